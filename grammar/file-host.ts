@@ -1,0 +1,140 @@
+/**
+ * How the preprocessor reaches files. The CLI reads the disk; the language server layers its
+ * open documents over it. Include patterns are globbed the way keepalived asks glob(3) to:
+ * csh-style braces, `*`, `?`, `[...]`, matches sorted, directories and executables skipped.
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { dirname, isAbsolute, join, resolve } from "node:path";
+
+export interface FileHost {
+  /** The file's text, or undefined when it cannot be read. */
+  readFile(path: string): string | undefined;
+  /** Regular files matching `pattern` (relative to `cwd` unless absolute), in keepalived's order. */
+  glob(pattern: string, cwd: string): string[];
+}
+
+/** Decodes bytes as UTF-8 when they are valid UTF-8, else byte for byte, so every file round-trips. */
+export function decodeBytes(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return Buffer.from(bytes).toString("latin1");
+  }
+}
+
+/** Expands `{a,b}` alternatives (nested allowed) in order, as glob(3) with GLOB_BRACE does. */
+export function expandBraces(pattern: string): string[] {
+  let depth = 0;
+  let open = -1;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === "\\") i++;
+    else if (c === "{") {
+      if (depth++ === 0) open = i;
+    } else if (c === "}" && depth > 0 && --depth === 0) {
+      const inner = pattern.slice(open + 1, i);
+      const alternatives: string[] = [];
+      let d = 0;
+      let from = 0;
+      for (let j = 0; j < inner.length; j++) {
+        const x = inner[j];
+        if (x === "\\") j++;
+        else if (x === "{") d++;
+        else if (x === "}") d--;
+        else if (x === "," && d === 0) {
+          alternatives.push(inner.slice(from, j));
+          from = j + 1;
+        }
+      }
+      alternatives.push(inner.slice(from));
+      if (alternatives.length < 2) continue; // `{x}` is literal text for glob
+      const head = pattern.slice(0, open);
+      const tail = pattern.slice(i + 1);
+      return alternatives.flatMap((alt) => expandBraces(head + alt + tail));
+    }
+  }
+  return [pattern];
+}
+
+function segmentRegExp(segment: string): RegExp {
+  let re = "";
+  for (let i = 0; i < segment.length; i++) {
+    const c = segment[i]!;
+    if (c === "*") re += "[^/]*";
+    else if (c === "?") re += "[^/]";
+    else if (c === "[") {
+      const close = segment.indexOf("]", i + 2);
+      if (close === -1) re += "\\[";
+      else {
+        let body = segment.slice(i + 1, close);
+        if (body.startsWith("!")) body = "^" + body.slice(1);
+        re += "[" + body.replace(/\\/g, "\\\\") + "]";
+        i = close;
+      }
+    } else if (c === "\\" && i + 1 < segment.length) re += "\\" + segment[++i];
+    else re += c.replace(/[.+^${}()|\]\\]/g, "\\$&");
+  }
+  return new RegExp("^" + re + "$");
+}
+
+const hasMagic = (s: string) => /[*?[]/.test(s);
+
+export function globFiles(pattern: string, cwd: string, fs: { list(dir: string): string[]; kind(path: string): "file" | "dir" | "other" | undefined }): string[] {
+  const out: string[] = [];
+  for (const alt of expandBraces(pattern)) {
+    const absolute = isAbsolute(alt) ? alt : join(cwd, alt);
+    const parts = absolute.split("/").filter((p, i) => p !== "" || i === 0);
+    let paths = [parts[0] === "" ? "/" : parts[0]!];
+    for (const part of parts.slice(1)) {
+      const next: string[] = [];
+      for (const base of paths) {
+        if (!hasMagic(part)) {
+          next.push(join(base, part));
+          continue;
+        }
+        const re = segmentRegExp(part);
+        const names = fs.list(base).filter((n) => re.test(n) && (part.startsWith(".") || !n.startsWith(".")));
+        names.sort();
+        for (const n of names) next.push(join(base, n));
+      }
+      paths = next;
+    }
+    for (const p of paths) if (fs.kind(p) === "file") out.push(p);
+  }
+  return out;
+}
+
+export const nodeFileHost: FileHost = {
+  readFile(path) {
+    try {
+      return decodeBytes(readFileSync(path));
+    } catch {
+      return undefined;
+    }
+  },
+  glob(pattern, cwd) {
+    return globFiles(pattern, cwd, {
+      list(dir) {
+        try {
+          return readdirSync(dir);
+        } catch {
+          return [];
+        }
+      },
+      kind(path) {
+        try {
+          const st = statSync(path);
+          // keepalived skips executable files as well as directories.
+          if (st.isFile()) return st.mode & 0o111 ? "other" : "file";
+          return st.isDirectory() ? "dir" : "other";
+        } catch {
+          return undefined;
+        }
+      },
+    });
+  },
+};
+
+export function directoryOf(path: string): string {
+  return dirname(resolve(path));
+}

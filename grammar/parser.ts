@@ -1,0 +1,325 @@
+/**
+ * The grammar of keepalived.conf as a chevrotain parser. keepalived splits a file into lines and
+ * every brace into a line of its own, so the grammar is: lines of words, where a line followed
+ * (on the same or a later line) by `{` opens a block that runs to its `}`.
+ *
+ * The grammar accepts every token sequence: problems (a stray `}`, a block that never closes)
+ * become diagnostics and the rest of the file still becomes a tree.
+ */
+import { EmbeddedActionsParser, type IToken, type TokenType } from "chevrotain";
+import type { AnonymousBlock, Block, Condition, Definition, Include, Node, SequenceHeader, Statement, ValueLine, Word } from "./ast.js";
+import type { Diagnostic } from "./diagnostic.js";
+import { DefinitionLine, SequenceHead } from "./directive-tokens.js";
+import { allTokens } from "./lexer.js";
+import type { SourceText, Span } from "./source.js";
+import { AnyWord, AtWord, LBrace, Newline, RBrace } from "./tokens.js";
+import { INCLUDE_DIRECTIVES, isValueBlock } from "./value-blocks.js";
+import { makeWord } from "./words.js";
+
+interface LinePrefix {
+  readonly condition?: Condition;
+  readonly sequences?: readonly SequenceHeader[];
+}
+
+/** Mutable construction state; the parser itself is created once and reused. */
+interface BuildState {
+  file: SourceText;
+  diagnostics: Diagnostic[];
+  /** Keywords of the enclosing blocks, innermost last. */
+  parents: string[];
+  /** Whether the innermost block holds data lines. */
+  inValueBlock: boolean;
+}
+
+class KeepalivedParser extends EmbeddedActionsParser {
+  state: BuildState = { file: undefined as unknown as SourceText, diagnostics: [], parents: [], inValueBlock: false };
+
+  constructor() {
+    super(allTokens, { maxLookahead: 1, recoveryEnabled: false, skipValidations: true });
+    this.performSelfAnalysis();
+  }
+
+  readonly file = this.RULE("file", (): Node[] => {
+    const children: Node[] = [];
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.CONSUME(Newline) },
+        {
+          ALT: () => {
+            const brace = this.CONSUME(RBrace);
+            this.ACTION(() => this.report(brace, brace, "this '}' closes no block"));
+          },
+        },
+        {
+          ALT: () => {
+            const node = this.SUBRULE(this.line, { ARGS: [undefined] });
+            this.ACTION(() => node && children.push(node));
+          },
+        },
+      ]);
+    });
+    return children;
+  });
+
+  /**
+   * One logical line: an `@id` prefix or `~SEQ` header followed by the rest of the line (parsed
+   * again by this rule), a definition, an anonymous block, or `keyword args...` with its block.
+   */
+  private readonly line = this.RULE("line", (prefix: LinePrefix | undefined): Node | undefined => {
+    return this.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        {
+          ALT: () => {
+            const at = this.CONSUME(AtWord);
+            const next = this.ACTION(() => ({ ...prefix, condition: this.condition(at) }));
+            return this.OPTION(() => this.SUBRULE(this.line, { ARGS: [next] }));
+          },
+        },
+        {
+          ALT: () => {
+            const seq = this.CONSUME(SequenceHead);
+            const next = this.ACTION(() => ({ ...prefix, sequences: [...(prefix?.sequences ?? []), this.sequence(seq)] }));
+            return this.OPTION2(() => this.SUBRULE2(this.line, { ARGS: [next] }));
+          },
+        },
+        { ALT: () => this.definition(this.CONSUME(DefinitionLine), prefix) },
+        { ALT: () => this.SUBRULE(this.anonymousBlock, { ARGS: [prefix] }) },
+        {
+          ALT: () => {
+            const words: IToken[] = [this.CONSUME(AnyWord)];
+            this.MANY(() => {
+              words.push(this.CONSUME2(AnyWord));
+            });
+            let block: Node | undefined;
+            this.OPTION3({
+              GATE: () => this.braceFollows(),
+              DEF: () => {
+                this.MANY2(() => this.CONSUME(Newline));
+                block = this.SUBRULE(this.blockBody, { ARGS: [words, prefix] });
+              },
+            });
+            return block ?? this.ACTION(() => this.statement(words, prefix));
+          },
+        },
+      ],
+    });
+  });
+
+  private readonly blockBody = this.RULE("blockBody", (words: IToken[], prefix: LinePrefix | undefined): Block => {
+    const open = this.CONSUME(LBrace);
+    const saved = { parents: this.state.parents.length, inValue: this.state.inValueBlock };
+    let keyword: Word | undefined;
+    let valueBlock = false;
+    this.ACTION(() => {
+      keyword = makeWord(this.state.file, words[0]!);
+      const parent = this.state.parents[this.state.parents.length - 1] ?? "";
+      valueBlock = !this.state.inValueBlock && isValueBlock(parent, keyword.text);
+      this.state.parents.push(keyword.text);
+      this.state.inValueBlock = valueBlock;
+    });
+    const children = this.SUBRULE(this.body);
+    const close = this.OPTION(() => this.CONSUME(RBrace));
+    return this.ACTION(() => {
+      this.state.parents.length = saved.parents;
+      this.state.inValueBlock = saved.inValue;
+      const file = this.state.file;
+      const args = words.slice(1).map((t) => makeWord(file, t));
+      if (!close) this.report(words[0]!, open, `'${keyword!.text}' block opened here is never closed`);
+      const end = close ? close.startOffset + 1 : this.lastEnd(children, open.startOffset + 1);
+      const block: Block = {
+        kind: "block",
+        file,
+        start: prefixStart(prefix, words[0]!.startOffset),
+        end,
+        keyword: keyword!,
+        args,
+        open: this.span(open),
+        close: close ? this.span(close) : undefined,
+        valueBlock,
+        children,
+      };
+      return withPrefix(block, prefix);
+    });
+  });
+
+  private readonly anonymousBlock = this.RULE("anonymousBlock", (prefix: LinePrefix | undefined): AnonymousBlock => {
+    const open = this.CONSUME(LBrace);
+    const children = this.SUBRULE(this.body);
+    const close = this.OPTION(() => this.CONSUME(RBrace));
+    return this.ACTION(() => {
+      if (!close) this.report(open, open, "this '{' is never closed");
+      const file = this.state.file;
+      return withPrefix<AnonymousBlock>({
+        kind: "anonymous-block",
+        file,
+        start: prefixStart(prefix, open.startOffset),
+        end: close ? close.startOffset + 1 : this.lastEnd(children, open.startOffset + 1),
+        open: this.span(open),
+        close: close ? this.span(close) : undefined,
+        children,
+      }, prefix);
+    });
+  });
+
+  private readonly body = this.RULE("body", (): Node[] => {
+    const children: Node[] = [];
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.CONSUME(Newline) },
+        {
+          ALT: () => {
+            const node = this.SUBRULE(this.line, { ARGS: [undefined] });
+            this.ACTION(() => node && children.push(node));
+          },
+        },
+      ]);
+    });
+    return children;
+  });
+
+  /** After a keyword line: is the next token, skipping line breaks, a `{`? */
+  private braceFollows(): boolean {
+    let i = 1;
+    let t: TokenType = this.LA(1).tokenType;
+    while (t === Newline) t = this.LA(++i).tokenType;
+    return t === LBrace;
+  }
+
+  private statement(tokens: IToken[], prefix: LinePrefix | undefined): Statement | ValueLine | Include {
+    const file = this.state.file;
+    const words = tokens.map((t) => makeWord(file, t));
+    const first = words[0]!;
+    const start = prefixStart(prefix, first.start);
+    const end = words[words.length - 1]!.end;
+    for (const w of words) if (w.unterminated) this.reportSpan(w, "this quoted string has no closing '\"' on its line");
+    if (this.state.inValueBlock) return withPrefix({ kind: "value", file, start, end, words }, prefix);
+    if (!first.quoted && INCLUDE_DIRECTIVES.has(first.text)) {
+      return withPrefix({ kind: "include", file, start, end, directive: first, pattern: words[1], extra: words.slice(2) }, prefix);
+    }
+    return withPrefix({ kind: "statement", file, start, end, keyword: first, args: words.slice(1) }, prefix);
+  }
+
+  private definition(token: IToken, prefix: LinePrefix | undefined): Definition {
+    return this.ACTION(() => {
+      const file = this.state.file;
+      const image = token.image;
+      const eq = image.indexOf("=");
+      const start = token.startOffset;
+      let valueStart = eq + 1;
+      while (valueStart < image.length && (image[valueStart] === " " || image[valueStart] === "\t")) valueStart++;
+      const rawValue = image.slice(valueStart);
+      const multiline = /\\\s*(?:[#!][^\n]*)?\r?\n/.test(rawValue);
+      const value = multiline ? joinContinuations(rawValue) : rawValue;
+      return withPrefix<Definition>({
+        kind: "definition",
+        file,
+        start: prefixStart(prefix, start),
+        end: start + image.length,
+        name: image.slice(1, eq),
+        nameSpan: { file, start: start + 1, end: start + eq },
+        value,
+        valueSpan: { file, start: start + valueStart, end: start + image.length },
+        multiline,
+      }, prefix);
+    }) as Definition;
+  }
+
+  private condition(token: IToken): Condition {
+    const image = token.image;
+    const negated = image.charCodeAt(1) === 94; /* ^ */
+    return {
+      kind: "condition",
+      file: this.state.file,
+      start: token.startOffset,
+      end: token.startOffset + image.length,
+      id: image.slice(negated ? 2 : 1),
+      negated,
+    };
+  }
+
+  private sequence(token: IToken): SequenceHeader {
+    const image = token.image;
+    const form = image.startsWith("~SEQx") ? "SEQx" : image.startsWith("~SEQ") ? "SEQ" : "LST";
+    const closed = image.endsWith(")");
+    const open = image.indexOf("(");
+    if (!closed) this.report(token, token, `'~${form}(' has no closing ')'`);
+    return {
+      kind: "sequence",
+      file: this.state.file,
+      start: token.startOffset,
+      end: token.startOffset + image.length,
+      form,
+      params: image.slice(open + 1, closed ? -1 : undefined),
+      closed,
+    };
+  }
+
+  private span(token: IToken): Span {
+    return { file: this.state.file, start: token.startOffset, end: token.startOffset + token.image.length };
+  }
+
+  private lastEnd(children: Node[], fallback: number): number {
+    return children.length ? children[children.length - 1]!.end : fallback;
+  }
+
+  private report(from: IToken, to: IToken, message: string): void {
+    this.state.diagnostics.push({
+      file: this.state.file,
+      start: from.startOffset,
+      end: to.startOffset + to.image.length,
+      code: "syntax-error",
+      severity: "error",
+      message,
+    });
+  }
+
+  private reportSpan(span: Span, message: string): void {
+    this.state.diagnostics.push({ file: span.file, start: span.start, end: span.end, code: "syntax-error", severity: "error", message });
+  }
+}
+
+/** Adds the line prefix only when there is one, so the common node shape stays small and monomorphic. */
+function withPrefix<T extends Node>(node: T, prefix: LinePrefix | undefined): T {
+  if (prefix === undefined) return node;
+  return { ...node, condition: prefix.condition, sequences: prefix.sequences };
+}
+
+function prefixStart(prefix: LinePrefix | undefined, start: number): number {
+  if (prefix === undefined) return start;
+  return Math.min(prefix.condition?.start ?? start, prefix.sequences?.[0]?.start ?? start);
+}
+
+/** Joins the lines of a multi-line definition: trailing `\`, comments and blanks removed. */
+function joinContinuations(raw: string): string {
+  return raw
+    .split(/\r?\n/)
+    .map((line, i, all) => {
+      let text = i === 0 ? line : line.trimStart();
+      if (i < all.length - 1) text = text.replace(/\s*(?:[#!].*)?$/, "").replace(/\\$/, "").trimEnd();
+      return text;
+    })
+    .join("\n");
+}
+
+let shared: KeepalivedParser | undefined;
+
+export interface ParseOutput {
+  readonly children: Node[];
+  readonly diagnostics: Diagnostic[];
+}
+
+export function parseTokens(file: SourceText, tokens: IToken[], inheritedParents: readonly string[] = []): ParseOutput {
+  const parser = (shared ??= new KeepalivedParser());
+  const diagnostics: Diagnostic[] = [];
+  parser.state = { file, diagnostics, parents: [...inheritedParents], inValueBlock: false };
+  parser.input = tokens;
+  const children = parser.file();
+  for (const error of parser.errors) {
+    // The grammar accepts every token sequence; an error here is a bug, but never a crash.
+    const token = error.token;
+    const start = Number.isFinite(token.startOffset) ? token.startOffset : file.text.length;
+    diagnostics.push({ file, start, end: start + (token.image?.length ?? 0), code: "syntax-error", severity: "error", message: error.message });
+  }
+  return { children, diagnostics };
+}
