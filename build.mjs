@@ -1,0 +1,38 @@
+// Bundles the CLI and the language server into single files that run with only node present.
+import { build } from "esbuild";
+import { chmodSync, existsSync, readdirSync, readFileSync } from "node:fs";
+
+// docs/rules/*.md become a module, so `kalint explain` works from the single-file bundle.
+const ruleDocs = {
+  name: "rule-docs",
+  setup(b) {
+    b.onResolve({ filter: /^virtual:rule-docs$/ }, () => ({ path: "rule-docs", namespace: "virtual" }));
+    b.onLoad({ filter: /.*/, namespace: "virtual" }, () => {
+      const dir = "docs/rules";
+      const docs = {};
+      for (const f of existsSync(dir) ? readdirSync(dir) : []) if (f.endsWith(".md")) docs[f.slice(0, -3)] = readFileSync(`${dir}/${f}`, "utf8");
+      return { contents: `export default ${JSON.stringify(docs)};`, loader: "js", watchFiles: [] };
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  format: "cjs",
+  sourcemap: false,
+  minifyWhitespace: true,
+  minifySyntax: true,
+  legalComments: "none",
+  logLevel: "warning",
+  define: { "process.env.KALINT_BUNDLED": '"1"' },
+  plugins: [ruleDocs],
+};
+
+const bundles = [
+  { entry: "server/src/cli/main.ts", out: "dist/kalint.js" },
+  { entry: "server/src/lsp/main.ts", out: "dist/server.js" },
+].filter((b) => existsSync(b.entry));
+await Promise.all(bundles.map((b) => build({ ...common, entryPoints: [b.entry], outfile: b.out, banner: { js: "#!/usr/bin/env node" } })));
+for (const b of bundles) chmodSync(b.out, 0o755);

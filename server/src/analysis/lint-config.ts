@@ -1,0 +1,82 @@
+/** `.kalintrc.json`: rule severities, target version and peers, found upward from each file. */
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import type { Severity } from "../../../grammar/index.js";
+
+export type RuleSetting = Severity | "off";
+
+export interface LintConfig {
+  readonly targetVersion?: string;
+  readonly rules: Readonly<Record<string, RuleSetting>>;
+  readonly peers: readonly (readonly string[])[];
+  /** The file it came from, when there was one. */
+  readonly path?: string;
+}
+
+export const EMPTY_CONFIG: LintConfig = { rules: {}, peers: [] };
+
+const SETTINGS: ReadonlySet<string> = new Set(["off", "error", "warning", "info", "hint"]);
+
+export class ConfigError extends Error {}
+
+/** Parses and checks an rc file's text; throws ConfigError with a one-line reason. */
+export function parseLintConfig(text: string, path: string): LintConfig {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new ConfigError(`${path}: not valid JSON (${(e as Error).message})`);
+  }
+  if (typeof data !== "object" || data === null || Array.isArray(data)) throw new ConfigError(`${path}: expected a JSON object`);
+  const o = data as Record<string, unknown>;
+  for (const key of Object.keys(o)) {
+    if (!["targetVersion", "rules", "peers", "$schema"].includes(key)) throw new ConfigError(`${path}: unknown setting '${key}'`);
+  }
+  const rules: Record<string, RuleSetting> = {};
+  if (o["rules"] !== undefined) {
+    if (typeof o["rules"] !== "object" || o["rules"] === null) throw new ConfigError(`${path}: 'rules' must be an object`);
+    for (const [code, value] of Object.entries(o["rules"] as Record<string, unknown>)) {
+      if (typeof value !== "string" || !SETTINGS.has(value)) throw new ConfigError(`${path}: rule '${code}' must be off, info, warning or error`);
+      rules[code] = value as RuleSetting;
+    }
+  }
+  const peers: string[][] = [];
+  if (o["peers"] !== undefined) {
+    if (!Array.isArray(o["peers"]) || !o["peers"].every((g) => Array.isArray(g) && g.every((p) => typeof p === "string"))) {
+      throw new ConfigError(`${path}: 'peers' must be a list of lists of file names`);
+    }
+    for (const g of o["peers"] as string[][]) peers.push(g.map((p) => resolve(dirname(path), p)));
+  }
+  if (o["targetVersion"] !== undefined && typeof o["targetVersion"] !== "string") throw new ConfigError(`${path}: 'targetVersion' must be a string`);
+  return { rules, peers, path, ...(typeof o["targetVersion"] === "string" ? { targetVersion: o["targetVersion"] } : {}) };
+}
+
+const cache = new Map<string, LintConfig>();
+
+/** The nearest `.kalintrc.json` at or above the file's directory, or the empty config. */
+export function findLintConfig(file: string): LintConfig {
+  let dir = dirname(resolve(file));
+  for (;;) {
+    const cached = cache.get(dir);
+    if (cached) return cached;
+    const candidate = join(dir, ".kalintrc.json");
+    if (existsSync(candidate)) {
+      const config = loadLintConfig(candidate);
+      cache.set(dir, config);
+      return config;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return EMPTY_CONFIG;
+    dir = parent;
+  }
+}
+
+export function loadLintConfig(path: string): LintConfig {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch {
+    throw new ConfigError(`cannot read config file ${path}`);
+  }
+  return parseLintConfig(text, path);
+}

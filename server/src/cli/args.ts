@@ -1,0 +1,142 @@
+/** Command-line parsing for kalint: small, strict, and with one clear line for every mistake. */
+
+export class UsageError extends Error {}
+
+export interface CliOptions {
+  command: "check" | "diff" | "fleet" | "fmt" | "explain" | "rules" | "help" | "version";
+  files: string[];
+  format: "text" | "json" | "sarif" | "github";
+  targetVersion?: string;
+  failOn: "error" | "warning" | "info";
+  config?: string;
+  noConfig: boolean;
+  disable: string[];
+  enable: string[];
+  configId?: string;
+  ids?: string[];
+  fix: boolean;
+  check: boolean;
+  write: boolean;
+  stdinFilename?: string;
+  color: boolean;
+}
+
+const COMMANDS = new Set(["check", "diff", "fleet", "fmt", "explain", "rules", "help", "version"]);
+const VALUE_OPTIONS = new Set(["--format", "--target-version", "--fail-on", "--config", "--disable", "--enable", "--config-id", "--stdin-filename", "--ids"]);
+const FLAG_OPTIONS = new Set(["--no-config", "--fix", "--check", "--write", "--help", "-h", "--version", "-V", "--color", "--no-color"]);
+
+export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY: boolean): CliOptions {
+  const o: CliOptions = {
+    command: "check", files: [], format: "text", failOn: "error", noConfig: false, disable: [], enable: [],
+    fix: false, check: false, write: false, color: isTTY && !env["NO_COLOR"],
+  };
+  let i = 0;
+  if (argv[0] !== undefined && COMMANDS.has(argv[0])) {
+    o.command = argv[0] as CliOptions["command"];
+    i = 1;
+  }
+  for (; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === "--") {
+      o.files.push(...argv.slice(i + 1));
+      break;
+    }
+    if (arg.startsWith("--") && arg.includes("=")) {
+      const [name, value] = [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)];
+      if (!VALUE_OPTIONS.has(name)) throw new UsageError(`unknown option ${name}`);
+      setValue(o, name, value);
+      continue;
+    }
+    if (VALUE_OPTIONS.has(arg)) {
+      const value = argv[++i];
+      if (value === undefined) throw new UsageError(`${arg} needs a value`);
+      setValue(o, arg, value);
+      continue;
+    }
+    if (FLAG_OPTIONS.has(arg)) {
+      if (arg === "--no-config") o.noConfig = true;
+      else if (arg === "--fix") o.fix = true;
+      else if (arg === "--check") o.check = true;
+      else if (arg === "--write") o.write = true;
+      else if (arg === "--help" || arg === "-h") o.command = "help";
+      else if (arg === "--version" || arg === "-V") o.command = "version";
+      else if (arg === "--color") o.color = true;
+      else if (arg === "--no-color") o.color = false;
+      continue;
+    }
+    if (arg.startsWith("-") && arg !== "-") throw new UsageError(`unknown option ${arg}`);
+    o.files.push(arg);
+  }
+  validate(o);
+  return o;
+}
+
+function setValue(o: CliOptions, name: string, value: string): void {
+  switch (name) {
+    case "--format":
+      if (!["text", "json", "sarif", "github"].includes(value)) throw new UsageError(`--format must be text, json, sarif or github, not '${value}'`);
+      o.format = value as CliOptions["format"];
+      break;
+    case "--fail-on":
+      if (!["error", "warning", "info"].includes(value)) throw new UsageError(`--fail-on must be error, warning or info, not '${value}'`);
+      o.failOn = value as CliOptions["failOn"];
+      break;
+    case "--target-version":
+      if (!/^\d+\.\d+(\.\d+)?$/.test(value)) throw new UsageError(`--target-version must look like 2.2 or 2.2.7, not '${value}'`);
+      o.targetVersion = value;
+      break;
+    case "--config":
+      o.config = value;
+      break;
+    case "--disable":
+      o.disable.push(...value.split(",").map((s) => s.trim()).filter(Boolean));
+      break;
+    case "--enable":
+      o.enable.push(...value.split(",").map((s) => s.trim()).filter(Boolean));
+      break;
+    case "--config-id":
+      o.configId = value;
+      break;
+    case "--ids":
+      o.ids = value.split(",").map((s) => s.trim()).filter(Boolean);
+      break;
+    case "--stdin-filename":
+      o.stdinFilename = value;
+      break;
+  }
+}
+
+function validate(o: CliOptions): void {
+  if (o.config && o.noConfig) throw new UsageError("--config and --no-config cannot be used together");
+  if (o.fix && o.command !== "check") throw new UsageError("--fix works only with check");
+  if ((o.check || o.write) && o.command !== "fmt") throw new UsageError("--check and --write work only with fmt");
+  if (o.check && o.write) throw new UsageError("fmt takes --check or --write, not both");
+  if (o.stdinFilename !== undefined && !o.files.includes("-")) throw new UsageError("--stdin-filename goes with '-' (read the file from stdin)");
+  if (["check", "fmt"].includes(o.command) && o.files.length === 0) throw new UsageError(`${o.command} needs at least one file (or '-' for stdin)`);
+  if (o.command === "diff" && !(o.files.length === 2 || (o.files.length === 1 && o.ids))) {
+    throw new UsageError("diff needs two files (MASTER BACKUP), or one file with --ids A,B");
+  }
+  if (o.command === "fleet" && o.files.length === 0) throw new UsageError("fleet needs files or directories");
+  if (o.command === "explain" && o.files.length !== 1) throw new UsageError("explain needs exactly one rule code");
+}
+
+export const USAGE = `usage:
+  kalint check FILE... [options]         lint files (also: kalint FILE...)
+  kalint check - --stdin-filename NAME   lint standard input
+  kalint diff MASTER BACKUP [options]    compare two nodes of one cluster
+  kalint diff FILE --ids A,B [options]   compare the nodes of one file written with @A/@B lines
+  kalint fleet FILE|DIR... [options]     group files into clusters and compare every pair
+  kalint fmt FILE... [--check|--write]   canonical formatting (stdout by default)
+  kalint explain RULE                    a rule's documentation
+  kalint rules [--format json]           every rule with its default severity
+
+options:
+  --format text|json|sarif|github   output format (text; coloured on a terminal unless NO_COLOR)
+  --target-version X.Y[.Z]          keepalived version to check against (default: newest known)
+  --fail-on error|warning|info      lowest severity that makes the exit code 1 (default error)
+  --config FILE | --no-config       rule settings (default: nearest .kalintrc.json upward)
+  --disable RULE[,RULE] / --enable RULE
+  --config-id ID                    keep @ID lines as keepalived -i ID would
+  --fix                             apply safe fixes in place (check only)
+
+exit codes: 0 nothing at or above the fail level, 1 findings, 2 usage or input error`;

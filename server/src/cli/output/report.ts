@@ -1,0 +1,29 @@
+/** What every output format renders: the files looked at, the diagnostics, and for diff the differences. */
+import type { Diagnostic, Severity, Span } from "../../../../grammar/index.js";
+
+export interface Difference {
+  readonly path: string;
+  readonly master: string | null;
+  readonly backup: string | null;
+  readonly expected: boolean;
+}
+
+export interface Report {
+  readonly files: readonly string[];
+  readonly diagnostics: readonly Diagnostic[];
+  readonly differences?: readonly Difference[];
+  /** Extra text blocks printed before the findings in text output (diff tables, fleet summaries). */
+  readonly sections?: readonly string[];
+}
+
+/** 1-based line and UTF-16 column of a span's start and (exclusive) end, as SPEC §3 counts them. */
+export function lineColumns(span: Span): { line: number; column: number; endLine: number; endColumn: number } {
+  const s = span.file.positionAt(span.start);
+  const e = span.file.positionAt(span.end);
+  return { line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
+}
+
+export function summary(diagnostics: readonly Diagnostic[]): { errors: number; warnings: number; infos: number; hints: number } {
+  const count = (s: Severity) => diagnostics.filter((d) => d.severity === s).length;
+  return { errors: count("error"), warnings: count("warning"), infos: count("info"), hints: count("hint") };
+}

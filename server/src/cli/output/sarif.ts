@@ -1,0 +1,85 @@
+/** SARIF 2.1.0: one rule entry per code, with a helpUri to its docs page. */
+import type { Severity } from "../../../../grammar/index.js";
+import { allRules } from "../../rules/registry.js";
+import { VERSION } from "../version.js";
+import { lineColumns, type Report } from "./report.js";
+
+const LEVEL: Record<Severity, "error" | "warning" | "note"> = { error: "error", warning: "warning", info: "note", hint: "note" };
+export const DOCS_BASE = "https://github.com/kalint/kalint/blob/main/docs/rules/";
+
+export function renderSarif(report: Report): string {
+  const rules = allRules();
+  const index = new Map(rules.map((r, i) => [r.code, i]));
+  const results = report.diagnostics.map((d) => {
+    const p = lineColumns(d);
+    return {
+      ruleId: d.code,
+      ...(index.has(d.code) ? { ruleIndex: index.get(d.code) } : {}),
+      level: LEVEL[d.severity],
+      message: { text: d.message },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: encodeURI(d.file.path) },
+            region: { startLine: p.line, startColumn: p.column, endLine: p.endLine, endColumn: p.endColumn },
+          },
+        },
+      ],
+      ...(d.related?.length
+        ? {
+            relatedLocations: d.related.map((r, i) => {
+              const q = lineColumns(r);
+              return { id: i, message: { text: r.message }, physicalLocation: { artifactLocation: { uri: encodeURI(r.file.path) }, region: { startLine: q.line, startColumn: q.column } } };
+            }),
+          }
+        : {}),
+      ...(d.fix
+        ? {
+            fixes: [
+              {
+                description: { text: d.fix.description },
+                artifactChanges: [
+                  {
+                    artifactLocation: { uri: encodeURI(d.file.path) },
+                    replacements: d.fix.edits.map((e) => {
+                      const q = lineColumns(e);
+                      return { deletedRegion: { startLine: q.line, startColumn: q.column, endLine: q.endLine, endColumn: q.endColumn }, insertedContent: { text: e.newText } };
+                    }),
+                  },
+                ],
+              },
+            ],
+          }
+        : {}),
+    };
+  });
+  return JSON.stringify(
+    {
+      $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+      version: "2.1.0",
+      runs: [
+        {
+          tool: {
+            driver: {
+              name: "kalint",
+              version: VERSION,
+              informationUri: "https://github.com/kalint/kalint",
+              rules: rules.map((r) => ({
+                id: r.code,
+                name: r.code.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase()),
+                shortDescription: { text: r.summary },
+                helpUri: `${DOCS_BASE}${r.code}.md`,
+                defaultConfiguration: { level: LEVEL[r.severity] },
+                properties: { category: r.category },
+              })),
+            },
+          },
+          artifacts: report.files.map((f) => ({ location: { uri: encodeURI(f) } })),
+          results,
+        },
+      ],
+    },
+    null,
+    2,
+  );
+}

@@ -1,0 +1,257 @@
+/**
+ * Builds the analysed model of one node from its effective tree: instances, sync groups,
+ * virtual servers, named definitions and the references between them.
+ */
+import type { Block, ConfigFile, Node, Statement, ValueLine, Word } from "../../../grammar/index.js";
+import { parseAddress } from "./address.js";
+import type {
+  Authentication, ConfigModel, Definition, DefinitionKind, RealServer, Reference, Setting, SyncGroup,
+  TrackEntry, TrackKind, VirtualAddress, VirtualServer, VrrpInstance,
+} from "./types.js";
+
+const DEFINING_BLOCKS: ReadonlySet<string> = new Set<DefinitionKind>([
+  "vrrp_instance", "vrrp_sync_group", "vrrp_script", "vrrp_track_process", "vrrp_track_file", "track_group", "bfd_instance", "virtual_server_group",
+]);
+
+const TRACK_TARGET: Readonly<Record<string, DefinitionKind | undefined>> = {
+  track_script: "vrrp_script",
+  track_process: "vrrp_track_process",
+  track_file: "vrrp_track_file",
+  track_bfd: "bfd_instance",
+  track_interface: undefined,
+};
+
+export function buildModel(file: ConfigFile): ConfigModel {
+  const globalDefs: Block[] = [];
+  const instances: VrrpInstance[] = [];
+  const syncGroups: SyncGroup[] = [];
+  const virtualServers: VirtualServer[] = [];
+  const definitions: Definition[] = [];
+  const references: Reference[] = [];
+  const globals = new Map<string, Statement>();
+
+  for (const node of file.children) {
+    if (node.kind !== "block") continue;
+    const kw = node.keyword.text;
+    if (kw === "global_defs") {
+      globalDefs.push(node);
+      for (const c of node.children) if (c.kind === "statement") globals.set(c.keyword.text, c);
+      continue;
+    }
+    if (DEFINING_BLOCKS.has(kw)) {
+      // `track_file NAME {` at top level is the newer spelling of vrrp_track_file.
+      definitions.push({ kind: kw as DefinitionKind, name: node.args[0]?.text ?? "", nameWord: node.args[0], node });
+    } else if (kw === "track_file") {
+      definitions.push({ kind: "vrrp_track_file", name: node.args[0]?.text ?? "", nameWord: node.args[0], node });
+    }
+    if (kw === "virtual_server") virtualServers.push(buildVirtualServer(node, references));
+  }
+
+  const globalVersion = numberSetting(globals.get("vrrp_version"));
+  for (const node of file.children) {
+    if (node.kind !== "block") continue;
+    if (node.keyword.text === "vrrp_instance") instances.push(buildInstance(node, globalVersion, references));
+    else if (node.keyword.text === "vrrp_sync_group") syncGroups.push(buildSyncGroup(node, references));
+  }
+  for (const group of syncGroups) {
+    for (const m of group.members) {
+      const inst = instances.find((i) => i.name === m.name);
+      if (inst && !inst.syncGroup) (inst as { syncGroup?: SyncGroup }).syncGroup = group;
+    }
+  }
+  return {
+    file,
+    globalDefs,
+    instances,
+    syncGroups,
+    virtualServers,
+    definitions,
+    references,
+    global: (k) => globals.get(k),
+  };
+}
+
+function statements(block: Block): Map<string, Statement> {
+  const map = new Map<string, Statement>();
+  for (const c of block.children) if (c.kind === "statement") map.set(c.keyword.text, c);
+  return map;
+}
+
+function childBlocks(block: Block, keyword: string): Block[] {
+  return block.children.filter((c): c is Block => c.kind === "block" && c.keyword.text === keyword);
+}
+
+function valueLines(block: Block, keyword: string): ValueLine[] {
+  return childBlocks(block, keyword).flatMap((b) => b.children.filter((c): c is ValueLine => c.kind === "value"));
+}
+
+function numberSetting(s: Statement | undefined): Setting<number> | undefined {
+  const w = s?.args[0];
+  if (!s || !w || !/^-?\d+(\.\d+)?$/.test(w.text)) return undefined;
+  return { value: Number(w.text), statement: s, word: w };
+}
+
+function textSetting(s: Statement | undefined): Setting<string> | undefined {
+  const w = s?.args[0];
+  return s && w ? { value: w.text, statement: s, word: w } : undefined;
+}
+
+function addresses(lines: ValueLine[]): VirtualAddress[] {
+  return lines.map((line) => {
+    const first = line.words[0]!;
+    const parsed = parseAddress(first.text);
+    const opt = (name: string) => {
+      const i = line.words.findIndex((w, k) => k > 0 && w.text === name);
+      return i > 0 ? line.words[i + 1]?.text : undefined;
+    };
+    const dev = opt("dev");
+    const label = opt("label");
+    return { ...parsed, line, ...(dev !== undefined ? { dev } : {}), ...(label !== undefined ? { label } : {}) };
+  });
+}
+
+function tracks(block: Block, references: Reference[]): TrackEntry[] {
+  const out: TrackEntry[] = [];
+  for (const c of block.children) {
+    if (c.kind !== "block" || !c.keyword.text.startsWith("track_") || !(c.keyword.text in TRACK_TARGET)) continue;
+    const kind = c.keyword.text.slice("track_".length) as TrackKind;
+    const target = TRACK_TARGET[c.keyword.text];
+    for (const line of c.children) {
+      if (line.kind !== "value") continue;
+      const name = line.words[0]!;
+      let weight: number | undefined;
+      let reverse = false;
+      for (let i = 1; i < line.words.length; i++) {
+        const w = line.words[i]!.text;
+        if (w === "weight" && line.words[i + 1] && /^-?\d+$/.test(line.words[i + 1]!.text)) weight = Number(line.words[++i]!.text);
+        else if (w === "reverse") reverse = true;
+        else if (w === "noreverse") reverse = false;
+      }
+      out.push({ kind, name: name.text, reverse, line, ...(weight !== undefined ? { weight } : {}) });
+      if (target) references.push({ kind: target, name: name.text, word: name, mustPrecede: true });
+    }
+  }
+  return out;
+}
+
+function buildInstance(block: Block, globalVersion: Setting<number> | undefined, references: Reference[]): VrrpInstance {
+  const s = statements(block);
+  const stateSetting = textSetting(s.get("state"));
+  const state = stateSetting && (stateSetting.value === "MASTER" || stateSetting.value === "BACKUP")
+    ? (stateSetting as Setting<"MASTER" | "BACKUP">)
+    : { value: undefined };
+  const written = numberSetting(s.get("priority"));
+  const priority: Setting<number> = written && written.value >= 1 && written.value <= 255
+    ? written
+    : { value: state.value === "MASTER" && !written ? 255 : 100 };
+  const vips = addresses(valueLines(block, "virtual_ipaddress"));
+  const family: 4 | 6 = s.has("native_ipv6") || vips[0]?.family === 6 ? 6 : 4;
+  const instanceVersion = numberSetting(s.get("version"));
+  const version: Setting<2 | 3> = instanceVersion && (instanceVersion.value === 2 || instanceVersion.value === 3)
+    ? (instanceVersion as Setting<2 | 3>)
+    : family === 6
+      ? { value: 3 }
+      : globalVersion && (globalVersion.value === 2 || globalVersion.value === 3)
+        ? (globalVersion as Setting<2 | 3>)
+        : { value: 2 };
+  const authBlock = childBlocks(block, "authentication")[0];
+  let authentication: Authentication | undefined;
+  if (authBlock) {
+    const a = statements(authBlock);
+    const type = textSetting(a.get("auth_type"));
+    const pass = textSetting(a.get("auth_pass"));
+    authentication = { block: authBlock, ...(type ? { type } : {}), ...(pass ? { pass } : {}) };
+  }
+  const vrid = numberSetting(s.get("virtual_router_id"));
+  const iface = textSetting(s.get("interface"));
+  const src = textSetting(s.get("unicast_src_ip"));
+  const advert = numberSetting(s.get("advert_int"));
+  return {
+    name: block.args[0]?.text ?? "",
+    nameWord: block.args[0],
+    block,
+    state,
+    priority,
+    advertInt: advert ?? { value: 1 },
+    version,
+    family,
+    nopreempt: s.has("nopreempt"),
+    unicastPeers: addresses(valueLines(block, "unicast_peer")),
+    virtualAddresses: vips,
+    excludedAddresses: addresses(valueLines(block, "virtual_ipaddress_excluded")),
+    tracks: tracks(block, references),
+    settings: s,
+    ...(vrid ? { virtualRouterId: vrid } : {}),
+    ...(iface ? { interface: iface } : {}),
+    ...(src ? { unicastSrcIp: src } : {}),
+    ...(authentication ? { authentication } : {}),
+  };
+}
+
+function buildSyncGroup(block: Block, references: Reference[]): SyncGroup {
+  const members: { name: string; word: Word }[] = [];
+  for (const line of valueLines(block, "group")) {
+    for (const w of line.words) {
+      members.push({ name: w.text, word: w });
+      references.push({ kind: "vrrp_instance", name: w.text, word: w, mustPrecede: false });
+    }
+  }
+  return { name: block.args[0]?.text ?? "", nameWord: block.args[0], block, members, tracks: tracks(block, references) };
+}
+
+function buildVirtualServer(block: Block, references: Reference[]): VirtualServer {
+  const s = statements(block);
+  const [a, b] = block.args;
+  let kind: VirtualServer["kind"] = "address";
+  let address: string | undefined;
+  let port: number | undefined;
+  let family: 4 | 6 | undefined;
+  if (a?.text === "fwmark") kind = "fwmark";
+  else if (a?.text === "group") {
+    kind = "group";
+    if (b) references.push({ kind: "virtual_server_group", name: b.text, word: b, mustPrecede: false });
+  } else if (a) {
+    const parsed = parseAddress(a.text);
+    address = parsed.address;
+    family = parsed.family;
+    if (b && /^\d+$/.test(b.text)) port = Number(b.text);
+  }
+  const realServers: RealServer[] = [];
+  for (const c of block.children) {
+    if ((c.kind !== "block" && c.kind !== "statement") || c.keyword.text !== "real_server") continue;
+    const [ra, rp] = c.args;
+    const weight = c.kind === "block" ? numberSetting(statements(c).get("weight"))?.value ?? 1 : 1;
+    realServers.push({
+      address: ra ? parseAddress(ra.text).address : "",
+      block: c,
+      weight,
+      checkers: c.kind === "block" ? c.children.filter((x): x is Block => x.kind === "block" && /_CHECK$|_GET$/.test(x.keyword.text)) : [],
+      ...(rp && /^\d+$/.test(rp.text) ? { port: Number(rp.text) } : {}),
+    });
+  }
+  const method = textSetting(s.get("lvs_method") ?? s.get("lb_kind"));
+  const scheduler = textSetting(s.get("lvs_sched") ?? s.get("lb_algo"));
+  const protocol = textSetting(s.get("protocol"));
+  const quorum = numberSetting(s.get("quorum"));
+  return {
+    key: block.args.map((w) => w.text).join(" "),
+    kind,
+    family,
+    block,
+    realServers,
+    ...(address !== undefined ? { address } : {}),
+    ...(port !== undefined ? { port } : {}),
+    ...(method ? { method } : {}),
+    ...(scheduler ? { scheduler } : {}),
+    ...(protocol ? { protocol } : {}),
+    ...(quorum ? { quorum } : {}),
+  };
+}
+
+/** Every node of a tree, depth first, in file order. */
+export function* walk(nodes: readonly Node[]): Generator<Node> {
+  for (const n of nodes) {
+    yield n;
+    if (n.kind === "block" || n.kind === "anonymous-block") yield* walk(n.children);
+  }
+}
