@@ -1,0 +1,230 @@
+/**
+ * Pure readers for the argument kinds of keepalived.conf. Each one reads a word the way
+ * keepalived's own readers do (so a value keepalived rejects is rejected here) and returns
+ * either the value or a problem: `invalid-value` when the word is not of the kind at all,
+ * `out-of-range` when it is a number of the right shape outside the accepted bounds.
+ */
+import type { ArgKind } from "../schema/types.js";
+
+export type ValueCode = "invalid-value" | "out-of-range";
+
+export interface ValueProblem {
+  readonly code: ValueCode;
+  readonly message: string;
+}
+
+export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: ValueProblem };
+
+const ok = <T>(value: T): Checked<T> => ({ ok: true, value });
+const bad = (code: ValueCode, message: string): Checked<never> => ({ ok: false, problem: { code, message } });
+
+// keepalived hands numbers to strtol/strtoul, which skip leading blanks (reachable through
+// quotes) and take an optional sign; the whole rest of the word must be digits.
+const INTEGER = /^[ \t\n\v\f\r]*([+-]?)(\d+)$/;
+
+export interface IntegerBounds {
+  readonly min?: number;
+  readonly max?: number;
+}
+
+/** A base-10 integer. Negative numbers are refused outright when `min` is not below zero, as keepalived's unsigned reader does. */
+export function readInteger(text: string, bounds: IntegerBounds = {}): Checked<number> {
+  const m = INTEGER.exec(text);
+  if (!m) return bad("invalid-value", `'${text}' is not a whole number`);
+  const negative = m[1] === "-";
+  const unsigned = bounds.min === undefined || bounds.min >= 0;
+  if (negative && unsigned && !/^0+$/.test(m[2]!)) return bad("out-of-range", `'${text}' is negative; ${describeRange(bounds)}`);
+  // Digits beyond 2^53 cannot be in any range keepalived uses; keep the comparison exact.
+  const digits = m[2]!.replace(/^0+(?=\d)/, "");
+  const value = digits.length > 15 ? Number.POSITIVE_INFINITY : Number(digits);
+  const signed = negative ? -value : value;
+  if ((bounds.min !== undefined && signed < bounds.min) || (bounds.max !== undefined && signed > bounds.max)) {
+    return bad("out-of-range", `${text} is out of range; ${describeRange(bounds)}`);
+  }
+  return ok(signed);
+}
+
+export interface DecimalBounds extends IntegerBounds {
+  /** Most digits keepalived accepts after the point. */
+  readonly decimals: number;
+}
+
+/**
+ * A non-negative decimal such as a timer in seconds (`1.5`). keepalived refuses a minus sign
+ * and more decimal places than the keyword's precision, and compares the value scaled to
+ * that precision; so do we, with integers, to stay exact at the bounds.
+ */
+export function readDecimal(text: string, bounds: DecimalBounds): Checked<number> {
+  const body = text.replace(/^[ \t\n\v\f\r]*/, "");
+  if (body.startsWith("-")) return bad("out-of-range", `'${text}' is negative; ${describeRange(bounds)}`);
+  const m = /^\+?(\d*)(?:\.(\d*))?$/.exec(body);
+  if (!m || (m[1] === "" && (m[2] ?? "") === "")) return bad("invalid-value", `'${text}' is not a number`);
+  const fraction = m[2] ?? "";
+  if (fraction.length > bounds.decimals) {
+    return bad("invalid-value", `'${text}' has ${fraction.length} decimal places; at most ${bounds.decimals} are allowed`);
+  }
+  const scale = 10 ** bounds.decimals;
+  const whole = m[1] === "" ? 0 : Number(m[1]);
+  if (m[1]!.replace(/^0+/, "").length > 15) return bad("out-of-range", `${text} is out of range; ${describeRange(bounds)}`);
+  const scaled = whole * scale + Number(fraction.padEnd(bounds.decimals, "0") || "0");
+  const inRange =
+    (bounds.min === undefined || scaled >= Math.round(bounds.min * scale)) && (bounds.max === undefined || scaled <= Math.round(bounds.max * scale));
+  if (!inRange) return bad("out-of-range", `${text} is out of range; ${describeRange(bounds)}`);
+  return ok(scaled / scale);
+}
+
+export function describeRange(bounds: IntegerBounds): string {
+  const { min, max } = bounds;
+  if (min !== undefined && max !== undefined) return `allowed: ${min}..${max}`;
+  if (min !== undefined) return `allowed: ${min} or more`;
+  if (max !== undefined) return `allowed: up to ${max}`;
+  return "allowed: any number";
+}
+
+const TRUE_WORDS: ReadonlySet<string> = new Set(["true", "on", "yes"]);
+const FALSE_WORDS: ReadonlySet<string> = new Set(["false", "off", "no"]);
+
+/** keepalived compares booleans exactly: `Yes` and `1` are not booleans. */
+export function readBoolean(text: string): Checked<boolean> {
+  if (TRUE_WORDS.has(text)) return ok(true);
+  if (FALSE_WORDS.has(text)) return ok(false);
+  return bad("invalid-value", `'${text}' is not a boolean; use true, on, yes, false, off or no (lower case)`);
+}
+
+export function readEnum(text: string, values: readonly string[], caseInsensitive = false): Checked<string> {
+  if (caseInsensitive) {
+    const lower = text.toLowerCase();
+    const found = values.find((v) => v.toLowerCase() === lower);
+    if (found !== undefined) return ok(found);
+  } else if (values.includes(text)) return ok(text);
+  const near = caseInsensitive ? undefined : values.find((v) => v.toLowerCase() === text.toLowerCase());
+  const hint = near !== undefined ? ` (values are case-sensitive: did you mean ${near}?)` : "";
+  return bad("invalid-value", `'${text}' is not one of ${values.join(", ")}${hint}`);
+}
+
+/**
+ * IPv4 in the only form inet_pton accepts: four decimal parts 0..255 with no leading zeros
+ * (so `010.0.0.1`, `10.1` and `10.0.0.256` are all refused).
+ */
+export function isIPv4(text: string): boolean {
+  const parts = text.split(".");
+  if (parts.length !== 4) return false;
+  for (const p of parts) {
+    if (!/^(0|[1-9]\d{0,2})$/.test(p) || Number(p) > 255) return false;
+  }
+  return true;
+}
+
+/** IPv6 as inet_pton reads it: up to eight hex groups, one `::`, an optional dotted IPv4 tail, no zone. */
+export function isIPv6(text: string): boolean {
+  if (text.length < 2 || text.length > 45) return false;
+  let head = text;
+  let groupsForV4 = 0;
+  const lastColon = text.lastIndexOf(":");
+  if (text.indexOf(".", lastColon) !== -1) {
+    if (!isIPv4(text.slice(lastColon + 1))) return false;
+    head = text.slice(0, lastColon + 1) + "0";
+    groupsForV4 = 1;
+  }
+  const halves = head.split("::");
+  if (halves.length > 2) return false;
+  const groups = (s: string): string[] | undefined => {
+    if (s === "") return [];
+    const g = s.split(":");
+    return g.every((x) => /^[0-9a-fA-F]{1,4}$/.test(x)) ? g : undefined;
+  };
+  const left = groups(halves[0]!);
+  if (!left) return false;
+  if (halves.length === 1) return left.length + groupsForV4 === 8;
+  const right = groups(halves[1]!);
+  if (!right) return false;
+  return left.length + right.length + groupsForV4 <= 7;
+}
+
+export type Family = 4 | 6;
+
+export interface Address {
+  readonly family: Family;
+  readonly address: string;
+  readonly prefix?: number;
+}
+
+/** Either family; like keepalived, a colon anywhere means IPv6. */
+export function readAddress(text: string): Checked<Address> {
+  if (text.includes(":")) {
+    return isIPv6(text) ? ok({ family: 6 as const, address: text }) : bad("invalid-value", `'${text}' is not a valid IPv6 address`);
+  }
+  return isIPv4(text) ? ok({ family: 4 as const, address: text }) : bad("invalid-value", `'${text}' is not a valid IP address`);
+}
+
+/** `ADDRESS[/PREFIX]` with the prefix bounded by the family (32 or 128). */
+export function readAddressPrefix(text: string): Checked<Address> {
+  const slash = text.indexOf("/");
+  const base = readAddress(slash === -1 ? text : text.slice(0, slash));
+  if (!base.ok || slash === -1) return base;
+  const max = base.value.family === 4 ? 32 : 128;
+  const prefix = readInteger(text.slice(slash + 1), { min: 0, max });
+  if (!prefix.ok) {
+    return bad(prefix.problem.code === "out-of-range" ? "out-of-range" : "invalid-value", `'${text.slice(slash + 1)}' is not a prefix length for ${text.slice(0, slash)} (0..${max})`);
+  }
+  return ok({ ...base.value, prefix: prefix.value });
+}
+
+export function readPort(text: string, min = 0): Checked<number> {
+  const r = readInteger(text, { min, max: 65535 });
+  if (r.ok) return r;
+  return bad(r.problem.code, `'${text}' is not a port number (${min}..65535)`);
+}
+
+/**
+ * Checks one word against an argument kind from the schema. Free-form kinds (`name`, `path`,
+ * `string`, `any`) accept any non-empty word: keepalived does not look inside them at parse time.
+ */
+export function checkValue(kind: ArgKind, text: string): ValueProblem | undefined {
+  const result = readValue(kind, text);
+  return result.ok ? undefined : result.problem;
+}
+
+export function readValue(kind: ArgKind, text: string): Checked<unknown> {
+  switch (kind.type) {
+    case "integer":
+      return readInteger(text, bounds(kind));
+    case "decimal":
+      return readDecimal(text, { ...bounds(kind), decimals: kind.decimals });
+    case "boolean":
+      return readBoolean(text);
+    case "enum":
+      return readEnum(text, kind.values, kind.caseInsensitive === true);
+    case "ipv4":
+      return isIPv4(text) ? ok(text) : bad("invalid-value", `'${text}' is not a valid IPv4 address`);
+    case "ipv6":
+      return isIPv6(text) ? ok(text) : bad("invalid-value", `'${text}' is not a valid IPv6 address`);
+    case "ip":
+      return readAddress(text);
+    case "ip-prefix":
+      return readAddressPrefix(text);
+    case "port":
+      return readPort(text);
+    case "name":
+    case "path":
+    case "string":
+    case "any":
+      return text === "" && kind.type === "name" ? bad("invalid-value", "a name cannot be empty") : ok(text);
+  }
+}
+
+function bounds(kind: { readonly min?: number; readonly max?: number }): IntegerBounds {
+  return { ...(kind.min !== undefined ? { min: kind.min } : {}), ...(kind.max !== undefined ? { max: kind.max } : {}) };
+}
+
+/**
+ * The address part of `ADDRESS-RANGE` or `ADDRESS/MASK` as keepalived's socket-address reader
+ * takes it: cut at the first `-` if there is one, else at the first `/` (so `10.0.0.1/-1`
+ * keeps `10.0.0.1/`, which is not an address).
+ */
+export function addressPart(text: string): string {
+  const dash = text.indexOf("-");
+  if (dash !== -1) return text.slice(0, dash);
+  const slash = text.indexOf("/");
+  return slash === -1 ? text : text.slice(0, slash);
+}
