@@ -1,0 +1,49 @@
+/**
+ * Checks of a known keyword that do not depend on its arguments: is it new enough for the
+ * target version, deprecated, or a repeat of a single-valued keyword in the same block.
+ */
+import type { Block, Statement } from "../../../grammar/index.js";
+import { compareVersions, formatVersion, keywordAt } from "../schema/lookup.js";
+import type { KeywordSpec, Version } from "../schema/types.js";
+import type { Reporter } from "./report.js";
+
+/** Returns the keyword's schema entry, or undefined when the keyword is not valid in this block. */
+export function checkKeyword(
+  node: Statement | Block,
+  parents: readonly string[],
+  seen: Map<string, Statement | Block>,
+  target: Version,
+  reporter: Reporter,
+): KeywordSpec | undefined {
+  const word = node.keyword;
+  const spec = keywordAt(parents, word.text);
+  if (!spec) return undefined;
+
+  if (compareVersions(spec.since, target) > 0) {
+    reporter.report(word, "keyword-too-new", `${word.text} arrived in keepalived ${formatVersion(spec.since)}; the target version ${formatVersion(target)} does not know it`);
+  }
+
+  if (spec.deprecated) {
+    const replacement = spec.deprecated.replacement;
+    // Offer the rename only when the replacement is a keyword of this same block.
+    const renamable = replacement !== undefined && keywordAt(parents, replacement) !== undefined;
+    const since = spec.deprecated.since ? ` since keepalived ${formatVersion(spec.deprecated.since)}` : "";
+    const advice = replacement ? `; use ${replacement}` : spec.deprecated.note ? `; ${spec.deprecated.note}` : "";
+    reporter.report(word, "deprecated-keyword", `${word.text} is deprecated${since}${advice}`, renamable
+      ? { fix: { description: `rename to ${replacement}`, edits: [{ file: word.file, start: word.start, end: word.end, newText: replacement }], safe: true } }
+      : {});
+  }
+
+  if (spec.single) {
+    // Aliases share one setting, so `lb_algo` after `lvs_sched` is a repeat too.
+    const key = spec.aliasOf ?? spec.name;
+    const earlier = seen.get(key);
+    if (earlier) {
+      const line = earlier.keyword.file.positionAt(earlier.keyword.start).line + 1;
+      reporter.report(word, "duplicate-keyword", `${word.text} is already set in this block (line ${line}); only one of them takes effect`, {
+        related: [{ file: earlier.keyword.file, start: earlier.keyword.start, end: earlier.keyword.end, message: "first set here" }],
+      });
+    } else seen.set(key, node);
+  }
+  return spec;
+}

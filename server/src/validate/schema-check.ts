@@ -1,0 +1,116 @@
+/**
+ * The schema validator: walks the effective tree with the path of enclosing block keywords and
+ * checks every statement against the keyword schema (is it valid here, in this version, with
+ * these arguments, once) and every line of a value block against that block's line grammar.
+ *
+ * Cost is linear in the tree: each node costs a constant number of map lookups; the candidate
+ * lists for did-you-mean are built once per block path, and only for unknown keywords.
+ */
+import type { AnonymousBlock, Block, ConfigFile, Node, Statement, Word } from "../../../grammar/index.js";
+import type { Version } from "../schema/types.js";
+import { checkArguments } from "./arguments.js";
+import { checkKeyword } from "./keywords.js";
+import { lineCheckerFor } from "./lines/index.js";
+import { Reporter } from "./report.js";
+import { checkServerArgs, SERVER_KEYWORDS } from "./servers.js";
+import { UnknownKeywords } from "./unknown.js";
+import type { Diagnostic } from "../../../grammar/index.js";
+
+export interface ValidateOptions {
+  /** The keepalived version to validate against (keyword-too-new). */
+  readonly targetVersion: Version;
+}
+
+export function validateSchema(file: ConfigFile, options: ValidateOptions): Diagnostic[] {
+  return new SchemaWalk(file, options).run();
+}
+
+class SchemaWalk {
+  private readonly reporter = new Reporter();
+  private readonly unknown = new UnknownKeywords(this.reporter);
+  /** `{` offsets the parser already reported, so an anonymous block is not reported twice. */
+  private readonly reportedBraces: ReadonlySet<number>;
+
+  constructor(
+    private readonly file: ConfigFile,
+    private readonly options: ValidateOptions,
+  ) {
+    this.reportedBraces = new Set(file.diagnostics.filter((d) => d.code === "syntax-error").map((d) => d.start));
+  }
+
+  run(): Diagnostic[] {
+    this.walkKeywords(this.file.children, []);
+    return this.reporter.diagnostics;
+  }
+
+  /** Children of a block whose lines are keywords. */
+  private walkKeywords(children: readonly Node[], parents: readonly string[]): void {
+    const seen = new Map<string, Statement | Block>();
+    for (const node of children) {
+      switch (node.kind) {
+        case "statement":
+        case "block":
+          this.keyword(node, parents, seen);
+          break;
+        case "anonymous-block":
+          this.anonymous(node, parents);
+          break;
+        case "value":
+          // A data line where keywords are expected: its first word is read as a keyword.
+          this.unknown.report(node.words[0]!, parents);
+          break;
+        case "definition":
+        case "include":
+          break;
+      }
+    }
+  }
+
+  private keyword(node: Statement | Block, parents: readonly string[], seen: Map<string, Statement | Block>): void {
+    const spec = checkKeyword(node, parents, seen, this.options.targetVersion, this.reporter);
+    if (!spec) {
+      // Unknown: keepalived skips the line and reads a following block at the current level,
+      // so whatever we said about its contents would be noise.
+      this.unknown.report(node.keyword, parents);
+      return;
+    }
+    const name = node.keyword.text;
+    if (SERVER_KEYWORDS.has(name)) checkServerArgs(node.keyword, node.args, this.reporter);
+    else checkArguments(spec, node, this.reporter);
+
+    if (spec.block && node.kind === "statement") {
+      this.reporter.report(node.keyword, "syntax-error", `${name} opens a block: write '${name} ${node.args.length ? "... " : ""}{ ... }'`);
+      return;
+    }
+    if (!spec.block && node.kind === "block") {
+      this.reporter.report(node.open, "syntax-error", `${name} takes no block; keepalived would read the lines inside it as if they were outside`);
+      return;
+    }
+    if (node.kind !== "block") return;
+    if (spec.block === "values") this.walkValues(node);
+    else this.walkKeywords(node.children, [...parents, name]);
+  }
+
+  /** Lines of a value block: each is one entry, read by the block's own line checker. */
+  private walkValues(block: Block): void {
+    const checker = lineCheckerFor(block.keyword.text);
+    const context = { reporter: this.reporter, block: block.keyword.text };
+    for (const child of block.children) {
+      let words: readonly Word[] | undefined;
+      if (child.kind === "value") words = child.words;
+      else if (child.kind === "statement") words = [child.keyword, ...child.args];
+      else if (child.kind === "block" || child.kind === "anonymous-block") {
+        this.reporter.report(child.open, "syntax-error", `${block.keyword.text} holds a list of entries, not blocks`);
+        continue;
+      }
+      if (words && words.length > 0 && checker) checker(words, context);
+    }
+  }
+
+  private anonymous(node: AnonymousBlock, parents: readonly string[]): void {
+    if (!this.reportedBraces.has(node.open.start)) {
+      this.reporter.report(node.open, "syntax-error", `a '{' with no keyword before it; keepalived ignores the brace and reads the lines inside at this level`);
+    }
+    this.walkKeywords(node.children, parents);
+  }
+}
