@@ -1,0 +1,95 @@
+/**
+ * How a `keepalived -t` run and a `kalint check` run are each reduced to one verdict: "does this
+ * file have a configuration error that the language/schema layer should see?". The lists here
+ * are the documented differences of docs/differential.md; keep the two in step.
+ */
+
+/**
+ * keepalived messages that come from its checks after parsing (cross-object validation) or
+ * from the host, not from reading the statements. kalint reports the first kind through its
+ * VRRP/LVS rules and cannot know the second, so neither decides the language/schema verdict.
+ */
+export const NOT_PARSE_LEVEL: readonly { readonly kind: "semantic" | "host" | "security" | "warning"; readonly pattern: RegExp }[] = [
+  // Warnings keepalived -t counts as errors (exit 5) and kalint reports as warnings
+  // (deprecated-keyword, duplicate-keyword): excluded on both sides.
+  { kind: "warning", pattern: /deprecated|please (use|replace)|already (set|specified)|is a duplicate|specified more than once/i },
+  // Host facts: interfaces, kernel features, files and users on this machine.
+  { kind: "host", pattern: /interface \S+ (for .* )?doesn't exist|tracked interface \S+ doesn't exist|Non-existent interface|unknown interface \S+ specified/ },
+  { kind: "host", pattern: /not supported by kernel|Cannot find an IP address to use for interface|track file directory .* does not exist|read only or cannot be monitored/ },
+  { kind: "host", pattern: /Disabling track script .* (insecure|not found)|Unable to set default user|Error setting global script uid\/gid|is not secure|cannot be accessed|No such file or directory/ },
+  { kind: "security", pattern: /SECURITY VIOLATION/ },
+  // Cross-object checks after parsing (semantics.md §2-§10): rules, not schema.
+  { kind: "semantic", pattern: /incompatible with AH authentication|State MASTER must match being address owner|Strict mode does not support|accept mode for VRRP version 2/ },
+  { kind: "semantic", pattern: /No script set for vrrp_script|track (script|file|process|bfd) \S+ not found|script \S+ is not used|has no (real servers|members|virtual router)|has only 1 virtual router/ },
+  { kind: "semantic", pattern: /no matching virtual router|Virtual router \S+ specified in sync group|cannot exist in more than one sync group/ },
+  { kind: "semantic", pattern: /protocol specified for fwmark|ports don't match|has port specified|one packet scheduling requires UDP|no (protocol|scheduler|forwarding method) set/ },
+  { kind: "semantic", pattern: /quorum \d+ for .* exceeds|hysteresis \d+ >= quorum|zero port only valid|is duplicated - removing|duplicate (track_\w+|unicast_peer)|VIP duplicates/ },
+  { kind: "semantic", pattern: /nopreempt (will not work|is incompatible)|preempt delay will not work|preempt_delay is incompatible|expired_timer_backup requires nopreempt/ },
+  { kind: "semantic", pattern: /virtual router id must be set|No VIP specified|Unknown interface!|must have unicast_src_ip or interface|A unicast keyword has been specified without any unicast peers/ },
+  { kind: "semantic", pattern: /address family must match|MUST be of the same family|Address family of virtual server and (real|sorry) server|address family doesn't match/ },
+  { kind: "semantic", pattern: /Cannot have weighted track|ignoring (tracked|weight|\S+ tracked)|due to (SYNC group|address owner)|is configured on VRRP instance and sync group/ },
+  { kind: "semantic", pattern: /VRRPv[23] advertisement interval|cannot use IPv6 with VRRP version 2|first IPv6 VIP address|Cannot use unicast_ttl without unicast peers|unicast with use_vmac/ },
+  { kind: "semantic", pattern: /Authentication specified but no password|auth_hmac|Unicast peers are not supported in strict mode|multicast destination specified with unicast/ },
+  { kind: "semantic", pattern: /cannot use ha_suspend with fwmarks|matches sorry server|used before or without sorry_server|sorry_server forwarding used without/ },
+  { kind: "semantic", pattern: /both use VRID|duplicate VRID conflict|uses same VMAC|vmac_xmit_base is only valid|Ignoring track_interface \S+ since own interface/ },
+  { kind: "semantic", pattern: /garp group \S+ does not have any delay|BFD instance .* has no|max_hops exceeds|No file set for track_file|process name not specified|Static track group/ },
+  { kind: "semantic", pattern: /HTTP\/SSL_GET checker (has no urls|url has no path)|No script path has been specified|min_reply length|does not match address family of (bindto|connect_ip)/ },
+  { kind: "semantic", pattern: /Unable to find vrrp instance \S+ for lvs_syncd|Sync group \S+ has some member|FILE_CHECK has no track_file|No name has been specified for BFD_CHECKER/ },
+];
+
+export interface KeepalivedRun {
+  readonly exit: number;
+  readonly lines: readonly string[];
+}
+
+export interface KeepalivedVerdict {
+  /** keepalived found an error while reading statements (or stopped on a missing argument). */
+  readonly parseError: boolean;
+  /** Kinds of the other messages, for the report. */
+  readonly other: ReadonlySet<string>;
+  readonly parseLines: readonly string[];
+}
+
+export function keepalivedVerdict(run: KeepalivedRun): KeepalivedVerdict {
+  const other = new Set<string>();
+  const parseLines: string[] = [];
+  for (const raw of run.lines) {
+    const line = raw.replace(/^\([^)]*Line \d+\) /, "").trim();
+    if (line === "" || /^Please use/.test(line)) continue;
+    const match = NOT_PARSE_LEVEL.find((p) => p.pattern.test(line));
+    if (match) other.add(match.kind);
+    else parseLines.push(raw);
+  }
+  // Exit 2 is keepalived giving up on a missing argument; its message may be the only line.
+  const parseError = run.exit === 2 || (run.exit !== 0 && parseLines.length > 0);
+  return { parseError, other, parseLines };
+}
+
+/** Codes of the language and schema layer (SPEC §4, first table, plus the parser's own). */
+export const LANGUAGE_SCHEMA_CODES: ReadonlySet<string> = new Set([
+  "syntax-error", "line-too-long", "include-not-found", "include-cycle", "undefined-variable", "unknown-keyword",
+  "deprecated-keyword", "removed-keyword", "keyword-too-new", "invalid-value", "out-of-range", "missing-argument",
+]);
+
+export interface KalintDiagnostic {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly severity: string;
+  readonly code: string;
+  readonly message: string;
+}
+
+export interface KalintVerdict {
+  readonly error: boolean;
+  /** The diagnostics that made the verdict. */
+  readonly deciding: readonly KalintDiagnostic[];
+}
+
+/** Only errors count: kalint's warnings (deprecations, repeats, ignored words) match keepalived's excluded "warning" messages. */
+export function kalintVerdict(diagnostics: readonly KalintDiagnostic[]): KalintVerdict {
+  const deciding = diagnostics.filter((d) => LANGUAGE_SCHEMA_CODES.has(d.code) && d.severity === "error");
+  return { error: deciding.length > 0, deciding };
+}

@@ -1,0 +1,25 @@
+/**
+ * Intended differences: files where kalint reports an error that keepalived 2.2.7 accepts
+ * without a word, on purpose. A disagreement is "intended" only when every deciding kalint
+ * diagnostic matches one of these entries. docs/differential.md gives the reason for each.
+ */
+import type { KalintDiagnostic } from "./classify.js";
+
+export interface IntendedDifference {
+  readonly id: string;
+  readonly reason: string;
+  readonly matches: (d: KalintDiagnostic, word: string) => boolean;
+}
+
+export const INTENDED: readonly IntendedDifference[] = [];
+
+export function intendedFor(deciding: readonly KalintDiagnostic[], wordAt: (d: KalintDiagnostic) => string): IntendedDifference | undefined {
+  if (deciding.length === 0) return undefined;
+  let found: IntendedDifference | undefined;
+  for (const d of deciding) {
+    const entry = INTENDED.find((e) => e.matches(d, wordAt(d)));
+    if (!entry) return undefined;
+    found ??= entry;
+  }
+  return found;
+}
