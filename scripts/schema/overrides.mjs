@@ -1,0 +1,42 @@
+// Facts the keyword reference states only in prose, written out here as argument kinds.
+// Keys are a keyword's full path ("a > b > name") or its bare name (every position).
+
+const any = (name) => ({ args: [{ name, kind: { type: "any" } }], allowsExtra: true });
+
+/** Keywords whose first argument is one word of a fixed set. */
+export const ENUMS = {
+  "vrrp_instance > state": { name: "STATE", values: ["MASTER", "BACKUP"] },
+  auth_type: { name: "TYPE", values: ["PASS", "AH"] },
+  lb_algo: { name: "SCHEDULER", values: ["rr", "wrr", "lc", "wlc", "lblc", "sh", "mh", "dh", "fo", "ovf", "lblcr", "sed", "nq", "twos"] },
+  lvs_sched: { name: "SCHEDULER", values: ["rr", "wrr", "lc", "wlc", "lblc", "sh", "mh", "dh", "fo", "ovf", "lblcr", "sed", "nq", "twos"] },
+  lb_kind: { name: "METHOD", values: ["NAT", "DR", "TUN"], allowsExtra: true },
+  lvs_method: { name: "METHOD", values: ["NAT", "DR", "TUN"], allowsExtra: true },
+  sorry_server_lvs_method: { name: "METHOD", values: ["NAT", "DR", "TUN"], allowsExtra: true },
+  "virtual_server > protocol": { name: "PROTOCOL", values: ["TCP", "UDP", "SCTP"], caseInsensitive: true },
+  ip_family: { name: "FAMILY", values: ["inet", "inet6"] },
+  "DNS_CHECK > type": { name: "TYPE", values: ["A", "NS", "CNAME", "SOA", "MX", "TXT", "AAAA", "RRSIG", "DNSKEY"], caseInsensitive: true },
+  http_protocol: { name: "VERSION", values: ["1.0", "1.1", "1.0C", "1.0c"] },
+  anti_replay: { name: "CLOCK", values: ["time", "monotonic"] },
+  "auth_hmac > mode": { name: "MODE", values: ["enforce", "permissive", "receive-only"] },
+};
+
+/** Argument lists the derivation from prose would get wrong. */
+export const OVERRIDES = {
+  smtp_server: { args: [{ name: "HOST", kind: { type: "string" } }, { name: "PORT", kind: { type: "port" }, optional: true }] },
+  persistence_granularity: { args: [{ name: "MASK", kind: { type: "string" } }] },
+  vrrp_garp_extra_if: any("SECONDS"),
+  vrrp_vmac_garp_intvl: any("SECONDS"),
+  garp_extra_if: any("SECONDS"),
+  vmac_garp_intvl: any("SECONDS"),
+  lvs_timeouts: any("TIMEOUTS"),
+  vrrp_rx_bufs_policy: any("POLICY"),
+  "auth_hmac > key": { args: [{ name: "KEY_ID", kind: { type: "integer", min: 1, max: 255 } }, { name: "KEY", kind: { type: "string" } }], allowsExtra: true },
+  // Argument lists that keepalived reads itself (see server/src/validate/servers.ts).
+  virtual_server: {},
+  real_server: {},
+  sorry_server: {},
+  virtual_server_group: { args: [{ name: "NAME", kind: { type: "name" } }] },
+};
+
+/** Keywords that may be given several times in one block, each adding to the setting. */
+export const REPEATABLE = new Set(["include", "auth_hmac > key", "lvs_timeouts", "status_code", "regex_options", "include_check"]);

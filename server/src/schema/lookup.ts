@@ -1,0 +1,172 @@
+/**
+ * Lookups over the keyword schema. The facts (blocks, arguments, ranges, versions) come from
+ * `keywords.generated.json` (made by scripts/schema/generate.mjs); the prose from `docs/`.
+ * Everything here is built once, on first use.
+ */
+import facts from "./keywords.generated.json";
+import { keywordDoc } from "./docs/index.js";
+import { formatSyntax } from "./syntax.js";
+import type { ArgSpec, BlockKind, KeywordSpec, RemovedKeyword, Version } from "./types.js";
+
+interface FactEntry {
+  readonly name: string;
+  readonly parents: readonly string[];
+  readonly block?: BlockKind;
+  readonly args?: readonly ArgSpec[];
+  readonly allowsExtra?: boolean;
+  readonly single?: boolean;
+  readonly missingArgIsFatal?: boolean;
+  readonly since: Version;
+  readonly deprecated?: { readonly since?: Version; readonly replacement?: string; readonly note?: string };
+  readonly aliasOf?: string;
+  readonly buildConditions?: readonly string[];
+}
+
+interface FactFile {
+  readonly newest: Version;
+  readonly keywords: readonly FactEntry[];
+  readonly removed: readonly { readonly name: string; readonly removedIn: Version; readonly replacement?: string }[];
+  readonly manPageOnly: readonly { readonly name: string; readonly parents: readonly string[]; readonly actual: string }[];
+}
+
+const data = facts as unknown as FactFile;
+
+/** The newest keepalived version the schema describes; the default `--target-version`. */
+export const NEWEST_VERSION: Version = data.newest;
+
+let all: readonly KeywordSpec[] | undefined;
+let byPath: Map<string, KeywordSpec> | undefined;
+let byBlock: Map<string, KeywordSpec[]> | undefined;
+let byName: Map<string, KeywordSpec[]> | undefined;
+
+const pathKey = (parents: readonly string[], name?: string) => (name === undefined ? parents : [...parents, name]).join(" > ");
+
+function index(): void {
+  if (all) return;
+  const list: KeywordSpec[] = data.keywords.map((f) => ({
+    ...f,
+    doc: keywordDoc(f.parents, f.name),
+    syntax: formatSyntax(f.name, f.args, f.block),
+  }));
+  all = list;
+  byPath = new Map();
+  byBlock = new Map();
+  byName = new Map();
+  for (const k of list) {
+    byPath.set(pathKey(k.parents, k.name), k);
+    const block = pathKey(k.parents);
+    (byBlock.get(block) ?? byBlock.set(block, []).get(block)!).push(k);
+    (byName.get(k.name) ?? byName.set(k.name, []).get(k.name)!).push(k);
+  }
+}
+
+export function allKeywords(): readonly KeywordSpec[] {
+  index();
+  return all!;
+}
+
+/** The keyword `name` as accepted directly inside the block at `parents`, if it is. */
+export function keywordAt(parents: readonly string[], name: string): KeywordSpec | undefined {
+  index();
+  return byPath!.get(pathKey(parents, name));
+}
+
+/** Every keyword accepted directly inside the block at `parents`. */
+export function keywordsIn(parents: readonly string[]): readonly KeywordSpec[] {
+  index();
+  return byBlock!.get(pathKey(parents)) ?? [];
+}
+
+/** Every block path where `name` is a keyword. */
+export function placesOf(name: string): readonly (readonly string[])[] {
+  index();
+  return (byName!.get(name) ?? []).map((k) => k.parents);
+}
+
+/** Every schema entry named `name`, in any block. */
+export function keywordsNamed(name: string): readonly KeywordSpec[] {
+  index();
+  return byName!.get(name) ?? [];
+}
+
+/** Whether the block at `parents` exists in the schema (as a keyword block or a value block). */
+export function blockKindAt(parents: readonly string[]): BlockKind | undefined {
+  if (parents.length === 0) return "keywords";
+  return keywordAt(parents.slice(0, -1), parents[parents.length - 1]!)?.block;
+}
+
+let removedByName: Map<string, RemovedKeyword> | undefined;
+
+/** A keyword keepalived once accepted and has since dropped. */
+export function removedKeyword(name: string): RemovedKeyword | undefined {
+  removedByName ??= new Map(
+    data.removed.map((r) => [r.name, { ...r, doc: keywordDoc([], r.name, true) }]),
+  );
+  return removedByName.get(name);
+}
+
+export function allRemovedKeywords(): readonly RemovedKeyword[] {
+  removedKeyword("");
+  return [...removedByName!.values()];
+}
+
+/** The name keepalived really reads when a config uses a spelling only the manual page has. */
+export function manPageOnlyName(name: string): string | undefined {
+  return data.manPageOnly.find((m) => m.name === name)?.actual;
+}
+
+export function compareVersions(a: Version, b: Version): number {
+  return a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+}
+
+export function formatVersion(v: Version): string {
+  return v.join(".");
+}
+
+/** "2.2", "2.2.7" or "v2.2.7" as a Version; undefined when it is not one. */
+export function parseVersion(text: string): Version | undefined {
+  const m = /^v?(\d{1,3})\.(\d{1,3})(?:\.(\d{1,3}))?$/.exec(text.trim());
+  if (!m) return undefined;
+  return [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)];
+}
+
+/**
+ * The candidate closest to `word` by edit distance (with adjacent transpositions), when it is
+ * close enough to be a plausible typo: at most a third of the word's length, and at most 3 edits.
+ */
+export function suggest(word: string, candidates: readonly string[]): string | undefined {
+  const limit = Math.min(3, Math.max(1, Math.floor(word.length / 3)));
+  let best: string | undefined;
+  let bestDistance = limit + 1;
+  const lower = word.toLowerCase();
+  for (const c of candidates) {
+    if (Math.abs(c.length - word.length) > limit) continue;
+    const d = c.toLowerCase() === lower ? 0.5 : editDistance(lower, c.toLowerCase(), bestDistance);
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = c;
+    }
+  }
+  return best;
+}
+
+/** Optimal string alignment distance, giving up once every cell of a row exceeds `cap`. */
+function editDistance(a: string, b: string, cap: number): number {
+  let prev2: number[] = [];
+  let prev: number[] = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
+      row.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > cap) return cap + 1;
+    prev2 = prev;
+    prev = row;
+  }
+  return prev[b.length]!;
+}
