@@ -31,6 +31,16 @@ export const OVERRIDES = {
   lvs_timeouts: any("TIMEOUTS"),
   vrrp_rx_bufs_policy: any("POLICY"),
   "auth_hmac > key": { args: [{ name: "KEY_ID", kind: { type: "integer", min: 1, max: 255 } }, { name: "KEY", kind: { type: "string" } }], allowsExtra: true },
+  script_user: { args: [{ name: "USER", kind: { type: "name" } }, { name: "GROUP", kind: { type: "name" }, optional: true }] },
+  notification_email_from: { args: [{ name: "ADDRESS", kind: { type: "string" } }] },
+  helo_name: { args: [{ name: "NAME", kind: { type: "string" } }] },
+  "vrrp_track_process > process": { args: [{ name: "PROCESS", kind: { type: "string" } }], allowsExtra: true },
+  max_auto_priority: { args: [{ name: "PRIORITY", kind: { type: "integer", min: -1, max: 99 }, optional: true }] },
+  // keepalived replaces 0 by 1 and reports it.
+  smtp_connect_timeout: { args: [{ name: "SECONDS", kind: { type: "integer", min: 1, max: 4294 } }] },
+  // This one handler takes any word after it as "true" without complaint.
+  "global_defs > vrrp_skip_check_adv_addr": { args: [{ name: "BOOLEAN", kind: { type: "any" }, optional: true }], allowsExtra: true },
+  dynamic_interfaces: { args: [{ name: "OPTION", kind: { type: "enum", values: ["allow_if_changes"] }, optional: true }] },
   // Argument lists that keepalived reads itself (see server/src/validate/servers.ts).
   virtual_server: {},
   real_server: {},

@@ -61,7 +61,9 @@ export function keepalivedVerdict(run: KeepalivedRun): KeepalivedVerdict {
     else parseLines.push(raw);
   }
   // Exit 2 is keepalived giving up on a missing argument; its message may be the only line.
-  const parseError = run.exit === 2 || (run.exit !== 0 && parseLines.length > 0);
+  // Exit 128 and above is keepalived dying on a signal while reading (2.2.7 segfaults on a
+  // bfd_instance without a name or a neighbor_ip without an address): the file cannot be loaded.
+  const parseError = run.exit === 2 || run.exit >= 128 || (run.exit !== 0 && parseLines.length > 0);
   return { parseError, other, parseLines };
 }
 

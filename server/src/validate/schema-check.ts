@@ -12,6 +12,7 @@ import { checkArguments } from "./arguments.js";
 import { checkKeyword } from "./keywords.js";
 import { lineCheckerFor } from "./lines/index.js";
 import { Reporter } from "./report.js";
+import { compoundChecker } from "./compound.js";
 import { checkServerArgs, SERVER_KEYWORDS } from "./servers.js";
 import { UnknownKeywords } from "./unknown.js";
 import type { Diagnostic } from "../../../grammar/index.js";
@@ -75,7 +76,8 @@ class SchemaWalk {
       return;
     }
     const name = node.keyword.text;
-    if (SERVER_KEYWORDS.has(name)) checkServerArgs(node.keyword, node.args, this.reporter);
+    const compound = SERVER_KEYWORDS.has(name) ? checkServerArgs : compoundChecker(parents, name);
+    if (compound) compound(node.keyword, node.args, this.reporter);
     else checkArguments(spec, node, this.reporter);
 
     if (spec.block && node.kind === "statement") {

@@ -200,7 +200,8 @@ export function readValue(kind: ArgKind, text: string): Checked<unknown> {
     case "ipv6":
       return isIPv6(text) ? ok(text) : bad("invalid-value", `'${text}' is not a valid IPv6 address`);
     case "ip":
-      return readAddress(text);
+      // keepalived's socket-address reader drops a trailing /prefix or -range without a word.
+      return readAddress(addressPart(text));
     case "ip-prefix":
       return readAddressPrefix(text);
     case "port":

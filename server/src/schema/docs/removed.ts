@@ -1,0 +1,3 @@
+/** Documentation of keywords keepalived no longer accepts. */
+export const REMOVED_DOCS: Readonly<Record<string, string>> = {
+};

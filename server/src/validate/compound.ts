@@ -1,0 +1,149 @@
+/**
+ * Keywords whose arguments are a small language of their own (option words with values, lists
+ * of ranges, tunnel options), which one argument list cannot describe. Each checker reads the
+ * words as keepalived's handler does and reports what that handler would refuse.
+ */
+import type { Word } from "../../../grammar/index.js";
+import type { Reporter } from "./report.js";
+import { isIPv6, readEnum, readInteger, readPort } from "./values.js";
+
+type Checker = (keyword: Word, words: readonly Word[], reporter: Reporter) => void;
+
+const INT32 = { min: -2147483648, max: 2147483647 };
+
+/** `lvs_timeouts tcp N tcpfin N udp N`: option words in any order, each with seconds up to 31 days. */
+const lvsTimeouts: Checker = (keyword, words, reporter) => {
+  if (words.length === 0) return reporter.report(keyword, "missing-argument", "lvs_timeouts needs at least one of tcp, tcpfin or udp with a number of seconds");
+  for (let i = 0; i < words.length; i++) {
+    const option = words[i]!;
+    if (!["tcp", "tcpfin", "udp"].includes(option.text)) {
+      reporter.report(option, "invalid-value", `lvs_timeouts: '${option.text}' is not one of tcp, tcpfin, udp`);
+      continue;
+    }
+    const value = words[i + 1];
+    if (!value) return reporter.report(option, "missing-argument", `lvs_timeouts ${option.text} needs a number of seconds`);
+    i++;
+    const n = readInteger(value.text, { min: 0, max: 2678400 });
+    if (!n.ok) reporter.problem(value, n.problem, `lvs_timeouts ${option.text}`);
+  }
+};
+
+/** `status_code 200 300-399 ...`: codes or ranges of HTTP statuses. */
+const statusCode: Checker = (_keyword, words, reporter) => {
+  // With no codes keepalived keeps its default (200-299), so an empty line is harmless.
+  for (const w of words) {
+    const m = /^(\d{1,3})(?:-(\d{1,3}))?$/.exec(w.text);
+    const low = m ? Number(m[1]) : NaN;
+    const high = m?.[2] !== undefined ? Number(m[2]) : low;
+    if (!m || low < 100 || high > 599 || high < low) reporter.report(w, "invalid-value", `status_code: '${w.text}' is not an HTTP status code (100..599) or a range of them (e.g. 200-299)`);
+  }
+};
+
+const TUNNEL_TYPES = ["ipip", "gue", "gre"];
+const CHECKSUM_OPTIONS = ["nocsum", "csum", "remcsum"];
+
+/** `lvs_method TUN type gue port 6080 csum`: the method, then tunnel options for TUN. */
+const forwardingMethod: Checker = (keyword, words, reporter) => {
+  const method = words[0];
+  if (!method) return reporter.report(keyword, "missing-argument", `${keyword.text} needs a forwarding method (NAT, DR or TUN)`);
+  const m = readEnum(method.text, ["NAT", "DR", "TUN"]);
+  if (!m.ok) return reporter.problem(method, m.problem, keyword.text);
+  for (let i = 1; i < words.length; i++) {
+    const w = words[i]!;
+    if (method.text !== "TUN") {
+      reporter.report(w, "invalid-value", `${keyword.text}: '${w.text}' is not a ${method.text} option (only TUN takes options)`);
+      continue;
+    }
+    if (w.text === "type" || w.text === "port") {
+      const value = words[++i];
+      if (!value) {
+        reporter.report(w, "missing-argument", `${keyword.text}: '${w.text}' needs a value`);
+        break;
+      }
+      if (w.text === "type" && !TUNNEL_TYPES.includes(value.text)) reporter.report(value, "invalid-value", `${keyword.text}: tunnel type '${value.text}' is not one of ${TUNNEL_TYPES.join(", ")}`);
+      if (w.text === "port") {
+        const p = readPort(value.text, 1);
+        if (!p.ok) reporter.problem(value, p.problem, `${keyword.text} tunnel port`);
+      }
+    } else if (!CHECKSUM_OPTIONS.includes(w.text)) {
+      reporter.report(w, "invalid-value", `${keyword.text}: '${w.text}' is not a tunnel option (type, port, ${CHECKSUM_OPTIONS.join(", ")})`);
+    }
+  }
+};
+
+/** `weight N [reverse|noreverse]` of a tracked object. */
+function trackWeight(min: number, max: number): Checker {
+  return (keyword, words, reporter) => {
+    const value = words[0];
+    if (!value) return reporter.report(keyword, "missing-argument", "weight needs a number");
+    const n = readInteger(value.text, { min, max });
+    if (!n.ok) reporter.problem(value, n.problem, "weight");
+    for (const w of words.slice(1, 2)) {
+      if (w.text !== "reverse" && w.text !== "noreverse") reporter.report(w, "invalid-value", `weight: '${w.text}' is not reverse or noreverse`);
+    }
+    if (words.length > 2) reporter.report(words[2]!, "extra-argument", "weight takes a number and an optional reverse; keepalived ignores the rest");
+  };
+}
+
+/** `init_file [VALUE] [overwrite]`, in either order. */
+const initFile: Checker = (_keyword, words, reporter) => {
+  for (const w of words) {
+    if (w.text === "overwrite") continue;
+    const n = readInteger(w.text, INT32);
+    if (!n.ok) reporter.report(w, n.problem.code === "out-of-range" ? "out-of-range" : "invalid-value", `init_file: '${w.text}' is neither a number nor 'overwrite'`);
+  }
+};
+
+/** `payload` / `require_reply`: hexadecimal bytes, with x/X wildcards allowed in a reply pattern. */
+function hexString(wildcards: boolean): Checker {
+  const digit = wildcards ? /^[0-9a-fA-FxX]+$/ : /^[0-9a-fA-F]+$/;
+  return (keyword, words, reporter) => {
+    const joined = words.map((w) => w.text).join("");
+    if (words.length > 0 && !digit.test(joined)) {
+      reporter.report({ file: words[0]!.file, start: words[0]!.start, end: words[words.length - 1]!.end }, "invalid-value", `${keyword.text}: not a string of hexadecimal digits${wildcards ? " (x marks a wildcard digit)" : ""}`);
+    }
+  };
+}
+
+/** `smtp_server HOST [PORT]`: an address, or a host name resolved when keepalived starts. */
+const smtpServer: Checker = (keyword, words, reporter) => {
+  const host = words[0];
+  if (!host) return reporter.report(keyword, "missing-argument", "smtp_server needs an address or host name");
+  // keepalived tries the word as an address, then as a host name; the resolver takes short
+  // and octal forms such as 127.1, so only a part over 255, a '/' or a bad IPv6 is certainly wrong.
+  const text = host.text;
+  const badDotted = /^[\d.]+$/.test(text) && text.split(".").some((p) => p !== "" && Number(p) > 255 && !/^0/.test(p));
+  const badOther = text.includes("/") || (text.includes(":") && !isIPv6(text));
+  if (badDotted || badOther) reporter.report(host, "invalid-value", `smtp_server: '${text}' is not a valid address`);
+  const port = words[1];
+  if (port) {
+    const p = readPort(port.text, 1);
+    if (!p.ok) reporter.problem(port, p.problem, "smtp_server port");
+  }
+  if (words.length > 2) reporter.report(words[2]!, "extra-argument", "smtp_server takes a host and a port; keepalived ignores the rest");
+};
+
+/** Checkers by full block path of the keyword ("a > b > name") or by bare name. */
+const CHECKERS: ReadonlyMap<string, Checker> = new Map<string, Checker>([
+  ["lvs_timeouts", lvsTimeouts],
+  ["status_code", statusCode],
+  ["lb_kind", forwardingMethod],
+  ["lvs_method", forwardingMethod],
+  ["sorry_server_lvs_method", forwardingMethod],
+  ["vrrp_script > weight", trackWeight(-253, 253)],
+  ["vrrp_track_process > weight", trackWeight(-254, 254)],
+  ["track_file > weight", trackWeight(-254, 254)],
+  ["vrrp_track_file > weight", trackWeight(-254, 254)],
+  ["bfd_instance > weight", trackWeight(-253, 253)],
+  ["FILE_CHECK > weight", trackWeight(-2147483647, 2147483647)],
+  ["init_file", initFile],
+  ["payload", hexString(false)],
+  ["require_reply", hexString(true)],
+  ["smtp_server", smtpServer],
+]);
+
+/** The checker for a keyword at a position, if its arguments need one. */
+export function compoundChecker(parents: readonly string[], name: string): Checker | undefined {
+  const parent = parents[parents.length - 1];
+  return (parent !== undefined ? CHECKERS.get(`${parent} > ${name}`) : undefined) ?? CHECKERS.get(name);
+}
