@@ -53,9 +53,9 @@ describe("unicast_peer lines", () => {
 });
 
 describe("routes and rules", () => {
-  test("a tracked route needs its interface", () => {
-    expect(errors(inInstance("virtual_routes", "    10.1.0.0/16 via 10.0.0.1 dev eth0\n    10.2.0.0/16 via 10.0.0.1 no_track\n    blackhole 10.3.0.0/16 dev eth0"))).toEqual([]);
-    expect(errors(inInstance("virtual_routes", "    10.1.0.0/16 via 10.0.0.1"))).toEqual([expect.objectContaining({ code: "missing-argument", word: "10.1.0.0/16" })]);
+  test("a route without its interface loads but is not tracked (a warning)", () => {
+    expect(findings(inInstance("virtual_routes", "    10.1.0.0/16 via 10.0.0.1 dev eth0\n    10.2.0.0/16 via 10.0.0.1 no_track\n    blackhole 10.3.0.0/16 dev eth0"))).toEqual([]);
+    expect(findings(inInstance("virtual_routes", "    10.1.0.0/16 via 10.0.0.1"))).toEqual([expect.objectContaining({ code: "route-not-tracked", severity: "warning", word: "10.1.0.0/16" })]);
   });
 
   test("bad route words and addresses", () => {

@@ -20,5 +20,6 @@ export const BUILTIN_RULES: readonly BuiltinRule[] = [
   builtin("missing-argument", "error", "schema", "a keyword with fewer arguments than it needs"),
   builtin("extra-argument", "warning", "schema", "arguments keepalived ignores"),
   builtin("duplicate-keyword", "warning", "schema", "a single-valued keyword given twice in one block"),
+  builtin("route-not-tracked", "warning", "vrrp", "a virtual or static route without 'dev', which keepalived loads but does not track"),
   builtin("unused-suppression", "warning", "meta", "a kalint disable comment that suppresses nothing"),
 ];

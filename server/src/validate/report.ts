@@ -15,7 +15,8 @@ export type SchemaCode =
   | "out-of-range"
   | "missing-argument"
   | "extra-argument"
-  | "duplicate-keyword";
+  | "duplicate-keyword"
+  | "route-not-tracked";
 
 const SEVERITY: Readonly<Record<SchemaCode, Severity>> = {
   "syntax-error": "error",
@@ -28,6 +29,7 @@ const SEVERITY: Readonly<Record<SchemaCode, Severity>> = {
   "missing-argument": "error",
   "extra-argument": "warning",
   "duplicate-keyword": "warning",
+  "route-not-tracked": "warning",
 };
 
 export interface Extras {

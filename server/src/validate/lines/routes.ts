@@ -95,7 +95,8 @@ export const checkRoute: LineChecker = (words, context) => {
   if (tracked && protocol && protocol.text !== "keepalived" && protocol.text !== "18") {
     reporter.report(protocol, "invalid-value", `a tracked route must keep protocol keepalived; add no_track to set another`);
   }
-  if (tracked && !dev) reporter.report(dest, "missing-argument", `keepalived can only track a route with 'dev IF'; add dev or no_track`);
+  // keepalived loads such a route but says it will not track it: a warning, not an error.
+  if (tracked && !dev) reporter.report(dest, "route-not-tracked", `keepalived cannot track a route with no 'dev IF' and will not; add dev, or no_track to say so`);
 };
 
 function span(word: Word) {
