@@ -16,6 +16,7 @@ import { renderText } from "./output/text.js";
 import { checkRuleCodes } from "./settings.js";
 import { VERSION } from "./version.js";
 import { extraCommands } from "./commands/extra.js";
+import "./commands/fmt.js";
 
 function render(report: Report, o: CliOptions): string {
   switch (o.format) {

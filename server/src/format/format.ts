@@ -1,0 +1,69 @@
+/**
+ * `kalint fmt` as a pure function: text in, canonical text (or the reasons to leave it alone)
+ * out. It works on the file as written, so directives, definitions and quoted strings survive
+ * exactly; the layout rules are in layout.ts.
+ */
+import { MAX_LINE_BYTES, parse, SourceText, type Diagnostic } from "../../../grammar/index.js";
+import { layoutLines, type OutputLine } from "./layout.js";
+import { tokenize } from "./tokens.js";
+
+export type FormatResult = { ok: true; text: string } | { ok: false; diagnostics: readonly Diagnostic[] };
+
+/** One level of nesting: four spaces, as most of keepalived's own sample configurations use. */
+export const INDENT = "    ";
+
+/**
+ * Formats one file. A file with syntax errors is refused, since a layout built on a guess
+ * about broken nesting could move lines into other blocks. `path` only names the file in the
+ * diagnostics.
+ */
+export function formatDocument(text: string, path = ""): FormatResult {
+  const source = new SourceText(path, text);
+  const errors = parse(source).diagnostics.filter((d) => d.severity === "error");
+  if (errors.length > 0) return { ok: false, diagnostics: errors };
+
+  const { lines, uncovered } = tokenize(text);
+  if (uncovered !== undefined) {
+    const code = text.codePointAt(uncovered)!;
+    const name = `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
+    return refuse(source, uncovered, uncovered + String.fromCodePoint(code).length, "syntax-error", `kalint does not read the character ${name} here, so it leaves the file as it is`);
+  }
+
+  const layout = layoutLines(lines);
+  const overlong = layout.flatMap((l) => tooLong(source, l));
+  if (overlong.length > 0) return { ok: false, diagnostics: overlong };
+  return { ok: true, text: render(layout, lineBreakOf(text)) };
+}
+
+/** The file's own line break, taken from its first line, so CRLF files stay CRLF. */
+function lineBreakOf(text: string): string {
+  const nl = text.indexOf("\n");
+  return nl > 0 && text.charCodeAt(nl - 1) === 13 ? "\r\n" : "\n";
+}
+
+function lineText(l: OutputLine): string {
+  if (l.kind === "blank") return "";
+  const body = l.comment === undefined ? l.text : l.text ? `${l.text} ${l.comment}` : l.comment;
+  // A word may end in `\ ` (the lexer keeps a blank escaped by a backslash); keepalived strips it anyway.
+  return (INDENT.repeat(l.depth) + body).replace(/[ \t\f\v\r]+$/, "");
+}
+
+function render(layout: readonly OutputLine[], eol: string): string {
+  if (layout.length === 0) return "";
+  const out = layout.map(lineText).join("\n") + "\n";
+  return eol === "\n" ? out : out.replace(/\n/g, eol);
+}
+
+/** Indenting a long line can push it past the length keepalived reads; the formatter then stops. */
+function tooLong(source: SourceText, l: OutputLine): Diagnostic[] {
+  const text = lineText(l);
+  if (text.length <= MAX_LINE_BYTES / 3) return [];
+  const longest = Math.max(...text.split("\n").map((part) => Buffer.byteLength(part)));
+  if (longest <= MAX_LINE_BYTES) return [];
+  const end = source.lineEnd(source.lineOf(l.origin));
+  return refuse(source, l.origin, end, "line-too-long", `indented, this line would be ${longest} bytes long; keepalived ignores lines over ${MAX_LINE_BYTES} bytes, so shorten it first`).diagnostics;
+}
+
+function refuse(source: SourceText, start: number, end: number, code: string, message: string): { ok: false; diagnostics: Diagnostic[] } {
+  return { ok: false, diagnostics: [{ file: source, start, end, code, severity: "error", message }] };
+}

@@ -1,0 +1,92 @@
+/**
+ * The formatter's view of a file: its tokens (comments merged in, in source order) grouped
+ * into physical lines, and the facts about a line that decide how freely it may be re-laid out.
+ */
+import type { IToken } from "chevrotain";
+import { DefinitionLine, SequenceHead } from "../../../grammar/directive-tokens.js";
+import { lex } from "../../../grammar/lexer.js";
+import { AtWord, Comment, LBrace, Newline, QuotedString, RBrace, Word } from "../../../grammar/tokens.js";
+
+/** The tokens of one physical line (a multi-line `$NAME=` definition counts as one token), newline excluded. */
+export type SourceLine = readonly IToken[];
+
+export interface TokenizedText {
+  readonly lines: readonly SourceLine[];
+  /** Offset of text the lexer did not turn into a token or a blank, if any. */
+  readonly uncovered: number | undefined;
+}
+
+export function endOf(t: IToken): number {
+  return t.startOffset + t.image.length;
+}
+
+export const isComment = (t: IToken): boolean => t.tokenType === Comment;
+export const isOpen = (t: IToken): boolean => t.tokenType === LBrace;
+export const isClose = (t: IToken): boolean => t.tokenType === RBrace;
+export const isBrace = (t: IToken): boolean => t.tokenType === LBrace || t.tokenType === RBrace;
+export const isDefinition = (t: IToken): boolean => t.tokenType === DefinitionLine;
+
+/** Characters the lexer may skip between tokens: keepalived's word separators (and a stray BOM). */
+const blankGap = /^[ \t\f\v\r\ufeff]*$/;
+
+/** Splits the text into physical lines of tokens, merging the lexer's comment group back in by offset. */
+export function tokenize(text: string): TokenizedText {
+  const { tokens, comments } = lex(text);
+  const lines: IToken[][] = [];
+  let line: IToken[] = [];
+  let uncovered: number | undefined;
+  let at = 0;
+  let c = 0;
+  const take = (t: IToken): void => {
+    if (uncovered === undefined && t.startOffset > at && !blankGap.test(text.slice(at, t.startOffset))) uncovered = at;
+    at = endOf(t);
+  };
+  for (const t of tokens) {
+    while (c < comments.length && comments[c]!.startOffset < t.startOffset) {
+      take(comments[c]!);
+      line.push(comments[c++]!);
+    }
+    take(t);
+    if (t.tokenType === Newline) {
+      lines.push(line);
+      line = [];
+    } else line.push(t);
+  }
+  while (c < comments.length) {
+    take(comments[c]!);
+    line.push(comments[c++]!);
+  }
+  if (uncovered === undefined && at < text.length && !blankGap.test(text.slice(at))) uncovered = at;
+  lines.push(line);
+  return { lines, uncovered };
+}
+
+/** A `$NAME=` or `~...` word that sits after a brace, and would become a directive at the start of a line. */
+const directiveLike = /^(?:\$[A-Za-z_][A-Za-z0-9_]*=|~)/;
+
+/**
+ * Whether a line must stay one line, exactly as grouped. keepalived applies its line-level
+ * preprocessing (`@id` conditions, `~SEQ`/`~LST` repetition, `$NAME=` definitions, `$NAME`
+ * substitution) to the physical line *before* it splits the line at braces, so:
+ * - a condition or sequence covers everything on its line, braces included: splitting such a
+ *   line, or pulling a brace onto it, changes which lines the condition keeps or repeats;
+ * - a `$NAME=...` or `~SEQ(` word after a brace would turn into a directive on a line of its own;
+ * - `$NAME` directly before a brace: a multi-line definition is only substituted as the last
+ *   item on a line, and `$NAME` glued to a brace is not substituted at all, so moving the
+ *   brace away would change what the line expands to.
+ */
+export function mustStayWhole(line: SourceLine): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const t = line[i]!;
+    const type = t.tokenType;
+    if (type === AtWord || type === SequenceHead) return true;
+    if (type === Word && directiveLike.test(t.image)) return true;
+    if ((type === Word || type === QuotedString) && t.image.includes("$") && line[i + 1] !== undefined && isBrace(line[i + 1]!)) return true;
+  }
+  return false;
+}
+
+/** Whether a word mentions a parameter: a brace must not be pulled onto a line that ends in one (see above). */
+export function mentionsParameter(t: IToken): boolean {
+  return t.image.includes("$");
+}
