@@ -16,6 +16,8 @@ import { renderText } from "./output/text.js";
 import { checkRuleCodes } from "./settings.js";
 import { VERSION } from "./version.js";
 import { extraCommands } from "./commands/extra.js";
+import "./commands/diff.js";
+import "./commands/fleet.js";
 import "./commands/fmt.js";
 
 function render(report: Report, o: CliOptions): string {

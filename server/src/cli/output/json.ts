@@ -24,6 +24,7 @@ export function renderJson(report: Report): string {
       files: report.files,
       diagnostics: report.diagnostics.map(diagnosticJson),
       ...(report.differences ? { differences: report.differences } : {}),
+      ...(report.clusters ? { clusters: report.clusters } : {}),
       summary: { errors: s.errors, warnings: s.warnings, infos: s.infos },
     },
     null,

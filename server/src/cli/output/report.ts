@@ -1,5 +1,6 @@
 /** What every output format renders: the files looked at, the diagnostics, and for diff the differences. */
 import type { Diagnostic, Severity, Span } from "../../../../grammar/index.js";
+import type { ClusterSummary } from "../../cluster/fleet.js";
 
 export interface Difference {
   readonly path: string;
@@ -12,6 +13,8 @@ export interface Report {
   readonly files: readonly string[];
   readonly diagnostics: readonly Diagnostic[];
   readonly differences?: readonly Difference[];
+  /** For fleet: each cluster found, its nodes and instances. */
+  readonly clusters?: readonly ClusterSummary[];
   /** Extra text blocks printed before the findings in text output (diff tables, fleet summaries). */
   readonly sections?: readonly string[];
 }

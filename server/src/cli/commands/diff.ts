@@ -1,0 +1,79 @@
+/**
+ * `kalint diff MASTER BACKUP` and `kalint diff FILE --ids A,B`: the two nodes as one cluster.
+ * Both nodes' own diagnostics, the cluster rules, and every structural difference between them.
+ */
+import { nodeFileHost } from "../../../../grammar/index.js";
+import { checkFleet } from "../../cluster/check.js";
+import { structuralDifferences, type Difference } from "../../cluster/differences.js";
+import { loadNode } from "../../cluster/nodes.js";
+import { buildCluster } from "../../cluster/pairing.js";
+import type { ClusterNode } from "../../cluster/types.js";
+import { UsageError, type CliOptions } from "../args.js";
+import { readInput } from "../inputs.js";
+import type { Report } from "../output/report.js";
+import { settingsFor } from "../settings.js";
+import { extraCommands } from "./extra.js";
+
+function readNode(path: string, text: string, o: CliOptions, configId: string | undefined): ClusterNode {
+  const settings = settingsFor(path, o);
+  return loadNode(path, {
+    host: nodeFileHost,
+    text,
+    rules: settings.rules,
+    ...(settings.targetVersion ? { targetVersion: settings.targetVersion } : {}),
+    ...(configId !== undefined ? { configId } : {}),
+  });
+}
+
+export function loadDiffNodes(o: CliOptions): ClusterNode[] {
+  if (o.files.includes("-")) throw new UsageError("diff reads files, not standard input");
+  if (o.ids) {
+    if (o.ids.length !== 2) throw new UsageError("diff --ids takes exactly two ids (MASTER,BACKUP); use fleet --ids for more");
+    if (o.files.length !== 1) throw new UsageError("diff --ids takes one file that holds both nodes");
+    const file = o.files[0]!;
+    const text = readInput(file);
+    return o.ids.map((id) => readNode(file, text, o, id));
+  }
+  return o.files.map((f) => readNode(f, readInput(f), o, o.configId));
+}
+
+const paint = (on: boolean, code: string, text: string) => (on ? `\x1b[${code}m${text}\x1b[0m` : text);
+
+function fit(text: string, width: number): string {
+  return text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
+}
+
+/** The differences side by side: path, master value, backup value, and whether it is expected. */
+export function renderDifferences(differences: readonly Difference[], master: string, backup: string, color: boolean): string {
+  if (differences.length === 0) return `No structural differences between ${master} and ${backup}.`;
+  const expected = differences.filter((d) => d.expected).length;
+  const show = (v: string | null) => v ?? "(absent)";
+  const pathWidth = Math.min(56, Math.max(4, ...differences.map((d) => d.path.length)));
+  const valueWidth = (pick: (d: Difference) => string, title: string) => Math.min(36, Math.max(title.length, ...differences.map((d) => pick(d).length)));
+  const mw = valueWidth((d) => show(d.master), master);
+  const bw = valueWidth((d) => show(d.backup), backup);
+  const lines = [
+    `Differences between ${master} and ${backup}: ${differences.length} (${expected} expected between nodes)`,
+    paint(color, "1", `  ${fit("path", pathWidth)}  ${fit(master, mw)}  ${fit(backup, bw)}`),
+  ];
+  for (const d of differences) {
+    const row = `  ${fit(d.path, pathWidth)}  ${fit(show(d.master), mw)}  ${fit(show(d.backup), bw)}`;
+    lines.push(d.expected ? paint(color, "90", `${row}  expected`) : `${paint(color, "33", row)}  ${paint(color, "33", "differs")}`);
+  }
+  return lines.join("\n");
+}
+
+export function runDiff(o: CliOptions): Report {
+  const nodes = loadDiffNodes(o);
+  const cluster = buildCluster(nodes);
+  const [master, backup] = nodes as [ClusterNode, ClusterNode];
+  const differences = structuralDifferences(master, backup, cluster.peerSets);
+  return {
+    files: o.ids ? [o.files[0]!] : [...o.files],
+    diagnostics: checkFleet({ clusters: [cluster] }),
+    differences,
+    ...(o.format === "text" ? { sections: [renderDifferences(differences, master.label, backup.label, o.color)] } : {}),
+  };
+}
+
+extraCommands.diff = runDiff;

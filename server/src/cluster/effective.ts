@@ -1,0 +1,156 @@
+/**
+ * Effective values of an instance as keepalived runs it, beyond what the node model already
+ * resolves: track weights inherited from their objects, the priority range tracking can reach,
+ * authentication as keepalived applies it, and the keys peers are compared by.
+ */
+import type { Block, ValueLine } from "../../../grammar/index.js";
+import type { ConfigModel, DefinitionKind, TrackKind, VirtualAddress, VrrpInstance } from "../model/types.js";
+import type { Peer } from "./types.js";
+
+/** keepalived's ceiling for a non-owner's priority; 255 is reserved for the address owner. */
+export const MAX_PRIORITY = 254;
+export const OWNER_PRIORITY = 255;
+
+export interface EffectiveTrack {
+  readonly kind: TrackKind;
+  readonly name: string;
+  /** 0 means the instance goes to FAULT when the object fails (no weight arithmetic). */
+  readonly weight: number;
+  readonly reverse: boolean;
+  readonly line: ValueLine;
+  /** Where the weight came from: the track line, the tracked object's own `weight`, or keepalived's default. */
+  readonly weightFrom: "line" | "object" | "default";
+}
+
+const OBJECT_KIND: Readonly<Record<TrackKind, DefinitionKind | undefined>> = {
+  script: "vrrp_script",
+  process: "vrrp_track_process",
+  file: "vrrp_track_file",
+  bfd: "bfd_instance",
+  interface: undefined,
+};
+
+/** Weight of a tracked object when neither the track line nor the object sets one. */
+const DEFAULT_WEIGHT: Readonly<Record<TrackKind, number>> = { script: 0, process: 0, file: 1, bfd: 0, interface: 0 };
+
+/** Scripts, interfaces and BFD accept ±254 but run with ±253; files and processes keep ±254. */
+const WEIGHT_LIMIT: Readonly<Record<TrackKind, number>> = { script: 253, interface: 253, bfd: 253, process: 254, file: 254 };
+
+function objectWeight(model: ConfigModel, kind: TrackKind, name: string): { weight: number; reverse: boolean } | undefined {
+  const defKind = OBJECT_KIND[kind];
+  if (!defKind) return undefined;
+  const def = model.definitions.find((d) => d.kind === defKind && d.name === name);
+  if (!def) return undefined;
+  let found: { weight: number; reverse: boolean } | undefined;
+  for (const c of def.node.children) {
+    if (c.kind !== "statement" || c.keyword.text !== "weight") continue;
+    const w = c.args[0]?.text;
+    if (w !== undefined && /^[-+]?\d+$/.test(w)) found = { weight: Number(w), reverse: c.args[1]?.text === "reverse" };
+  }
+  return found;
+}
+
+function hasFlag(block: Block, keyword: string): boolean {
+  return block.children.some((c) => c.kind === "statement" && c.keyword.text === keyword);
+}
+
+/**
+ * The instance's tracks with their effective weights. Members of a sync group take the group's
+ * tracks too; without `sync_group_tracking_weight` keepalived drops the weights there, so every
+ * track of a member then puts the whole group into FAULT instead (weight 0).
+ */
+export function effectiveTracks(peer: Peer): EffectiveTrack[] {
+  const { instance } = peer;
+  const model = peer.node.model;
+  const group = instance.syncGroup;
+  const weightsApply = !group || hasFlag(group.block, "sync_group_tracking_weight");
+  const entries = [...instance.tracks, ...(group?.tracks ?? [])];
+  return entries.map((t) => {
+    const object = t.weight === undefined ? objectWeight(model, t.kind, t.name) : undefined;
+    const weightFrom: EffectiveTrack["weightFrom"] = t.weight !== undefined ? "line" : object ? "object" : "default";
+    let weight = t.weight ?? object?.weight ?? DEFAULT_WEIGHT[t.kind];
+    const limit = WEIGHT_LIMIT[t.kind];
+    weight = Math.max(-limit, Math.min(limit, weight));
+    return {
+      kind: t.kind,
+      name: t.name,
+      weight: weightsApply ? weight : 0,
+      reverse: t.weight !== undefined ? t.reverse : (object?.reverse ?? false) || t.reverse,
+      line: t.line,
+      weightFrom,
+    };
+  });
+}
+
+export interface PriorityRange {
+  /** The configured (or defaulted) priority. */
+  readonly base: number;
+  /**
+   * Lowest priority the tracks can bring it to: every track that lowers it in its failing state.
+   * `reverse` only swaps which state of the tracked object applies the weight, so the reachable
+   * range depends on the signs of the weights alone.
+   */
+  readonly lowest: number;
+  /** Highest: every track that raises it in its succeeding state. */
+  readonly highest: number;
+  /** Priority 255 owns the addresses; keepalived ignores weighted tracks on it. */
+  readonly owner: boolean;
+  readonly tracks: readonly EffectiveTrack[];
+}
+
+const clamp = (p: number) => Math.max(1, Math.min(MAX_PRIORITY, p));
+
+export function priorityRange(peer: Peer): PriorityRange {
+  const base = peer.instance.priority.value;
+  const tracks = effectiveTracks(peer);
+  if (base >= OWNER_PRIORITY) return { base, lowest: base, highest: base, owner: true, tracks };
+  let down = 0;
+  let up = 0;
+  for (const t of tracks) {
+    if (t.weight < 0) down += t.weight;
+    else up += t.weight;
+  }
+  return { base, lowest: clamp(base + down), highest: clamp(base + up), owner: false, tracks };
+}
+
+/** The priority a node runs with while everything it tracks is healthy (positive weights added). */
+export function healthyPriority(peer: Peer): number {
+  return priorityRange(peer).highest;
+}
+
+export interface EffectiveAuth {
+  readonly type: string;
+  /** keepalived keeps the first 8 characters only. */
+  readonly pass: string;
+}
+
+/**
+ * Authentication as keepalived applies it: none with VRRPv3 or `vrrp_strict`, none when the type
+ * or the password is missing, and the password cut to 8 characters.
+ */
+export function effectiveAuth(peer: Peer): EffectiveAuth | undefined {
+  const { instance } = peer;
+  const auth = instance.authentication;
+  if (!auth?.type || !auth.pass) return undefined;
+  if (instance.version.value === 3 || peer.node.model.global("vrrp_strict") || instance.settings.has("strict_mode")) return undefined;
+  return { type: auth.type.value.toUpperCase(), pass: auth.pass.value.slice(0, 8) };
+}
+
+export function isUnicast(instance: VrrpInstance): boolean {
+  return instance.unicastPeers.length > 0;
+}
+
+/** `address/prefix` with the host prefix keepalived assumes when none is written. */
+export function addressWithPrefix(a: VirtualAddress): string {
+  return `${a.address}/${a.prefix ?? (a.family === 6 ? 128 : 32)}`;
+}
+
+/** The VIP set as compared between peers (order and `dev`/`label` do not matter). */
+export function vipSet(instance: VrrpInstance): string[] {
+  return [...new Set(instance.virtualAddresses.map(addressWithPrefix))].sort();
+}
+
+/** The VIP addresses alone, as used to pair instances and group files. */
+export function vipAddresses(instance: VrrpInstance): string[] {
+  return [...new Set(instance.virtualAddresses.map((a) => a.address))].sort();
+}

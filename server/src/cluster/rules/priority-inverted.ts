@@ -1,0 +1,31 @@
+import { healthyPriority } from "../effective.js";
+import { placeOf, related, settingAnchor } from "../locate.js";
+import type { ClusterRule } from "../types.js";
+
+export const priorityInverted: ClusterRule = {
+  scope: "cluster",
+  code: "priority-inverted",
+  severity: "error",
+  category: "cluster",
+  summary: "the state MASTER node has a lower priority than a state BACKUP peer",
+  fixable: false,
+  checkCluster(cluster, report) {
+    for (const set of cluster.peerSets) {
+      const masters = set.peers.filter((p) => p.instance.state.value === "MASTER");
+      const backups = set.peers.filter((p) => p.instance.state.value === "BACKUP");
+      for (const m of masters) {
+        const mine = healthyPriority(m);
+        for (const b of backups) {
+          const theirs = healthyPriority(b);
+          if (mine >= theirs) continue;
+          const bAt = settingAnchor(b, b.instance.priority);
+          report({
+            at: settingAnchor(m, m.instance.priority),
+            message: `state MASTER with priority ${mine}, below the state BACKUP peer's ${theirs} (${placeOf(b, bAt)}); the backup takes the addresses as soon as it hears this node`,
+            related: [related(bAt, "higher priority on the BACKUP node")],
+          });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,54 @@
+import { healthyPriority } from "../effective.js";
+import { placeOf, related, replaceWord, settingAnchor } from "../locate.js";
+import { masterOf } from "../pairing.js";
+import type { Peer } from "../types.js";
+import type { ClusterRule } from "../types.js";
+
+export const priorityTie: ClusterRule = {
+  scope: "cluster",
+  code: "priority-tie",
+  severity: "warning",
+  category: "cluster",
+  summary: "peer instances run with the same effective priority, so the master is chosen by IP address",
+  fixable: true,
+  checkCluster(cluster, report) {
+    for (const set of cluster.peerSets) {
+      if (set.peers.length < 2) continue;
+      const master = masterOf(set);
+      const byPriority = new Map<number, Peer[]>();
+      for (const p of set.peers) {
+        const prio = healthyPriority(p);
+        byPriority.set(prio, [...(byPriority.get(prio) ?? []), p]);
+      }
+      const used = new Set(byPriority.keys());
+      for (const [prio, tied] of byPriority) {
+        if (tied.length < 2) continue;
+        // The intended master (or else the first node) keeps its value; the others are told to move.
+        const keeper = tied.includes(master) ? master : tied[0]!;
+        const keeperAt = settingAnchor(keeper, keeper.instance.priority);
+        for (const peer of tied) {
+          if (peer === keeper) continue;
+          const setting = peer.instance.priority;
+          const shown = setting.word ? `priority ${prio}` : `priority ${prio} (keepalived's default)`;
+          const others = tied.filter((t) => t !== peer).map((t) => placeOf(t, settingAnchor(t, t.instance.priority)));
+          let fix;
+          if (setting.word) {
+            let free = prio - 1;
+            while (free >= 1 && used.has(free)) free--;
+            const newBase = setting.value - (prio - free);
+            if (free >= 1 && newBase >= 1) {
+              used.add(free);
+              fix = replaceWord(setting.word, String(newBase), `use ${newBase}`);
+            }
+          }
+          report({
+            at: settingAnchor(peer, setting),
+            message: `${shown} ties with its peer${others.length > 1 ? "s" : ""} (${others.join(", ")}); with equal priorities the node with the higher IP address wins, not the one meant to be master`,
+            related: [related(keeperAt, "peer with the same priority")],
+            ...(fix ? { fix } : {}),
+          });
+        }
+      }
+    }
+  },
+};

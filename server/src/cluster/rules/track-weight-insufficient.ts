@@ -1,0 +1,73 @@
+import { MAX_PRIORITY, priorityRange, type EffectiveTrack } from "../effective.js";
+import { placeOf, related, settingAnchor } from "../locate.js";
+import { backupsOf, masterOf } from "../pairing.js";
+import type { Peer } from "../types.js";
+import type { ClusterRule } from "../types.js";
+
+const describe = (t: EffectiveTrack) => `track_${t.kind} ${t.name} ${t.weight > 0 ? "+" : ""}${t.weight}`;
+
+/** Limits a track line's weight may take (scripts, interfaces, BFD ±253; files, processes ±254). */
+const LIMIT: Readonly<Record<EffectiveTrack["kind"], number>> = { script: 253, interface: 253, bfd: 253, file: 254, process: 254 };
+
+/**
+ * Failover arithmetic: with every weighted track on the master in its failing state its priority
+ * must fall strictly below the best backup's with that backup's tracks all succeeding (an equal
+ * priority is decided by IP address, not by health). keepalived clamps both to 1..254.
+ */
+export const trackWeightInsufficient: ClusterRule = {
+  scope: "cluster",
+  code: "track-weight-insufficient",
+  severity: "warning",
+  category: "cluster",
+  summary: "failing every weighted track on the master cannot bring its priority below the backup's",
+  fixable: true,
+  checkCluster(cluster, report) {
+    for (const set of cluster.peerSets) {
+      if (set.peers.length < 2) continue;
+      const master = masterOf(set);
+      const range = priorityRange(master);
+      const weighted = range.tracks.filter((t) => t.weight !== 0);
+      if (weighted.length === 0) continue;
+      let best: { peer: Peer; priority: number } | undefined;
+      for (const b of backupsOf(set)) {
+        const p = priorityRange(b).highest;
+        if (!best || p > best.priority) best = { peer: b, priority: p };
+      }
+      if (!best) continue;
+      const bestAt = settingAnchor(best.peer, best.peer.instance.priority);
+      const where = placeOf(best.peer, bestAt);
+      const at = weighted.find((t) => t.weight < 0) ?? weighted[0]!;
+      const atSpan = { file: at.line.file, start: at.line.start, end: at.line.end };
+      if (range.owner) {
+        report({
+          at: settingAnchor(master, master.instance.priority),
+          message: `priority 255 makes this node the address owner, and keepalived ignores weighted tracks on an owner (${weighted.map(describe).join(", ")}); they can never hand the addresses to ${where}`,
+          related: [related(bestAt, "backup priority")],
+        });
+        continue;
+      }
+      if (range.lowest < best.priority) continue;
+      const down = weighted.filter((t) => t.weight < 0);
+      const arithmetic = down.length
+        ? `${range.base} ${down.map((t) => `- ${-t.weight}`).join(" ")} = ${range.lowest}`
+        : `${range.base} with no negative weights`;
+      const backupShown = best.priority > priorityRange(best.peer).base ? `${best.priority} with its tracks succeeding` : `${best.priority}`;
+      // One line-weighted negative track: offer the weight that crosses the gap.
+      let fix;
+      if (down.length === 1 && down[0]!.weightFrom === "line") {
+        const t = down[0]!;
+        const needed = t.weight - (range.lowest - best.priority + 1);
+        const weightWord = t.line.words.find((_, i) => i > 0 && t.line.words[i - 1]!.text === "weight");
+        if (weightWord && -needed <= LIMIT[t.kind] && best.priority > 1) {
+          fix = { description: `use weight ${needed}`, edits: [{ file: weightWord.file, start: weightWord.start, end: weightWord.end, newText: String(needed) }] };
+        }
+      }
+      report({
+        at: atSpan,
+        message: `with every weighted track failed (${weighted.map(describe).join(", ")}) this node's priority only falls to ${range.lowest} (${arithmetic}), not below the backup's ${backupShown} (${where}); the addresses never move${range.lowest === MAX_PRIORITY || range.lowest === 1 ? " (keepalived clamps priorities to 1..254)" : ""}`,
+        related: [related(bestAt, "backup priority")],
+        ...(fix ? { fix } : {}),
+      });
+    }
+  },
+};

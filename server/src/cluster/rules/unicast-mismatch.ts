@@ -1,0 +1,78 @@
+import type { Block, Fix } from "../../../../grammar/index.js";
+import { parseAddress } from "../../model/address.js";
+import { isUnicast } from "../effective.js";
+import { instanceAnchor, placeOf, related, settingAnchor } from "../locate.js";
+import { backupsOf, masterOf } from "../pairing.js";
+import type { Peer } from "../types.js";
+import type { ClusterRule } from "../types.js";
+
+function peerBlock(peer: Peer): Block | undefined {
+  return peer.instance.block.children.find((c): c is Block => c.kind === "block" && c.keyword.text === "unicast_peer");
+}
+
+function peerAnchor(peer: Peer) {
+  const block = peerBlock(peer);
+  return block ? { file: block.keyword.file, start: block.keyword.start, end: block.keyword.end } : instanceAnchor(peer);
+}
+
+/** Adds `address` as a new line of the unicast_peer block, indented like its other lines. */
+function addPeerFix(block: Block, address: string): Fix | undefined {
+  const close = block.close;
+  if (!close) return undefined;
+  const file = close.file;
+  const lineStart = file.lineStarts[file.lineOf(close.start)]!;
+  const before = file.text.slice(lineStart, close.start);
+  const description = `add ${address} to unicast_peer`;
+  if (before.trim() !== "") return { description, edits: [{ file, start: close.start, end: close.start, newText: `${address} ` }] };
+  const first = block.children[0];
+  const indent = first
+    ? file.lineText(file.lineOf(first.start)).match(/^\s*/)![0]
+    : `${before}    `;
+  return { description, edits: [{ file, start: lineStart, end: lineStart, newText: `${indent}${address}\n` }] };
+}
+
+export const unicastMismatch: ClusterRule = {
+  scope: "cluster",
+  code: "unicast-mismatch",
+  severity: "error",
+  category: "cluster",
+  summary: "one peer sends unicast and the other multicast, or a peer's unicast_src_ip is missing from the other's unicast_peer",
+  fixable: true,
+  checkCluster(cluster, report) {
+    for (const set of cluster.peerSets) {
+      const master = masterOf(set);
+      for (const peer of backupsOf(set)) {
+        const mine = isUnicast(peer.instance);
+        if (mine === isUnicast(master.instance)) continue;
+        const theirAt = mine ? instanceAnchor(master) : peerAnchor(master);
+        report({
+          at: mine ? peerAnchor(peer) : instanceAnchor(peer),
+          message: mine
+            ? `this node sends adverts by unicast but its peer uses multicast (${placeOf(master, theirAt)}); neither hears the other`
+            : `this node uses multicast but its peer sends adverts by unicast (${placeOf(master, theirAt)}); neither hears the other`,
+          related: [related(theirAt, mine ? "peer instance (multicast)" : "peer unicast_peer")],
+        });
+      }
+      const unicast = set.peers.filter((p) => isUnicast(p.instance));
+      if (unicast.length !== set.peers.length) continue;
+      // Every node's source address must be in every other node's peer list, or its adverts are dropped.
+      for (const from of unicast) {
+        const src = from.instance.unicastSrcIp;
+        if (!src) continue;
+        const address = parseAddress(src.value).address;
+        const srcAt = settingAnchor(from, src);
+        for (const to of unicast) {
+          if (to === from || to.instance.unicastPeers.some((p) => p.address === address)) continue;
+          const block = peerBlock(to);
+          const fix = block ? addPeerFix(block, src.value) : undefined;
+          report({
+            at: peerAnchor(to),
+            message: `unicast_peer does not list ${src.value}, the unicast_src_ip of its peer (${placeOf(from, srcAt)}); this node drops that peer's adverts`,
+            related: [related(srcAt, "peer unicast_src_ip")],
+            ...(fix ? { fix } : {}),
+          });
+        }
+      }
+    }
+  },
+};
