@@ -22,7 +22,12 @@ export function formatDocument(text: string, path = ""): FormatResult {
   const errors = parse(source).diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0) return { ok: false, diagnostics: errors };
 
-  const { lines, uncovered } = tokenize(text);
+  const { lines, uncovered, unterminated } = tokenize(text);
+  // The parser reports these on statements only; anywhere else a quote that runs to the end of
+  // its line would swallow a brace pulled onto that line.
+  if (unterminated !== undefined) {
+    return refuse(source, unterminated.startOffset, unterminated.startOffset + unterminated.image.length, "syntax-error", "this quoted string has no closing '\"' on its line");
+  }
   if (uncovered !== undefined) {
     const code = text.codePointAt(uncovered)!;
     const name = `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;

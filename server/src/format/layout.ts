@@ -9,7 +9,7 @@
  * Lines that keepalived's preprocessor treats as a unit stay whole (see `mustStayWhole`).
  */
 import type { IToken } from "chevrotain";
-import { endOf, isClose, isComment, isDefinition, isOpen, mentionsParameter, mustStayWhole, type SourceLine } from "./tokens.js";
+import { endOf, isClose, isComment, isDefinition, isOpen, braceMayFollow, mustStayWhole, type SourceLine } from "./tokens.js";
 
 export type LineKind = "words" | "open" | "close" | "comment" | "blank" | "whole" | "definition";
 
@@ -23,8 +23,8 @@ export interface OutputLine {
   comment: string | undefined;
   /** Source offset of the line's first token, to point a diagnostic at it. */
   origin: number;
-  /** The last word on the line mentions `$NAME`, so no brace may be pulled onto it. */
-  endsWithParameter: boolean;
+  /** A `{` from a later line may be appended (see `braceMayFollow`). */
+  acceptsBrace: boolean;
 }
 
 /** Trailing blanks go: keepalived ignores them, and so does every reader. */
@@ -90,7 +90,7 @@ class LayoutBuilder {
         } else {
           current.text += (previous && endOf(previous) === t.startOffset ? "" : " ") + t.image;
         }
-        current.endsWithParameter = mentionsParameter(t);
+        current.acceptsBrace = braceMayFollow(t);
       }
       previous = t;
     }
@@ -129,7 +129,7 @@ class LayoutBuilder {
     let j = this.out.length - 1;
     while (j >= 0 && (this.out[j]!.kind === "comment" || this.out[j]!.kind === "blank")) j--;
     const target = this.out[j];
-    if (!target || target.kind !== "words" || target.endsWithParameter) {
+    if (!target || target.kind !== "words" || !target.acceptsBrace) {
       return this.push("open", "{", t);
     }
     target.text += " {";
@@ -143,10 +143,10 @@ class LayoutBuilder {
 
   private push(kind: LineKind, text: string, origin: IToken, comment?: string): OutputLine {
     if (this.blankPending && this.out.length > 0) {
-      this.out.push({ kind: "blank", depth: 0, text: "", comment: undefined, origin: origin.startOffset, endsWithParameter: false });
+      this.out.push({ kind: "blank", depth: 0, text: "", comment: undefined, origin: origin.startOffset, acceptsBrace: false });
     }
     this.blankPending = false;
-    const line: OutputLine = { kind, depth: this.depth, text, comment, origin: origin.startOffset, endsWithParameter: false };
+    const line: OutputLine = { kind, depth: this.depth, text, comment, origin: origin.startOffset, acceptsBrace: false };
     this.out.push(line);
     return line;
   }

@@ -14,6 +14,8 @@ export interface TokenizedText {
   readonly lines: readonly SourceLine[];
   /** Offset of text the lexer did not turn into a token or a blank, if any. */
   readonly uncovered: number | undefined;
+  /** A quoted string with no closing quote (it runs to the end of its line), if any. */
+  readonly unterminated: IToken | undefined;
 }
 
 export function endOf(t: IToken): number {
@@ -35,6 +37,7 @@ export function tokenize(text: string): TokenizedText {
   const lines: IToken[][] = [];
   let line: IToken[] = [];
   let uncovered: number | undefined;
+  let unterminated: IToken | undefined;
   let at = 0;
   let c = 0;
   const take = (t: IToken): void => {
@@ -47,6 +50,7 @@ export function tokenize(text: string): TokenizedText {
       line.push(comments[c++]!);
     }
     take(t);
+    if (t.tokenType === QuotedString && (t.image.length === 1 || !t.image.endsWith('"'))) unterminated ??= t;
     if (t.tokenType === Newline) {
       lines.push(line);
       line = [];
@@ -58,7 +62,7 @@ export function tokenize(text: string): TokenizedText {
   }
   if (uncovered === undefined && at < text.length && !blankGap.test(text.slice(at))) uncovered = at;
   lines.push(line);
-  return { lines, uncovered };
+  return { lines, uncovered, unterminated };
 }
 
 /** A `$NAME=` or `~...` word that sits after a brace, and would become a directive at the start of a line. */
@@ -86,7 +90,11 @@ export function mustStayWhole(line: SourceLine): boolean {
   return false;
 }
 
-/** Whether a word mentions a parameter: a brace must not be pulled onto a line that ends in one (see above). */
-export function mentionsParameter(t: IToken): boolean {
-  return t.image.includes("$");
+/**
+ * Whether a `{` may be appended after this word, the last on its line. Not after `$NAME` (see
+ * `mustStayWhole`), and not after a word ending in a backslash, which would then escape the
+ * blank before the brace and read differently.
+ */
+export function braceMayFollow(t: IToken): boolean {
+  return !t.image.includes("$") && !t.image.endsWith("\\");
 }
