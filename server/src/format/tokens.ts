@@ -5,14 +5,14 @@
 import type { IToken } from "chevrotain";
 import { DefinitionLine, SequenceHead } from "../../../grammar/directive-tokens.js";
 import { lex } from "../../../grammar/lexer.js";
-import { AtWord, Comment, LBrace, Newline, QuotedString, RBrace, Word } from "../../../grammar/tokens.js";
+import { AtWord, Comment, LBrace, QuotedString, RBrace, Word } from "../../../grammar/tokens.js";
 
 /** The tokens of one physical line (a multi-line `$NAME=` definition counts as one token), newline excluded. */
 export type SourceLine = readonly IToken[];
 
 export interface TokenizedText {
   readonly lines: readonly SourceLine[];
-  /** Offset of text the lexer did not turn into a token or a blank, if any. */
+  /** Offset of the first character the lexer skipped although keepalived would read it, if any. */
   readonly uncovered: number | undefined;
   /** A quoted string with no closing quote (it runs to the end of its line), if any. */
   readonly unterminated: IToken | undefined;
@@ -28,40 +28,47 @@ export const isClose = (t: IToken): boolean => t.tokenType === RBrace;
 export const isBrace = (t: IToken): boolean => t.tokenType === LBrace || t.tokenType === RBrace;
 export const isDefinition = (t: IToken): boolean => t.tokenType === DefinitionLine;
 
-/** Characters the lexer may skip between tokens: keepalived's word separators (and a stray BOM). */
-const blankGap = /^[ \t\f\v\r\ufeff]*$/;
+/**
+ * Separators keepalived skips between words. The lexer also skips a byte order mark, which
+ * keepalived would read as part of a word, so a file holding one is left alone.
+ */
+function isSeparator(c: number): boolean {
+  return c === 32 || c === 9 || c === 12 || c === 11 || c === 13;
+}
+
+/** A line-break token, for lexers that emit them: the gaps between tokens already tell the lines. */
+const lineBreak = /^[\r\n]+$/;
 
 /** Splits the text into physical lines of tokens, merging the lexer's comment group back in by offset. */
 export function tokenize(text: string): TokenizedText {
   const { tokens, comments } = lex(text);
-  const lines: IToken[][] = [];
   let line: IToken[] = [];
+  const lines: IToken[][] = [line];
   let uncovered: number | undefined;
   let unterminated: IToken | undefined;
   let at = 0;
-  let c = 0;
+  /** Walks the gap before `to`: line breaks start new lines, anything but a separator is a character the lexer lost. */
+  const gap = (to: number): void => {
+    for (let i = at; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) lines.push((line = []));
+      else if (!isSeparator(c)) uncovered ??= i;
+    }
+  };
   const take = (t: IToken): void => {
-    if (uncovered === undefined && t.startOffset > at && !blankGap.test(text.slice(at, t.startOffset))) uncovered = at;
+    gap(t.startOffset);
+    line.push(t);
     at = endOf(t);
   };
+  let c = 0;
   for (const t of tokens) {
-    while (c < comments.length && comments[c]!.startOffset < t.startOffset) {
-      take(comments[c]!);
-      line.push(comments[c++]!);
-    }
-    take(t);
+    if (lineBreak.test(t.image)) continue;
+    while (c < comments.length && comments[c]!.startOffset < t.startOffset) take(comments[c++]!);
     if (t.tokenType === QuotedString && (t.image.length === 1 || !t.image.endsWith('"'))) unterminated ??= t;
-    if (t.tokenType === Newline) {
-      lines.push(line);
-      line = [];
-    } else line.push(t);
+    take(t);
   }
-  while (c < comments.length) {
-    take(comments[c]!);
-    line.push(comments[c++]!);
-  }
-  if (uncovered === undefined && at < text.length && !blankGap.test(text.slice(at))) uncovered = at;
-  lines.push(line);
+  while (c < comments.length) take(comments[c++]!);
+  gap(text.length);
   return { lines, uncovered, unterminated };
 }
 
