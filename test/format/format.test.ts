@@ -64,7 +64,7 @@ describe("indentation and braces", () => {
 });
 
 describe("comments and blank lines", () => {
-  test("end-of-line and own-line comments are kept at their place, one blank before a trailing one", () => {
+  test("end-of-line and own-line comments are kept in place, with one space before an end-of-line comment", () => {
     expect(fmt("# head\nglobal_defs {   # opens\n  # inside\n router_id a#glued\n} ! bang\n")).toBe(lines(
       "# head",
       "global_defs { # opens",
