@@ -1,0 +1,42 @@
+import { describe, expect, test } from "vitest";
+import { backup, findings, master, pair, silentOnCleanPairs } from "./helpers.js";
+
+const unicast = (src: string, ...peers: string[]) => `unicast_src_ip ${src}\nunicast_peer {\n${peers.map((p) => `    ${p}`).join("\n")}\n}`;
+
+describe("unicast-mismatch", () => {
+  test("unicast on the master, multicast on the backup", () => {
+    const found = pair(master({ extra: unicast("10.0.0.1", "10.0.0.2") }), backup(), "unicast-mismatch");
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ file: "/backup.conf", text: "VI_1" });
+    expect(found[0]!.message).toContain("uses multicast but its peer sends adverts by unicast");
+  });
+
+  test("multicast on the master, unicast on the backup points at the backup's unicast_peer", () => {
+    const found = pair(master(), backup({ extra: unicast("10.0.0.2", "10.0.0.1") }), "unicast-mismatch");
+    expect(found.map((f) => f.text)).toEqual(["unicast_peer"]);
+  });
+
+  test("a node's unicast_src_ip missing from the other's unicast_peer; the fix adds it as a new line", () => {
+    const found = pair(master({ extra: unicast("10.0.0.1", "10.0.0.2") }), backup({ extra: unicast("10.0.0.2", "10.0.0.9") }), "unicast-mismatch");
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ file: "/backup.conf", text: "unicast_peer", related: [{ file: "/master.conf" }] });
+    expect(found[0]!.message).toContain("does not list 10.0.0.1");
+    expect(found[0]!.fix).toMatchObject({ description: "add 10.0.0.1 to unicast_peer", edits: [{ file: "/backup.conf", newText: "        10.0.0.1\n" }] });
+  });
+
+  test("both directions wrong: one finding on each node", () => {
+    const found = pair(master({ extra: unicast("10.0.0.1", "10.0.0.3") }), backup({ extra: unicast("10.0.0.2", "10.0.0.4") }), "unicast-mismatch");
+    expect(found.map((f) => f.file).sort()).toEqual(["/backup.conf", "/master.conf"]);
+  });
+
+  test("three unicast nodes each list the other two; one forgotten entry is found", () => {
+    const found = findings("unicast-mismatch", {
+      "a.conf": master({ extra: unicast("10.0.0.1", "10.0.0.2", "10.0.0.3") }),
+      "b.conf": backup({ extra: unicast("10.0.0.2", "10.0.0.1", "10.0.0.3") }),
+      "c.conf": backup({ priority: 90, extra: unicast("10.0.0.3", "10.0.0.1") }),
+    });
+    expect(found.map((f) => [f.file, f.message.match(/does not list (\S+),/)?.[1]])).toEqual([["/c.conf", "10.0.0.2"]]);
+  });
+
+  silentOnCleanPairs("unicast-mismatch", test);
+});

@@ -1,0 +1,27 @@
+import { describe, expect, test } from "vitest";
+import { backup, master, pair, silentOnCleanPairs } from "./helpers.js";
+
+describe("vip-mismatch", () => {
+  test("an address missing on the backup", () => {
+    const found = pair(master({ vips: ["10.0.0.100/24", "10.0.0.101/24"] }), backup({ vips: ["10.0.0.100/24"] }), "vip-mismatch");
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ file: "/backup.conf", text: "virtual_ipaddress", related: [{ file: "/master.conf" }] });
+    expect(found[0]!.message).toContain("missing 10.0.0.101/24");
+  });
+
+  test("a different prefix is a different address; dev and label are not compared", () => {
+    const found = pair(master({ vips: ["10.0.0.100/24 dev eth0"] }), backup({ vips: ["10.0.0.100/25 dev ens3"] }), "vip-mismatch");
+    expect(found[0]!.message).toContain("missing 10.0.0.100/24; extra 10.0.0.100/25");
+    expect(pair(master({ vips: ["10.0.0.100/24 dev eth0 label eth0:a"] }), backup({ vips: ["10.0.0.100/24 dev ens3"] }), "vip-mismatch")).toEqual([]);
+  });
+
+  test("no prefix means the host prefix: 10.0.0.7 and 10.0.0.7/32 are one address", () => {
+    expect(pair(master({ vips: ["10.0.0.7"] }), backup({ vips: ["10.0.0.7/32"] }), "vip-mismatch")).toEqual([]);
+  });
+
+  test("IPv6 written two ways is one address", () => {
+    expect(pair(master({ vips: ["2001:DB8::1/64"] }), backup({ vips: ["2001:db8:0::1/64"] }), "vip-mismatch")).toEqual([]);
+  });
+
+  silentOnCleanPairs("vip-mismatch", test);
+});

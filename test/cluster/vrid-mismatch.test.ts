@@ -1,0 +1,45 @@
+import { describe, expect, test } from "vitest";
+import { backup, master, pair, readIds, findings, silentOnCleanPairs } from "./helpers.js";
+
+describe("vrid-mismatch", () => {
+  test("points at the backup's virtual_router_id, names the master's value and offers it as the fix", () => {
+    const found = pair(master({ vrid: 66 }), backup({ vrid: 67 }), "vrid-mismatch");
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ file: "/backup.conf", line: 4, text: "67", related: [{ file: "/master.conf", line: 4 }] });
+    expect(found[0]!.message).toContain("virtual_router_id 67 differs from its peer's 66 (/master.conf:4)");
+    expect(found[0]!.fix).toEqual({ description: "use 66", edits: [{ file: "/backup.conf", line: 4, newText: "66" }] });
+  });
+
+  test("instances paired by their addresses under different names are compared too", () => {
+    const found = pair(master({ name: "WEB", vrid: 10, vips: ["192.168.5.5"] }), backup({ name: "WEB_B", vrid: 11, vips: ["192.168.5.5"] }), "vrid-mismatch");
+    expect(found.map((f) => f.text)).toEqual(["11"]);
+  });
+
+  test("the state MASTER node is the reference even when it is the second file", () => {
+    const found = pair(backup({ vrid: 7 }), master({ vrid: 8 }), "vrid-mismatch");
+    expect(found.map((f) => [f.file, f.text])).toEqual([["/master.conf", "7"]]);
+  });
+
+  test("one file with @main/@backup lines, expanded once per id", () => {
+    const text = `vrrp_instance VI_1 {
+    interface eth0
+@main    state MASTER
+@main    virtual_router_id 20
+@backup  state BACKUP
+@backup  virtual_router_id 21
+    virtual_ipaddress {
+        10.1.1.1
+    }
+}
+`;
+    const found = findings("vrid-mismatch", readIds(text, ["main", "backup"]));
+    expect(found.map((f) => [f.line, f.text])).toEqual([[6, "21"]]);
+    expect(found[0]!.message).toContain("(/cluster.conf:4 @main)");
+  });
+
+  test("equal VRIDs are silent", () => {
+    expect(pair(master({ vrid: 5 }), backup({ vrid: 5 }), "vrid-mismatch")).toEqual([]);
+  });
+
+  silentOnCleanPairs("vrid-mismatch", test);
+});
