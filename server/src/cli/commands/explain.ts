@@ -1,17 +1,42 @@
-/** `kalint explain RULE`: the rule's documentation page, bundled into the binary at build time. */
+/**
+ * `kalint explain NAME`: a rule's documentation page (bundled into the binary at build time),
+ * or, when NAME is a keepalived keyword, its documentation in every block that accepts it.
+ * `BLOCK/KEYWORD` (e.g. `vrrp_script/weight`) picks one block.
+ */
 import ruleDocs from "virtual:rule-docs";
 import { allRules, ruleByCode } from "../../rules/registry.js";
-import { suggest } from "../../schema/lookup.js";
+import { describeKeyword } from "../../schema/describe.js";
+import { allKeywords, keywordsNamed, removedKeyword, suggest, formatVersion } from "../../schema/lookup.js";
 import { UsageError } from "../args.js";
 
-export function runExplain(code: string): number {
-  const rule = ruleByCode(code);
-  if (!rule) {
-    const hint = suggest(code, allRules().map((r) => r.code));
-    throw new UsageError(`unknown rule '${code}'${hint ? ` (did you mean ${hint}?)` : ""}`);
+export function runExplain(name: string): number {
+  const rule = ruleByCode(name);
+  if (rule) {
+    const doc = ruleDocs[name];
+    process.stdout.write(doc ?? `${rule.code} (${rule.severity}, ${rule.category})\n\n${rule.summary}\n`);
+    if (doc && !doc.endsWith("\n")) process.stdout.write("\n");
+    return 0;
   }
-  const doc = ruleDocs[code];
-  process.stdout.write(doc ?? `${rule.code} (${rule.severity}, ${rule.category})\n\n${rule.summary}\n`);
-  if (doc && !doc.endsWith("\n")) process.stdout.write("\n");
-  return 0;
+  const [block, keyword] = name.includes("/") ? [name.slice(0, name.lastIndexOf("/")), name.slice(name.lastIndexOf("/") + 1)] : [undefined, name];
+  const specs = keywordsNamed(keyword).filter((k) => block === undefined || k.parents[k.parents.length - 1] === block || k.parents.join("/") === block);
+  if (specs.length > 0) {
+    // Positions that share one text (a checker keyword in every checker) are shown once.
+    const shown = new Map<string, string[]>();
+    for (const spec of specs) {
+      const text = describeKeyword(spec);
+      const body = text.slice(text.indexOf("\n"));
+      const key = body;
+      (shown.get(key) ?? shown.set(key, []).get(key)!).push(spec.parents.length ? spec.parents.join(" > ") : "the top level");
+    }
+    const parts = [...shown.entries()].map(([body, places]) => `**${keyword}** in ${places.map((p) => `\`${p}\``).join(", ")}${body}`);
+    process.stdout.write(parts.join("\n\n---\n\n") + "\n");
+    return 0;
+  }
+  const removed = removedKeyword(keyword);
+  if (removed) {
+    process.stdout.write(`**${removed.name}**: removed in keepalived ${formatVersion(removed.removedIn)}${removed.replacement ? `; use \`${removed.replacement}\`` : ""}\n\n${removed.doc}\n`);
+    return 0;
+  }
+  const hint = suggest(name, [...allRules().map((r) => r.code), ...new Set(allKeywords().map((k) => k.name))]);
+  throw new UsageError(`'${name}' is neither a rule nor a keepalived keyword${hint ? ` (did you mean ${hint}?)` : ""}`);
 }

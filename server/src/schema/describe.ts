@@ -1,0 +1,47 @@
+/**
+ * A keyword's documentation as Markdown: the prose of docs/ plus the facts (syntax, allowed
+ * values, version, deprecation, build options). Hover and `kalint explain` both show this.
+ */
+import { formatVersion } from "./lookup.js";
+import { rangeText } from "./syntax.js";
+import type { ArgSpec, KeywordSpec } from "./types.js";
+
+export function describeKeyword(spec: KeywordSpec): string {
+  const where = spec.parents.length === 0 ? "at the top level" : `in \`${spec.parents.join(" > ")}\``;
+  const lines = [`**${spec.name}** ${where}`, "", "```", spec.syntax, "```", "", spec.doc.trim()];
+  const facts = [...(spec.args ?? []).map(argumentFact).filter((f): f is string => f !== undefined)];
+  facts.push(`first in keepalived ${formatVersion(spec.since)}`);
+  if (spec.aliasOf && !spec.deprecated) facts.push(`another name for \`${spec.aliasOf}\``);
+  if (spec.deprecated) {
+    const since = spec.deprecated.since ? ` since ${formatVersion(spec.deprecated.since)}` : "";
+    const instead = spec.deprecated.replacement ? `: use \`${spec.deprecated.replacement}\`` : spec.deprecated.note ? `: ${spec.deprecated.note}` : "";
+    facts.push(`**deprecated**${since}${instead}`);
+  }
+  if (spec.buildConditions?.length) facts.push(`only in builds with ${spec.buildConditions.map((c) => `\`${c.replace(/^defined\s+/, "")}\``).join(", ")}`);
+  lines.push("", facts.map((f) => `- ${f}`).join("\n"));
+  return lines.join("\n");
+}
+
+function argumentFact(arg: ArgSpec): string | undefined {
+  const k = arg.kind;
+  switch (k.type) {
+    case "integer":
+      return k.min !== undefined || k.max !== undefined ? `${arg.name}: whole number, ${rangeText(k.min, k.max)}` : undefined;
+    case "decimal":
+      return `${arg.name}: number with up to ${k.decimals} decimal places${k.min !== undefined || k.max !== undefined ? `, ${rangeText(k.min, k.max)}` : ""}`;
+    case "enum":
+      return `${arg.name}: one of ${k.values.map((v) => `\`${v}\``).join(", ")}${k.caseInsensitive ? " (any case)" : ""}`;
+    case "boolean":
+      return `${arg.name}: \`true\`/\`on\`/\`yes\` or \`false\`/\`off\`/\`no\`${arg.optional ? "; alone it means true" : ""}`;
+    case "ipv4":
+      return `${arg.name}: an IPv4 address`;
+    case "ipv6":
+      return `${arg.name}: an IPv6 address`;
+    case "ip":
+      return `${arg.name}: an IPv4 or IPv6 address`;
+    case "port":
+      return `${arg.name}: a port, 0..65535`;
+    default:
+      return undefined;
+  }
+}
