@@ -38,7 +38,7 @@ export function contentEnd(text: string, from: number): { end: number; lineEnd: 
     if (c === 10) break;
     if (commentAt < 0) {
       if (c === 34) quoted = !quoted;
-      else if (!quoted && c === 92 && i + 1 < n && text.charCodeAt(i + 1) !== 10) i++;
+      else if (!quoted && c === 92 && (text.charCodeAt(i + 1) === 35 || text.charCodeAt(i + 1) === 33)) i++;
       else if (!quoted && (c === 35 || c === 33)) commentAt = i;
     }
     i++;

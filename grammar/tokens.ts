@@ -1,44 +1,56 @@
 /**
- * Token definitions of keepalived.conf. keepalived reads a file line by line, so line breaks
- * are tokens; blanks are trivia (the gaps between tokens) and comments go to their own group.
+ * Token definitions of keepalived.conf. Blanks and line breaks are trivia: the lexer skips them
+ * and the parser finds line ends by looking at the gap between two tokens (see `parser.ts`), so
+ * a 260k-line file costs no line-break token objects. Comments go to their own token group.
+ *
+ * keepalived splits words on the C-locale blanks only (space, \t, \n, \v, \f, \r), so any other
+ * character, a no-break space or an ideographic space included, is part of a word.
  */
 import { createToken, Lexer } from "chevrotain";
 
-/** Every character that can start a bare word: chevrotain's first-character optimisation needs them listed. */
-const wordStartChars: string[] = [];
-for (let c = 0; c < 0x3000; c++) {
-  const ch = String.fromCharCode(c);
-  if (/[\s{}"#!@]/.test(ch) || (c >= 0xd800 && c <= 0xdfff)) continue;
-  wordStartChars.push(ch);
+/** Every UTF-16 code unit a token of `excluded` characters cannot start with, removed from the BMP. */
+function startCharsExcept(excluded: string): string[] {
+  const out: string[] = [];
+  for (let c = 0; c <= 0xffff; c++) {
+    const ch = String.fromCharCode(c);
+    if (!excluded.includes(ch)) out.push(ch);
+  }
+  return out;
 }
 
-export const Newline = createToken({ name: "Newline", pattern: /\r?\n/, line_breaks: true });
-// A lone CR or a form feed counts as a blank, as keepalived's word splitter treats them.
-export const Blank = createToken({ name: "Blank", pattern: /[ \t\f\v\r\ufeff]+/, group: Lexer.SKIPPED });
-export const Comment = createToken({ name: "Comment", pattern: /[#!][^\r\n]*/, group: "comments" });
+/**
+ * Blanks and line breaks. A BOM counts as a blank so the first keyword of a file that starts
+ * with one is still read; `parse` reports the BOM, since keepalived would not skip it.
+ */
+export const Blank = createToken({ name: "Blank", pattern: /[ \t\n\r\f\v\ufeff]+/, group: Lexer.SKIPPED, line_breaks: true });
+/** `#` or `!` to the end of the line; a CR counts as a line end only before LF. */
+export const Comment = createToken({ name: "Comment", pattern: /[#!](?:[^\r\n]|\r(?!\n))*/, group: "comments" });
 export const LBrace = createToken({ name: "LBrace", pattern: "{" });
 export const RBrace = createToken({ name: "RBrace", pattern: "}" });
-/** `"..."`; without a closing quote it runs to the end of the line, as in keepalived. */
 /** Any word-like token; arguments accept all of them. */
 export const AnyWord = createToken({ name: "AnyWord", pattern: Lexer.NA });
 
-export const QuotedString = createToken({ name: "QuotedString", pattern: /"[^"\r\n]*"?/, categories: [AnyWord] });
+/** `"..."`; without a closing quote it runs to the end of the line, as in keepalived. */
+export const QuotedString = createToken({ name: "QuotedString", pattern: /"(?:[^"\r\n]|\r(?!\n))*"?/, categories: [AnyWord] });
+
+// A backslash escapes only `#` and `!`; before anything else (a blank, a brace, a quote) it is
+// an ordinary character, as keepalived's word splitter has no escapes.
+const wordChars = String.raw`(?:[^ \t\n\r\f\v\ufeff{}"#!\\]|\\[#!]?)`;
 
 /** `@id` or `@^id` (only meaningful at the start of a line). */
 export const AtWord = createToken({
   name: "AtWord",
-  pattern: /@(?:[^\s{}"#!\\]|\\[^\r\n])*/,
+  pattern: new RegExp(`@${wordChars}*`),
+  start_chars_hint: ["@"],
   categories: [AnyWord],
 });
 
 /**
- * A bare word. `\#` and `\!` keep a comment character in the word; any other backslash pair is
- * kept as is. A lone backslash before a line break still belongs to the word.
+ * A bare word. `\#` and `\!` keep a comment character in the word.
  */
 export const Word = createToken({
   name: "Word",
-  pattern: /(?:[^\s{}"#!\\]|\\[^\r\n]|\\(?=[\r\n]|$))+/,
-  start_chars_hint: [...wordStartChars, "\\"],
+  pattern: new RegExp(`${wordChars}+`),
+  start_chars_hint: startCharsExcept(" \t\n\r\f\v\ufeff{}\"#!@"),
   categories: [AnyWord],
 });
-

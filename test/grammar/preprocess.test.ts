@@ -1,0 +1,192 @@
+import { describe, expect, test } from "vitest";
+import { preprocess, type Statement } from "../../grammar/index.js";
+import { memoryHost } from "../support/memory-host.js";
+import { located, shapes, walk, where } from "./helpers.js";
+
+const ROOT = "/etc/keepalived/keepalived.conf";
+
+function run(files: Record<string, string>, configId?: string) {
+  return preprocess(ROOT, { host: memoryHost(files), ...(configId === undefined ? {} : { configId }) });
+}
+
+const statements = (config: ReturnType<typeof run>) => [...walk(config.file.children)].filter((n): n is Statement => n.kind === "statement");
+
+describe("include", () => {
+  test("a glob includes the matching files in sorted order, relative to the including file", () => {
+    const config = run({
+      [ROOT]: "include conf.d/*.conf\nlast 1\n",
+      "/etc/keepalived/conf.d/b.conf": "b 2\n",
+      "/etc/keepalived/conf.d/a.conf": "a 1\n",
+      "/etc/keepalived/conf.d/notes.txt": "ignored 1\n",
+    });
+    expect(shapes(config.file)).toEqual([["a", "1"], ["b", "2"], ["last", "1"]]);
+    expect(config.files.map((f) => f.path)).toEqual([ROOT, "/etc/keepalived/conf.d/a.conf", "/etc/keepalived/conf.d/b.conf"]);
+    expect(config.diagnostics).toEqual([]);
+    // The file as written still has the include line.
+    expect(shapes(config.raw)).toEqual([["include", "conf.d/*.conf"], ["last", "1"]]);
+  });
+
+  test("statements from an included file point at that file and line", () => {
+    const config = run({ [ROOT]: "x 0\ninclude /srv/k/part.conf\n", "/srv/k/part.conf": "\n\n  priority 150\n" });
+    expect(statements(config).map(where)).toEqual([
+      { file: ROOT, line: 1, text: "x 0" },
+      { file: "/srv/k/part.conf", line: 3, text: "priority 150" },
+    ]);
+  });
+
+  test("a nested include resolves against the directory of the file that names it", () => {
+    const config = run({
+      [ROOT]: "include sub/one.conf\n",
+      "/etc/keepalived/sub/one.conf": "include two.conf\n",
+      "/etc/keepalived/sub/two.conf": "deep 1\n",
+      "/etc/keepalived/two.conf": "wrong 1\n",
+    });
+    expect(shapes(config.file)).toEqual([["deep", "1"]]);
+  });
+
+  test("brace alternatives are expanded in order", () => {
+    const config = run({ [ROOT]: "include {z,a}.conf\n", "/etc/keepalived/a.conf": "a 1\n", "/etc/keepalived/z.conf": "z 1\n" });
+    expect(shapes(config.file)).toEqual([["z", "1"], ["a", "1"]]);
+  });
+
+  test("blocks may open in one file and close in another", () => {
+    const config = run({ [ROOT]: "vrrp_instance V {\ninclude body.conf\n}\n", "/etc/keepalived/body.conf": "state MASTER\n" });
+    expect(shapes(config.file)).toEqual([{ "vrrp_instance V": [["state", "MASTER"]] }]);
+  });
+
+  test("an include cycle is a diagnostic at the include that closes it, not a hang", () => {
+    const config = run({ [ROOT]: "include a.conf\n", "/etc/keepalived/a.conf": "a 1\ninclude keepalived.conf\n" });
+    expect(shapes(config.file)).toEqual([["a", "1"]]);
+    expect(config.diagnostics.map(located)).toEqual([
+      expect.objectContaining({ code: "include-cycle", file: "/etc/keepalived/a.conf", line: 2, column: 9, text: "keepalived.conf" }),
+    ]);
+  });
+
+  test("a file that includes itself through a glob stops too", () => {
+    const config = run({ [ROOT]: "include *.conf\nx 1\n" });
+    expect(config.diagnostics.map((d) => d.code)).toEqual(["include-cycle"]);
+    expect(shapes(config.file)).toEqual([["x", "1"]]);
+  });
+
+  test("a missing include is reported at its pattern and the rest is read", () => {
+    const config = run({ [ROOT]: "a 1\ninclude /nowhere/*.conf\nb 2\n" });
+    expect(config.diagnostics.map(located)).toEqual([expect.objectContaining({ code: "include-not-found", file: ROOT, line: 2, column: 9, text: "/nowhere/*.conf" })]);
+    expect(shapes(config.file)).toEqual([["a", "1"], ["b", "2"]]);
+  });
+
+  test("a missing root file is include-not-found, not an exception", () => {
+    const config = preprocess("/nope.conf", { host: memoryHost({}) });
+    expect(config.diagnostics.map((d) => d.code)).toEqual(["include-not-found"]);
+  });
+});
+
+describe("parameters", () => {
+  test("$NAME and ${NAME} are replaced; ${NAME} works glued to text", () => {
+    const config = run({ [ROOT]: "$PRIO=150\n$NET=10.0.0\npriority $PRIO\naddress ${NET}.1\n" });
+    expect(shapes(config.file)).toEqual([["priority", "150"], ["address", "10.0.0.1"]]);
+    expect(config.parameters.get("PRIO")?.value).toBe("150");
+  });
+
+  test("$NAME glued to other text is not a reference and stays as written", () => {
+    const config = run({ [ROOT]: "$NET=10.0.0\naddress $NET.1\n" });
+    expect(shapes(config.file)).toEqual([["address", "$NET.1"]]);
+  });
+
+  test("an undefined $NAME stays as written and is reported at the reference", () => {
+    const config = run({ [ROOT]: "notify /bin/x $UNSET\n" });
+    expect(shapes(config.file)).toEqual([["notify", "/bin/x", "$UNSET"]]);
+    expect(config.diagnostics.map(located)).toEqual([expect.objectContaining({ code: "undefined-variable", line: 1, column: 15, text: "$UNSET" })]);
+  });
+
+  test("definitions are ordered: a later definition replaces the value from there on", () => {
+    const config = run({ [ROOT]: "$A=1\nx $A\n$A=2\ny $A\n" });
+    expect(shapes(config.file)).toEqual([["x", "1"], ["y", "2"]]);
+  });
+
+  test("nested definitions expand", () => {
+    const config = run({ [ROOT]: "$A=${B}0\n$B=5\nx $A\n" });
+    expect(shapes(config.file)).toEqual([["x", "50"]]);
+  });
+
+  test("a multi-line definition expands into several lines where it is used", () => {
+    const config = run({ [ROOT]: "$CHK=TCP_CHECK { \\\n  connect_timeout 3 \\\n}\nreal_server 10.0.0.2 80 {\n  $CHK\n}\n" });
+    expect(shapes(config.raw)[0]).toEqual({ def: "CHK=TCP_CHECK {\nconnect_timeout 3\n}" });
+    expect(shapes(config.file)).toEqual([{ "real_server 10.0.0.2 80": [{ TCP_CHECK: [["connect_timeout", "3"]] }] }]);
+    // The generated lines point at the reference that produced them.
+    const inner = statements(config)[0]!;
+    expect(where(inner)).toEqual({ file: ROOT, line: 5, text: "$CHK" });
+  });
+
+  test("a word after a substitution still points at its own place in the line", () => {
+    const config = run({ [ROOT]: "$LONGER_NAME=x\n\nkw $LONGER_NAME tail\n" });
+    const stmt = statements(config)[0]!;
+    expect([where(stmt.args[0]!), where(stmt.args[1]!)]).toEqual([
+      { file: ROOT, line: 3, text: "$LONGER_NAME" },
+      { file: ROOT, line: 3, text: "tail" },
+    ]);
+  });
+});
+
+describe("conditional lines", () => {
+  const text = "@main priority 150\n@backup priority 100\n@^main state BACKUP\nall 1\n";
+
+  test.each([
+    ["main", [["priority", "150"], ["all", "1"]]],
+    ["backup", [["priority", "100"], ["state", "BACKUP"], ["all", "1"]]],
+    [undefined, [["state", "BACKUP"], ["all", "1"]]],
+  ])("config id %s keeps its own lines", (id, expected) => {
+    expect(shapes(run({ [ROOT]: text }, id).file)).toEqual(expected);
+  });
+
+  test("the raw view keeps every conditional line with its condition", () => {
+    const raw = run({ [ROOT]: text }, "main").raw;
+    expect(raw.children.map((n) => n.condition && [n.condition.id, n.condition.negated])).toEqual([["main", false], ["backup", false], ["main", true], undefined]);
+  });
+
+  test("a conditional definition applies only on its node", () => {
+    const files = { [ROOT]: "$P=100\n@main $P=200\npriority $P\n" };
+    expect(shapes(run(files, "main").file)).toEqual([["priority", "200"]]);
+    expect(shapes(run(files, "other").file)).toEqual([["priority", "100"]]);
+  });
+
+  test("a kept conditional line points at its text after the prefix", () => {
+    const stmt = statements(run({ [ROOT]: "a 1\n@main   priority 150\n" }, "main"))[1]!;
+    expect(where(stmt)).toEqual({ file: ROOT, line: 2, text: "priority 150" });
+  });
+});
+
+describe("~SEQ and ~LST", () => {
+  test.each([
+    ["~SEQ(i, 3) x $i", ["1", "2", "3"]],
+    ["~SEQ(i, 2, 4) x $i", ["2", "3", "4"]],
+    ["~SEQ(i, 10, -5, 0) x $i", ["10", "5", "0"]],
+    ["~SEQ(i, -2) x $i", ["-1", "-2"]],
+    ["~SEQx(i, 9, 11) x $i", ["9", "a", "b"]],
+    ["~SEQ(i, 0x2, 3) x $i", ["2", "3"]],
+    ["~LST(i, eth0, eth1) x $i", ["eth0", "eth1"]],
+  ])("%s", (line, values) => {
+    expect(shapes(run({ [ROOT]: `${line}\n` }).file)).toEqual(values.map((v) => ["x", v]));
+  });
+
+  test("~LST with value sets assigns several names; a missing value is empty", () => {
+    const config = run({ [ROOT]: "~LST({A, B}, {1, 2}, {3}) x $A ${B}y\n" });
+    expect(shapes(config.file)).toEqual([["x", "1", "2y"], ["x", "3", "y"]]);
+  });
+
+  test("chained headers nest and bounds may be parameters", () => {
+    const config = run({ [ROOT]: "$N=2\n~SEQ(i, $N) ~LST(j, a, b) x $i$j\n".replace("$i$j", "${i}${j}") });
+    expect(shapes(config.file)).toEqual([["x", "1a"], ["x", "1b"], ["x", "2a"], ["x", "2b"]]);
+  });
+
+  test("expanded lines point at the header line", () => {
+    const config = run({ [ROOT]: "a 1\n~SEQ(i, 2) vrrp_instance VI_$i { }\n".replace("VI_$i", "VI_${i}") });
+    expect(shapes(config.file).slice(1)).toEqual([{ "vrrp_instance VI_1": [] }, { "vrrp_instance VI_2": [] }]);
+    expect(config.file.children.slice(1).map((n) => where(n).line)).toEqual([2, 2]);
+  });
+
+  test("a step that never reaches the end is invalid-value, not an endless loop", () => {
+    const config = run({ [ROOT]: "~SEQ(i, 1, -1, 5) x $i\n" });
+    expect(config.diagnostics.map((d) => d.code)).toEqual(["invalid-value"]);
+    expect(shapes(config.file)).toEqual([]);
+  });
+});
