@@ -48,7 +48,7 @@ export function renderDifferences(differences: readonly Difference[], master: st
   if (differences.length === 0) return `No structural differences between ${master} and ${backup}.`;
   const expected = differences.filter((d) => d.expected).length;
   const show = (v: string | null) => v ?? "(absent)";
-  const pathWidth = Math.min(56, Math.max(4, ...differences.map((d) => d.path.length)));
+  const pathWidth = Math.min(72, Math.max(4, ...differences.map((d) => d.path.length)));
   const valueWidth = (pick: (d: Difference) => string, title: string) => Math.min(36, Math.max(title.length, ...differences.map((d) => pick(d).length)));
   const mw = valueWidth((d) => show(d.master), master);
   const bw = valueWidth((d) => show(d.backup), backup);
