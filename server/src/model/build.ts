@@ -21,6 +21,15 @@ const TRACK_TARGET: Readonly<Record<string, DefinitionKind | undefined>> = {
   track_interface: undefined,
 };
 
+/** Top-level blocks of addresses, routes and rules whose lines may name a track_group. */
+const STATIC_BLOCKS: ReadonlySet<string> = new Set(["static_ipaddress", "static_routes", "static_rules"]);
+
+/** Checkers that name an object defined elsewhere: FILE_CHECK's track_file, BFD_CHECK's name. */
+const CHECKER_TARGET: Readonly<Record<string, { keyword: string; kind: DefinitionKind } | undefined>> = {
+  FILE_CHECK: { keyword: "track_file", kind: "vrrp_track_file" },
+  BFD_CHECK: { keyword: "name", kind: "bfd_instance" },
+};
+
 export function buildModel(file: ConfigFile): ConfigModel {
   const globalDefs: Block[] = [];
   const instances: VrrpInstance[] = [];
@@ -29,6 +38,8 @@ export function buildModel(file: ConfigFile): ConfigModel {
   const definitions: Definition[] = [];
   const references: Reference[] = [];
   const globals = new Map<string, Statement>();
+  const order = new Map<Node, number>();
+  file.children.forEach((n, i) => order.set(n, i));
 
   for (const node of file.children) {
     if (node.kind !== "block") continue;
@@ -45,6 +56,7 @@ export function buildModel(file: ConfigFile): ConfigModel {
       definitions.push({ kind: "vrrp_track_file", name: node.args[0]?.text ?? "", nameWord: node.args[0], node });
     }
     if (kw === "virtual_server") virtualServers.push(buildVirtualServer(node, references));
+    else if (STATIC_BLOCKS.has(kw)) staticReferences(node, references);
   }
 
   const globalVersion = numberSetting(globals.get("vrrp_version"));
@@ -67,6 +79,7 @@ export function buildModel(file: ConfigFile): ConfigModel {
     virtualServers,
     definitions,
     references,
+    order,
     global: (k) => globals.get(k),
   };
 }
@@ -128,7 +141,7 @@ function tracks(block: Block, references: Reference[]): TrackEntry[] {
         else if (w === "noreverse") reverse = false;
       }
       out.push({ kind, name: name.text, reverse, line, ...(weight !== undefined ? { weight } : {}) });
-      if (target) references.push({ kind: target, name: name.text, word: name, mustPrecede: true });
+      if (target) references.push({ kind: target, name: name.text, word: name, mustPrecede: true, within: block });
     }
   }
   return out;
@@ -188,12 +201,35 @@ function buildInstance(block: Block, globalVersion: Setting<number> | undefined,
   };
 }
 
+/** `... track_group NAME` on a static address, route or rule line: keepalived looks the group up while reading. */
+function staticReferences(block: Block, references: Reference[]): void {
+  for (const line of block.children) {
+    if (line.kind !== "value") continue;
+    const i = line.words.findIndex((w, k) => k > 0 && w.text === "track_group");
+    const name = i > 0 ? line.words[i + 1] : undefined;
+    if (name) references.push({ kind: "track_group", name: name.text, word: name, mustPrecede: true, within: block });
+  }
+}
+
+function checkerReferences(realServer: Block, virtualServer: Block, references: Reference[]): void {
+  for (const checker of realServer.children) {
+    if (checker.kind !== "block") continue;
+    const target = CHECKER_TARGET[checker.keyword.text];
+    if (!target) continue;
+    for (const c of checker.children) {
+      if (c.kind !== "statement" || c.keyword.text !== target.keyword) continue;
+      const name = c.args[0];
+      if (name) references.push({ kind: target.kind, name: name.text, word: name, mustPrecede: true, within: virtualServer });
+    }
+  }
+}
+
 function buildSyncGroup(block: Block, references: Reference[]): SyncGroup {
   const members: { name: string; word: Word }[] = [];
   for (const line of valueLines(block, "group")) {
     for (const w of line.words) {
       members.push({ name: w.text, word: w });
-      references.push({ kind: "vrrp_instance", name: w.text, word: w, mustPrecede: false });
+      references.push({ kind: "vrrp_instance", name: w.text, word: w, mustPrecede: false, within: block });
     }
   }
   return { name: block.args[0]?.text ?? "", nameWord: block.args[0], block, members, tracks: tracks(block, references) };
@@ -209,7 +245,7 @@ function buildVirtualServer(block: Block, references: Reference[]): VirtualServe
   if (a?.text === "fwmark") kind = "fwmark";
   else if (a?.text === "group") {
     kind = "group";
-    if (b) references.push({ kind: "virtual_server_group", name: b.text, word: b, mustPrecede: false });
+    if (b) references.push({ kind: "virtual_server_group", name: b.text, word: b, mustPrecede: false, within: block });
   } else if (a) {
     const parsed = parseAddress(a.text);
     address = parsed.address;
@@ -219,6 +255,7 @@ function buildVirtualServer(block: Block, references: Reference[]): VirtualServe
   const realServers: RealServer[] = [];
   for (const c of block.children) {
     if ((c.kind !== "block" && c.kind !== "statement") || c.keyword.text !== "real_server") continue;
+    if (c.kind === "block") checkerReferences(c, block, references);
     const [ra, rp] = c.args;
     const weight = c.kind === "block" ? numberSetting(statements(c).get("weight"))?.value ?? 1 : 1;
     realServers.push({

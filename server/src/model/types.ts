@@ -2,7 +2,7 @@
  * The analysed configuration of one node: the objects keepalived builds from the effective tree,
  * with keepalived's defaults applied and a link back to the words they came from.
  */
-import type { Block, ConfigFile, Span, Statement, ValueLine, Word } from "../../../grammar/index.js";
+import type { Block, ConfigFile, Node, Span, Statement, ValueLine, Word } from "../../../grammar/index.js";
 
 /** A setting's effective value: written somewhere, or keepalived's default. */
 export interface Setting<T> {
@@ -122,6 +122,12 @@ export interface Reference {
   readonly word: Word;
   /** keepalived resolves this reference while reading, so the target must come first. */
   readonly mustPrecede: boolean;
+  /**
+   * The top-level block holding the reference. Its place among the file's top-level nodes is
+   * the reference's place in the effective configuration, even when an include put the
+   * word itself in another file.
+   */
+  readonly within?: Block;
 }
 
 export interface ConfigModel {
@@ -132,6 +138,8 @@ export interface ConfigModel {
   readonly virtualServers: readonly VirtualServer[];
   readonly definitions: readonly Definition[];
   readonly references: readonly Reference[];
+  /** Index of each top-level node of the effective tree: the order keepalived reads them in. */
+  readonly order: ReadonlyMap<Node, number>;
   /** A global_defs setting by keyword (the last one wins). */
   global(keyword: string): Statement | undefined;
 }

@@ -1,3 +1,4 @@
+import type { Definition, Reference } from "../model/types.js";
 import type { FileRule } from "./types.js";
 
 export const undefinedReference: FileRule = {
@@ -8,20 +9,32 @@ export const undefinedReference: FileRule = {
   summary: "a track_*, sync group member or virtual_server group naming nothing defined (before it, where keepalived requires that)",
   fixable: false,
   check({ model }, report) {
-    const defs = new Map<string, (typeof model.definitions)[number]>();
+    const defs = new Map<string, Definition>();
     for (const d of model.definitions) {
       const key = `${d.kind} ${d.name}`;
       if (!defs.has(key)) defs.set(key, d);
     }
     const instances = new Set(model.instances.map((i) => i.name));
+    // Place in the effective configuration: top-level index first (includes are inlined there),
+    // offsets only to order two things inside one block.
+    const comesAfter = (def: Definition, ref: Reference): boolean => {
+      const d = model.order.get(def.node);
+      const r = ref.within ? model.order.get(ref.within) : undefined;
+      if (d !== undefined && r !== undefined && d !== r) return d > r;
+      return ref.word.file === def.node.file && def.node.start > ref.word.start;
+    };
     for (const ref of model.references) {
-      const def = ref.kind === "vrrp_instance" ? (instances.has(ref.name) ? true : undefined) : defs.get(`${ref.kind} ${ref.name}`);
+      if (ref.kind === "vrrp_instance") {
+        if (!instances.has(ref.name)) report({ at: ref.word, message: `no vrrp_instance named '${ref.name}' is defined; keepalived drops it from the group` });
+        continue;
+      }
+      const def = defs.get(`${ref.kind} ${ref.name}`);
       if (!def) {
         report({ at: ref.word, message: `no ${ref.kind} named '${ref.name}' is defined; keepalived ignores this reference` });
-      } else if (def !== true && ref.mustPrecede && ref.word.file === def.node.file && def.node.start > ref.word.start) {
+      } else if (ref.mustPrecede && comesAfter(def, ref)) {
         report({
           at: ref.word,
-          message: `${ref.kind} '${ref.name}' is defined after this reference; keepalived looks it up while reading and ignores the reference: move the definition above`,
+          message: `${ref.kind} '${ref.name}' is defined further down; keepalived resolves the name while reading, finds nothing yet and ignores this reference: move the definition above`,
           related: [{ ...(def.nameWord ?? def.node.keyword), message: "defined here" }],
         });
       }

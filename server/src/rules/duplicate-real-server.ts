@@ -1,0 +1,31 @@
+import type { RealServer } from "../model/types.js";
+import type { FileRule } from "./types.js";
+
+export const duplicateRealServer: FileRule = {
+  scope: "file",
+  code: "duplicate-real-server",
+  severity: "error",
+  category: "lvs",
+  summary: "the same real server address and port twice in one virtual_server",
+  fixable: false,
+  check({ model }, report) {
+    for (const vs of model.virtualServers) {
+      const seen = new Map<string, RealServer>();
+      for (const rs of vs.realServers) {
+        if (!rs.address) continue;
+        const key = `${rs.address} ${rs.port ?? ""}`;
+        const first = seen.get(key);
+        if (!first) {
+          seen.set(key, rs);
+          continue;
+        }
+        const where = rs.port !== undefined ? `${rs.address} port ${rs.port}` : rs.address;
+        report({
+          at: rs.block.args[0] ?? rs.block.keyword,
+          message: `real_server ${where} appears twice in virtual_server ${vs.key}; keepalived removes this second one with its checkers and settings`,
+          related: [{ ...(first.block.args[0] ?? first.block.keyword), message: "first real_server" }],
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,36 @@
+/** Builders for rule fixes: text edits on the words a rule reports, guarded so they only touch text written as-is. */
+import type { Fix, Span, Statement, Word } from "../../../grammar/index.js";
+
+/**
+ * True when the word's span holds exactly its written text. A word produced by `$NAME`
+ * substitution or a `~SEQ` expansion points at the directive, and editing there would
+ * change every use of it, so fixes skip such words.
+ */
+export function writtenAs(word: Word): boolean {
+  return word.file.text.slice(word.start, word.end) === word.raw;
+}
+
+/** Replace one word; undefined when the word is not written literally. */
+export function replaceWord(word: Word, newText: string, description: string, safe: boolean): Fix | undefined {
+  if (!writtenAs(word)) return undefined;
+  return { description, safe, edits: [{ file: word.file, start: word.start, end: word.end, newText }] };
+}
+
+/** Leading whitespace of the line a span starts on. */
+export function indentOf(span: Span): string {
+  const line = span.file.lineOf(span.start);
+  return /^[ \t]*/.exec(span.file.lineText(line))![0];
+}
+
+/**
+ * Insert a line after a statement, at the statement's indentation. Only for statements on a line
+ * of their own without `@id` or `~SEQ` prefixes, where the new line means the same for every node.
+ */
+export function insertLineAfter(statement: Statement, text: string, description: string, safe: boolean): Fix | undefined {
+  if (statement.condition || statement.sequences?.length || !writtenAs(statement.keyword)) return undefined;
+  const file = statement.file;
+  const line = file.lineOf(statement.start);
+  if (file.lineOf(statement.end) !== line) return undefined;
+  const at = file.lineEnd(line);
+  return { description, safe, edits: [{ file, start: at, end: at, newText: `\n${indentOf(statement)}${text}` }] };
+}

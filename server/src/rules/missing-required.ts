@@ -1,0 +1,105 @@
+import type { Block, Node } from "../../../grammar/index.js";
+import type { ConfigModel, VrrpInstance } from "../model/types.js";
+import { flagValue } from "./flags.js";
+import type { Finding, FileRule } from "./types.js";
+
+/**
+ * Blocks keepalived drops (or refuses to load with) when a setting is absent, with the
+ * sub-keywords of which at least one must be present and what happens otherwise.
+ */
+interface Requirement {
+  readonly anyOf: readonly string[];
+  readonly effect: string;
+}
+
+const TOP_LEVEL: Readonly<Record<string, Requirement>> = {
+  vrrp_script: { anyOf: ["script"], effect: "keepalived removes the script, and every track_script naming it" },
+  vrrp_track_process: { anyOf: ["process"], effect: "keepalived removes the tracker" },
+  vrrp_track_file: { anyOf: ["file"], effect: "keepalived removes the tracker" },
+  track_file: { anyOf: ["file"], effect: "keepalived removes the tracker" },
+  track_group: { anyOf: ["group"], effect: "keepalived removes the group" },
+  vrrp_sync_group: { anyOf: ["group"], effect: "keepalived removes the sync group" },
+  garp_group: { anyOf: ["garp_interval", "gna_interval"], effect: "keepalived removes the garp_group" },
+  bfd_instance: { anyOf: ["neighbor_ip"], effect: "keepalived disables the BFD instance" },
+};
+
+const CHECKERS: Readonly<Record<string, Requirement>> = {
+  MISC_CHECK: { anyOf: ["misc_path"], effect: "keepalived drops the checker" },
+  HTTP_GET: { anyOf: ["url"], effect: "keepalived drops the checker" },
+  SSL_GET: { anyOf: ["url"], effect: "keepalived drops the checker" },
+};
+
+const has = (block: Block, keyword: string): boolean =>
+  block.children.some((c) => (c.kind === "statement" || c.kind === "block") && c.keyword.text === keyword);
+
+const describe = (block: Block): string => [block.keyword.text, ...block.args.map((a) => a.text)].join(" ");
+
+const missing = (req: Requirement): string => req.anyOf.length === 1 ? req.anyOf[0]! : req.anyOf.join(" or ");
+
+export const missingRequired: FileRule = {
+  scope: "file",
+  code: "missing-required",
+  severity: "error",
+  category: "vrrp",
+  summary: "a vrrp_instance without interface or virtual_router_id, a vrrp_script without script, and other blocks missing what keepalived needs",
+  fixable: false,
+  check({ model }, report) {
+    for (const inst of model.instances) checkInstance(model, inst, report);
+    for (const node of model.file.children) {
+      if (node.kind !== "block") continue;
+      const req = TOP_LEVEL[node.keyword.text];
+      if (req && !req.anyOf.some((k) => has(node, k))) {
+        report({ at: node.keyword, message: `${describe(node)} has no ${missing(req)}; ${req.effect}` });
+      }
+      if (node.keyword.text === "virtual_server_group" && !node.children.some((c) => c.kind === "value")) {
+        report({ at: node.keyword, message: `${describe(node)} lists no addresses or fwmarks; keepalived removes it` });
+      }
+      if (node.keyword.text === "virtual_server") checkCheckers(node.children, report);
+    }
+  },
+};
+
+function checkInstance(model: ConfigModel, inst: VrrpInstance, report: (f: Finding) => void): void {
+  const at = inst.nameWord ?? inst.block.keyword;
+  const name = `vrrp_instance '${inst.name}'`;
+  if (!inst.settings.has("virtual_router_id")) {
+    report({ at, message: `${name} has no virtual_router_id; keepalived refuses to load the configuration` });
+  }
+  const unicast = inst.unicastPeers.length > 0;
+  const hasInterface = inst.settings.has("interface") || model.global("default_interface") !== undefined;
+  if (!hasInterface) {
+    if (!unicast) {
+      report({ at, message: `${name} has no interface and no unicast_peer; keepalived refuses to load the configuration` });
+    } else if (!inst.settings.has("unicast_src_ip") && !inst.settings.has("mcast_src_ip")) {
+      report({ at, message: `${name} has unicast peers but neither interface nor unicast_src_ip; keepalived refuses to load the configuration` });
+    }
+  }
+  if (inst.virtualAddresses.length === 0 && !inst.settings.has("no_virtual_ipaddress")) {
+    const strict = flagValue(inst.settings.get("strict_mode")) ?? flagValue(model.global("vrrp_strict")) ?? false;
+    if (inst.version.value === 3 || strict) {
+      const why = strict ? "strict mode" : "VRRP version 3";
+      report({ at, message: `${name} has no virtual_ipaddress, which ${why} requires; keepalived refuses to load the configuration` });
+    }
+  }
+}
+
+/** HTTP_GET/SSL_GET url blocks without path, checkers without their command or URLs. */
+function checkCheckers(nodes: readonly Node[], report: (f: Finding) => void): void {
+  for (const rs of nodes) {
+    if (rs.kind !== "block" || rs.keyword.text !== "real_server") continue;
+    for (const checker of rs.children) {
+      if (checker.kind !== "block") continue;
+      const req = CHECKERS[checker.keyword.text];
+      if (req && !req.anyOf.some((k) => has(checker, k))) {
+        report({ at: checker.keyword, message: `${checker.keyword.text} has no ${missing(req)}; ${req.effect}` });
+      }
+      if (checker.keyword.text === "HTTP_GET" || checker.keyword.text === "SSL_GET") {
+        for (const url of checker.children) {
+          if (url.kind === "block" && url.keyword.text === "url" && !has(url, "path")) {
+            report({ at: url.keyword, message: `url block of ${checker.keyword.text} has no path; keepalived drops the url` });
+          }
+        }
+      }
+    }
+  }
+}

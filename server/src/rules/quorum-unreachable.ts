@@ -1,0 +1,26 @@
+import { replaceWord } from "./edits.js";
+import type { FileRule } from "./types.js";
+
+export const quorumUnreachable: FileRule = {
+  scope: "file",
+  code: "quorum-unreachable",
+  severity: "warning",
+  category: "lvs",
+  summary: "a quorum greater than the sum of the real server weights",
+  fixable: true,
+  check({ model }, report) {
+    for (const vs of model.virtualServers) {
+      const quorum = vs.quorum;
+      if (!quorum?.word || vs.realServers.length === 0) continue;
+      const total = vs.realServers.reduce((sum, rs) => sum + rs.weight, 0);
+      if (quorum.value <= total) continue;
+      // keepalived lowers the quorum to the total itself, so writing that value changes nothing.
+      const fix = total >= 1 ? replaceWord(quorum.word, String(total), `lower quorum to ${total}, the value keepalived uses`, true) : undefined;
+      report({
+        at: quorum.word,
+        message: `quorum ${quorum.value} of virtual_server ${vs.key} exceeds the total real server weight ${total}; keepalived lowers it to ${total}, so the quorum is lost as soon as any weighted server fails`,
+        ...(fix ? { fix } : {}),
+      });
+    }
+  },
+};

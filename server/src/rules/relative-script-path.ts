@@ -1,0 +1,20 @@
+import { scriptCommands } from "./scripts.js";
+import type { FileRule } from "./types.js";
+
+export const relativeScriptPath: FileRule = {
+  scope: "file",
+  code: "relative-script-path",
+  severity: "warning",
+  category: "vrrp",
+  summary: "a script or notify command that is not an absolute path",
+  fixable: false,
+  check({ model }, report) {
+    for (const { statement, word, program } of scriptCommands(model)) {
+      if (program === "" || program.startsWith("/")) continue;
+      report({
+        at: word,
+        message: `${statement.keyword.text} runs '${program}', not an absolute path: keepalived looks it up in the PATH it was started with, which differs between hosts and start-up methods (systemd, init script, shell); write the full path`,
+      });
+    }
+  },
+};

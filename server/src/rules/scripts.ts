@@ -1,0 +1,54 @@
+/** Every command keepalived runs for this node: vrrp_script, notify*, quorum_*, MISC_CHECK, start-up scripts. */
+import type { Node, Statement, Word } from "../../../grammar/index.js";
+import type { ConfigModel } from "../model/types.js";
+
+/** Keywords whose arguments are a command, by the block they sit in. */
+const SCRIPT_KEYWORDS: Readonly<Record<string, ReadonlySet<string>>> = {
+  global_defs: new Set(["startup_script", "shutdown_script", "notify_fifo_script", "vrrp_notify_fifo_script", "lvs_notify_fifo_script"]),
+  vrrp_script: new Set(["script"]),
+  vrrp_instance: new Set(["notify", "notify_master", "notify_backup", "notify_fault", "notify_stop", "notify_deleted", "notify_master_rx_lower_pri"]),
+  vrrp_sync_group: new Set(["notify", "notify_master", "notify_backup", "notify_fault", "notify_stop"]),
+  virtual_server: new Set(["quorum_up", "quorum_down"]),
+  real_server: new Set(["notify_up", "notify_down"]),
+  MISC_CHECK: new Set(["misc_path"]),
+};
+
+export interface ScriptCommand {
+  readonly statement: Statement;
+  /** The word the command starts in (a quoted word may hold the whole command line). */
+  readonly word: Word;
+  /** The program keepalived executes: the first token of the command line. */
+  readonly program: string;
+}
+
+/**
+ * The program of a command line. keepalived splits a quoted command into words itself, and a
+ * token may carry its own single or double quotes (`"'/opt/my app/run' --x"`).
+ */
+export function programOf(word: Word): string {
+  const text = word.text.trimStart();
+  const quote = text[0];
+  if (quote === "'" || quote === '"') {
+    const close = text.indexOf(quote, 1);
+    return close === -1 ? text.slice(1) : text.slice(1, close);
+  }
+  return text.split(/\s+/, 1)[0] ?? "";
+}
+
+export function scriptCommands(model: ConfigModel): ScriptCommand[] {
+  const out: ScriptCommand[] = [];
+  const visit = (nodes: readonly Node[], parent: string) => {
+    const keywords = SCRIPT_KEYWORDS[parent];
+    for (const n of nodes) {
+      if (n.kind === "statement" && keywords?.has(n.keyword.text)) {
+        const word = n.args[0];
+        // `notify_deleted` alone only asks for the DELETED state in the notify script.
+        if (word) out.push({ statement: n, word, program: programOf(word) });
+      } else if (n.kind === "block") {
+        visit(n.children, n.keyword.text);
+      }
+    }
+  };
+  visit(model.file.children, "");
+  return out;
+}

@@ -1,0 +1,45 @@
+import type { ConfigModel, VrrpInstance } from "../model/types.js";
+import { flagValue } from "./flags.js";
+import type { FileRule } from "./types.js";
+
+/** Effective strict mode: the instance's strict_mode, else global vrrp_strict. */
+export function strictSource(model: ConfigModel, inst: VrrpInstance): string | undefined {
+  const own = flagValue(inst.settings.get("strict_mode"));
+  if (own !== undefined) return own ? "strict_mode" : undefined;
+  return flagValue(model.global("vrrp_strict")) ? "vrrp_strict" : undefined;
+}
+
+export const strictModeConflict: FileRule = {
+  scope: "file",
+  code: "strict-mode-conflict",
+  severity: "error",
+  category: "vrrp",
+  summary: "vrrp_strict (or strict_mode) with unicast peers, authentication or other settings strict mode rejects",
+  fixable: false,
+  check({ model }, report) {
+    for (const inst of model.instances) {
+      const source = strictSource(model, inst);
+      if (!source) continue;
+      const setBy = source === "strict_mode" ? inst.settings.get("strict_mode") : model.global("vrrp_strict");
+      const related = setBy ? [{ ...setBy.keyword, message: `strict mode set here` }] : [];
+      const name = `vrrp_instance '${inst.name}'`;
+      const peers = inst.block.children.find((c) => c.kind === "block" && c.keyword.text === "unicast_peer");
+      if (inst.unicastPeers.length > 0 && peers?.kind === "block") {
+        report({ at: peers.keyword, message: `${name} uses unicast peers under ${source}, which only allows multicast; keepalived refuses to load the configuration`, related });
+      }
+      if (inst.authentication) {
+        report({ at: inst.authentication.block.keyword, message: `${name} has authentication under ${source}, which forbids it; keepalived ignores the authentication, and peers without strict mode then disagree`, related });
+      }
+      const delay = inst.settings.get("preempt_delay");
+      if (delay) report({ at: delay.keyword, message: `${name} sets preempt_delay under ${source}, which forbids it; keepalived resets it to 0`, related });
+      const state = inst.state;
+      if (state.value === "MASTER" && state.word && inst.priority.value !== 255) {
+        report({
+          at: state.word,
+          message: `${name} has state MASTER with priority ${inst.priority.value} under ${source}, where only the address owner (priority 255) may start as MASTER; keepalived starts it as BACKUP`,
+          related,
+        });
+      }
+    }
+  },
+};

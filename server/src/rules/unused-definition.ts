@@ -1,0 +1,29 @@
+import type { DefinitionKind } from "../model/types.js";
+import type { FileRule } from "./types.js";
+
+/** Objects that only matter when something tracks or uses them; instances and sync groups stand alone. */
+const WHAT_USES: Partial<Record<DefinitionKind, string>> = {
+  vrrp_script: "no track_script names it, so keepalived removes it and never runs the script",
+  vrrp_track_process: "no track_process names it, so nothing reacts to the process",
+  vrrp_track_file: "no track_file list or FILE_CHECK names it, so nothing reacts to the file",
+  track_group: "no static address, route or rule names it in track_group",
+  bfd_instance: "no track_bfd or BFD_CHECK names it, so its session affects nothing",
+  virtual_server_group: "no 'virtual_server group' uses it, so its addresses are never served",
+};
+
+export const unusedDefinition: FileRule = {
+  scope: "file",
+  code: "unused-definition",
+  severity: "warning",
+  category: "language",
+  summary: "a vrrp_script, track_process, track_file, track_group, bfd_instance or virtual_server_group that nothing references",
+  fixable: false,
+  check({ model }, report) {
+    const used = new Set(model.references.map((r) => `${r.kind} ${r.name}`));
+    for (const def of model.definitions) {
+      const why = WHAT_USES[def.kind];
+      if (!why || !def.name || used.has(`${def.kind} ${def.name}`)) continue;
+      report({ at: def.nameWord ?? def.node.keyword, message: `${def.kind} '${def.name}' is never used: ${why}` });
+    }
+  },
+};

@@ -1,0 +1,39 @@
+import type { ValueLine, Word } from "../../../grammar/index.js";
+import type { FileRule } from "./types.js";
+
+/** Linux keeps address labels in an interface-name field: 15 bytes and a terminator. */
+const MAX_LABEL = 15;
+
+export const vipLabelTooLong: FileRule = {
+  scope: "file",
+  code: "vip-label-too-long",
+  severity: "error",
+  category: "vrrp",
+  summary: "an address label (iface:label) over 15 characters",
+  fixable: false,
+  check({ model }, report) {
+    const check = (line: ValueLine, owner: string) => {
+      const label = labelOf(line);
+      if (!label || Buffer.byteLength(label.text) <= MAX_LABEL) return;
+      const address = line.words[0]!.text;
+      report({
+        at: label,
+        message: `label '${label.text}' of ${address} is ${Buffer.byteLength(label.text)} characters, over the ${MAX_LABEL} Linux allows; keepalived drops the address ${address} from ${owner}`,
+      });
+    };
+    for (const inst of model.instances) {
+      for (const vip of [...inst.virtualAddresses, ...inst.excludedAddresses]) check(vip.line, `vrrp_instance '${inst.name}'`);
+    }
+    for (const node of model.file.children) {
+      if (node.kind !== "block" || node.keyword.text !== "static_ipaddress") continue;
+      for (const line of node.children) if (line.kind === "value") check(line, "static_ipaddress");
+    }
+  },
+};
+
+/** The word after `label` (the last one wins, as keepalived reads options left to right). */
+function labelOf(line: ValueLine): Word | undefined {
+  let found: Word | undefined;
+  for (let i = 1; i < line.words.length - 1; i++) if (line.words[i]!.text === "label") found = line.words[i + 1];
+  return found;
+}

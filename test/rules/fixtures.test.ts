@@ -1,0 +1,38 @@
+/**
+ * Every single-file rule has a bad fixture that trips it and a good fixture that is clean of every
+ * code, plus a docs page; the per-rule test files check positions, messages and fixes.
+ */
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { FILE_RULES } from "../../server/src/rules/index.js";
+import { allCodes, findings, fixture } from "./helpers.js";
+
+const DIR = join(__dirname, "fixtures");
+const ROOT = join(__dirname, "..", "..");
+
+describe.each(FILE_RULES.map((r) => [r.code, r] as const))("%s", (code, rule) => {
+  test("the bad fixture trips the rule", () => {
+    const found = findings(code, fixture(`${code}.bad.conf`));
+    expect(found.length).toBeGreaterThan(0);
+    for (const f of found) expect(f.severity).toBe(rule.severity);
+  });
+
+  test("the good fixture is clean of every code", () => {
+    expect(allCodes(fixture(`${code}.good.conf`))).toEqual([]);
+  });
+
+  test("has a docs page", () => {
+    expect(existsSync(join(ROOT, "docs", "rules", `${code}.md`))).toBe(true);
+  });
+
+  test("fixable matches whether the rule offers fixes on its bad fixture", () => {
+    const fixes = findings(code, fixture(`${code}.bad.conf`)).filter((f) => f.fix);
+    if (!rule.fixable) expect(fixes).toEqual([]);
+  });
+});
+
+test("every fixture belongs to a rule", () => {
+  const codes = new Set(FILE_RULES.map((r) => r.code));
+  for (const f of readdirSync(DIR)) expect(codes.has(f.replace(/\.(bad|good)\.conf$/, ""))).toBe(true);
+});

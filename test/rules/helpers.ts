@@ -1,0 +1,57 @@
+/** Rule fixtures: a config written inline (or read from fixtures/), analysed through the whole pipeline. */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Diagnostic, Fix } from "../../grammar/index.js";
+import { analyze } from "../../server/src/analysis/analyze.js";
+import { memoryHost } from "../support/memory-host.js";
+
+export const CONFIG = "/etc/keepalived/keepalived.conf";
+
+export interface Seen {
+  readonly code: string;
+  readonly severity: string;
+  readonly file: string;
+  /** 1-based line of the finding's start. */
+  readonly line: number;
+  /** The text the finding points at. */
+  readonly text: string;
+  readonly message: string;
+  readonly fix?: Fix;
+}
+
+function seen(d: Diagnostic): Seen {
+  return {
+    code: d.code,
+    severity: d.severity,
+    file: d.file.path,
+    line: d.file.positionAt(d.start).line + 1,
+    text: d.file.text.slice(d.start, d.end),
+    message: d.message,
+    ...(d.fix ? { fix: d.fix } : {}),
+  };
+}
+
+/** Every finding of `code` for the main config, with `extra` files (include targets) beside it. */
+export function findings(code: string, text: string, extra: Record<string, string> = {}, configId?: string): Seen[] {
+  const host = memoryHost({ [CONFIG]: text, ...extra });
+  const result = analyze(CONFIG, { host, ...(configId ? { configId } : {}) });
+  return result.diagnostics.filter((d) => d.code === code).map(seen);
+}
+
+/** All codes found, for checking that a clean fixture is clean of everything. */
+export function allCodes(text: string): string[] {
+  const host = memoryHost({ [CONFIG]: text });
+  return analyze(CONFIG, { host }).diagnostics.map((d) => `${d.code}@${d.file.positionAt(d.start).line + 1}`);
+}
+
+/** The text after applying a fix's edits (all in the main file). */
+export function applyFix(text: string, fix: Fix): string {
+  const edits = [...fix.edits].sort((a, b) => b.start - a.start);
+  let out = text;
+  for (const e of edits) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+  return out;
+}
+
+export function fixture(name: string): string {
+  return readFileSync(join(__dirname, "fixtures", name), "utf8");
+}
