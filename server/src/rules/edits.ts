@@ -30,7 +30,8 @@ export function insertLineAfter(statement: Statement, text: string, description:
   if (statement.condition || statement.sequences?.length || !writtenAs(statement.keyword)) return undefined;
   const file = statement.file;
   const line = file.lineOf(statement.start);
-  if (file.lineOf(statement.end) !== line) return undefined;
+  // The effective tree drops the `@id` prefix of a line that applies; the text still has it.
+  if (file.lineOf(statement.end) !== line || /^\s*@/.test(file.lineText(line))) return undefined;
   const at = file.lineEnd(line);
   return { description, safe, edits: [{ file, start: at, end: at, newText: `\n${indentOf(statement)}${text}` }] };
 }

@@ -1,0 +1,25 @@
+import { expect, test } from "vitest";
+import { applyFix, findings, fixture } from "./helpers.js";
+
+const code = "implicit-owner-priority";
+
+test("state MASTER without priority is reported as info, with a fix writing priority 255 under state", () => {
+  const text = fixture("implicit-owner-priority.bad.conf");
+  const found = findings(code, text);
+  expect(found.map((f) => [f.line, f.text, f.severity])).toEqual([[2, "state", "info"]]);
+  expect(found[0]!.message).toContain("keepalived gives it 255");
+  expect(applyFix(text, found[0]!.fix!)).toBe(text.replace("    state MASTER\n", "    state MASTER\n    priority 255\n"));
+  expect(findings(code, applyFix(text, found[0]!.fix!))).toEqual([]);
+});
+
+test("an explicit priority, or state BACKUP, is not reported", () => {
+  expect(findings(code, fixture("implicit-owner-priority.good.conf"))).toEqual([]);
+  expect(findings(code, fixture("implicit-owner-priority.bad.conf").replace("MASTER", "BACKUP"))).toEqual([]);
+});
+
+test("a state line under an @id condition gets no fix", () => {
+  const text = "vrrp_instance A {\n@lb1 state MASTER\n interface eth0\n virtual_router_id 1\n}\n";
+  const found = findings(code, text, {}, "lb1");
+  expect(found).toHaveLength(1);
+  expect(found[0]!.fix).toBeUndefined();
+});
