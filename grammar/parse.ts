@@ -1,7 +1,6 @@
 import type { Comment, ConfigFile } from "./ast.js";
 import type { Diagnostic } from "./diagnostic.js";
-import { lex } from "./lexer.js";
-import { parseTokens } from "./parser.js";
+import { parseChunked } from "./chunked-parse.js";
 import type { SourceText } from "./source.js";
 
 /** keepalived reads lines into a 1024-byte buffer: 1023 bytes of text at most. */
@@ -9,8 +8,7 @@ export const MAX_LINE_BYTES = 1023;
 
 /** Parses one file as written. Never throws: problems become `syntax-error` diagnostics. */
 export function parse(source: SourceText, inheritedParents: readonly string[] = []): ConfigFile {
-  const { tokens, comments } = lex(source.text);
-  const { children, diagnostics } = parseTokens(source, tokens, inheritedParents);
+  const { children, comments, diagnostics } = parseChunked(source, inheritedParents);
   diagnostics.push(...lineProblems(source));
   diagnostics.sort((a, b) => a.start - b.start);
   return {

@@ -11,8 +11,7 @@ import { directoryOf, type FileHost } from "./file-host.js";
 import { freshLine, mapColumn, replaceInLine, sliceLine, type MappedLine } from "./line-map.js";
 import { builtinValue, BUILTIN_NAMES, findReferences, type ParameterValue } from "./parameters.js";
 import { lineProblems, parse } from "./parse.js";
-import { parseTokens } from "./parser.js";
-import { lex } from "./lexer.js";
+import { parseChunked } from "./chunked-parse.js";
 import { planSequence } from "./sequence.js";
 import { SourceText, type Span } from "./source.js";
 import { INCLUDE_DIRECTIVES } from "./value-blocks.js";
@@ -88,8 +87,8 @@ class Preprocessor {
   run(raw: ConfigFile): EffectiveConfig {
     this.readFile(this.root);
     const effective = new SourceText(this.root.path, this.out.map((l) => l.text).join("\n"));
-    const { tokens, comments } = lex(effective.text);
-    const parsed = parseTokens(effective, tokens);
+    const parsed = parseChunked(effective);
+    const comments = parsed.comments;
     const lines = this.out;
     const map = (span: { start: number; end: number }): Span => mapSpan(effective, lines, span.start, span.end);
     const children = parsed.children.map((n) => remapNode(n, map));

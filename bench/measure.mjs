@@ -1,0 +1,50 @@
+// Shared helpers of the benchmark sections: timing child processes, statistics, formatting.
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+
+const TIME = "/usr/bin/time";
+
+/** Runs a command `runs` times; wall-clock seconds of each run and the peak RSS (MB) seen. */
+export function timeCommand(cmd, args, { runs = 5, cwd, expectExit } = {}) {
+  const seconds = [];
+  let peakMB;
+  let exit;
+  const viaTime = existsSync(TIME);
+  for (let i = 0; i < runs; i++) {
+    const argv = viaTime ? [TIME, "-f", "%M", cmd, ...args] : [cmd, ...args];
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(argv[0], argv.slice(1), { cwd, encoding: "utf8", maxBuffer: 256 << 20 });
+    seconds.push(Number(process.hrtime.bigint() - t0) / 1e9);
+    exit = r.status;
+    if (viaTime) {
+      const kb = Number(r.stderr.trim().split("\n").at(-1));
+      if (Number.isFinite(kb)) peakMB = Math.max(peakMB ?? 0, kb / 1024);
+    }
+    if (expectExit && !expectExit.includes(r.status)) {
+      return { error: `${cmd} exited ${r.status}: ${(r.stderr || r.stdout).slice(0, 300)}` };
+    }
+  }
+  return { ...stats(seconds), peakMB, exit };
+}
+
+export function stats(samples) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { min: sorted[0], median: sorted[Math.floor(sorted.length / 2)], samples: sorted.length };
+}
+
+export const fmt = {
+  s: (x) => (x === undefined ? "-" : `${x.toFixed(3)} s`),
+  mb: (x) => (x === undefined ? "-" : `${x.toFixed(0)} MB`),
+  rate: (bytes, s) => (s ? `${(bytes / 1e6 / s).toFixed(1)} MB/s` : "-"),
+  x: (x) => (x === undefined || !Number.isFinite(x) ? "-" : `${x.toFixed(2)}x`),
+};
+
+/** Prints rows of equal keys as an aligned table. */
+export function table(rows) {
+  if (rows.length === 0) return;
+  const keys = Object.keys(rows[0]);
+  const width = keys.map((k) => Math.max(k.length, ...rows.map((r) => String(r[k]).length)));
+  const line = (cells) => cells.map((c, i) => String(c).padEnd(width[i])).join("  ");
+  console.log(line(keys));
+  for (const r of rows) console.log(line(keys.map((k) => r[k])));
+}

@@ -1,0 +1,114 @@
+/**
+ * Lexes and parses a text a chunk at a time. Top-level blocks do not depend on each other, so
+ * the token vector handed to the parser is cut wherever a line ends outside every block; the
+ * tokens of a chunk then die young instead of all living until the whole file is parsed.
+ * Measured on the 5.3 MB benchmark file, lexing alone drops from ~105 ms to ~40 ms: the garbage
+ * collector no longer copies half a million live tokens (ARCHITECTURE.md, speed notes).
+ */
+import type { IToken } from "chevrotain";
+import type { Node } from "./ast.js";
+import type { Diagnostic } from "./diagnostic.js";
+import { lex } from "./lexer.js";
+import { parseTokens } from "./parser.js";
+import type { SourceText } from "./source.js";
+import { LBrace, RBrace } from "./tokens.js";
+
+/** Large enough that per-chunk overhead vanishes, small enough to stay in the young generation. */
+const CHUNK_CHARS = 64 * 1024;
+
+export interface ParsedText {
+  readonly children: Node[];
+  readonly comments: IToken[];
+  readonly diagnostics: Diagnostic[];
+}
+
+export function parseChunked(source: SourceText, inheritedParents: readonly string[] = []): ParsedText {
+  const text = source.text;
+  const children: Node[] = [];
+  const comments: IToken[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const pending = new PendingTokens(text);
+  for (let at = 0; at < text.length; ) {
+    const end = chunkEnd(text, at + CHUNK_CHARS);
+    const lexed = lex(at === 0 && end === text.length ? text : text.slice(at, end));
+    for (const t of lexed.comments) {
+      t.startOffset += at;
+      comments.push(t);
+    }
+    for (const t of lexed.tokens) t.startOffset += at;
+    pending.add(lexed.tokens);
+    const ready = end === text.length ? pending.takeAll() : pending.takeComplete();
+    if (ready.length) {
+      const out = parseTokens(source, ready, inheritedParents);
+      // Pushed one by one: spreading a 100k-element array into push() overflows the stack.
+      for (const n of out.children) children.push(n);
+      for (const d of out.diagnostics) diagnostics.push(d);
+    }
+    at = end;
+  }
+  return { children, comments, diagnostics };
+}
+
+/**
+ * The end of the line at or after `target`. Only a `$NAME=` definition continues over a line
+ * break, and only after a backslash, so a line holding a backslash is never the last of a chunk.
+ */
+function chunkEnd(text: string, target: number): number {
+  let from = target;
+  for (;;) {
+    if (from >= text.length) return text.length;
+    const nl = text.indexOf("\n", from);
+    if (nl === -1) return text.length;
+    const lineStart = text.lastIndexOf("\n", nl - 1) + 1;
+    const slash = text.indexOf("\\", lineStart);
+    if (slash === -1 || slash > nl) return nl + 1;
+    from = nl + 1;
+  }
+}
+
+/** Tokens lexed but not yet parsed, with the brace depth scanned so far. */
+class PendingTokens {
+  private tokens: IToken[] = [];
+  private scanned = 0;
+  private depth = 0;
+  private lastCut = 0;
+
+  constructor(private readonly text: string) {}
+
+  add(tokens: readonly IToken[]): void {
+    for (const t of tokens) this.tokens.push(t);
+  }
+
+  /** Tokens up to the last place where a line ends outside every block and no `{` follows. */
+  takeComplete(): IToken[] {
+    const tokens = this.tokens;
+    for (let i = this.scanned; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      if (this.depth === 0 && i > 0 && t.tokenType !== LBrace && this.lineBreakBefore(tokens[i - 1]!, t)) this.lastCut = i;
+      // A `}` at the top closes nothing; the parser reports it and the depth stays 0.
+      if (t.tokenType === LBrace) this.depth++;
+      else if (t.tokenType === RBrace && this.depth > 0) this.depth--;
+    }
+    this.scanned = tokens.length;
+    const cut = this.lastCut;
+    if (cut === 0) return [];
+    const ready = tokens.slice(0, cut);
+    this.tokens = tokens.slice(cut);
+    this.scanned -= cut;
+    this.lastCut = 0;
+    return ready;
+  }
+
+  takeAll(): IToken[] {
+    const all = this.tokens;
+    this.tokens = [];
+    this.scanned = this.lastCut = this.depth = 0;
+    return all;
+  }
+
+  private lineBreakBefore(previous: IToken, next: IToken): boolean {
+    const text = this.text;
+    for (let i = previous.startOffset + previous.image.length; i < next.startOffset; i++) if (text.charCodeAt(i) === 10) return true;
+    return false;
+  }
+}
