@@ -185,15 +185,16 @@ class KeepalivedParser extends EmbeddedActionsParser {
   private statement(tokens: IToken[], prefix: LinePrefix | undefined): Statement | ValueLine | Include {
     const file = this.state.file;
     const first = makeWord(file, tokens[0]!);
-    // Arguments are built straight into their own array: this runs once per line of the file.
-    const args: Word[] = new Array<Word>(tokens.length - 1);
-    for (let i = 1; i < tokens.length; i++) args[i - 1] = makeWord(file, tokens[i]!);
+    // Arguments are built straight into their own (packed) array: this runs once per line of the file.
+    const args: Word[] = [];
+    for (let i = 1; i < tokens.length; i++) args.push(makeWord(file, tokens[i]!));
     const start = prefixStart(prefix, first.start);
     const end = tokens.length > 1 ? args[args.length - 1]!.end : first.end;
     if (first.unterminated) this.reportUnterminated(first);
     for (const w of args) if (w.unterminated) this.reportUnterminated(w);
     if (this.state.inValueBlock) return withPrefix({ kind: "value", file, start, end, words: [first, ...args] }, prefix);
-    if (!first.quoted && INCLUDE_DIRECTIVES.has(first.text)) {
+    // The first-letter test spares hashing every keyword of the file for the set lookup.
+    if (first.text.charCodeAt(0) === 105 /* i */ && !first.quoted && INCLUDE_DIRECTIVES.has(first.text)) {
       return withPrefix({ kind: "include", file, start, end, directive: first, pattern: args[0], extra: args.slice(1) }, prefix);
     }
     return withPrefix({ kind: "statement", file, start, end, keyword: first, args }, prefix);
