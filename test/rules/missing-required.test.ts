@@ -61,3 +61,9 @@ virtual_server 192.0.2.1 80 {
   ]);
   expect(findings(code, text)[0]!.message).toBe("vrrp_script chk has no script; keepalived removes the script, and every track_script naming it");
 });
+
+test("a setting written only on @id lines for other nodes still counts as present", () => {
+  const text = "vrrp_script chk {\n@high script /usr/local/bin/high.sh\n@low script /usr/local/bin/low.sh\n}\nvrrp_instance A {\n@high interface eth0\n@low interface eth1\n virtual_router_id 5\n virtual_ipaddress {\n 192.0.2.1\n }\n}\n";
+  expect(findings(code, text)).toEqual([]);
+  expect(findings(code, text.replace(/@high script.*\n@low script.*\n/, ""))).toHaveLength(1);
+});

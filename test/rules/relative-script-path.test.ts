@@ -26,3 +26,8 @@ test("a program quoted inside the command is read without its quotes; MISC_CHECK
 `;
   expect(findings(code, text).map((f) => f.message.split(",")[0])).toEqual(["quorum_down runs 'down.sh'", "misc_path runs 'check.sh'"]);
 });
+
+test("a command that starts with shell syntax is not taken for a program name", () => {
+  const text = 'vrrp_script web {\n    script "</dev/tcp/127.0.0.1/80"\n}\n';
+  expect(findings(code, text)).toEqual([]);
+});

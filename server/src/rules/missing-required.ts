@@ -29,8 +29,18 @@ const CHECKERS: Readonly<Record<string, Requirement>> = {
   SSL_GET: { anyOf: ["url"], effect: "keepalived drops the checker" },
 };
 
+/**
+ * Present in the effective block, or written on an `@id` line for another node: a file shared by
+ * several nodes (`keepalived -i ID`) is only incomplete if no node gets the setting.
+ */
 const has = (block: Block, keyword: string): boolean =>
-  block.children.some((c) => (c.kind === "statement" || c.kind === "block") && c.keyword.text === keyword);
+  block.children.some((c) => (c.kind === "statement" || c.kind === "block") && c.keyword.text === keyword) || onConditionalLine(block, keyword);
+
+function onConditionalLine(block: Block, keyword: string): boolean {
+  const file = block.open.file;
+  const body = file.text.slice(block.open.end, block.close && block.close.file === file ? block.close.start : file.text.length);
+  return new RegExp(`^[ \\t]*@\\^?\\S+[ \\t]+${keyword}(?=[ \\t{]|$)`, "m").test(body);
+}
 
 const describe = (block: Block): string => [block.keyword.text, ...block.args.map((a) => a.text)].join(" ");
 
@@ -62,19 +72,20 @@ export const missingRequired: FileRule = {
 function checkInstance(model: ConfigModel, inst: VrrpInstance, report: (f: Finding) => void): void {
   const at = inst.nameWord ?? inst.block.keyword;
   const name = `vrrp_instance '${inst.name}'`;
-  if (!inst.settings.has("virtual_router_id")) {
+  const set = (keyword: string) => inst.settings.has(keyword) || onConditionalLine(inst.block, keyword);
+  if (!set("virtual_router_id")) {
     report({ at, message: `${name} has no virtual_router_id; keepalived refuses to load the configuration` });
   }
   const unicast = inst.unicastPeers.length > 0;
-  const hasInterface = inst.settings.has("interface") || model.global("default_interface") !== undefined;
+  const hasInterface = set("interface") || model.global("default_interface") !== undefined;
   if (!hasInterface) {
     if (!unicast) {
       report({ at, message: `${name} has no interface and no unicast_peer; keepalived refuses to load the configuration` });
-    } else if (!inst.settings.has("unicast_src_ip") && !inst.settings.has("mcast_src_ip")) {
+    } else if (!set("unicast_src_ip") && !set("mcast_src_ip")) {
       report({ at, message: `${name} has unicast peers but neither interface nor unicast_src_ip; keepalived refuses to load the configuration` });
     }
   }
-  if (inst.virtualAddresses.length === 0 && !inst.settings.has("no_virtual_ipaddress")) {
+  if (inst.virtualAddresses.length === 0 && !set("no_virtual_ipaddress") && !set("virtual_ipaddress")) {
     const strict = flagValue(inst.settings.get("strict_mode")) ?? flagValue(model.global("vrrp_strict")) ?? false;
     if (inst.version.value === 3 || strict) {
       const why = strict ? "strict mode" : "VRRP version 3";

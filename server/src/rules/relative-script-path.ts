@@ -10,7 +10,8 @@ export const relativeScriptPath: FileRule = {
   fixable: false,
   check({ model }, report) {
     for (const { statement, word, program } of scriptCommands(model)) {
-      if (program === "" || program.startsWith("/")) continue;
+      // A leading redirection or subshell is shell syntax (run through /bin/sh), not a program name.
+      if (program === "" || program.startsWith("/") || /^[<>|&;($]/.test(program)) continue;
       report({
         at: word,
         message: `${statement.keyword.text} runs '${program}', not an absolute path: keepalived looks it up in the PATH it was started with, which differs between hosts and start-up methods (systemd, init script, shell); write the full path`,

@@ -35,7 +35,12 @@ export function programOf(word: Word): string {
   return text.split(/\s+/, 1)[0] ?? "";
 }
 
-export function scriptCommands(model: ConfigModel): ScriptCommand[] {
+/** Two rules read the commands; the walk over a large file is worth doing once per model. */
+const cache = new WeakMap<ConfigModel, readonly ScriptCommand[]>();
+
+export function scriptCommands(model: ConfigModel): readonly ScriptCommand[] {
+  const known = cache.get(model);
+  if (known) return known;
   const out: ScriptCommand[] = [];
   const visit = (nodes: readonly Node[], parent: string) => {
     const keywords = SCRIPT_KEYWORDS[parent];
@@ -50,5 +55,6 @@ export function scriptCommands(model: ConfigModel): ScriptCommand[] {
     }
   };
   visit(model.file.children, "");
+  cache.set(model, out);
   return out;
 }
