@@ -1,0 +1,78 @@
+/**
+ * The kalint VS Code extension: recognises keepalived files, starts the bundled language server
+ * once one is open, and adds the compare command, a status bar item and an output channel.
+ */
+import { appendFileSync } from "node:fs";
+import * as vscode from "vscode";
+import type { LanguageClient } from "vscode-languageclient/node";
+import { compareWithPeer } from "./compare.js";
+import { looksLikeKeepalived } from "./detect.js";
+import { createLanguageClient, LANGUAGE_ID } from "./language-client.js";
+import { KalintStatus } from "./status.js";
+
+let client: LanguageClient | undefined;
+
+/** Languages VS Code gives keepalived files by their name (`.conf` is claimed by Properties). */
+const GUESSED_LANGUAGES = new Set(["properties", "plaintext", "ini"]);
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const activated = Date.now();
+  const output = vscode.window.createOutputChannel("kalint", { log: true });
+  const languageClient = createLanguageClient(context, output);
+  client = languageClient;
+  const status = new KalintStatus(languageClient);
+  context.subscriptions.push(
+    output,
+    status,
+    vscode.commands.registerCommand("kalint.showOutput", () => output.show(true)),
+    vscode.commands.registerCommand("kalint.restartServer", async () => {
+      status.setState("starting");
+      await languageClient.restart();
+    }),
+    vscode.commands.registerCommand("kalint.compareWithPeer", (clicked?: vscode.Uri, selected?: vscode.Uri[]) => compareWithPeer(context, output, clicked, selected)),
+  );
+
+  let starting: Promise<void> | undefined;
+  const start = () => {
+    const requested = Date.now();
+    return (starting ??= languageClient.start().then(
+      () => {
+        const readyMs = Date.now() - requested;
+        status.setState("running", `ready in ${readyMs} ms`);
+        output.info(`kalint language server ready in ${readyMs} ms (extension ${context.extension.packageJSON.version as string})`);
+        recordTiming("server-ready", readyMs);
+      },
+      (e: unknown) => {
+        const message = e instanceof Error ? e.message : String(e);
+        status.setState("failed", message);
+        output.error(`the kalint language server did not start: ${message}`);
+      },
+    ));
+  };
+
+  const consider = (doc: vscode.TextDocument) => {
+    if (doc.languageId === LANGUAGE_ID) void start();
+    else if (GUESSED_LANGUAGES.has(doc.languageId) && doc.uri.scheme === "file" && !userAssociated(doc) && looksLikeKeepalived(doc.getText()))
+      void vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
+  };
+  context.subscriptions.push(vscode.workspace.onDidOpenTextDocument(consider));
+  vscode.workspace.textDocuments.forEach(consider);
+  recordTiming("activate", Date.now() - activated);
+}
+
+/** Set by test/client/vscode-e2e.test.ts to measure start-up in a real VS Code. */
+function recordTiming(event: string, ms: number): void {
+  const file = process.env.KALINT_VSCODE_TIMING;
+  if (file) appendFileSync(file, `${JSON.stringify({ event, ms })}\n`);
+}
+
+/** A language the user chose in `files.associations` is left alone. */
+function userAssociated(doc: vscode.TextDocument): boolean {
+  const associations = vscode.workspace.getConfiguration("files", doc).get<Record<string, string>>("associations", {});
+  return Object.values(associations).includes(doc.languageId);
+}
+
+export async function deactivate(): Promise<void> {
+  if (client?.isRunning()) await client.stop();
+  client = undefined;
+}

@@ -1,0 +1,64 @@
+// Builds the VS Code extension package (.vsix) offline: the client bundled by esbuild, the server
+// and CLI bundles from dist/ (run `node build.mjs` first), the grammar and the language
+// configuration, staged in a folder of their own so no node_modules tree can slip in.
+//   node scripts/package-vsix.mjs [--out FILE.vsix] [--staging DIR] [--dist DIR]
+// --dist takes server.js and kalint.js from another folder than dist/.
+import { build } from "esbuild";
+import { execFileSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const option = (name, fallback) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 && process.argv[i + 1] ? resolve(process.argv[i + 1]) : fallback;
+};
+const version = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).version;
+const manifest = JSON.parse(readFileSync(join(root, "client/package.json"), "utf8"));
+const staging = option("--staging", join(root, ".vsix-build"));
+const out = option("--out", join(root, `${manifest.name}-${version}.vsix`));
+const dist = option("--dist", join(root, "dist"));
+
+for (const f of ["server.js", "kalint.js"])
+  if (!existsSync(join(dist, f))) {
+    console.error(`package-vsix: ${join(dist, f)} is missing; run \`node build.mjs\` (or \`npm run package\`) first`);
+    process.exit(2);
+  }
+
+rmSync(staging, { recursive: true, force: true });
+mkdirSync(join(staging, "dist"), { recursive: true });
+mkdirSync(join(staging, "syntaxes"), { recursive: true });
+
+await build({
+  entryPoints: [join(root, "client/src/extension.ts")],
+  outfile: join(staging, "dist/extension.js"),
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  format: "cjs",
+  external: ["vscode"],
+  minify: true,
+  legalComments: "none",
+  logLevel: "warning",
+});
+const copies = {
+  [join(dist, "server.js")]: "dist/server.js",
+  [join(dist, "kalint.js")]: "dist/kalint.js",
+  "syntaxes/keepalived.tmLanguage.json": "syntaxes/keepalived.tmLanguage.json",
+  "client/language-configuration.json": "language-configuration.json",
+  "client/README.md": "README.md",
+  "client/LICENSE": "LICENSE",
+};
+for (const [from, to] of Object.entries(copies)) copyFileSync(resolve(root, from), join(staging, to));
+// The extension carries the version of the package it is built from.
+writeFileSync(join(staging, "package.json"), `${JSON.stringify({ ...manifest, version }, null, 2)}\n`);
+
+const vsce = join(dirname(createRequire(import.meta.url).resolve("@vscode/vsce/package.json")), "vsce");
+mkdirSync(dirname(out), { recursive: true });
+execFileSync(process.execPath, [vsce, "package", "--no-dependencies", "--allow-missing-repository", "--out", out], {
+  cwd: staging,
+  stdio: ["ignore", "inherit", "inherit"],
+});
+console.log(`${out} (${(statSync(out).size / 1024).toFixed(0)} KiB)`);

@@ -1,0 +1,12 @@
+/** Builds the .vsix the way `npm run package` does (from the current dist/), into a temporary folder. */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+export function buildVsix(): string {
+  const dir = mkdtempSync(join(tmpdir(), "kalint-vsix-"));
+  const out = join(dir, "kalint-vscode.vsix");
+  execFileSync(process.execPath, ["scripts/package-vsix.mjs", "--out", out, "--staging", join(dir, "staging")], { stdio: "pipe" });
+  return out;
+}
