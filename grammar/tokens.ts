@@ -8,13 +8,14 @@
  */
 import { createToken, Lexer } from "chevrotain";
 
-/** Every UTF-16 code unit a token of `excluded` characters cannot start with, removed from the BMP. */
-function startCharsExcept(excluded: string): string[] {
-  const out: string[] = [];
-  for (let c = 0; c <= 0xffff; c++) {
-    const ch = String.fromCharCode(c);
-    if (!excluded.includes(ch)) out.push(ch);
-  }
+/**
+ * Every UTF-16 code unit except those of `excluded`: the characters a word may start with, for
+ * chevrotain's first-character optimisation (char codes, which are cheaper to build than strings;
+ * an astral character is found by its leading surrogate).
+ */
+function startCharsExcept(excluded: string): number[] {
+  const out: number[] = [];
+  for (let c = 0; c <= 0xffff; c++) if (!excluded.includes(String.fromCharCode(c))) out.push(c);
   return out;
 }
 
