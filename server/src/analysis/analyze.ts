@@ -6,12 +6,13 @@ import { parse, preprocess, type Diagnostic, type EffectiveConfig, type FileHost
 import { buildModel } from "../model/build.js";
 import type { ConfigModel } from "../model/types.js";
 import { FILE_RULES } from "../rules/index.js";
+import { ruleByCode } from "../rules/registry.js";
 import { toDiagnostic } from "../rules/types.js";
 import type { Version } from "../schema/types.js";
 import { NEWEST_VERSION } from "../schema/lookup.js";
 import { validateSchema } from "../validate/schema-check.js";
 import type { RuleSetting } from "./lint-config.js";
-import { applySuppressions, collectSuppressions } from "./suppress.js";
+import { applySuppressions, collectSuppressions, type SuppressionJudge } from "./suppress.js";
 
 export interface AnalyzeOptions {
   readonly host: FileHost;
@@ -21,6 +22,11 @@ export interface AnalyzeOptions {
   readonly text?: string;
   /** Per-code settings: rc file, then command line. */
   readonly rules?: Readonly<Record<string, RuleSetting>>;
+  /**
+   * True when no cluster rule will look at this node (`kalint check`): a disable comment for a
+   * cluster code is then not reported as suppressing nothing, since its rule never ran.
+   */
+  readonly standalone?: boolean;
 }
 
 export interface Analysis {
@@ -44,20 +50,27 @@ export function analyze(path: string, options: AnalyzeOptions): Analysis {
     if (options.rules?.[rule.code] === "off") continue;
     rule.check(context, (finding) => found.push(toDiagnostic(rule, finding)));
   }
-  const diagnostics = finish(found, config, options.rules ?? {});
+  const diagnostics = finish(found, config, options.rules ?? {}, options.standalone ? (code) => ruleByCode(code)?.scope !== "cluster" : undefined);
   return { config, model, diagnostics };
 }
 
-/** Severity settings and suppressions, shared with the cluster analysis. */
-export function finish(found: readonly Diagnostic[], config: EffectiveConfig, rules: Readonly<Record<string, RuleSetting>>): Diagnostic[] {
+/**
+ * Severity settings and suppressions, shared with the cluster analysis. `ran` narrows the codes
+ * whose silence makes a disable comment stale (default: every code that is not "off").
+ */
+export function finish(found: readonly Diagnostic[], config: EffectiveConfig, rules: Readonly<Record<string, RuleSetting>>, ran?: (code: string) => boolean): Diagnostic[] {
   const suppressions = config.files.flatMap((f) => collectSuppressions(f === config.root ? config.raw : rawOf(f)));
-  const settled: Diagnostic[] = [];
-  for (const d of found) {
+  const judge: SuppressionJudge = {
+    known: (code) => ruleByCode(code) !== undefined,
+    ran: (code) => rules[code] !== "off" && (ran?.(code) ?? true),
+  };
+  // Suppression first, then settings, so `unused-suppression` itself obeys the rc file.
+  const kept: Diagnostic[] = [];
+  for (const d of applySuppressions(found, suppressions, judge)) {
     const setting = rules[d.code];
     if (setting === "off") continue;
-    settled.push(setting && setting !== d.severity ? { ...d, severity: setting } : d);
+    kept.push(setting && setting !== d.severity ? { ...d, severity: setting } : d);
   }
-  const kept = applySuppressions(settled, suppressions).filter((d) => rules[d.code] !== "off");
   return sortDiagnostics(kept);
 }
 

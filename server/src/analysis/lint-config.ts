@@ -15,7 +15,7 @@ export interface LintConfig {
 
 export const EMPTY_CONFIG: LintConfig = { rules: {}, peers: [] };
 
-const SETTINGS: ReadonlySet<string> = new Set(["off", "error", "warning", "info", "hint"]);
+const SETTINGS: ReadonlySet<string> = new Set(["off", "error", "warning", "info"]);
 
 export class ConfigError extends Error {}
 
@@ -34,9 +34,9 @@ export function parseLintConfig(text: string, path: string): LintConfig {
   }
   const rules: Record<string, RuleSetting> = {};
   if (o["rules"] !== undefined) {
-    if (typeof o["rules"] !== "object" || o["rules"] === null) throw new ConfigError(`${path}: 'rules' must be an object`);
+    if (typeof o["rules"] !== "object" || o["rules"] === null || Array.isArray(o["rules"])) throw new ConfigError(`${path}: 'rules' must be an object`);
     for (const [code, value] of Object.entries(o["rules"] as Record<string, unknown>)) {
-      if (typeof value !== "string" || !SETTINGS.has(value)) throw new ConfigError(`${path}: rule '${code}' must be off, info, warning or error`);
+      if (typeof value !== "string" || !SETTINGS.has(value)) throw new ConfigError(`${path}: rule '${code}' must be "off", "info", "warning" or "error", not ${JSON.stringify(value)}`);
       rules[code] = value as RuleSetting;
     }
   }

@@ -18,7 +18,10 @@ export interface CliOptions {
   check: boolean;
   write: boolean;
   stdinFilename?: string;
+  /** Colour in text output: on a terminal unless NO_COLOR is set; `--color`/`--no-color` force it. */
   color: boolean;
+  /** Standard output is a terminal: text output then shows each finding's source line with a caret. */
+  tty: boolean;
 }
 
 const COMMANDS = new Set(["check", "diff", "fleet", "fmt", "explain", "rules", "help", "version"]);
@@ -28,7 +31,9 @@ const FLAG_OPTIONS = new Set(["--no-config", "--fix", "--check", "--write", "--h
 export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY: boolean): CliOptions {
   const o: CliOptions = {
     command: "check", files: [], format: "text", failOn: "error", noConfig: false, disable: [], enable: [],
-    fix: false, check: false, write: false, color: isTTY && !env["NO_COLOR"],
+    fix: false, check: false, write: false, tty: isTTY,
+    // no-color.org: NO_COLOR set to anything but the empty string turns colour off.
+    color: isTTY && !env["NO_COLOR"],
   };
   let i = 0;
   if (argv[0] !== undefined && COMMANDS.has(argv[0])) {
@@ -43,7 +48,7 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY
     }
     if (arg.startsWith("--") && arg.includes("=")) {
       const [name, value] = [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)];
-      if (!VALUE_OPTIONS.has(name)) throw new UsageError(`unknown option ${name}`);
+      if (!VALUE_OPTIONS.has(name)) throw new UsageError(`unknown option ${name}; 'kalint --help' lists the options`);
       setValue(o, name, value);
       continue;
     }
@@ -64,7 +69,7 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY
       else if (arg === "--no-color") o.color = false;
       continue;
     }
-    if (arg.startsWith("-") && arg !== "-") throw new UsageError(`unknown option ${arg}`);
+    if (arg.startsWith("-") && arg !== "-") throw new UsageError(`unknown option ${arg}; 'kalint --help' lists the options`);
     o.files.push(arg);
   }
   validate(o);
@@ -112,6 +117,8 @@ function validate(o: CliOptions): void {
   if ((o.check || o.write) && o.command !== "fmt") throw new UsageError("--check and --write work only with fmt");
   if (o.check && o.write) throw new UsageError("fmt takes --check or --write, not both");
   if (o.stdinFilename !== undefined && !o.files.includes("-")) throw new UsageError("--stdin-filename goes with '-' (read the file from stdin)");
+  if (o.files.filter((f) => f === "-").length > 1) throw new UsageError("'-' (standard input) can be given only once");
+  if (o.fix && o.files.includes("-")) throw new UsageError("--fix rewrites files in place and cannot fix standard input");
   if (["check", "fmt"].includes(o.command) && o.files.length === 0) throw new UsageError(`${o.command} needs at least one file (or '-' for stdin)`);
   if (o.command === "diff" && !(o.files.length === 2 || (o.files.length === 1 && o.ids))) {
     throw new UsageError("diff needs two files (MASTER BACKUP), or one file with --ids A,B");

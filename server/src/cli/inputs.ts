@@ -1,60 +1,119 @@
 /** Turning command-line operands into files to read: paths, directories, and `-` for stdin. */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { decodeBytes, nodeFileHost, type FileHost } from "../../../grammar/index.js";
-import { UsageError } from "./args.js";
+import { decodeBytes } from "../../../grammar/index.js";
 
+/** A file or directory that cannot be read: one line on stderr and exit 2. */
 export class InputError extends Error {}
 
-/** Files under a directory that look like keepalived configs: `*.conf` and `keepalived.conf*`. */
-function configFilesIn(dir: string): string[] {
+/** A file to check, and whether it was named on the command line or found in a directory. */
+export interface Input {
+  readonly path: string;
+  readonly foundInDirectory: boolean;
+}
+
+/** The name reported for standard input when `--stdin-filename` is not given. */
+export const STDIN_NAME = "<stdin>";
+
+/** Short reason for a failed file operation, from its errno code. */
+export function reason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case "ENOENT":
+      return "no such file or directory";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "ENOTDIR":
+      return "a part of the path is not a directory";
+    case "EISDIR":
+      return "is a directory";
+    case "ELOOP":
+      return "too many levels of symbolic links";
+    default:
+      return (e as Error | undefined)?.message ?? String(e);
+  }
+}
+
+// Leftovers of editors, patch tools and package managers, and templates that need rendering
+// first: none of these is a configuration keepalived reads.
+const NOT_A_CONFIG = /(?:~|\.(?:bak|orig|rej|old|swp|tmp|rpmnew|rpmsave|dpkg-(?:old|new|dist|bak)|j2|jinja2?|tmpl|tpl|erb|in|template))$/;
+
+/**
+ * Whether a file met while walking a directory is a keepalived configuration: a name ending in
+ * `.conf` (keepalived's own convention, and what `include conf.d/*.conf` lines pick up), or one
+ * starting with `keepalived.conf` (`keepalived.conf.node1`), unless it is a backup or a template.
+ */
+export function looksLikeConfig(name: string): boolean {
+  if (NOT_A_CONFIG.test(name)) return false;
+  return name.endsWith(".conf") || name.startsWith("keepalived.conf");
+}
+
+/** Config files below `dir`, depth first in name order; hidden entries and node_modules skipped. */
+function configFilesIn(dir: string, visited: Set<string>): string[] {
+  let real: string;
+  let entries;
+  try {
+    real = realpathSync(dir);
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    throw new InputError(`cannot read directory ${dir}: ${reason(e)}`);
+  }
+  // A symbolic link back up the tree would otherwise be walked forever.
+  if (visited.has(real)) return [];
+  visited.add(real);
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const out: string[] = [];
-  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
   for (const e of entries) {
     if (e.name.startsWith(".") || e.name === "node_modules") continue;
     const path = join(dir, e.name);
-    if (e.isDirectory()) out.push(...configFilesIn(path));
-    else if (e.isFile() && (/\.conf$/.test(e.name) || /^keepalived\.conf/.test(e.name))) out.push(path);
+    let kind: "file" | "dir" | "other" = e.isDirectory() ? "dir" : e.isFile() ? "file" : "other";
+    if (e.isSymbolicLink()) {
+      try {
+        const st = statSync(path);
+        kind = st.isDirectory() ? "dir" : st.isFile() ? "file" : "other";
+      } catch {
+        continue; // a dangling link in a tree is not what the user asked about
+      }
+    }
+    if (kind === "dir") out.push(...configFilesIn(path, visited));
+    else if (kind === "file" && looksLikeConfig(e.name)) out.push(path);
   }
   return out;
 }
 
-export function expandOperands(operands: readonly string[]): string[] {
-  const files: string[] = [];
+/** Operands as files: directories are replaced by the config files below them, `-` is kept. */
+export function expandInputs(operands: readonly string[]): Input[] {
+  const inputs: Input[] = [];
   for (const op of operands) {
     if (op === "-") {
-      files.push(op);
+      inputs.push({ path: op, foundInDirectory: false });
       continue;
     }
     let st;
     try {
       st = statSync(op);
-    } catch {
-      throw new InputError(`cannot read ${op}: no such file or directory`);
+    } catch (e) {
+      throw new InputError(`cannot read ${op}: ${reason(e)}`);
     }
     if (st.isDirectory()) {
-      const found = configFilesIn(op);
-      if (found.length === 0) throw new InputError(`no keepalived config files (*.conf) under ${op}`);
-      files.push(...found);
-    } else files.push(op);
+      const found = configFilesIn(op, new Set());
+      if (found.length === 0) throw new InputError(`no keepalived config files (*.conf, keepalived.conf*) under ${op}`);
+      inputs.push(...found.map((path) => ({ path, foundInDirectory: true })));
+    } else inputs.push({ path: op, foundInDirectory: false });
   }
-  return files;
+  return inputs;
 }
 
-export function readInput(path: string, host: FileHost = nodeFileHost): string {
-  if (path === "-") {
-    try {
-      return decodeBytes(readFileSync(0));
-    } catch {
-      throw new InputError("cannot read standard input");
-    }
-  }
-  const text = host.readFile(path);
-  if (text === undefined) throw new InputError(`cannot read ${path}`);
-  return text;
+export function expandOperands(operands: readonly string[]): string[] {
+  return expandInputs(operands).map((i) => i.path);
 }
 
-export function stdinName(name: string | undefined): string {
-  if (name === undefined) throw new UsageError("reading stdin ('-') needs --stdin-filename NAME");
-  return name;
+/** The file's bytes, or standard input's for `-`, decoded the way the preprocessor decodes files. */
+export function readInput(path: string): string {
+  try {
+    return decodeBytes(readFileSync(path === "-" ? 0 : path));
+  } catch (e) {
+    throw new InputError(path === "-" ? `cannot read standard input: ${reason(e)}` : `cannot read ${path}: ${reason(e)}`);
+  }
 }

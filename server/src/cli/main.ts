@@ -29,7 +29,7 @@ function render(report: Report, o: CliOptions): string {
     case "github":
       return renderGithub(report);
     default:
-      return renderText(report, { color: o.color, context: o.color });
+      return renderText(report, { color: o.color, context: o.tty });
   }
 }
 
@@ -80,17 +80,28 @@ export function main(argv: readonly string[]): number {
   }
 }
 
+/**
+ * The one line (exit 2) for a failure. Mistakes a user can make (bad options, unreadable files,
+ * bad rc files) say what is wrong; anything else is a bug, reported as an internal error, with
+ * its stack trace only when KALINT_DEBUG=1.
+ */
+export function describeFailure(e: unknown, debug: boolean): string {
+  if (e instanceof UsageError || e instanceof InputError) return `kalint: ${e.message}\n`;
+  const message = e instanceof Error ? e.message : String(e);
+  const stack = debug && e instanceof Error && e.stack ? `${e.stack}\n` : "";
+  return `kalint: internal error: ${message.split("\n")[0]}${debug ? "" : " (KALINT_DEBUG=1 shows where)"}\n${stack}`;
+}
+
 function fail(e: unknown): number {
-  if (e instanceof UsageError || e instanceof InputError) {
-    process.stderr.write(`kalint: ${e.message}\n`);
-    if (e instanceof UsageError) process.stderr.write("run 'kalint --help' for usage\n");
-    return 2;
-  }
-  process.stderr.write(`kalint: internal error: ${(e as Error)?.message ?? String(e)}\n`);
-  if (process.env["KALINT_DEBUG"] === "1") process.stderr.write(`${(e as Error)?.stack ?? ""}\n`);
+  process.stderr.write(describeFailure(e, process.env["KALINT_DEBUG"] === "1"));
   return 2;
 }
 
 if (process.env.KALINT_BUNDLED === "1") {
+  // `kalint ... | head` closes the pipe early: that is the reader's choice, not an error to trace.
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   process.exitCode = main(process.argv.slice(2));
 }

@@ -1,7 +1,7 @@
 /** Rule settings for one file: its rc file (or --config), then --disable/--enable. */
 import { ConfigError, EMPTY_CONFIG, findLintConfig, loadLintConfig, type LintConfig, type RuleSetting } from "../analysis/lint-config.js";
-import { ruleByCode } from "../rules/registry.js";
-import { parseVersion } from "../schema/lookup.js";
+import { allRules, ruleByCode } from "../rules/registry.js";
+import { parseVersion, suggest } from "../schema/lookup.js";
 import type { Version } from "../schema/types.js";
 import type { CliOptions } from "./args.js";
 import { UsageError } from "./args.js";
@@ -12,28 +12,36 @@ export interface FileSettings {
   readonly lintConfig: LintConfig;
 }
 
-export function checkRuleCodes(o: CliOptions): void {
-  for (const code of [...o.disable, ...o.enable]) {
-    if (!ruleByCode(code)) throw new UsageError(`unknown rule '${code}' (see kalint rules)`);
-  }
+function unknownRule(code: string, where: string): UsageError {
+  const hint = suggest(code, allRules().map((r) => r.code));
+  return new UsageError(`${where}unknown rule '${code}'${hint ? ` (did you mean ${hint}?)` : ""}; 'kalint rules' lists them`);
 }
 
+export function checkRuleCodes(o: CliOptions): void {
+  for (const code of [...o.disable, ...o.enable]) if (!ruleByCode(code)) throw unknownRule(code, "");
+}
+
+/** The settings for `file`; a bad rc file or version is a usage error, so a typo never silently does nothing. */
 export function settingsFor(file: string, o: CliOptions): FileSettings {
   let lintConfig: LintConfig;
   try {
-    lintConfig = o.noConfig ? EMPTY_CONFIG : o.config ? loadLintConfig(o.config) : findLintConfig(file === "-" ? "./-" : file);
+    lintConfig = o.noConfig ? EMPTY_CONFIG : o.config ? loadLintConfig(o.config) : findLintConfig(file);
   } catch (e) {
     if (e instanceof ConfigError) throw new UsageError(e.message);
     throw e;
   }
+  for (const code of Object.keys(lintConfig.rules)) if (!ruleByCode(code)) throw unknownRule(code, `${lintConfig.path}: `);
   const rules: Record<string, RuleSetting> = { ...lintConfig.rules };
   for (const code of o.disable) rules[code] = "off";
+  // --enable brings back a rule the rc file (or an earlier --disable) turned off, at its default severity.
   for (const code of o.enable) if (rules[code] === "off") delete rules[code];
-  const versionText = o.targetVersion ?? lintConfig.targetVersion;
   let targetVersion: Version | undefined;
-  if (versionText !== undefined) {
-    targetVersion = parseVersion(versionText);
-    if (!targetVersion) throw new UsageError(`target version '${versionText}' is not a version like 2.2.7`);
+  if (o.targetVersion !== undefined) {
+    targetVersion = parseVersion(o.targetVersion);
+    if (!targetVersion) throw new UsageError(`--target-version must look like 2.2 or 2.2.7, not '${o.targetVersion}'`);
+  } else if (lintConfig.targetVersion !== undefined) {
+    targetVersion = parseVersion(lintConfig.targetVersion);
+    if (!targetVersion) throw new UsageError(`${lintConfig.path}: targetVersion must look like 2.2 or 2.2.7, not '${lintConfig.targetVersion}'`);
   }
   return { rules, lintConfig, ...(targetVersion ? { targetVersion } : {}) };
 }

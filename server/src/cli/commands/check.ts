@@ -1,59 +1,69 @@
 /** `kalint check`: lint each file as one node, optionally applying safe fixes in place. */
-import { renameSync, writeFileSync } from "node:fs";
-import { nodeFileHost, type Diagnostic, type SourceText } from "../../../../grammar/index.js";
-import { analyze } from "../../analysis/analyze.js";
+import { resolve } from "node:path";
+import { nodeFileHost, type Diagnostic } from "../../../../grammar/index.js";
+import { analyze, sortDiagnostics, type Analysis, type AnalyzeOptions } from "../../analysis/analyze.js";
 import type { CliOptions } from "../args.js";
-import { expandOperands, readInput, stdinName } from "../inputs.js";
+import { applyFixes } from "../fix.js";
+import { expandInputs, readInput, STDIN_NAME, type Input } from "../inputs.js";
 import type { Report } from "../output/report.js";
 import { settingsFor } from "../settings.js";
 
+/** Fixes can make new fixable findings (a rename that reveals a duplicate); a few rounds settle them. */
+const MAX_FIX_ROUNDS = 5;
+
+interface Checked {
+  readonly input: Input;
+  readonly name: string;
+  readonly analysis: Analysis;
+}
+
 export function runCheck(o: CliOptions): Report {
-  const files = expandOperands(o.files);
-  const names: string[] = [];
-  const diagnostics: Diagnostic[] = [];
-  for (const file of files) {
-    const name = file === "-" ? stdinName(o.stdinFilename) : file;
-    const text = readInput(file);
+  const checked: Checked[] = [];
+  let fixed = 0;
+  for (const input of expandInputs(o.files)) {
+    const name = input.path === "-" ? (o.stdinFilename ?? STDIN_NAME) : input.path;
+    const text = readInput(input.path);
     const settings = settingsFor(name, o);
-    let analysis = analyze(name, {
+    const options: AnalyzeOptions = {
       host: nodeFileHost,
-      text,
       rules: settings.rules,
+      standalone: true,
       ...(settings.targetVersion ? { targetVersion: settings.targetVersion } : {}),
       ...(o.configId !== undefined ? { configId: o.configId } : {}),
-    });
-    if (o.fix && file !== "-") {
-      const fixed = applySafeFixes(analysis.config.root, analysis.diagnostics);
-      if (fixed !== undefined) {
-        writeAtomically(name, fixed);
-        analysis = analyze(name, { host: nodeFileHost, rules: settings.rules, ...(settings.targetVersion ? { targetVersion: settings.targetVersion } : {}), ...(o.configId !== undefined ? { configId: o.configId } : {}) });
-      }
+    };
+    let analysis = analyze(name, { ...options, text });
+    for (let round = 0; o.fix && round < MAX_FIX_ROUNDS; round++) {
+      const applied = applyFixes(analysis);
+      if (applied === 0) break;
+      fixed += applied;
+      analysis = analyze(name, options);
     }
-    names.push(name);
-    diagnostics.push(...analysis.diagnostics);
+    checked.push({ input, name, analysis });
   }
-  return { files: names, diagnostics };
+  return { files: reported(checked).map((c) => c.name), diagnostics: merged(reported(checked)), ...(o.fix ? { fixed } : {}) };
 }
 
-/** The file's text with every safe fix in it applied (overlapping edits: the first wins), or undefined. */
-export function applySafeFixes(root: SourceText, diagnostics: readonly Diagnostic[]): string | undefined {
-  const edits = diagnostics
-    .filter((d) => d.fix?.safe && d.fix.edits.every((e) => e.file === root))
-    .flatMap((d) => d.fix!.edits)
-    .sort((a, b) => a.start - b.start || a.end - b.end);
-  if (edits.length === 0) return undefined;
-  let out = "";
-  let at = 0;
-  for (const e of edits) {
-    if (e.start < at) continue;
-    out += root.text.slice(at, e.start) + e.newText;
-    at = e.end;
-  }
-  return out + root.text.slice(at);
+/**
+ * A file found while walking a directory that another checked file includes is checked as part
+ * of that file (where its `$VAR`s and scripts are defined), not again on its own.
+ */
+function reported(checked: readonly Checked[]): Checked[] {
+  const included = new Set<string>();
+  for (const c of checked) for (const f of c.analysis.config.files.slice(1)) included.add(resolve(f.path));
+  return checked.filter((c) => !(c.input.foundInDirectory && included.has(resolve(c.name))));
 }
 
-function writeAtomically(path: string, text: string): void {
-  const temp = `${path}.kalint-${process.pid}.tmp`;
-  writeFileSync(temp, text);
-  renameSync(temp, path);
+/** Every finding once (a file included by two checked files is seen twice), sorted by file, line, column. */
+function merged(checked: readonly Checked[]): Diagnostic[] {
+  const seen = new Set<string>();
+  const out: Diagnostic[] = [];
+  for (const c of checked) {
+    for (const d of c.analysis.diagnostics) {
+      const key = `${resolve(d.file.path)}\0${d.start}\0${d.end}\0${d.code}\0${d.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(d);
+    }
+  }
+  return sortDiagnostics(out);
 }

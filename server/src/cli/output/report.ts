@@ -17,6 +17,8 @@ export interface Report {
   readonly clusters?: readonly ClusterSummary[];
   /** Extra text blocks printed before the findings in text output (diff tables, fleet summaries). */
   readonly sections?: readonly string[];
+  /** For check --fix: how many findings were fixed in place (what remains is in diagnostics). */
+  readonly fixed?: number;
 }
 
 /** 1-based line and UTF-16 column of a span's start and (exclusive) end, as SPEC §3 counts them. */

@@ -2,21 +2,37 @@
 import type { Diagnostic, Severity } from "../../../../grammar/index.js";
 import { lineColumns, summary, type Report } from "./report.js";
 
+export interface TextOptions {
+  /** ANSI colours (a terminal, and NO_COLOR not set). */
+  readonly color: boolean;
+  /** The source line with a caret under each finding (a terminal). */
+  readonly context: boolean;
+}
+
 const COLORS: Record<Severity, string> = { error: "31", warning: "33", info: "36", hint: "90" };
+const DIM = "90";
 
 function paint(on: boolean, code: string, text: string): string {
   return on ? `\x1b[${code}m${text}\x1b[0m` : text;
 }
 
+// Columns count UTF-16 units; a terminal shows one cell per code point (near enough), so the
+// caret is placed by code points. Tabs become one space so that both counts stay aligned.
+const cells = (s: string) => Array.from(s).length;
+
 function context(d: Diagnostic, color: boolean): string {
   const { line, column, endLine, endColumn } = lineColumns(d);
   const text = d.file.lineText(line - 1).replace(/\t/g, " ");
-  const width = Math.max(1, (endLine === line ? endColumn : text.length + 1) - column);
+  const end = endLine === line ? endColumn - 1 : text.length;
+  const pad = cells(text.slice(0, column - 1));
+  const width = Math.max(1, cells(text.slice(column - 1, end)));
   const gutter = String(line).padStart(5);
-  return `${paint(color, "90", `${gutter} | `)}${text}\n${paint(color, "90", `${" ".repeat(5)} | `)}${" ".repeat(column - 1)}${paint(color, COLORS[d.severity], "^".repeat(width))}`;
+  return `${paint(color, DIM, `${gutter} | `)}${text}\n${paint(color, DIM, `${" ".repeat(5)} | `)}${" ".repeat(pad)}${paint(color, COLORS[d.severity], "^".repeat(width))}`;
 }
 
-export function renderText(report: Report, options: { color: boolean; context: boolean }): string {
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+export function renderText(report: Report, options: TextOptions): string {
   const out: string[] = [...(report.sections ?? [])];
   for (const d of report.diagnostics) {
     const { line, column } = lineColumns(d);
@@ -25,12 +41,13 @@ export function renderText(report: Report, options: { color: boolean; context: b
     if (options.context) out.push(context(d, options.color));
     for (const r of d.related ?? []) {
       const p = lineColumns(r);
-      out.push(`    ${paint(options.color, "90", `${r.file.path}:${p.line}:${p.column}: ${r.message}`)}`);
+      out.push(`    ${paint(options.color, DIM, `${r.file.path}:${p.line}:${p.column}: ${r.message}`)}`);
     }
   }
   const s = summary(report.diagnostics);
-  const files = report.files.length;
-  const parts = [`${s.errors} error${s.errors === 1 ? "" : "s"}`, `${s.warnings} warning${s.warnings === 1 ? "" : "s"}`, `${s.infos} info`];
-  out.push(`${files} file${files === 1 ? "" : "s"} checked: ${parts.join(", ")}`);
+  const parts = [plural(s.errors, "error"), plural(s.warnings, "warning"), `${s.infos} info`];
+  if (report.fixed !== undefined) parts.push(`${report.fixed} fixed`);
+  const line = `${plural(report.files.length, "file")} checked: ${parts.join(", ")}`;
+  out.push(options.color ? paint(true, "1", line) : line);
   return out.join("\n");
 }
