@@ -13,6 +13,8 @@ export const NOT_PARSE_LEVEL: readonly { readonly kind: "semantic" | "host" | "s
   // Warnings keepalived -t counts as errors (exit 5) and kalint reports as warnings
   // (deprecated-keyword, duplicate-keyword): excluded on both sides.
   { kind: "warning", pattern: /deprecated|please (use|replace)|already (set|specified)|is a duplicate|specified more than once/i },
+  // keepalived installs a route without `dev` but will not track it; kalint's route-not-tracked warning.
+  { kind: "warning", pattern: /Warning - cannot track route .* with no interface specified/ },
   // Host facts: interfaces, kernel features, files and users on this machine.
   { kind: "host", pattern: /interface \S+ (for .* )?doesn't exist|tracked interface \S+ doesn't exist|Non-existent interface|unknown interface \S+ specified/ },
   { kind: "host", pattern: /not supported by kernel|Cannot find an IP address to use for interface|track file directory .* does not exist|read only or cannot be monitored/ },
@@ -71,6 +73,8 @@ export function keepalivedVerdict(run: KeepalivedRun): KeepalivedVerdict {
 export const LANGUAGE_SCHEMA_CODES: ReadonlySet<string> = new Set([
   "syntax-error", "line-too-long", "include-not-found", "include-cycle", "undefined-variable", "unknown-keyword",
   "deprecated-keyword", "removed-keyword", "keyword-too-new", "invalid-value", "out-of-range", "missing-argument",
+  // Reported by a rule rather than the validator, but keepalived refuses such an address while reading it.
+  "vip-label-too-long",
 ]);
 
 export interface KalintDiagnostic {

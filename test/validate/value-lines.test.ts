@@ -23,7 +23,8 @@ describe("virtual_ipaddress entries", () => {
     expect(errors(inInstance("virtual_ipaddress", "    10.0.0.1 dev"))).toEqual([expect.objectContaining({ code: "missing-argument", word: "dev" })]);
     expect(errors(inInstance("virtual_ipaddress", "    fe80::1 label x"))).toEqual([expect.objectContaining({ code: "invalid-value", word: "label" })]);
     expect(errors(inInstance("virtual_ipaddress", "    fe80::1 brd +"))).toEqual([expect.objectContaining({ code: "invalid-value", word: "brd" })]);
-    expect(errors(inInstance("virtual_ipaddress", "    10.0.0.1 label averyveryverylonglabel"))).toEqual([expect.objectContaining({ code: "invalid-value", word: "averyveryverylonglabel" })]);
+    // A long label is the vip-label-too-long rule's to report, not the line reader's.
+    expect(errors(inInstance("virtual_ipaddress", "    10.0.0.1 label averyveryverylonglabel"))).toEqual([]);
     expect(errors(inInstance("virtual_ipaddress", "    10.0.0.1 scope everywhere"))).toEqual([expect.objectContaining({ code: "invalid-value", word: "everywhere" })]);
   });
 });
