@@ -1,0 +1,219 @@
+/**
+ * The protocol wiring: each handler finds the document's analysis and calls the language
+ * service. Every request yields once first, so a `$/cancelRequest` already on the wire is seen,
+ * and no request can throw through to the connection: a failure is logged and answered empty.
+ */
+import {
+  CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType, LSPErrorCodes,
+  ResponseError, TextDocumentSyncKind, type CancellationToken, type Connection, type InitializeResult,
+} from "vscode-languageserver/node";
+import { basename } from "node:path";
+import * as service from "../service/index.js";
+import type { AnalysedDocument } from "../service/index.js";
+import { DocumentStore } from "./documents.js";
+import { PeerIndex } from "./peers.js";
+import { DiagnosticsPublisher } from "./publisher.js";
+import { readClientSettings, SettingsStore } from "./settings.js";
+import { pathOf } from "./uris.js";
+
+export interface ServerOptions {
+  /** Edits closer together than this are analysed once, after the pause. */
+  readonly quietMs?: number;
+}
+
+const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
+  let folders: string[] = [];
+  let snippets = false;
+  let pullConfiguration = false;
+  let watchRegistration = false;
+  let folderEvents = false;
+
+  const log = (message: string) => connection.console.error(message);
+  const settings = new SettingsStore((m) => void connection.window.showWarningMessage(m), () => folders);
+  const store = new DocumentStore(settings);
+  const peers = new PeerIndex(store, settings, () => folders);
+  /** Each open document's last cluster check: its peers, and diagnostics for code actions. */
+  const clusters = new Map<string, { version: number; doc: AnalysedDocument; peers: readonly string[] }>();
+
+  const publish = (uri: string) => {
+    const doc = store.analysed(uri);
+    if (!doc) return;
+    // A file another open document includes is checked in that document's context.
+    const includer = store.includerOf(doc.path);
+    let shown: AnalysedDocument;
+    let peerPaths: readonly string[] = [];
+    if (includer) shown = service.withClusterDiagnostics(doc, (includer.clusterDiagnostics ?? includer.analysis.diagnostics).filter((d) => d.file.path === doc.path));
+    else {
+      const cluster = peers.check(doc);
+      peerPaths = cluster.peers;
+      shown = cluster.diagnostics ? service.withClusterDiagnostics(doc, cluster.diagnostics) : doc;
+    }
+    clusters.set(uri, { version: doc.version, doc: shown, peers: peerPaths });
+    void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: service.diagnostics(shown) });
+  };
+  const publisher = new DiagnosticsPublisher({
+    quietMs: options.quietMs ?? 75,
+    publish,
+    onError: (uri, e) => log(`kalint: diagnostics for ${uri} failed: ${describe(e)}`),
+  });
+
+  /** Open documents whose diagnostics depend on the file at `path`: its includers and cluster peers. */
+  const dependents = (uri: string, path: string): string[] => {
+    const out = new Set(store.invalidateReaders(path));
+    for (const [other, c] of clusters) if (other !== uri && (c.peers.includes(path) || clusters.get(uri)?.peers.includes(pathOf(other)))) out.add(other);
+    return [...out].filter((u) => store.isOpen(u));
+  };
+
+  /** The document as the last publish saw it (with cluster findings), when that is still current. */
+  const current = (uri: string): AnalysedDocument | undefined => {
+    const doc = store.analysed(uri);
+    const c = clusters.get(uri);
+    return doc && c && c.version === doc.version && c.doc.analysis === doc.analysis ? c.doc : doc;
+  };
+
+  function handle<P extends { textDocument: { uri: string } }, R>(empty: R, run: (doc: AnalysedDocument, params: P) => R) {
+    return async (params: P, token: CancellationToken): Promise<R | ResponseError<void>> => {
+      await tick();
+      if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, "cancelled");
+      try {
+        const doc = current(params?.textDocument?.uri);
+        return doc ? run(doc, params) : empty;
+      } catch (e) {
+        if (e instanceof service.RenameError) return new ResponseError(LSPErrorCodes.RequestFailed, e.message);
+        log(`kalint: request failed: ${describe(e)}`);
+        return empty;
+      }
+    };
+  }
+
+  const refreshAll = () => {
+    store.invalidateAll();
+    peers.forgetAll();
+    publisher.now(store.openUris());
+  };
+
+  const fetchSettings = async () => {
+    if (!pullConfiguration) return;
+    try {
+      settings.setClient(readClientSettings(await connection.workspace.getConfiguration("kalint")));
+    } catch (e) {
+      log(`kalint: could not read settings: ${describe(e)}`);
+    }
+  };
+
+  connection.onInitialize((params): InitializeResult => {
+    const caps = params.capabilities;
+    snippets = caps.textDocument?.completion?.completionItem?.snippetSupport === true;
+    pullConfiguration = caps.workspace?.configuration === true;
+    watchRegistration = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    folderEvents = caps.workspace?.workspaceFolders === true;
+    const folderUris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    folders = folderUris.map(pathOf).map((p) => p.replace(/\/+$/, ""));
+    const init = params.initializationOptions as { settings?: unknown } | undefined;
+    if (init && typeof init === "object") settings.setClient(readClientSettings((init.settings as { kalint?: unknown } | undefined)?.kalint ?? init.settings ?? init));
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: ["$"] },
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+        documentFormattingProvider: true,
+        semanticTokensProvider: { legend: service.SEMANTIC_LEGEND, full: true },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, service.FIX_ALL_KIND] },
+        documentLinkProvider: { resolveProvider: false },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: "keepalived-language-server", version: "0.1.0" },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    // The folder-change event exists only when the client said it sends it.
+    if (folderEvents) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        const removed = new Set(e.removed.map((f) => pathOf(f.uri)));
+        folders = [...folders.filter((f) => !removed.has(f)), ...e.added.map((f) => pathOf(f.uri).replace(/\/+$/, ""))];
+        refreshAll();
+      });
+    }
+    if (pullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
+    if (watchRegistration) {
+      void connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: "**/*.conf" }, { globPattern: "**/.kalintrc.json" }, { globPattern: "**/keepalived*" }] })
+        .catch(() => undefined);
+    }
+    await fetchSettings();
+    refreshAll();
+  });
+
+  connection.onDidChangeConfiguration(async (change) => {
+    const pushed = (change.settings as { kalint?: unknown } | null | undefined)?.kalint;
+    if (pushed !== undefined) settings.setClient(readClientSettings(pushed));
+    else await fetchSettings();
+    refreshAll();
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    let all = false;
+    for (const c of params.changes) {
+      const path = pathOf(c.uri);
+      if (basename(path) === ".kalintrc.json") {
+        settings.forgetRcFiles();
+        all = true;
+      } else if (c.type !== FileChangeType.Changed) all = true; // include globs may now match differently
+      peers.forget(path);
+      store.invalidateReaders(path);
+    }
+    if (all) refreshAll();
+    else publisher.now(store.openUris());
+  });
+
+  const documents = store.documents;
+  documents.onDidOpen((e) => store.opened(e.document.uri));
+  documents.onDidChangeContent((e) => publisher.changed(e.document.uri, dependents(e.document.uri, pathOf(e.document.uri))));
+  documents.onDidClose((e) => {
+    const uri = e.document.uri;
+    const also = dependents(uri, pathOf(uri));
+    store.closed(uri);
+    clusters.delete(uri);
+    publisher.forget(uri);
+    void connection.sendDiagnostics({ uri, diagnostics: [] });
+    if (also.length) publisher.now(also);
+  });
+
+  connection.onHover(handle(null, (doc, p) => service.hover(doc, p.position)));
+  connection.onCompletion(handle(null, (doc, p) => service.completion(doc, p.position, { snippets })));
+  connection.onDefinition(handle([], (doc, p) => service.definition(doc, p.position)));
+  connection.onReferences(handle([], (doc, p) => service.references(doc, p.position, p.context?.includeDeclaration !== false)));
+  connection.onPrepareRename(handle(null, (doc, p) => service.prepareRename(doc, p.position)));
+  connection.onRenameRequest(handle(null, (doc, p) => service.rename(doc, p.position, String(p.newName))));
+  connection.onDocumentSymbol(handle([], (doc) => service.documentSymbols(doc)));
+  connection.onFoldingRanges(handle([], (doc) => service.foldingRanges(doc)));
+  connection.onDocumentLinks(handle([], (doc) => service.documentLinks(doc)));
+  connection.onCodeAction(handle([], (doc, p) => service.codeActions(doc, p.range, p.context?.only)));
+  connection.languages.semanticTokens.on(handle({ data: [] }, (doc) => service.semanticTokens(doc)));
+  connection.onDocumentFormatting(
+    handle([], (doc) => {
+      const result = service.formatting(doc);
+      if ("edits" in result) return result.edits;
+      const first = result.refused[0];
+      const where = first ? ` (line ${first.file.positionAt(first.start).line + 1}: ${first.message})` : "";
+      void connection.window.showWarningMessage(`kalint: not formatted, the file has syntax errors${where}`);
+      return [];
+    }),
+  );
+
+  connection.onShutdown(() => publisher.dispose());
+  documents.listen(connection);
+  connection.listen();
+}
+
+function describe(e: unknown): string {
+  return e instanceof Error ? (e.stack ?? e.message) : String(e);
+}

@@ -1,0 +1,111 @@
+/**
+ * Settings for one document: the nearest `.kalintrc.json` (as `kalint check` finds it), then the
+ * editor's `kalint.*` settings on top, as command-line options go on top for the CLI.
+ */
+import { existsSync } from "node:fs";
+import { dirname, isAbsolute, join, resolve } from "node:path";
+import { ConfigError, EMPTY_CONFIG, loadLintConfig, type LintConfig, type RuleSetting } from "../analysis/lint-config.js";
+import { parseVersion } from "../schema/lookup.js";
+import type { Version } from "../schema/types.js";
+
+/** What the editor may set under `kalint`. */
+export interface ClientSettings {
+  readonly targetVersion?: string;
+  /** Groups of files that are nodes of one cluster; relative paths are from the workspace folder. */
+  readonly peers?: readonly (readonly string[])[];
+  readonly rules?: Readonly<Record<string, RuleSetting>>;
+}
+
+export interface DocumentSettings {
+  readonly rules: Readonly<Record<string, RuleSetting>>;
+  readonly targetVersion?: Version;
+  /** Peer groups as absolute paths: the rc file's, then the editor's. */
+  readonly peers: readonly (readonly string[])[];
+  /** The rc file that applies, if any. */
+  readonly rcPath?: string;
+}
+
+const RULE_SETTINGS: ReadonlySet<string> = new Set(["off", "error", "warning", "info", "hint"]);
+
+/** Keeps only well-formed values from whatever JSON the client sent. */
+export function readClientSettings(value: unknown): ClientSettings {
+  if (typeof value !== "object" || value === null) return {};
+  const o = value as Record<string, unknown>;
+  const out: { targetVersion?: string; peers?: string[][]; rules?: Record<string, RuleSetting> } = {};
+  if (typeof o["targetVersion"] === "string" && o["targetVersion"].trim() !== "") out.targetVersion = o["targetVersion"];
+  if (Array.isArray(o["peers"])) out.peers = o["peers"].filter((g): g is string[] => Array.isArray(g) && g.every((p) => typeof p === "string"));
+  if (typeof o["rules"] === "object" && o["rules"] !== null) {
+    out.rules = {};
+    for (const [code, v] of Object.entries(o["rules"] as Record<string, unknown>)) if (typeof v === "string" && RULE_SETTINGS.has(v)) out.rules[code] = v as RuleSetting;
+  }
+  return out;
+}
+
+export class SettingsStore {
+  private client: ClientSettings = {};
+  private readonly rcByDir = new Map<string, LintConfig>();
+  private readonly reported = new Set<string>();
+
+  constructor(
+    private readonly warn: (message: string) => void,
+    private readonly folders: () => readonly string[],
+  ) {}
+
+  setClient(settings: ClientSettings): void {
+    this.client = settings;
+  }
+
+  /** Forgets cached rc files (one changed on disk). */
+  forgetRcFiles(): void {
+    this.rcByDir.clear();
+  }
+
+  for(path: string): DocumentSettings {
+    const rc = isAbsolute(path) ? this.rcFor(path) : EMPTY_CONFIG;
+    const rules = { ...rc.rules, ...this.client.rules };
+    const versionText = this.client.targetVersion ?? rc.targetVersion;
+    let targetVersion: Version | undefined;
+    if (versionText !== undefined) {
+      targetVersion = parseVersion(versionText);
+      if (!targetVersion) this.warnOnce(`kalint: target version '${versionText}' is not a version like 2.2.7; using the newest known`);
+    }
+    const folder = this.folders().find((f) => path.startsWith(f + "/")) ?? this.folders()[0] ?? dirname(path);
+    const peers = [...rc.peers, ...(this.client.peers ?? []).map((g) => g.map((p) => resolve(folder, p)))];
+    return { rules, peers, ...(targetVersion ? { targetVersion } : {}), ...(rc.path ? { rcPath: rc.path } : {}) };
+  }
+
+  private rcFor(file: string): LintConfig {
+    const visited: string[] = [];
+    let dir = dirname(file);
+    let found: LintConfig = EMPTY_CONFIG;
+    for (;;) {
+      const cached = this.rcByDir.get(dir);
+      if (cached) {
+        found = cached;
+        break;
+      }
+      visited.push(dir);
+      const candidate = join(dir, ".kalintrc.json");
+      if (existsSync(candidate)) {
+        try {
+          found = loadLintConfig(candidate);
+        } catch (e) {
+          if (!(e instanceof ConfigError)) throw e;
+          this.warnOnce(`kalint: ${e.message}; using default settings`);
+        }
+        break;
+      }
+      const parent = dirname(dir);
+      if (parent === dir) break;
+      dir = parent;
+    }
+    for (const d of visited) this.rcByDir.set(d, found);
+    return found;
+  }
+
+  private warnOnce(message: string): void {
+    if (this.reported.has(message)) return;
+    this.reported.add(message);
+    this.warn(message);
+  }
+}

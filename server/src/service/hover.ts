@@ -1,0 +1,131 @@
+/**
+ * Hover: a keyword's documentation with its syntax, allowed values, range, version and
+ * deprecation; the value of a `$VAR`; the block behind a track_script (or any other) name;
+ * the files an include pattern reads.
+ */
+import type { Hover } from "vscode-languageserver-types";
+import type { Span } from "../../../grammar/index.js";
+import { BUILTIN_NAMES } from "../../../grammar/parameters.js";
+import { formatVersion, keywordAt, placesOf, removedKeyword } from "../schema/lookup.js";
+import { rangeText } from "../schema/syntax.js";
+import type { KeywordSpec } from "../schema/types.js";
+import { rootOf, type AnalysedDocument } from "./document.js";
+import { locate } from "./locate.js";
+import { offsetOf, rangeOf } from "./positions.js";
+import { declarations, occurrences, symbolAt, type Symbol } from "./symbols.js";
+import type { Position } from "vscode-languageserver-types";
+
+const EXCERPT_LINES = 12;
+
+export function hover(doc: AnalysedDocument, position: Position): Hover | null {
+  const offset = offsetOf(rootOf(doc), position);
+  const symbol = symbolAt(doc, offset);
+  if (symbol) return { contents: { kind: "markdown", value: describeSymbol(doc, symbol, offset) }, range: rangeOf(symbol.span) };
+  const place = locate(doc, offset);
+  const node = place.node;
+  if (!place.word || !node || (node.kind !== "statement" && node.kind !== "block")) return null;
+  const keyword = node.keyword;
+  const spec = keywordAt(place.parents, keyword.text);
+  const value = spec ? describeKeyword(spec) : describeUnknown(keyword.text, place.parents);
+  if (!value) return null;
+  return { contents: { kind: "markdown", value }, range: rangeOf(place.word) };
+}
+
+export function describeKeyword(spec: KeywordSpec): string {
+  const where = spec.parents.length ? ` · in \`${spec.parents.join(" > ")}\`` : " · top level";
+  const parts = [`**${spec.name}**${where}`, "```\n" + spec.syntax + "\n```"];
+  if (spec.doc) parts.push(spec.doc.trim());
+  const facts: string[] = [];
+  for (const a of spec.args ?? []) {
+    if (a.kind.type === "enum") facts.push(`\`${a.name}\`: one of ${a.kind.values.map((v) => `\`${v}\``).join(", ")}`);
+    else if (a.kind.type === "boolean") facts.push(`\`${a.name}\`: a boolean (\`true\`/\`false\`, \`on\`/\`off\`, \`yes\`/\`no\`)`);
+    else if ((a.kind.type === "integer" || a.kind.type === "decimal") && (a.kind.min !== undefined || a.kind.max !== undefined)) {
+      facts.push(`\`${a.name}\`: ${rangeText(a.kind.min, a.kind.max)}`);
+    }
+  }
+  if (spec.aliasOf) facts.push(`Another name for \`${spec.aliasOf}\`.`);
+  facts.push(`Since keepalived ${formatVersion(spec.since)}.`);
+  if (spec.deprecated) {
+    const since = spec.deprecated.since ? ` since keepalived ${formatVersion(spec.deprecated.since)}` : "";
+    const instead = spec.deprecated.replacement ? `: use \`${spec.deprecated.replacement}\`` : spec.deprecated.note ? `: ${spec.deprecated.note}` : "";
+    facts.push(`**Deprecated**${since}${instead}.`);
+  }
+  if (spec.buildConditions?.length) facts.push(`Needs keepalived built with ${spec.buildConditions.map((c) => `\`${c}\``).join(", ")}.`);
+  parts.push(facts.map((f) => `- ${f}`).join("\n"));
+  return parts.join("\n\n");
+}
+
+function describeUnknown(name: string, parents: readonly string[]): string | undefined {
+  const removed = removedKeyword(name);
+  if (removed) {
+    const instead = removed.replacement ? ` Use \`${removed.replacement}\`.` : "";
+    return `**${name}**: removed in keepalived ${formatVersion(removed.removedIn)}.${instead}${removed.doc ? `\n\n${removed.doc.trim()}` : ""}`;
+  }
+  const places = placesOf(name);
+  if (places.length === 0) return undefined;
+  const here = parents.length ? `\`${parents.join(" > ")}\`` : "the top level";
+  const list = places.map((p) => (p.length ? `\`${p.join(" > ")}\`` : "the top level")).join(", ");
+  return `**${name}** is not a keyword of ${here}; keepalived reads it in ${list}.`;
+}
+
+function describeSymbol(doc: AnalysedDocument, symbol: Symbol, offset: number): string {
+  if (symbol.kind === "include") {
+    const files = symbol.link.files;
+    if (files.length === 0) return `Include pattern \`${symbol.span.file.text.slice(symbol.span.start, symbol.span.end)}\` matches no file.`;
+    return `Includes ${files.length} file${files.length === 1 ? "" : "s"}:\n\n${files.map((f) => `- \`${f}\``).join("\n")}`;
+  }
+  if (symbol.kind === "variable") return describeVariable(doc, symbol.name, offset);
+  const defs = declarations(doc, symbol);
+  const uses = occurrences(doc, symbol).filter((o) => !o.declaration).length;
+  const title = `**${symbol.type} ${symbol.name}** · referenced ${uses} time${uses === 1 ? "" : "s"}`;
+  if (defs.length === 0) return `${title}\n\nNot defined in this configuration.`;
+  const def = doc.analysis.model.definitions.find((d) => d.kind === symbol.type && d.name === symbol.name && d.nameWord === defs[0]);
+  const parts = [title];
+  for (const span of defs.slice(0, 2)) parts.push(`Defined at ${placeName(doc, span)}`);
+  if (def) parts.push("```\n" + excerpt(def.node) + "\n```");
+  return parts.join("\n\n");
+}
+
+function placeName(doc: AnalysedDocument, span: Span): string {
+  const line = span.file.positionAt(span.start).line + 1;
+  return span.file.path === doc.path ? `line ${line}` : `${span.file.path}:${line}`;
+}
+
+/** The block as written, cut after a few lines. */
+function excerpt(node: Span): string {
+  const text = node.file.text.slice(node.start, node.end);
+  const lines = text.split(/\r?\n/);
+  return lines.length > EXCERPT_LINES ? [...lines.slice(0, EXCERPT_LINES), "    ..."].join("\n") : text;
+}
+
+function describeVariable(doc: AnalysedDocument, name: string, offset: number): string {
+  const root = rootOf(doc);
+  // Definitions are read in order: the value in effect here is the last one written before it.
+  const defs = occurrences(doc, { kind: "variable", name, span: { file: root, start: offset, end: offset } }).filter((o) => o.declaration);
+  const before = defs.filter((d) => d.span.file !== root || d.span.start < offset);
+  const def = before[before.length - 1] ?? defs[0];
+  const known = doc.analysis.config.parameters.get(name);
+  if (def) {
+    const value = definitionValue(def.span) ?? known?.value ?? "";
+    return `**$${name}** = \`${value.replace(/`/g, "'")}\`\n\nDefined at ${placeName(doc, def.span)}`;
+  }
+  if (known) return `**$${name}** = \`${known.value.replace(/`/g, "'")}\``;
+  if (BUILTIN_NAMES.has(name)) return `**$${name}**: a keepalived built-in parameter, filled in when the configuration is read.`;
+  return `**$${name}** is not defined; keepalived keeps the text as written.`;
+}
+
+/** The text after `NAME=` on a definition line, joining `\` continuation lines. */
+function definitionValue(nameSpan: Span): string | undefined {
+  const file = nameSpan.file;
+  let line = file.lineOf(nameSpan.start);
+  let text = file.text.slice(nameSpan.end, file.lineEnd(line));
+  if (!text.startsWith("=")) return undefined;
+  text = text.slice(1).trim();
+  const parts = [text];
+  while (parts[parts.length - 1]!.endsWith("\\") && line + 1 < file.lineCount) {
+    parts[parts.length - 1] = parts[parts.length - 1]!.slice(0, -1).trimEnd();
+    line++;
+    parts.push(file.lineText(line).trim());
+  }
+  return parts.join("\n");
+}

@@ -1,0 +1,128 @@
+/**
+ * Named things the cursor can stand on, and every place each is written: objects other blocks
+ * refer to (vrrp_script, track_process, track_file, instances, sync groups, virtual_server
+ * groups, ...), `$VAR` parameters, and include patterns. Definition, references, rename and
+ * hover all start from `symbolAt`.
+ */
+import type { IncludeLink, SourceText, Span, Word } from "../../../grammar/index.js";
+import { spanText } from "../../../grammar/index.js";
+import { findReferences } from "../../../grammar/parameters.js";
+import type { DefinitionKind } from "../model/types.js";
+import { rootOf, type AnalysedDocument } from "./document.js";
+import { sameFile, within } from "./positions.js";
+
+export type Symbol =
+  | { readonly kind: "object"; readonly type: DefinitionKind; readonly name: string; readonly span: Span }
+  | { readonly kind: "variable"; readonly name: string; readonly span: Span }
+  | { readonly kind: "include"; readonly link: IncludeLink; readonly span: Span };
+
+export interface Occurrence {
+  readonly span: Span;
+  /** The place that defines the name (a block's name word, a `$NAME=` line). */
+  readonly declaration: boolean;
+}
+
+/** A word the user wrote here, not text a `$VAR` substitution produced. */
+const written = (w: Word): boolean => spanText(w) === w.raw;
+
+export function symbolAt(doc: AnalysedDocument, offset: number): Symbol | undefined {
+  const root = rootOf(doc);
+  const { model, config } = doc.analysis;
+  for (const d of model.definitions) {
+    const w = d.nameWord;
+    if (w && sameFile(w.file, root) && within(w, offset) && written(w)) return { kind: "object", type: d.kind, name: d.name, span: w };
+  }
+  for (const r of model.references) {
+    const w = r.word;
+    if (sameFile(w.file, root) && within(w, offset) && written(w)) return { kind: "object", type: r.kind, name: r.name, span: w };
+  }
+  for (const link of config.includes) {
+    if (sameFile(link.pattern.file, root) && within(link.pattern, offset)) return { kind: "include", link, span: link.pattern };
+  }
+  return variableAt(root, offset);
+}
+
+function variableAt(root: SourceText, offset: number): Symbol | undefined {
+  const line = root.lineOf(offset);
+  const lineStart = root.lineStarts[line]!;
+  const text = root.lineText(line);
+  const limit = commentStart(text);
+  for (const ref of findReferences(text.slice(0, limit))) {
+    const start = lineStart + ref.from;
+    if (offset >= start && offset <= lineStart + ref.to) return { kind: "variable", name: ref.name, span: { file: root, start, end: lineStart + ref.to } };
+  }
+  const def = definitionOnLine(text);
+  if (def && offset >= lineStart + def.start - 1 && offset <= lineStart + def.end) {
+    return { kind: "variable", name: def.name, span: { file: root, start: lineStart + def.start, end: lineStart + def.end } };
+  }
+  return undefined;
+}
+
+/** Where a comment starts on a line: the first unquoted, unescaped `#` or `!`. */
+export function commentStart(text: string): number {
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 92 /* \ */) i++;
+    else if (c === 34 /* " */) quoted = !quoted;
+    else if (!quoted && (c === 35 || c === 33)) return i;
+  }
+  return text.length;
+}
+
+/** `$NAME=` (optionally after an `@id` prefix): the name's columns. */
+function definitionOnLine(text: string): { name: string; start: number; end: number } | undefined {
+  const m = /^([ \t]*(?:@\^?\S+[ \t]+)?)\$([A-Za-z_][A-Za-z0-9_]*)=/.exec(text);
+  if (!m) return undefined;
+  const start = m[1]!.length + 1;
+  return { name: m[2]!, start, end: start + m[2]!.length };
+}
+
+/** Every place the symbol is written, in every file the analysis read. */
+export function occurrences(doc: AnalysedDocument, symbol: Symbol): Occurrence[] {
+  const { model, config } = doc.analysis;
+  if (symbol.kind === "include") return [{ span: symbol.span, declaration: false }];
+  if (symbol.kind === "object") {
+    const out: Occurrence[] = [];
+    for (const d of model.definitions) {
+      if (d.kind === symbol.type && d.name === symbol.name && d.nameWord && written(d.nameWord)) out.push({ span: d.nameWord, declaration: true });
+    }
+    for (const r of model.references) {
+      if (r.kind === symbol.type && r.name === symbol.name && written(r.word)) out.push({ span: r.word, declaration: false });
+    }
+    return dedupe(out);
+  }
+  const out: Occurrence[] = [];
+  for (const file of config.files) {
+    if (!file.text.includes("$")) continue;
+    const starts = file.lineStarts;
+    for (let line = 0; line < starts.length; line++) {
+      const text = file.lineText(line);
+      if (!text.includes("$")) continue;
+      const def = definitionOnLine(text);
+      if (def?.name === symbol.name) out.push({ span: { file, start: starts[line]! + def.start, end: starts[line]! + def.end }, declaration: true });
+      for (const ref of findReferences(text.slice(0, commentStart(text)))) {
+        if (ref.name !== symbol.name) continue;
+        // Rename touches only the name inside `$NAME` / `${NAME ...}`.
+        const nameAt = text.indexOf(ref.name, ref.from);
+        out.push({ span: { file, start: starts[line]! + nameAt, end: starts[line]! + nameAt + ref.name.length }, declaration: false });
+      }
+    }
+  }
+  return out;
+}
+
+function dedupe(list: Occurrence[]): Occurrence[] {
+  const seen = new Set<string>();
+  return list.filter((o) => {
+    const key = `${o.span.file.path}\0${o.span.start}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** The words that define the symbol. */
+export function declarations(doc: AnalysedDocument, symbol: Symbol): Span[] {
+  return occurrences(doc, symbol).filter((o) => o.declaration).map((o) => o.span);
+}
