@@ -13,8 +13,9 @@ export const FIX_ALL_KIND = "source.fixAll.kalint";
 
 export function codeActions(doc: AnalysedDocument, range: Range, only?: readonly string[]): CodeAction[] {
   const root = rootOf(doc);
-  const from = offsetOf(root, range.start);
-  const to = offsetOf(root, range.end);
+  // A cursor is an empty range: offer what is wrong anywhere on its lines.
+  const from = root.lineStarts[root.lineOf(offsetOf(root, range.start))]!;
+  const to = root.lineEnd(root.lineOf(offsetOf(root, range.end)));
   const all = documentDiagnostics(doc);
   const wants = (kind: string) => !only || only.length === 0 || only.some((k) => kind === k || kind.startsWith(`${k}.`));
   const out: CodeAction[] = [];

@@ -1,0 +1,42 @@
+import { describe, expect, test } from "vitest";
+import { diagnostics, withClusterDiagnostics } from "../../server/src/service/index.js";
+import { docOf, SCRIPTED } from "./helpers.js";
+
+describe("diagnostics", () => {
+  test("the same codes and severities as kalint check, at 0-based LSP positions", () => {
+    const doc = docOf("vrrp_instance VI_1 {\n    priority 300\n}\n");
+    const d = diagnostics(doc).find((x) => x.code === "out-of-range")!;
+    expect(d).toMatchObject({ severity: 1, source: "kalint", range: { start: { line: 1, character: 13 }, end: { line: 1, character: 16 } } });
+  });
+
+  test("rule settings apply: off hides, a level changes the severity", () => {
+    const text = "vrrp_instance VI_1 {\n    priority 300\n}\n";
+    expect(diagnostics(docOf(text, {}, { "out-of-range": "off" })).map((d) => d.code)).not.toContain("out-of-range");
+    expect(diagnostics(docOf(text, {}, { "out-of-range": "info" })).find((d) => d.code === "out-of-range")!.severity).toBe(3);
+  });
+
+  test("a disable comment hides the finding", () => {
+    const doc = docOf("vrrp_instance VI_1 {\n    priority 300 # kalint disable-line=out-of-range\n}\n");
+    expect(diagnostics(doc).map((d) => d.code)).not.toContain("out-of-range");
+  });
+
+  test("positions count UTF-16 code units after non-ASCII text", () => {
+    const doc = docOf("vrrp_instance A {\n    priority é🚀 300\n}\n");
+    const d = diagnostics(doc).find((x) => x.code === "extra-argument");
+    // "    priority " is 13 units, "é" one, "🚀" two (a surrogate pair), then a blank.
+    expect(d?.range).toEqual({ start: { line: 1, character: 17 }, end: { line: 1, character: 20 } });
+  });
+
+  test("findings in an included file are not shown on the including document", () => {
+    const doc = docOf("include other.conf\n", { "/etc/keepalived/other.conf": "vrrp_instance A {\n    priority 300\n}\n" });
+    expect(diagnostics(doc)).toEqual([]);
+    expect(doc.analysis.diagnostics.some((d) => d.code === "out-of-range")).toBe(true);
+  });
+
+  test("cluster findings replace the node's own list when the node has peers", () => {
+    const doc = docOf(SCRIPTED);
+    const root = doc.analysis.config.root;
+    const clustered = withClusterDiagnostics(doc, [{ file: root, start: 0, end: 3, code: "vrid-mismatch", severity: "error", message: "differs" }]);
+    expect(diagnostics(clustered).map((d) => d.code)).toEqual(["vrid-mismatch"]);
+  });
+});
