@@ -1,11 +1,28 @@
 /** SARIF 2.1.0: one rule entry per code, with a helpUri to its docs page. */
-import type { Severity } from "../../../../grammar/index.js";
+import { isAbsolute } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Severity, TextEdit } from "../../../../grammar/index.js";
 import { allRules } from "../../rules/registry.js";
 import { VERSION } from "../version.js";
 import { lineColumns, type Report } from "./report.js";
 
 const LEVEL: Record<Severity, "error" | "warning" | "note"> = { error: "error", warning: "warning", info: "note", hint: "note" };
 export const DOCS_BASE = "https://github.com/kalint/kalint/blob/main/docs/rules/";
+
+/**
+ * An artifact URI: absolute paths as file: URLs, relative ones as relative references with each
+ * segment percent-encoded (a `#` or `?` in a file name would otherwise cut the URI short).
+ */
+export function artifactUri(path: string): string {
+  if (isAbsolute(path)) return pathToFileURL(path).href;
+  return path.split("/").map(encodeURIComponent).join("/");
+}
+
+function byFile(edits: readonly TextEdit[]): TextEdit[][] {
+  const groups = new Map<string, TextEdit[]>();
+  for (const e of edits) (groups.get(e.file.path) ?? groups.set(e.file.path, []).get(e.file.path)!).push(e);
+  return [...groups.values()];
+}
 
 export function renderSarif(report: Report): string {
   const rules = allRules();
@@ -20,7 +37,7 @@ export function renderSarif(report: Report): string {
       locations: [
         {
           physicalLocation: {
-            artifactLocation: { uri: encodeURI(d.file.path) },
+            artifactLocation: { uri: artifactUri(d.file.path) },
             region: { startLine: p.line, startColumn: p.column, endLine: p.endLine, endColumn: p.endColumn },
           },
         },
@@ -29,7 +46,7 @@ export function renderSarif(report: Report): string {
         ? {
             relatedLocations: d.related.map((r, i) => {
               const q = lineColumns(r);
-              return { id: i, message: { text: r.message }, physicalLocation: { artifactLocation: { uri: encodeURI(r.file.path) }, region: { startLine: q.line, startColumn: q.column } } };
+              return { id: i, message: { text: r.message }, physicalLocation: { artifactLocation: { uri: artifactUri(r.file.path) }, region: { startLine: q.line, startColumn: q.column } } };
             }),
           }
         : {}),
@@ -38,15 +55,13 @@ export function renderSarif(report: Report): string {
             fixes: [
               {
                 description: { text: d.fix.description },
-                artifactChanges: [
-                  {
-                    artifactLocation: { uri: encodeURI(d.file.path) },
-                    replacements: d.fix.edits.map((e) => {
-                      const q = lineColumns(e);
-                      return { deletedRegion: { startLine: q.line, startColumn: q.column, endLine: q.endLine, endColumn: q.endColumn }, insertedContent: { text: e.newText } };
-                    }),
-                  },
-                ],
+                artifactChanges: byFile(d.fix.edits).map((edits) => ({
+                  artifactLocation: { uri: artifactUri(edits[0]!.file.path) },
+                  replacements: edits.map((e) => {
+                    const q = lineColumns(e);
+                    return { deletedRegion: { startLine: q.line, startColumn: q.column, endLine: q.endLine, endColumn: q.endColumn }, insertedContent: { text: e.newText } };
+                  }),
+                })),
               },
             ],
           }
@@ -74,7 +89,7 @@ export function renderSarif(report: Report): string {
               })),
             },
           },
-          artifacts: report.files.map((f) => ({ location: { uri: encodeURI(f) } })),
+          artifacts: report.files.map((f) => ({ location: { uri: artifactUri(f) } })),
           results,
         },
       ],
