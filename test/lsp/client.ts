@@ -39,8 +39,8 @@ export class TestClient {
       this.published.set(p.uri, list);
       for (const w of this.waiters.splice(0)) w();
     });
-    this.connection.onNotification("window/showMessage", (p: { message: string }) => this.messages.push(p.message));
-    this.connection.onNotification("window/logMessage", (p: { message: string }) => this.messages.push(p.message));
+    this.connection.onNotification("window/showMessage", (p: { message: string }) => void this.messages.push(p.message));
+    this.connection.onNotification("window/logMessage", (p: { message: string }) => void this.messages.push(p.message));
     this.connection.onRequest("workspace/configuration", (p: { items: unknown[] }) => p.items.map(() => this.settings));
     this.connection.onRequest("client/registerCapability", () => null);
     this.connection.listen();

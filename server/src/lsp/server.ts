@@ -22,6 +22,7 @@ export interface ServerOptions {
 }
 
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, "cancelled");
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   let folders: string[] = [];
@@ -76,10 +77,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   function handle<P extends { textDocument: { uri: string } }, R>(empty: R, run: (doc: AnalysedDocument, params: P) => R) {
     return async (params: P, token: CancellationToken): Promise<R | ResponseError<void>> => {
       await tick();
-      if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, "cancelled");
+      if (token.isCancellationRequested) return cancelled();
       try {
         const doc = current(params?.textDocument?.uri);
-        return doc ? run(doc, params) : empty;
+        if (!doc) return empty;
+        // The analysis may have taken a while: look again for a cancel that arrived meanwhile.
+        await tick();
+        if (token.isCancellationRequested) return cancelled();
+        return run(doc, params);
       } catch (e) {
         if (e instanceof service.RenameError) return new ResponseError(LSPErrorCodes.RequestFailed, e.message);
         log(`kalint: request failed: ${describe(e)}`);
