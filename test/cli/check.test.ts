@@ -143,6 +143,7 @@ describe.runIf(built)("kalint check: mistakes give exit 2 and one line on stderr
     ["--config with --no-config", ["check", "a.conf", "--config", "x.json", "--no-config"], /^kalint: --config and --no-config cannot be used together$/],
     ["--fix outside check", ["rules", "--fix"], /^kalint: --fix works only with check$/],
     ["directory without configs", ["check", "empty"], /^kalint: no keepalived config files/],
+    ["a mistyped command", ["chek", "a.conf"], /^kalint: 'chek' is neither a file nor a command \(did you mean check\?\)$/],
   ];
   test.each(cases)("%s", (_, args, message) => {
     const r = kalint(args, { cwd: dir });

@@ -4,6 +4,8 @@ export class UsageError extends Error {}
 
 export interface CliOptions {
   command: "check" | "diff" | "fleet" | "fmt" | "explain" | "rules" | "help" | "version";
+  /** False for `kalint FILE...`, where check is implied. */
+  commandGiven: boolean;
   files: string[];
   format: "text" | "json" | "sarif" | "github";
   targetVersion?: string;
@@ -24,13 +26,13 @@ export interface CliOptions {
   tty: boolean;
 }
 
-const COMMANDS = new Set(["check", "diff", "fleet", "fmt", "explain", "rules", "help", "version"]);
+export const COMMANDS: ReadonlySet<string> = new Set(["check", "diff", "fleet", "fmt", "explain", "rules", "help", "version"]);
 const VALUE_OPTIONS = new Set(["--format", "--target-version", "--fail-on", "--config", "--disable", "--enable", "--config-id", "--stdin-filename", "--ids"]);
 const FLAG_OPTIONS = new Set(["--no-config", "--fix", "--check", "--write", "--help", "-h", "--version", "-V", "--color", "--no-color"]);
 
 export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY: boolean): CliOptions {
   const o: CliOptions = {
-    command: "check", files: [], format: "text", failOn: "error", noConfig: false, disable: [], enable: [],
+    command: "check", commandGiven: false, files: [], format: "text", failOn: "error", noConfig: false, disable: [], enable: [],
     fix: false, check: false, write: false, tty: isTTY,
     // no-color.org: NO_COLOR set to anything but the empty string turns colour off.
     color: isTTY && !env["NO_COLOR"],
@@ -38,6 +40,7 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY
   let i = 0;
   if (argv[0] !== undefined && COMMANDS.has(argv[0])) {
     o.command = argv[0] as CliOptions["command"];
+    o.commandGiven = true;
     i = 1;
   }
   for (; i < argv.length; i++) {
@@ -139,11 +142,13 @@ export const USAGE = `usage:
 
 options:
   --format text|json|sarif|github   output format (text; coloured on a terminal unless NO_COLOR)
+  --color | --no-color              force colour in text output on or off
   --target-version X.Y[.Z]          keepalived version to check against (default: newest known)
   --fail-on error|warning|info      lowest severity that makes the exit code 1 (default error)
   --config FILE | --no-config       rule settings (default: nearest .kalintrc.json upward)
   --disable RULE[,RULE] / --enable RULE
   --config-id ID                    keep @ID lines as keepalived -i ID would
   --fix                             apply safe fixes in place (check only)
+  --stdin-filename NAME             the name to report standard input ('-') under
 
 exit codes: 0 nothing at or above the fail level, 1 findings, 2 usage or input error`;

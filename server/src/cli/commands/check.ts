@@ -2,11 +2,12 @@
 import { resolve } from "node:path";
 import { nodeFileHost, type Diagnostic } from "../../../../grammar/index.js";
 import { analyze, sortDiagnostics, type Analysis, type AnalyzeOptions } from "../../analysis/analyze.js";
-import type { CliOptions } from "../args.js";
+import { COMMANDS, UsageError, type CliOptions } from "../args.js";
 import { applyFixes } from "../fix.js";
-import { expandInputs, readInput, STDIN_NAME, type Input } from "../inputs.js";
+import { expandInputs, InputError, readInput, STDIN_NAME, type Input } from "../inputs.js";
 import type { Report } from "../output/report.js";
 import { settingsFor } from "../settings.js";
+import { suggest } from "../../schema/lookup.js";
 
 /** Fixes can make new fixable findings (a rename that reveals a duplicate); a few rounds settle them. */
 const MAX_FIX_ROUNDS = 5;
@@ -20,7 +21,7 @@ interface Checked {
 export function runCheck(o: CliOptions): Report {
   const checked: Checked[] = [];
   let fixed = 0;
-  for (const input of expandInputs(o.files)) {
+  for (const input of inputsOf(o)) {
     const name = input.path === "-" ? (o.stdinFilename ?? STDIN_NAME) : input.path;
     const text = readInput(input.path);
     const settings = settingsFor(name, o);
@@ -41,6 +42,18 @@ export function runCheck(o: CliOptions): Report {
     checked.push({ input, name, analysis });
   }
   return { files: reported(checked).map((c) => c.name), diagnostics: merged(reported(checked)), ...(o.fix ? { fixed } : {}) };
+}
+
+/** The files to check; `kalint chek a.conf` is more likely a mistyped command than a missing file. */
+function inputsOf(o: CliOptions): Input[] {
+  try {
+    return expandInputs(o.files);
+  } catch (e) {
+    const first = o.files[0]!;
+    const command = !o.commandGiven && e instanceof InputError && /^[a-z]+$/.test(first) ? suggest(first, [...COMMANDS]) : undefined;
+    if (command && (e as InputError).message.startsWith(`cannot read ${first}:`)) throw new UsageError(`'${first}' is neither a file nor a command (did you mean ${command}?)`);
+    throw e;
+  }
 }
 
 /**
