@@ -4,7 +4,7 @@
  * and no request can throw through to the connection: a failure is logged and answered empty.
  */
 import {
-  CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType, LSPErrorCodes,
+  CodeActionKind, DidChangeConfigurationNotification, MessageType, ShowMessageNotification, DidChangeWatchedFilesNotification, FileChangeType, LSPErrorCodes,
   ResponseError, TextDocumentSyncKind, type CancellationToken, type Connection, type InitializeResult,
 } from "vscode-languageserver/node";
 import { basename } from "node:path";
@@ -32,7 +32,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let folderEvents = false;
 
   const log = (message: string) => connection.console.error(message);
-  const settings = new SettingsStore((m) => void connection.window.showWarningMessage(m), () => folders);
+  // A notification, not window/showMessageRequest: nothing waits for the user to dismiss it.
+  const warn = (message: string) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+  const settings = new SettingsStore(warn, () => folders);
   const store = new DocumentStore(settings);
   const peers = new PeerIndex(store, settings, () => folders);
   /** Each open document's last cluster check: its peers, and diagnostics for code actions. */
@@ -209,7 +211,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if ("edits" in result) return result.edits;
       const first = result.refused[0];
       const where = first ? ` (line ${first.file.positionAt(first.start).line + 1}: ${first.message})` : "";
-      void connection.window.showWarningMessage(`kalint: not formatted, the file has syntax errors${where}`);
+      warn(`kalint: not formatted, the file has syntax errors${where}`);
       return [];
     }),
   );
