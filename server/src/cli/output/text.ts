@@ -16,9 +16,23 @@ function paint(on: boolean, code: string, text: string): string {
   return on ? `\x1b[${code}m${text}\x1b[0m` : text;
 }
 
-// Columns count UTF-16 units; a terminal shows one cell per code point (near enough), so the
-// caret is placed by code points. Tabs become one space so that both counts stay aligned.
-const cells = (s: string) => Array.from(s).length;
+// Columns count UTF-16 units, but a terminal draws code points: most take one cell, combining
+// marks none, East Asian wide characters and emoji two. The caret is placed by cells; tabs are
+// shown as one space so that they take one cell too.
+const WIDE: readonly (readonly [number, number])[] = [
+  [0x1100, 0x115f], [0x2e80, 0x303e], [0x3041, 0x33ff], [0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xa000, 0xa4cf],
+  [0xac00, 0xd7a3], [0xf900, 0xfaff], [0xfe30, 0xfe4f], [0xff00, 0xff60], [0xffe0, 0xffe6],
+  [0x1f300, 0x1f64f], [0x1f900, 0x1f9ff], [0x20000, 0x3fffd],
+];
+function cells(s: string): number {
+  let n = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if ((c >= 0x300 && c <= 0x36f) || c === 0x200d || (c >= 0xfe00 && c <= 0xfe0f)) continue;
+    n += WIDE.some(([lo, hi]) => c >= lo && c <= hi) ? 2 : 1;
+  }
+  return n;
+}
 
 function context(d: Diagnostic, color: boolean): string {
   const { line, column, endLine, endColumn } = lineColumns(d);
