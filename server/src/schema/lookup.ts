@@ -38,6 +38,8 @@ let all: readonly KeywordSpec[] | undefined;
 let byPath: Map<string, KeywordSpec> | undefined;
 let byBlock: Map<string, KeywordSpec[]> | undefined;
 let byName: Map<string, KeywordSpec[]> | undefined;
+/** Keywords of each block path by name, for the scopes below. */
+let byBlockName: Map<string, Map<string, KeywordSpec>> | undefined;
 
 const pathKey = (parents: readonly string[], name?: string) => (name === undefined ? parents : [...parents, name]).join(" > ");
 
@@ -52,10 +54,12 @@ function index(): void {
   byPath = new Map();
   byBlock = new Map();
   byName = new Map();
+  byBlockName = new Map();
   for (const k of list) {
     byPath.set(pathKey(k.parents, k.name), k);
     const block = pathKey(k.parents);
     (byBlock.get(block) ?? byBlock.set(block, []).get(block)!).push(k);
+    (byBlockName.get(block) ?? byBlockName.set(block, new Map()).get(block)!).set(k.name, k);
     (byName.get(k.name) ?? byName.set(k.name, []).get(k.name)!).push(k);
   }
 }
@@ -69,6 +73,53 @@ export function allKeywords(): readonly KeywordSpec[] {
 export function keywordAt(parents: readonly string[], name: string): KeywordSpec | undefined {
   index();
   return byPath!.get(pathKey(parents, name));
+}
+
+/**
+ * One block path of the schema, for walks that look up every statement of a tree: a lookup is
+ * one map probe, and a nested block's scope is found from its parent's by name, so no path
+ * string is joined per statement.
+ */
+export interface KeywordScope {
+  /** The block path, e.g. ["virtual_server", "real_server"]; one array per path, shared. */
+  readonly parents: readonly string[];
+  /** The keyword `name` as accepted directly inside this block, if it is. */
+  keyword(name: string): KeywordSpec | undefined;
+  /** The scope of a block `name` written inside this one (known to the schema or not). */
+  child(name: string): KeywordScope;
+}
+
+const NO_KEYWORDS: ReadonlyMap<string, KeywordSpec> = new Map();
+
+class Scope implements KeywordScope {
+  private readonly children = new Map<string, Scope>();
+
+  constructor(
+    readonly parents: readonly string[],
+    private readonly specs: ReadonlyMap<string, KeywordSpec>,
+  ) {}
+
+  keyword(name: string): KeywordSpec | undefined {
+    return this.specs.get(name);
+  }
+
+  child(name: string): KeywordScope {
+    let scope = this.children.get(name);
+    if (scope === undefined) {
+      const parents = [...this.parents, name];
+      scope = new Scope(parents, byBlockName!.get(pathKey(parents)) ?? NO_KEYWORDS);
+      this.children.set(name, scope);
+    }
+    return scope;
+  }
+}
+
+let topScope: Scope | undefined;
+
+/** The scope of the top level; nested scopes come from `child`. */
+export function rootScope(): KeywordScope {
+  index();
+  return (topScope ??= new Scope([], byBlockName!.get("") ?? NO_KEYWORDS));
 }
 
 /** Every keyword accepted directly inside the block at `parents`. */

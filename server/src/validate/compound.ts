@@ -123,7 +123,7 @@ const smtpServer: Checker = (keyword, words, reporter) => {
   if (words.length > 2) reporter.report(words[2]!, "extra-argument", "smtp_server takes a host and a port; keepalived ignores the rest");
 };
 
-/** Checkers by full block path of the keyword ("a > b > name") or by bare name. */
+/** Checkers by the enclosing block's keyword and the keyword ("a > name"), or by bare name. */
 const CHECKERS: ReadonlyMap<string, Checker> = new Map<string, Checker>([
   ["lvs_timeouts", lvsTimeouts],
   ["status_code", statusCode],
@@ -142,8 +142,20 @@ const CHECKERS: ReadonlyMap<string, Checker> = new Map<string, Checker>([
   ["smtp_server", smtpServer],
 ]);
 
+/**
+ * The same table split by keyword, then by parent ("" for a bare name), so the lookup made for
+ * every statement of a file is a probe by the keyword alone, with no key string built.
+ */
+const BY_KEYWORD = new Map<string, Map<string, Checker>>();
+for (const [key, checker] of CHECKERS) {
+  const [parent, name] = key.includes(" > ") ? key.split(" > ") as [string, string] : ["", key];
+  (BY_KEYWORD.get(name) ?? BY_KEYWORD.set(name, new Map()).get(name)!).set(parent, checker);
+}
+
 /** The checker for a keyword at a position, if its arguments need one. */
 export function compoundChecker(parents: readonly string[], name: string): Checker | undefined {
+  const byParent = BY_KEYWORD.get(name);
+  if (byParent === undefined) return undefined;
   const parent = parents[parents.length - 1];
-  return (parent !== undefined ? CHECKERS.get(`${parent} > ${name}`) : undefined) ?? CHECKERS.get(name);
+  return (parent !== undefined ? byParent.get(parent) : undefined) ?? byParent.get("");
 }

@@ -3,20 +3,20 @@
  * target version, deprecated, or a repeat of a single-valued keyword in the same block.
  */
 import type { Block, Statement } from "../../../grammar/index.js";
-import { compareVersions, formatVersion, keywordAt } from "../schema/lookup.js";
+import { compareVersions, formatVersion, type KeywordScope } from "../schema/lookup.js";
 import type { KeywordSpec, Version } from "../schema/types.js";
 import type { Reporter } from "./report.js";
 
 /** Returns the keyword's schema entry, or undefined when the keyword is not valid in this block. */
 export function checkKeyword(
   node: Statement | Block,
-  parents: readonly string[],
+  scope: KeywordScope,
   seen: Map<string, Statement | Block>,
   target: Version,
   reporter: Reporter,
 ): KeywordSpec | undefined {
   const word = node.keyword;
-  const spec = keywordAt(parents, word.text);
+  const spec = scope.keyword(word.text);
   if (!spec) return undefined;
 
   if (compareVersions(spec.since, target) > 0) {
@@ -26,7 +26,7 @@ export function checkKeyword(
   if (spec.deprecated) {
     const replacement = spec.deprecated.replacement;
     // Offer the rename only when the replacement is a keyword of this same block.
-    const renamable = replacement !== undefined && keywordAt(parents, replacement) !== undefined;
+    const renamable = replacement !== undefined && scope.keyword(replacement) !== undefined;
     const since = spec.deprecated.since ? ` since keepalived ${formatVersion(spec.deprecated.since)}` : "";
     const advice = replacement ? `; use ${replacement}` : spec.deprecated.note ? `; ${spec.deprecated.note}` : "";
     reporter.report(word, "deprecated-keyword", `${word.text} is deprecated${since}${advice}`, renamable

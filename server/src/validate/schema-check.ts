@@ -3,10 +3,12 @@
  * checks every statement against the keyword schema (is it valid here, in this version, with
  * these arguments, once) and every line of a value block against that block's line grammar.
  *
- * Cost is linear in the tree: each node costs a constant number of map lookups; the candidate
+ * Cost is linear in the tree: each node costs a constant number of map lookups (a block path's
+ * keywords are found through its scope, never through a joined path string); the candidate
  * lists for did-you-mean are built once per block path, and only for unknown keywords.
  */
 import type { AnonymousBlock, Block, ConfigFile, Node, Statement, Word } from "../../../grammar/index.js";
+import { rootScope, type KeywordScope } from "../schema/lookup.js";
 import type { Version } from "../schema/types.js";
 import { checkArguments } from "./arguments.js";
 import { checkKeyword } from "./keywords.js";
@@ -40,25 +42,25 @@ class SchemaWalk {
   }
 
   run(): Diagnostic[] {
-    this.walkKeywords(this.file.children, []);
+    this.walkKeywords(this.file.children, rootScope());
     return this.reporter.diagnostics;
   }
 
   /** Children of a block whose lines are keywords. */
-  private walkKeywords(children: readonly Node[], parents: readonly string[]): void {
+  private walkKeywords(children: readonly Node[], scope: KeywordScope): void {
     const seen = new Map<string, Statement | Block>();
     for (const node of children) {
       switch (node.kind) {
         case "statement":
         case "block":
-          this.keyword(node, parents, seen);
+          this.keyword(node, scope, seen);
           break;
         case "anonymous-block":
-          this.anonymous(node, parents);
+          this.anonymous(node, scope);
           break;
         case "value":
           // A data line where keywords are expected: its first word is read as a keyword.
-          this.unknown.report(node.words[0]!, parents);
+          this.unknown.report(node.words[0]!, scope.parents);
           break;
         case "definition":
         case "include":
@@ -67,16 +69,16 @@ class SchemaWalk {
     }
   }
 
-  private keyword(node: Statement | Block, parents: readonly string[], seen: Map<string, Statement | Block>): void {
-    const spec = checkKeyword(node, parents, seen, this.options.targetVersion, this.reporter);
+  private keyword(node: Statement | Block, scope: KeywordScope, seen: Map<string, Statement | Block>): void {
+    const spec = checkKeyword(node, scope, seen, this.options.targetVersion, this.reporter);
     if (!spec) {
       // Unknown: keepalived skips the line and reads a following block at the current level,
       // so whatever we said about its contents would be noise.
-      this.unknown.report(node.keyword, parents);
+      this.unknown.report(node.keyword, scope.parents);
       return;
     }
     const name = node.keyword.text;
-    const compound = SERVER_KEYWORDS.has(name) ? checkServerArgs : compoundChecker(parents, name);
+    const compound = SERVER_KEYWORDS.has(name) ? checkServerArgs : compoundChecker(scope.parents, name);
     if (compound) compound(node.keyword, node.args, this.reporter);
     else checkArguments(spec, node, this.reporter);
 
@@ -90,7 +92,7 @@ class SchemaWalk {
     }
     if (node.kind !== "block") return;
     if (spec.block === "values") this.walkValues(node);
-    else this.walkKeywords(node.children, [...parents, name]);
+    else this.walkKeywords(node.children, scope.child(name));
   }
 
   /** Lines of a value block: each is one entry, read by the block's own line checker. */
@@ -109,10 +111,10 @@ class SchemaWalk {
     }
   }
 
-  private anonymous(node: AnonymousBlock, parents: readonly string[]): void {
+  private anonymous(node: AnonymousBlock, scope: KeywordScope): void {
     if (!this.reportedBraces.has(node.open.start)) {
       this.reporter.report(node.open, "syntax-error", `a '{' with no keyword before it; keepalived ignores the brace and reads the lines inside at this level`);
     }
-    this.walkKeywords(node.children, parents);
+    this.walkKeywords(node.children, scope);
   }
 }
