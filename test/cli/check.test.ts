@@ -1,18 +1,13 @@
 /** `kalint check` through the built bundle: operands, directories, stdin, exit codes and one-line errors. */
-import { chmodSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { built, CLEAN, kalint, kalintAsNobody, tree, WITH_ERROR, WITH_WARNING } from "./run-kalint.js";
+import { built, CLEAN, kalint, kalintAsNobody, removeTrees, tempTree, WITH_ERROR, WITH_WARNING } from "./run-kalint.js";
 
 if (!built) console.warn("notice: dist/kalint.js is missing (run npm run build); the kalint check tests are skipped");
 
-const dirs: string[] = [];
-const temp = (files: Record<string, string>) => {
-  const d = tree(files);
-  dirs.push(d);
-  return d;
-};
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const temp = (files: Record<string, string>) => tempTree(files);
+afterAll(removeTrees);
 
 /** Every line of stdout that reports a finding, as `file:line:col: severity [code]`. */
 const findings = (stdout: string) => stdout.split("\n").filter((l) => / \[[a-z-]+\] /.test(l)).map((l) => l.slice(0, l.indexOf("]") + 1));

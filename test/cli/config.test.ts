@@ -1,17 +1,11 @@
 /** Rule settings through the built bundle: .kalintrc.json per file, --config, --no-config, --target-version, --config-id. */
-import { rmSync } from "node:fs";
 import { afterAll, describe, expect, test } from "vitest";
-import { built, CLEAN, kalint, tree, WITH_ERROR, WITH_WARNING } from "./run-kalint.js";
+import { built, CLEAN, kalint, removeTrees, tempTree, WITH_ERROR, WITH_WARNING } from "./run-kalint.js";
 
 if (!built) console.warn("notice: dist/kalint.js is missing (run npm run build); the kalint config tests are skipped");
 
-const dirs: string[] = [];
-const temp = (files: Record<string, string>) => {
-  const d = tree(files);
-  dirs.push(d);
-  return d;
-};
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const temp = (files: Record<string, string>) => tempTree(files);
+afterAll(removeTrees);
 
 const codes = (stdout: string) => stdout.split("\n").filter((l) => / \[[a-z-]+\] /.test(l)).map((l) => l.slice(0, l.indexOf("]") + 1));
 

@@ -1,18 +1,13 @@
 /** `kalint check --fix` through the built bundle: safe fixes in place, atomically, and a re-check of what remains. */
-import { chmodSync, lstatSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, lstatSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { built, CLEAN, kalint, tree, WITH_WARNING } from "./run-kalint.js";
+import { built, CLEAN, kalint, removeTrees, tempTree, WITH_WARNING } from "./run-kalint.js";
 
 if (!built) console.warn("notice: dist/kalint.js is missing (run npm run build); the kalint --fix tests are skipped");
 
-const dirs: string[] = [];
-const temp = (files: Record<string, string>) => {
-  const d = tree(files, "kalint-fix-");
-  dirs.push(d);
-  return d;
-};
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const temp = (files: Record<string, string>) => tempTree(files, "kalint-fix-");
+afterAll(removeTrees);
 
 // lvs_flush_onstop is a deprecated spelling of lvs_flush_on_stop: a safe rename.
 const DEPRECATED = CLEAN.replace("    router_id lb1\n", "    router_id lb1\n    lvs_flush_onstop\n");

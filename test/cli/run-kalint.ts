@@ -1,6 +1,6 @@
 /** Running the built dist/kalint.js from tests, and small trees of config files in temp dirs. */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 
@@ -42,6 +42,19 @@ export function tree(files: Record<string, string>, prefix = "kalint-cli-"): str
     writeFileSync(join(dir, path), text);
   }
   return dir;
+}
+
+const made: string[] = [];
+
+/** `tree` whose directory removeTrees() deletes: call that from afterAll. */
+export function tempTree(files: Record<string, string>, prefix?: string): string {
+  const dir = tree(files, prefix);
+  made.push(dir);
+  return dir;
+}
+
+export function removeTrees(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 /** A clean node: every keyword valid, nothing for any rule to say. */
