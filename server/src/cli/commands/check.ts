@@ -41,7 +41,8 @@ export function runCheck(o: CliOptions): Report {
     }
     checked.push({ input, name, analysis });
   }
-  return { files: reported(checked).map((c) => c.name), diagnostics: merged(reported(checked)), ...(o.fix ? { fixed } : {}) };
+  const kept = reported(checked);
+  return { files: kept.map((c) => c.name), diagnostics: merged(kept), ...(o.fix ? { fixed } : {}) };
 }
 
 /** The files to check; `kalint chek a.conf` is more likely a mistyped command than a missing file. */
