@@ -30,6 +30,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let pullConfiguration = false;
   let watchRegistration = false;
   let folderEvents = false;
+  let configRegistration = false;
 
   const log = (message: string) => connection.console.error(message);
   // A notification, not window/showMessageRequest: nothing waits for the user to dismiss it.
@@ -101,12 +102,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     publisher.now(store.openUris());
   };
 
-  const fetchSettings = async () => {
-    if (!pullConfiguration) return;
+  /** Asks the client for `kalint.*`; true when the settings changed. */
+  const fetchSettings = async (): Promise<boolean> => {
+    if (!pullConfiguration) return false;
     try {
-      settings.setClient(readClientSettings(await connection.workspace.getConfiguration("kalint")));
+      return settings.setClient(readClientSettings(await connection.workspace.getConfiguration("kalint")));
     } catch (e) {
       log(`kalint: could not read settings: ${describe(e)}`);
+      return false;
     }
   };
 
@@ -116,6 +119,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     pullConfiguration = caps.workspace?.configuration === true;
     watchRegistration = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     folderEvents = caps.workspace?.workspaceFolders === true;
+    configRegistration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     const folderUris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     folders = folderUris.map(pathOf).map((p) => p.replace(/\/+$/, ""));
     const init = params.initializationOptions as { settings?: unknown } | undefined;
@@ -149,21 +153,20 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         refreshAll();
       });
     }
-    if (pullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
+    if (configRegistration) void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
     if (watchRegistration) {
       void connection.client
         .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: "**/*.conf" }, { globPattern: "**/.kalintrc.json" }, { globPattern: "**/keepalived*" }] })
         .catch(() => undefined);
     }
-    await fetchSettings();
-    refreshAll();
+    // Documents opened meanwhile were analysed with the defaults; redo them only if that was wrong.
+    if (await fetchSettings()) refreshAll();
   });
 
   connection.onDidChangeConfiguration(async (change) => {
     const pushed = (change.settings as { kalint?: unknown } | null | undefined)?.kalint;
-    if (pushed !== undefined) settings.setClient(readClientSettings(pushed));
-    else await fetchSettings();
-    refreshAll();
+    const changed = pushed !== undefined ? settings.setClient(readClientSettings(pushed)) : await fetchSettings();
+    if (changed) refreshAll();
   });
 
   connection.onDidChangeWatchedFiles((params) => {

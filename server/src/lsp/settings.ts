@@ -51,8 +51,11 @@ export class SettingsStore {
     private readonly folders: () => readonly string[],
   ) {}
 
-  setClient(settings: ClientSettings): void {
+  /** Takes the editor's settings; false when they are what we had (nothing to re-analyse). */
+  setClient(settings: ClientSettings): boolean {
+    const changed = JSON.stringify(settings) !== JSON.stringify(this.client);
     this.client = settings;
+    return changed;
   }
 
   /** Forgets cached rc files (one changed on disk). */

@@ -1,0 +1,175 @@
+#!/usr/bin/env node
+// Language server latency and memory, measured through the built dist/server.js over stdio:
+//   * one-character edit → published diagnostics on a ~10k-line file (p50/p95)
+//   * hover and completion latency on that file (p50/p95)
+//   * server memory (RSS, and its peak) with a ~100k-line file open
+// Files come from ../shared/tools/gen-config.mjs (deterministic). Edits are paced like typing
+// (one every PACE_MS), since edits closer together than the server's quiet time are one burst.
+//
+//   node bench/lsp.mjs            table on stdout
+//   node bench/lsp.mjs --json     one JSON object (for bench/run.mjs)
+import { spawn, execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+
+const require = createRequire(import.meta.url);
+const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = require("vscode-languageserver-protocol/node");
+
+const SERVER = resolve("dist/server.js");
+const GEN = resolve("../shared/tools/gen-config.mjs");
+const EDITS = 60;
+const REQUESTS = 300;
+const PACE_MS = 120;
+const json = process.argv.includes("--json");
+
+if (!existsSync(SERVER)) {
+  console.error("bench/lsp.mjs: dist/server.js is missing; run npm run build");
+  process.exit(2);
+}
+if (!existsSync(GEN)) {
+  console.error(`bench/lsp.mjs: ${GEN} is missing; cannot generate the benchmark files`);
+  process.exit(2);
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const percentile = (list, p) => {
+  const s = [...list].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+
+function startServer(dir) {
+  const child = spawn(process.execPath, [SERVER, "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
+  const conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const waiters = [];
+  conn.onNotification("textDocument/publishDiagnostics", (p) => {
+    for (const w of [...waiters]) if (w.uri === p.uri && (w.version === undefined || p.version === w.version)) {
+      waiters.splice(waiters.indexOf(w), 1);
+      w.resolve(performance.now());
+    }
+  });
+  conn.onRequest("workspace/configuration", (p) => p.items.map(() => ({})));
+  conn.onRequest("client/registerCapability", () => null);
+  conn.listen();
+  const diagnostics = (uri, version) => new Promise((resolve) => waiters.push({ uri, version, resolve }));
+  return {
+    child,
+    conn,
+    diagnostics,
+    async init() {
+      await conn.sendRequest("initialize", { processId: process.pid, rootUri: pathToFileURL(dir).href, capabilities: { workspace: { configuration: true } } });
+      await conn.sendNotification("initialized", {});
+    },
+    async stop() {
+      await conn.sendRequest("shutdown", null).catch(() => undefined);
+      await conn.sendNotification("exit").catch(() => undefined);
+      await sleep(100);
+      child.kill();
+      conn.dispose();
+    },
+  };
+}
+
+function memoryOf(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = (key) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN);
+  return { rssMB: kb("VmRSS") / 1024, peakMB: kb("VmHWM") / 1024 };
+}
+
+async function latency(dir) {
+  const text = execFileSync(process.execPath, [GEN, "--virtual-servers", "385"], { encoding: "utf8", maxBuffer: 1 << 28 });
+  const path = join(dir, "ten-k.conf");
+  writeFileSync(path, text);
+  const lines = text.split("\n");
+  const server = startServer(dir);
+  await server.init();
+  const uri = pathToFileURL(path).href;
+  const first = server.diagnostics(uri, 1);
+  const t0 = performance.now();
+  await server.conn.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "keepalived", version: 1, text } });
+  const openMs = (await first) - t0;
+
+  // one character typed into (then deleted from) a `weight` value in the middle of the file
+  const target = lines.findIndex((l, i) => i > lines.length / 2 && /^\s+weight \d+$/.test(l));
+  const col = lines[target].length;
+  const edits = [];
+  for (let i = 0; i < EDITS; i++) {
+    const version = i + 2;
+    const change = i % 2 === 0
+      ? { range: { start: { line: target, character: col }, end: { line: target, character: col } }, text: "0" }
+      : { range: { start: { line: target, character: col }, end: { line: target, character: col + 1 } }, text: "" };
+    const done = server.diagnostics(uri, version);
+    const start = performance.now();
+    await server.conn.sendNotification("textDocument/didChange", { textDocument: { uri, version }, contentChanges: [change] });
+    edits.push((await done) - start);
+    await sleep(PACE_MS);
+  }
+
+  const keywordLines = lines.map((l, i) => [l, i]).filter(([l]) => /^\s+(lb_algo|delay_loop|weight|protocol|lb_kind)\b/.test(l)).map(([, i]) => i);
+  const timed = async (method, params) => {
+    const start = performance.now();
+    await server.conn.sendRequest(method, params);
+    return performance.now() - start;
+  };
+  const hover = [];
+  const completion = [];
+  for (let i = 0; i < REQUESTS; i++) {
+    const line = keywordLines[(i * 7919) % keywordLines.length];
+    const character = lines[line].search(/\S/) + 2;
+    hover.push(await timed("textDocument/hover", { textDocument: { uri }, position: { line, character } }));
+    // completion after a keyword and a space (enum values) and at a line start (keywords of the block)
+    const endOfKeyword = lines[line].search(/\S/) + lines[line].trim().split(/\s+/)[0].length + 1;
+    completion.push(await timed("textDocument/completion", { textDocument: { uri }, position: { line, character: i % 2 ? endOfKeyword : 0 } }));
+  }
+  await server.stop();
+  return { lines: lines.length, openMs, edits, hover, completion };
+}
+
+async function memory(dir) {
+  const text = execFileSync(process.execPath, [GEN, "--virtual-servers", "3846"], { encoding: "utf8", maxBuffer: 1 << 28 });
+  const path = join(dir, "hundred-k.conf");
+  writeFileSync(path, text);
+  const server = startServer(dir);
+  await server.init();
+  const before = memoryOf(server.child.pid);
+  const uri = pathToFileURL(path).href;
+  const done = server.diagnostics(uri, 1);
+  const t0 = performance.now();
+  await server.conn.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "keepalived", version: 1, text } });
+  const openMs = (await done) - t0;
+  const start = performance.now();
+  await server.conn.sendRequest("textDocument/hover", { textDocument: { uri }, position: { line: 50_000, character: 6 } });
+  const hoverMs = performance.now() - start;
+  await sleep(200);
+  const after = memoryOf(server.child.pid);
+  await server.stop();
+  return { lines: text.split("\n").length, bytes: Buffer.byteLength(text), openMs, hoverMs, idleMB: before.rssMB, rssMB: after.rssMB, peakMB: after.peakMB };
+}
+
+const dir = mkdtempSync(join(tmpdir(), "kalint-bench-lsp-"));
+try {
+  // Separate folders: the server treats the keepalived files of a folder as one fleet.
+  const l = await latency(mkdtempSync(join(dir, "ten-")));
+  const m = await memory(mkdtempSync(join(dir, "hundred-")));
+  const stats = (list) => ({ p50: percentile(list, 50), p95: percentile(list, 95), max: Math.max(...list) });
+  const result = {
+    tenK: { lines: l.lines, openMs: l.openMs, editToDiagnosticsMs: stats(l.edits), hoverMs: stats(l.hover), completionMs: stats(l.completion) },
+    hundredK: m,
+    targets: { editP95Ms: 50, hoverP95Ms: 10, completionP95Ms: 10 },
+  };
+  if (json) console.log(JSON.stringify(result));
+  else {
+    const f = (x) => x.toFixed(1).padStart(7);
+    const row = (name, s, target) => `  ${name.padEnd(30)} ${f(s.p50)} ${f(s.p95)} ${f(s.max)}   ${s.p95 <= target ? "ok" : "OVER"} (target p95 <= ${target} ms)`;
+    console.log(`language server, ${l.lines}-line file (open to first diagnostics ${l.openMs.toFixed(0)} ms)`);
+    console.log(`  ${"".padEnd(30)} ${"p50".padStart(7)} ${"p95".padStart(7)} ${"max".padStart(7)}   (ms)`);
+    console.log(row(`edit → diagnostics (${EDITS} edits)`, result.tenK.editToDiagnosticsMs, 50));
+    console.log(row(`hover (${REQUESTS})`, result.tenK.hoverMs, 10));
+    console.log(row(`completion (${REQUESTS})`, result.tenK.completionMs, 10));
+    console.log(`language server, ${m.lines}-line file (${(m.bytes / 1e6).toFixed(1)} MB): open to diagnostics ${m.openMs.toFixed(0)} ms, first hover ${m.hoverMs.toFixed(1)} ms, RSS ${m.rssMB.toFixed(0)} MB (idle ${m.idleMB.toFixed(0)} MB, peak ${m.peakMB.toFixed(0)} MB)`);
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
