@@ -11,6 +11,7 @@ import type { Diagnostic } from "./diagnostic.js";
 import { lex } from "./lexer.js";
 import { parseTokens } from "./parser.js";
 import type { SourceText } from "./source.js";
+import { WordTexts } from "./words.js";
 import { LBrace, RBrace } from "./tokens.js";
 
 /** Large enough that per-chunk overhead vanishes, small enough to stay in the young generation. */
@@ -28,6 +29,7 @@ export function parseChunked(source: SourceText, inheritedParents: readonly stri
   const comments: IToken[] = [];
   const diagnostics: Diagnostic[] = [];
   const pending = new PendingTokens(text);
+  const texts = new WordTexts();
   for (let at = 0; at < text.length; ) {
     const end = chunkEnd(text, at + CHUNK_CHARS);
     const lexed = lex(at === 0 && end === text.length ? text : text.slice(at, end));
@@ -39,7 +41,7 @@ export function parseChunked(source: SourceText, inheritedParents: readonly stri
     pending.add(lexed.tokens);
     const ready = end === text.length ? pending.takeAll() : pending.takeComplete();
     if (ready.length) {
-      const out = parseTokens(source, ready, inheritedParents);
+      const out = parseTokens(source, ready, inheritedParents, texts);
       // Pushed one by one: spreading a 100k-element array into push() overflows the stack.
       for (const n of out.children) children.push(n);
       for (const d of out.diagnostics) diagnostics.push(d);

@@ -18,7 +18,7 @@ import { allTokens } from "./lexer.js";
 import type { SourceText, Span } from "./source.js";
 import { AnyWord, AtWord, LBrace, RBrace } from "./tokens.js";
 import { INCLUDE_DIRECTIVES, isValueBlock } from "./value-blocks.js";
-import { makeWord } from "./words.js";
+import { makeWord, WordTexts } from "./words.js";
 
 interface LinePrefix {
   readonly condition?: Condition;
@@ -33,10 +33,12 @@ interface BuildState {
   parents: string[];
   /** Whether the innermost block holds data lines. */
   inValueBlock: boolean;
+  /** Shared texts of repeated words. */
+  texts: WordTexts;
 }
 
 class KeepalivedParser extends EmbeddedActionsParser {
-  state: BuildState = { file: undefined as unknown as SourceText, diagnostics: [], parents: [], inValueBlock: false };
+  state: BuildState = { file: undefined as unknown as SourceText, diagnostics: [], parents: [], inValueBlock: false, texts: new WordTexts() };
 
   constructor() {
     super(allTokens, { maxLookahead: 1, recoveryEnabled: false, skipValidations: true });
@@ -112,7 +114,7 @@ class KeepalivedParser extends EmbeddedActionsParser {
     let keyword: Word | undefined;
     let valueBlock = false;
     this.ACTION(() => {
-      keyword = makeWord(this.state.file, words[0]!);
+      keyword = makeWord(this.state.file, words[0]!, this.state.texts);
       const parent = this.state.parents[this.state.parents.length - 1] ?? "";
       valueBlock = !this.state.inValueBlock && isValueBlock(parent, keyword.text);
       this.state.parents.push(keyword.text);
@@ -124,7 +126,7 @@ class KeepalivedParser extends EmbeddedActionsParser {
       this.state.parents.length = saved.parents;
       this.state.inValueBlock = saved.inValue;
       const file = this.state.file;
-      const args = words.slice(1).map((t) => makeWord(file, t));
+      const args = this.words(words, 1);
       if (!close) this.report(words[0]!, open, `'${keyword!.text}' block opened here is never closed`);
       const end = close ? close.startOffset + 1 : this.lastEnd(children, open.startOffset + 1);
       const block: Block = {
@@ -184,20 +186,49 @@ class KeepalivedParser extends EmbeddedActionsParser {
 
   private statement(tokens: IToken[], prefix: LinePrefix | undefined): Statement | ValueLine | Include {
     const file = this.state.file;
-    const first = makeWord(file, tokens[0]!);
-    // Arguments are built straight into their own (packed) array: this runs once per line of the file.
-    const args: Word[] = [];
-    for (let i = 1; i < tokens.length; i++) args.push(makeWord(file, tokens[i]!));
+    if (this.state.inValueBlock) {
+      const words = this.words(tokens, 0);
+      for (const w of words) if (w.unterminated) this.reportUnterminated(w);
+      const first = words[0]!;
+      return withPrefix({ kind: "value", file, start: prefixStart(prefix, first.start), end: words[words.length - 1]!.end, words }, prefix);
+    }
+    const first = makeWord(file, tokens[0]!, this.state.texts);
+    const args = this.words(tokens, 1);
     const start = prefixStart(prefix, first.start);
-    const end = tokens.length > 1 ? args[args.length - 1]!.end : first.end;
+    const end = args.length > 0 ? args[args.length - 1]!.end : first.end;
     if (first.unterminated) this.reportUnterminated(first);
     for (const w of args) if (w.unterminated) this.reportUnterminated(w);
-    if (this.state.inValueBlock) return withPrefix({ kind: "value", file, start, end, words: [first, ...args] }, prefix);
     // The first-letter test spares hashing every keyword of the file for the set lookup.
     if (first.text.charCodeAt(0) === 105 /* i */ && !first.quoted && INCLUDE_DIRECTIVES.has(first.text)) {
       return withPrefix({ kind: "include", file, start, end, directive: first, pattern: args[0], extra: args.slice(1) }, prefix);
     }
     return withPrefix({ kind: "statement", file, start, end, keyword: first, args }, prefix);
+  }
+
+  /**
+   * Words of `tokens[from..]` in an array of exactly their number: this runs once per line of
+   * the file and the arrays live as long as the tree, so a pushed-to array's spare capacity
+   * (17 slots after the first push) would be most of a statement's memory.
+   */
+  private words(tokens: readonly IToken[], from: number): Word[] {
+    const file = this.state.file;
+    const texts = this.state.texts;
+    switch (tokens.length - from) {
+      case 0:
+        return [];
+      case 1:
+        return [makeWord(file, tokens[from]!, texts)];
+      case 2:
+        return [makeWord(file, tokens[from]!, texts), makeWord(file, tokens[from + 1]!, texts)];
+      case 3:
+        return [makeWord(file, tokens[from]!, texts), makeWord(file, tokens[from + 1]!, texts), makeWord(file, tokens[from + 2]!, texts)];
+      default: {
+        const out: Word[] = [];
+        for (let i = from; i < tokens.length; i++) out.push(makeWord(file, tokens[i]!, texts));
+        // slice() copies into an array of exactly this length.
+        return out.slice();
+      }
+    }
   }
 
   private reportUnterminated(word: Word): void {
@@ -313,10 +344,10 @@ export interface ParseOutput {
   readonly diagnostics: Diagnostic[];
 }
 
-export function parseTokens(file: SourceText, tokens: IToken[], inheritedParents: readonly string[] = []): ParseOutput {
+export function parseTokens(file: SourceText, tokens: IToken[], inheritedParents: readonly string[] = [], texts = new WordTexts()): ParseOutput {
   const parser = (shared ??= new KeepalivedParser());
   const diagnostics: Diagnostic[] = [];
-  parser.state = { file, diagnostics, parents: [...inheritedParents], inValueBlock: false };
+  parser.state = { file, diagnostics, parents: [...inheritedParents], inValueBlock: false, texts };
   parser.input = tokens;
   const children = parser.file();
   const errors = parser.errors;
