@@ -1,6 +1,6 @@
 /** Known keywords: version, deprecation, repetition, arguments and block shape. */
 import { describe, expect, test } from "vitest";
-import { findings } from "./helpers.js";
+import { findings, validate } from "./helpers.js";
 
 const instance = (body: string) => `vrrp_instance VI_1 {\n  interface eth0\n  virtual_router_id 51\n${body}\n}\n`;
 const realServer = (checker: string) => `virtual_server 10.0.0.1 80 {\n  real_server 10.0.0.2 80 {\n${checker}\n  }\n}\n`;
@@ -105,5 +105,15 @@ describe("block shape", () => {
 
   test("a brace with no keyword", () => {
     expect(findings("global_defs {\n  {\n    router_id x\n  }\n}\n")).toContainEqual(expect.objectContaining({ code: "syntax-error", word: "{", line: 2 }));
+  });
+});
+
+describe("deprecated-keyword fixes and the target version", () => {
+  test("no rename is offered to a replacement the target version does not know", () => {
+    const text = "global_defs {\n  lvs_flush_onstop\n}\n";
+    const old = validate(text, [2, 1, 0]).find((x) => x.code === "deprecated-keyword");
+    expect(old?.fix).toBeUndefined();
+    const now = validate(text, [2, 2, 7]).find((x) => x.code === "deprecated-keyword");
+    expect(now?.fix?.edits[0]?.newText).toBe("lvs_flush_on_stop");
   });
 });

@@ -25,8 +25,10 @@ export function checkKeyword(
 
   if (spec.deprecated) {
     const replacement = spec.deprecated.replacement;
-    // Offer the rename only when the replacement is a keyword of this same block.
-    const renamable = replacement !== undefined && scope.keyword(replacement) !== undefined;
+    // Offer the rename only when the replacement is a keyword of this same block, and only when
+    // the target version knows it (else the fix would turn a warning into keyword-too-new).
+    const replacementSpec = replacement !== undefined ? scope.keyword(replacement) : undefined;
+    const renamable = replacementSpec !== undefined && compareVersions(replacementSpec.since, target) <= 0;
     const since = spec.deprecated.since ? ` since keepalived ${formatVersion(spec.deprecated.since)}` : "";
     const advice = replacement ? `; use ${replacement}` : spec.deprecated.note ? `; ${spec.deprecated.note}` : "";
     reporter.report(word, "deprecated-keyword", `${word.text} is deprecated${since}${advice}`, renamable
