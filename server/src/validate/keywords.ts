@@ -32,7 +32,7 @@ export function checkKeyword(
     const since = spec.deprecated.since ? ` since keepalived ${formatVersion(spec.deprecated.since)}` : "";
     const advice = replacement ? `; use ${replacement}` : spec.deprecated.note ? `; ${spec.deprecated.note}` : "";
     reporter.report(word, "deprecated-keyword", `${word.text} is deprecated${since}${advice}`, renamable
-      ? { fix: { description: `rename to ${replacement}`, edits: [{ file: word.file, start: word.start, end: word.end, newText: replacement }], safe: true } }
+      ? { fix: { description: `rename to ${replacementSpec.name}`, edits: [{ file: word.file, start: word.start, end: word.end, newText: replacementSpec.name }], safe: true } }
       : {});
   }
 
