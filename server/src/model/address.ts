@@ -1,5 +1,7 @@
 /** Address parsing for the model: enough to compare and group addresses, not to validate them. */
-import { isIPv4, isIPv6 } from "node:net";
+import { isIPv6 } from "node:net";
+// The same dotted-quad grammar as node:net's isIPv4 (no leading zeros), read by char codes.
+import { isIPv4 } from "../validate/values.js";
 
 export interface ParsedAddress {
   readonly address: string;

@@ -211,19 +211,6 @@ function staticReferences(block: Block, references: Reference[]): void {
   }
 }
 
-function checkerReferences(realServer: Block, virtualServer: Block, references: Reference[]): void {
-  for (const checker of realServer.children) {
-    if (checker.kind !== "block") continue;
-    const target = CHECKER_TARGET[checker.keyword.text];
-    if (!target) continue;
-    for (const c of checker.children) {
-      if (c.kind !== "statement" || c.keyword.text !== target.keyword) continue;
-      const name = c.args[0];
-      if (name) references.push({ kind: target.kind, name: name.text, word: name, mustPrecede: true, within: virtualServer });
-    }
-  }
-}
-
 function buildSyncGroup(block: Block, references: Reference[]): SyncGroup {
   const members: { name: string; word: Word }[] = [];
   for (const line of valueLines(block, "group")) {
@@ -235,8 +222,12 @@ function buildSyncGroup(block: Block, references: Reference[]): SyncGroup {
   return { name: block.args[0]?.text ?? "", nameWord: block.args[0], block, members, tracks: tracks(block, references) };
 }
 
+/**
+ * One pass over the block's children: a large file has tens of thousands of virtual servers,
+ * so no per-block map of statements and no object spreads here (the last statement of a
+ * keyword wins, as in keepalived).
+ */
 function buildVirtualServer(block: Block, references: Reference[]): VirtualServer {
-  const s = statements(block);
   const [a, b] = block.args;
   let kind: VirtualServer["kind"] = "address";
   let address: string | undefined;
@@ -250,39 +241,108 @@ function buildVirtualServer(block: Block, references: Reference[]): VirtualServe
     const parsed = parseAddress(a.text);
     address = parsed.address;
     family = parsed.family;
-    if (b && /^\d+$/.test(b.text)) port = Number(b.text);
+    if (b && isDigits(b.text)) port = Number(b.text);
   }
   const realServers: RealServer[] = [];
+  let lvsMethod: Statement | undefined;
+  let lbKind: Statement | undefined;
+  let lvsSched: Statement | undefined;
+  let lbAlgo: Statement | undefined;
+  let protocolStatement: Statement | undefined;
+  let quorumStatement: Statement | undefined;
   for (const c of block.children) {
-    if ((c.kind !== "block" && c.kind !== "statement") || c.keyword.text !== "real_server") continue;
-    if (c.kind === "block") checkerReferences(c, block, references);
-    const [ra, rp] = c.args;
-    const weight = c.kind === "block" ? numberSetting(statements(c).get("weight"))?.value ?? 1 : 1;
-    realServers.push({
-      address: ra ? parseAddress(ra.text).address : "",
-      block: c,
-      weight,
-      checkers: c.kind === "block" ? c.children.filter((x): x is Block => x.kind === "block" && /_CHECK$|_GET$/.test(x.keyword.text)) : [],
-      ...(rp && /^\d+$/.test(rp.text) ? { port: Number(rp.text) } : {}),
-    });
+    if (c.kind === "statement") {
+      switch (c.keyword.text) {
+        case "real_server":
+          realServers.push(realServer(c, block, references));
+          break;
+        case "lvs_method":
+          lvsMethod = c;
+          break;
+        case "lb_kind":
+          lbKind = c;
+          break;
+        case "lvs_sched":
+          lvsSched = c;
+          break;
+        case "lb_algo":
+          lbAlgo = c;
+          break;
+        case "protocol":
+          protocolStatement = c;
+          break;
+        case "quorum":
+          quorumStatement = c;
+          break;
+      }
+    } else if (c.kind === "block" && c.keyword.text === "real_server") realServers.push(realServer(c, block, references));
   }
-  const method = textSetting(s.get("lvs_method") ?? s.get("lb_kind"));
-  const scheduler = textSetting(s.get("lvs_sched") ?? s.get("lb_algo"));
-  const protocol = textSetting(s.get("protocol"));
-  const quorum = numberSetting(s.get("quorum"));
-  return {
-    key: block.args.map((w) => w.text).join(" "),
-    kind,
-    family,
-    block,
-    realServers,
-    ...(address !== undefined ? { address } : {}),
-    ...(port !== undefined ? { port } : {}),
-    ...(method ? { method } : {}),
-    ...(scheduler ? { scheduler } : {}),
-    ...(protocol ? { protocol } : {}),
-    ...(quorum ? { quorum } : {}),
+  const vs: Mutable<VirtualServer> = { key: argumentText(block), kind, family, block, realServers };
+  if (address !== undefined) vs.address = address;
+  if (port !== undefined) vs.port = port;
+  const method = textSetting(lvsMethod ?? lbKind);
+  if (method) vs.method = method;
+  const scheduler = textSetting(lvsSched ?? lbAlgo);
+  if (scheduler) vs.scheduler = scheduler;
+  const protocol = textSetting(protocolStatement);
+  if (protocol) vs.protocol = protocol;
+  const quorum = numberSetting(quorumStatement);
+  if (quorum) vs.quorum = quorum;
+  return vs;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** A real server with its weight (the last `weight` line, default 1), checkers, and the checkers' references. */
+function realServer(c: Block | Statement, virtualServer: Block, references: Reference[]): RealServer {
+  const [ra, rp] = c.args;
+  let weight: Statement | undefined;
+  const checkers: Block[] = [];
+  if (c.kind === "block") {
+    for (const x of c.children) {
+      if (x.kind === "statement") {
+        if (x.keyword.text === "weight") weight = x;
+      } else if (x.kind === "block") {
+        const name = x.keyword.text;
+        if (name.endsWith("_CHECK") || name.endsWith("_GET")) checkers.push(x);
+        const target = CHECKER_TARGET[name];
+        if (target) checkerReferences(x, target, virtualServer, references);
+      }
+    }
+  }
+  const rs: Mutable<RealServer> = {
+    address: ra ? parseAddress(ra.text).address : "",
+    block: c,
+    weight: numberSetting(weight)?.value ?? 1,
+    checkers,
   };
+  if (rp && isDigits(rp.text)) rs.port = Number(rp.text);
+  return rs;
+}
+
+function checkerReferences(checker: Block, target: { keyword: string; kind: DefinitionKind }, virtualServer: Block, references: Reference[]): void {
+  for (const c of checker.children) {
+    if (c.kind !== "statement" || c.keyword.text !== target.keyword) continue;
+    const name = c.args[0];
+    if (name) references.push({ kind: target.kind, name: name.text, word: name, mustPrecede: true, within: virtualServer });
+  }
+}
+
+/** `10.0.0.1 80`: the block's words joined by single spaces. */
+function argumentText(block: Block): string {
+  const args = block.args;
+  if (args.length === 2) return `${args[0]!.text} ${args[1]!.text}`;
+  return args.map((w) => w.text).join(" ");
+}
+
+/** Same as /^\d+$/ (ASCII digits), by char codes. */
+function isDigits(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 /** Every node of a tree, depth first, in file order. */
