@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { backup, master, pair, silentOnCleanPairs } from "./helpers.js";
+import { backup, findings, master, pair, silentOnCleanPairs } from "./helpers.js";
 
 const vs = (body: string, head = "10.0.0.100 80") => `virtual_server ${head} {\n${body}}\n`;
 const rs = (addr: string, extra = "") => `    real_server ${addr} 80 {\n${extra}        TCP_CHECK {\n            connect_timeout 3\n        }\n    }\n`;
@@ -39,4 +39,14 @@ describe("virtual-server-mismatch", () => {
   });
 
   silentOnCleanPairs("virtual-server-mismatch", test);
+});
+
+describe("virtual-server-mismatch and node order", () => {
+  test("the backup is compared against the master even when it is given first (as an editor does)", () => {
+    const vsBlock = (servers: string) => `virtual_server 10.0.0.100 80 {\n    lvs_sched rr\n${servers}}\n`;
+    const server = "    real_server 10.0.1.1 80 {\n        TCP_CHECK {\n            connect_timeout 3\n        }\n    }\n";
+    const found = findings("virtual-server-mismatch", { "backup.conf": backup() + vsBlock(""), "master.conf": master() + vsBlock(server) });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ file: "/backup.conf", related: [{ file: "/master.conf" }] });
+  });
 });

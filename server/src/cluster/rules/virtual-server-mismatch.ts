@@ -2,7 +2,8 @@ import type { Span } from "../../../../grammar/index.js";
 import type { VirtualServer } from "../../model/types.js";
 import { related } from "../locate.js";
 import type { ClusterNode } from "../types.js";
-import type { ClusterRule } from "../types.js";
+import type { Cluster, ClusterRule } from "../types.js";
+import { masterOf } from "../pairing.js";
 
 /** How a virtual server is matched across nodes: its address and port (canonical), fwmark or group. */
 function vsKey(vs: VirtualServer): string {
@@ -53,8 +54,11 @@ export const virtualServerMismatch: ClusterRule = {
   summary: "the LVS tables (virtual and real servers, methods, schedulers, checks) differ between nodes",
   fixable: false,
   checkCluster(cluster, report) {
-    const [reference, ...others] = cluster.nodes;
+    // Compare against the node meant to be master, so the finding lands on the backup
+    // whichever order the nodes were given in (the editor puts the open file first).
+    const reference = referenceNode(cluster);
     if (!reference) return;
+    const others = cluster.nodes.filter((n) => n !== reference);
     const refServers = new Map(reference.model.virtualServers.map((vs) => [vsKey(vs), vs]));
     for (const node of others) {
       if (node.model.virtualServers.length === 0 && refServers.size === 0) continue;
@@ -86,3 +90,15 @@ export const virtualServerMismatch: ClusterRule = {
     }
   },
 };
+
+/** The node that is master of the most peer sets; the first node when there are none. */
+function referenceNode(cluster: Cluster): ClusterNode | undefined {
+  const votes = new Map<ClusterNode, number>();
+  for (const set of cluster.peerSets) {
+    const master = masterOf(set).node;
+    votes.set(master, (votes.get(master) ?? 0) + 1);
+  }
+  let best = cluster.nodes[0];
+  for (const node of cluster.nodes) if ((votes.get(node) ?? 0) > (votes.get(best!) ?? 0)) best = node;
+  return best;
+}
