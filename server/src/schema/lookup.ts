@@ -6,21 +6,10 @@
 import facts from "./keywords.generated.json";
 import { keywordDoc } from "./docs/index.js";
 import { formatSyntax } from "./syntax.js";
-import type { ArgSpec, BlockKind, KeywordSpec, RemovedKeyword, Version } from "./types.js";
+import type { KeywordSpec, RemovedKeyword, Version } from "./types.js";
 
-interface FactEntry {
-  readonly name: string;
-  readonly parents: readonly string[];
-  readonly block?: BlockKind;
-  readonly args?: readonly ArgSpec[];
-  readonly allowsExtra?: boolean;
-  readonly single?: boolean;
-  readonly missingArgIsFatal?: boolean;
-  readonly since: Version;
-  readonly deprecated?: { readonly since?: Version; readonly replacement?: string; readonly note?: string };
-  readonly aliasOf?: string;
-  readonly buildConditions?: readonly string[];
-}
+/** A schema entry as stored: everything but the prose and the syntax line, which are derived. */
+type FactEntry = Omit<KeywordSpec, "doc" | "syntax">;
 
 interface FactFile {
   readonly newest: Version;
