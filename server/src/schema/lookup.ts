@@ -6,7 +6,7 @@
 import facts from "./keywords.generated.json";
 import { keywordDoc } from "./docs/index.js";
 import { formatSyntax } from "./syntax.js";
-import type { KeywordSpec, RemovedKeyword, Version } from "./types.js";
+import type { BlockKind, KeywordSpec, RemovedKeyword, Version } from "./types.js";
 
 /** A schema entry as stored: everything but the prose and the syntax line, which are derived. */
 type FactEntry = Omit<KeywordSpec, "doc" | "syntax">;
