@@ -40,99 +40,157 @@ interface BuildState {
 class KeepalivedParser extends EmbeddedActionsParser {
   state: BuildState = { file: undefined as unknown as SourceText, diagnostics: [], parents: [], inValueBlock: false, texts: new WordTexts() };
 
+  // The rules below run once per line of a file, so they allocate nothing they can avoid: the
+  // alternatives and repetition bodies are built once (chevrotain accepts the same objects on
+  // every call), and what a closure would have captured is handed over in these fields.
+
+  /** The prefix for the next `line` rule to start with (set just before entering it). */
+  private entering: LinePrefix | undefined;
+  /** The prefix of the line being read (valid from the start of `line` until it recurses). */
+  private prefix: LinePrefix | undefined;
+  /** Tokens of the keyword lines being read, innermost last: a block keeps its header here while its body is read. */
+  private readonly tokens: IToken[] = [];
+  /** Where the header of the block about to be entered starts in `tokens`. */
+  private headerStart = 0;
+  /** Children of the blocks being read, innermost last. */
+  private readonly nodes: Node[] = [];
+
   constructor() {
     super(allTokens, { maxLookahead: 1, recoveryEnabled: false, skipValidations: true });
     this.performSelfAnalysis();
   }
 
+  /** Clears the construction stacks (also of the tokens recorded during self-analysis). */
+  clearStacks(): void {
+    this.tokens.length = 0;
+    this.nodes.length = 0;
+    this.entering = this.prefix = undefined;
+  }
+
   readonly file = this.RULE("file", (): Node[] => {
-    const children: Node[] = [];
     this.MANY(() => {
-      this.OR([
+      this.OR(this.topLevelAlternatives ??= [
         {
           ALT: () => {
             const brace = this.CONSUME(RBrace);
             this.ACTION(() => this.report(brace, brace, "this '}' closes no block"));
           },
         },
-        {
-          ALT: () => {
-            const node = this.SUBRULE(this.line, { ARGS: [undefined] });
-            this.ACTION(() => node && children.push(node));
-          },
-        },
+        { ALT: this.bodyLine },
       ]);
     });
-    return children;
+    return this.ACTION(() => {
+      const children = this.nodes.slice();
+      this.nodes.length = 0;
+      return children;
+    });
   });
+
+  private topLevelAlternatives: { ALT: () => void }[] | undefined;
 
   /**
    * One logical line: an `@id` prefix or `~SEQ` header followed by the rest of the line (parsed
    * again by this rule), a definition, an anonymous block, or `keyword args...` with its block.
    */
-  private readonly line = this.RULE("line", (prefix: LinePrefix | undefined): Node | undefined => {
-    return this.OR({
-      IGNORE_AMBIGUITIES: true,
-      DEF: [
-        {
-          ALT: () => {
-            const at = this.CONSUME(AtWord);
-            const next = this.ACTION(() => ({ ...prefix, condition: this.condition(at) }));
-            return this.OPTION({ GATE: () => this.sameLine(at), DEF: () => this.SUBRULE(this.line, { ARGS: [next] }) });
-          },
-        },
-        {
-          ALT: () => {
-            const seq = this.CONSUME(SequenceHead);
-            const next = this.ACTION(() => ({ ...prefix, sequences: [...(prefix?.sequences ?? []), this.sequence(seq)] }));
-            return this.OPTION2({ GATE: () => this.sameLine(seq), DEF: () => this.SUBRULE2(this.line, { ARGS: [next] }) });
-          },
-        },
-        { ALT: () => this.definition(this.CONSUME(DefinitionLine), prefix) },
-        { ALT: () => this.SUBRULE(this.anonymousBlock, { ARGS: [prefix] }) },
-        {
-          ALT: () => {
-            const words: IToken[] = [this.CONSUME(AnyWord)];
-            this.MANY({
-              GATE: () => this.sameLine(words[words.length - 1]!),
-              DEF: () => {
-                words.push(this.CONSUME2(AnyWord));
-              },
-            });
-            // A `{` on this line or any later one opens the block of this keyword line.
-            const block = this.OPTION3(() => this.SUBRULE(this.blockBody, { ARGS: [words, prefix] }));
-            return block ?? this.ACTION(() => this.statement(words, prefix));
-          },
-        },
-      ],
-    });
+  private readonly line = this.RULE("line", (): Node | undefined => {
+    this.prefix = this.entering;
+    this.entering = undefined;
+    return this.OR({ IGNORE_AMBIGUITIES: true, DEF: (this.lineAlternatives ??= this.makeLineAlternatives()) });
   });
 
-  private readonly blockBody = this.RULE("blockBody", (words: IToken[], prefix: LinePrefix | undefined): Block => {
+  private lineAlternatives: { ALT: () => Node | undefined }[] | undefined;
+
+  private makeLineAlternatives(): { ALT: () => Node | undefined }[] {
+    return [
+      {
+        ALT: () => {
+          const prefix = this.prefix;
+          const at = this.CONSUME(AtWord);
+          const next = this.ACTION(() => ({ ...prefix, condition: this.condition(at) }));
+          // Closures made per use here: `@id` lines are few.
+          return this.OPTION({
+            GATE: () => this.sameLine(at),
+            DEF: () => {
+              this.entering = next;
+              return this.SUBRULE(this.line);
+            },
+          });
+        },
+      },
+      {
+        ALT: () => {
+          const prefix = this.prefix;
+          const seq = this.CONSUME(SequenceHead);
+          const next = this.ACTION(() => ({ ...prefix, sequences: [...(prefix?.sequences ?? []), this.sequence(seq)] }));
+          return this.OPTION2({
+            GATE: () => this.sameLine(seq),
+            DEF: () => {
+              this.entering = next;
+              return this.SUBRULE2(this.line);
+            },
+          });
+        },
+      },
+      { ALT: () => this.definition(this.CONSUME(DefinitionLine), this.prefix) },
+      { ALT: () => this.SUBRULE(this.anonymousBlock) },
+      {
+        ALT: () => {
+          const prefix = this.prefix;
+          const start = this.tokens.length;
+          this.tokens.push(this.CONSUME(AnyWord));
+          this.MANY(this.moreWords);
+          // A `{` on this line or any later one opens the block of this keyword line.
+          this.headerStart = start;
+          const block = this.OPTION3(this.blockAfterWords);
+          return block ?? this.ACTION(() => this.statement(start, prefix));
+        },
+      },
+    ];
+  }
+
+  /** The rest of a keyword line: words while no line feed comes before the next one. */
+  private readonly moreWords = {
+    GATE: (): boolean => this.sameLine(this.tokens[this.tokens.length - 1]!),
+    DEF: (): void => {
+      this.tokens.push(this.CONSUME2(AnyWord));
+    },
+  };
+
+  private readonly blockAfterWords = (): Block => this.SUBRULE(this.blockBody);
+
+  private readonly closeBrace = (): IToken => this.CONSUME(RBrace);
+
+  /** `{ children }` after the header words at `tokens[headerStart..]`, which stay there until the block is built. */
+  private readonly blockBody = this.RULE("blockBody", (): Block => {
+    const prefix = this.prefix;
+    const start = this.headerStart;
     const open = this.CONSUME(LBrace);
-    const saved = { parents: this.state.parents.length, inValue: this.state.inValueBlock };
+    const savedParents = this.state.parents.length;
+    const savedInValue = this.state.inValueBlock;
     let keyword: Word | undefined;
     let valueBlock = false;
     this.ACTION(() => {
-      keyword = makeWord(this.state.file, words[0]!, this.state.texts);
+      keyword = makeWord(this.state.file, this.tokens[start]!, this.state.texts);
       const parent = this.state.parents[this.state.parents.length - 1] ?? "";
       valueBlock = !this.state.inValueBlock && isValueBlock(parent, keyword.text);
       this.state.parents.push(keyword.text);
       this.state.inValueBlock = valueBlock;
     });
     const children = this.SUBRULE(this.body);
-    const close = this.OPTION(() => this.CONSUME(RBrace));
+    const close = this.OPTION(this.closeBrace);
     return this.ACTION(() => {
-      this.state.parents.length = saved.parents;
-      this.state.inValueBlock = saved.inValue;
+      this.state.parents.length = savedParents;
+      this.state.inValueBlock = savedInValue;
       const file = this.state.file;
-      const args = this.words(words, 1);
-      if (!close) this.report(words[0]!, open, `'${keyword!.text}' block opened here is never closed`);
+      const first = this.tokens[start]!;
+      const args = this.words(start + 1);
+      this.tokens.length = start;
+      if (!close) this.report(first, open, `'${keyword!.text}' block opened here is never closed`);
       const end = close ? close.startOffset + 1 : this.lastEnd(children, open.startOffset + 1);
       const block: Block = {
         kind: "block",
         file,
-        start: prefixStart(prefix, words[0]!.startOffset),
+        start: prefixStart(prefix, first.startOffset),
         end,
         keyword: keyword!,
         args,
@@ -145,10 +203,11 @@ class KeepalivedParser extends EmbeddedActionsParser {
     });
   });
 
-  private readonly anonymousBlock = this.RULE("anonymousBlock", (prefix: LinePrefix | undefined): AnonymousBlock => {
+  private readonly anonymousBlock = this.RULE("anonymousBlock", (): AnonymousBlock => {
+    const prefix = this.prefix;
     const open = this.CONSUME(LBrace);
     const children = this.SUBRULE(this.body);
-    const close = this.OPTION(() => this.CONSUME(RBrace));
+    const close = this.OPTION(this.closeBrace);
     return this.ACTION(() => {
       if (!close) this.report(open, open, "this '{' is never closed");
       const file = this.state.file;
@@ -164,14 +223,21 @@ class KeepalivedParser extends EmbeddedActionsParser {
     });
   });
 
+  /** Lines up to the closing brace; the children array is cut from the `nodes` stack at exactly its length. */
   private readonly body = this.RULE("body", (): Node[] => {
-    const children: Node[] = [];
-    this.MANY(() => {
-      const node = this.SUBRULE(this.line, { ARGS: [undefined] });
-      this.ACTION(() => node && children.push(node));
+    const start = this.nodes.length;
+    this.MANY(this.bodyLine);
+    return this.ACTION(() => {
+      const children = this.nodes.slice(start);
+      this.nodes.length = start;
+      return children;
     });
-    return children;
   });
+
+  private readonly bodyLine = (): void => {
+    const node = this.SUBRULE(this.line);
+    this.ACTION(() => node && this.nodes.push(node));
+  };
 
   /** Does the next token sit on the same line as `previous` (no line feed in the gap)? */
   private sameLine(previous: IToken): boolean {
@@ -184,25 +250,28 @@ class KeepalivedParser extends EmbeddedActionsParser {
     return true;
   }
 
-  private statement(tokens: IToken[], prefix: LinePrefix | undefined): Statement | ValueLine | Include {
+  /** The keyword line at `tokens[start..]`, which it takes off the stack. */
+  private statement(start: number, prefix: LinePrefix | undefined): Statement | ValueLine | Include {
     const file = this.state.file;
     if (this.state.inValueBlock) {
-      const words = this.words(tokens, 0);
+      const words = this.words(start);
+      this.tokens.length = start;
       for (const w of words) if (w.unterminated) this.reportUnterminated(w);
       const first = words[0]!;
       return withPrefix({ kind: "value", file, start: prefixStart(prefix, first.start), end: words[words.length - 1]!.end, words }, prefix);
     }
-    const first = makeWord(file, tokens[0]!, this.state.texts);
-    const args = this.words(tokens, 1);
-    const start = prefixStart(prefix, first.start);
+    const first = makeWord(file, this.tokens[start]!, this.state.texts);
+    const args = this.words(start + 1);
+    this.tokens.length = start;
+    const begin = prefixStart(prefix, first.start);
     const end = args.length > 0 ? args[args.length - 1]!.end : first.end;
     if (first.unterminated) this.reportUnterminated(first);
     for (const w of args) if (w.unterminated) this.reportUnterminated(w);
     // The first-letter test spares hashing every keyword of the file for the set lookup.
     if (first.text.charCodeAt(0) === 105 /* i */ && !first.quoted && INCLUDE_DIRECTIVES.has(first.text)) {
-      return withPrefix({ kind: "include", file, start, end, directive: first, pattern: args[0], extra: args.slice(1) }, prefix);
+      return withPrefix({ kind: "include", file, start: begin, end, directive: first, pattern: args[0], extra: args.slice(1) }, prefix);
     }
-    return withPrefix({ kind: "statement", file, start, end, keyword: first, args }, prefix);
+    return withPrefix({ kind: "statement", file, start: begin, end, keyword: first, args }, prefix);
   }
 
   /**
@@ -210,7 +279,8 @@ class KeepalivedParser extends EmbeddedActionsParser {
    * the file and the arrays live as long as the tree, so a pushed-to array's spare capacity
    * (17 slots after the first push) would be most of a statement's memory.
    */
-  private words(tokens: readonly IToken[], from: number): Word[] {
+  private words(from: number): Word[] {
+    const tokens = this.tokens;
     const file = this.state.file;
     const texts = this.state.texts;
     switch (tokens.length - from) {
@@ -222,12 +292,8 @@ class KeepalivedParser extends EmbeddedActionsParser {
         return [makeWord(file, tokens[from]!, texts), makeWord(file, tokens[from + 1]!, texts)];
       case 3:
         return [makeWord(file, tokens[from]!, texts), makeWord(file, tokens[from + 1]!, texts), makeWord(file, tokens[from + 2]!, texts)];
-      default: {
-        const out: Word[] = [];
-        for (let i = from; i < tokens.length; i++) out.push(makeWord(file, tokens[i]!, texts));
-        // slice() copies into an array of exactly this length.
-        return out.slice();
-      }
+      default:
+        return tokens.slice(from).map((t) => makeWord(file, t, texts));
     }
   }
 
@@ -348,11 +414,13 @@ export function parseTokens(file: SourceText, tokens: IToken[], inheritedParents
   const parser = (shared ??= new KeepalivedParser());
   const diagnostics: Diagnostic[] = [];
   parser.state = { file, diagnostics, parents: [...inheritedParents], inValueBlock: false, texts };
+  parser.clearStacks();
   parser.input = tokens;
   const children = parser.file();
   const errors = parser.errors;
   // Let the tokens go: the shared parser would otherwise keep the last file's tokens alive.
   parser.input = [];
+  parser.clearStacks();
   for (const error of errors) {
     // The grammar accepts every token sequence; an error here is a bug, but never a crash.
     const token = error.token;

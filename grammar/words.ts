@@ -6,23 +6,27 @@ const escapedComment = /\\([#!])/g;
 
 /** Words longer than this are rarely repeated (paths, scripts); they are not shared. */
 const SHARED_MAX_LENGTH = 32;
-/** A bound on the table, so a file of unique words costs no more than a few hundred KB. */
-const SHARED_MAX_ENTRIES = 8192;
+/** Slots of the cache below (a power of two). */
+const SLOTS = 2048;
 
 /**
- * One string per distinct short word text within a parse. The lexer hands every token its own
- * copy of its text, and a tree keeps them all: in a large file most words are a few dozen
- * keywords and numbers repeated, so sharing them leaves far fewer objects for the garbage
- * collector to copy (ARCHITECTURE.md, speed notes).
+ * One string per distinct short word text within a parse, as far as a small cache finds them.
+ * The lexer hands every token its own copy of its text, and a tree keeps them all: in a large
+ * file most words are a few dozen keywords and numbers repeated, so sharing them leaves far
+ * fewer objects for the garbage collector to copy (ARCHITECTURE.md, speed notes). The cache is
+ * direct-mapped by length and three characters, so a lookup hashes nothing and a file of
+ * unique words costs one comparison per word.
  */
 export class WordTexts {
-  private readonly known = new Map<string, string>();
+  private readonly slots: string[] = new Array<string>(SLOTS).fill("");
 
   share(text: string): string {
-    if (text.length > SHARED_MAX_LENGTH) return text;
-    const known = this.known.get(text);
-    if (known !== undefined) return known;
-    if (this.known.size < SHARED_MAX_ENTRIES) this.known.set(text, text);
+    const n = text.length;
+    if (n > SHARED_MAX_LENGTH) return text;
+    const slot = (n * 31 + text.charCodeAt(0) * 7 + text.charCodeAt(n >> 1) * 3 + text.charCodeAt(n - 1)) & (SLOTS - 1);
+    const known = this.slots[slot]!;
+    if (known === text) return known;
+    this.slots[slot] = text;
     return text;
   }
 }
