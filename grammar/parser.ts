@@ -95,10 +95,10 @@ class KeepalivedParser extends EmbeddedActionsParser {
   private readonly line = this.RULE("line", (): Node | undefined => {
     this.prefix = this.entering;
     this.entering = undefined;
-    return this.OR({ IGNORE_AMBIGUITIES: true, DEF: (this.lineAlternatives ??= this.makeLineAlternatives()) });
+    return this.OR((this.lineChoice ??= { IGNORE_AMBIGUITIES: true, DEF: this.makeLineAlternatives() }));
   });
 
-  private lineAlternatives: { ALT: () => Node | undefined }[] | undefined;
+  private lineChoice: { IGNORE_AMBIGUITIES: true; DEF: { ALT: () => Node | undefined }[] } | undefined;
 
   private makeLineAlternatives(): { ALT: () => Node | undefined }[] {
     return [

@@ -63,7 +63,9 @@ export function preprocess(path: string, options: PreprocessOptions): EffectiveC
     return { root, raw, file: raw, files: [root], includes: [], parameters: new Map(), diagnostics: [d] };
   }
   // Most files use none of the preprocessor: the file as written is then the effective file.
-  const needsWork = root.text.includes("$") || directiveLine.test(root.text) || raw.diagnostics.some((d) => d.code === "line-too-long" || /NUL/.test(d.message));
+  // The character searches are far cheaper than the line-anchored expression over a large text.
+  const mayHaveDirective = root.text.includes("@") || root.text.includes("~") || root.text.includes("include");
+  const needsWork = root.text.includes("$") || (mayHaveDirective && directiveLine.test(root.text)) || raw.diagnostics.some((d) => d.code === "line-too-long" || /NUL/.test(d.message));
   if (!needsWork) {
     return { root, raw, file: raw, files: [root], includes: [], parameters: new Map(), diagnostics: raw.diagnostics };
   }
