@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { findings, fixture } from "./helpers.js";
+import { allCodes, findings, fixture } from "./helpers.js";
 
 const code = "missing-required";
 
@@ -66,4 +66,10 @@ test("a setting written only on @id lines for other nodes still counts as presen
   const text = "vrrp_script chk {\n@high script /usr/local/bin/high.sh\n@low script /usr/local/bin/low.sh\n}\nvrrp_instance A {\n@high interface eth0\n@low interface eth1\n virtual_router_id 5\n virtual_ipaddress {\n 192.0.2.1\n }\n}\n";
   expect(findings(code, text)).toEqual([]);
   expect(findings(code, text.replace(/@high script.*\n@low script.*\n/, ""))).toHaveLength(1);
+});
+
+test("blocks named like Object.prototype members (toString, constructor) are unknown keywords, not a crash", () => {
+  const text = "toString {\n}\nvirtual_server 10.0.0.1 80 {\n real_server 10.0.0.2 80 {\n  constructor {\n  }\n }\n}\n";
+  expect(findings(code, text)).toEqual([]);
+  expect(allCodes(text)).toEqual(["unknown-keyword@1", "unknown-keyword@5"]);
 });

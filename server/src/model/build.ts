@@ -25,10 +25,10 @@ const TRACK_TARGET: Readonly<Record<string, DefinitionKind | undefined>> = {
 const STATIC_BLOCKS: ReadonlySet<string> = new Set(["static_ipaddress", "static_routes", "static_rules"]);
 
 /** Checkers that name an object defined elsewhere: FILE_CHECK's track_file, BFD_CHECK's name. */
-const CHECKER_TARGET: Readonly<Record<string, { keyword: string; kind: DefinitionKind } | undefined>> = {
-  FILE_CHECK: { keyword: "track_file", kind: "vrrp_track_file" },
-  BFD_CHECK: { keyword: "name", kind: "bfd_instance" },
-};
+const CHECKER_TARGET: ReadonlyMap<string, { keyword: string; kind: DefinitionKind }> = new Map([
+  ["FILE_CHECK", { keyword: "track_file", kind: "vrrp_track_file" }],
+  ["BFD_CHECK", { keyword: "name", kind: "bfd_instance" }],
+]);
 
 export function buildModel(file: ConfigFile): ConfigModel {
   const globalDefs: Block[] = [];
@@ -305,7 +305,7 @@ function realServer(c: Block | Statement, virtualServer: Block, references: Refe
       } else if (x.kind === "block") {
         const name = x.keyword.text;
         if (name.endsWith("_CHECK") || name.endsWith("_GET")) checkers.push(x);
-        const target = CHECKER_TARGET[name];
+        const target = CHECKER_TARGET.get(name);
         if (target) checkerReferences(x, target, virtualServer, references);
       }
     }

@@ -12,7 +12,7 @@ interface Requirement {
   readonly effect: string;
 }
 
-const TOP_LEVEL: Readonly<Record<string, Requirement>> = {
+const TOP_LEVEL: ReadonlyMap<string, Requirement> = new Map(Object.entries({
   vrrp_script: { anyOf: ["script"], effect: "keepalived removes the script, and every track_script naming it" },
   vrrp_track_process: { anyOf: ["process"], effect: "keepalived removes the tracker" },
   vrrp_track_file: { anyOf: ["file"], effect: "keepalived removes the tracker" },
@@ -21,13 +21,13 @@ const TOP_LEVEL: Readonly<Record<string, Requirement>> = {
   vrrp_sync_group: { anyOf: ["group"], effect: "keepalived removes the sync group" },
   garp_group: { anyOf: ["garp_interval", "gna_interval"], effect: "keepalived removes the garp_group" },
   bfd_instance: { anyOf: ["neighbor_ip"], effect: "keepalived disables the BFD instance" },
-};
+}));
 
-const CHECKERS: Readonly<Record<string, Requirement>> = {
+const CHECKERS: ReadonlyMap<string, Requirement> = new Map(Object.entries({
   MISC_CHECK: { anyOf: ["misc_path"], effect: "keepalived drops the checker" },
   HTTP_GET: { anyOf: ["url"], effect: "keepalived drops the checker" },
   SSL_GET: { anyOf: ["url"], effect: "keepalived drops the checker" },
-};
+}));
 
 /**
  * Present in the effective block, or written on an `@id` line for another node: a file shared by
@@ -57,7 +57,7 @@ export const missingRequired: FileRule = {
     for (const inst of model.instances) checkInstance(model, inst, report);
     for (const node of model.file.children) {
       if (node.kind !== "block") continue;
-      const req = TOP_LEVEL[node.keyword.text];
+      const req = TOP_LEVEL.get(node.keyword.text);
       if (req && !req.anyOf.some((k) => has(node, k))) {
         report({ at: node.keyword, message: `${describe(node)} has no ${missing(req)}; ${req.effect}` });
       }
@@ -100,7 +100,7 @@ function checkCheckers(nodes: readonly Node[], report: (f: Finding) => void): vo
     if (rs.kind !== "block" || rs.keyword.text !== "real_server") continue;
     for (const checker of rs.children) {
       if (checker.kind !== "block") continue;
-      const req = CHECKERS[checker.keyword.text];
+      const req = CHECKERS.get(checker.keyword.text);
       if (req && !req.anyOf.some((k) => has(checker, k))) {
         report({ at: checker.keyword, message: `${checker.keyword.text} has no ${missing(req)}; ${req.effect}` });
       }

@@ -3,15 +3,15 @@ import type { Node, Statement, Word } from "../../../grammar/index.js";
 import type { ConfigModel } from "../model/types.js";
 
 /** Keywords whose arguments are a command, by the block they sit in. */
-const SCRIPT_KEYWORDS: Readonly<Record<string, ReadonlySet<string>>> = {
-  global_defs: new Set(["startup_script", "shutdown_script", "notify_fifo_script", "vrrp_notify_fifo_script", "lvs_notify_fifo_script"]),
-  vrrp_script: new Set(["script"]),
-  vrrp_instance: new Set(["notify", "notify_master", "notify_backup", "notify_fault", "notify_stop", "notify_deleted", "notify_master_rx_lower_pri"]),
-  vrrp_sync_group: new Set(["notify", "notify_master", "notify_backup", "notify_fault", "notify_stop"]),
-  virtual_server: new Set(["quorum_up", "quorum_down"]),
-  real_server: new Set(["notify_up", "notify_down"]),
-  MISC_CHECK: new Set(["misc_path"]),
-};
+const SCRIPT_KEYWORDS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ["global_defs", new Set(["startup_script", "shutdown_script", "notify_fifo_script", "vrrp_notify_fifo_script", "lvs_notify_fifo_script"])],
+  ["vrrp_script", new Set(["script"])],
+  ["vrrp_instance", new Set(["notify", "notify_master", "notify_backup", "notify_fault", "notify_stop", "notify_deleted", "notify_master_rx_lower_pri"])],
+  ["vrrp_sync_group", new Set(["notify", "notify_master", "notify_backup", "notify_fault", "notify_stop"])],
+  ["virtual_server", new Set(["quorum_up", "quorum_down"])],
+  ["real_server", new Set(["notify_up", "notify_down"])],
+  ["MISC_CHECK", new Set(["misc_path"])],
+]);
 
 export interface ScriptCommand {
   readonly statement: Statement;
@@ -42,19 +42,21 @@ export function scriptCommands(model: ConfigModel): readonly ScriptCommand[] {
   const known = cache.get(model);
   if (known) return known;
   const out: ScriptCommand[] = [];
-  const visit = (nodes: readonly Node[], parent: string) => {
-    const keywords = SCRIPT_KEYWORDS[parent];
-    for (const n of nodes) {
-      if (n.kind === "statement" && keywords?.has(n.keyword.text)) {
-        const word = n.args[0];
-        // `notify_deleted` alone only asks for the DELETED state in the notify script.
-        if (word) out.push({ statement: n, word, program: programOf(word) });
-      } else if (n.kind === "block") {
-        visit(n.children, n.keyword.text);
-      }
-    }
-  };
-  visit(model.file.children, "");
+  visit(model.file.children, undefined, out);
   cache.set(model, out);
   return out;
+}
+
+/** Statements of `nodes` whose keyword is one of `keywords` (those of the enclosing block), then nested blocks. */
+function visit(nodes: readonly Node[], keywords: ReadonlySet<string> | undefined, out: ScriptCommand[]): void {
+  for (const n of nodes) {
+    if (n.kind === "statement") {
+      if (keywords === undefined || !keywords.has(n.keyword.text)) continue;
+      const word = n.args[0];
+      // `notify_deleted` alone only asks for the DELETED state in the notify script.
+      if (word) out.push({ statement: n, word, program: programOf(word) });
+    } else if (n.kind === "block") {
+      visit(n.children, SCRIPT_KEYWORDS.get(n.keyword.text), out);
+    }
+  }
 }
