@@ -62,10 +62,15 @@ function chunkEnd(text: string, target: number): number {
     const nl = text.indexOf("\n", from);
     if (nl === -1) return text.length;
     const lineStart = text.lastIndexOf("\n", nl - 1) + 1;
-    const slash = text.indexOf("\\", lineStart);
-    if (slash === -1 || slash > nl) return nl + 1;
+    // Only this line is searched: indexOf would run on to the end of a text with no backslash.
+    if (!hasBackslash(text, lineStart, nl)) return nl + 1;
     from = nl + 1;
   }
+}
+
+function hasBackslash(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 92) return true;
+  return false;
 }
 
 /** Tokens lexed but not yet parsed, with the brace depth scanned so far. */

@@ -33,6 +33,8 @@ class SchemaWalk {
   private readonly unknown = new UnknownKeywords(this.reporter);
   /** `{` offsets the parser already reported, so an anonymous block is not reported twice. */
   private readonly reportedBraces: ReadonlySet<number>;
+  private depth = 0;
+  private readonly seenByDepth: Map<string, Statement | Block>[] = [];
 
   constructor(
     private readonly file: ConfigFile,
@@ -48,7 +50,11 @@ class SchemaWalk {
 
   /** Children of a block whose lines are keywords. */
   private walkKeywords(children: readonly Node[], scope: KeywordScope): void {
-    const seen = new Map<string, Statement | Block>();
+    // One map of single-valued keywords per nesting depth, cleared for each block: a large file
+    // has tens of thousands of blocks, and a fresh map for each is most of the walk's garbage.
+    const depth = this.depth++;
+    const seen = (this.seenByDepth[depth] ??= new Map<string, Statement | Block>());
+    seen.clear();
     for (const node of children) {
       switch (node.kind) {
         case "statement":
@@ -67,6 +73,8 @@ class SchemaWalk {
           break;
       }
     }
+    seen.clear();
+    this.depth--;
   }
 
   private keyword(node: Statement | Block, scope: KeywordScope, seen: Map<string, Statement | Block>): void {
