@@ -3,11 +3,14 @@
 import { fmt, table } from "./measure.mjs";
 
 const PARSE_SCALING_LIMIT = 12;
-const CLI_VS_KEEPALIVED_LIMIT = 1.5;
+/** Issue 3: parsing as a whole process; issue 5: the full check (every rule), which is what the CLI section runs. */
+const CLI_VS_KEEPALIVED_AIM = 1.5;
+const CLI_VS_KEEPALIVED_LIMIT = 2;
+const COLD_START_LIMIT = 0.15;
 const PEAK_MB_LIMIT = 400;
 
 export const summary = {
-  title: "summary (targets: parse scaling <= 12x for 10x input; kalint <= 1.5x keepalived; peak < 400 MB)",
+  title: "summary (targets: parse scaling <= 12x for 10x input; full check <= 2x keepalived, aim 1.5x; cold start <= 150 ms; peak < 400 MB)",
   run(ctx) {
     const r = ctx.results;
     const rows = [];
@@ -22,14 +25,20 @@ export const summary = {
       const ka = r[`keepalived:${name}`];
       if (cli && ka) {
         const ratio = cli.min / ka.min;
-        rows.push({ figure: `kalint / keepalived, ${name}`, value: fmt.x(ratio), target: `<= ${CLI_VS_KEEPALIVED_LIMIT}x`, met: ratio <= CLI_VS_KEEPALIVED_LIMIT ? "yes" : "NO" });
+        const met = ratio <= CLI_VS_KEEPALIVED_AIM ? "yes (aim too)" : ratio <= CLI_VS_KEEPALIVED_LIMIT ? "yes" : "NO";
+        rows.push({ figure: `kalint check / keepalived -t, ${name}`, value: fmt.x(ratio), target: `<= ${CLI_VS_KEEPALIVED_LIMIT}x (aim ${CLI_VS_KEEPALIVED_AIM}x)`, met });
       }
       const pr = r[`parse:${name}`];
       if (pr && ka) rows.push({ figure: `grammar first parse / keepalived, ${name}`, value: fmt.x(pr.cold / ka.min), target: "-", met: "-" });
     }
     const c1 = r["cli:vs-1k"];
     const c10 = r["cli:vs-10k"];
-    if (c1 && c10) rows.push({ figure: "kalint vs-10k / vs-1k", value: fmt.x(c10.min / c1.min), target: "-", met: "-" });
+    if (c1 && c10) {
+      const ratio = c10.min / c1.min;
+      rows.push({ figure: "kalint check vs-10k / vs-1k", value: fmt.x(ratio), target: `<= ${PARSE_SCALING_LIMIT}x`, met: ratio <= PARSE_SCALING_LIMIT ? "yes" : "NO" });
+    }
+    const cold = r["cli:cold-start"];
+    if (cold) rows.push({ figure: "kalint cold start, example", value: fmt.s(cold.min), target: `<= ${COLD_START_LIMIT * 1000} ms`, met: cold.min <= COLD_START_LIMIT ? "yes" : "NO" });
     const gp = r["parse:vs-10k"]?.peakMB;
     if (gp !== undefined) rows.push({ figure: "grammar peak RSS, vs-10k (one parse)", value: fmt.mb(gp), target: `< ${PEAK_MB_LIMIT} MB`, met: gp < PEAK_MB_LIMIT ? "yes" : "NO" });
     const peak = r["cli:vs-10k"]?.peakMB;
