@@ -67,6 +67,9 @@ export class DocumentStore {
     if (!text) return undefined;
     const cached = this.analyses.get(uri);
     if (cached && cached.version === text.version) return cached.doc;
+    // Let go of the old version first: while the new tree is built, the old one is garbage the
+    // young-generation collections can skip instead of copying and promoting it.
+    this.analyses.delete(uri);
     const path = pathOf(uri);
     const s = this.settings.for(path);
     const doc = analyseDocument(path, text.getText(), {

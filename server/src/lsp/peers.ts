@@ -2,7 +2,8 @@
  * Cluster diagnostics for open documents. A document's peers are the other nodes of its cluster:
  * the files listed with it in `kalint.peers` or an rc file's `peers`, else the keepalived files
  * of its workspace folder, grouped into clusters as `kalint fleet` groups them. Each node is read
- * from its open buffer when it has one, else from disk (cached until the file changes).
+ * from its open buffer when it has one, else from disk (cached until the file changes). Messages
+ * name other nodes' files relative to the workspace folder, as a user of the folder knows them.
  */
 import { readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -10,7 +11,8 @@ import type { Diagnostic } from "../../../grammar/index.js";
 import { checkFleet } from "../cluster/check.js";
 import { groupIntoClusters } from "../cluster/fleet.js";
 import { loadNode } from "../cluster/nodes.js";
-import type { ClusterNode } from "../cluster/types.js";
+import type { ClusterNode, Fleet } from "../cluster/types.js";
+import type { Analysis } from "../analysis/analyze.js";
 import type { AnalysedDocument } from "../service/index.js";
 import type { DocumentStore } from "./documents.js";
 import type { SettingsStore } from "./settings.js";
@@ -27,9 +29,25 @@ export interface ClusterResult {
   readonly peers: readonly string[];
 }
 
+/** One cluster check: the nodes it read, in order, and every diagnostic of their fleet. */
+interface FleetCheck {
+  readonly nodes: readonly ClusterNode[];
+  readonly fleet: Fleet;
+  readonly all: readonly Diagnostic[];
+  /** Absolute paths of the fleet's files and how messages show them, longest path first. */
+  readonly shown: readonly (readonly [string, string])[];
+}
+
 export class PeerIndex {
   private readonly diskNodes = new Map<string, ClusterNode>();
   private readonly scans = new Map<string, string[]>();
+  /** One node per analysis of an open document, so an unchanged fleet is recognised by identity. */
+  private readonly openNodes = new WeakMap<Analysis, ClusterNode>();
+  /**
+   * The last check of each list of candidates. Open peers share it: after an edit, the edited
+   * file's publish checks the fleet and its open peers' publishes reuse that check.
+   */
+  private readonly checks = new Map<string, FleetCheck>();
 
   constructor(
     private readonly store: DocumentStore,
@@ -40,59 +58,103 @@ export class PeerIndex {
   /** A file changed on disk. */
   forget(path: string): void {
     this.diskNodes.delete(path);
-  }
-
-  /** Files were created or deleted: rescan folders next time. */
-  forgetScans(): void {
-    this.scans.clear();
+    this.checks.clear();
   }
 
   forgetAll(): void {
     this.diskNodes.clear();
     this.scans.clear();
+    this.checks.clear();
+  }
+
+  /**
+   * An open document's text changed: drop the checks that hold its old analysis, so the old tree
+   * is garbage by the time the new one is built.
+   */
+  release(path: string): void {
+    for (const [key, c] of this.checks) if (c.nodes.some((n) => n.path === path)) this.checks.delete(key);
+  }
+
+  /** How messages name a file: relative to the workspace folder that holds it (the CLI shows paths as given). */
+  displayPath(path: string): string {
+    const folder = this.folders().find((f) => path.startsWith(f + "/"));
+    return folder === undefined ? path : path.slice(folder.length + 1);
   }
 
   check(doc: AnalysedDocument): ClusterResult {
     const path = doc.path;
     const settings = this.settings.for(path);
     const groups = settings.peers.filter((g) => g.includes(resolve(path)));
-    let candidates: string[];
+    let candidates: readonly string[];
     if (groups.length > 0) candidates = [...new Set(groups.flat())];
     else {
       const folder = this.folders().find((f) => path.startsWith(f + "/"));
       if (folder === undefined) return { peers: [] };
       candidates = this.scan(folder);
     }
-    const self = nodeOf(doc, settings.rules);
-    const nodes: ClusterNode[] = [self];
+    // The nodes in the candidates' order (as `kalint fleet` reads a folder, or as the peers
+    // setting lists them) whichever file is open, so every open peer sees the same check.
+    const self = this.nodeOfDocument(doc, settings.rules);
+    const listed = candidates.includes(path);
+    const nodes: ClusterNode[] = listed ? [] : [self];
     for (const p of candidates) {
-      if (p === path) continue;
-      const node = this.nodeAt(p);
+      const node = p === path ? self : this.nodeAt(p);
       if (node) nodes.push(node);
     }
     if (nodes.length === 1) return { peers: [] };
-    // A file another candidate includes is a fragment of that node, not a node of its own.
+    // A file another candidate includes is a fragment of that node, not a node of its own,
+    // unless it is the document asked about (then that check is its own, not shared).
     const included = new Set(nodes.flatMap((n) => n.config.files.slice(1).map((f) => f.path)));
-    const standalone = nodes.filter((n) => n === self || !included.has(n.path));
-    const fleet = groupIntoClusters(standalone, settings.peers, (p) => resolve(p));
-    const cluster = fleet.clusters.find((c) => c.nodes.includes(self));
+    const shared = !included.has(path);
+    const key = `${listed ? "" : path}\0${JSON.stringify(settings.peers)}\0${candidates.join("\0")}`;
+    let c = shared ? this.checks.get(key) : undefined;
+    if (!c || c.nodes.length !== nodes.length || c.nodes.some((n, i) => n !== nodes[i])) {
+      const standalone = nodes.filter((n) => n === self || !included.has(n.path));
+      const fleet = groupIntoClusters(standalone, settings.peers, (p) => resolve(p));
+      const shown = [...new Set(standalone.flatMap((n) => n.config.files.map((f) => f.path)))]
+        .map((p) => [p, this.displayPath(p)] as const)
+        .filter(([p, d]) => p !== d)
+        .sort((a, b) => b[0].length - a[0].length);
+      c = { nodes, fleet, all: checkFleet(fleet), shown };
+      if (shared) this.checks.set(key, c);
+    }
+    const cluster = c.fleet.clusters.find((cl) => cl.nodes.includes(self));
     if (!cluster || cluster.nodes.length < 2) return { peers: [] };
-    const all = checkFleet(fleet);
     const mine = new Set(self.config.files.map((f) => f.path));
-    return { diagnostics: all.filter((d) => mine.has(d.file.path)), peers: cluster.nodes.filter((n) => n !== self).map((n) => n.path) };
+    const own = new Set(self.diagnostics);
+    const shown = c.shown;
+    // Cluster findings name other nodes' files; show those paths as the workspace knows them.
+    const relabel = (d: Diagnostic): Diagnostic => {
+      if (own.has(d)) return d;
+      let message = d.message;
+      for (const [p, display] of shown) if (message.includes(p)) message = message.split(p).join(display);
+      return message === d.message ? d : { ...d, message };
+    };
+    return { diagnostics: c.all.filter((d) => mine.has(d.file.path)).map(relabel), peers: cluster.nodes.filter((n) => n !== self).map((n) => n.path) };
+  }
+
+  private nodeOfDocument(doc: AnalysedDocument, rules: ClusterNode["rules"]): ClusterNode {
+    let node = this.openNodes.get(doc.analysis);
+    if (!node) {
+      const a = doc.analysis;
+      node = { label: this.displayPath(doc.path), path: doc.path, config: a.config, model: a.model, diagnostics: a.diagnostics, rules };
+      this.openNodes.set(a, node);
+    }
+    return node;
   }
 
   private nodeAt(path: string): ClusterNode | undefined {
     const open = this.store.openUriOfPath(path);
     if (open) {
       const doc = this.store.analysed(open);
-      return doc && nodeOf(doc, this.settings.for(path).rules);
+      return doc && this.nodeOfDocument(doc, this.settings.for(path).rules);
     }
     const cached = this.diskNodes.get(path);
     if (cached) return cached;
     if (this.store.host.readFile(path) === undefined) return undefined;
     const s = this.settings.for(path);
-    const node = loadNode(path, { host: this.store.host, rules: s.rules, ...(s.targetVersion ? { targetVersion: s.targetVersion } : {}) });
+    const loaded = loadNode(path, { host: this.store.host, rules: s.rules, ...(s.targetVersion ? { targetVersion: s.targetVersion } : {}) });
+    const node = { ...loaded, label: this.displayPath(path) };
     this.diskNodes.set(path, node);
     return node;
   }
@@ -128,8 +190,4 @@ export class PeerIndex {
     this.scans.set(folder, out);
     return out;
   }
-}
-
-function nodeOf(doc: AnalysedDocument, rules: ClusterNode["rules"]): ClusterNode {
-  return { label: doc.path, path: doc.path, config: doc.analysis.config, model: doc.analysis.model, diagnostics: doc.analysis.diagnostics, rules };
 }

@@ -38,8 +38,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const settings = new SettingsStore(warn, () => folders);
   const store = new DocumentStore(settings);
   const peers = new PeerIndex(store, settings, () => folders);
-  /** Each open document's last cluster check: its peers, and diagnostics for code actions. */
-  const clusters = new Map<string, { version: number; doc: AnalysedDocument; peers: readonly string[] }>();
+  /** Each open document's cluster peers at its last publish. */
+  const peersOf = new Map<string, readonly string[]>();
+  /** Each open document as its last publish showed it (with cluster findings, for code actions). */
+  const shownDocs = new Map<string, AnalysedDocument>();
 
   const publish = (uri: string) => {
     const doc = store.analysed(uri);
@@ -54,7 +56,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       peerPaths = cluster.peers;
       shown = cluster.diagnostics ? service.withClusterDiagnostics(doc, cluster.diagnostics) : doc;
     }
-    clusters.set(uri, { version: doc.version, doc: shown, peers: peerPaths });
+    peersOf.set(uri, peerPaths);
+    shownDocs.set(uri, shown);
     void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: service.diagnostics(shown) });
   };
   const publisher = new DiagnosticsPublisher({
@@ -66,15 +69,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   /** Open documents whose diagnostics depend on the file at `path`: its includers and cluster peers. */
   const dependents = (uri: string, path: string): string[] => {
     const out = new Set(store.invalidateReaders(path));
-    for (const [other, c] of clusters) if (other !== uri && (c.peers.includes(path) || clusters.get(uri)?.peers.includes(pathOf(other)))) out.add(other);
+    const mine = peersOf.get(uri);
+    for (const [other, theirs] of peersOf) if (other !== uri && (theirs.includes(path) || mine?.includes(pathOf(other)))) out.add(other);
     return [...out].filter((u) => store.isOpen(u));
   };
 
   /** The document as the last publish saw it (with cluster findings), when that is still current. */
   const current = (uri: string): AnalysedDocument | undefined => {
     const doc = store.analysed(uri);
-    const c = clusters.get(uri);
-    return doc && c && c.version === doc.version && c.doc.analysis === doc.analysis ? c.doc : doc;
+    const shown = shownDocs.get(uri);
+    return doc && shown && shown.analysis === doc.analysis ? shown : doc;
   };
 
   function handle<P extends { textDocument: { uri: string } }, R>(empty: R, run: (doc: AnalysedDocument, params: P) => R) {
@@ -186,12 +190,21 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   const documents = store.documents;
   documents.onDidOpen((e) => store.opened(e.document.uri));
-  documents.onDidChangeContent((e) => publisher.changed(e.document.uri, dependents(e.document.uri, pathOf(e.document.uri))));
+  documents.onDidChangeContent((e) => {
+    const uri = e.document.uri;
+    const path = pathOf(uri);
+    // Nothing built from the old text is needed any more: let it go before the next analysis.
+    shownDocs.delete(uri);
+    peers.release(path);
+    publisher.changed(uri, dependents(uri, path));
+  });
   documents.onDidClose((e) => {
     const uri = e.document.uri;
     const also = dependents(uri, pathOf(uri));
     store.closed(uri);
-    clusters.delete(uri);
+    peers.release(pathOf(uri));
+    peersOf.delete(uri);
+    shownDocs.delete(uri);
     publisher.forget(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
     if (also.length) publisher.now(also);
