@@ -1,16 +1,17 @@
 /**
- * A test client for the built server: spawns `dist/server.js --stdio` and speaks LSP to it through
- * vscode-languageserver-protocol, recording every publishDiagnostics it sends.
+ * A test client for the built server: spawns `dist/server.js --stdio` (or another transport) and
+ * speaks LSP to it through vscode-languageserver-protocol, recording every publishDiagnostics it sends.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import {
   createProtocolConnection, StreamMessageReader, StreamMessageWriter,
-  type ClientCapabilities, type Diagnostic, type ProtocolConnection, type PublishDiagnosticsParams,
+  type ClientCapabilities, type Diagnostic, type MessageReader, type MessageWriter, type ProtocolConnection, type PublishDiagnosticsParams,
 } from "vscode-languageserver-protocol/node";
 
-export const SERVER = "dist/server.js";
+/** The server under test: the build, or another bundle named by KALINT_SERVER (to compare builds). */
+export const SERVER = process.env.KALINT_SERVER || "dist/server.js";
 export const serverBuilt = (): boolean => existsSync(SERVER);
 
 export interface Published {
@@ -28,11 +29,17 @@ export class TestClient {
   private waiters: (() => void)[] = [];
   exited: number | null | undefined;
 
-  constructor(args: readonly string[] = ["--stdio"]) {
-    this.process = spawn(process.execPath, [SERVER, ...args], { stdio: ["pipe", "pipe", "pipe"] });
+  /**
+   * `connect` gives the channel to the server for a transport other than stdio (`--node-ipc`,
+   * `--socket=N`); the server's stdin/stdout are then left alone.
+   */
+  constructor(args: readonly string[] = ["--stdio"], connect?: (server: ChildProcess) => [MessageReader, MessageWriter]) {
+    const ipc = args.includes("--node-ipc");
+    this.process = spawn(process.execPath, [SERVER, ...args], { stdio: ipc ? ["pipe", "pipe", "pipe", "ipc"] : ["pipe", "pipe", "pipe"] });
     this.process.stderr!.on("data", (d) => (this.stderr += String(d)));
     this.process.on("exit", (code) => (this.exited = code));
-    this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    const [reader, writer] = connect ? connect(this.process) : [new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!)];
+    this.connection = createProtocolConnection(reader, writer);
     this.connection.onNotification("textDocument/publishDiagnostics", (p: PublishDiagnosticsParams) => {
       const list = this.published.get(p.uri) ?? [];
       list.push({ diagnostics: p.diagnostics, version: p.version, at: performance.now() });
