@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Language server latency and memory, measured through the built dist/server.js over stdio:
-//   * one-character edit → published diagnostics on a ~10k-line file (p50/p95)
+//   * one-character edit → published diagnostics on a ~10k-line file (p50/p95), alone in its
+//     folder, and again with its backup node beside it and open (cluster rules on every edit)
 //   * hover and completion latency on that file (p50/p95)
 //   * server memory (RSS, and its peak) with a ~100k-line file open
 // Files come from ../shared/tools/gen-config.mjs (deterministic). Edits are paced like typing
@@ -8,6 +9,7 @@
 //
 //   node bench/lsp.mjs            table on stdout
 //   node bench/lsp.mjs --json     one JSON object (for bench/run.mjs)
+//   KALINT_SERVER=path/server.js node bench/lsp.mjs   measure another build of the server
 import { spawn, execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -18,7 +20,7 @@ import { pathToFileURL } from "node:url";
 const require = createRequire(import.meta.url);
 const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = require("vscode-languageserver-protocol/node");
 
-const SERVER = resolve("dist/server.js");
+const SERVER = resolve(process.env.KALINT_SERVER || "dist/server.js");
 const GEN = resolve("../shared/tools/gen-config.mjs");
 const EDITS = 60;
 const REQUESTS = 300;
@@ -26,7 +28,7 @@ const PACE_MS = 120;
 const json = process.argv.includes("--json");
 
 if (!existsSync(SERVER)) {
-  console.error("bench/lsp.mjs: dist/server.js is missing; run npm run build");
+  console.error(`bench/lsp.mjs: ${SERVER} is missing; run npm run build`);
   process.exit(2);
 }
 if (!existsSync(GEN)) {
@@ -78,13 +80,25 @@ function memoryOf(pid) {
   return { rssMB: kb("VmRSS") / 1024, peakMB: kb("VmHWM") / 1024 };
 }
 
-async function latency(dir) {
-  const text = execFileSync(process.execPath, [GEN, "--virtual-servers", "385"], { encoding: "utf8", maxBuffer: 1 << 28 });
+const generate = (...args) => execFileSync(process.execPath, [GEN, ...args], { encoding: "utf8", maxBuffer: 1 << 28 });
+
+/** Edit latency on the 10k-line file; with `peer`, its backup node is in the folder and open too. */
+async function latency(dir, { peer = false } = {}) {
+  const text = generate("--virtual-servers", "385");
   const path = join(dir, "ten-k.conf");
   writeFileSync(path, text);
   const lines = text.split("\n");
   const server = startServer(dir);
   await server.init();
+  if (peer) {
+    const backupText = generate("--virtual-servers", "385", "--node", "backup");
+    const backupPath = join(dir, "ten-k-backup.conf");
+    writeFileSync(backupPath, backupText);
+    const backupUri = pathToFileURL(backupPath).href;
+    const opened = server.diagnostics(backupUri, 1);
+    await server.conn.sendNotification("textDocument/didOpen", { textDocument: { uri: backupUri, languageId: "keepalived", version: 1, text: backupText } });
+    await opened;
+  }
   const uri = pathToFileURL(path).href;
   const first = server.diagnostics(uri, 1);
   const t0 = performance.now();
@@ -105,6 +119,10 @@ async function latency(dir) {
     await server.conn.sendNotification("textDocument/didChange", { textDocument: { uri, version }, contentChanges: [change] });
     edits.push((await done) - start);
     await sleep(PACE_MS);
+  }
+  if (peer) {
+    await server.stop();
+    return { lines: lines.length, openMs, edits };
   }
 
   const keywordLines = lines.map((l, i) => [l, i]).filter(([l]) => /^\s+(lb_algo|delay_loop|weight|protocol|lb_kind)\b/.test(l)).map(([, i]) => i);
@@ -128,7 +146,7 @@ async function latency(dir) {
 }
 
 async function memory(dir) {
-  const text = execFileSync(process.execPath, [GEN, "--virtual-servers", "3846"], { encoding: "utf8", maxBuffer: 1 << 28 });
+  const text = generate("--virtual-servers", "3846");
   const path = join(dir, "hundred-k.conf");
   writeFileSync(path, text);
   const server = startServer(dir);
@@ -152,10 +170,12 @@ const dir = mkdtempSync(join(tmpdir(), "kalint-bench-lsp-"));
 try {
   // Separate folders: the server treats the keepalived files of a folder as one fleet.
   const l = await latency(mkdtempSync(join(dir, "ten-")));
+  const lp = await latency(mkdtempSync(join(dir, "pair-")), { peer: true });
   const m = await memory(mkdtempSync(join(dir, "hundred-")));
   const stats = (list) => ({ p50: percentile(list, 50), p95: percentile(list, 95), max: Math.max(...list) });
   const result = {
     tenK: { lines: l.lines, openMs: l.openMs, editToDiagnosticsMs: stats(l.edits), hoverMs: stats(l.hover), completionMs: stats(l.completion) },
+    tenKWithPeer: { openMs: lp.openMs, editToDiagnosticsMs: stats(lp.edits) },
     hundredK: m,
     targets: { editP95Ms: 50, hoverP95Ms: 10, completionP95Ms: 10 },
   };
@@ -166,6 +186,7 @@ try {
     console.log(`language server, ${l.lines}-line file (open to first diagnostics ${l.openMs.toFixed(0)} ms)`);
     console.log(`  ${"".padEnd(30)} ${"p50".padStart(7)} ${"p95".padStart(7)} ${"max".padStart(7)}   (ms)`);
     console.log(row(`edit → diagnostics (${EDITS} edits)`, result.tenK.editToDiagnosticsMs, 50));
+    console.log(row("  the same, backup node open", result.tenKWithPeer.editToDiagnosticsMs, 50));
     console.log(row(`hover (${REQUESTS})`, result.tenK.hoverMs, 10));
     console.log(row(`completion (${REQUESTS})`, result.tenK.completionMs, 10));
     console.log(`language server, ${m.lines}-line file (${(m.bytes / 1e6).toFixed(1)} MB): open to diagnostics ${m.openMs.toFixed(0)} ms, first hover ${m.hoverMs.toFixed(1)} ms, RSS ${m.rssMB.toFixed(0)} MB (idle ${m.idleMB.toFixed(0)} MB, peak ${m.peakMB.toFixed(0)} MB)`);

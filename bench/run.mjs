@@ -5,13 +5,15 @@
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { cli } from "./cli.mjs";
+import { fleet } from "./fleet-section.mjs";
 import { inputs } from "./inputs.mjs";
 import { keepalived } from "./keepalived.mjs";
+import { lsp } from "./lsp-section.mjs";
 import { parse } from "./parse.mjs";
 import { summary } from "./summary.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const sections = [inputs, parse, cli, keepalived, summary];
+const sections = [inputs, parse, cli, keepalived, fleet, lsp, summary];
 const only = process.argv.slice(2);
 
 const ctx = { root, dir: join(root, ".bench"), files: [], results: {} };
