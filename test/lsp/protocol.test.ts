@@ -95,6 +95,24 @@ describe("diagnostics", () => {
     expect(codes(await client.diagnostics(master, (x) => x.version === 3))).not.toContain("out-of-range");
   });
 
+  test("the first edit after opening is analysed at once, not after the quiet time for bursts of typing", async () => {
+    // Opening is not typing: an edit right after the opening's diagnostics (75 ms quiet time in
+    // the server) must not wait for a pause. Median of five, so one slow turn does not decide;
+    // each after a pause longer than the quiet time, so only the opening precedes its edit.
+    const took: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      const uri = client.open(join(dir, `first-edit-${i}.conf`), "vrrp_instance VI_1 {\n    priority 100\n}\n");
+      await client.diagnostics(uri, (x) => x.version === 1);
+      const start = performance.now();
+      client.change(uri, 2, [{ range: { start: { line: 1, character: 13 }, end: { line: 1, character: 16 } }, text: "300" }]);
+      const p = await client.diagnostics(uri, (x) => x.version === 2);
+      expect(codes(p)).toContain("out-of-range");
+      took.push(p.at - start);
+    }
+    expect(took.sort((a, b) => a - b)[2]).toBeLessThan(60);
+  });
+
   test("editing one node refreshes the cluster findings of its peer", async () => {
     const before = client.published.get(backup)!.length;
     client.change(master, 4, [{ range: { start: { line: 13, character: 22 }, end: { line: 13, character: 24 } }, text: "52" }]);

@@ -15,10 +15,13 @@ import { PeerIndex } from "./peers.js";
 import { DiagnosticsPublisher } from "./publisher.js";
 import { readClientSettings, SettingsStore } from "./settings.js";
 import { pathOf } from "./uris.js";
+import { warmUp } from "./warm-up.js";
 
 export interface ServerOptions {
   /** Edits closer together than this are analysed once, after the pause. */
   readonly quietMs?: number;
+  /** Warm the analyser up after initialize (see warm-up.ts); default true. */
+  readonly warmUp?: boolean;
 }
 
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -31,6 +34,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let watchRegistration = false;
   let folderEvents = false;
   let configRegistration = false;
+  let stopWarmUp = (): void => undefined;
 
   const log = (message: string) => connection.console.error(message);
   // A notification, not window/showMessageRequest: nothing waits for the user to dismiss it.
@@ -128,6 +132,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     folders = folderUris.map(pathOf).map((p) => p.replace(/\/+$/, ""));
     const init = params.initializationOptions as { settings?: unknown } | undefined;
     if (init && typeof init === "object") settings.setClient(readClientSettings((init.settings as { kalint?: unknown } | undefined)?.kalint ?? init.settings ?? init));
+    // While the client sets itself up and before the user types, so the first edits are fast too.
+    if (options.warmUp !== false) stopWarmUp = warmUp((e) => log(`kalint: warm-up failed: ${describe(e)}`));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -189,14 +195,22 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   const documents = store.documents;
-  documents.onDidOpen((e) => store.opened(e.document.uri));
+  /** Documents whose content event is their opening (TextDocuments fires open, then content). */
+  const opening = new Set<string>();
+  documents.onDidOpen((e) => {
+    store.opened(e.document.uri);
+    opening.add(e.document.uri);
+  });
   documents.onDidChangeContent((e) => {
     const uri = e.document.uri;
     const path = pathOf(uri);
     // Nothing built from the old text is needed any more: let it go before the next analysis.
     shownDocs.delete(uri);
     peers.release(path);
-    publisher.changed(uri, dependents(uri, path));
+    // An opening is not typing: the first edit after it must not count as part of a burst, or
+    // it would wait out the quiet time whenever the opening's analysis was quick.
+    if (opening.delete(uri)) publisher.now([uri, ...dependents(uri, path)]);
+    else publisher.changed(uri, dependents(uri, path));
   });
   documents.onDidClose((e) => {
     const uri = e.document.uri;
@@ -232,7 +246,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }),
   );
 
-  connection.onShutdown(() => publisher.dispose());
+  connection.onShutdown(() => {
+    stopWarmUp();
+    publisher.dispose();
+  });
   documents.listen(connection);
   connection.listen();
 }
