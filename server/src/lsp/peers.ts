@@ -33,9 +33,10 @@ export interface ClusterResult {
 interface FleetCheck {
   readonly nodes: readonly ClusterNode[];
   readonly fleet: Fleet;
-  readonly all: readonly Diagnostic[];
-  /** Absolute paths of the fleet's files and how messages show them, longest path first. */
-  readonly shown: readonly (readonly [string, string])[];
+  /** Run on the first node that has peers (a node alone in its cluster needs no check). */
+  all?: readonly Diagnostic[];
+  /** Absolute paths of the fleet's files and how messages show them, longest path first (made with `all`). */
+  shown?: readonly (readonly [string, string])[];
 }
 
 export class PeerIndex {
@@ -110,19 +111,18 @@ export class PeerIndex {
     let c = shared ? this.checks.get(key) : undefined;
     if (!c || c.nodes.length !== nodes.length || c.nodes.some((n, i) => n !== nodes[i])) {
       const standalone = nodes.filter((n) => n === self || !included.has(n.path));
-      const fleet = groupIntoClusters(standalone, settings.peers, (p) => resolve(p));
-      const shown = [...new Set(standalone.flatMap((n) => n.config.files.map((f) => f.path)))]
-        .map((p) => [p, this.displayPath(p)] as const)
-        .filter(([p, d]) => p !== d)
-        .sort((a, b) => b[0].length - a[0].length);
-      c = { nodes, fleet, all: checkFleet(fleet), shown };
+      c = { nodes, fleet: groupIntoClusters(standalone, settings.peers, (p) => resolve(p)) };
       if (shared) this.checks.set(key, c);
     }
     const cluster = c.fleet.clusters.find((cl) => cl.nodes.includes(self));
     if (!cluster || cluster.nodes.length < 2) return { peers: [] };
+    c.all ??= checkFleet(c.fleet);
+    const shown = (c.shown ??= [...new Set(c.fleet.clusters.flatMap((cl) => cl.nodes.flatMap((n) => n.config.files.map((f) => f.path))))]
+      .map((p) => [p, this.displayPath(p)] as const)
+      .filter(([p, d]) => p !== d)
+      .sort((a, b) => b[0].length - a[0].length));
     const mine = new Set(self.config.files.map((f) => f.path));
     const own = new Set(self.diagnostics);
-    const shown = c.shown;
     // Cluster findings name other nodes' files; show those paths as the workspace knows them.
     const relabel = (d: Diagnostic): Diagnostic => {
       if (own.has(d)) return d;
