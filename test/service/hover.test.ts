@@ -1,4 +1,6 @@
 import { describe, expect, test } from "vitest";
+import { describeKeyword } from "../../server/src/schema/describe.js";
+import { keywordAt } from "../../server/src/schema/lookup.js";
 import { hover } from "../../server/src/service/index.js";
 import { docAt, docOf, posOf, SCRIPTED, textOf } from "./helpers.js";
 
@@ -8,10 +10,15 @@ describe("hover on keywords", () => {
   test("priority shows its syntax, range and version, in the block where it is written", () => {
     const { doc, at } = docAt("vrrp_instance VI_1 {\n    prio|rity 100\n}\n");
     const h = hover(doc, at);
-    expect(text(h)).toContain("**priority** · in `vrrp_instance`");
+    expect(text(h)).toContain("**priority** in `vrrp_instance`");
     expect(text(h)).toMatch(/1\.\.255/);
-    expect(text(h)).toMatch(/Since keepalived \d+\.\d+\.\d+/);
+    expect(text(h)).toMatch(/first in keepalived \d+\.\d+\.\d+/);
     expect(textOf(doc, h!.range!)).toBe("priority");
+  });
+
+  test("a keyword's hover is the text `kalint explain` prints for it in that block", () => {
+    const { doc, at } = docAt("vrrp_instance VI_1 {\n    prio|rity 100\n}\n");
+    expect(text(hover(doc, at))).toBe(describeKeyword(keywordAt(["vrrp_instance"], "priority")!));
   });
 
   test("an enum keyword lists its allowed values, also when hovering the value", () => {
@@ -24,7 +31,7 @@ describe("hover on keywords", () => {
 
   test("a deprecated keyword says so and names its replacement", () => {
     const { doc, at } = docAt("virtual_server 10.0.0.1 80 {\n    real_server 10.0.0.2 80 {\n        HTTP_GET {\n            nb_get|_retry 3\n        }\n    }\n}\n");
-    expect(text(hover(doc, at))).toMatch(/\*\*Deprecated\*\*.*`retry`/);
+    expect(text(hover(doc, at))).toMatch(/\*\*deprecated\*\*.*`retry`/);
   });
 
   test("a keyword written in the wrong block says where keepalived reads it", () => {

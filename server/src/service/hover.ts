@@ -1,14 +1,13 @@
 /**
  * Hover: a keyword's documentation with its syntax, allowed values, range, version and
- * deprecation; the value of a `$VAR`; the block behind a track_script (or any other) name;
- * the files an include pattern reads.
+ * deprecation (schema/describe.ts, the text `kalint explain` prints); the value of a `$VAR`;
+ * the block behind a track_script (or any other) name; the files an include pattern reads.
  */
 import type { Hover } from "vscode-languageserver-types";
 import type { Span } from "../../../grammar/index.js";
 import { BUILTIN_NAMES } from "../../../grammar/parameters.js";
+import { describeKeyword } from "../schema/describe.js";
 import { formatVersion, keywordAt, placesOf, removedKeyword } from "../schema/lookup.js";
-import { rangeText } from "../schema/syntax.js";
-import type { KeywordSpec } from "../schema/types.js";
 import { rootOf, type AnalysedDocument } from "./document.js";
 import { locate } from "./locate.js";
 import { offsetOf, rangeOf } from "./positions.js";
@@ -29,30 +28,6 @@ export function hover(doc: AnalysedDocument, position: Position): Hover | null {
   const value = spec ? describeKeyword(spec) : describeUnknown(keyword.text, place.parents);
   if (!value) return null;
   return { contents: { kind: "markdown", value }, range: rangeOf(place.word) };
-}
-
-export function describeKeyword(spec: KeywordSpec): string {
-  const where = spec.parents.length ? ` · in \`${spec.parents.join(" > ")}\`` : " · top level";
-  const parts = [`**${spec.name}**${where}`, "```\n" + spec.syntax + "\n```"];
-  if (spec.doc) parts.push(spec.doc.trim());
-  const facts: string[] = [];
-  for (const a of spec.args ?? []) {
-    if (a.kind.type === "enum") facts.push(`\`${a.name}\`: one of ${a.kind.values.map((v) => `\`${v}\``).join(", ")}`);
-    else if (a.kind.type === "boolean") facts.push(`\`${a.name}\`: a boolean (\`true\`/\`false\`, \`on\`/\`off\`, \`yes\`/\`no\`)`);
-    else if ((a.kind.type === "integer" || a.kind.type === "decimal") && (a.kind.min !== undefined || a.kind.max !== undefined)) {
-      facts.push(`\`${a.name}\`: ${rangeText(a.kind.min, a.kind.max)}`);
-    }
-  }
-  if (spec.aliasOf) facts.push(`Another name for \`${spec.aliasOf}\`.`);
-  facts.push(`Since keepalived ${formatVersion(spec.since)}.`);
-  if (spec.deprecated) {
-    const since = spec.deprecated.since ? ` since keepalived ${formatVersion(spec.deprecated.since)}` : "";
-    const instead = spec.deprecated.replacement ? `: use \`${spec.deprecated.replacement}\`` : spec.deprecated.note ? `: ${spec.deprecated.note}` : "";
-    facts.push(`**Deprecated**${since}${instead}.`);
-  }
-  if (spec.buildConditions?.length) facts.push(`Needs keepalived built with ${spec.buildConditions.map((c) => `\`${c}\``).join(", ")}.`);
-  parts.push(facts.map((f) => `- ${f}`).join("\n"));
-  return parts.join("\n\n");
 }
 
 function describeUnknown(name: string, parents: readonly string[]): string | undefined {
