@@ -3,12 +3,11 @@
  * written atomically. A fix is applied whole or not at all; when two fixes touch one stretch of
  * text the first (in file order) wins and the other waits for the next round.
  */
-import { isUtf8 } from "node:buffer";
 import { chmodSync, chownSync, closeSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import type { Fix, SourceText, TextEdit } from "../../../grammar/index.js";
 import type { Analysis } from "../analysis/analyze.js";
-import { InputError, reason } from "./inputs.js";
+import { decodeText, InputError, reason, type DecodedText } from "./inputs.js";
 
 const same = (a: TextEdit, b: TextEdit) => a.file === b.file && a.start === b.start && a.end === b.end && a.newText === b.newText;
 
@@ -58,10 +57,8 @@ export function applyFixes(analysis: Analysis): number {
     } catch (e) {
       throw new InputError(`cannot fix ${file.path}: ${reason(e)}`);
     }
-    // Same decoding as the preprocessor: UTF-8 when the bytes are, else one byte per character,
-    // and written back the same way so bytes kalint did not edit stay as they were.
-    const encoding = isUtf8(bytes) ? "utf8" : "latin1";
-    if (bytes.toString(encoding) !== file.text) throw new InputError(`cannot fix ${file.path}: it changed while kalint was checking it`);
+    const { text, encoding } = decodeText(bytes);
+    if (text !== file.text) throw new InputError(`cannot fix ${file.path}: it changed while kalint was checking it`);
     writeFileAtomically(file.path, applyEdits(file.text, list), encoding);
   }
   return count;
@@ -72,7 +69,7 @@ export function applyFixes(analysis: Analysis): number {
  * text or the new, never half of it. A symbolic link is followed so the link stays a link, and
  * the file keeps its permission bits and, where allowed, its owner.
  */
-export function writeFileAtomically(path: string, text: string, encoding: "utf8" | "latin1"): void {
+export function writeFileAtomically(path: string, text: string, encoding: DecodedText["encoding"]): void {
   let temp: string | undefined;
   try {
     const target = realpathSync(path);
