@@ -4,5 +4,5 @@ export * from "./source.js";
 export { parse, MAX_LINE_BYTES } from "./parse.js";
 export { preprocess, type EffectiveConfig, type IncludeLink, type PreprocessOptions } from "./preprocess.js";
 export { nodeFileHost, decodeBytes, globFiles, expandBraces, type FileHost } from "./file-host.js";
-export { lex, pieces, type Piece } from "./lexer.js";
+export { lex } from "./lexer.js";
 export type { ParameterValue } from "./parameters.js";

@@ -1,8 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { decodeBytes, nodeFileHost, preprocess } from "../../grammar/index.js";
-import { lex, pieces } from "../../grammar/lexer.js";
+import { lex } from "../../grammar/lexer.js";
 import { corpusFiles } from "./corpus.js";
-import { located, parseText } from "./helpers.js";
+import { located, parseText, pieces } from "./helpers.js";
 
 const files = corpusFiles();
 

@@ -1,5 +1,5 @@
 /** Small readers that turn grammar output into plain data a test can compare. */
-import { parse, SourceText, spanText, type ConfigFile, type Diagnostic, type Node, type Span } from "../../grammar/index.js";
+import { lex, parse, SourceText, spanText, type ConfigFile, type Diagnostic, type Node, type Span } from "../../grammar/index.js";
 
 export function parseText(text: string, path = "/etc/keepalived/keepalived.conf"): ConfigFile {
   return parse(new SourceText(path, text));
@@ -46,4 +46,38 @@ export function* walk(nodes: readonly Node[]): Generator<Node> {
     yield n;
     if (n.kind === "block" || n.kind === "anonymous-block") yield* walk(n.children);
   }
+}
+
+/** One piece of a file: a token, a comment, or the blank trivia between them. */
+export interface Piece {
+  readonly kind: "token" | "comment" | "trivia";
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * The whole text as consecutive pieces, for checking that the token stream is lossless (the
+ * pieces' text joined is the file, byte for byte; the trivia is blank) and for cutting a file
+ * into pieces that property tests delete, duplicate and insert.
+ */
+export function pieces(text: string): Piece[] {
+  const { tokens, comments } = lex(text);
+  const out: Piece[] = [];
+  let at = 0;
+  const push = (kind: Piece["kind"], start: number, end: number) => {
+    if (start > at) out.push({ kind: "trivia", start: at, end: start });
+    out.push({ kind, start, end });
+    at = end;
+  };
+  let c = 0;
+  for (const t of tokens) {
+    while (c < comments.length && comments[c]!.startOffset < t.startOffset) {
+      const k = comments[c++]!;
+      push("comment", k.startOffset, k.startOffset + k.image.length);
+    }
+    push("token", t.startOffset, t.startOffset + t.image.length);
+  }
+  for (; c < comments.length; c++) push("comment", comments[c]!.startOffset, comments[c]!.startOffset + comments[c]!.image.length);
+  if (at < text.length) out.push({ kind: "trivia", start: at, end: text.length });
+  return out;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { lex } from "../../grammar/index.js";
-import { pieces } from "../../grammar/lexer.js";
+import { pieces } from "./helpers.js";
 
 const images = (text: string) => lex(text).tokens.map((t) => t.image);
 const comments = (text: string) => lex(text).comments.map((t) => t.image);

@@ -5,10 +5,10 @@
 import fc from "fast-check";
 import { describe, test } from "vitest";
 import { decodeBytes, parse, preprocess, SourceText, type Diagnostic, type Span } from "../../grammar/index.js";
-import { lex, pieces } from "../../grammar/lexer.js";
+import { lex } from "../../grammar/lexer.js";
 import { memoryHost } from "../support/memory-host.js";
 import { corpusFiles } from "./corpus.js";
-import { walk } from "./helpers.js";
+import { pieces, walk } from "./helpers.js";
 
 const ROOT = "/etc/keepalived/keepalived.conf";
 
