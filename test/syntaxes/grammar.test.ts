@@ -60,7 +60,22 @@ function scopeOf(tokens: readonly Token[], text: string, line?: number): string 
   return t ? (t.scopes.at(-1) ?? "-") : undefined;
 }
 
-const fixture = (name: string) => tokenize(readFileSync(join(FIXTURES, name), "utf8"));
+/** Each fixture tokenized once (after the grammar loaded), however many tests read it. */
+const tokenized = new Map<string, Token[]>();
+function fixture(name: string): Token[] {
+  let tokens = tokenized.get(name);
+  if (!tokens) tokenized.set(name, (tokens = tokenize(readFileSync(join(FIXTURES, name), "utf8"))));
+  return tokens;
+}
+
+/** `[text, line or undefined for any line, innermost scope]`; see scopeOf. */
+type Scoped = readonly [text: string, line: number | undefined, scope: string];
+
+/** Every row's text has the row's innermost scope in the fixture. */
+function expectScopes(name: string, rows: readonly Scoped[]): void {
+  const tokens = fixture(name);
+  for (const [text, line, scope] of rows) expect(scopeOf(tokens, text, line), `${JSON.stringify(text)}${line ? ` on line ${line}` : ""}`).toBe(scope);
+}
 
 test("the committed grammar is the one the schema generates", () => {
   expect(readFileSync(GRAMMAR, "utf8"), "run: node scripts/gen-tmgrammar.mjs").toBe(renderGrammar());
@@ -73,122 +88,143 @@ describe.each(readdirSync(FIXTURES).filter((f) => f.endsWith(".conf")))("%s", (n
 });
 
 describe("vrrp.conf", () => {
-  const t = () => fixture("vrrp.conf");
   test("comments with ! and #", () => {
-    expect(t()[0]!.scopes).toContain("comment.line.exclamation.keepalived");
-    expect(scopeOf(t(), "unique per node", 3)).toBe("comment.line.number-sign.keepalived");
+    expect(fixture("vrrp.conf")[0]!.scopes).toContain("comment.line.exclamation.keepalived");
+    expectScopes("vrrp.conf", [["unique per node", 3, "comment.line.number-sign.keepalived"]]);
   });
   test("blocks, their names, and keywords", () => {
-    expect(scopeOf(t(), "global_defs")).toBe("storage.type.block.keepalived");
-    expect(scopeOf(t(), "vrrp_instance")).toBe("storage.type.block.keepalived");
-    expect(scopeOf(t(), "VI_1")).toBe("entity.name.section.keepalived");
-    expect(scopeOf(t(), "chk_haproxy", 8)).toBe("entity.name.section.keepalived");
-    expect(scopeOf(t(), "router_id")).toBe("keyword.other.keepalived");
-    expect(scopeOf(t(), "nopreempt")).toBe("keyword.other.keepalived");
+    expectScopes("vrrp.conf", [
+      ["global_defs", undefined, "storage.type.block.keepalived"],
+      ["vrrp_instance", undefined, "storage.type.block.keepalived"],
+      ["VI_1", undefined, "entity.name.section.keepalived"],
+      ["chk_haproxy", 8, "entity.name.section.keepalived"],
+      ["router_id", undefined, "keyword.other.keepalived"],
+      ["nopreempt", undefined, "keyword.other.keepalived"],
+    ]);
   });
   test("keywords after a brace on the same line; values are not keywords", () => {
-    expect(scopeOf(t(), "auth_type")).toBe("keyword.other.keepalived");
-    // keepalived splits a line at its first brace only: here auth_pass is an argument of auth_type.
-    expect(scopeOf(t(), "auth_pass s3cret", 21)).toBe("-");
-    // `weight` inside a track_script entry is an option of the entry, not a statement.
-    expect(scopeOf(t(), "chk_haproxy weight", 28)).toBe("-");
-    expect(scopeOf(t(), "weight", 11)).toBe("keyword.other.keepalived");
+    expectScopes("vrrp.conf", [
+      ["auth_type", undefined, "keyword.other.keepalived"],
+      // keepalived splits a line at its first brace only: here auth_pass is an argument of auth_type.
+      ["auth_pass s3cret", 21, "-"],
+      // `weight` inside a track_script entry is an option of the entry, not a statement.
+      ["chk_haproxy weight", 28, "-"],
+      ["weight", 11, "keyword.other.keepalived"],
+    ]);
   });
   test("enums, numbers, booleans", () => {
-    expect(scopeOf(t(), "MASTER")).toBe("constant.language.keepalived");
-    expect(scopeOf(t(), "PASS")).toBe("constant.language.keepalived");
-    expect(scopeOf(t(), "51")).toBe("constant.numeric.keepalived");
-    expect(scopeOf(t(), "2.5")).toBe("constant.numeric.keepalived");
-    expect(scopeOf(t(), "-20")).toBe("constant.numeric.keepalived");
-    expect(scopeOf(t(), "true")).toBe("constant.language.boolean.keepalived");
-    // Digits inside names stay part of the name.
-    expect(scopeOf(t(), "eth0", 16)).toBe("-");
-    expect(scopeOf(t(), "vrrp.51")).toBe("-");
+    expectScopes("vrrp.conf", [
+      ["MASTER", undefined, "constant.language.keepalived"],
+      ["PASS", undefined, "constant.language.keepalived"],
+      ["51", undefined, "constant.numeric.keepalived"],
+      ["2.5", undefined, "constant.numeric.keepalived"],
+      ["-20", undefined, "constant.numeric.keepalived"],
+      ["true", undefined, "constant.language.boolean.keepalived"],
+      // Digits inside names stay part of the name.
+      ["eth0", 16, "-"],
+      ["vrrp.51", undefined, "-"],
+    ]);
   });
   test("addresses with prefixes and zones", () => {
-    expect(scopeOf(t(), "10.0.0.100/24")).toBe("constant.numeric.address.ipv4.keepalived");
-    expect(scopeOf(t(), "2001:db8::100/64")).toBe("constant.numeric.address.ipv6.keepalived");
-    expect(scopeOf(t(), "fe80::1%eth0")).toBe("constant.numeric.address.ipv6.keepalived");
-    expect(scopeOf(t(), "dev eth0 label eth0:vip")).toBe("-");
+    expectScopes("vrrp.conf", [
+      ["10.0.0.100/24", undefined, "constant.numeric.address.ipv4.keepalived"],
+      ["2001:db8::100/64", undefined, "constant.numeric.address.ipv6.keepalived"],
+      ["fe80::1%eth0", undefined, "constant.numeric.address.ipv6.keepalived"],
+      ["dev eth0 label eth0:vip", undefined, "-"],
+    ]);
   });
   test("a backslash does not escape a quote: the string ends there and the last quote runs to the end", () => {
-    const line = t().filter((x) => x.line === 30);
+    const line = fixture("vrrp.conf").filter((x) => x.line === 30);
     expect(line.find((x) => x.text === "/etc/keepalived/master.sh \\")?.scopes).toContain("string.quoted.double.keepalived");
     expect(line.at(-1)!.scopes).toContain("string.quoted.double.keepalived");
-    expect(scopeOf(t(), "smtp_alert", 31)).toBe("keyword.other.keepalived");
+    expectScopes("vrrp.conf", [["smtp_alert", 31, "keyword.other.keepalived"]]);
   });
 });
 
 describe("lvs.conf", () => {
-  const t = () => fixture("lvs.conf");
   test("virtual server addresses, ranges and ports", () => {
-    expect(scopeOf(t(), "virtual_server")).toBe("storage.type.block.keepalived");
-    expect(scopeOf(t(), "192.168.1.200")).toBe("constant.numeric.address.ipv4.keepalived");
-    expect(scopeOf(t(), "8080")).toBe("constant.numeric.keepalived");
-    expect(scopeOf(t(), "192.168.10.10-20")).toBe("constant.numeric.address.ipv4.keepalived");
-    expect(scopeOf(t(), "2001:db8::11")).toBe("constant.numeric.address.ipv6.keepalived");
+    expectScopes("lvs.conf", [
+      ["virtual_server", undefined, "storage.type.block.keepalived"],
+      ["192.168.1.200", undefined, "constant.numeric.address.ipv4.keepalived"],
+      ["8080", undefined, "constant.numeric.keepalived"],
+      ["192.168.10.10-20", undefined, "constant.numeric.address.ipv4.keepalived"],
+      ["2001:db8::11", undefined, "constant.numeric.address.ipv6.keepalived"],
+    ]);
   });
   test("LVS enums, checkers, deprecated and removed keywords", () => {
-    expect(scopeOf(t(), "DR")).toBe("constant.language.keepalived");
-    expect(scopeOf(t(), "wrr")).toBe("constant.language.keepalived");
-    expect(scopeOf(t(), "TCP")).toBe("constant.language.keepalived");
-    expect(scopeOf(t(), "TCP_CHECK")).toBe("storage.type.block.keepalived");
-    expect(scopeOf(t(), "real_server")).toBe("storage.type.block.keepalived");
-    expect(scopeOf(t(), "nb_get_retry")).toBe("keyword.other.keepalived");
-    expect(scopeOf(t(), "nat_mask")).toBe("invalid.deprecated.removed.keepalived");
-    expect(scopeOf(t(), "WEB")).toBe("entity.name.section.keepalived");
+    expectScopes("lvs.conf", [
+      ["DR", undefined, "constant.language.keepalived"],
+      ["wrr", undefined, "constant.language.keepalived"],
+      ["TCP", undefined, "constant.language.keepalived"],
+      ["TCP_CHECK", undefined, "storage.type.block.keepalived"],
+      ["real_server", undefined, "storage.type.block.keepalived"],
+      ["nb_get_retry", undefined, "keyword.other.keepalived"],
+      ["nat_mask", undefined, "invalid.deprecated.removed.keepalived"],
+      ["WEB", undefined, "entity.name.section.keepalived"],
+    ]);
   });
 });
 
 describe("preprocessor.conf", () => {
-  const t = () => fixture("preprocessor.conf");
   test("definitions, including multi-line ones", () => {
-    expect(scopeOf(t(), "PRIO", 1)).toBe("variable.other.definition.keepalived");
-    expect(scopeOf(t(), "=", 1)).toBe("keyword.operator.assignment.keepalived");
-    expect(scopeOf(t(), "the uplink", 2)).toBe("comment.line.number-sign.keepalived");
-    expect(scopeOf(t(), "\\", 3)).toBe("punctuation.separator.continuation.keepalived");
-    const continued = t().find((x) => x.line === 4)!;
+    expectScopes("preprocessor.conf", [
+      ["PRIO", 1, "variable.other.definition.keepalived"],
+      ["=", 1, "keyword.operator.assignment.keepalived"],
+      ["the uplink", 2, "comment.line.number-sign.keepalived"],
+      ["\\", 3, "punctuation.separator.continuation.keepalived"],
+    ]);
+    const continued = fixture("preprocessor.conf").find((x) => x.line === 4)!;
     expect(continued.text).toBe("10.0.0.3");
     expect(continued.scopes).toEqual(["meta.definition.variable.keepalived", "constant.numeric.address.ipv4.keepalived"]);
   });
   test("conditional lines", () => {
-    expect(scopeOf(t(), "@", 5)).toBe("keyword.control.conditional.keepalived");
-    expect(scopeOf(t(), "lb1", 5)).toBe("constant.other.config-id.keepalived");
-    expect(scopeOf(t(), "PRIO", 5)).toBe("variable.other.definition.keepalived");
-    expect(scopeOf(t(), "@^", 6)).toBe("keyword.control.conditional.keepalived");
-    expect(scopeOf(t(), "priority", 6)).toBe("keyword.other.keepalived");
-    expect(scopeOf(t(), "@", 14)).toBe("keyword.control.conditional.keepalived");
+    expectScopes("preprocessor.conf", [
+      ["@", 5, "keyword.control.conditional.keepalived"],
+      ["lb1", 5, "constant.other.config-id.keepalived"],
+      ["PRIO", 5, "variable.other.definition.keepalived"],
+      ["@^", 6, "keyword.control.conditional.keepalived"],
+      ["priority", 6, "keyword.other.keepalived"],
+      ["@", 14, "keyword.control.conditional.keepalived"],
+    ]);
   });
   test("variables, built-ins and their parameters", () => {
-    expect(scopeOf(t(), "PRIO", 6)).toBe("variable.other.keepalived");
-    expect(scopeOf(t(), "IFACE", 10)).toBe("variable.other.keepalived");
-    expect(scopeOf(t(), "_RANDOM", 14)).toBe("variable.language.keepalived");
-    expect(scopeOf(t(), "1 9", 14)).toBe("variable.parameter.keepalived");
-    expect(scopeOf(t(), "_PWD", 19)).toBe("variable.language.keepalived");
-    // `VI_$N`: what follows $N decides whether it is replaced, so it is a variable inside the name.
-    expect(scopeOf(t(), "VI_", 9)).toBe("entity.name.section.keepalived");
-    expect(scopeOf(t(), "N", 9)).toBe("variable.other.keepalived");
+    expectScopes("preprocessor.conf", [
+      ["PRIO", 6, "variable.other.keepalived"],
+      ["IFACE", 10, "variable.other.keepalived"],
+      ["_RANDOM", 14, "variable.language.keepalived"],
+      ["1 9", 14, "variable.parameter.keepalived"],
+      ["_PWD", 19, "variable.language.keepalived"],
+      // `VI_$N`: what follows $N decides whether it is replaced, so it is a variable inside the name.
+      ["VI_", 9, "entity.name.section.keepalived"],
+      ["N", 9, "variable.other.keepalived"],
+    ]);
   });
   test("include lines", () => {
-    expect(scopeOf(t(), "include", 7)).toBe("keyword.control.import.keepalived");
-    expect(scopeOf(t(), "/etc/keepalived/conf.d/*.conf", 7)).toBe("string.unquoted.path.keepalived");
-    expect(scopeOf(t(), "includew", 8)).toBe("keyword.control.import.keepalived");
-    // `$NAME.conf`: a $NAME followed by a dot is not replaced, so it stays plain string text.
-    expect(scopeOf(t(), "vrrp $NAME.conf", 8)).toBe("string.quoted.double.keepalived");
+    expectScopes("preprocessor.conf", [
+      ["include", 7, "keyword.control.import.keepalived"],
+      ["/etc/keepalived/conf.d/*.conf", 7, "string.unquoted.path.keepalived"],
+      ["includew", 8, "keyword.control.import.keepalived"],
+      // `$NAME.conf`: a $NAME followed by a dot is not replaced, so it stays plain string text.
+      ["vrrp $NAME.conf", 8, "string.quoted.double.keepalived"],
+    ]);
   });
   test("~SEQ and ~LST before a statement", () => {
-    expect(scopeOf(t(), "~SEQ", 11)).toBe("keyword.control.loop.keepalived");
-    expect(scopeOf(t(), "i", 11)).toBe("variable.other.definition.keepalived");
-    expect(scopeOf(t(), "track_interface", 11)).toBe("storage.type.block.keepalived");
-    expect(scopeOf(t(), "~LST", 12)).toBe("keyword.control.loop.keepalived");
-    expect(scopeOf(t(), "unicast_peer", 12)).toBe("storage.type.block.keepalived");
-    expect(scopeOf(t(), "~SEQx", 15)).toBe("keyword.control.loop.keepalived");
-    expect(scopeOf(t(), "0x10", 15)).toBe("constant.numeric.keepalived");
+    expectScopes("preprocessor.conf", [
+      ["~SEQ", 11, "keyword.control.loop.keepalived"],
+      ["i", 11, "variable.other.definition.keepalived"],
+      ["track_interface", 11, "storage.type.block.keepalived"],
+      ["~LST", 12, "keyword.control.loop.keepalived"],
+      ["unicast_peer", 12, "storage.type.block.keepalived"],
+      ["~SEQx", 15, "keyword.control.loop.keepalived"],
+      ["0x10", 15, "constant.numeric.keepalived"],
+    ]);
   });
   test("escaped comment characters and kalint directives", () => {
-    expect(scopeOf(t(), "\\#", 17)).toBe("constant.character.escape.keepalived");
-    expect(scopeOf(t(), "!", 17)).toBe("punctuation.definition.comment.keepalived");
-    expect(scopeOf(t(), "disable", 18)).toBe("keyword.other.directive.kalint.keepalived");
-    expect(scopeOf(t(), "priority-tie", 18)).toBe("constant.other.rule-code.keepalived");
+    expectScopes("preprocessor.conf", [
+      ["\\#", 17, "constant.character.escape.keepalived"],
+      ["!", 17, "punctuation.definition.comment.keepalived"],
+      ["disable", 18, "keyword.other.directive.kalint.keepalived"],
+      ["priority-tie", 18, "constant.other.rule-code.keepalived"],
+    ]);
   });
 });
