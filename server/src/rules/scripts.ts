@@ -13,7 +13,7 @@ const SCRIPT_KEYWORDS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ["MISC_CHECK", new Set(["misc_path"])],
 ]);
 
-export interface ScriptCommand {
+interface ScriptCommand {
   readonly statement: Statement;
   /** The word the command starts in (a quoted word may hold the whole command line). */
   readonly word: Word;
@@ -25,7 +25,7 @@ export interface ScriptCommand {
  * The program of a command line. keepalived splits a quoted command into words itself, and a
  * token may carry its own single or double quotes (`"'/opt/my app/run' --x"`).
  */
-export function programOf(word: Word): string {
+function programOf(word: Word): string {
   const text = word.text.trimStart();
   const quote = text[0];
   if (quote === "'" || quote === '"') {
@@ -47,7 +47,12 @@ export function scriptCommands(model: ConfigModel): readonly ScriptCommand[] {
   return out;
 }
 
-/** Statements of `nodes` whose keyword is one of `keywords` (those of the enclosing block), then nested blocks. */
+/**
+ * Statements of `nodes` whose keyword is one of `keywords` (those of the enclosing block), then
+ * nested blocks. Every block that holds a command block (virtual_server, real_server) holds
+ * commands itself, so the walk only enters blocks of SCRIPT_KEYWORDS: it skips the bodies of
+ * health checkers, address lists and the like, most of a large file.
+ */
 function visit(nodes: readonly Node[], keywords: ReadonlySet<string> | undefined, out: ScriptCommand[]): void {
   for (const n of nodes) {
     if (n.kind === "statement") {
@@ -56,7 +61,8 @@ function visit(nodes: readonly Node[], keywords: ReadonlySet<string> | undefined
       // `notify_deleted` alone only asks for the DELETED state in the notify script.
       if (word) out.push({ statement: n, word, program: programOf(word) });
     } else if (n.kind === "block") {
-      visit(n.children, SCRIPT_KEYWORDS.get(n.keyword.text), out);
+      const inner = SCRIPT_KEYWORDS.get(n.keyword.text);
+      if (inner) visit(n.children, inner, out);
     }
   }
 }
