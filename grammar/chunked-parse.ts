@@ -8,7 +8,7 @@
 import type { IToken } from "chevrotain";
 import type { Node } from "./ast.js";
 import type { Diagnostic } from "./diagnostic.js";
-import { lex } from "./lexer.js";
+import { lex, lineBreakAfter } from "./lexer.js";
 import { parseTokens } from "./parser.js";
 import type { SourceText } from "./source.js";
 import { WordTexts } from "./words.js";
@@ -91,7 +91,7 @@ class PendingTokens {
     const tokens = this.tokens;
     for (let i = this.scanned; i < tokens.length; i++) {
       const t = tokens[i]!;
-      if (this.depth === 0 && i > 0 && t.tokenType !== LBrace && this.lineBreakBefore(tokens[i - 1]!, t)) this.lastCut = i;
+      if (this.depth === 0 && i > 0 && t.tokenType !== LBrace && lineBreakAfter(this.text, tokens[i - 1]!, t.startOffset)) this.lastCut = i;
       // A `}` at the top closes nothing; the parser reports it and the depth stays 0.
       if (t.tokenType === LBrace) this.depth++;
       else if (t.tokenType === RBrace && this.depth > 0) this.depth--;
@@ -111,11 +111,5 @@ class PendingTokens {
     this.tokens = [];
     this.scanned = this.lastCut = this.depth = 0;
     return all;
-  }
-
-  private lineBreakBefore(previous: IToken, next: IToken): boolean {
-    const text = this.text;
-    for (let i = previous.startOffset + previous.image.length; i < next.startOffset; i++) if (text.charCodeAt(i) === 10) return true;
-    return false;
   }
 }

@@ -28,3 +28,12 @@ export function lex(text: string): LexResult {
     unmatched: result.errors.map((e) => ({ start: e.offset, end: e.offset + e.length })),
   };
 }
+
+/**
+ * Whether a line feed lies in the gap between the end of `previous` and offset `to`. Line breaks
+ * are trivia, not tokens, so this is how the parser and the chunker find where a line ends.
+ */
+export function lineBreakAfter(text: string, previous: IToken, to: number): boolean {
+  for (let i = previous.startOffset + previous.image.length; i < to; i++) if (text.charCodeAt(i) === 10) return true;
+  return false;
+}

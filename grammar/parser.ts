@@ -14,7 +14,7 @@ import { EmbeddedActionsParser, EOF, type IToken } from "chevrotain";
 import type { AnonymousBlock, Block, Condition, Definition, Include, Node, SequenceHeader, Statement, ValueLine, Word } from "./ast.js";
 import type { Diagnostic } from "./diagnostic.js";
 import { DefinitionLine, SequenceHead } from "./directive-tokens.js";
-import { allTokens } from "./lexer.js";
+import { allTokens, lineBreakAfter } from "./lexer.js";
 import type { SourceText, Span } from "./source.js";
 import { AnyWord, AtWord, LBrace, RBrace } from "./tokens.js";
 import { INCLUDE_DIRECTIVES, isValueBlock } from "./value-blocks.js";
@@ -242,12 +242,7 @@ class KeepalivedParser extends EmbeddedActionsParser {
   /** Does the next token sit on the same line as `previous` (no line feed in the gap)? */
   private sameLine(previous: IToken): boolean {
     const next = this.LA(1);
-    if (next.tokenType === EOF) return false;
-    const text = this.state.file.text;
-    for (let i = previous.startOffset + previous.image.length; i < next.startOffset; i++) {
-      if (text.charCodeAt(i) === 10) return false;
-    }
-    return true;
+    return next.tokenType !== EOF && !lineBreakAfter(this.state.file.text, previous, next.startOffset);
   }
 
   /** The keyword line at `tokens[start..]`, which it takes off the stack. */
