@@ -1,4 +1,6 @@
 import { describe, expect, test } from "vitest";
+import { loadNode } from "../../server/src/cluster/nodes.js";
+import { memoryHost } from "../support/memory-host.js";
 import { backup, master, pair, readIds, findings, silentOnCleanPairs } from "./helpers.js";
 
 describe("vrid-mismatch", () => {
@@ -8,6 +10,16 @@ describe("vrid-mismatch", () => {
     expect(found[0]).toMatchObject({ file: "/backup.conf", line: 4, text: "67", related: [{ file: "/master.conf", line: 4 }] });
     expect(found[0]!.message).toContain("virtual_router_id 67 differs from its peer's 66 (/master.conf:4)");
     expect(found[0]!.fix).toEqual({ description: "use 66", edits: [{ file: "/backup.conf", line: 4, newText: "66" }] });
+  });
+
+  test("the message names the peer's place as its node names files, an included one too (the editor's workspace-relative paths)", () => {
+    const host = memoryHost({ "/ws/lb/master.conf": "include vrrp/*.conf\n", "/ws/lb/vrrp/web.conf": master({ vrid: 66 }), "/ws/lb/backup.conf": backup({ vrid: 67 }) });
+    const inFolder = (p: string) => p.replace(/^\/ws\//, "");
+    const nodes = ["/ws/lb/master.conf", "/ws/lb/backup.conf"].map((p) => loadNode(p, { host }, inFolder));
+    expect(nodes.map((n) => n.label)).toEqual(["lb/master.conf", "lb/backup.conf"]);
+    const found = findings("vrid-mismatch", nodes);
+    expect(found.map((f) => [f.file, f.related])).toEqual([["/ws/lb/backup.conf", [{ file: "/ws/lb/vrrp/web.conf", line: 4 }]]]);
+    expect(found[0]!.message).toContain("differs from its peer's 66 (lb/vrrp/web.conf:4)");
   });
 
   test("instances paired by their addresses under different names are compared too", () => {

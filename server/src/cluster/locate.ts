@@ -1,9 +1,10 @@
 /** Where cluster findings point, and how their messages name a place on another node. */
 import type { Fix, RelatedInformation, Span } from "../../../grammar/index.js";
 import type { Setting } from "../model/types.js";
-import type { Peer } from "./types.js";
+import type { ClusterNode, Peer } from "./types.js";
 
-const plain = (s: Span): Span => ({ file: s.file, start: s.start, end: s.end });
+/** A span alone, without the rest of the node or word it was taken from. */
+export const plain = (s: Span): Span => ({ file: s.file, start: s.start, end: s.end });
 
 /** The instance's name word: where a finding about a value left at its default points. */
 export function instanceAnchor(peer: Peer): Span {
@@ -15,15 +16,10 @@ export function settingAnchor(peer: Peer, setting: Setting<unknown> | undefined)
   return setting?.word ? plain(setting.word) : instanceAnchor(peer);
 }
 
-/** `master.conf:9`, with `@id` when one file holds several nodes. */
-export function placeOf(peer: Peer, span: Span): string {
+/** `master.conf:9` on a node, with ` @id` when one file holds several nodes; the file named as the node names it. */
+export function placeOf(node: ClusterNode, span: Span): string {
   const line = span.file.positionAt(span.start).line + 1;
-  return `${span.file.path}:${line}${peer.node.configId !== undefined ? ` @${peer.node.configId}` : ""}`;
-}
-
-/** The node as a message names it. */
-export function nodeName(peer: Peer): string {
-  return peer.node.label;
+  return `${node.fileLabel(span.file.path)}:${line}${node.configId !== undefined ? ` @${node.configId}` : ""}`;
 }
 
 export function related(span: Span, message: string): RelatedInformation {

@@ -1,11 +1,15 @@
 /** Reading a node: one file, or one `@config-id` expansion of a file that holds several nodes. */
-import { analyze, type AnalyzeOptions } from "../analysis/analyze.js";
+import { analyze, type Analysis, type AnalyzeOptions } from "../analysis/analyze.js";
 import type { ClusterNode } from "./types.js";
 
-export function loadNode(path: string, options: AnalyzeOptions): ClusterNode {
-  const analysis = analyze(path, options);
+/** The CLI names files as it was given them. */
+const asGiven = (path: string) => path;
+
+/** A node from an analysis already made (the editor keeps one per open document). */
+export function nodeOf(path: string, analysis: Analysis, options: Pick<AnalyzeOptions, "configId" | "rules">, fileLabel: (path: string) => string = asGiven): ClusterNode {
   return {
-    label: options.configId !== undefined ? `${path}@${options.configId}` : path,
+    label: options.configId !== undefined ? `${fileLabel(path)}@${options.configId}` : fileLabel(path),
+    fileLabel,
     path,
     config: analysis.config,
     model: analysis.model,
@@ -15,7 +19,7 @@ export function loadNode(path: string, options: AnalyzeOptions): ClusterNode {
   };
 }
 
-/** The same file read once per id, as keepalived `-i ID` would on each node. */
-export function loadNodesOfFile(path: string, ids: readonly string[], options: Omit<AnalyzeOptions, "configId">): ClusterNode[] {
-  return ids.map((id) => loadNode(path, { ...options, configId: id }));
+export function loadNode(path: string, options: AnalyzeOptions, fileLabel?: (path: string) => string): ClusterNode {
+  return nodeOf(path, analyze(path, options), options, fileLabel);
 }
+

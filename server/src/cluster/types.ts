@@ -9,8 +9,13 @@ import type { ClusterRuleLike, Report } from "../rules/types.js";
 
 /** One keepalived node: a file, or one `@config-id` expansion of a file that holds several nodes. */
 export interface ClusterNode {
-  /** How messages name the node: the path, plus `@id` when one file holds several nodes. */
+  /** How messages name the node: its file as `fileLabel` names it, plus `@id` when one file holds several nodes. */
   readonly label: string;
+  /**
+   * How messages name one of the node's files (its own or an included one): as given on the
+   * command line in the CLI, relative to the workspace folder in the editor.
+   */
+  readonly fileLabel: (path: string) => string;
   readonly path: string;
   readonly configId?: string;
   readonly config: EffectiveConfig;

@@ -2,15 +2,16 @@
  * Cluster diagnostics for open documents. A document's peers are the other nodes of its cluster:
  * the files listed with it in `kalint.peers` or an rc file's `peers`, else the keepalived files
  * of its workspace folder, grouped into clusters as `kalint fleet` groups them. Each node is read
- * from its open buffer when it has one, else from disk (cached until the file changes). Messages
- * name other nodes' files relative to the workspace folder, as a user of the folder knows them.
+ * from its open buffer when it has one, else from disk (cached until the file changes). Its nodes name
+ * their files relative to the workspace folder, so cluster messages name places as a user of the
+ * folder knows them (as `kalint diff` run from that folder does).
  */
 import { readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Diagnostic } from "../../../grammar/index.js";
 import { checkFleet } from "../cluster/check.js";
 import { groupIntoClusters } from "../cluster/fleet.js";
-import { loadNode } from "../cluster/nodes.js";
+import { loadNode, nodeOf } from "../cluster/nodes.js";
 import type { ClusterNode, Fleet } from "../cluster/types.js";
 import type { Analysis } from "../analysis/analyze.js";
 import type { AnalysedDocument } from "../service/index.js";
@@ -35,8 +36,6 @@ interface FleetCheck {
   readonly fleet: Fleet;
   /** Run on the first node that has peers (a node alone in its cluster needs no check). */
   all?: readonly Diagnostic[];
-  /** Absolute paths of the fleet's files and how messages show them, longest path first (made with `all`). */
-  shown?: readonly (readonly [string, string])[];
 }
 
 export class PeerIndex {
@@ -77,10 +76,10 @@ export class PeerIndex {
   }
 
   /** How messages name a file: relative to the workspace folder that holds it (the CLI shows paths as given). */
-  displayPath(path: string): string {
+  private readonly displayPath = (path: string): string => {
     const folder = this.folders().find((f) => path.startsWith(f + "/"));
     return folder === undefined ? path : path.slice(folder.length + 1);
-  }
+  };
 
   check(doc: AnalysedDocument): ClusterResult {
     const path = doc.path;
@@ -117,28 +116,15 @@ export class PeerIndex {
     const cluster = c.fleet.clusters.find((cl) => cl.nodes.includes(self));
     if (!cluster || cluster.nodes.length < 2) return { peers: [] };
     c.all ??= checkFleet(c.fleet);
-    const shown = (c.shown ??= [...new Set(c.fleet.clusters.flatMap((cl) => cl.nodes.flatMap((n) => n.config.files.map((f) => f.path))))]
-      .map((p) => [p, this.displayPath(p)] as const)
-      .filter(([p, d]) => p !== d)
-      .sort((a, b) => b[0].length - a[0].length));
     const mine = new Set(self.config.files.map((f) => f.path));
-    const own = new Set(self.diagnostics);
-    // Cluster findings name other nodes' files; show those paths as the workspace knows them.
-    const relabel = (d: Diagnostic): Diagnostic => {
-      if (own.has(d)) return d;
-      let message = d.message;
-      for (const [p, display] of shown) if (message.includes(p)) message = message.split(p).join(display);
-      return message === d.message ? d : { ...d, message };
-    };
-    return { diagnostics: c.all.filter((d) => mine.has(d.file.path)).map(relabel), peers: cluster.nodes.filter((n) => n !== self).map((n) => n.path) };
+    return { diagnostics: c.all.filter((d) => mine.has(d.file.path)), peers: cluster.nodes.filter((n) => n !== self).map((n) => n.path) };
   }
 
   private nodeOfDocument(doc: AnalysedDocument, rules: ClusterNode["rules"]): ClusterNode {
     let node = this.openNodes.get(doc.analysis);
     if (!node) {
-      const a = doc.analysis;
-      node = { label: this.displayPath(doc.path), path: doc.path, config: a.config, model: a.model, diagnostics: a.diagnostics, rules };
-      this.openNodes.set(a, node);
+      node = nodeOf(doc.path, doc.analysis, { rules }, this.displayPath);
+      this.openNodes.set(doc.analysis, node);
     }
     return node;
   }
@@ -153,8 +139,7 @@ export class PeerIndex {
     if (cached) return cached;
     if (this.store.host.readFile(path) === undefined) return undefined;
     const s = this.settings.for(path);
-    const loaded = loadNode(path, { host: this.store.host, rules: s.rules, ...(s.targetVersion ? { targetVersion: s.targetVersion } : {}) });
-    const node = { ...loaded, label: this.displayPath(path) };
+    const node = loadNode(path, { host: this.store.host, rules: s.rules, ...(s.targetVersion ? { targetVersion: s.targetVersion } : {}) }, this.displayPath);
     this.diskNodes.set(path, node);
     return node;
   }

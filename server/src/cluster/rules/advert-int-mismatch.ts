@@ -20,7 +20,7 @@ export const advertIntMismatch: ClusterRule = {
         const shown = (v: number, written: boolean) => `${v}${written ? "" : " (default)"}`;
         report({
           at: settingAnchor(peer, got),
-          message: `advert_int ${shown(got.value, Boolean(got.word))} differs from its peer's ${shown(want.value, Boolean(want.word))} (${placeOf(master, wantAt)}); keepalived drops adverts with the wrong interval, so both nodes become master`,
+          message: `advert_int ${shown(got.value, Boolean(got.word))} differs from its peer's ${shown(want.value, Boolean(want.word))} (${placeOf(master.node, wantAt)}); keepalived drops adverts with the wrong interval, so both nodes become master`,
           related: [related(wantAt, "peer value")],
           ...(got.word ? { fix: replaceWord(got.word, String(want.value), `use ${want.value}`) } : {}),
         });

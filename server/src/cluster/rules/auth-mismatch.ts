@@ -28,7 +28,7 @@ export const authMismatch: ClusterRule = {
         const theirs = master.instance.authentication;
         if (!want || !got) {
           const wantAt = authAnchor(master);
-          const where = placeOf(master, wantAt);
+          const where = placeOf(master.node, wantAt);
           report({
             at: authAnchor(peer),
             message: got
@@ -43,7 +43,7 @@ export const authMismatch: ClusterRule = {
           const wantAt = theirs?.type?.word ?? authAnchor(master);
           report({
             at: { file: at.file, start: at.start, end: at.end },
-            message: `auth_type ${got.type} differs from its peer's ${want.type} (${placeOf(master, wantAt)}); each drops the other's adverts`,
+            message: `auth_type ${got.type} differs from its peer's ${want.type} (${placeOf(master.node, wantAt)}); each drops the other's adverts`,
             related: [related(wantAt, "peer value")],
             ...(mine?.type?.word ? { fix: replaceWord(mine.type.word, want.type, `use ${want.type}`) } : {}),
           });
@@ -53,7 +53,7 @@ export const authMismatch: ClusterRule = {
           // The password itself stays out of the message: CI logs are often public.
           report({
             at: { file: at.file, start: at.start, end: at.end },
-            message: `auth_pass differs from its peer's (${placeOf(master, wantAt)}) in the first 8 characters keepalived uses; each drops the other's adverts`,
+            message: `auth_pass differs from its peer's (${placeOf(master.node, wantAt)}) in the first 8 characters keepalived uses; each drops the other's adverts`,
             related: [related(wantAt, "peer value")],
             ...(mine?.pass?.word && theirs?.pass?.word ? { fix: replaceWord(mine.pass.word, theirs.pass.word.raw, "use the peer's password") } : {}),
           });

@@ -26,7 +26,7 @@ export const fleetVridCollision: ClusterRule = {
       const keptNodes = c.kept.cluster.nodes.map((n) => n.label).join(", ");
       report({
         at,
-        message: `VRID ${c.vrid} on segment ${c.segment} is also used by another cluster (${keptNodes}; ${placeOf(keptMaster, keptAt)}) with other addresses, so their adverts clash${c.suggestion !== undefined ? `; VRID ${c.suggestion} is free on this segment` : ""}`,
+        message: `VRID ${c.vrid} on segment ${c.segment} is also used by another cluster (${keptNodes}; ${placeOf(keptMaster.node, keptAt)}) with other addresses, so their adverts clash${c.suggestion !== undefined ? `; VRID ${c.suggestion} is free on this segment` : ""}`,
         related: [related(keptAt, "same VRID in another cluster")],
         ...(edits.length ? { fix: { description: `use ${c.suggestion}`, edits } } : {}),
       });

@@ -21,7 +21,7 @@ export const priorityInverted: ClusterRule = {
           const bAt = settingAnchor(b, b.instance.priority);
           report({
             at: settingAnchor(m, m.instance.priority),
-            message: `state MASTER with priority ${mine}, below the state BACKUP peer's ${theirs} (${placeOf(b, bAt)}); the backup takes the addresses as soon as it hears this node`,
+            message: `state MASTER with priority ${mine}, below the state BACKUP peer's ${theirs} (${placeOf(b.node, bAt)}); the backup takes the addresses as soon as it hears this node`,
             related: [related(bAt, "higher priority on the BACKUP node")],
           });
         }

@@ -30,7 +30,7 @@ export const priorityTie: ClusterRule = {
           if (peer === keeper) continue;
           const setting = peer.instance.priority;
           const shown = setting.word ? `priority ${prio}` : `priority ${prio} (keepalived's default)`;
-          const others = tied.filter((t) => t !== peer).map((t) => placeOf(t, settingAnchor(t, t.instance.priority)));
+          const others = tied.filter((t) => t !== peer).map((t) => placeOf(t.node, settingAnchor(t, t.instance.priority)));
           let fix;
           if (setting.word) {
             let free = prio - 1;

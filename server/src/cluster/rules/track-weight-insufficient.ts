@@ -35,7 +35,7 @@ export const trackWeightInsufficient: ClusterRule = {
       }
       if (!best) continue;
       const bestAt = settingAnchor(best.peer, best.peer.instance.priority);
-      const where = placeOf(best.peer, bestAt);
+      const where = placeOf(best.peer.node, bestAt);
       const at = weighted.find((t) => t.weight < 0) ?? weighted[0]!;
       const atSpan = { file: at.line.file, start: at.line.start, end: at.line.end };
       if (range.owner) {

@@ -48,8 +48,8 @@ export const unicastMismatch: ClusterRule = {
         report({
           at: mine ? peerAnchor(peer) : instanceAnchor(peer),
           message: mine
-            ? `this node sends adverts by unicast but its peer uses multicast (${placeOf(master, theirAt)}); neither hears the other`
-            : `this node uses multicast but its peer sends adverts by unicast (${placeOf(master, theirAt)}); neither hears the other`,
+            ? `this node sends adverts by unicast but its peer uses multicast (${placeOf(master.node, theirAt)}); neither hears the other`
+            : `this node uses multicast but its peer sends adverts by unicast (${placeOf(master.node, theirAt)}); neither hears the other`,
           related: [related(theirAt, mine ? "peer instance (multicast)" : "peer unicast_peer")],
         });
       }
@@ -67,7 +67,7 @@ export const unicastMismatch: ClusterRule = {
           const fix = block ? addPeerFix(block, src.value) : undefined;
           report({
             at: peerAnchor(to),
-            message: `unicast_peer does not list ${src.value}, the unicast_src_ip of its peer (${placeOf(from, srcAt)}); this node drops that peer's adverts`,
+            message: `unicast_peer does not list ${src.value}, the unicast_src_ip of its peer (${placeOf(from.node, srcAt)}); this node drops that peer's adverts`,
             related: [related(srcAt, "peer unicast_src_ip")],
             ...(fix ? { fix } : {}),
           });

@@ -28,7 +28,7 @@ export const versionMismatch: ClusterRule = {
         const ownWord = got.statement?.keyword.text === "version" ? got.word : undefined;
         report({
           at: settingAnchor(peer, got),
-          message: `VRRP version ${got.value} (${origin(peer)}) differs from its peer's ${want.value} (${origin(master)}, ${placeOf(master, wantAt)}); the nodes cannot read each other's adverts`,
+          message: `VRRP version ${got.value} (${origin(peer)}) differs from its peer's ${want.value} (${origin(master)}, ${placeOf(master.node, wantAt)}); the nodes cannot read each other's adverts`,
           related: [related(wantAt, "peer version")],
           ...(ownWord ? { fix: replaceWord(ownWord, String(want.value), `use ${want.value}`) } : {}),
         });

@@ -33,7 +33,7 @@ export const vipMismatch: ClusterRule = {
         ];
         report({
           at: vipAnchor(peer),
-          message: `virtual_ipaddress differs from its peer's (${placeOf(master, wantAt)}): ${parts.join("; ")}; after a failover clients lose the addresses this node does not carry`,
+          message: `virtual_ipaddress differs from its peer's (${placeOf(master.node, wantAt)}): ${parts.join("; ")}; after a failover clients lose the addresses this node does not carry`,
           related: [related(wantAt, "peer addresses")],
         });
       }

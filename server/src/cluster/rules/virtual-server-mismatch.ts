@@ -1,6 +1,6 @@
 import type { Span } from "../../../../grammar/index.js";
 import type { VirtualServer } from "../../model/types.js";
-import { related } from "../locate.js";
+import { placeOf, plain, related } from "../locate.js";
 import type { ClusterNode } from "../types.js";
 import type { Cluster, ClusterRule } from "../types.js";
 import { masterOf } from "../pairing.js";
@@ -10,13 +10,7 @@ function vsKey(vs: VirtualServer): string {
   return vs.kind === "address" ? `${vs.address} ${vs.port ?? ""}`.trim() : vs.key;
 }
 
-function keywordSpan(vs: VirtualServer): Span {
-  const k = vs.block.keyword;
-  return { file: k.file, start: k.start, end: k.end };
-}
-
-const line = (span: Span) => `${span.file.path}:${span.file.positionAt(span.start).line + 1}`;
-const nodePlace = (node: ClusterNode, span: Span) => `${line(span)}${node.configId !== undefined ? ` @${node.configId}` : ""}`;
+const keywordSpan = (vs: VirtualServer): Span => plain(vs.block.keyword);
 
 /** The differences keepalived acts on: forwarding method, scheduler, protocol, real servers and their checks. */
 function compare(want: VirtualServer, got: VirtualServer): string[] {
@@ -83,7 +77,7 @@ export const virtualServerMismatch: ClusterRule = {
         if (diffs.length === 0) continue;
         report({
           at: keywordSpan(got),
-          message: `virtual_server ${got.key} differs from its peer's (${nodePlace(reference, keywordSpan(want))}): ${diffs.join("; ")}`,
+          message: `virtual_server ${got.key} differs from its peer's (${placeOf(reference, keywordSpan(want))}): ${diffs.join("; ")}`,
           related: [related(keywordSpan(want), "peer virtual_server")],
         });
       }

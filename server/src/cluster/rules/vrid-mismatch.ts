@@ -21,7 +21,7 @@ export const vridMismatch: ClusterRule = {
         if (!got || got.value === want.value) continue;
         report({
           at: settingAnchor(peer, got),
-          message: `virtual_router_id ${got.value} differs from its peer's ${want.value} (${placeOf(master, wantAt)}); the nodes ignore each other's adverts and both become master`,
+          message: `virtual_router_id ${got.value} differs from its peer's ${want.value} (${placeOf(master.node, wantAt)}); the nodes ignore each other's adverts and both become master`,
           related: [related(wantAt, "peer value")],
           ...(got.word ? { fix: replaceWord(got.word, String(want.value), `use ${want.value}`) } : {}),
         });
