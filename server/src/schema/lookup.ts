@@ -6,7 +6,7 @@
 import facts from "./keywords.generated.json";
 import { keywordDoc } from "./docs/index.js";
 import { formatSyntax } from "./syntax.js";
-import type { BlockKind, KeywordSpec, RemovedKeyword, Version } from "./types.js";
+import type { KeywordSpec, RemovedKeyword, Version } from "./types.js";
 
 /** A schema entry as stored: everything but the prose and the syntax line, which are derived. */
 type FactEntry = Omit<KeywordSpec, "doc" | "syntax">;
@@ -24,13 +24,12 @@ const data = facts as unknown as FactFile;
 export const NEWEST_VERSION: Version = data.newest;
 
 let all: readonly KeywordSpec[] | undefined;
-let byPath: Map<string, KeywordSpec> | undefined;
 let byBlock: Map<string, KeywordSpec[]> | undefined;
 let byName: Map<string, KeywordSpec[]> | undefined;
 /** Keywords of each block path by name, for the scopes below. */
 let byBlockName: Map<string, Map<string, KeywordSpec>> | undefined;
 
-const pathKey = (parents: readonly string[], name?: string) => (name === undefined ? parents : [...parents, name]).join(" > ");
+const pathKey = (parents: readonly string[]) => parents.join(" > ");
 
 function index(): void {
   if (all) return;
@@ -40,12 +39,10 @@ function index(): void {
     syntax: formatSyntax(f.name, f.args, f.block),
   }));
   all = list;
-  byPath = new Map();
   byBlock = new Map();
   byName = new Map();
   byBlockName = new Map();
   for (const k of list) {
-    byPath.set(pathKey(k.parents, k.name), k);
     const block = pathKey(k.parents);
     (byBlock.get(block) ?? byBlock.set(block, []).get(block)!).push(k);
     (byBlockName.get(block) ?? byBlockName.set(block, new Map()).get(block)!).set(k.name, k);
@@ -61,7 +58,7 @@ export function allKeywords(): readonly KeywordSpec[] {
 /** The keyword `name` as accepted directly inside the block at `parents`, if it is. */
 export function keywordAt(parents: readonly string[], name: string): KeywordSpec | undefined {
   index();
-  return byPath!.get(pathKey(parents, name));
+  return byBlockName!.get(pathKey(parents))?.get(name);
 }
 
 /**
@@ -127,12 +124,6 @@ export function placesOf(name: string): readonly (readonly string[])[] {
 export function keywordsNamed(name: string): readonly KeywordSpec[] {
   index();
   return byName!.get(name) ?? [];
-}
-
-/** Whether the block at `parents` exists in the schema (as a keyword block or a value block). */
-export function blockKindAt(parents: readonly string[]): BlockKind | undefined {
-  if (parents.length === 0) return "keywords";
-  return keywordAt(parents.slice(0, -1), parents[parents.length - 1]!)?.block;
 }
 
 let removedByName: Map<string, RemovedKeyword> | undefined;
