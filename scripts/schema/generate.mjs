@@ -65,6 +65,10 @@ function deriveArgs(k, handler) {
   if (enumValues) return { args: [{ name: enumValues.name, kind: { type: "enum", values: enumValues.values, ...(enumValues.caseInsensitive ? { caseInsensitive: true } : {}) }, ...(optional ? { optional: true } : {}) }], allowsExtra: enumValues.allowsExtra === true };
 
   const range = rangeKind(handler);
+  // A tracked object's weight may be followed by reverse (or, in every handler, noreverse).
+  if (range && /followed by '?reverse/.test(text)) {
+    return { args: [{ name: "WEIGHT", kind: range }, { name: "DIRECTION", kind: { type: "enum", values: ["reverse", "noreverse"] }, optional: true }] };
+  }
   if (range) {
     const more = /optionally followed|and\/or|followed by|one or more|START MAX|\bthen\b/.test(text);
     const name = range.type === "decimal" ? "SECONDS" : "NUMBER";

@@ -22,7 +22,7 @@ export const ENUMS = {
 
 /** Argument lists the derivation from prose would get wrong. */
 export const OVERRIDES = {
-  smtp_server: { args: [{ name: "HOST", kind: { type: "string" } }, { name: "PORT", kind: { type: "port" }, optional: true }] },
+  smtp_server: { args: [{ name: "HOST", kind: { type: "host" } }, { name: "PORT", kind: { type: "integer", min: 1, max: 65535 }, optional: true }] },
   persistence_granularity: { args: [{ name: "MASK", kind: { type: "string" } }] },
   vrrp_garp_extra_if: any("SECONDS"),
   vrrp_vmac_garp_intvl: any("SECONDS"),

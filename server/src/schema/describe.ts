@@ -39,6 +39,8 @@ function argumentFact(arg: ArgSpec): string | undefined {
       return `${arg.name}: an IPv6 address`;
     case "ip":
       return `${arg.name}: an IPv4 or IPv6 address`;
+    case "host":
+      return `${arg.name}: an address or a host name`;
     case "port":
       return `${arg.name}: a port, 0..65535`;
     default:

@@ -19,6 +19,8 @@ export type ArgKind =
   /** Address with optional /prefix. */
   | { readonly type: "ip-prefix" }
   | { readonly type: "port" }
+  /** An address, or a host name resolved when keepalived starts. */
+  | { readonly type: "host" }
   | { readonly type: "name" }
   | { readonly type: "path" }
   | { readonly type: "string" }

@@ -5,7 +5,7 @@
  */
 import type { Word } from "../../../grammar/index.js";
 import type { Reporter } from "./report.js";
-import { isIPv6, readEnum, readInteger, readPort } from "./values.js";
+import { readEnum, readInteger, readPort } from "./values.js";
 
 type Checker = (keyword: Word, words: readonly Word[], reporter: Reporter) => void;
 
@@ -71,20 +71,6 @@ const forwardingMethod: Checker = (keyword, words, reporter) => {
   }
 };
 
-/** `weight N [reverse|noreverse]` of a tracked object. */
-function trackWeight(min: number, max: number): Checker {
-  return (keyword, words, reporter) => {
-    const value = words[0];
-    if (!value) return reporter.report(keyword, "missing-argument", "weight needs a number");
-    const n = readInteger(value.text, { min, max });
-    if (!n.ok) reporter.problem(value, n.problem, "weight");
-    for (const w of words.slice(1, 2)) {
-      if (w.text !== "reverse" && w.text !== "noreverse") reporter.report(w, "invalid-value", `weight: '${w.text}' is not reverse or noreverse`);
-    }
-    if (words.length > 2) reporter.report(words[2]!, "extra-argument", "weight takes a number and an optional reverse; keepalived ignores the rest");
-  };
-}
-
 /** `init_file [VALUE] [overwrite]`, in either order. */
 const initFile: Checker = (_keyword, words, reporter) => {
   for (const w of words) {
@@ -105,24 +91,6 @@ function hexString(wildcards: boolean): Checker {
   };
 }
 
-/** `smtp_server HOST [PORT]`: an address, or a host name resolved when keepalived starts. */
-const smtpServer: Checker = (keyword, words, reporter) => {
-  const host = words[0];
-  if (!host) return reporter.report(keyword, "missing-argument", "smtp_server needs an address or host name");
-  // keepalived tries the word as an address, then as a host name; the resolver takes short
-  // and octal forms such as 127.1, so only a part over 255, a '/' or a bad IPv6 is certainly wrong.
-  const text = host.text;
-  const badDotted = /^[\d.]+$/.test(text) && text.split(".").some((p) => p !== "" && Number(p) > 255 && !/^0/.test(p));
-  const badOther = text.includes("/") || (text.includes(":") && !isIPv6(text));
-  if (badDotted || badOther) reporter.report(host, "invalid-value", `smtp_server: '${text}' is not a valid address`);
-  const port = words[1];
-  if (port) {
-    const p = readPort(port.text, 1);
-    if (!p.ok) reporter.problem(port, p.problem, "smtp_server port");
-  }
-  if (words.length > 2) reporter.report(words[2]!, "extra-argument", "smtp_server takes a host and a port; keepalived ignores the rest");
-};
-
 /** Checkers by the enclosing block's keyword and the keyword ("a > name"), or by bare name. */
 const CHECKERS: ReadonlyMap<string, Checker> = new Map<string, Checker>([
   ["lvs_timeouts", lvsTimeouts],
@@ -130,16 +98,9 @@ const CHECKERS: ReadonlyMap<string, Checker> = new Map<string, Checker>([
   ["lb_kind", forwardingMethod],
   ["lvs_method", forwardingMethod],
   ["sorry_server_lvs_method", forwardingMethod],
-  ["vrrp_script > weight", trackWeight(-253, 253)],
-  ["vrrp_track_process > weight", trackWeight(-254, 254)],
-  ["track_file > weight", trackWeight(-254, 254)],
-  ["vrrp_track_file > weight", trackWeight(-254, 254)],
-  ["bfd_instance > weight", trackWeight(-253, 253)],
-  ["FILE_CHECK > weight", trackWeight(-2147483647, 2147483647)],
   ["init_file", initFile],
   ["payload", hexString(false)],
   ["require_reply", hexString(true)],
-  ["smtp_server", smtpServer],
 ]);
 
 /**

@@ -252,12 +252,25 @@ export function readValue(kind: ArgKind, text: string): Checked<unknown> {
       return readAddressPrefix(text);
     case "port":
       return readPort(text);
+    case "host":
+      return readHost(text);
     case "name":
     case "path":
     case "string":
     case "any":
       return text === "" && kind.type === "name" ? bad("invalid-value", "a name cannot be empty") : ok(text);
   }
+}
+
+/**
+ * An address or a host name. keepalived tries the word as an address, then hands it to the
+ * resolver, which takes short and octal forms such as `127.1`; so only a dotted number with a
+ * part over 255, a `/`, or a malformed IPv6 address is certainly wrong.
+ */
+export function readHost(text: string): Checked<string> {
+  const badDotted = /^[\d.]+$/.test(text) && text.split(".").some((p) => p !== "" && Number(p) > 255 && !p.startsWith("0"));
+  const badOther = text.includes("/") || (text.includes(":") && !isIPv6(text));
+  return badDotted || badOther ? bad("invalid-value", `'${text}' is not a valid address or host name`) : ok(text);
 }
 
 /**
