@@ -33,6 +33,22 @@ describe("vrrp_instance defaults", () => {
     expect(m.instances[2]!.family).toBe(6);
   });
 
+  test("strict mode: the instance's strict_mode decides, else global vrrp_strict; a keyword alone means on", () => {
+    const m = model(
+      "global_defs {\n vrrp_strict\n}\nvrrp_instance A {\n}\nvrrp_instance B {\n strict_mode off\n}\nvrrp_instance C {\n strict_mode maybe\n}\n",
+    );
+    expect(m.instances.map((i) => [i.strict.value, i.strict.statement?.keyword.text])).toEqual([
+      [true, "vrrp_strict"],
+      [false, "strict_mode"],
+      [true, "vrrp_strict"],
+    ]);
+    const plain = model("vrrp_instance A {\n}\nvrrp_instance B {\n strict_mode true\n}\n").instances;
+    expect(plain.map((i) => [i.strict.value, i.strict.statement?.keyword.text])).toEqual([
+      [false, undefined],
+      [true, "strict_mode"],
+    ]);
+  });
+
   test("the priority setting points at the word that holds it", () => {
     const text = "vrrp_instance A {\n    priority 150\n}\n";
     const p = model(text).instances[0]!.priority;

@@ -3,6 +3,7 @@
  * virtual servers, named definitions and the references between them.
  */
 import type { Block, ConfigFile, Node, Statement, ValueLine, Word } from "../../../grammar/index.js";
+import { readBoolean } from "../validate/values.js";
 import { parseAddress } from "./address.js";
 import type {
   Authentication, ConfigModel, Definition, DefinitionKind, RealServer, Reference, Setting, SyncGroup,
@@ -60,9 +61,10 @@ export function buildModel(file: ConfigFile): ConfigModel {
   }
 
   const globalVersion = numberSetting(globals.get("vrrp_version"));
+  const globalStrict = flagSetting(globals.get("vrrp_strict"));
   for (const node of file.children) {
     if (node.kind !== "block") continue;
-    if (node.keyword.text === "vrrp_instance") instances.push(buildInstance(node, globalVersion, references));
+    if (node.keyword.text === "vrrp_instance") instances.push(buildInstance(node, globalVersion, globalStrict, references));
     else if (node.keyword.text === "vrrp_sync_group") syncGroups.push(buildSyncGroup(node, references));
   }
   for (const group of syncGroups) {
@@ -109,6 +111,15 @@ function textSetting(s: Statement | undefined): Setting<string> | undefined {
   return s && w ? { value: w.text, statement: s, word: w } : undefined;
 }
 
+/** An optional-boolean keyword: alone it means on; a word that is not a boolean leaves it unset. */
+function flagSetting(s: Statement | undefined): Setting<boolean> | undefined {
+  if (!s) return undefined;
+  const w = s.args[0];
+  if (!w) return { value: true, statement: s };
+  const read = readBoolean(w.text);
+  return read.ok ? { value: read.value, statement: s, word: w } : undefined;
+}
+
 function addresses(lines: ValueLine[]): VirtualAddress[] {
   return lines.map((line) => {
     const first = line.words[0]!;
@@ -147,7 +158,12 @@ function tracks(block: Block, references: Reference[]): TrackEntry[] {
   return out;
 }
 
-function buildInstance(block: Block, globalVersion: Setting<number> | undefined, references: Reference[]): VrrpInstance {
+function buildInstance(
+  block: Block,
+  globalVersion: Setting<number> | undefined,
+  globalStrict: Setting<boolean> | undefined,
+  references: Reference[],
+): VrrpInstance {
   const s = statements(block);
   const stateSetting = textSetting(s.get("state"));
   const state = stateSetting && (stateSetting.value === "MASTER" || stateSetting.value === "BACKUP")
@@ -189,6 +205,7 @@ function buildInstance(block: Block, globalVersion: Setting<number> | undefined,
     version,
     family,
     nopreempt: s.has("nopreempt"),
+    strict: flagSetting(s.get("strict_mode")) ?? globalStrict ?? { value: false },
     unicastPeers: addresses(valueLines(block, "unicast_peer")),
     virtualAddresses: vips,
     excludedAddresses: addresses(valueLines(block, "virtual_ipaddress_excluded")),

@@ -56,6 +56,11 @@ export interface VrrpInstance {
   readonly family: 4 | 6;
   readonly authentication?: Authentication;
   readonly nopreempt: boolean;
+  /**
+   * Effective strict mode: the instance's `strict_mode`, else global `vrrp_strict` (a keyword
+   * alone means on). The statement is the one that decided, absent when neither is written.
+   */
+  readonly strict: Setting<boolean>;
   readonly unicastSrcIp?: Setting<string>;
   readonly unicastPeers: readonly VirtualAddress[];
   readonly virtualAddresses: readonly VirtualAddress[];

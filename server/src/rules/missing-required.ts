@@ -1,6 +1,5 @@
 import type { Block, Node } from "../../../grammar/index.js";
 import type { ConfigModel, VrrpInstance } from "../model/types.js";
-import { flagValue } from "./flags.js";
 import type { Finding, FileRule } from "./types.js";
 
 /**
@@ -86,7 +85,7 @@ function checkInstance(model: ConfigModel, inst: VrrpInstance, report: (f: Findi
     }
   }
   if (inst.virtualAddresses.length === 0 && !set("no_virtual_ipaddress") && !set("virtual_ipaddress")) {
-    const strict = flagValue(inst.settings.get("strict_mode")) ?? flagValue(model.global("vrrp_strict")) ?? false;
+    const strict = inst.strict.value;
     if (inst.version.value === 3 || strict) {
       const why = strict ? "strict mode" : "VRRP version 3";
       report({ at, message: `${name} has no virtual_ipaddress, which ${why} requires; keepalived refuses to load the configuration` });

@@ -1,13 +1,4 @@
-import type { ConfigModel, VrrpInstance } from "../model/types.js";
-import { flagValue } from "./flags.js";
 import type { FileRule } from "./types.js";
-
-/** Effective strict mode: the instance's strict_mode, else global vrrp_strict. */
-export function strictSource(model: ConfigModel, inst: VrrpInstance): string | undefined {
-  const own = flagValue(inst.settings.get("strict_mode"));
-  if (own !== undefined) return own ? "strict_mode" : undefined;
-  return flagValue(model.global("vrrp_strict")) ? "vrrp_strict" : undefined;
-}
 
 export const strictModeConflict: FileRule = {
   scope: "file",
@@ -18,10 +9,10 @@ export const strictModeConflict: FileRule = {
   fixable: false,
   check({ model }, report) {
     for (const inst of model.instances) {
-      const source = strictSource(model, inst);
-      if (!source) continue;
-      const setBy = source === "strict_mode" ? inst.settings.get("strict_mode") : model.global("vrrp_strict");
-      const related = setBy ? [{ ...setBy.keyword, message: `strict mode set here` }] : [];
+      const setBy = inst.strict.statement;
+      if (!inst.strict.value || !setBy) continue;
+      const source = setBy.keyword.text;
+      const related = [{ ...setBy.keyword, message: `strict mode set here` }];
       const name = `vrrp_instance '${inst.name}'`;
       const peers = inst.block.children.find((c) => c.kind === "block" && c.keyword.text === "unicast_peer");
       if (inst.unicastPeers.length > 0 && peers?.kind === "block") {
