@@ -1,8 +1,17 @@
-// Shared helpers of the benchmark sections: timing child processes, statistics, formatting.
+// Shared helpers of the benchmark sections: bundling, timing child processes, statistics, formatting.
+import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { join } from "node:path";
 
 const TIME = "/usr/bin/time";
+
+/** Bundles a TypeScript entry point of the repository into `ctx.dir` as an ES module node runs as is; returns its path. */
+export async function bundle(ctx, entry, name) {
+  const outfile = join(ctx.dir, name);
+  await build({ entryPoints: [join(ctx.root, entry)], bundle: true, platform: "node", format: "esm", target: "node20", outfile, logLevel: "warning" });
+  return outfile;
+}
 
 /** Runs a command `runs` times; wall-clock seconds of each run and the peak RSS (MB) seen. */
 export function timeCommand(cmd, args, { runs = 5, cwd, expectExit } = {}) {

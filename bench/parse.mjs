@@ -1,9 +1,7 @@
 // Section: in-process parse time (lexer, parser and preprocessor) of the grammar alone.
-import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
-import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { fmt, stats, table } from "./measure.mjs";
+import { bundle, fmt, stats, table } from "./measure.mjs";
 
 const WARM_RUNS = 8;
 /** Fresh processes per file; the best cold figure of them is kept (the machine may be busy). */
@@ -13,14 +11,13 @@ export const parse = {
   title: "parse in-process (grammar/ only: lex + parse + preprocess)",
   async run(ctx) {
     if (ctx.files.length === 0) return console.log("NOTICE: no input files; skipped");
-    const bundle = join(ctx.dir, "grammar.mjs");
-    await build({ entryPoints: [join(ctx.root, "grammar/index.ts")], bundle: true, platform: "node", format: "esm", target: "node20", outfile: bundle, logLevel: "warning" });
+    const grammar = await bundle(ctx, "grammar/index.ts", "grammar.mjs");
     const child = fileURLToPath(new URL("./parse-child.mjs", import.meta.url));
     const rows = [];
     for (const f of ctx.files) {
       const runs = [];
       for (let i = 0; i < PROCESSES; i++) {
-        const r = spawnSync(process.execPath, ["--expose-gc", child, pathToFileURL(bundle).href, f.path, String(WARM_RUNS)], { encoding: "utf8" });
+        const r = spawnSync(process.execPath, ["--expose-gc", child, pathToFileURL(grammar).href, f.path, String(WARM_RUNS)], { encoding: "utf8" });
         if (r.status !== 0) {
           console.log(`NOTICE: parsing ${f.name} failed: ${r.stderr.slice(0, 300)}`);
           break;
