@@ -3,7 +3,7 @@
  * the family owns gets prose through the real lookup path, keys follow the collision rule of
  * docs/index.ts, and old names point at their successors.
  */
-import { foreignBareKeys, unusedKeys } from "./family-keys.js";
+import { docShapeTests, foreignBareKeys, pathOf, unusedKeys } from "./family-keys.js";
 import { describe, expect, test } from "vitest";
 import { keywordDoc } from "../../server/src/schema/docs/index.js";
 import { VRRP_DOCS } from "../../server/src/schema/docs/vrrp.js";
@@ -30,7 +30,7 @@ function isVrrp(k: Pick<KeywordSpec, "name" | "parents">): boolean {
 }
 
 const family = allKeywords().filter(isVrrp);
-const at = (k: Pick<KeywordSpec, "name" | "parents">) => [...k.parents, k.name].join(" > ");
+const at = pathOf;
 const MAX_LENGTH = 500;
 
 describe("VRRP family positions", () => {
@@ -43,26 +43,13 @@ describe("VRRP family positions", () => {
     expect(family.some((k) => k.parents[0] === "global_defs")).toBe(false);
   });
 
-  test.each(family.map((k) => [at(k), k] as const))("%s has documentation of reasonable length", (_path, k) => {
-    expect(k.doc.trim().length).toBeGreaterThan(20);
-    expect(k.doc.length).toBeLessThanOrEqual(MAX_LENGTH);
-    // The same text must come back through the public lookup used by hover and explain.
-    expect(keywordDoc(k.parents, k.name)).toBe(k.doc);
-  });
-
-  test("every doc is a sentence, not a placeholder", () => {
-    for (const k of family) {
-      expect(k.doc, at(k)).toMatch(/[.)]$/);
-      expect(k.doc, at(k)).not.toMatch(/TODO|FIXME|lorem/i);
-    }
-  });
+  docShapeTests(family, MAX_LENGTH);
 
   test("deprecated keywords and aliases name the keyword to write instead", () => {
     const deprecated = family.filter((k) => k.deprecated?.replacement);
     expect(deprecated.map((k) => k.name).sort()).toEqual(
       expect.arrayContaining(["thread_timer_expired", "vmac_garp_intvl", "vrrp_track_file", "lvs_sync_daemon_interface"]),
     );
-    for (const k of deprecated) expect(k.doc, at(k)).toContain(`\`${k.deprecated!.replacement}\``);
     for (const k of family.filter((k) => k.aliasOf && k.parents.length > 0 && k.parents[0] !== "vrrp_track_file")) {
       expect(k.doc, at(k)).toContain(`\`${k.aliasOf}\``);
     }
