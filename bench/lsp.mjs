@@ -7,8 +7,7 @@
 // Files come from ../shared/tools/gen-config.mjs (deterministic). Edits are paced like typing
 // (one every PACE_MS), since edits closer together than the server's quiet time are one burst.
 //
-//   node bench/lsp.mjs            table on stdout
-//   node bench/lsp.mjs --json     one JSON object (for bench/run.mjs)
+//   node bench/lsp.mjs            table on stdout (bench/run.mjs shows it as its language server section)
 //   KALINT_SERVER=path/server.js node bench/lsp.mjs   measure another build of the server
 import { spawn, execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -16,6 +15,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { table } from "./measure.mjs";
 
 const require = createRequire(import.meta.url);
 const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = require("vscode-languageserver-protocol/node");
@@ -25,7 +25,8 @@ const GEN = resolve("../shared/tools/gen-config.mjs");
 const EDITS = 60;
 const REQUESTS = 300;
 const PACE_MS = 120;
-const json = process.argv.includes("--json");
+/** Targets from issue 7. */
+const TARGETS = { editP95Ms: 50, hoverP95Ms: 10, completionP95Ms: 10 };
 
 if (!existsSync(SERVER)) {
   console.error(`bench/lsp.mjs: ${SERVER} is missing; run npm run build`);
@@ -173,24 +174,19 @@ try {
   const lp = await latency(mkdtempSync(join(dir, "pair-")), { peer: true });
   const m = await memory(mkdtempSync(join(dir, "hundred-")));
   const stats = (list) => ({ p50: percentile(list, 50), p95: percentile(list, 95), max: Math.max(...list) });
-  const result = {
-    tenK: { lines: l.lines, openMs: l.openMs, editToDiagnosticsMs: stats(l.edits), hoverMs: stats(l.hover), completionMs: stats(l.completion) },
-    tenKWithPeer: { openMs: lp.openMs, editToDiagnosticsMs: stats(lp.edits) },
-    hundredK: m,
-    targets: { editP95Ms: 50, hoverP95Ms: 10, completionP95Ms: 10 },
+  const ms = (x) => `${x.toFixed(1)} ms`;
+  const row = (figure, list, target) => {
+    const s = stats(list);
+    return { figure, p50: ms(s.p50), p95: ms(s.p95), max: ms(s.max), target: `p95 <= ${target} ms`, met: s.p95 <= target ? "yes" : "NO" };
   };
-  if (json) console.log(JSON.stringify(result));
-  else {
-    const f = (x) => x.toFixed(1).padStart(7);
-    const row = (name, s, target) => `  ${name.padEnd(30)} ${f(s.p50)} ${f(s.p95)} ${f(s.max)}   ${s.p95 <= target ? "ok" : "OVER"} (target p95 <= ${target} ms)`;
-    console.log(`language server, ${l.lines}-line file (open to first diagnostics ${l.openMs.toFixed(0)} ms)`);
-    console.log(`  ${"".padEnd(30)} ${"p50".padStart(7)} ${"p95".padStart(7)} ${"max".padStart(7)}   (ms)`);
-    console.log(row(`edit → diagnostics (${EDITS} edits)`, result.tenK.editToDiagnosticsMs, 50));
-    console.log(row("  the same, backup node open", result.tenKWithPeer.editToDiagnosticsMs, 50));
-    console.log(row(`hover (${REQUESTS})`, result.tenK.hoverMs, 10));
-    console.log(row(`completion (${REQUESTS})`, result.tenK.completionMs, 10));
-    console.log(`language server, ${m.lines}-line file (${(m.bytes / 1e6).toFixed(1)} MB): open to diagnostics ${m.openMs.toFixed(0)} ms, first hover ${m.hoverMs.toFixed(1)} ms, RSS ${m.rssMB.toFixed(0)} MB (idle ${m.idleMB.toFixed(0)} MB, peak ${m.peakMB.toFixed(0)} MB)`);
-  }
+  console.log(`${l.lines}-line file: open to first diagnostics ${ms(l.openMs)}`);
+  table([
+    row(`edit → diagnostics (${EDITS} edits)`, l.edits, TARGETS.editP95Ms),
+    row("  the same, backup node open", lp.edits, TARGETS.editP95Ms),
+    row(`hover (${REQUESTS})`, l.hover, TARGETS.hoverP95Ms),
+    row(`completion (${REQUESTS})`, l.completion, TARGETS.completionP95Ms),
+  ]);
+  console.log(`${m.lines}-line file (${(m.bytes / 1e6).toFixed(1)} MB): open to diagnostics ${ms(m.openMs)}, first hover ${ms(m.hoverMs)}, RSS ${m.rssMB.toFixed(0)} MB (idle ${m.idleMB.toFixed(0)} MB, peak ${m.peakMB.toFixed(0)} MB)`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
