@@ -25,3 +25,11 @@ test("a weight from the tracked object's definition counts, including track_file
   expect(findings(code, file).map((f) => f.text)).toEqual(["flag"]);
   expect(findings(code, file.replace("        flag\n", "        flag weight 0\n"))).toEqual([]);
 });
+
+test("the object's last weight line is the one keepalived keeps", () => {
+  const base = fixture("weighted-track-in-sync-group.good.conf");
+  const zeroLast = base.replace("    interval 2\n", "    interval 2\n    weight -30\n    weight 0\n");
+  expect(findings(code, zeroLast)).toEqual([]);
+  const weightLast = base.replace("    interval 2\n", "    interval 2\n    weight 0\n    weight +15\n");
+  expect(findings(code, weightLast)[0]!.message).toContain("has weight 15 (from its definition)");
+});
