@@ -52,7 +52,7 @@ export function completion(doc: AnalysedDocument, position: Position, options: C
   if (words[0]?.startsWith("@")) words.shift();
 
   const place = locate(doc, offset);
-  if (place.inValueBlock && place.block) {
+  if (place.block?.valueBlock) {
     const blockKeyword = place.block.keyword.text;
     const kind = NAMES_IN_BLOCK[blockKeyword];
     if (kind && (words.length === 0 || blockKeyword === "group")) return { isIncomplete: false, items: nameItems(doc, kind, range) };

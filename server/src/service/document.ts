@@ -34,7 +34,7 @@ export interface DocumentOptions {
   readonly uriOf?: (path: string) => string;
 }
 
-export const fileUri = (path: string): string => pathToFileURL(path).href;
+const fileUri = (path: string): string => pathToFileURL(path).href;
 
 export function analyseDocument(path: string, text: string, options: DocumentOptions): AnalysedDocument {
   const analysis = analyze(path, {
