@@ -1,8 +1,9 @@
 /**
  * How the validator turns a finding into a diagnostic: the code decides the default severity
- * (SPEC §4), so every module reports through these helpers and no severity is spelled twice.
+ * (SPEC §4, as rules/builtin.ts lists it), so every module reports through these helpers.
  */
 import type { Diagnostic, Fix, RelatedInformation, Severity, Span } from "../../../grammar/index.js";
+import { BUILTIN_RULES } from "../rules/builtin.js";
 import type { ValueProblem } from "./values.js";
 
 export type SchemaCode =
@@ -18,19 +19,14 @@ export type SchemaCode =
   | "duplicate-keyword"
   | "route-not-tracked";
 
-const SEVERITY: Readonly<Record<SchemaCode, Severity>> = {
-  "syntax-error": "error",
-  "unknown-keyword": "error",
-  "deprecated-keyword": "warning",
-  "removed-keyword": "error",
-  "keyword-too-new": "error",
-  "invalid-value": "error",
-  "out-of-range": "error",
-  "missing-argument": "error",
-  "extra-argument": "warning",
-  "duplicate-keyword": "warning",
-  "route-not-tracked": "warning",
-};
+/** Default severities come from the rule table (rules/builtin.ts), the one place they are written. */
+const SEVERITY: ReadonlyMap<string, Severity> = new Map(BUILTIN_RULES.map((r) => [r.code, r.severity]));
+
+function severityOf(code: SchemaCode): Severity {
+  const severity = SEVERITY.get(code);
+  if (severity === undefined) throw new Error(`internal: ${code} is missing from rules/builtin.ts`);
+  return severity;
+}
 
 export interface Extras {
   readonly related?: readonly RelatedInformation[];
@@ -47,7 +43,7 @@ export class Reporter {
       start: at.start,
       end: at.end,
       code,
-      severity: SEVERITY[code],
+      severity: severityOf(code),
       message,
       ...(extras.related ? { related: extras.related } : {}),
       ...(extras.fix ? { fix: extras.fix } : {}),
