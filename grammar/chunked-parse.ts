@@ -23,7 +23,7 @@ export interface ParsedText {
   readonly diagnostics: Diagnostic[];
 }
 
-export function parseChunked(source: SourceText, inheritedParents: readonly string[] = []): ParsedText {
+export function parseChunked(source: SourceText): ParsedText {
   const text = source.text;
   const children: Node[] = [];
   const comments: IToken[] = [];
@@ -41,7 +41,7 @@ export function parseChunked(source: SourceText, inheritedParents: readonly stri
     pending.add(lexed.tokens);
     const ready = end === text.length ? pending.takeAll() : pending.takeComplete();
     if (ready.length) {
-      const out = parseTokens(source, ready, inheritedParents, texts);
+      const out = parseTokens(source, ready, texts);
       // Pushed one by one: spreading a 100k-element array into push() overflows the stack.
       for (const n of out.children) children.push(n);
       for (const d of out.diagnostics) diagnostics.push(d);

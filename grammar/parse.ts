@@ -7,8 +7,8 @@ import type { SourceText } from "./source.js";
 export const MAX_LINE_BYTES = 1023;
 
 /** Parses one file as written. Never throws: problems become `syntax-error` diagnostics. */
-export function parse(source: SourceText, inheritedParents: readonly string[] = []): ConfigFile {
-  const { children, comments, diagnostics } = parseChunked(source, inheritedParents);
+export function parse(source: SourceText): ConfigFile {
+  const { children, comments, diagnostics } = parseChunked(source);
   diagnostics.push(...lineProblems(source));
   diagnostics.sort((a, b) => a.start - b.start);
   return {

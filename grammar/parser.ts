@@ -405,10 +405,10 @@ export interface ParseOutput {
   readonly diagnostics: Diagnostic[];
 }
 
-export function parseTokens(file: SourceText, tokens: IToken[], inheritedParents: readonly string[] = [], texts = new WordTexts()): ParseOutput {
+export function parseTokens(file: SourceText, tokens: IToken[], texts = new WordTexts()): ParseOutput {
   const parser = (shared ??= new KeepalivedParser());
   const diagnostics: Diagnostic[] = [];
-  parser.state = { file, diagnostics, parents: [...inheritedParents], inValueBlock: false, texts };
+  parser.state = { file, diagnostics, parents: [], inValueBlock: false, texts };
   parser.clearStacks();
   parser.input = tokens;
   const children = parser.file();
