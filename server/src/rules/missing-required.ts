@@ -1,4 +1,4 @@
-import type { Block, Node } from "../../../grammar/index.js";
+import type { Block } from "../../../grammar/index.js";
 import type { ConfigModel, VrrpInstance } from "../model/types.js";
 import type { Finding, FileRule } from "./types.js";
 
@@ -63,8 +63,8 @@ export const missingRequired: FileRule = {
       if (node.keyword.text === "virtual_server_group" && !node.children.some((c) => c.kind === "value")) {
         report({ at: node.keyword, message: `${describe(node)} lists no addresses or fwmarks; keepalived removes it` });
       }
-      if (node.keyword.text === "virtual_server") checkCheckers(node.children, report);
     }
+    for (const vs of model.virtualServers) for (const rs of vs.realServers) checkCheckers(rs.checkers, report);
   },
 };
 
@@ -93,21 +93,17 @@ function checkInstance(model: ConfigModel, inst: VrrpInstance, report: (f: Findi
   }
 }
 
-/** HTTP_GET/SSL_GET url blocks without path, checkers without their command or URLs. */
-function checkCheckers(nodes: readonly Node[], report: (f: Finding) => void): void {
-  for (const rs of nodes) {
-    if (rs.kind !== "block" || rs.keyword.text !== "real_server") continue;
-    for (const checker of rs.children) {
-      if (checker.kind !== "block") continue;
-      const req = CHECKERS.get(checker.keyword.text);
-      if (req && !req.anyOf.some((k) => has(checker, k))) {
-        report({ at: checker.keyword, message: `${checker.keyword.text} has no ${missing(req)}; ${req.effect}` });
-      }
-      if (checker.keyword.text === "HTTP_GET" || checker.keyword.text === "SSL_GET") {
-        for (const url of checker.children) {
-          if (url.kind === "block" && url.keyword.text === "url" && !has(url, "path")) {
-            report({ at: url.keyword, message: `url block of ${checker.keyword.text} has no path; keepalived drops the url` });
-          }
+/** Checkers without their command or URLs; HTTP_GET/SSL_GET url blocks without path. */
+function checkCheckers(checkers: readonly Block[], report: (f: Finding) => void): void {
+  for (const checker of checkers) {
+    const req = CHECKERS.get(checker.keyword.text);
+    if (req && !req.anyOf.some((k) => has(checker, k))) {
+      report({ at: checker.keyword, message: `${checker.keyword.text} has no ${missing(req)}; ${req.effect}` });
+    }
+    if (checker.keyword.text === "HTTP_GET" || checker.keyword.text === "SSL_GET") {
+      for (const url of checker.children) {
+        if (url.kind === "block" && url.keyword.text === "url" && !has(url, "path")) {
+          report({ at: url.keyword, message: `url block of ${checker.keyword.text} has no path; keepalived drops the url` });
         }
       }
     }
