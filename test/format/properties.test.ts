@@ -8,7 +8,7 @@ import fc from "fast-check";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { lex, parse, SourceText, type Node, type Word } from "../../grammar/index.js";
+import { lex, parse, SourceText, type Diagnostic, type Node, type Word } from "../../grammar/index.js";
 import { DefinitionLine } from "../../grammar/directive-tokens.js";
 import { formatDocument } from "../../server/src/format/index.js";
 
@@ -24,9 +24,7 @@ const trimEnd = (s: string) => s.replace(/[ \t\f\v\r]+$/, "");
  * keep theirs, but keepalived drops blanks at the end of every line, and so does the formatter.
  */
 function tokens(text: string): string[] {
-  return lex(text)
-    .tokens.filter((t) => !/^[\r\n]+$/.test(t.image)) // line breaks, where the lexer makes tokens of them
-    .map((t) => `${t.tokenType.name} ${t.tokenType === DefinitionLine ? t.image.split(/\r?\n/).map(trimEnd).join("\n") : trimEnd(t.image)}`);
+  return lex(text).tokens.map((t) => `${t.tokenType.name} ${t.tokenType === DefinitionLine ? t.image.split(/\r?\n/).map(trimEnd).join("\n") : trimEnd(t.image)}`);
 }
 
 function comments(text: string): string[] {
@@ -58,6 +56,14 @@ function shape(nodes: readonly Node[]): unknown[] {
 /** Checks every invariant on one input; returns the formatted text, or undefined when the input was refused. */
 function checkFormatting(input: string): string | undefined {
   const first = formatDocument(input);
+  // The formatter parses its own tokens rather than calling parse: it must refuse with exactly
+  // the errors parse reports, whenever parse reports any.
+  const parseErrors = parse(new SourceText("", input)).diagnostics.filter((d) => d.severity === "error");
+  if (parseErrors.length > 0) {
+    const where = (ds: readonly Diagnostic[]) => ds.map((d) => ({ start: d.start, end: d.end, code: d.code, message: d.message }));
+    expect(first.ok).toBe(false);
+    expect(where(first.ok ? [] : first.diagnostics)).toEqual(where(parseErrors));
+  }
   if (!first.ok) {
     expect(first.diagnostics.length).toBeGreaterThan(0);
     expect(first.diagnostics.every((d) => d.severity === "error")).toBe(true);

@@ -3,7 +3,10 @@
  * out. It works on the file as written, so directives, definitions and quoted strings survive
  * exactly; the layout rules are in layout.ts.
  */
-import { MAX_LINE_BYTES, parse, SourceText, type Diagnostic } from "../../../grammar/index.js";
+import type { IToken } from "chevrotain";
+import { MAX_LINE_BYTES, SourceText, type Diagnostic } from "../../../grammar/index.js";
+import { lineProblems } from "../../../grammar/parse.js";
+import { parseTokens } from "../../../grammar/parser.js";
 import { layoutLines, type OutputLine } from "./layout.js";
 import { tokenize } from "./tokens.js";
 
@@ -19,10 +22,10 @@ export const INDENT = "    ";
  */
 export function formatDocument(text: string, path = ""): FormatResult {
   const source = new SourceText(path, text);
-  const errors = parse(source).diagnostics.filter((d) => d.severity === "error");
+  const { lines, tokens, uncovered, unterminated } = tokenize(text);
+  const errors = syntaxErrors(source, tokens);
   if (errors.length > 0) return { ok: false, diagnostics: errors };
 
-  const { lines, uncovered, unterminated } = tokenize(text);
   // The parser reports these on statements only; anywhere else a quote that runs to the end of
   // its line would swallow a brace pulled onto that line.
   if (unterminated !== undefined) {
@@ -38,6 +41,15 @@ export function formatDocument(text: string, path = ""): FormatResult {
   const overlong = layout.flatMap((l) => tooLong(source, l));
   if (overlong.length > 0) return { ok: false, diagnostics: overlong };
   return { ok: true, text: render(layout, lineBreakOf(text)) };
+}
+
+/**
+ * The errors `parse` would report, from the tokens the layout is built on: parsing them
+ * directly spares the file a second lexing pass (`parse` lexes it in chunks of its own).
+ */
+function syntaxErrors(source: SourceText, tokens: IToken[]): Diagnostic[] {
+  const all = [...parseTokens(source, tokens).diagnostics, ...lineProblems(source)];
+  return all.filter((d) => d.severity === "error").sort((a, b) => a.start - b.start);
 }
 
 /** The file's own line break, taken from its first line, so CRLF files stay CRLF. */

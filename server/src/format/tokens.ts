@@ -1,6 +1,7 @@
 /**
  * The formatter's view of a file: its tokens (comments merged in, in source order) grouped
  * into physical lines, and the facts about a line that decide how freely it may be re-laid out.
+ * The file is lexed once: the same tokens, without the comments, are what the parser checks.
  */
 import type { IToken } from "chevrotain";
 import { DefinitionLine, SequenceHead } from "../../../grammar/directive-tokens.js";
@@ -12,6 +13,8 @@ export type SourceLine = readonly IToken[];
 
 export interface TokenizedText {
   readonly lines: readonly SourceLine[];
+  /** The lexer's tokens without the comments, in order: the parser's input. */
+  readonly tokens: IToken[];
   /** Offset of the first character the lexer skipped although keepalived would read it, if any. */
   readonly uncovered: number | undefined;
   /** A quoted string with no closing quote (it runs to the end of its line), if any. */
@@ -36,9 +39,6 @@ function isSeparator(c: number): boolean {
   return c === 32 || c === 9 || c === 12 || c === 11 || c === 13;
 }
 
-/** A line-break token, for lexers that emit them: the gaps between tokens already tell the lines. */
-const lineBreak = /^[\r\n]+$/;
-
 /** Splits the text into physical lines of tokens, merging the lexer's comment group back in by offset. */
 export function tokenize(text: string): TokenizedText {
   const { tokens, comments } = lex(text);
@@ -62,14 +62,13 @@ export function tokenize(text: string): TokenizedText {
   };
   let c = 0;
   for (const t of tokens) {
-    if (lineBreak.test(t.image)) continue;
     while (c < comments.length && comments[c]!.startOffset < t.startOffset) take(comments[c++]!);
     if (t.tokenType === QuotedString && (t.image.length === 1 || !t.image.endsWith('"'))) unterminated ??= t;
     take(t);
   }
   while (c < comments.length) take(comments[c++]!);
   gap(text.length);
-  return { lines, uncovered, unterminated };
+  return { lines, tokens, uncovered, unterminated };
 }
 
 /** A `$NAME=` or `~...` word that sits after a brace, and would become a directive at the start of a line. */
