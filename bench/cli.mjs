@@ -1,7 +1,7 @@
 // Section: the whole `kalint check` process, start to exit, as a user runs it.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { fmt, table, timeCommand } from "./measure.mjs";
+import { table, timeCommand, timingRow } from "./measure.mjs";
 
 export const cli = {
   title: "kalint check (whole process: node start, read, parse, validate, rules, output)",
@@ -17,7 +17,7 @@ export const cli = {
       if (r.error) console.log(`NOTICE: ${r.error}`);
       else {
         ctx.results["cli:cold-start"] = r;
-        rows.push({ file: "examples/lvs-dr/master.conf (cold start)", best: fmt.s(r.min), median: fmt.s(r.median), "MB/s": "-", "peak RSS": fmt.mb(r.peakMB), exit: r.exit });
+        rows.push(timingRow("examples/lvs-dr/master.conf (cold start)", r));
       }
     }
     if (ctx.files.length === 0) console.log("NOTICE: no input files; only the cold start is measured");
@@ -28,7 +28,7 @@ export const cli = {
         continue;
       }
       ctx.results[`cli:${f.name}`] = r;
-      rows.push({ file: f.name, best: fmt.s(r.min), median: fmt.s(r.median), "MB/s": fmt.rate(f.bytes, r.min), "peak RSS": fmt.mb(r.peakMB), exit: r.exit });
+      rows.push(timingRow(f.name, r, f.bytes));
     }
     table(rows);
   },

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { bundle, fmt, table, timeCommand } from "./measure.mjs";
+import { bundle, fmt, table, timeCommand, timingRow } from "./measure.mjs";
 
 export const keepalived = {
   title: "keepalived -t -f FILE (reference, run inside a network namespace)",
@@ -26,9 +26,9 @@ export const keepalived = {
       for (const f of ctx.files) {
         // From a scratch directory: configs may make keepalived create directories relative to it.
         const r = timeCommand("ip", ["netns", "exec", ns.name, binary, "-t", "-f", f.path], { runs: 7, cwd: scratch });
-        const best = Math.max(0, r.min - enter);
-        ctx.results[`keepalived:${f.name}`] = { ...r, min: best, median: Math.max(0, r.median - enter) };
-        rows.push({ file: f.name, best: fmt.s(best), median: fmt.s(r.median - enter), "MB/s": fmt.rate(f.bytes, best), "peak RSS": fmt.mb(r.peakMB), exit: r.exit });
+        const own = { ...r, min: Math.max(0, r.min - enter), median: Math.max(0, r.median - enter) };
+        ctx.results[`keepalived:${f.name}`] = own;
+        rows.push(timingRow(f.name, own, f.bytes));
       }
       table(rows);
     } catch (e) {

@@ -48,6 +48,11 @@ export const fmt = {
   x: (x) => (x === undefined || !Number.isFinite(x) ? "-" : `${x.toFixed(2)}x`),
 };
 
+/** The table row of one timed command: best and median wall time, throughput (given the input's size), peak memory, exit status. */
+export function timingRow(file, r, bytes) {
+  return { file, best: fmt.s(r.min), median: fmt.s(r.median), "MB/s": bytes === undefined ? "-" : fmt.rate(bytes, r.min), "peak RSS": fmt.mb(r.peakMB), exit: r.exit };
+}
+
 /** Prints rows of equal keys as an aligned table. */
 export function table(rows) {
   if (rows.length === 0) return;
