@@ -7,8 +7,17 @@ import { rangeText } from "./syntax.js";
 import type { ArgSpec, KeywordSpec } from "./types.js";
 
 export function describeKeyword(spec: KeywordSpec): string {
-  const where = spec.parents.length === 0 ? "at the top level" : `in \`${spec.parents.join(" > ")}\``;
-  const lines = [`**${spec.name}** ${where}`, "", "```", spec.syntax, "```", "", spec.doc.trim()];
+  return `**${spec.name}** ${spec.parents.length === 0 ? "at the top level" : `in \`${blockOf(spec)}\``}\n\n${describeKeywordBody(spec)}`;
+}
+
+/** "vrrp_instance > authentication", or "the top level". */
+export function blockOf(spec: Pick<KeywordSpec, "parents">): string {
+  return spec.parents.length === 0 ? "the top level" : spec.parents.join(" > ");
+}
+
+/** Everything but the heading: syntax, prose and facts. Positions of one name often share it. */
+export function describeKeywordBody(spec: KeywordSpec): string {
+  const lines = ["```", spec.syntax, "```", "", spec.doc.trim()];
   const facts = [...(spec.args ?? []).map(argumentFact).filter((f): f is string => f !== undefined)];
   facts.push(`first in keepalived ${formatVersion(spec.since)}`);
   if (spec.aliasOf && !spec.deprecated) facts.push(`another name for \`${spec.aliasOf}\``);

@@ -5,7 +5,7 @@
  */
 import ruleDocs from "virtual:rule-docs";
 import { allRules, ruleByCode } from "../../rules/registry.js";
-import { describeKeyword } from "../../schema/describe.js";
+import { blockOf, describeKeywordBody } from "../../schema/describe.js";
 import { allKeywords, keywordsNamed, removedKeyword, suggest, formatVersion } from "../../schema/lookup.js";
 import { UsageError } from "../args.js";
 
@@ -23,12 +23,10 @@ export function runExplain(name: string): number {
     // Positions that share one text (a checker keyword in every checker) are shown once.
     const shown = new Map<string, string[]>();
     for (const spec of specs) {
-      const text = describeKeyword(spec);
-      const body = text.slice(text.indexOf("\n"));
-      const key = body;
-      (shown.get(key) ?? shown.set(key, []).get(key)!).push(spec.parents.length ? spec.parents.join(" > ") : "the top level");
+      const body = describeKeywordBody(spec);
+      (shown.get(body) ?? shown.set(body, []).get(body)!).push(blockOf(spec));
     }
-    const parts = [...shown.entries()].map(([body, places]) => `**${keyword}** in ${places.map((p) => `\`${p}\``).join(", ")}${body}`);
+    const parts = [...shown.entries()].map(([body, places]) => `**${keyword}** in ${places.map((p) => `\`${p}\``).join(", ")}\n\n${body}`);
     process.stdout.write(parts.join("\n\n---\n\n") + "\n");
     return 0;
   }
