@@ -1,5 +1,5 @@
 /** Where cluster findings point, and how their messages name a place on another node. */
-import type { Fix, RelatedInformation, Span } from "../../../grammar/index.js";
+import type { Block, Fix, RelatedInformation, Span } from "../../../grammar/index.js";
 import type { Setting } from "../model/types.js";
 import type { ClusterNode, Peer } from "./types.js";
 
@@ -9,6 +9,16 @@ export const plain = (s: Span): Span => ({ file: s.file, start: s.start, end: s.
 /** The instance's name word: where a finding about a value left at its default points. */
 export function instanceAnchor(peer: Peer): Span {
   return plain(peer.instance.nameWord ?? peer.instance.block.keyword);
+}
+
+/** The instance's first block with this keyword (`virtual_ipaddress`, `unicast_peer`). */
+export function childBlock(peer: Peer, keyword: string): Block | undefined {
+  return peer.instance.block.children.find((c): c is Block => c.kind === "block" && c.keyword.text === keyword);
+}
+
+/** A block's keyword, else the instance's name: where a finding about the block's contents points. */
+export function blockAnchor(peer: Peer, block: Block | undefined): Span {
+  return block ? plain(block.keyword) : instanceAnchor(peer);
 }
 
 /** The word holding a setting's value, else the instance's name. */

@@ -93,3 +93,11 @@ export function backupsOf(set: PeerSet): Peer[] {
   const master = masterOf(set);
   return set.peers.filter((p) => p !== master);
 }
+
+/** Each backup of each peer set with the peer meant to be master: what the mismatch rules compare. */
+export function* backupPairs(cluster: Cluster): Generator<{ readonly master: Peer; readonly backup: Peer }> {
+  for (const set of cluster.peerSets) {
+    const master = masterOf(set);
+    for (const backup of set.peers) if (backup !== master) yield { master, backup };
+  }
+}

@@ -1,14 +1,9 @@
 import { effectiveAuth } from "../effective.js";
-import { instanceAnchor, placeOf, related, replaceWord } from "../locate.js";
-import { backupsOf, masterOf } from "../pairing.js";
-import type { Peer } from "../types.js";
-import type { ClusterRule } from "../types.js";
+import { blockAnchor, placeOf, plain, related, replaceWord } from "../locate.js";
+import { backupPairs } from "../pairing.js";
+import type { ClusterRule, Peer } from "../types.js";
 
-/** The authentication block's keyword, else the instance name. */
-function authAnchor(peer: Peer) {
-  const block = peer.instance.authentication?.block;
-  return block ? { file: block.keyword.file, start: block.keyword.start, end: block.keyword.end } : instanceAnchor(peer);
-}
+const authAnchor = (peer: Peer) => blockAnchor(peer, peer.instance.authentication?.block);
 
 export const authMismatch: ClusterRule = {
   scope: "cluster",
@@ -18,46 +13,43 @@ export const authMismatch: ClusterRule = {
   summary: "peer instances use a different authentication type or password",
   fixable: true,
   checkCluster(cluster, report) {
-    for (const set of cluster.peerSets) {
-      const master = masterOf(set);
+    for (const { master, backup: peer } of backupPairs(cluster)) {
       const want = effectiveAuth(master);
-      for (const peer of backupsOf(set)) {
-        const got = effectiveAuth(peer);
-        if (!want && !got) continue;
-        const mine = peer.instance.authentication;
-        const theirs = master.instance.authentication;
-        if (!want || !got) {
-          const wantAt = authAnchor(master);
-          const where = placeOf(master.node, wantAt);
-          report({
-            at: authAnchor(peer),
-            message: got
-              ? `this node authenticates adverts (${got.type}) but its peer does not (${where}); each drops the other's adverts`
-              : `its peer authenticates adverts with ${want!.type} (${where}) but this node ${mine ? "has no authentication in effect (VRRPv3, vrrp_strict or no auth_pass)" : "has none"}; each drops the other's adverts`,
-            related: [related(wantAt, "peer authentication")],
-          });
-          continue;
-        }
-        if (want.type !== got.type) {
-          const at = mine?.type?.word ?? authAnchor(peer);
-          const wantAt = theirs?.type?.word ?? authAnchor(master);
-          report({
-            at: { file: at.file, start: at.start, end: at.end },
-            message: `auth_type ${got.type} differs from its peer's ${want.type} (${placeOf(master.node, wantAt)}); each drops the other's adverts`,
-            related: [related(wantAt, "peer value")],
-            ...(mine?.type?.word ? { fix: replaceWord(mine.type.word, want.type, `use ${want.type}`) } : {}),
-          });
-        } else if (want.pass !== got.pass) {
-          const at = mine?.pass?.word ?? authAnchor(peer);
-          const wantAt = theirs?.pass?.word ?? authAnchor(master);
-          // The password itself stays out of the message: CI logs are often public.
-          report({
-            at: { file: at.file, start: at.start, end: at.end },
-            message: `auth_pass differs from its peer's (${placeOf(master.node, wantAt)}) in the first 8 characters keepalived uses; each drops the other's adverts`,
-            related: [related(wantAt, "peer value")],
-            ...(mine?.pass?.word && theirs?.pass?.word ? { fix: replaceWord(mine.pass.word, theirs.pass.word.raw, "use the peer's password") } : {}),
-          });
-        }
+      const got = effectiveAuth(peer);
+      if (!want && !got) continue;
+      const mine = peer.instance.authentication;
+      const theirs = master.instance.authentication;
+      if (!want || !got) {
+        const wantAt = authAnchor(master);
+        const where = placeOf(master.node, wantAt);
+        report({
+          at: authAnchor(peer),
+          message: got
+            ? `this node authenticates adverts (${got.type}) but its peer does not (${where}); each drops the other's adverts`
+            : `its peer authenticates adverts with ${want!.type} (${where}) but this node ${mine ? "has no authentication in effect (VRRPv3, vrrp_strict or no auth_pass)" : "has none"}; each drops the other's adverts`,
+          related: [related(wantAt, "peer authentication")],
+        });
+        continue;
+      }
+      if (want.type !== got.type) {
+        const at = mine?.type?.word ?? authAnchor(peer);
+        const wantAt = theirs?.type?.word ?? authAnchor(master);
+        report({
+          at: plain(at),
+          message: `auth_type ${got.type} differs from its peer's ${want.type} (${placeOf(master.node, wantAt)}); each drops the other's adverts`,
+          related: [related(wantAt, "peer value")],
+          ...(mine?.type?.word ? { fix: replaceWord(mine.type.word, want.type, `use ${want.type}`) } : {}),
+        });
+      } else if (want.pass !== got.pass) {
+        const at = mine?.pass?.word ?? authAnchor(peer);
+        const wantAt = theirs?.pass?.word ?? authAnchor(master);
+        // The password itself stays out of the message: CI logs are often public.
+        report({
+          at: plain(at),
+          message: `auth_pass differs from its peer's (${placeOf(master.node, wantAt)}) in the first 8 characters keepalived uses; each drops the other's adverts`,
+          related: [related(wantAt, "peer value")],
+          ...(mine?.pass?.word && theirs?.pass?.word ? { fix: replaceWord(mine.pass.word, theirs.pass.word.raw, "use the peer's password") } : {}),
+        });
       }
     }
   },

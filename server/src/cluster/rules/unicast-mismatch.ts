@@ -1,19 +1,12 @@
 import type { Block, Fix } from "../../../../grammar/index.js";
 import { parseAddress } from "../../model/address.js";
 import { isUnicast } from "../effective.js";
-import { instanceAnchor, placeOf, related, settingAnchor } from "../locate.js";
-import { backupsOf, masterOf } from "../pairing.js";
-import type { Peer } from "../types.js";
-import type { ClusterRule } from "../types.js";
+import { blockAnchor, childBlock, instanceAnchor, placeOf, related, settingAnchor } from "../locate.js";
+import { backupPairs } from "../pairing.js";
+import type { ClusterRule, Peer } from "../types.js";
 
-function peerBlock(peer: Peer): Block | undefined {
-  return peer.instance.block.children.find((c): c is Block => c.kind === "block" && c.keyword.text === "unicast_peer");
-}
-
-function peerAnchor(peer: Peer) {
-  const block = peerBlock(peer);
-  return block ? { file: block.keyword.file, start: block.keyword.start, end: block.keyword.end } : instanceAnchor(peer);
-}
+const peerBlock = (peer: Peer) => childBlock(peer, "unicast_peer");
+const peerAnchor = (peer: Peer) => blockAnchor(peer, peerBlock(peer));
 
 /** Adds `address` as a new line of the unicast_peer block, indented like its other lines. */
 function addPeerFix(block: Block, address: string): Fix | undefined {
@@ -39,20 +32,19 @@ export const unicastMismatch: ClusterRule = {
   summary: "one peer sends unicast and the other multicast, or a peer's unicast_src_ip is missing from the other's unicast_peer",
   fixable: true,
   checkCluster(cluster, report) {
+    for (const { master, backup: peer } of backupPairs(cluster)) {
+      const mine = isUnicast(peer.instance);
+      if (mine === isUnicast(master.instance)) continue;
+      const theirAt = mine ? instanceAnchor(master) : peerAnchor(master);
+      report({
+        at: mine ? peerAnchor(peer) : instanceAnchor(peer),
+        message: mine
+          ? `this node sends adverts by unicast but its peer uses multicast (${placeOf(master.node, theirAt)}); neither hears the other`
+          : `this node uses multicast but its peer sends adverts by unicast (${placeOf(master.node, theirAt)}); neither hears the other`,
+        related: [related(theirAt, mine ? "peer instance (multicast)" : "peer unicast_peer")],
+      });
+    }
     for (const set of cluster.peerSets) {
-      const master = masterOf(set);
-      for (const peer of backupsOf(set)) {
-        const mine = isUnicast(peer.instance);
-        if (mine === isUnicast(master.instance)) continue;
-        const theirAt = mine ? instanceAnchor(master) : peerAnchor(master);
-        report({
-          at: mine ? peerAnchor(peer) : instanceAnchor(peer),
-          message: mine
-            ? `this node sends adverts by unicast but its peer uses multicast (${placeOf(master.node, theirAt)}); neither hears the other`
-            : `this node uses multicast but its peer sends adverts by unicast (${placeOf(master.node, theirAt)}); neither hears the other`,
-          related: [related(theirAt, mine ? "peer instance (multicast)" : "peer unicast_peer")],
-        });
-      }
       const unicast = set.peers.filter((p) => isUnicast(p.instance));
       if (unicast.length !== set.peers.length) continue;
       // Every node's source address must be in every other node's peer list, or its adverts are dropped.

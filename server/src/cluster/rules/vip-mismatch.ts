@@ -1,14 +1,9 @@
-import type { Block } from "../../../../grammar/index.js";
 import { vipSet } from "../effective.js";
-import { instanceAnchor, placeOf, related } from "../locate.js";
-import { backupsOf, masterOf } from "../pairing.js";
-import type { Peer } from "../types.js";
-import type { ClusterRule } from "../types.js";
+import { blockAnchor, childBlock, placeOf, related } from "../locate.js";
+import { backupPairs } from "../pairing.js";
+import type { ClusterRule, Peer } from "../types.js";
 
-function vipAnchor(peer: Peer) {
-  const block = peer.instance.block.children.find((c): c is Block => c.kind === "block" && c.keyword.text === "virtual_ipaddress");
-  return block ? { file: block.keyword.file, start: block.keyword.start, end: block.keyword.end } : instanceAnchor(peer);
-}
+const vipAnchor = (peer: Peer) => blockAnchor(peer, childBlock(peer, "virtual_ipaddress"));
 
 export const vipMismatch: ClusterRule = {
   scope: "cluster",
@@ -18,25 +13,22 @@ export const vipMismatch: ClusterRule = {
   summary: "peer instances carry different virtual_ipaddress sets",
   fixable: false,
   checkCluster(cluster, report) {
-    for (const set of cluster.peerSets) {
-      const master = masterOf(set);
+    for (const { master, backup } of backupPairs(cluster)) {
       const want = vipSet(master.instance);
+      const got = vipSet(backup.instance);
+      const missing = want.filter((a) => !got.includes(a));
+      const extra = got.filter((a) => !want.includes(a));
+      if (missing.length === 0 && extra.length === 0) continue;
+      const parts = [
+        ...(missing.length ? [`missing ${missing.join(", ")}`] : []),
+        ...(extra.length ? [`extra ${extra.join(", ")}`] : []),
+      ];
       const wantAt = vipAnchor(master);
-      for (const peer of backupsOf(set)) {
-        const got = vipSet(peer.instance);
-        const missing = want.filter((a) => !got.includes(a));
-        const extra = got.filter((a) => !want.includes(a));
-        if (missing.length === 0 && extra.length === 0) continue;
-        const parts = [
-          ...(missing.length ? [`missing ${missing.join(", ")}`] : []),
-          ...(extra.length ? [`extra ${extra.join(", ")}`] : []),
-        ];
-        report({
-          at: vipAnchor(peer),
-          message: `virtual_ipaddress differs from its peer's (${placeOf(master.node, wantAt)}): ${parts.join("; ")}; after a failover clients lose the addresses this node does not carry`,
-          related: [related(wantAt, "peer addresses")],
-        });
-      }
+      report({
+        at: vipAnchor(backup),
+        message: `virtual_ipaddress differs from its peer's (${placeOf(master.node, wantAt)}): ${parts.join("; ")}; after a failover clients lose the addresses this node does not carry`,
+        related: [related(wantAt, "peer addresses")],
+      });
     }
   },
 };
