@@ -39,8 +39,6 @@ export function buildModel(file: ConfigFile): ConfigModel {
   const definitions: Definition[] = [];
   const references: Reference[] = [];
   const globals = new Map<string, Statement>();
-  const order = new Map<Node, number>();
-  file.children.forEach((n, i) => order.set(n, i));
 
   for (const node of file.children) {
     if (node.kind !== "block") continue;
@@ -81,7 +79,6 @@ export function buildModel(file: ConfigFile): ConfigModel {
     virtualServers,
     definitions,
     references,
-    order,
     global: (k) => globals.get(k),
   };
 }

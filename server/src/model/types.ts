@@ -2,7 +2,7 @@
  * The analysed configuration of one node: the objects keepalived builds from the effective tree,
  * with keepalived's defaults applied and a link back to the words they came from.
  */
-import type { Block, ConfigFile, Node, Span, Statement, ValueLine, Word } from "../../../grammar/index.js";
+import type { Block, ConfigFile, Span, Statement, ValueLine, Word } from "../../../grammar/index.js";
 
 /** A setting's effective value: written somewhere, or keepalived's default. */
 export interface Setting<T> {
@@ -143,8 +143,6 @@ export interface ConfigModel {
   readonly virtualServers: readonly VirtualServer[];
   readonly definitions: readonly Definition[];
   readonly references: readonly Reference[];
-  /** Index of each top-level node of the effective tree: the order keepalived reads them in. */
-  readonly order: ReadonlyMap<Node, number>;
   /** A global_defs setting by keyword (the last one wins). */
   global(keyword: string): Statement | undefined;
 }

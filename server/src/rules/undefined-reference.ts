@@ -1,3 +1,4 @@
+import type { Node } from "../../../grammar/index.js";
 import type { Definition, Reference } from "../model/types.js";
 import type { FileRule } from "./types.js";
 
@@ -16,10 +17,12 @@ export const undefinedReference: FileRule = {
     }
     const instances = new Set(model.instances.map((i) => i.name));
     // Place in the effective configuration: top-level index first (includes are inlined there),
-    // offsets only to order two things inside one block.
+    // offsets only to order two things inside one block. The index is built on first need only.
+    let order: Map<Node, number> | undefined;
+    const place = (node: Node): number | undefined => (order ??= new Map(model.file.children.map((n, i) => [n, i]))).get(node);
     const comesAfter = (def: Definition, ref: Reference): boolean => {
-      const d = model.order.get(def.node);
-      const r = ref.within ? model.order.get(ref.within) : undefined;
+      const d = place(def.node);
+      const r = ref.within ? place(ref.within) : undefined;
       if (d !== undefined && r !== undefined && d !== r) return d > r;
       return ref.word.file === def.node.file && def.node.start > ref.word.start;
     };
