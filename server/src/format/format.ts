@@ -38,9 +38,10 @@ export function formatDocument(text: string, path = ""): FormatResult {
   }
 
   const layout = layoutLines(lines);
-  const overlong = layout.flatMap((l) => tooLong(source, l));
+  const texts = layout.map(lineText);
+  const overlong = layout.flatMap((l, i) => tooLong(source, l, texts[i]!));
   if (overlong.length > 0) return { ok: false, diagnostics: overlong };
-  return { ok: true, text: render(layout, lineBreakOf(text)) };
+  return { ok: true, text: render(texts, lineBreakOf(text)) };
 }
 
 /**
@@ -65,15 +66,14 @@ function lineText(l: OutputLine): string {
   return (INDENT.repeat(l.depth) + body).replace(/[ \t\f\v\r]+$/, "");
 }
 
-function render(layout: readonly OutputLine[], eol: string): string {
-  if (layout.length === 0) return "";
-  const out = layout.map(lineText).join("\n") + "\n";
+function render(texts: readonly string[], eol: string): string {
+  if (texts.length === 0) return "";
+  const out = texts.join("\n") + "\n";
   return eol === "\n" ? out : out.replace(/\n/g, eol);
 }
 
 /** Indenting a long line can push it past the length keepalived reads; the formatter then stops. */
-function tooLong(source: SourceText, l: OutputLine): Diagnostic[] {
-  const text = lineText(l);
+function tooLong(source: SourceText, l: OutputLine, text: string): Diagnostic[] {
   if (text.length <= MAX_LINE_BYTES / 3) return [];
   const longest = Math.max(...text.split("\n").map((part) => Buffer.byteLength(part)));
   if (longest <= MAX_LINE_BYTES) return [];
