@@ -4,7 +4,8 @@
  * authentication as keepalived applies it, and the keys peers are compared by.
  */
 import type { Block, ValueLine } from "../../../grammar/index.js";
-import type { ConfigModel, DefinitionKind, TrackKind, VirtualAddress, VrrpInstance } from "../model/types.js";
+import { trackWeight, type TrackWeight } from "../model/track-weight.js";
+import type { TrackKind, VirtualAddress, VrrpInstance } from "../model/types.js";
 import type { Peer } from "./types.js";
 
 /** keepalived's ceiling for a non-owner's priority; 255 is reserved for the address owner. */
@@ -19,36 +20,11 @@ export interface EffectiveTrack {
   readonly reverse: boolean;
   readonly line: ValueLine;
   /** Where the weight came from: the track line, the tracked object's own `weight`, or keepalived's default. */
-  readonly weightFrom: "line" | "object" | "default";
+  readonly weightFrom: TrackWeight["from"];
 }
-
-const OBJECT_KIND: Readonly<Record<TrackKind, DefinitionKind | undefined>> = {
-  script: "vrrp_script",
-  process: "vrrp_track_process",
-  file: "vrrp_track_file",
-  bfd: "bfd_instance",
-  interface: undefined,
-};
-
-/** Weight of a tracked object when neither the track line nor the object sets one. */
-const DEFAULT_WEIGHT: Readonly<Record<TrackKind, number>> = { script: 0, process: 0, file: 1, bfd: 0, interface: 0 };
 
 /** Scripts, interfaces and BFD accept ±254 but run with ±253; files and processes keep ±254. */
-const WEIGHT_LIMIT: Readonly<Record<TrackKind, number>> = { script: 253, interface: 253, bfd: 253, process: 254, file: 254 };
-
-function objectWeight(model: ConfigModel, kind: TrackKind, name: string): { weight: number; reverse: boolean } | undefined {
-  const defKind = OBJECT_KIND[kind];
-  if (!defKind) return undefined;
-  const def = model.definitions.find((d) => d.kind === defKind && d.name === name);
-  if (!def) return undefined;
-  let found: { weight: number; reverse: boolean } | undefined;
-  for (const c of def.node.children) {
-    if (c.kind !== "statement" || c.keyword.text !== "weight") continue;
-    const w = c.args[0]?.text;
-    if (w !== undefined && /^[-+]?\d+$/.test(w)) found = { weight: Number(w), reverse: c.args[1]?.text === "reverse" };
-  }
-  return found;
-}
+export const WEIGHT_LIMIT: Readonly<Record<TrackKind, number>> = { script: 253, interface: 253, bfd: 253, process: 254, file: 254 };
 
 function hasFlag(block: Block, keyword: string): boolean {
   return block.children.some((c) => c.kind === "statement" && c.keyword.text === keyword);
@@ -66,18 +42,15 @@ export function effectiveTracks(peer: Peer): EffectiveTrack[] {
   const weightsApply = !group || hasFlag(group.block, "sync_group_tracking_weight");
   const entries = [...instance.tracks, ...(group?.tracks ?? [])];
   return entries.map((t) => {
-    const object = t.weight === undefined ? objectWeight(model, t.kind, t.name) : undefined;
-    const weightFrom: EffectiveTrack["weightFrom"] = t.weight !== undefined ? "line" : object ? "object" : "default";
-    let weight = t.weight ?? object?.weight ?? DEFAULT_WEIGHT[t.kind];
+    const { weight, reverse, from } = trackWeight(model, t);
     const limit = WEIGHT_LIMIT[t.kind];
-    weight = Math.max(-limit, Math.min(limit, weight));
     return {
       kind: t.kind,
       name: t.name,
-      weight: weightsApply ? weight : 0,
-      reverse: t.weight !== undefined ? t.reverse : (object?.reverse ?? false) || t.reverse,
+      weight: weightsApply ? Math.max(-limit, Math.min(limit, weight)) : 0,
+      reverse,
       line: t.line,
-      weightFrom,
+      weightFrom: from,
     };
   });
 }

@@ -1,13 +1,10 @@
-import { MAX_PRIORITY, priorityRange, type EffectiveTrack } from "../effective.js";
-import { placeOf, related, settingAnchor } from "../locate.js";
+import { MAX_PRIORITY, priorityRange, WEIGHT_LIMIT, type EffectiveTrack } from "../effective.js";
+import { placeOf, plain, related, settingAnchor } from "../locate.js";
 import { backupsOf, masterOf } from "../pairing.js";
 import type { Peer } from "../types.js";
 import type { ClusterRule } from "../types.js";
 
 const describe = (t: EffectiveTrack) => `track_${t.kind} ${t.name} ${t.weight > 0 ? "+" : ""}${t.weight}`;
-
-/** Limits a track line's weight may take (scripts, interfaces, BFD ±253; files, processes ±254). */
-const LIMIT: Readonly<Record<EffectiveTrack["kind"], number>> = { script: 253, interface: 253, bfd: 253, file: 254, process: 254 };
 
 /**
  * Failover arithmetic: with every weighted track on the master in its failing state its priority
@@ -37,7 +34,7 @@ export const trackWeightInsufficient: ClusterRule = {
       const bestAt = settingAnchor(best.peer, best.peer.instance.priority);
       const where = placeOf(best.peer.node, bestAt);
       const at = weighted.find((t) => t.weight < 0) ?? weighted[0]!;
-      const atSpan = { file: at.line.file, start: at.line.start, end: at.line.end };
+      const atSpan = plain(at.line);
       if (range.owner) {
         report({
           at: settingAnchor(master, master.instance.priority),
@@ -58,7 +55,7 @@ export const trackWeightInsufficient: ClusterRule = {
         const t = down[0]!;
         const needed = t.weight - (range.lowest - best.priority + 1);
         const weightWord = t.line.words.find((_, i) => i > 0 && t.line.words[i - 1]!.text === "weight");
-        if (weightWord && -needed <= LIMIT[t.kind] && best.priority > 1) {
+        if (weightWord && -needed <= WEIGHT_LIMIT[t.kind] && best.priority > 1) {
           fix = { description: `use weight ${needed}`, edits: [{ file: weightWord.file, start: weightWord.start, end: weightWord.end, newText: String(needed) }] };
         }
       }
