@@ -51,24 +51,35 @@ export function parseLintConfig(text: string, path: string): LintConfig {
   return { rules, peers, path, ...(typeof o["targetVersion"] === "string" ? { targetVersion: o["targetVersion"] } : {}) };
 }
 
+/** The rc file that governs each directory walked so far, none found included. */
 const cache = new Map<string, LintConfig>();
 
-/** The nearest `.kalintrc.json` at or above the file's directory, or the empty config. */
+/**
+ * The nearest `.kalintrc.json` at or above the file's directory, or the empty config. Every
+ * directory walked remembers the answer, so the files of one tree cost one walk up between them.
+ */
 export function findLintConfig(file: string): LintConfig {
+  const walked: string[] = [];
   let dir = dirname(resolve(file));
+  let found = EMPTY_CONFIG;
   for (;;) {
     const cached = cache.get(dir);
-    if (cached) return cached;
+    if (cached) {
+      found = cached;
+      break;
+    }
+    walked.push(dir);
     const candidate = join(dir, ".kalintrc.json");
     if (existsSync(candidate)) {
-      const config = loadLintConfig(candidate);
-      cache.set(dir, config);
-      return config;
+      found = loadLintConfig(candidate);
+      break;
     }
     const parent = dirname(dir);
-    if (parent === dir) return EMPTY_CONFIG;
+    if (parent === dir) break;
     dir = parent;
   }
+  for (const d of walked) cache.set(d, found);
+  return found;
 }
 
 export function loadLintConfig(path: string): LintConfig {
