@@ -34,3 +34,11 @@ describe("auth-mismatch", () => {
 
   silentOnCleanPairs("auth-mismatch", test);
 });
+
+describe("auth-mismatch and strict mode", () => {
+  test("vrrp_strict off leaves authentication in force, so a differing password is still a finding", () => {
+    const strictOff = "global_defs {\n    vrrp_strict off\n}\n";
+    const found = pair(strictOff + master({ auth: { type: "PASS", pass: "secret1" } }), strictOff + backup({ auth: { type: "PASS", pass: "secret2" } }), "auth-mismatch");
+    expect(found).toHaveLength(1);
+  });
+});

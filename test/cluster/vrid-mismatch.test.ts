@@ -55,3 +55,12 @@ describe("vrid-mismatch", () => {
 
   silentOnCleanPairs("vrid-mismatch", test);
 });
+
+describe("vrid-mismatch fixes only literal words", () => {
+  test("a VRID written through $NAME gets the finding but no fix (the edit would change the definition)", () => {
+    const backupText = backup({ vrid: 52 }).replace("virtual_router_id 52", "virtual_router_id $VRID");
+    const found = pair(master({ vrid: 51 }), `$VRID=52\n${backupText}`, "vrid-mismatch");
+    expect(found).toHaveLength(1);
+    expect(found[0]!.fix).toBeUndefined();
+  });
+});

@@ -105,7 +105,8 @@ export function effectiveAuth(peer: Peer): EffectiveAuth | undefined {
   const { instance } = peer;
   const auth = instance.authentication;
   if (!auth?.type || !auth.pass) return undefined;
-  if (instance.version.value === 3 || peer.node.model.global("vrrp_strict") || instance.settings.has("strict_mode")) return undefined;
+  // `strict` is the model's reading (instance strict_mode, else vrrp_strict), so `vrrp_strict off` is not strict.
+  if (instance.version.value === 3 || instance.strict.value) return undefined;
   return { type: auth.type.value.toUpperCase(), pass: auth.pass.value.slice(0, 8) };
 }
 

@@ -1,5 +1,6 @@
 /** Where cluster findings point, and how their messages name a place on another node. */
-import type { Block, Fix, RelatedInformation, Span } from "../../../grammar/index.js";
+import type { Block, Fix, RelatedInformation, Span, Word } from "../../../grammar/index.js";
+import { replaceWord } from "../rules/edits.js";
 import type { Setting } from "../model/types.js";
 import type { ClusterNode, Peer } from "./types.js";
 
@@ -36,7 +37,12 @@ export function related(span: Span, message: string): RelatedInformation {
   return { ...plain(span), message };
 }
 
-/** A fix that rewrites one word. */
-export function replaceWord(word: Span, newText: string, description: string): Fix {
-  return { description, edits: [{ ...plain(word), newText }] };
+/**
+ * `{ fix }` rewriting one word, or nothing when the word is not written literally (a `$NAME` or
+ * `~SEQ` expansion, where an edit would change every use): rules/edits.ts decides. Cluster fixes
+ * change what a node does, so none is safe for `--fix`.
+ */
+export function fixReplacing(word: Word, newText: string, description: string): { readonly fix?: Fix } {
+  const fix = replaceWord(word, newText, description, false);
+  return fix ? { fix } : {};
 }

@@ -2,7 +2,7 @@
 import type { Word } from "../../../grammar/index.js";
 import type { Setting } from "../model/types.js";
 import type { Report } from "../rules/types.js";
-import { placeOf, related, replaceWord, settingAnchor } from "./locate.js";
+import { fixReplacing, placeOf, related, settingAnchor } from "./locate.js";
 import { backupPairs } from "./pairing.js";
 import type { Cluster, Peer } from "./types.js";
 
@@ -33,7 +33,7 @@ export function reportSettingMismatches<T>(cluster: Cluster, report: Report, che
       at: settingAnchor(pair.backup, got),
       message: check.message(got, want, placeOf(pair.master.node, wantAt), pair),
       related: [related(wantAt, check.related)],
-      ...(word ? { fix: replaceWord(word, String(want.value), `use ${want.value}`) } : {}),
+      ...(word ? fixReplacing(word, String(want.value), `use ${want.value}`) : {}),
     });
   }
 }

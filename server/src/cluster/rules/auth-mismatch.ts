@@ -1,5 +1,5 @@
 import { effectiveAuth } from "../effective.js";
-import { blockAnchor, placeOf, plain, related, replaceWord } from "../locate.js";
+import { blockAnchor, fixReplacing, placeOf, plain, related } from "../locate.js";
 import { backupPairs } from "../pairing.js";
 import type { ClusterRule, Peer } from "../types.js";
 
@@ -38,7 +38,7 @@ export const authMismatch: ClusterRule = {
           at: plain(at),
           message: `auth_type ${got.type} differs from its peer's ${want.type} (${placeOf(master.node, wantAt)}); each drops the other's adverts`,
           related: [related(wantAt, "peer value")],
-          ...(mine?.type?.word ? { fix: replaceWord(mine.type.word, want.type, `use ${want.type}`) } : {}),
+          ...(mine?.type?.word ? fixReplacing(mine.type.word, want.type, `use ${want.type}`) : {}),
         });
       } else if (want.pass !== got.pass) {
         const at = mine?.pass?.word ?? authAnchor(peer);
@@ -48,7 +48,7 @@ export const authMismatch: ClusterRule = {
           at: plain(at),
           message: `auth_pass differs from its peer's (${placeOf(master.node, wantAt)}) in the first 8 characters keepalived uses; each drops the other's adverts`,
           related: [related(wantAt, "peer value")],
-          ...(mine?.pass?.word && theirs?.pass?.word ? { fix: replaceWord(mine.pass.word, theirs.pass.word.raw, "use the peer's password") } : {}),
+          ...(mine?.pass?.word && theirs?.pass?.word ? fixReplacing(mine.pass.word, theirs.pass.word.raw, "use the peer's password") : {}),
         });
       }
     }

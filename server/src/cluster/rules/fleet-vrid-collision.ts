@@ -3,6 +3,7 @@ import { findVridCollisions } from "../collisions.js";
 import { placeOf, related, settingAnchor } from "../locate.js";
 import { masterOf } from "../pairing.js";
 import type { ClusterRule } from "../types.js";
+import { writtenAs } from "../../rules/edits.js";
 
 export const fleetVridCollision: ClusterRule = {
   scope: "cluster",
@@ -21,7 +22,7 @@ export const fleetVridCollision: ClusterRule = {
       const edits: TextEdit[] = [];
       for (const p of c.moved.set.peers) {
         const w = p.instance.virtualRouterId?.word;
-        if (w && c.suggestion !== undefined && p.instance.virtualRouterId?.value === c.vrid) edits.push({ file: w.file, start: w.start, end: w.end, newText: String(c.suggestion) });
+        if (w && writtenAs(w) && c.suggestion !== undefined && p.instance.virtualRouterId?.value === c.vrid) edits.push({ file: w.file, start: w.start, end: w.end, newText: String(c.suggestion) });
       }
       const keptNodes = c.kept.cluster.nodes.map((n) => n.label).join(", ");
       report({

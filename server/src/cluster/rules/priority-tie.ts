@@ -1,5 +1,5 @@
 import { healthyPriority } from "../effective.js";
-import { placeOf, related, replaceWord, settingAnchor } from "../locate.js";
+import { fixReplacing, placeOf, related, settingAnchor } from "../locate.js";
 import { masterOf } from "../pairing.js";
 import type { Peer } from "../types.js";
 import type { ClusterRule } from "../types.js";
@@ -38,7 +38,7 @@ export const priorityTie: ClusterRule = {
             const newBase = setting.value - (prio - free);
             if (free >= 1 && newBase >= 1) {
               used.add(free);
-              fix = replaceWord(setting.word, String(newBase), `use ${newBase}`);
+              fix = fixReplacing(setting.word, String(newBase), `use ${newBase}`).fix;
             }
           }
           report({

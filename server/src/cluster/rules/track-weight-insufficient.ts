@@ -1,5 +1,5 @@
 import { MAX_PRIORITY, priorityRange, WEIGHT_LIMIT, type EffectiveTrack } from "../effective.js";
-import { placeOf, plain, related, settingAnchor } from "../locate.js";
+import { fixReplacing, placeOf, plain, related, settingAnchor } from "../locate.js";
 import { backupsOf, masterOf } from "../pairing.js";
 import type { Peer } from "../types.js";
 import type { ClusterRule } from "../types.js";
@@ -56,7 +56,7 @@ export const trackWeightInsufficient: ClusterRule = {
         const needed = t.weight - (range.lowest - best.priority + 1);
         const weightWord = t.line.words.find((_, i) => i > 0 && t.line.words[i - 1]!.text === "weight");
         if (weightWord && -needed <= WEIGHT_LIMIT[t.kind] && best.priority > 1) {
-          fix = { description: `use weight ${needed}`, edits: [{ file: weightWord.file, start: weightWord.start, end: weightWord.end, newText: String(needed) }] };
+          fix = fixReplacing(weightWord, String(needed), `use weight ${needed}`).fix;
         }
       }
       report({
