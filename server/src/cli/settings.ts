@@ -1,4 +1,6 @@
 /** Rule settings for one file: its rc file (or --config), then --disable/--enable. */
+import { nodeFileHost } from "../../../grammar/index.js";
+import type { AnalyzeOptions } from "../analysis/analyze.js";
 import { ConfigError, EMPTY_CONFIG, findLintConfig, loadLintConfig, type LintConfig, type RuleSetting } from "../analysis/lint-config.js";
 import { allRules, ruleByCode } from "../rules/registry.js";
 import { parseVersion, suggest } from "../schema/lookup.js";
@@ -44,4 +46,14 @@ export function settingsFor(file: string, o: CliOptions): FileSettings {
     if (!targetVersion) throw new UsageError(`${lintConfig.path}: targetVersion must look like 2.2 or 2.2.7, not '${lintConfig.targetVersion}'`);
   }
   return { rules, lintConfig, ...(targetVersion ? { targetVersion } : {}) };
+}
+
+/** How to analyse a file on disk with these settings, as node `configId` when one is given. */
+export function analyzeOptions(settings: FileSettings, configId: string | undefined): AnalyzeOptions {
+  return {
+    host: nodeFileHost,
+    rules: settings.rules,
+    ...(settings.targetVersion ? { targetVersion: settings.targetVersion } : {}),
+    ...(configId !== undefined ? { configId } : {}),
+  };
 }

@@ -1,12 +1,12 @@
 /** `kalint check`: lint each file as one node, optionally applying safe fixes in place. */
 import { resolve } from "node:path";
-import { nodeFileHost, type Diagnostic } from "../../../../grammar/index.js";
+import type { Diagnostic } from "../../../../grammar/index.js";
 import { analyze, sortDiagnostics, type Analysis, type AnalyzeOptions } from "../../analysis/analyze.js";
 import { COMMANDS, UsageError, type CliOptions } from "../args.js";
 import { applyFixes } from "../fix.js";
 import { expandInputs, InputError, readInput, STDIN_NAME, type Input } from "../inputs.js";
 import type { Report } from "../output/report.js";
-import { settingsFor } from "../settings.js";
+import { analyzeOptions, settingsFor } from "../settings.js";
 import { suggest } from "../../schema/lookup.js";
 
 /** Fixes can make new fixable findings (a rename that reveals a duplicate); a few rounds settle them. */
@@ -25,13 +25,7 @@ export function runCheck(o: CliOptions): Report {
     const name = input.path === "-" ? (o.stdinFilename ?? STDIN_NAME) : input.path;
     const text = readInput(input.path);
     const settings = settingsFor(name, o);
-    const options: AnalyzeOptions = {
-      host: nodeFileHost,
-      rules: settings.rules,
-      standalone: true,
-      ...(settings.targetVersion ? { targetVersion: settings.targetVersion } : {}),
-      ...(o.configId !== undefined ? { configId: o.configId } : {}),
-    };
+    const options: AnalyzeOptions = { ...analyzeOptions(settings, o.configId), standalone: true };
     let analysis = analyze(name, { ...options, text });
     for (let round = 0; o.fix && round < MAX_FIX_ROUNDS; round++) {
       const applied = applyFixes(analysis);

@@ -2,7 +2,6 @@
  * `kalint diff MASTER BACKUP` and `kalint diff FILE --ids A,B`: the two nodes as one cluster.
  * Both nodes' own diagnostics, the cluster rules, and every structural difference between them.
  */
-import { nodeFileHost } from "../../../../grammar/index.js";
 import { checkFleet } from "../../cluster/check.js";
 import { structuralDifferences, type Difference } from "../../cluster/differences.js";
 import { loadNode } from "../../cluster/nodes.js";
@@ -11,18 +10,14 @@ import type { ClusterNode } from "../../cluster/types.js";
 import { UsageError, type CliOptions } from "../args.js";
 import { readInput } from "../inputs.js";
 import type { Report } from "../output/report.js";
-import { settingsFor } from "../settings.js";
+import { analyzeOptions, settingsFor } from "../settings.js";
 import { extraCommands } from "./extra.js";
 
-function readNode(path: string, text: string, o: CliOptions, configId: string | undefined): ClusterNode {
+/** The file as one node for each of `ids`. */
+function readNodes(path: string, o: CliOptions, ids: readonly (string | undefined)[]): ClusterNode[] {
+  const text = readInput(path);
   const settings = settingsFor(path, o);
-  return loadNode(path, {
-    host: nodeFileHost,
-    text,
-    rules: settings.rules,
-    ...(settings.targetVersion ? { targetVersion: settings.targetVersion } : {}),
-    ...(configId !== undefined ? { configId } : {}),
-  });
+  return ids.map((id) => loadNode(path, { ...analyzeOptions(settings, id), text }));
 }
 
 export function loadDiffNodes(o: CliOptions): ClusterNode[] {
@@ -30,11 +25,9 @@ export function loadDiffNodes(o: CliOptions): ClusterNode[] {
   if (o.ids) {
     if (o.ids.length !== 2) throw new UsageError("diff --ids takes exactly two ids (MASTER,BACKUP); use fleet --ids for more");
     if (o.files.length !== 1) throw new UsageError("diff --ids takes one file that holds both nodes");
-    const file = o.files[0]!;
-    const text = readInput(file);
-    return o.ids.map((id) => readNode(file, text, o, id));
+    return readNodes(o.files[0]!, o, o.ids);
   }
-  return o.files.map((f) => readNode(f, readInput(f), o, o.configId));
+  return o.files.flatMap((f) => readNodes(f, o, [o.configId]));
 }
 
 const paint = (on: boolean, code: string, text: string) => (on ? `\x1b[${code}m${text}\x1b[0m` : text);

@@ -4,7 +4,6 @@
  * compared across clusters that share a segment.
  */
 import { resolve } from "node:path";
-import { nodeFileHost } from "../../../../grammar/index.js";
 import { checkFleet } from "../../cluster/check.js";
 import { findVridCollisions } from "../../cluster/collisions.js";
 import { groupIntoClusters, summarize, type ClusterSummary } from "../../cluster/fleet.js";
@@ -13,7 +12,7 @@ import type { ClusterNode, Fleet } from "../../cluster/types.js";
 import { UsageError, type CliOptions } from "../args.js";
 import { expandOperands, readInput } from "../inputs.js";
 import type { Report } from "../output/report.js";
-import { settingsFor } from "../settings.js";
+import { analyzeOptions, settingsFor } from "../settings.js";
 import { extraCommands } from "./extra.js";
 
 const paint = (on: boolean, code: string, text: string) => (on ? `\x1b[${code}m${text}\x1b[0m` : text);
@@ -53,13 +52,7 @@ export function runFleet(o: CliOptions): Report {
     const text = readInput(file);
     const ids: readonly (string | undefined)[] = o.ids ?? [o.configId];
     for (const id of ids) {
-      nodes.push(loadNode(file, {
-        host: nodeFileHost,
-        text,
-        rules: settings.rules,
-        ...(settings.targetVersion ? { targetVersion: settings.targetVersion } : {}),
-        ...(id !== undefined ? { configId: id } : {}),
-      }));
+      nodes.push(loadNode(file, { ...analyzeOptions(settings, id), text }));
     }
   }
   const fleet = groupIntoClusters(nodes, peers, (p) => resolve(p));
