@@ -10,6 +10,7 @@ import type { ClusterNode } from "../../cluster/types.js";
 import { UsageError, type CliOptions } from "../args.js";
 import { readInput } from "../inputs.js";
 import type { Report } from "../output/report.js";
+import { paint } from "../output/text.js";
 import { analyzeOptions, settingsFor } from "../settings.js";
 import { extraCommands } from "./extra.js";
 
@@ -29,8 +30,6 @@ export function loadDiffNodes(o: CliOptions): ClusterNode[] {
   }
   return o.files.flatMap((f) => readNodes(f, o, [o.configId]));
 }
-
-const paint = (on: boolean, code: string, text: string) => (on ? `\x1b[${code}m${text}\x1b[0m` : text);
 
 function fit(text: string, width: number): string {
   return text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);

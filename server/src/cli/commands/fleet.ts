@@ -12,10 +12,9 @@ import type { ClusterNode, Fleet } from "../../cluster/types.js";
 import { UsageError, type CliOptions } from "../args.js";
 import { expandOperands, readInput } from "../inputs.js";
 import type { Report } from "../output/report.js";
+import { paint } from "../output/text.js";
 import { analyzeOptions, settingsFor } from "../settings.js";
 import { extraCommands } from "./extra.js";
-
-const paint = (on: boolean, code: string, text: string) => (on ? `\x1b[${code}m${text}\x1b[0m` : text);
 
 function renderSummary(fleet: Fleet, summaries: readonly ClusterSummary[], color: boolean): string {
   const collisions = findVridCollisions(fleet);

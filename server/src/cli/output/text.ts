@@ -12,7 +12,8 @@ export interface TextOptions {
 const COLORS: Record<Severity, string> = { error: "31", warning: "33", info: "36", hint: "90" };
 const DIM = "90";
 
-function paint(on: boolean, code: string, text: string): string {
+/** `text` in the ANSI colour `code` when `on`. */
+export function paint(on: boolean, code: string, text: string): string {
   return on ? `\x1b[${code}m${text}\x1b[0m` : text;
 }
 
@@ -44,14 +45,18 @@ function context(d: Diagnostic, color: boolean): string {
   return `${paint(color, DIM, `${gutter} | `)}${text}\n${paint(color, DIM, `${" ".repeat(5)} | `)}${" ".repeat(pad)}${paint(color, COLORS[d.severity], "^".repeat(width))}`;
 }
 
+/** `file:line:col: severity [code] message`, the first line of a finding. */
+export function diagnosticLine(d: Diagnostic, color: boolean): string {
+  const { line, column } = lineColumns(d);
+  return `${d.file.path}:${line}:${column}: ${paint(color, COLORS[d.severity], d.severity)} [${d.code}] ${d.message}`;
+}
+
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 export function renderText(report: Report, options: TextOptions): string {
   const out: string[] = [...(report.sections ?? [])];
   for (const d of report.diagnostics) {
-    const { line, column } = lineColumns(d);
-    const sev = paint(options.color, COLORS[d.severity], d.severity);
-    out.push(`${d.file.path}:${line}:${column}: ${sev} [${d.code}] ${d.message}`);
+    out.push(diagnosticLine(d, options.color));
     if (options.context) out.push(context(d, options.color));
     for (const r of d.related ?? []) {
       const p = lineColumns(r);
