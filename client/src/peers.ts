@@ -1,26 +1,15 @@
 /**
  * Which files to offer as the peer of a file in "Compare with peer". No vscode import, so it is
- * unit-tested; paths are absolute and use "/".
+ * unit-tested. Relative `kalint.peers` entries resolve as the server resolves them (path.resolve
+ * against the workspace folder), so both agree on which files are a file's peers.
  */
-
-const dirOf = (p: string) => p.slice(0, p.lastIndexOf("/"));
-
-function resolveIn(root: string, p: string): string {
-  if (p.startsWith("/")) return p;
-  const parts = `${root}/${p}`.split("/");
-  const out: string[] = [];
-  for (const part of parts) {
-    if (part === "..") out.pop();
-    else if (part !== "." && part !== "") out.push(part);
-  }
-  return `/${out.join("/")}`;
-}
+import { dirname, resolve } from "node:path";
 
 /** The other members of every `kalint.peers` group that holds `file` (paths relative to `root`). */
 export function configuredPeers(file: string, groups: readonly (readonly string[])[], root: string): string[] {
   const peers: string[] = [];
   for (const group of groups) {
-    const members = group.map((p) => resolveIn(root, p));
+    const members = group.map((p) => resolve(root, p));
     if (!members.includes(file)) continue;
     for (const m of members) if (m !== file && !peers.includes(m)) peers.push(m);
   }
@@ -33,9 +22,9 @@ export function configuredPeers(file: string, groups: readonly (readonly string[
  * then the rest, each group sorted by path.
  */
 export function rankCandidates(file: string, configured: readonly string[], found: readonly string[]): string[] {
-  const dir = dirOf(file);
-  const parent = dirOf(dir);
-  const closeness = (p: string) => (dirOf(p) === dir ? 0 : dirOf(dirOf(p)) === parent ? 1 : 2);
+  const dir = dirname(file);
+  const parent = dirname(dir);
+  const closeness = (p: string) => (dirname(p) === dir ? 0 : dirname(dirname(p)) === parent ? 1 : 2);
   const rest = [...new Set(found)]
     .filter((p) => p !== file && !configured.includes(p))
     .sort((a, b) => closeness(a) - closeness(b) || a.localeCompare(b));
