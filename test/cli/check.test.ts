@@ -83,6 +83,13 @@ describe.runIf(built)("kalint check: directories", () => {
     expect(out.diagnostics.map((d) => [d.file.endsWith("etc/conf.d/vi2.conf"), d.code, d.line])).toEqual([[true, "duplicate-keyword", 10]]);
   });
 
+  test("a file included from a deeper directory is still checked only through the file that includes it", () => {
+    const up = temp({ "a.conf": CLEAN.replace("interface eth0", "interface $IF"), "sub/main.conf": "$IF=eth0\ninclude ../a.conf\n" });
+    const r = kalint(["check", "--format", "json", "."], { cwd: up });
+    const out = JSON.parse(r.stdout) as { files: string[]; diagnostics: unknown[] };
+    expect(out).toMatchObject({ files: ["sub/main.conf"], diagnostics: [] });
+  });
+
   test("a file named on the command line is checked on its own even when a directory operand includes it", () => {
     const r = kalint(["check", "etc/conf.d/vi1.conf"], { cwd: dir });
     expect(findings(r.stdout)).toEqual(["etc/conf.d/vi1.conf:7:15: error [undefined-variable]"]);

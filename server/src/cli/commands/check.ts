@@ -19,10 +19,14 @@ interface Checked {
 }
 
 export function runCheck(o: CliOptions): Report {
-  const checked: Checked[] = [];
+  const inputs = inputsOf(o);
+  const checked: (Checked | undefined)[] = [];
+  const included = new Set<string>();
   let fixed = 0;
-  for (const input of inputsOf(o)) {
+  for (const i of includersFirst(inputs)) {
+    const input = inputs[i]!;
     const name = input.path === "-" ? (o.stdinFilename ?? STDIN_NAME) : input.path;
+    if (partOfAnother(input, name, included)) continue;
     const text = readInput(input.path);
     const settings = settingsFor(name, o);
     const options: AnalyzeOptions = { ...analyzeOptions(settings, o.configId), standalone: true };
@@ -33,10 +37,21 @@ export function runCheck(o: CliOptions): Report {
       fixed += applied;
       analysis = analyze(name, options);
     }
-    checked.push({ input, name, analysis });
+    for (const f of analysis.config.files.slice(1)) included.add(resolve(f.path));
+    checked[i] = { input, name, analysis };
   }
-  const kept = reported(checked);
+  // A file checked before the file that includes it is dropped now.
+  const kept = checked.filter((c): c is Checked => c !== undefined && !partOfAnother(c.input, c.name, included));
   return { files: kept.map((c) => c.name), diagnostics: merged(kept), ...(o.fix ? { fixed } : {}) };
+}
+
+/**
+ * The order to check files in: shallower paths first, so `keepalived.conf` comes before the
+ * `conf.d/*.conf` it includes, which then need no check (nor fixes) of their own out of context.
+ */
+function includersFirst(inputs: readonly Input[]): number[] {
+  const depth = (i: number) => inputs[i]!.path.split("/").length;
+  return inputs.map((_, i) => i).sort((a, b) => depth(a) - depth(b) || a - b);
 }
 
 /** The files to check; `kalint chek a.conf` is more likely a mistyped command than a missing file. */
@@ -55,10 +70,8 @@ function inputsOf(o: CliOptions): Input[] {
  * A file found while walking a directory that another checked file includes is checked as part
  * of that file (where its `$VAR`s and scripts are defined), not again on its own.
  */
-function reported(checked: readonly Checked[]): Checked[] {
-  const included = new Set<string>();
-  for (const c of checked) for (const f of c.analysis.config.files.slice(1)) included.add(resolve(f.path));
-  return checked.filter((c) => !(c.input.foundInDirectory && included.has(resolve(c.name))));
+function partOfAnother(input: Input, name: string, included: ReadonlySet<string>): boolean {
+  return input.foundInDirectory && included.has(resolve(name));
 }
 
 /** Every finding once (a file included by two checked files is seen twice), sorted by file, line, column. */
