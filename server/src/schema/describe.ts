@@ -4,7 +4,7 @@
  */
 import { formatVersion } from "./lookup.js";
 import { rangeText } from "./syntax.js";
-import type { ArgSpec, KeywordSpec } from "./types.js";
+import type { ArgSpec, KeywordSpec, RemovedKeyword } from "./types.js";
 
 export function describeKeyword(spec: KeywordSpec): string {
   return `**${spec.name}** ${spec.parents.length === 0 ? "at the top level" : `in \`${blockOf(spec)}\``}\n\n${describeKeywordBody(spec)}`;
@@ -29,6 +29,12 @@ export function describeKeywordBody(spec: KeywordSpec): string {
   if (spec.buildConditions?.length) facts.push(`only in builds with ${spec.buildConditions.map((c) => `\`${c.replace(/^defined\s+/, "")}\``).join(", ")}`);
   lines.push("", facts.map((f) => `- ${f}`).join("\n"));
   return lines.join("\n");
+}
+
+/** A keyword keepalived no longer reads: when it went, what replaced it, and what it did. */
+export function describeRemoved(removed: RemovedKeyword): string {
+  const instead = removed.replacement ? `; use \`${removed.replacement}\`` : "";
+  return `**${removed.name}**: removed in keepalived ${formatVersion(removed.removedIn)}${instead}\n\n${removed.doc.trim()}`;
 }
 
 function argumentFact(arg: ArgSpec): string | undefined {

@@ -6,8 +6,8 @@
 import type { Hover } from "vscode-languageserver-types";
 import type { Span } from "../../../grammar/index.js";
 import { BUILTIN_NAMES } from "../../../grammar/parameters.js";
-import { describeKeyword } from "../schema/describe.js";
-import { formatVersion, keywordAt, placesOf, removedKeyword } from "../schema/lookup.js";
+import { describeKeyword, describeRemoved } from "../schema/describe.js";
+import { keywordAt, placesOf, removedKeyword } from "../schema/lookup.js";
 import { rootOf, type AnalysedDocument } from "./document.js";
 import { locate } from "./locate.js";
 import { offsetOf, rangeOf } from "./positions.js";
@@ -32,10 +32,7 @@ export function hover(doc: AnalysedDocument, position: Position): Hover | null {
 
 function describeUnknown(name: string, parents: readonly string[]): string | undefined {
   const removed = removedKeyword(name);
-  if (removed) {
-    const instead = removed.replacement ? ` Use \`${removed.replacement}\`.` : "";
-    return `**${name}**: removed in keepalived ${formatVersion(removed.removedIn)}.${instead}${removed.doc ? `\n\n${removed.doc.trim()}` : ""}`;
-  }
+  if (removed) return describeRemoved(removed);
   const places = placesOf(name);
   if (places.length === 0) return undefined;
   const here = parents.length ? `\`${parents.join(" > ")}\`` : "the top level";

@@ -5,8 +5,8 @@
  */
 import ruleDocs from "virtual:rule-docs";
 import { allRules, ruleByCode } from "../../rules/registry.js";
-import { blockOf, describeKeywordBody } from "../../schema/describe.js";
-import { allKeywords, keywordsNamed, removedKeyword, suggest, formatVersion } from "../../schema/lookup.js";
+import { blockOf, describeKeywordBody, describeRemoved } from "../../schema/describe.js";
+import { allKeywords, keywordsNamed, removedKeyword, suggest } from "../../schema/lookup.js";
 import { UsageError } from "../args.js";
 
 export function runExplain(name: string): number {
@@ -32,7 +32,7 @@ export function runExplain(name: string): number {
   }
   const removed = removedKeyword(keyword);
   if (removed) {
-    process.stdout.write(`**${removed.name}**: removed in keepalived ${formatVersion(removed.removedIn)}${removed.replacement ? `; use \`${removed.replacement}\`` : ""}\n\n${removed.doc}\n`);
+    process.stdout.write(`${describeRemoved(removed)}\n`);
     return 0;
   }
   const hint = suggest(name, [...allRules().map((r) => r.code), ...new Set(allKeywords().map((k) => k.name))]);
