@@ -34,6 +34,11 @@ describe("hover on keywords", () => {
     expect(text(hover(doc, at))).toMatch(/\*\*deprecated\*\*.*`retry`/);
   });
 
+  test("a removed keyword says when it went and what replaced it", () => {
+    const { doc, at } = docAt("global_defs {\n    lvs|_id LB1\n}\n");
+    expect(text(hover(doc, at))).toContain("**lvs_id**: removed in keepalived 1.1.8; use `router_id`");
+  });
+
   test("a keyword written in the wrong block says where keepalived reads it", () => {
     const { doc, at } = docAt("global_defs {\n    virtual_router|_id 5\n}\n");
     expect(text(hover(doc, at))).toContain("is not a keyword of `global_defs`; keepalived reads it in `vrrp_instance`");
