@@ -51,14 +51,16 @@ export function parseLintConfig(text: string, path: string): LintConfig {
   return { rules, peers, path, ...(typeof o["targetVersion"] === "string" ? { targetVersion: o["targetVersion"] } : {}) };
 }
 
-/** The rc file that governs each directory walked so far, none found included. */
-const cache = new Map<string, LintConfig>();
+/** The rc file that governs each directory walked so far, none found included (the CLI's cache). */
+const defaultCache = new Map<string, LintConfig>();
 
 /**
  * The nearest `.kalintrc.json` at or above the file's directory, or the empty config. Every
- * directory walked remembers the answer, so the files of one tree cost one walk up between them.
+ * directory walked remembers the answer in `cache`, so the files of one tree cost one walk up
+ * between them. The language server passes a cache of its own, which it clears when an rc file
+ * changes, and a loader that turns a broken rc file into a warning.
  */
-export function findLintConfig(file: string): LintConfig {
+export function findLintConfig(file: string, cache: Map<string, LintConfig> = defaultCache, load: (path: string) => LintConfig = loadLintConfig): LintConfig {
   const walked: string[] = [];
   let dir = dirname(resolve(file));
   let found = EMPTY_CONFIG;
@@ -71,7 +73,7 @@ export function findLintConfig(file: string): LintConfig {
     walked.push(dir);
     const candidate = join(dir, ".kalintrc.json");
     if (existsSync(candidate)) {
-      found = loadLintConfig(candidate);
+      found = load(candidate);
       break;
     }
     const parent = dirname(dir);

@@ -2,9 +2,8 @@
  * Settings for one document: the nearest `.kalintrc.json` (as `kalint check` finds it), then the
  * editor's `kalint.*` settings on top, as command-line options go on top for the CLI.
  */
-import { existsSync } from "node:fs";
-import { dirname, isAbsolute, join, resolve } from "node:path";
-import { ConfigError, EMPTY_CONFIG, loadLintConfig, type LintConfig, type RuleSetting } from "../analysis/lint-config.js";
+import { dirname, isAbsolute, resolve } from "node:path";
+import { ConfigError, EMPTY_CONFIG, findLintConfig, loadLintConfig, type LintConfig, type RuleSetting } from "../analysis/lint-config.js";
 import { parseVersion } from "../schema/lookup.js";
 import type { Version } from "../schema/types.js";
 
@@ -78,32 +77,15 @@ export class SettingsStore {
   }
 
   private rcFor(file: string): LintConfig {
-    const visited: string[] = [];
-    let dir = dirname(file);
-    let found: LintConfig = EMPTY_CONFIG;
-    for (;;) {
-      const cached = this.rcByDir.get(dir);
-      if (cached) {
-        found = cached;
-        break;
+    return findLintConfig(file, this.rcByDir, (path) => {
+      try {
+        return loadLintConfig(path);
+      } catch (e) {
+        if (!(e instanceof ConfigError)) throw e;
+        this.warnOnce(`kalint: ${e.message}; using default settings`);
+        return EMPTY_CONFIG;
       }
-      visited.push(dir);
-      const candidate = join(dir, ".kalintrc.json");
-      if (existsSync(candidate)) {
-        try {
-          found = loadLintConfig(candidate);
-        } catch (e) {
-          if (!(e instanceof ConfigError)) throw e;
-          this.warnOnce(`kalint: ${e.message}; using default settings`);
-        }
-        break;
-      }
-      const parent = dirname(dir);
-      if (parent === dir) break;
-      dir = parent;
-    }
-    for (const d of visited) this.rcByDir.set(d, found);
-    return found;
+    });
   }
 
   private warnOnce(message: string): void {
