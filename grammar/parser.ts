@@ -48,12 +48,18 @@ class KeepalivedParser extends EmbeddedActionsParser {
   private entering: LinePrefix | undefined;
   /** The prefix of the line being read (valid from the start of `line` until it recurses). */
   private prefix: LinePrefix | undefined;
-  /** Tokens of the keyword lines being read, innermost last: a block keeps its header here while its body is read. */
+  /**
+   * Tokens of the keyword lines being read, innermost last: a block keeps its header here while
+   * its body is read. The stack's height is `tokenTop`, not the array's length: shortening an
+   * array makes V8 trim its backing store, and the next push grow it again, once per line.
+   */
   private readonly tokens: IToken[] = [];
+  private tokenTop = 0;
   /** Where the header of the block about to be entered starts in `tokens`. */
   private headerStart = 0;
-  /** Children of the blocks being read, innermost last. */
+  /** Children of the blocks being read, innermost last; the height is `nodeTop` (see `tokenTop`). */
   private readonly nodes: Node[] = [];
+  private nodeTop = 0;
 
   constructor() {
     super(allTokens, { maxLookahead: 1, recoveryEnabled: false, skipValidations: true });
@@ -62,8 +68,8 @@ class KeepalivedParser extends EmbeddedActionsParser {
 
   /** Clears the construction stacks (also of the tokens recorded during self-analysis). */
   clearStacks(): void {
-    this.tokens.length = 0;
-    this.nodes.length = 0;
+    this.tokens.length = this.tokenTop = 0;
+    this.nodes.length = this.nodeTop = 0;
     this.entering = this.prefix = undefined;
   }
 
@@ -80,8 +86,8 @@ class KeepalivedParser extends EmbeddedActionsParser {
       ]);
     });
     return this.ACTION(() => {
-      const children = this.nodes.slice();
-      this.nodes.length = 0;
+      const children = this.nodes.slice(0, this.nodeTop);
+      this.nodeTop = 0;
       return children;
     });
   });
@@ -136,8 +142,8 @@ class KeepalivedParser extends EmbeddedActionsParser {
       {
         ALT: () => {
           const prefix = this.prefix;
-          const start = this.tokens.length;
-          this.tokens.push(this.CONSUME(AnyWord));
+          const start = this.tokenTop;
+          this.tokens[this.tokenTop++] = this.CONSUME(AnyWord);
           this.MANY(this.moreWords);
           // A `{` on this line or any later one opens the block of this keyword line.
           this.headerStart = start;
@@ -150,9 +156,9 @@ class KeepalivedParser extends EmbeddedActionsParser {
 
   /** The rest of a keyword line: words while no line feed comes before the next one. */
   private readonly moreWords = {
-    GATE: (): boolean => this.sameLine(this.tokens[this.tokens.length - 1]!),
+    GATE: (): boolean => this.sameLine(this.tokens[this.tokenTop - 1]!),
     DEF: (): void => {
-      this.tokens.push(this.CONSUME2(AnyWord));
+      this.tokens[this.tokenTop++] = this.CONSUME2(AnyWord);
     },
   };
 
@@ -179,12 +185,13 @@ class KeepalivedParser extends EmbeddedActionsParser {
     const children = this.SUBRULE(this.body);
     const close = this.OPTION(this.closeBrace);
     return this.ACTION(() => {
-      this.state.parents.length = savedParents;
+      const parents = this.state.parents;
+      while (parents.length > savedParents) parents.pop();
       this.state.inValueBlock = savedInValue;
       const file = this.state.file;
       const first = this.tokens[start]!;
       const args = this.words(start + 1);
-      this.tokens.length = start;
+      this.tokenTop = start;
       if (!close) this.report(first, open, `'${keyword!.text}' block opened here is never closed`);
       const end = close ? close.startOffset + 1 : this.lastEnd(children, open.startOffset + 1);
       const block: Block = {
@@ -225,18 +232,20 @@ class KeepalivedParser extends EmbeddedActionsParser {
 
   /** Lines up to the closing brace; the children array is cut from the `nodes` stack at exactly its length. */
   private readonly body = this.RULE("body", (): Node[] => {
-    const start = this.nodes.length;
+    const start = this.nodeTop;
     this.MANY(this.bodyLine);
     return this.ACTION(() => {
-      const children = this.nodes.slice(start);
-      this.nodes.length = start;
+      const children = this.nodes.slice(start, this.nodeTop);
+      this.nodeTop = start;
       return children;
     });
   });
 
   private readonly bodyLine = (): void => {
     const node = this.SUBRULE(this.line);
-    this.ACTION(() => node && this.nodes.push(node));
+    this.ACTION(() => {
+      if (node) this.nodes[this.nodeTop++] = node;
+    });
   };
 
   /** Does the next token sit on the same line as `previous` (no line feed in the gap)? */
@@ -250,14 +259,14 @@ class KeepalivedParser extends EmbeddedActionsParser {
     const file = this.state.file;
     if (this.state.inValueBlock) {
       const words = this.words(start);
-      this.tokens.length = start;
+      this.tokenTop = start;
       for (const w of words) if (w.unterminated) this.reportUnterminated(w);
       const first = words[0]!;
       return withPrefix({ kind: "value", file, start: prefixStart(prefix, first.start), end: words[words.length - 1]!.end, words }, prefix);
     }
     const first = makeWord(file, this.tokens[start]!, this.state.texts);
     const args = this.words(start + 1);
-    this.tokens.length = start;
+    this.tokenTop = start;
     const begin = prefixStart(prefix, first.start);
     const end = args.length > 0 ? args[args.length - 1]!.end : first.end;
     if (first.unterminated) this.reportUnterminated(first);
@@ -278,7 +287,7 @@ class KeepalivedParser extends EmbeddedActionsParser {
     const tokens = this.tokens;
     const file = this.state.file;
     const texts = this.state.texts;
-    switch (tokens.length - from) {
+    switch (this.tokenTop - from) {
       case 0:
         return [];
       case 1:
@@ -288,7 +297,7 @@ class KeepalivedParser extends EmbeddedActionsParser {
       case 3:
         return [makeWord(file, tokens[from]!, texts), makeWord(file, tokens[from + 1]!, texts), makeWord(file, tokens[from + 2]!, texts)];
       default:
-        return tokens.slice(from).map((t) => makeWord(file, t, texts));
+        return tokens.slice(from, this.tokenTop).map((t) => makeWord(file, t, texts));
     }
   }
 
