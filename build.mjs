@@ -1,6 +1,7 @@
 // Bundles the CLI and the language server into single files that run with only node present.
 import { build } from "esbuild";
-import { chmodSync, existsSync, readdirSync, readFileSync } from "node:fs";
+import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { withCodeCache } from "./scripts/code-cache.mjs";
 
 // docs/rules/*.md become a module, so `kalint explain` works from the single-file bundle.
 const ruleDocs = {
@@ -30,9 +31,14 @@ const common = {
   plugins: [ruleDocs],
 };
 
+// The CLI starts once per check, so it keeps its compiled code between runs (scripts/code-cache.mjs);
+// the language server starts once per editor session and gains nothing from it.
 const bundles = [
-  { entry: "server/src/cli/main.ts", out: "dist/kalint.js" },
-  { entry: "server/src/lsp/main.ts", out: "dist/server.js" },
+  { entry: "server/src/cli/main.ts", out: "dist/kalint.js", codeCache: true },
+  { entry: "server/src/lsp/main.ts", out: "dist/server.js", codeCache: false },
 ].filter((b) => existsSync(b.entry));
 await Promise.all(bundles.map((b) => build({ ...common, entryPoints: [b.entry], outfile: b.out, banner: { js: "#!/usr/bin/env node" } })));
-for (const b of bundles) chmodSync(b.out, 0o755);
+for (const b of bundles) {
+  if (b.codeCache) writeFileSync(b.out, withCodeCache(readFileSync(b.out, "utf8").replace(/^#!.*\n/, "")));
+  chmodSync(b.out, 0o755);
+}
