@@ -3,7 +3,7 @@
 import { fmt, table } from "./measure.mjs";
 
 const PARSE_SCALING_LIMIT = 12;
-/** Issue 3: parsing as a whole process; issue 5: the full check (every rule), which is what the CLI section runs. */
+/** Issue 3: parsing as a whole process (1.5x); issue 5: the full check (every rule), which is what the CLI section runs (2x, aim 1.5x). */
 const CLI_VS_KEEPALIVED_AIM = 1.5;
 const CLI_VS_KEEPALIVED_LIMIT = 2;
 const COLD_START_LIMIT = 0.15;
@@ -18,7 +18,7 @@ export const summary = {
     const p10 = r["parse:vs-10k"];
     if (p1 && p10) {
       const ratio = p10.warm / p1.warm;
-      rows.push({ figure: "parse vs-10k / vs-1k (warm)", value: fmt.x(ratio), target: `<= ${PARSE_SCALING_LIMIT}x`, met: ratio <= PARSE_SCALING_LIMIT ? "yes" : "NO" });
+      rows.push({ figure: "parse vs-10k / vs-1k (warm, median)", value: fmt.x(ratio), target: `<= ${PARSE_SCALING_LIMIT}x`, met: ratio <= PARSE_SCALING_LIMIT ? "yes" : "NO" });
     }
     for (const name of ["vs-1k", "vs-10k", "vrrp-1k"]) {
       const cli = r[`cli:${name}`];
@@ -30,6 +30,12 @@ export const summary = {
       }
       const pr = r[`parse:${name}`];
       if (pr && ka) rows.push({ figure: `grammar first parse / keepalived, ${name}`, value: fmt.x(pr.cold / ka.min), target: "-", met: "-" });
+      if (pr?.process !== undefined && ka) {
+        // Issue 3 sets its 1.5x for the 10k-virtual-server file; the others are for reference.
+        const ratio = pr.process / ka.min;
+        const target = name === "vs-10k" ? `<= ${CLI_VS_KEEPALIVED_AIM}x` : "-";
+        rows.push({ figure: `parse-only process / keepalived -t, ${name}`, value: fmt.x(ratio), target, met: target === "-" ? "-" : ratio <= CLI_VS_KEEPALIVED_AIM ? "yes" : "NO" });
+      }
     }
     const c1 = r["cli:vs-1k"];
     const c10 = r["cli:vs-10k"];
