@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { OVERRIDES, ENUMS, REPEATABLE } from "./overrides.mjs";
+import { EARLIER_ARGS, OVERRIDES, ENUMS, REPEATABLE } from "./overrides.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..", "..");
@@ -100,6 +100,8 @@ for (const k of ref.keywords) {
   const entry = { name: k.name, parents: k.parents };
   if (k.opens_block) entry.block = k.opens_block;
   if (derived.args) entry.args = derived.args;
+  const earlier = EARLIER_ARGS[k.path.join(" > ")];
+  if (earlier) entry.earlierArgs = earlier;
   if (derived.allowsExtra) entry.allowsExtra = true;
   if (!k.opens_block && !REPEATABLE.has(k.name) && !REPEATABLE.has(k.path.join(" > "))) entry.single = true;
   if (k.missing_argument_is_fatal_heuristic) entry.missingArgIsFatal = true;

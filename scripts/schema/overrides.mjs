@@ -48,5 +48,26 @@ export const OVERRIDES = {
   virtual_server_group: { args: [{ name: "NAME", kind: { type: "name" } }] },
 };
 
+// Counts keepalived reports when 0 and replaces by 1, so 0 is out of range here.
+const repeats = { args: [{ name: "NUMBER", kind: { type: "integer", min: 1, max: 4294967295 } }] };
+for (const name of ["garp_master_repeat", "garp_master_refresh_repeat", "vrrp_garp_master_repeat", "vrrp_garp_master_refresh_repeat"]) OVERRIDES[name] = repeats;
+
+// vrrp_script timers: keepalived reports 0 and uses 1 second instead, so 0 is out of range here.
+const scriptSeconds = { args: [{ name: "SECONDS", kind: { type: "decimal", min: 0.001, max: 4294, decimals: 3 } }] };
+OVERRIDES["vrrp_script > interval"] = scriptSeconds;
+OVERRIDES["vrrp_script > timeout"] = scriptSeconds;
+
+/**
+ * Argument lists of earlier releases, read off each release's handler: for a target version
+ * below `before`, keepalived read the keyword with `args` (the entry with the lowest such
+ * `before` wins when a keyword changed more than once).
+ */
+const wholeScriptSeconds = [{ before: [2, 3, 2], args: [{ name: "SECONDS", kind: { type: "integer", min: 1, max: 4294 } }] }];
+export const EARLIER_ARGS = {
+  // Whole seconds until 2.3.2, which reads milliseconds (up to 3 decimal places).
+  "vrrp_script > interval": wholeScriptSeconds,
+  "vrrp_script > timeout": wholeScriptSeconds,
+};
+
 /** Keywords that may be given several times in one block, each adding to the setting. */
 export const REPEATABLE = new Set(["include", "auth_hmac > key", "lvs_timeouts", "status_code", "regex_options", "include_check"]);

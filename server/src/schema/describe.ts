@@ -3,7 +3,7 @@
  * values, version, deprecation, build options). Hover and `kalint explain` both show this.
  */
 import { formatVersion } from "./lookup.js";
-import { rangeText } from "./syntax.js";
+import { formatSyntax, rangeText } from "./syntax.js";
 import type { ArgSpec, KeywordSpec, RemovedKeyword } from "./types.js";
 
 export function describeKeyword(spec: KeywordSpec): string {
@@ -19,6 +19,7 @@ export function blockOf(spec: Pick<KeywordSpec, "parents">): string {
 export function describeKeywordBody(spec: KeywordSpec): string {
   const lines = ["```", spec.syntax, "```", "", spec.doc.trim()];
   const facts = [...(spec.args ?? []).map(argumentFact).filter((f): f is string => f !== undefined)];
+  for (const e of spec.earlierArgs ?? []) facts.push(`before keepalived ${formatVersion(e.before)}: \`${formatSyntax(spec.name, e.args, spec.block)}\``);
   facts.push(`first in keepalived ${formatVersion(spec.since)}`);
   if (spec.aliasOf && !spec.deprecated) facts.push(`another name for \`${spec.aliasOf}\``);
   if (spec.deprecated) {

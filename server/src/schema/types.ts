@@ -34,6 +34,12 @@ export interface ArgSpec {
   readonly repeat?: boolean;
 }
 
+/** An argument list that keepalived used up to (not including) version `before`. */
+export interface EarlierArgs {
+  readonly before: Version;
+  readonly args: readonly ArgSpec[];
+}
+
 export type BlockKind = "keywords" | "values";
 
 export interface KeywordSpec {
@@ -44,6 +50,11 @@ export interface KeywordSpec {
   readonly block?: BlockKind;
   /** Arguments on the keyword's own line. Undefined = not checked (free form). */
   readonly args?: readonly ArgSpec[];
+  /**
+   * How releases before the current argument list read the line: for a target version below
+   * some entry's `before`, the entry with the lowest such `before` applies.
+   */
+  readonly earlierArgs?: readonly EarlierArgs[];
   /** Extra words after the declared args are ignored by keepalived (extra-argument). */
   readonly allowsExtra?: boolean;
   /** Single-valued: giving it twice in one block is a duplicate. */

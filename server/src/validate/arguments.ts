@@ -1,20 +1,32 @@
 /** A keyword's own arguments against its schema entry: missing, malformed, out of range, surplus. */
-import type { Block, Statement } from "../../../grammar/index.js";
-import type { KeywordSpec } from "../schema/types.js";
+import type { Block, Statement, Word } from "../../../grammar/index.js";
+import { compareVersions, formatVersion } from "../schema/lookup.js";
+import { rangeText } from "../schema/syntax.js";
+import type { ArgKind, ArgSpec, KeywordSpec, Version } from "../schema/types.js";
 import { cover, type Reporter } from "./report.js";
-import { checkValue } from "./values.js";
+import { checkValue, type ValueProblem } from "./values.js";
 
-export function checkArguments(spec: KeywordSpec, node: Statement | Block, reporter: Reporter): void {
-  const specs = spec.args;
+/** The argument list keepalived `target` reads, and the version that brought the current one when that differs. */
+export function argsFor(spec: KeywordSpec, target: Version): { args: readonly ArgSpec[] | undefined; changedIn?: Version } {
+  let chosen: { before: Version; args: readonly ArgSpec[] } | undefined;
+  for (const e of spec.earlierArgs ?? []) {
+    if (compareVersions(target, e.before) < 0 && (!chosen || compareVersions(e.before, chosen.before) < 0)) chosen = e;
+  }
+  return chosen ? { args: chosen.args, changedIn: chosen.before } : { args: spec.args };
+}
+
+export function checkArguments(spec: KeywordSpec, node: Statement | Block, reporter: Reporter, target: Version): void {
+  const { args: specs, changedIn } = argsFor(spec, target);
   if (!specs) return;
   const words = node.args;
+  const check = (kind: ArgKind, word: Word, context: string, position: number): void => {
+    const problem = checkValue(kind, word.text);
+    if (problem) reporter.problem(word, changedIn ? olderReading(problem, spec, position, word, target, changedIn) : problem, context);
+  };
   let used = 0;
   for (const arg of specs) {
     if (arg.repeat) {
-      for (; used < words.length; used++) {
-        const problem = checkValue(arg.kind, words[used]!.text);
-        if (problem) reporter.problem(words[used]!, problem, `${spec.name} ${arg.name}`);
-      }
+      for (; used < words.length; used++) check(arg.kind, words[used]!, `${spec.name} ${arg.name}`, used);
       if (used === 0 && !arg.optional) missing(spec, node, arg.name, reporter);
       break;
     }
@@ -23,14 +35,35 @@ export function checkArguments(spec: KeywordSpec, node: Statement | Block, repor
       if (!arg.optional) missing(spec, node, arg.name, reporter);
       break;
     }
+    check(arg.kind, word, spec.name, used);
     used++;
-    const problem = checkValue(arg.kind, word.text);
-    if (problem) reporter.problem(word, problem, `${spec.name}`);
   }
   if (used < words.length && !spec.allowsExtra) {
     const extra = cover(words[used]!, words[words.length - 1]!);
     reporter.report(extra, "extra-argument", specs.length === 0 ? `${spec.name} takes no arguments; keepalived ignores these` : `${spec.name} takes ${specs.length} argument${specs.length === 1 ? "" : "s"}; keepalived ignores the rest`);
   }
+}
+
+/**
+ * A value the target version refuses: when the current argument list would take it, say which
+ * release started to, so the reader knows the line is fine for newer keepalived.
+ */
+function olderReading(problem: ValueProblem, spec: KeywordSpec, position: number, word: Word, target: Version, changedIn: Version): ValueProblem {
+  const current = spec.args?.[Math.min(position, spec.args.length - 1)];
+  const older = argsFor(spec, target).args;
+  const old = older?.[Math.min(position, older.length - 1)];
+  if (!current || !old || checkValue(current.kind, word.text)) return problem;
+  return {
+    code: problem.code,
+    message: `${problem.message}; keepalived ${formatVersion(target)} reads ${spec.name} as ${phrase(old.kind)}, and takes ${phrase(current.kind)} only from ${formatVersion(changedIn)} on`,
+  };
+}
+
+function phrase(kind: ArgKind): string {
+  const range = kind.type === "integer" || kind.type === "decimal" ? (kind.min !== undefined || kind.max !== undefined ? ` (${rangeText(kind.min, kind.max)})` : "") : "";
+  if (kind.type === "integer") return `a whole number${range}`;
+  if (kind.type === "decimal") return `a number with up to ${kind.decimals} decimal places${range}`;
+  return `a ${kind.type}`;
 }
 
 function missing(spec: KeywordSpec, node: Statement | Block, what: string, reporter: Reporter): void {

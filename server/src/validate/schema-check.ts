@@ -88,7 +88,7 @@ class SchemaWalk {
     const name = node.keyword.text;
     const compound = SERVER_KEYWORDS.has(name) ? checkServerArgs : compoundChecker(scope.parents, name);
     if (compound) compound(node.keyword, node.args, this.reporter);
-    else checkArguments(spec, node, this.reporter);
+    else checkArguments(spec, node, this.reporter, this.options.targetVersion);
 
     if (spec.block && node.kind === "statement") {
       this.reporter.report(node.keyword, "syntax-error", `${name} opens a block: write '${name} ${node.args.length ? "... " : ""}{ ... }'`);
