@@ -35,3 +35,20 @@ export function insertLineAfter(statement: Statement, text: string, description:
   const at = file.lineEnd(line);
   return { description, safe, edits: [{ file, start: at, end: at, newText: `\n${indentOf(statement)}${text}` }] };
 }
+
+/**
+ * Remove a block or statement together with its lines, when it stands on lines of its own
+ * (nothing but blanks before it, nothing but blanks or a comment after it) and has no `@id` or
+ * `~SEQ` prefix; undefined otherwise.
+ */
+export function removeLines(node: Span & { readonly condition?: unknown; readonly sequences?: readonly unknown[] }, description: string, safe: boolean): Fix | undefined {
+  if (node.condition || node.sequences?.length) return undefined;
+  const file = node.file;
+  const first = file.lineOf(node.start);
+  const last = file.lineOf(Math.max(node.start, node.end - 1));
+  const before = file.text.slice(file.lineStarts[first]!, node.start);
+  const after = file.text.slice(node.end, file.lineEnd(last));
+  if (!/^[ \t]*$/.test(before) || !/^[ \t]*(?:[#!].*)?$/.test(after)) return undefined;
+  const end = last + 1 < file.lineCount ? file.lineStarts[last + 1]! : file.text.length;
+  return { description, safe, edits: [{ file, start: file.lineStarts[first]!, end, newText: "" }] };
+}

@@ -3,6 +3,7 @@ import type { FileRule } from "./types.js";
 import { authPassTruncated } from "./auth-pass-truncated.js";
 import { duplicateDefinition } from "./duplicate-definition.js";
 import { duplicateRealServer } from "./duplicate-real-server.js";
+import { emptyBlock } from "./empty-block.js";
 import { implicitOwnerPriority } from "./implicit-owner-priority.js";
 import { missingRealServer } from "./missing-real-server.js";
 import { missingRequired } from "./missing-required.js";
@@ -24,6 +25,7 @@ export const FILE_RULES: readonly FileRule[] = [
   duplicateDefinition,
   undefinedReference,
   unusedDefinition,
+  emptyBlock,
   // vrrp
   missingRequired,
   vridCollision,
