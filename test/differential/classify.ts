@@ -15,10 +15,15 @@ export const NOT_PARSE_LEVEL: readonly { readonly kind: "semantic" | "host" | "s
   { kind: "warning", pattern: /deprecated|please (use|replace)|already (set|specified)|is a duplicate|specified more than once/i },
   // keepalived installs a route without `dev` but will not track it; kalint's route-not-tracked warning.
   { kind: "warning", pattern: /Warning - cannot track route .* with no interface specified/ },
+  // A long password keepalived cuts to 8, and value blocks it ignores when empty: kalint's
+  // auth-pass-truncated and empty-block warnings.
+  { kind: "warning", pattern: /Truncating auth_pass to \d+ characters|Warning - empty (notification_email|garp_group interfaces) block/ },
   // Host facts: interfaces, kernel features, files and users on this machine.
   { kind: "host", pattern: /interface \S+ (for .* )?doesn't exist|tracked interface \S+ doesn't exist|Non-existent interface|unknown interface \S+ specified/ },
   { kind: "host", pattern: /not supported by kernel|Cannot find an IP address to use for interface|track file directory .* does not exist|read only or cannot be monitored/ },
   { kind: "host", pattern: /Disabling track script .* (insecure|not found)|Unable to set default user|Error setting global script uid\/gid|is not secure|cannot be accessed|No such file or directory/ },
+  // A script `user` unknown on this host; an smtp_server host name the resolver cannot find here.
+  { kind: "host", pattern: /Unable to set uid\/gid for script|Invalid smtp server \S*[A-Za-z]\S* / },
   { kind: "security", pattern: /SECURITY VIOLATION/ },
   // Cross-object checks after parsing (semantics.md §2-§10): rules, not schema.
   { kind: "semantic", pattern: /incompatible with AH authentication|State MASTER must match being address owner|Strict mode does not support|accept mode for VRRP version 2/ },

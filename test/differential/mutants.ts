@@ -80,6 +80,8 @@ function typos(word: string, rnd: () => number): string[] {
   return [...out];
 }
 
+/** Forms every number is also tried in: a fraction (which some keywords took only in later releases) and zero. */
+const NUMBER_FORMS = [".5", "1.5", "0"];
 const BAD_NUMBERS = ["-1", "0", "256", "65536", "4294967296", "99999999999", "1.1234567", "abc", "1e3", "12x", "0x10", "+5"];
 const BAD_ENUMS = (w: string) => [w.toLowerCase(), w.toUpperCase(), `${w}X`, "bogus"].filter((x) => x !== w);
 const BAD_BOOLEANS = ["maybe", "TRUE", "1", "Yes"];
@@ -189,6 +191,7 @@ function mutate(base: string, text: string): Mutant[] {
       if (/^-?\d+(\.\d+)?$/.test(arg)) {
         const pick = BAD_NUMBERS.filter(() => rnd() < 0.5);
         pick.forEach((bad, v) => add(line.index, "number", a * 100 + v, replaced(line.index, at(bad))));
+        NUMBER_FORMS.forEach((form, v) => add(line.index, "number-form", a * 100 + v, replaced(line.index, at(form))));
       } else if (/^[A-Z][A-Z_]+$/.test(arg)) {
         BAD_ENUMS(arg).forEach((bad, v) => add(line.index, "enum", a * 100 + v, replaced(line.index, at(bad))));
       } else if (/^(true|false|on|off|yes|no)$/.test(arg)) {
