@@ -70,7 +70,10 @@ export function keepalivedVerdict(run: KeepalivedRun): KeepalivedVerdict {
   // Exit 2 is keepalived giving up on a missing argument; its message may be the only line.
   // Exit 128 and above is keepalived dying on a signal while reading (2.2.7 segfaults on a
   // bfd_instance without a name or a neighbor_ip without an address): the file cannot be loaded.
-  const parseError = run.exit === 2 || run.exit >= 128 || (run.exit !== 0 && parseLines.length > 0);
+  // Except SIGTERM (143): keepalived 2.2.5-2.2.7 send it to themselves under -t when they check
+  // a script that runs as another user, a bug of the config test (kalint: config-test-terminates).
+  if (run.exit === 143) other.add("host");
+  const parseError = run.exit === 2 || (run.exit >= 128 && run.exit !== 143) || (run.exit !== 0 && parseLines.length > 0);
   return { parseError, other, parseLines };
 }
 
@@ -80,6 +83,8 @@ export const LANGUAGE_SCHEMA_CODES: ReadonlySet<string> = new Set([
   "deprecated-keyword", "removed-keyword", "keyword-too-new", "invalid-value", "out-of-range", "missing-argument",
   // Reported by a rule rather than the validator, but keepalived refuses such an address while reading it.
   "vip-label-too-long",
+  // keepalived reports a second vrrp_instance, sync group or track_group of one name while reading.
+  "duplicate-definition",
 ]);
 
 export interface KalintDiagnostic {

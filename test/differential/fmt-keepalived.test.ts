@@ -63,7 +63,7 @@ describe.skipIf(unavailable !== undefined)("kalint fmt against keepalived -t", (
     const a = await runKeepalived(ns, keepalived, names.map((n) => join(before, n)), scratch);
     const b = await runKeepalived(ns, keepalived, names.map((n) => join(after, n)), scratch);
     const changed = names.filter((_, i) => outcome(a[i]!, before) !== outcome(b[i]!, after));
-    expect(changed.map((n, i) => `${n}\n  before: ${outcome(a[names.indexOf(n)]!, before)}\n  after:  ${outcome(b[names.indexOf(n)]!, after)}`).slice(0, 5)).toEqual([]);
+    expect(changed.map((n) => `${n}\n  before: ${outcome(a[names.indexOf(n)]!, before)}\n  after:  ${outcome(b[names.indexOf(n)]!, after)}`).slice(0, 5)).toEqual([]);
     console.log(`[fmt vs keepalived] ${names.length} files changed by fmt, keepalived's outcome unchanged on all`);
   }, 120_000);
 });

@@ -4,7 +4,7 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { constants, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { keepalivedVerdict, kalintVerdict, type KalintDiagnostic, type KeepalivedRun } from "./classify.js";
 import { intendedFor } from "./intended.js";
@@ -111,7 +111,8 @@ function spawnCollect(cmd: string, args: readonly string[], cwd: string, timeout
     const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
     child.on("close", (code, signal) => {
       clearTimeout(timer);
-      done({ code: code ?? (signal ? 128 : 1), stdout, stderr });
+      // A signal is reported as a shell does: 128 + its number (SIGSEGV 139, SIGTERM 143).
+      done({ code: code ?? (signal ? 128 + (constants.signals[signal] ?? 0) : 1), stdout, stderr });
     });
   });
 }

@@ -11,7 +11,13 @@ export interface IntendedDifference {
   readonly matches: (d: KalintDiagnostic, word: string) => boolean;
 }
 
-export const INTENDED: readonly IntendedDifference[] = [];
+export const INTENDED: readonly IntendedDifference[] = [
+  {
+    id: "duplicate-name-unreported",
+    reason: "keepalived 2.2.7 says nothing about a second vrrp_script, vrrp_track_process, vrrp_track_file or virtual_server_group of one name; every reference then finds the first, so the second is dead text",
+    matches: (d) => d.code === "duplicate-definition" && /^(vrrp_script|vrrp_track_process|vrrp_track_file|virtual_server_group) /.test(d.message),
+  },
+];
 
 export function intendedFor(deciding: readonly KalintDiagnostic[], wordAt: (d: KalintDiagnostic) => string): IntendedDifference | undefined {
   if (deciding.length === 0) return undefined;

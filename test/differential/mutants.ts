@@ -93,6 +93,11 @@ const BAD_ADDRESSES = (w: string) => {
     : [`${addr!.replace(/\d+$/, "300")}${prefix ? `/${prefix}` : ""}`, `${addr}/33`, addr!.split(".").slice(0, 3).join("."), `0${addr}`, `${addr}/-1`];
 };
 
+/** Top-level blocks that define a name others refer to. */
+const NAMED_BLOCKS: ReadonlySet<string> = new Set([
+  "vrrp_instance", "vrrp_sync_group", "vrrp_script", "vrrp_track_process", "vrrp_track_file", "track_file", "track_group", "bfd_instance", "virtual_server_group",
+]);
+
 /** Deprecated or removed forms, and the block they go in (by the keyword that opens it). */
 const DEPRECATED: readonly { readonly into: string; readonly line: string }[] = [
   { into: "global_defs", line: "lvs_flush_onstop" },
@@ -203,6 +208,15 @@ function mutate(base: string, text: string): Mutant[] {
       }
     });
   }
+
+  // A named top-level block given twice (the copy right after the original).
+  lines.forEach((line) => {
+    if (line.path.length > 0 || !line.opens || !NAMED_BLOCKS.has(line.words[0]!) || line.words.length < 2) return;
+    const end = lines.findIndex((l) => l.index > line.index && l.closes && l.path.length === 1);
+    if (end === -1) return;
+    const copy = source.slice(line.index, end + 1);
+    add(line.index, "duplicate-block", 0, [...source.slice(0, end + 1), ...copy, ...source.slice(end + 1)]);
+  });
 
   DEPRECATED.forEach((d, v) => {
     const target = lines.find((l) => l.opens && l.words[0] === d.into);

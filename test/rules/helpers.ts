@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Diagnostic, Fix } from "../../grammar/index.js";
 import { analyze } from "../../server/src/analysis/analyze.js";
+import type { Version } from "../../server/src/schema/types.js";
 import { memoryHost } from "../support/memory-host.js";
 
 export const CONFIG = "/etc/keepalived/keepalived.conf";
@@ -32,16 +33,16 @@ function seen(d: Diagnostic): Seen {
 }
 
 /** Every finding of `code` for the main config, with `extra` files (include targets) beside it. */
-export function findings(code: string, text: string, extra: Record<string, string> = {}, configId?: string): Seen[] {
+export function findings(code: string, text: string, extra: Record<string, string> = {}, configId?: string, targetVersion?: Version): Seen[] {
   const host = memoryHost({ [CONFIG]: text, ...extra });
-  const result = analyze(CONFIG, { host, ...(configId ? { configId } : {}) });
+  const result = analyze(CONFIG, { host, ...(configId ? { configId } : {}), ...(targetVersion ? { targetVersion } : {}) });
   return result.diagnostics.filter((d) => d.code === code).map(seen);
 }
 
 /** All codes found, for checking that a clean fixture is clean of everything. */
-export function allCodes(text: string): string[] {
+export function allCodes(text: string, targetVersion?: Version): string[] {
   const host = memoryHost({ [CONFIG]: text });
-  return analyze(CONFIG, { host }).diagnostics.map((d) => `${d.code}@${d.file.positionAt(d.start).line + 1}`);
+  return analyze(CONFIG, { host, ...(targetVersion ? { targetVersion } : {}) }).diagnostics.map((d) => `${d.code}@${d.file.positionAt(d.start).line + 1}`);
 }
 
 /** The text after applying a fix's edits (all in the main file). */

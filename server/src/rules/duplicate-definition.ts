@@ -1,4 +1,8 @@
+import type { DefinitionKind } from "../model/types.js";
 import type { FileRule } from "./types.js";
+
+/** Kinds keepalived itself reports twice-defined (and then skips); for the rest it keeps both and every reference finds the first. */
+const REPORTED_BY_KEEPALIVED: ReadonlySet<DefinitionKind> = new Set(["vrrp_instance", "vrrp_sync_group", "track_group", "bfd_instance"]);
 
 export const duplicateDefinition: FileRule = {
   scope: "file",
@@ -20,7 +24,9 @@ export const duplicateDefinition: FileRule = {
       const at = def.nameWord ?? def.node.keyword;
       report({
         at,
-        message: `${def.kind} '${def.name}' is already defined; keepalived skips this second block`,
+        message: REPORTED_BY_KEEPALIVED.has(def.kind)
+          ? `${def.kind} '${def.name}' is already defined; keepalived skips this second block`
+          : `${def.kind} '${def.name}' is already defined; keepalived says nothing, but every reference finds the first one, so this block is never used`,
         related: [{ ...(first.nameWord ?? first.node.keyword), message: "first definition" }],
       });
     }

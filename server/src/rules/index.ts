@@ -1,6 +1,7 @@
 /** The single-file rules, one module each (server/src/rules/<code>.ts). */
 import type { FileRule } from "./types.js";
 import { authPassTruncated } from "./auth-pass-truncated.js";
+import { configTestTerminates } from "./config-test-terminates.js";
 import { duplicateDefinition } from "./duplicate-definition.js";
 import { duplicateRealServer } from "./duplicate-real-server.js";
 import { emptyBlock } from "./empty-block.js";
@@ -36,6 +37,7 @@ export const FILE_RULES: readonly FileRule[] = [
   strictModeConflict,
   scriptSecurity,
   relativeScriptPath,
+  configTestTerminates,
   vipLabelTooLong,
   weightedTrackInSyncGroup,
   // lvs

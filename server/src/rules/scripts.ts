@@ -1,5 +1,5 @@
 /** Every command keepalived runs for this node: vrrp_script, notify*, quorum_*, MISC_CHECK, start-up scripts. */
-import type { Node, Statement, Word } from "../../../grammar/index.js";
+import type { Block, Statement, Word } from "../../../grammar/index.js";
 import type { ConfigModel } from "../model/types.js";
 
 /** Keywords whose arguments are a command, by the block they sit in. */
@@ -13,8 +13,10 @@ const SCRIPT_KEYWORDS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ["MISC_CHECK", new Set(["misc_path"])],
 ]);
 
-interface ScriptCommand {
+export interface ScriptCommand {
   readonly statement: Statement;
+  /** The block the statement sits in (vrrp_script, vrrp_instance, MISC_CHECK, global_defs, ...). */
+  readonly block: Block;
   /** The word the command starts in (a quoted word may hold the whole command line). */
   readonly word: Word;
   /** The program keepalived executes: the first token of the command line. */
@@ -42,27 +44,31 @@ export function scriptCommands(model: ConfigModel): readonly ScriptCommand[] {
   const known = cache.get(model);
   if (known) return known;
   const out: ScriptCommand[] = [];
-  visit(model.file.children, undefined, out);
+  for (const n of model.file.children) {
+    if (n.kind !== "block") continue;
+    const inner = SCRIPT_KEYWORDS.get(n.keyword.text);
+    if (inner) visit(n, inner, out);
+  }
   cache.set(model, out);
   return out;
 }
 
 /**
- * Statements of `nodes` whose keyword is one of `keywords` (those of the enclosing block), then
+ * Statements of `block` whose keyword is one of `keywords` (those of the block), then
  * nested blocks. Every block that holds a command block (virtual_server, real_server) holds
  * commands itself, so the walk only enters blocks of SCRIPT_KEYWORDS: it skips the bodies of
  * health checkers, address lists and the like, most of a large file.
  */
-function visit(nodes: readonly Node[], keywords: ReadonlySet<string> | undefined, out: ScriptCommand[]): void {
-  for (const n of nodes) {
+function visit(block: Block, keywords: ReadonlySet<string>, out: ScriptCommand[]): void {
+  for (const n of block.children) {
     if (n.kind === "statement") {
-      if (keywords === undefined || !keywords.has(n.keyword.text)) continue;
+      if (!keywords.has(n.keyword.text)) continue;
       const word = n.args[0];
       // `notify_deleted` alone only asks for the DELETED state in the notify script.
-      if (word) out.push({ statement: n, word, program: programOf(word) });
+      if (word) out.push({ statement: n, block, word, program: programOf(word) });
     } else if (n.kind === "block") {
       const inner = SCRIPT_KEYWORDS.get(n.keyword.text);
-      if (inner) visit(n.children, inner, out);
+      if (inner) visit(n, inner, out);
     }
   }
 }

@@ -1,0 +1,52 @@
+import type { Block } from "../../../grammar/index.js";
+import { compareVersions, formatVersion } from "../schema/lookup.js";
+import type { Version } from "../schema/types.js";
+import { scriptCommands } from "./scripts.js";
+import type { FileRule } from "./types.js";
+
+/**
+ * keepalived 2.2.5 to 2.2.7 check a script that runs as another user by switching to that user
+ * and back, then make sure their parent process is still there; under `keepalived -t` there is
+ * no parent, so they send themselves SIGTERM (exit status 143, no message). 2.2.8 fixed it.
+ */
+const FIRST_AFFECTED: Version = [2, 2, 5];
+const FIXED_IN: Version = [2, 2, 8];
+
+const isRoot = (name: string | undefined): boolean => name === undefined || name === "root" || name === "0";
+
+export const configTestTerminates: FileRule = {
+  scope: "file",
+  code: "config-test-terminates",
+  severity: "info",
+  category: "vrrp",
+  summary: "keepalived -t of 2.2.5-2.2.7 kills itself on a script that runs as a non-root user",
+  fixable: false,
+  check({ model, targetVersion }, report) {
+    if (compareVersions(targetVersion, FIRST_AFFECTED) < 0 || compareVersions(targetVersion, FIXED_IN) >= 0) return;
+    const defaults = model.global("script_user");
+    // keepalived drops a vrrp_script nothing tracks before it checks any script.
+    const tracked = new Set(model.references.filter((r) => r.kind === "vrrp_script").map((r) => r.name));
+    const affected = scriptCommands(model).filter((c) => {
+      if (c.block.keyword.text === "vrrp_script" && !tracked.has(c.block.args[0]?.text ?? "")) return false;
+      const [user, group] = runsAs(c.block, defaults?.args.map((a) => a.text) ?? []);
+      return !isRoot(user) || !isRoot(group);
+    });
+    const first = affected[0];
+    if (!first) return;
+    const [user, group] = runsAs(first.block, defaults?.args.map((a) => a.text) ?? []);
+    const who = !isRoot(user) ? `user '${user}'` : `group '${group}'`;
+    const more = affected.length > 1 ? ` (and ${affected.length - 1} more)` : "";
+    report({
+      at: first.statement.keyword,
+      message: `this script runs as ${who}${more}: keepalived ${formatVersion(targetVersion)} run as 'keepalived -t' terminates itself (SIGTERM, exit status 143, no message) when it checks such a script; the configuration loads and runs, but a 'keepalived -t' step before deployment fails (fixed in keepalived ${formatVersion(FIXED_IN)})`,
+    });
+  },
+};
+
+/** The user and group a script of `block` runs as: its own `user` line, else global_defs script_user. */
+function runsAs(block: Block, defaults: readonly string[]): [string | undefined, string | undefined] {
+  let own: readonly string[] | undefined;
+  for (const c of block.children) if (c.kind === "statement" && c.keyword.text === "user") own = c.args.map((a) => a.text);
+  const chosen = own && own.length > 0 ? own : defaults;
+  return [chosen[0], chosen[1]];
+}
