@@ -38,5 +38,10 @@ describe("unicast-mismatch", () => {
     expect(found.map((f) => [f.file, f.message.match(/does not list (\S+),/)?.[1]])).toEqual([["/c.conf", "10.0.0.2"]]);
   });
 
+  test("a unicast_src_ip that is no address (a template placeholder) is left to the file check", () => {
+    const found = pair(master({ extra: unicast("[main_ip]", "[backup_ip]") }), backup({ extra: unicast("[main_ip]", "[backup_ip]") }), "unicast-mismatch");
+    expect(found).toEqual([]);
+  });
+
   silentOnCleanPairs("unicast-mismatch", test);
 });

@@ -23,5 +23,11 @@ describe("vip-mismatch", () => {
     expect(pair(master({ vips: ["2001:DB8::1/64"] }), backup({ vips: ["2001:db8:0::1/64"] }), "vip-mismatch")).toEqual([]);
   });
 
+  test("entries that are no address (template placeholders) are left to the file check; real ones still count", () => {
+    expect(pair(master({ vips: ["10.0.0.100/24", "<public ip>"] }), backup({ vips: ["10.0.0.100/24", "<virtual ip>"] }), "vip-mismatch")).toEqual([]);
+    const found = pair(master({ vips: ["10.0.0.100/24", "<public ip>"] }), backup({ vips: ["10.0.0.101/24"] }), "vip-mismatch");
+    expect(found[0]!.message).toContain("missing 10.0.0.100/24; extra 10.0.0.101/24");
+  });
+
   silentOnCleanPairs("vip-mismatch", test);
 });

@@ -12,7 +12,7 @@
 export const NOT_PARSE_LEVEL: readonly { readonly kind: "semantic" | "host" | "security" | "warning"; readonly pattern: RegExp }[] = [
   // Warnings keepalived -t counts as errors (exit 5) and kalint reports as warnings
   // (deprecated-keyword, duplicate-keyword): excluded on both sides.
-  { kind: "warning", pattern: /deprecated|please (use|replace)|already (set|specified)|is a duplicate|specified more than once/i },
+  { kind: "warning", pattern: /deprecated|please (use|replace)|already (been )?(set|specified)|is a duplicate|specified more than once/i },
   // keepalived installs a route without `dev` but will not track it; kalint's route-not-tracked warning.
   { kind: "warning", pattern: /Warning - cannot track route .* with no interface specified/ },
   // A long password keepalived cuts to 8, and value blocks it ignores when empty: kalint's

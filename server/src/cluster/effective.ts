@@ -124,6 +124,11 @@ export function vipSet(instance: VrrpInstance): string[] {
   return [...new Set(instance.virtualAddresses.map(addressWithPrefix))].sort();
 }
 
+/** vipSet without entries that are no address at all (placeholders), which the file check reports. */
+export function validVipSet(instance: VrrpInstance): string[] {
+  return [...new Set(instance.virtualAddresses.filter((a) => a.family !== undefined).map(addressWithPrefix))].sort();
+}
+
 /** The VIP addresses alone, as used to pair instances and group files. */
 export function vipAddresses(instance: VrrpInstance): string[] {
   return [...new Set(instance.virtualAddresses.map((a) => a.address))].sort();

@@ -51,7 +51,9 @@ export const unicastMismatch: ClusterRule = {
       for (const from of unicast) {
         const src = from.instance.unicastSrcIp;
         if (!src) continue;
-        const address = parseAddress(src.value).address;
+        const { address, family } = parseAddress(src.value);
+        // Not an address at all (a placeholder such as [main_ip]): the file check already says so.
+        if (family === undefined) continue;
         const srcAt = settingAnchor(from, src);
         for (const to of unicast) {
           if (to === from || to.instance.unicastPeers.some((p) => p.address === address)) continue;
