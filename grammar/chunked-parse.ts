@@ -51,6 +51,26 @@ export function parseChunked(source: SourceText): ParsedText {
   return { children, comments, diagnostics };
 }
 
+/** Tokens handed to the parser at a time by `syntaxDiagnostics` (about one 64 KB chunk of text). */
+const CHUNK_TOKENS = 8192;
+
+/**
+ * The syntax diagnostics of tokens already lexed (comments excluded), parsed a top-level
+ * chunk at a time so each chunk's tree is garbage before the next is built: for a caller that
+ * keeps the tokens (the formatter) but has no use for the tree.
+ */
+export function syntaxDiagnostics(source: SourceText, tokens: readonly IToken[]): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const pending = new PendingTokens(source.text);
+  const texts = new WordTexts();
+  for (let at = 0; at < tokens.length; at += CHUNK_TOKENS) {
+    pending.add(tokens.slice(at, at + CHUNK_TOKENS));
+    const ready = at + CHUNK_TOKENS >= tokens.length ? pending.takeAll() : pending.takeComplete();
+    if (ready.length) for (const d of parseTokens(source, ready, texts).diagnostics) diagnostics.push(d);
+  }
+  return diagnostics;
+}
+
 /**
  * The end of the line at or after `target`. Only a `$NAME=` definition continues over a line
  * break, and only after a backslash, so a line holding a backslash is never the last of a chunk.

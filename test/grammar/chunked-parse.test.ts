@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { SourceText, type Node } from "../../grammar/index.js";
-import { parseChunked } from "../../grammar/chunked-parse.js";
+import { parseChunked, syntaxDiagnostics } from "../../grammar/chunked-parse.js";
 import { lex } from "../../grammar/lexer.js";
 import { parseTokens } from "../../grammar/parser.js";
 
@@ -38,5 +38,21 @@ describe("parsing in chunks gives the tree of parsing in one piece", () => {
     const { chunked, whole } = bothWays(text);
     expect(chunked.tree).toHaveLength(1);
     expect(chunked).toEqual(whole);
+  });
+});
+
+describe("syntaxDiagnostics (the formatter's check) reports what one whole parse reports", () => {
+  const cases: Record<string, string> = {
+    "stray braces and an unclosed block at the end": Array.from({ length: 6000 }, (_, i) => `virtual_server 10.0.${i >> 8}.${i & 255} 80\n{\n  real_server 10.1.0.1 80 { weight 1 }\n}${i % 89 === 0 ? " }" : ""}\n`).join("") + "tail {\n",
+    "one block over every chunk with an unterminated quote inside": `vrrp_instance V {\n${Array.from({ length: 20000 }, (_, i) => (i === 15000 ? '  notify "oops\n' : `  item_${i} ${i}\n`)).join("")}}\n`,
+    "a brace on the line after its keyword at a chunk edge": Array.from({ length: 9000 }, (_, i) => `vrrp_script s${i}\n{\n  script /bin/true\n}\n`).join(""),
+  };
+  test.each(Object.entries(cases))("%s", (_, text) => {
+    const source = new SourceText("/big.conf", text);
+    const { tokens } = lex(text);
+    const expected = parseTokens(source, tokens).diagnostics.map((d) => [d.start, d.end, d.message]);
+    expect(syntaxDiagnostics(source, tokens).map((d) => [d.start, d.end, d.message])).toEqual(expected);
+    // The last case is clean: a cut between a keyword line and its `{` would make errors appear.
+    expect(expected.length > 0).toBe(!text.startsWith("vrrp_script"));
   });
 });

@@ -6,7 +6,7 @@
 import type { IToken } from "chevrotain";
 import { MAX_LINE_BYTES, SourceText, type Diagnostic } from "../../../grammar/index.js";
 import { lineProblems } from "../../../grammar/parse.js";
-import { parseTokens } from "../../../grammar/parser.js";
+import { syntaxDiagnostics } from "../../../grammar/chunked-parse.js";
 import { layoutLines, type OutputLine } from "./layout.js";
 import { tokenize } from "./tokens.js";
 
@@ -46,10 +46,11 @@ export function formatDocument(text: string, path = ""): FormatResult {
 
 /**
  * The errors `parse` would report, from the tokens the layout is built on: parsing them
- * directly spares the file a second lexing pass (`parse` lexes it in chunks of its own).
+ * directly spares the file a second lexing pass (`parse` lexes it in chunks of its own), and
+ * parsing them a chunk at a time keeps the unused tree from piling up.
  */
 function syntaxErrors(source: SourceText, tokens: IToken[]): Diagnostic[] {
-  const all = [...parseTokens(source, tokens).diagnostics, ...lineProblems(source)];
+  const all = [...syntaxDiagnostics(source, tokens), ...lineProblems(source)];
   return all.filter((d) => d.severity === "error").sort((a, b) => a.start - b.start);
 }
 
