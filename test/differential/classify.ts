@@ -19,7 +19,8 @@ export const NOT_PARSE_LEVEL: readonly { readonly kind: "semantic" | "host" | "s
   // auth-pass-truncated and empty-block warnings.
   { kind: "warning", pattern: /Truncating auth_pass to \d+ characters|Warning - empty (notification_email|garp_group interfaces) block/ },
   // Host facts: interfaces, kernel features, files and users on this machine.
-  { kind: "host", pattern: /interface \S+ (for .* )?doesn't exist|tracked interface \S+ doesn't exist|Non-existent interface|unknown interface \S+ specified/ },
+  // Interface names are whatever bytes sit between ASCII blanks (a glued no-break space included).
+  { kind: "host", pattern: /interface [^ ]+ (for .* )?doesn't exist|tracked interface [^ ]+ doesn't exist|Non-existent interface|unknown interface [^ ]+ specified/ },
   { kind: "host", pattern: /not supported by kernel|Cannot find an IP address to use for interface|track file directory .* does not exist|read only or cannot be monitored/ },
   { kind: "host", pattern: /Disabling track script .* (insecure|not found)|Unable to set default user|Error setting global script uid\/gid|is not secure|cannot be accessed|No such file or directory/ },
   // A script `user` unknown on this host; an smtp_server host name the resolver cannot find here.

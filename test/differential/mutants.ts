@@ -121,6 +121,20 @@ const DEPRECATED: readonly { readonly into: string; readonly line: string }[] = 
   { into: "virtual_routes", line: "10.51.0.0/16 via 10.0.1.1 or 10.0.1.2 dev eth1" },
 ];
 
+/**
+ * Mistakes seen in configurations published on GitHub: a statement ended with `;` as in nginx,
+ * a `//` comment (keepalived knows only `#` and `!`), a template placeholder left in, a
+ * full-width space glued to a value (typed with a CJK input method), a shell prompt pasted in.
+ */
+const REAL_WORLD: readonly ((words: readonly string[]) => string | undefined)[] = [
+  (w) => (w.length > 1 ? `${w.join(" ")};` : undefined),
+  (w) => `${w.join(" ")} // was ${w[w.length - 1]}`,
+  (w) => (w.length > 1 ? [w[0], "<your_value>", ...w.slice(2)].join(" ") : undefined),
+  (w) => (w.length > 1 ? [w[0], "__VALUE__", ...w.slice(2)].join(" ") : undefined),
+  (w) => (w.length > 1 ? `${w.join(" ")}\u3000` : undefined),
+  (w) => (w.length > 1 ? `${w.join(" ")}\u00a0` : undefined),
+];
+
 /** Broken option words on value lines (addresses, routes, rules, tracks, peers). */
 const VALUE_LINE_DAMAGE: readonly ((words: readonly string[]) => string | undefined)[] = [
   (w) => `${w.join(" ")} bogus_option`,
@@ -169,6 +183,12 @@ function mutate(base: string, text: string): Mutant[] {
     }
 
     typos(keyword, rnd).forEach((t, v) => add(line.index, "typo", v, replaced(line.index, render([t, ...args]))));
+    if (!line.opens) {
+      REAL_WORLD.forEach((mistake, v) => {
+        const written = mistake(line.words);
+        if (written !== undefined && rnd() < 0.35) add(line.index, "real-world", v, replaced(line.index, `${line.indent}${written}`));
+      });
+    }
 
     if (!line.opens) {
       // The same statement in a block where it does not belong.
@@ -217,6 +237,9 @@ function mutate(base: string, text: string): Mutant[] {
     const copy = source.slice(line.index, end + 1);
     add(line.index, "duplicate-block", 0, [...source.slice(0, end + 1), ...copy, ...source.slice(end + 1)]);
   });
+
+  // A shell prompt pasted above the configuration.
+  add(0, "real-world", 99, ["[root@lb1 ~]# cat /etc/keepalived/keepalived.conf", ...source]);
 
   DEPRECATED.forEach((d, v) => {
     const target = lines.find((l) => l.opens && l.words[0] === d.into);

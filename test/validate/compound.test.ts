@@ -57,14 +57,21 @@ describe("init_file", () => {
   test("value and overwrite in either order", () => {
     expect(codes("track_file tf {\n  file /tmp/x\n  init_file overwrite 5\n}\n")).toEqual([]);
   });
-  test.each(["abc", "12x", "OVERWRITE"])("refuses %s", (word) => {
-    expect(findings(`track_file tf {\n  file /tmp/x\n  init_file ${word}\n}\n`)).toContainEqual(expect.objectContaining({ word }));
+  test.each(["abc", "12x", "OVERWRITE", "+5"])("refuses %s", (word) => {
+    expect(findings(`track_file tf {\n  file /tmp/x\n  init_file ${word}\n}\n`)).toContainEqual(expect.objectContaining({ code: "invalid-value", word }));
+  });
+  test("a value beyond ±254 is out of range (it becomes a priority offset); ±254 is fine", () => {
+    for (const word of ["255", "-255", "65536"]) {
+      expect(findings(`track_file tf {\n  file /tmp/x\n  init_file ${word}\n}\n`)).toContainEqual(expect.objectContaining({ code: "out-of-range", word }));
+    }
+    expect(codes("track_file tf {\n  file /tmp/x\n  init_file -254 overwrite\n}\n")).toEqual([]);
+    expect(codes("vrrp_track_file tf {\n  file /tmp/x\n  init_file 254\n}\n")).toEqual(["deprecated-keyword"]);
   });
 });
 
 describe("smtp_server", () => {
   test.each(["127.0.0.1 25", "mail.example.com", "::1 587", "127.1"])("accepts %s", (args) => expect(codes(inGlobal(`smtp_server ${args}`))).toEqual([]));
-  test.each(["127.0.0.300", "127.0.0.1/33", "fe80:::1"])("refuses %s", (host) => {
+  test.each(["127.0.0.300", "127.0.0.1/33", "fe80:::1", "127.0.0.1\u00a0", "mail.example.com\u3000"])("refuses %s", (host) => {
     expect(findings(inGlobal(`smtp_server ${host} 25`))).toContainEqual(expect.objectContaining({ code: "invalid-value", word: host }));
   });
 });

@@ -71,12 +71,26 @@ const forwardingMethod: Checker = (keyword, words, reporter) => {
   }
 };
 
-/** `init_file [VALUE] [overwrite]`, in either order. */
+/** A tracked file's value becomes a priority offset, so keepalived reports one beyond ±254. */
+const INIT_VALUE = { min: -254, max: 254 };
+
+/**
+ * `init_file [VALUE] [overwrite]`, in either order. keepalived takes a word as the value only
+ * when it starts with a digit or `-` (so `+5` is an unknown option, not a number).
+ */
 const initFile: Checker = (_keyword, words, reporter) => {
   for (const w of words) {
     if (w.text === "overwrite") continue;
+    const first = w.text.replace(/^[ \t\n\v\f\r]+/, "").charCodeAt(0);
+    if (!(first >= 48 && first <= 57) && first !== 45 /* - */) {
+      reporter.report(w, "invalid-value", `init_file: '${w.text}' is neither a number nor 'overwrite'`);
+      continue;
+    }
     const n = readInteger(w.text, INT32);
-    if (!n.ok) reporter.report(w, n.problem.code === "out-of-range" ? "out-of-range" : "invalid-value", `init_file: '${w.text}' is neither a number nor 'overwrite'`);
+    if (!n.ok) reporter.report(w, "invalid-value", `init_file: '${w.text}' is not a whole number`);
+    else if (n.value < INIT_VALUE.min || n.value > INIT_VALUE.max) {
+      reporter.report(w, "out-of-range", `init_file: ${w.text} is out of range; allowed: ${INIT_VALUE.min}..${INIT_VALUE.max} (the value is added to the priority of the instances tracking the file)`);
+    }
   }
 };
 
