@@ -124,7 +124,8 @@ const DEPRECATED: readonly { readonly into: string; readonly line: string }[] = 
 /**
  * Mistakes seen in configurations published on GitHub: a statement ended with `;` as in nginx,
  * a `//` comment (keepalived knows only `#` and `!`), a template placeholder left in, a
- * full-width space glued to a value (typed with a CJK input method), a shell prompt pasted in.
+ * full-width space glued to a value (typed with a CJK input method), an unresolved merge
+ * conflict, a shell prompt pasted in.
  */
 const REAL_WORLD: readonly ((words: readonly string[]) => string | undefined)[] = [
   (w) => (w.length > 1 ? `${w.join(" ")};` : undefined),
@@ -133,6 +134,7 @@ const REAL_WORLD: readonly ((words: readonly string[]) => string | undefined)[] 
   (w) => (w.length > 1 ? [w[0], "__VALUE__", ...w.slice(2)].join(" ") : undefined),
   (w) => (w.length > 1 ? `${w.join(" ")}\u3000` : undefined),
   (w) => (w.length > 1 ? `${w.join(" ")}\u00a0` : undefined),
+  (w) => `<<<<<<< HEAD\n${w.join(" ")}\n=======\n${w.join(" ")}\n>>>>>>> feature`,
 ];
 
 /** Broken option words on value lines (addresses, routes, rules, tracks, peers). */

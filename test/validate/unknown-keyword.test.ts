@@ -76,3 +76,17 @@ describe("what unknown-keyword says", () => {
     expect(found.map((f) => f.word)).toEqual(["vrrp_instanse"]);
   });
 });
+
+describe("merge conflict markers", () => {
+  test("each marker line is named as an unresolved merge conflict", () => {
+    const text = "vrrp_instance VI_1 {\n<<<<<<< HEAD\n    priority 150\n=======\n    priority 100\n>>>>>>> feature\n}\n";
+    const found = findings(text).filter((f) => f.code === "unknown-keyword");
+    expect(found.map((f) => [f.line, f.word])).toEqual([[2, "<<<<<<<"], [4, "======="], [6, ">>>>>>>"]]);
+    for (const f of found) expect(f.message).toContain("unresolved merge conflict");
+  });
+
+  test("other runs of those characters are ordinary unknown keywords", () => {
+    const [found] = findings("global_defs {\n    <<<<<<\n}\n");
+    expect(found!.message).toBe("unknown keyword '<<<<<<' in global_defs");
+  });
+});

@@ -7,6 +7,9 @@ import type { Word } from "../../../grammar/index.js";
 import { formatVersion, keywordsIn, manPageOnlyName, placesOf, removedKeyword, suggest } from "../schema/lookup.js";
 import type { Reporter } from "./report.js";
 
+/** The lines git writes around the two sides of a conflict it could not merge. */
+const CONFLICT_MARKER = /^(?:<{7}|={7}|>{7}|\|{7})$/;
+
 /** How many other blocks to name before saying "and N more". */
 const MAX_PLACES = 3;
 
@@ -19,6 +22,11 @@ export class UnknownKeywords {
   report(word: Word, parents: readonly string[]): void {
     const name = word.text;
     const here = blockLabel(parents);
+
+    if (CONFLICT_MARKER.test(name)) {
+      this.reporter.report(word, "unknown-keyword", `'${name}' is a marker of an unresolved merge conflict: keepalived skips the marker lines and reads the lines of both sides, so for a setting given on both sides the later one wins`);
+      return;
+    }
 
     const removed = removedKeyword(name);
     if (removed) {
