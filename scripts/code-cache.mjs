@@ -11,7 +11,9 @@
  * file per bundle (by content hash), node version and architecture. V8 checks only the source
  * length, so the content hash in the name is what keeps an old cache from a new bundle.
  * KALINT_CODE_CACHE=0 turns it off. Any failure (a read-only home, a full disk, a corrupt file)
- * falls back to plain compilation, silently: the cache only ever saves time.
+ * falls back to plain compilation, silently: the cache only ever saves time. A directory or
+ * file owned by another user, or writable by group or others, is neither read nor written:
+ * V8 would run whatever code such a file held, and kalint often runs as root.
  */
 import { createHash } from "node:crypto";
 
@@ -22,15 +24,24 @@ function loader() {
   const path = require("node:path");
   const os = require("node:os");
   const env = process.env;
+  // V8 runs cached code without checking it, so a cache someone else could have written is
+  // never read (nor written to): ours alone, and writable by nobody else, as ssh wants of ~/.ssh.
+  const uid = typeof process.getuid === "function" ? process.getuid() : undefined;
+  const private_ = (st) => (uid === undefined || st.uid === uid) && (st.mode & 0o022) === 0;
+  let dir;
   let file;
   let cachedData;
   if (env.KALINT_CODE_CACHE !== "0") {
     try {
-      const dir = env.KALINT_CACHE_DIR || path.join(env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache"), "kalint");
+      dir = env.KALINT_CACHE_DIR || path.join(env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache"), "kalint");
       file = path.join(dir, `${BUILD}-${process.version}-${process.arch}.v8cache`);
-      cachedData = fs.readFileSync(file);
+      const d = fs.statSync(dir, { throwIfNoEntry: false });
+      if (d && !(d.isDirectory() && private_(d))) file = undefined;
+      const f = file && d ? fs.lstatSync(file, { throwIfNoEntry: false }) : undefined;
+      if (f && !(f.isFile() && private_(f))) file = undefined;
+      else if (f) cachedData = fs.readFileSync(file);
     } catch {
-      cachedData = undefined;
+      file = cachedData = undefined;
     }
   }
   const script = new vm.Script(SOURCE, { filename: __filename, cachedData });
@@ -38,11 +49,12 @@ function loader() {
     // At exit the cache also holds every function compiled while the command ran.
     process.once("exit", () => {
       try {
-        const dir = path.dirname(file);
-        fs.mkdirSync(dir, { recursive: true });
+        fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+        if (!private_(fs.statSync(dir))) return;
         for (const old of fs.readdirSync(dir)) if (old.endsWith(".v8cache") && !old.startsWith(BUILD)) fs.rmSync(path.join(dir, old), { force: true });
         const temporary = `${file}.${process.pid}`;
-        fs.writeFileSync(temporary, script.createCachedData());
+        // "wx": never through a file (or link) that is already there.
+        fs.writeFileSync(temporary, script.createCachedData(), { mode: 0o600, flag: "wx" });
         fs.renameSync(temporary, file);
       } catch {
         // Not writable: run uncached next time too.

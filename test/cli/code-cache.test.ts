@@ -1,5 +1,5 @@
 /** The CLI bundle's compile cache (scripts/code-cache.mjs): written once, reused, never in the way. */
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -81,6 +81,42 @@ describe.skipIf(!built)("compile cache of dist/kalint.js", () => {
     const r = kalint(["check", "--no-config", join(configs, "bad.conf")], { env: { KALINT_CACHE_DIR: dir } });
     expect(r.code).toBe(1);
     expect(r.stderr).toBe("");
+    expect(cacheFiles(dir)).toHaveLength(0);
+  });
+
+  it("writes a directory and file only its user can write", () => {
+    const dir = join(cacheDir(), "fresh");
+    kalint(["--version"], { env: { KALINT_CACHE_DIR: dir } });
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+    expect(statSync(join(dir, cacheFiles(dir)[0]!)).mode & 0o777).toBe(0o600);
+  });
+
+  it("neither reads nor writes a cache in a directory others can write to", () => {
+    const dir = cacheDir();
+    chmodSync(dir, 0o777);
+    const r = kalint(["check", "--no-config", join(configs, "clean.conf")], { env: { KALINT_CACHE_DIR: dir } });
+    expect(r).toMatchObject({ code: 0, stderr: "" });
+    expect(cacheFiles(dir)).toHaveLength(0);
+  });
+
+  it("leaves alone a cache file others can write to (V8 would run what it holds)", () => {
+    const dir = cacheDir();
+    kalint(["--version"], { env: { KALINT_CACHE_DIR: dir } });
+    const path = join(dir, cacheFiles(dir)[0]!);
+    const garbage = Buffer.alloc(64, 0x5a);
+    writeFileSync(path, garbage);
+    chmodSync(path, 0o666);
+    const r = kalint(["check", "--no-config", join(configs, "clean.conf")], { env: { KALINT_CACHE_DIR: dir } });
+    expect(r).toMatchObject({ code: 0, stderr: "" });
+    // Not read (so not found corrupt and replaced): still the planted bytes.
+    expect(readFileSync(path).equals(garbage)).toBe(true);
+  });
+
+  it.skipIf(process.getuid?.() !== 0)("leaves alone a cache directory owned by another user", () => {
+    const dir = cacheDir();
+    chownSync(dir, 65534, 65534);
+    const r = kalint(["check", "--no-config", join(configs, "clean.conf")], { env: { KALINT_CACHE_DIR: dir } });
+    expect(r).toMatchObject({ code: 0, stderr: "" });
     expect(cacheFiles(dir)).toHaveLength(0);
   });
 
