@@ -16,17 +16,16 @@ export function argsFor(spec: KeywordSpec, target: Version): { args: readonly Ar
 }
 
 export function checkArguments(spec: KeywordSpec, node: Statement | Block, reporter: Reporter, target: Version): void {
-  const { args: specs, changedIn } = argsFor(spec, target);
+  // This runs for every statement of a file: no allocation unless the keyword changed over time.
+  const earlier = spec.earlierArgs === undefined ? undefined : argsFor(spec, target);
+  const specs = earlier ? earlier.args : spec.args;
+  const changedIn = earlier?.changedIn;
   if (!specs) return;
   const words = node.args;
-  const check = (kind: ArgKind, word: Word, context: string, position: number): void => {
-    const problem = checkValue(kind, word.text);
-    if (problem) reporter.problem(word, changedIn ? olderReading(problem, spec, position, word, target, changedIn) : problem, context);
-  };
   let used = 0;
   for (const arg of specs) {
     if (arg.repeat) {
-      for (; used < words.length; used++) check(arg.kind, words[used]!, `${spec.name} ${arg.name}`, used);
+      for (; used < words.length; used++) checkWord(spec, arg.kind, words[used]!, `${spec.name} ${arg.name}`, used, reporter, target, changedIn);
       if (used === 0 && !arg.optional) missing(spec, node, arg.name, reporter);
       break;
     }
@@ -35,13 +34,18 @@ export function checkArguments(spec: KeywordSpec, node: Statement | Block, repor
       if (!arg.optional) missing(spec, node, arg.name, reporter);
       break;
     }
-    check(arg.kind, word, spec.name, used);
+    checkWord(spec, arg.kind, word, spec.name, used, reporter, target, changedIn);
     used++;
   }
   if (used < words.length && !spec.allowsExtra) {
     const extra = cover(words[used]!, words[words.length - 1]!);
     reporter.report(extra, "extra-argument", specs.length === 0 ? `${spec.name} takes no arguments; keepalived ignores these` : `${spec.name} takes ${specs.length} argument${specs.length === 1 ? "" : "s"}; keepalived ignores the rest`);
   }
+}
+
+function checkWord(spec: KeywordSpec, kind: ArgKind, word: Word, context: string, position: number, reporter: Reporter, target: Version, changedIn: Version | undefined): void {
+  const problem = checkValue(kind, word.text);
+  if (problem) reporter.problem(word, changedIn ? olderReading(problem, spec, position, word, target, changedIn) : problem, context);
 }
 
 /**
