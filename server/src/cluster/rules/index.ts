@@ -7,6 +7,7 @@ import { fleetVridCollision } from "./fleet-vrid-collision.js";
 import { peerMissing } from "./peer-missing.js";
 import { priorityInverted } from "./priority-inverted.js";
 import { priorityTie } from "./priority-tie.js";
+import { trackMismatch } from "./track-mismatch.js";
 import { trackWeightInsufficient } from "./track-weight-insufficient.js";
 import { unicastMismatch } from "./unicast-mismatch.js";
 import { versionMismatch } from "./version-mismatch.js";
@@ -24,6 +25,7 @@ export const CLUSTER_RULES: readonly ClusterRule[] = [
   versionMismatch,
   unicastMismatch,
   trackWeightInsufficient,
+  trackMismatch,
   virtualServerMismatch,
   peerMissing,
   fleetVridCollision,

@@ -1,0 +1,76 @@
+import type { DefinitionKind, TrackKind } from "../../model/types.js";
+import { effectiveTracks, type EffectiveTrack } from "../effective.js";
+import { childBlock, blockAnchor, placeOf, plain, related } from "../locate.js";
+import { backupPairs } from "../pairing.js";
+import type { ClusterRule, Peer } from "../types.js";
+
+/**
+ * Tracked objects compared between peers, by the block that defines them. Interfaces are left
+ * out: their names are the host's, and peers on different hardware name them differently.
+ */
+const DEFINED_BY: Readonly<Partial<Record<TrackKind, DefinitionKind>>> = {
+  script: "vrrp_script",
+  process: "vrrp_track_process",
+  file: "vrrp_track_file",
+  bfd: "bfd_instance",
+};
+
+const KEYWORD: Readonly<Record<TrackKind, string>> = {
+  script: "track_script",
+  process: "track_process",
+  file: "track_file",
+  bfd: "track_bfd",
+  interface: "track_interface",
+};
+
+interface Tracked {
+  readonly track: EffectiveTrack;
+  /** False when no object of that name is defined on the node: keepalived then drops the track. */
+  readonly defined: boolean;
+}
+
+function tracked(peer: Peer): Map<string, Tracked> {
+  const defs = peer.node.model.definitions;
+  const out = new Map<string, Tracked>();
+  for (const t of effectiveTracks(peer)) {
+    const kind = DEFINED_BY[t.kind];
+    if (!kind) continue;
+    const key = `${t.kind} ${t.name}`;
+    if (!out.has(key)) out.set(key, { track: t, defined: defs.some((d) => d.kind === kind && d.name === t.name) });
+  }
+  return out;
+}
+
+export const trackMismatch: ClusterRule = {
+  scope: "cluster",
+  code: "track-mismatch",
+  severity: "warning",
+  category: "cluster",
+  summary: "a script, process, file or BFD session tracked on one peer and not on the other",
+  fixable: false,
+  checkCluster(cluster, report) {
+    for (const { master, backup } of backupPairs(cluster)) {
+      const sides = [[master, backup], [backup, master]] as const;
+      const tracks = new Map<Peer, Map<string, Tracked>>([[master, tracked(master)], [backup, tracked(backup)]]);
+      for (const [peer, other] of sides) {
+        const mine = tracks.get(peer)!;
+        for (const [key, theirs] of tracks.get(other)!) {
+          if (!theirs.defined) continue;
+          const own = mine.get(key);
+          if (own?.defined) continue;
+          const { kind, name } = theirs.track;
+          const where = placeOf(other.node, theirs.track.line);
+          const what = `${kind} '${name}'`;
+          const why = own
+            ? `tracks ${what}, but defines no ${DEFINED_BY[kind]} of that name, so keepalived drops the track; its peer tracks it (${where})`
+            : `does not track ${what}, which its peer tracks (${where})`;
+          report({
+            at: own ? plain(own.track.line) : blockAnchor(peer, childBlock(peer, KEYWORD[kind])),
+            message: `vrrp_instance '${peer.instance.name}' ${why}: while this node holds the addresses, a failure of what ${name} watches here moves nothing, so the nodes disagree about when to fail over`,
+            related: [related(theirs.track.line, `peer ${KEYWORD[kind]}`)],
+          });
+        }
+      }
+    }
+  },
+};
