@@ -5,11 +5,11 @@
 // Needs root (a network namespace holds the interfaces the files name) and keepalived.
 import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
-import { build } from "esbuild";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { bundle } from "../bench/measure.mjs";
 
-const root = resolve(import.meta.dirname ?? new URL(".", import.meta.url).pathname, "..");
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const inputs = process.argv.slice(2);
 if (inputs.length === 0) {
   console.error("usage: npm run differential -- FILE|DIR...");
@@ -33,24 +33,16 @@ function files(path) {
 const paths = inputs.flatMap(files);
 const work = mkdtempSync(join(tmpdir(), "kalint-differential-"));
 try {
-  const harnessFile = join(work, "harness.mjs");
-  await build({ entryPoints: [join(root, "test/differential/harness.ts")], bundle: true, platform: "node", format: "esm", target: "node20", outfile: harnessFile, logLevel: "warning" });
-  const h = await import(pathToFileURL(harnessFile).href);
+  const h = await import(pathToFileURL(await bundle({ root, dir: work }, "test/differential/harness.ts", "harness.mjs")).href);
   const unavailable = h.unavailableReason();
   if (unavailable) {
     console.error(`differential: ${unavailable}`);
-    process.exit(2);
-  }
-  const ns = new h.Namespace();
-  ns.create(h.interfaceNames(paths));
-  try {
-    const keepalived = await h.runKeepalived(ns, h.findKeepalived(), paths, work);
-    const kalint = await h.runKalint(join(root, "dist/kalint.js"), paths, work);
-    const results = paths.map((p, i) => h.compare({ id: p, path: p, kind: "corpus", operator: "yours" }, keepalived[i], kalint.get(p) ?? []));
+    process.exitCode = 2;
+  } else {
+    const cases = paths.map((p) => ({ id: p, path: p, kind: "corpus", operator: "yours" }));
+    const results = await h.compareCases(cases, join(root, "dist/kalint.js"), work);
     console.log(h.summarize(results).report);
     process.exitCode = results.some((r) => r.outcome === "disagree") ? 1 : 0;
-  } finally {
-    ns.remove();
   }
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -6,7 +6,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { collectCases, compare, findKeepalived, interfaceNames, Namespace, runKalint, runKeepalived, scratchDir, summarize, unavailableReason } from "./harness.js";
+import { collectCases, compareCases, scratchDir, summarize, unavailableReason } from "./harness.js";
 
 const ROOT = resolve(__dirname, "../..");
 const CORPUS = resolve(ROOT, "../shared/reference/corpus");
@@ -18,12 +18,8 @@ const unavailable = unavailableReason();
 if (unavailable) console.warn(`[differential] SKIPPED: ${unavailable}`);
 
 describe.skipIf(unavailable !== undefined)("differential against keepalived -t", () => {
-  const ns = new Namespace();
   const scratch = scratchDir();
-  afterAll(() => {
-    ns.remove();
-    rmSync(scratch, { recursive: true, force: true });
-  });
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
   test(`agrees with keepalived ${"on"} at least ${MIN_AGREEMENT * 100}% of the files`, async () => {
     if (!existsSync(CORPUS)) console.warn(`[differential] NOTICE: corpus not found at ${CORPUS}; running on mutants only`);
@@ -31,12 +27,7 @@ describe.skipIf(unavailable !== undefined)("differential against keepalived -t",
     const cases = collectCases(CORPUS, BASES, scratch);
     expect(cases.filter((c) => c.kind === "mutant").length).toBeGreaterThanOrEqual(500);
 
-    ns.create(interfaceNames(cases.map((c) => c.path)));
-    const [keepalived, kalint] = await Promise.all([
-      runKeepalived(ns, findKeepalived()!, cases.map((c) => c.path), scratch),
-      runKalint(KALINT, cases.map((c) => c.path), scratch),
-    ]);
-    const summary = summarize(cases.map((c, i) => compare(c, keepalived[i]!, kalint.get(c.path) ?? [])));
+    const summary = summarize(await compareCases(cases, KALINT, scratch));
     console.log(summary.report);
     expect(summary.agreementRate).toBeGreaterThanOrEqual(MIN_AGREEMENT);
   }, 300_000);

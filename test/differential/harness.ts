@@ -181,6 +181,24 @@ export function compare(c: Case, ka: KeepalivedRun, diagnostics: readonly Kalint
   return { case: c, keepalived: ka, keepalivedError: kv.parseError, kalintError: kl.error, outcome, ...(intended ? { intended } : {}), detail };
 }
 
+/**
+ * keepalived and kalint on every case, in a namespace holding the interfaces the files name
+ * (made here and removed again), each result compared.
+ */
+export async function compareCases(cases: readonly Case[], kalint: string, scratch: string): Promise<CaseResult[]> {
+  const keepalived = findKeepalived();
+  if (!keepalived) throw new Error("keepalived is not installed");
+  const paths = cases.map((c) => c.path);
+  const ns = new Namespace();
+  ns.create(interfaceNames(paths));
+  try {
+    const [ka, kl] = await Promise.all([runKeepalived(ns, keepalived, paths, scratch), runKalint(kalint, paths, scratch)]);
+    return cases.map((c, i) => compare(c, ka[i]!, kl.get(c.path) ?? []));
+  } finally {
+    ns.remove();
+  }
+}
+
 export interface Summary {
   readonly results: readonly CaseResult[];
   readonly agreementRate: number;
