@@ -18,7 +18,7 @@ describe("vrrp_script interval and timeout: whole seconds before 2.3.2, millisec
     expect(rest).toEqual([]);
     expect(found).toMatchObject({ code: "invalid-value", word: "1.5", line: 3 });
     expect(found!.message).toContain("keepalived 2.2.7 reads");
-    expect(found!.message).toContain("only from 2.3.2 on");
+    expect(found!.message).toContain("keepalived 2.3.2 and later take a number with up to 3 decimal places");
   });
 
   test("a value no release takes gets the plain message of the older reading", () => {

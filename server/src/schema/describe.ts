@@ -4,7 +4,7 @@
  */
 import { formatVersion } from "./lookup.js";
 import { formatSyntax, rangeText } from "./syntax.js";
-import type { ArgSpec, KeywordSpec, RemovedKeyword } from "./types.js";
+import type { ArgKind, ArgSpec, KeywordSpec, RemovedKeyword } from "./types.js";
 
 export function describeKeyword(spec: KeywordSpec): string {
   return `**${spec.name}** ${spec.parents.length === 0 ? "at the top level" : `in \`${blockOf(spec)}\``}\n\n${describeKeywordBody(spec)}`;
@@ -38,13 +38,20 @@ export function describeRemoved(removed: RemovedKeyword): string {
   return `**${removed.name}**: removed in keepalived ${formatVersion(removed.removedIn)}${instead}\n\n${removed.doc.trim()}`;
 }
 
+/** "whole number, 1..255" or "number with up to 3 decimal places, 0.001..4294"; other kinds have no such phrase. */
+export function numberKindText(kind: ArgKind): string | undefined {
+  if (kind.type !== "integer" && kind.type !== "decimal") return undefined;
+  const range = kind.min !== undefined || kind.max !== undefined ? `, ${rangeText(kind.min, kind.max)}` : "";
+  return kind.type === "integer" ? `whole number${range}` : `number with up to ${kind.decimals} decimal places${range}`;
+}
+
 function argumentFact(arg: ArgSpec): string | undefined {
   const k = arg.kind;
   switch (k.type) {
     case "integer":
-      return k.min !== undefined || k.max !== undefined ? `${arg.name}: whole number, ${rangeText(k.min, k.max)}` : undefined;
+      return k.min !== undefined || k.max !== undefined ? `${arg.name}: ${numberKindText(k)}` : undefined;
     case "decimal":
-      return `${arg.name}: number with up to ${k.decimals} decimal places${k.min !== undefined || k.max !== undefined ? `, ${rangeText(k.min, k.max)}` : ""}`;
+      return `${arg.name}: ${numberKindText(k)}`;
     case "enum":
       return `${arg.name}: one of ${k.values.map((v) => `\`${v}\``).join(", ")}${k.caseInsensitive ? " (any case)" : ""}`;
     case "boolean":

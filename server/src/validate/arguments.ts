@@ -1,7 +1,7 @@
 /** A keyword's own arguments against its schema entry: missing, malformed, out of range, surplus. */
 import type { Block, Statement, Word } from "../../../grammar/index.js";
 import { compareVersions, formatVersion } from "../schema/lookup.js";
-import { rangeText } from "../schema/syntax.js";
+import { numberKindText } from "../schema/describe.js";
 import type { ArgKind, ArgSpec, KeywordSpec, Version } from "../schema/types.js";
 import { cover, type Reporter } from "./report.js";
 import { checkValue, type ValueProblem } from "./values.js";
@@ -59,16 +59,11 @@ function olderReading(problem: ValueProblem, spec: KeywordSpec, position: number
   if (!current || !old || checkValue(current.kind, word.text)) return problem;
   return {
     code: problem.code,
-    message: `${problem.message}; keepalived ${formatVersion(target)} reads ${spec.name} as ${phrase(old.kind)}, and takes ${phrase(current.kind)} only from ${formatVersion(changedIn)} on`,
+    message: `${problem.message}; keepalived ${formatVersion(target)} reads ${spec.name} as ${phrase(old.kind)}; keepalived ${formatVersion(changedIn)} and later take ${phrase(current.kind)}`,
   };
 }
 
-function phrase(kind: ArgKind): string {
-  const range = kind.type === "integer" || kind.type === "decimal" ? (kind.min !== undefined || kind.max !== undefined ? ` (${rangeText(kind.min, kind.max)})` : "") : "";
-  if (kind.type === "integer") return `a whole number${range}`;
-  if (kind.type === "decimal") return `a number with up to ${kind.decimals} decimal places${range}`;
-  return `a ${kind.type}`;
-}
+const phrase = (kind: ArgKind): string => `a ${numberKindText(kind) ?? kind.type}`;
 
 function missing(spec: KeywordSpec, node: Statement | Block, what: string, reporter: Reporter): void {
   const fatal = spec.missingArgIsFatal ? " (keepalived stops reading the configuration here)" : "";
