@@ -120,13 +120,10 @@ export function addressWithPrefix(a: VirtualAddress): string {
 }
 
 /** The VIP set as compared between peers (order and `dev`/`label` do not matter). */
-export function vipSet(instance: VrrpInstance): string[] {
-  return [...new Set(instance.virtualAddresses.map(addressWithPrefix))].sort();
-}
-
-/** vipSet without entries that are no address at all (placeholders), which the file check reports. */
-export function validVipSet(instance: VrrpInstance): string[] {
-  return [...new Set(instance.virtualAddresses.filter((a) => a.family !== undefined).map(addressWithPrefix))].sort();
+export function vipSet(instance: VrrpInstance, { addressesOnly = false } = {}): string[] {
+  // addressesOnly leaves out entries that are no address at all (template placeholders), which the file check reports.
+  const entries = addressesOnly ? instance.virtualAddresses.filter((a) => a.family !== undefined) : instance.virtualAddresses;
+  return [...new Set(entries.map(addressWithPrefix))].sort();
 }
 
 /** The VIP addresses alone, as used to pair instances and group files. */

@@ -23,22 +23,21 @@ export const configTestTerminates: FileRule = {
   fixable: false,
   check({ model, targetVersion }, report) {
     if (compareVersions(targetVersion, FIRST_AFFECTED) < 0 || compareVersions(targetVersion, FIXED_IN) >= 0) return;
-    const defaults = model.global("script_user");
+    const defaults = model.global("script_user")?.args.map((a) => a.text) ?? [];
     // keepalived drops a vrrp_script nothing tracks before it checks any script.
     const tracked = new Set(model.references.filter((r) => r.kind === "vrrp_script").map((r) => r.name));
-    const affected = scriptCommands(model).filter((c) => {
-      if (c.block.keyword.text === "vrrp_script" && !tracked.has(c.block.args[0]?.text ?? "")) return false;
-      const [user, group] = runsAs(c.block, defaults?.args.map((a) => a.text) ?? []);
-      return !isRoot(user) || !isRoot(group);
+    const affected = scriptCommands(model).flatMap((c) => {
+      if (c.block.keyword.text === "vrrp_script" && !tracked.has(c.block.args[0]?.text ?? "")) return [];
+      const [user, group] = runsAs(c.block, defaults);
+      if (!isRoot(user)) return [{ command: c, who: `user '${user}'` }];
+      return isRoot(group) ? [] : [{ command: c, who: `group '${group}'` }];
     });
     const first = affected[0];
     if (!first) return;
-    const [user, group] = runsAs(first.block, defaults?.args.map((a) => a.text) ?? []);
-    const who = !isRoot(user) ? `user '${user}'` : `group '${group}'`;
     const more = affected.length > 1 ? ` (and ${affected.length - 1} more)` : "";
     report({
-      at: first.statement.keyword,
-      message: `this script runs as ${who}${more}: keepalived ${formatVersion(targetVersion)} run as 'keepalived -t' terminates itself (SIGTERM, exit status 143, no message) when it checks such a script; the configuration loads and runs, but a 'keepalived -t' step before deployment fails (fixed in keepalived ${formatVersion(FIXED_IN)})`,
+      at: first.command.statement.keyword,
+      message: `this script runs as ${first.who}${more}: keepalived ${formatVersion(targetVersion)} run as 'keepalived -t' terminates itself (SIGTERM, exit status 143, no message) when it checks such a script; the configuration loads and runs, but a 'keepalived -t' step before deployment fails (fixed in keepalived ${formatVersion(FIXED_IN)})`,
     });
   },
 };

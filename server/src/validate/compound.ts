@@ -9,8 +9,6 @@ import { readEnum, readInteger, readPort } from "./values.js";
 
 type Checker = (keyword: Word, words: readonly Word[], reporter: Reporter) => void;
 
-const INT32 = { min: -2147483648, max: 2147483647 };
-
 /** `lvs_timeouts tcp N tcpfin N udp N`: option words in any order, each with seconds up to 31 days. */
 const lvsTimeouts: Checker = (keyword, words, reporter) => {
   if (words.length === 0) return reporter.report(keyword, "missing-argument", "lvs_timeouts needs at least one of tcp, tcpfin or udp with a number of seconds");
@@ -86,11 +84,12 @@ const initFile: Checker = (_keyword, words, reporter) => {
       reporter.report(w, "invalid-value", `init_file: '${w.text}' is neither a number nor 'overwrite'`);
       continue;
     }
-    const n = readInteger(w.text, INT32);
-    if (!n.ok) reporter.report(w, "invalid-value", `init_file: '${w.text}' is not a whole number`);
-    else if (n.value < INIT_VALUE.min || n.value > INIT_VALUE.max) {
-      reporter.report(w, "out-of-range", `init_file: ${w.text} is out of range; allowed: ${INIT_VALUE.min}..${INIT_VALUE.max} (the value is added to the priority of the instances tracking the file)`);
-    }
+    const n = readInteger(w.text, INIT_VALUE);
+    if (n.ok) continue;
+    const outOfRange = n.problem.code === "out-of-range";
+    reporter.report(w, n.problem.code, outOfRange
+      ? `init_file: ${w.text} is out of range; allowed: ${INIT_VALUE.min}..${INIT_VALUE.max} (the value is added to the priority of the instances tracking the file)`
+      : `init_file: '${w.text}' is not a whole number`);
   }
 };
 

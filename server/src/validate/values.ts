@@ -269,11 +269,10 @@ export function readValue(kind: ArgKind, text: string): Checked<unknown> {
  */
 export function readHost(text: string): Checked<string> {
   const badDotted = /^[\d.]+$/.test(text) && text.split(".").some((p) => p !== "" && Number(p) > 255 && !p.startsWith("0"));
-  const badOther = text.includes("/") || (text.includes(":") && !isIPv6(text));
   // A name the resolver can look up is letters, digits, dots, hyphens (and underscores, which
-  // hosts files allow); a no-break or full-width space glued on by an editor makes it none.
-  const badName = !/^[A-Za-z0-9._:-]+$/.test(text);
-  return badDotted || badOther || badName ? bad("invalid-value", `'${text}' is not a valid address or host name`) : ok(text);
+  // hosts files allow; colons for IPv6); a no-break or full-width space glued on makes it none.
+  const badName = !/^[A-Za-z0-9._:-]+$/.test(text) || (text.includes(":") && !isIPv6(text));
+  return badDotted || badName ? bad("invalid-value", `'${text}' is not a valid address or host name`) : ok(text);
 }
 
 /**

@@ -2,6 +2,7 @@ import type { DefinitionKind, TrackKind } from "../../model/types.js";
 import { effectiveTracks, type EffectiveTrack } from "../effective.js";
 import { childBlock, blockAnchor, placeOf, plain, related } from "../locate.js";
 import { backupPairs } from "../pairing.js";
+import type { Report } from "../../rules/types.js";
 import type { ClusterRule, Peer } from "../types.js";
 
 /**
@@ -50,27 +51,30 @@ export const trackMismatch: ClusterRule = {
   fixable: false,
   checkCluster(cluster, report) {
     for (const { master, backup } of backupPairs(cluster)) {
-      const sides = [[master, backup], [backup, master]] as const;
-      const tracks = new Map<Peer, Map<string, Tracked>>([[master, tracked(master)], [backup, tracked(backup)]]);
-      for (const [peer, other] of sides) {
-        const mine = tracks.get(peer)!;
-        for (const [key, theirs] of tracks.get(other)!) {
-          if (!theirs.defined) continue;
-          const own = mine.get(key);
-          if (own?.defined) continue;
-          const { kind, name } = theirs.track;
-          const where = placeOf(other.node, theirs.track.line);
-          const what = `${kind} '${name}'`;
-          const why = own
-            ? `tracks ${what}, but defines no ${DEFINED_BY[kind]} of that name, so keepalived drops the track; its peer tracks it (${where})`
-            : `does not track ${what}, which its peer tracks (${where})`;
-          report({
-            at: own ? plain(own.track.line) : blockAnchor(peer, childBlock(peer, KEYWORD[kind])),
-            message: `vrrp_instance '${peer.instance.name}' ${why}: while this node holds the addresses, a failure of what ${name} watches here moves nothing, so the nodes disagree about when to fail over`,
-            related: [related(theirs.track.line, `peer ${KEYWORD[kind]}`)],
-          });
-        }
-      }
+      const onMaster = tracked(master);
+      const onBackup = tracked(backup);
+      reportMissing(backup, onBackup, master, onMaster, report);
+      reportMissing(master, onMaster, backup, onBackup, report);
     }
   },
 };
+
+/** Each object `other` tracks (and defines) that `peer` does not track, or tracks without defining. */
+function reportMissing(peer: Peer, mine: Map<string, Tracked>, other: Peer, theirs: Map<string, Tracked>, report: Report): void {
+  for (const [key, their] of theirs) {
+    if (!their.defined) continue;
+    const own = mine.get(key);
+    if (own?.defined) continue;
+    const { kind, name } = their.track;
+    const where = placeOf(other.node, their.track.line);
+    const what = `${kind} '${name}'`;
+    const why = own
+      ? `tracks ${what}, but defines no ${DEFINED_BY[kind]} of that name, so keepalived drops the track; its peer tracks it (${where})`
+      : `does not track ${what}, which its peer tracks (${where})`;
+    report({
+      at: own ? plain(own.track.line) : blockAnchor(peer, childBlock(peer, KEYWORD[kind])),
+      message: `vrrp_instance '${peer.instance.name}' ${why}: while this node holds the addresses, a failure of what ${name} watches here moves nothing, so the nodes disagree about when to fail over`,
+      related: [related(their.track.line, `peer ${KEYWORD[kind]}`)],
+    });
+  }
+}

@@ -1,4 +1,4 @@
-import { validVipSet } from "../effective.js";
+import { vipSet } from "../effective.js";
 import { blockAnchor, childBlock, placeOf, related } from "../locate.js";
 import { backupPairs } from "../pairing.js";
 import type { ClusterRule, Peer } from "../types.js";
@@ -14,8 +14,8 @@ export const vipMismatch: ClusterRule = {
   fixable: false,
   checkCluster(cluster, report) {
     for (const { master, backup } of backupPairs(cluster)) {
-      const want = validVipSet(master.instance);
-      const got = validVipSet(backup.instance);
+      const want = vipSet(master.instance, { addressesOnly: true });
+      const got = vipSet(backup.instance, { addressesOnly: true });
       const missing = want.filter((a) => !got.includes(a));
       const extra = got.filter((a) => !want.includes(a));
       if (missing.length === 0 && extra.length === 0) continue;
