@@ -2,7 +2,7 @@ import { expect, test } from "vitest";
 import { findings, fixture } from "./helpers.js";
 
 const code = "config-test-terminates";
-const run = (text: string, version: readonly [number, number, number] = [2, 2, 7]) => findings(code, text, {}, undefined, version);
+const run = (text: string, version: readonly [number, number, number] = [2, 2, 7]) => findings(code, text, {}, { targetVersion: version });
 
 const instance = (extra = "") => `vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    priority 100\n${extra}    virtual_ipaddress {\n        192.0.2.10/24\n    }\n}\n`;
 

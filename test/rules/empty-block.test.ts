@@ -29,6 +29,6 @@ test("blocks with an entry are fine, and so are the same names elsewhere", () =>
 
 test("an entry kept only for another node (@id) leaves the block empty for this one", () => {
   const text = "global_defs {\n notification_email {\n  @lb2 ops@example.com\n }\n}\n";
-  expect(findings(code, text, {}, "lb1")).toHaveLength(1);
-  expect(findings(code, text, {}, "lb2")).toEqual([]);
+  expect(findings(code, text, {}, { configId: "lb1" })).toHaveLength(1);
+  expect(findings(code, text, {}, { configId: "lb2" })).toEqual([]);
 });

@@ -16,7 +16,7 @@ const ROOT = join(__dirname, "..", "..");
 
 describe.each(FILE_RULES.map((r) => [r.code, r] as const))("%s", (code, rule) => {
   test("the bad fixture trips the rule", () => {
-    const found = findings(code, fixture(`${code}.bad.conf`), {}, undefined, TARGET[code]);
+    const found = findings(code, fixture(`${code}.bad.conf`), {}, { targetVersion: TARGET[code] });
     expect(found.length).toBeGreaterThan(0);
     for (const f of found) expect(f.severity).toBe(rule.severity);
   });
@@ -30,7 +30,7 @@ describe.each(FILE_RULES.map((r) => [r.code, r] as const))("%s", (code, rule) =>
   });
 
   test("fixable matches whether the rule offers fixes on its bad fixture", () => {
-    const fixes = findings(code, fixture(`${code}.bad.conf`), {}, undefined, TARGET[code]).filter((f) => f.fix);
+    const fixes = findings(code, fixture(`${code}.bad.conf`), {}, { targetVersion: TARGET[code] }).filter((f) => f.fix);
     if (rule.fixable) expect(fixes.length).toBeGreaterThan(0);
     else expect(fixes).toEqual([]);
   });

@@ -33,8 +33,9 @@ function seen(d: Diagnostic): Seen {
 }
 
 /** Every finding of `code` for the main config, with `extra` files (include targets) beside it. */
-export function findings(code: string, text: string, extra: Record<string, string> = {}, configId?: string, targetVersion?: Version): Seen[] {
+export function findings(code: string, text: string, extra: Record<string, string> = {}, options: { configId?: string; targetVersion?: Version | undefined } = {}): Seen[] {
   const host = memoryHost({ [CONFIG]: text, ...extra });
+  const { configId, targetVersion } = options;
   const result = analyze(CONFIG, { host, ...(configId ? { configId } : {}), ...(targetVersion ? { targetVersion } : {}) });
   return result.diagnostics.filter((d) => d.code === code).map(seen);
 }

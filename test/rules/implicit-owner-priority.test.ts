@@ -19,7 +19,7 @@ test("an explicit priority, or state BACKUP, is not reported", () => {
 
 test("a state line under an @id condition gets no fix", () => {
   const text = "vrrp_instance A {\n@lb1 state MASTER\n interface eth0\n virtual_router_id 1\n}\n";
-  const found = findings(code, text, {}, "lb1");
+  const found = findings(code, text, {}, { configId: "lb1" });
   expect(found).toHaveLength(1);
   expect(found[0]!.fix).toBeUndefined();
 });
