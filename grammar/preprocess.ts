@@ -80,6 +80,11 @@ class Preprocessor {
   private readonly includes: IncludeLink[] = [];
   private readonly stack: string[] = [];
   private directory = "";
+  /** Lines handed to processLine; bounds expansions that branch (a multi-line value naming itself twice). */
+  private linesRead = 0;
+  private overLimit = false;
+  /** Set when a line's substitution ran away, so its pending expansions stop and it is reported once. */
+  private runaway = false;
 
   constructor(
     private readonly options: PreprocessOptions,
@@ -139,10 +144,7 @@ class Preprocessor {
         continue;
       }
       this.processLine(content, 0);
-      if (this.out.length > MAX_LINES) {
-        this.report(source, start, lineEnd, "syntax-error", `preprocessing produced over ${MAX_LINES} lines; kalint stopped expanding here`);
-        break;
-      }
+      if (this.overLimit) break;
     }
     this.directory = savedDirectory;
     this.stack.pop();
@@ -150,11 +152,19 @@ class Preprocessor {
 
   /** keepalived's per-line pipeline, re-entered for lines that substitution or expansion produce. */
   private processLine(input: MappedLine, depth: number): void {
+    if (depth === 0) this.runaway = false;
+    if (this.overLimit || this.runaway) return;
+    if (++this.linesRead > MAX_LINES) {
+      this.overLimit = true;
+      this.reportAt(input, 0, input.text.length, "syntax-error", `preprocessing read over ${MAX_LINES} lines; kalint stopped expanding here`);
+      return;
+    }
     let line = input;
     for (let round = 0; ; round++) {
       if (line.text === "") return;
       if (depth > MAX_SUBSTITUTION_ROUNDS || round > MAX_SUBSTITUTION_ROUNDS) {
         this.reportAt(line, 0, line.text.length, "syntax-error", "parameter substitution does not terminate (a definition refers to itself)");
+        this.runaway = true;
         return;
       }
       // @id / @^id prefix
@@ -182,7 +192,7 @@ class Preprocessor {
         return;
       }
       if (line.text.charCodeAt(0) === 126) break; // other `~` lines pass through untouched
-      const substituted = this.substitute(line);
+      const substituted = this.substitute(line, depth);
       if (substituted === undefined) return; // a multi-line value was expanded into lines
       if (substituted === line) break;
       const lead = substituted.text.length - substituted.text.trimStart().length;
@@ -198,7 +208,7 @@ class Preprocessor {
   }
 
   /** One round of `$NAME` replacement; undefined when the line was handed on as several lines. */
-  private substitute(line: MappedLine): MappedLine | undefined {
+  private substitute(line: MappedLine, depth: number): MappedLine | undefined {
     const refs = findReferences(line.text);
     if (refs.length === 0) return line;
     let result = line;
@@ -213,8 +223,9 @@ class Preprocessor {
           if (k !== refs.length - 1 || line.text.slice(ref.to).trim() !== "") continue; // only last on a line
           const lines = defined.value.split("\n");
           const head = replaceInLine(result, ref.from, ref.to, lines[0]!, origin);
-          this.processLine(head, 1);
-          for (const more of lines.slice(1)) this.processLine({ text: more.trim(), segments: [{ at: 0, len: more.trim().length, file: origin.file, orig: origin.start, origLen: origin.end - origin.start }] }, 1);
+          // Each expanded line is read again one level deeper, so a value that names itself stops.
+          this.processLine(head, depth + 1);
+          for (const more of lines.slice(1)) this.processLine({ text: more.trim(), segments: [{ at: 0, len: more.trim().length, file: origin.file, orig: origin.start, origLen: origin.end - origin.start }] }, depth + 1);
           return undefined;
         }
         value = defined.value;
@@ -264,7 +275,7 @@ class Preprocessor {
     for (const iteration of plan.iterations) {
       for (const [name, value] of iteration.values) this.parameters.set(name, { value, multiline: false });
       this.processLine(body, depth + 1);
-      if (this.out.length > MAX_LINES) return;
+      if (this.overLimit) return;
     }
   }
 

@@ -117,6 +117,24 @@ describe("parameters", () => {
     expect(where(inner)).toEqual({ file: ROOT, line: 5, text: "$CHK" });
   });
 
+  test("a definition that names itself is reported, not expanded forever", () => {
+    const grows = run({ [ROOT]: "$A=x ${A}\ny $A\n" });
+    expect(grows.diagnostics.map((d) => [d.code, d.message])).toEqual([["syntax-error", expect.stringContaining("does not terminate")]]);
+    // A multi-line value whose last line names it again: each expansion goes one level deeper.
+    const multi = run({ [ROOT]: "$A=1 \\\n${A}\r\n$A\n" });
+    expect(multi.diagnostics.map((d) => d.message)).toEqual([expect.stringContaining("does not terminate")]);
+    expect(where(multi.diagnostics[0]!)).toMatchObject({ line: 3 });
+  });
+
+  test("a multi-line value that names itself on two lines stops at the line budget", () => {
+    const started = performance.now();
+    const config = run({ [ROOT]: "$A=${A} \\\n${A}\n$A\nafter 1\n" });
+    // Reported once, and the lines after it are still read.
+    expect(config.diagnostics.map((d) => d.message)).toEqual([expect.stringContaining("does not terminate")]);
+    expect(shapes(config.file)).toContainEqual(["after", "1"]);
+    expect(performance.now() - started).toBeLessThan(20_000);
+  });
+
   test("a word after a substitution still points at its own place in the line", () => {
     const config = run({ [ROOT]: "$LONGER_NAME=x\n\nkw $LONGER_NAME tail\n" });
     const stmt = statements(config)[0]!;
