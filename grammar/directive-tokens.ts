@@ -5,6 +5,7 @@
  * the line (start of line, quotes, parentheses), which a regular expression cannot see.
  */
 import { createToken } from "chevrotain";
+import { LinePrefix } from "./tokens.js";
 
 function isBlank(c: number): boolean {
   return c === 32 || c === 9 || c === 11 || c === 12 || c === 13 || c === 0xfeff;
@@ -96,4 +97,5 @@ export const SequenceHead = createToken({
   pattern: { exec: matchSequence },
   line_breaks: false,
   start_chars_hint: ["~"],
+  categories: [LinePrefix],
 });

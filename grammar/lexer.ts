@@ -1,9 +1,9 @@
 import { Lexer, type IToken } from "chevrotain";
 import { DefinitionLine, SequenceHead } from "./directive-tokens.js";
-import { AnyWord, AtWord, Blank, Comment, LBrace, QuotedString, RBrace, Word } from "./tokens.js";
+import { AnyWord, AtWord, Blank, Comment, LBrace, LinePrefix, QuotedString, RBrace, Word } from "./tokens.js";
 
 // Order matters: the directive matchers must be tried before a plain word.
-export const allTokens = [Blank, Comment, LBrace, RBrace, QuotedString, DefinitionLine, SequenceHead, AtWord, Word, AnyWord];
+export const allTokens = [Blank, Comment, LBrace, RBrace, QuotedString, DefinitionLine, SequenceHead, AtWord, Word, AnyWord, LinePrefix];
 
 // Offsets only: lines and columns come from the source's line table when someone asks,
 // which keeps tokens small (see ARCHITECTURE.md speed notes).

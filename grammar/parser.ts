@@ -13,10 +13,10 @@
 import { EmbeddedActionsParser, EOF, type IToken } from "chevrotain";
 import type { AnonymousBlock, Block, Condition, Definition, Include, Node, SequenceHeader, Statement, ValueLine, Word } from "./ast.js";
 import type { Diagnostic } from "./diagnostic.js";
-import { DefinitionLine, SequenceHead } from "./directive-tokens.js";
+import { DefinitionLine } from "./directive-tokens.js";
 import { allTokens, lineBreakAfter } from "./lexer.js";
 import type { SourceText, Span } from "./source.js";
-import { AnyWord, AtWord, LBrace, RBrace } from "./tokens.js";
+import { AnyWord, AtWord, LBrace, LinePrefix as LinePrefixToken, RBrace } from "./tokens.js";
 import { INCLUDE_DIRECTIVES, isValueBlock } from "./value-blocks.js";
 import { makeWord, WordTexts } from "./words.js";
 
@@ -48,6 +48,8 @@ class KeepalivedParser extends EmbeddedActionsParser {
   private entering: LinePrefix | undefined;
   /** The prefix of the line being read (valid from the start of `line` until it recurses). */
   private prefix: LinePrefix | undefined;
+  /** The last `@id` or `~SEQ` token of the line being read, while its prefixes are read. */
+  private lastPrefix: IToken | undefined;
   /**
    * Tokens of the keyword lines being read, innermost last: a block keeps its header here while
    * its body is read. The stack's height is `tokenTop`, not the array's length: shortening an
@@ -70,7 +72,7 @@ class KeepalivedParser extends EmbeddedActionsParser {
   clearStacks(): void {
     this.tokens.length = this.tokenTop = 0;
     this.nodes.length = this.nodeTop = 0;
-    this.entering = this.prefix = undefined;
+    this.entering = this.prefix = this.lastPrefix = undefined;
   }
 
   readonly file = this.RULE("file", (): Node[] => {
@@ -95,46 +97,50 @@ class KeepalivedParser extends EmbeddedActionsParser {
   private topLevelAlternatives: { ALT: () => void }[] | undefined;
 
   /**
-   * One logical line: an `@id` prefix or `~SEQ` header followed by the rest of the line (parsed
+   * One logical line: `@id` prefixes and `~SEQ` headers followed by the rest of the line (parsed
    * again by this rule), a definition, an anonymous block, or `keyword args...` with its block.
    */
   private readonly line = this.RULE("line", (): Node | undefined => {
     this.prefix = this.entering;
-    this.entering = undefined;
+    this.entering = this.lastPrefix = undefined;
     return this.OR((this.lineChoice ??= { IGNORE_AMBIGUITIES: true, DEF: this.makeLineAlternatives() }));
   });
 
   private lineChoice: { IGNORE_AMBIGUITIES: true; DEF: { ALT: () => Node | undefined }[] } | undefined;
 
+  /**
+   * The prefixes of a line are read in a loop, and the rule recurses once for what follows
+   * them: a line of thousands of `@id` words must not take a stack frame each.
+   */
+  private readonly linePrefix = {
+    GATE: (): boolean => this.lastPrefix === undefined || this.sameLine(this.lastPrefix),
+    DEF: (): void => {
+      const token = this.CONSUME(LinePrefixToken);
+      this.ACTION(() => {
+        const prefix = this.prefix;
+        this.prefix = token.tokenType === AtWord
+          ? { ...prefix, condition: this.condition(token) }
+          : { ...prefix, sequences: [...(prefix?.sequences ?? []), this.sequence(token)] };
+        this.lastPrefix = token;
+      });
+    },
+  };
+
+  /** What follows a line's prefixes on the same line; nothing when the line ends after them. */
+  private readonly afterPrefixes = {
+    GATE: (): boolean => this.sameLine(this.lastPrefix!),
+    DEF: (): Node | undefined => {
+      this.entering = this.prefix;
+      return this.SUBRULE2(this.line);
+    },
+  };
+
   private makeLineAlternatives(): { ALT: () => Node | undefined }[] {
     return [
       {
         ALT: () => {
-          const prefix = this.prefix;
-          const at = this.CONSUME(AtWord);
-          const next = this.ACTION(() => ({ ...prefix, condition: this.condition(at) }));
-          // Closures made per use here: `@id` lines are few.
-          return this.OPTION({
-            GATE: () => this.sameLine(at),
-            DEF: () => {
-              this.entering = next;
-              return this.SUBRULE(this.line);
-            },
-          });
-        },
-      },
-      {
-        ALT: () => {
-          const prefix = this.prefix;
-          const seq = this.CONSUME(SequenceHead);
-          const next = this.ACTION(() => ({ ...prefix, sequences: [...(prefix?.sequences ?? []), this.sequence(seq)] }));
-          return this.OPTION2({
-            GATE: () => this.sameLine(seq),
-            DEF: () => {
-              this.entering = next;
-              return this.SUBRULE2(this.line);
-            },
-          });
+          this.AT_LEAST_ONE(this.linePrefix);
+          return this.OPTION(this.afterPrefixes);
         },
       },
       { ALT: () => this.definition(this.CONSUME(DefinitionLine), this.prefix) },

@@ -33,6 +33,8 @@ export const LBrace = createToken({ name: "LBrace", pattern: "{" });
 export const RBrace = createToken({ name: "RBrace", pattern: "}" });
 /** Any word-like token; arguments accept all of them. */
 export const AnyWord = createToken({ name: "AnyWord", pattern: Lexer.NA });
+/** What may lead a line and applies to the rest of it: `@id` and a `~SEQ(...)` header. */
+export const LinePrefix = createToken({ name: "LinePrefix", pattern: Lexer.NA });
 
 /** `"..."`; without a closing quote it runs to the end of the line, as in keepalived. */
 export const QuotedString = createToken({ name: "QuotedString", pattern: /"(?:[^"\r\n]|\r(?!\n))*"?/, categories: [AnyWord] });
@@ -46,7 +48,7 @@ export const AtWord = createToken({
   name: "AtWord",
   pattern: new RegExp(`@${wordChars}*`),
   start_chars_hint: ["@"],
-  categories: [AnyWord],
+  categories: [AnyWord, LinePrefix],
 });
 
 /**

@@ -62,6 +62,13 @@ describe("grammar properties", () => {
     fc.assert(fc.property(keepalivedish, holds), runs(5000));
   });
 
+  // Runs of a few fragments repeated thousands of times reach what short strings cannot: blocks
+  // nested past the limit, long prefix chains, long runs of stray braces.
+  const repeated = fc.tuple(fc.array(fragment, { minLength: 1, maxLength: 4 }), fc.integer({ min: 50, max: 3000 }), keepalivedish).map(([parts, times, tail]) => parts.join("").repeat(times) + tail);
+  test("fragments repeated thousands of times: 300 cases", () => {
+    fc.assert(fc.property(repeated, holds), runs(300));
+  });
+
   test("any bytes, decoded as the CLI decodes files: 3000 cases", () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
