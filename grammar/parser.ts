@@ -19,6 +19,7 @@ import type { SourceText, Span } from "./source.js";
 import { AnyWord, AtWord, LBrace, LinePrefix as LinePrefixToken, RBrace } from "./tokens.js";
 import { INCLUDE_DIRECTIVES, isValueBlock } from "./value-blocks.js";
 import { makeWord, WordTexts } from "./words.js";
+import { limitNesting } from "./nesting.js";
 
 interface LinePrefix {
   readonly condition?: Condition;
@@ -425,7 +426,7 @@ export function parseTokens(file: SourceText, tokens: IToken[], texts = new Word
   const diagnostics: Diagnostic[] = [];
   parser.state = { file, diagnostics, parents: [], inValueBlock: false, texts };
   parser.clearStacks();
-  parser.input = tokens;
+  parser.input = limitNesting(file, tokens, diagnostics);
   const children = parser.file();
   const errors = parser.errors;
   // Let the tokens go: the shared parser would otherwise keep the last file's tokens alive.

@@ -104,3 +104,23 @@ test("binary content: NULs, control characters, lone surrogates", async () => {
   }
   await stillAlive();
 });
+
+test("pathological nesting: 100,000 braces deep, 100,000 @id prefixes, a definition that names itself", async () => {
+  const documents = {
+    "deep.conf": `virtual_server 10.0.0.1 80 {\n${"real_server 10.9.0.1 80 {\n".repeat(100_000)}${"}\n".repeat(100_001)}`,
+    "anonymous.conf": `${"{".repeat(100_000)}\n${"}".repeat(100_000)}\n`,
+    "prefixes.conf": `${"@a ".repeat(100_000)}vrrp_instance V {\n}\n`,
+    "selfref.conf": "$A=1 \\\n${A}\n$A\n$B=${B} \\\n${B}\n$B\n",
+  };
+  for (const [name, text] of Object.entries(documents)) {
+    const doc = client.open(join(dir, name), text);
+    const published = await client.diagnostics(doc, () => true, 60_000);
+    expect(published.diagnostics.length, name).toBeGreaterThan(0);
+    for (const method of FEATURES) {
+      for (const line of [0, 1, 50, 70_000]) {
+        await client.request(method, { textDocument: { uri: doc }, position: { line, character: 2 }, range: { start: { line: 0, character: 0 }, end: { line, character: 0 } }, newName: "n", context: { diagnostics: [], includeDeclaration: true }, options: { tabSize: 4, insertSpaces: true } }).catch((e: { code?: number }) => expect([-32803, -32602]).toContain(e.code));
+      }
+    }
+  }
+  await stillAlive();
+}, 120_000);
