@@ -5,9 +5,9 @@
 import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { beforeAll, describe, expect, test } from "vitest";
-import { buildVsix } from "./build-vsix.js";
+import { dirname, join, resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { buildVsix, removeVsix } from "./build-vsix.js";
 
 const hostDir = process.env.VSCODE_HOST_DIR ?? join(homedir(), ".cache/vscode-host");
 const probe = process.env.VSCODE_HOST_PROBE ?? resolve("../shared/tools/vscode-host/vscode-host-probe");
@@ -56,9 +56,13 @@ function kalint(cwd: string, ...args: string[]): ReportDiagnostic[] {
   return (JSON.parse(stdout) as { diagnostics: ReportDiagnostic[] }).diagnostics;
 }
 
+/** Temporary workspace folders, removed after the suite. */
+const workspaces: string[] = [];
+
 /** Copies an example into a fresh folder (so the editor's writes land outside the repo) and opens `file` in it. */
 function runProbe(vsix: string, example: string, file: string, name: string, settings?: object): ProbeResult & { folder: string } {
   const folder = join(mkdtempSync(join(tmpdir(), "kalint-e2e-")), "workspace");
+  workspaces.push(dirname(folder));
   cpSync(example, folder, { recursive: true });
   if (settings) {
     mkdirSync(join(folder, ".vscode"));
@@ -100,6 +104,10 @@ describe.skipIf(!available)("kalint in VS Code (code-server)", () => {
   let vsix: string;
   beforeAll(() => {
     vsix = buildVsix();
+  });
+  afterAll(() => {
+    if (vsix) removeVsix(vsix);
+    for (const dir of workspaces.splice(0)) rmSync(dir, { recursive: true, force: true });
   });
 
   test("lvs-dr master.conf opens as keepalived and the Problems panel shows kalint check's findings", () => {

@@ -2,8 +2,8 @@
 // declares the language, grammar, settings and command, and whose files are the current bundles.
 import { readFileSync, statSync } from "node:fs";
 import { builtinModules } from "node:module";
-import { beforeAll, describe, expect, test } from "vitest";
-import { buildVsix } from "./build-vsix.js";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { buildVsix, removeVsix } from "./build-vsix.js";
 import { readZip, type ZipEntry } from "./zip.js";
 
 let vsix: string;
@@ -17,6 +17,9 @@ const entry = (name: string) => {
 beforeAll(() => {
   vsix = buildVsix();
   entries = readZip(vsix);
+});
+afterAll(() => {
+  if (vsix) removeVsix(vsix);
 });
 
 describe("contents", () => {
