@@ -31,9 +31,12 @@ const nameChar = /[A-Za-z0-9_]/;
 export function findReferences(text: string): Reference[] {
   const refs: Reference[] = [];
   let i = text.indexOf("$");
+  // Once a `${` finds no `}`, none after it can: searching again for each would be quadratic.
+  let closable = true;
   while (i !== -1 && i < text.length - 1) {
-    if (text[i + 1] === "{") {
+    if (text[i + 1] === "{" && closable) {
       const close = text.indexOf("}", i + 2);
+      closable = close !== -1;
       if (close !== -1) {
         const inner = text.slice(i + 2, close).trim().split(/[ \t]+/);
         const name = inner[0] ?? "";
