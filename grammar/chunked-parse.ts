@@ -23,7 +23,11 @@ export interface ParsedText {
   readonly diagnostics: Diagnostic[];
 }
 
-export function parseChunked(source: SourceText): ParsedText {
+/**
+ * `effective`: the text is the preprocessor's output, where conditions are already applied, so
+ * a line's leading `@word` is its keyword, not a condition.
+ */
+export function parseChunked(source: SourceText, effective = false): ParsedText {
   const text = source.text;
   const children: Node[] = [];
   const comments: IToken[] = [];
@@ -41,7 +45,7 @@ export function parseChunked(source: SourceText): ParsedText {
     pending.add(lexed.tokens);
     const ready = end === text.length ? pending.takeAll() : pending.takeComplete();
     if (ready.length) {
-      const out = parseTokens(source, ready, texts);
+      const out = parseTokens(source, ready, texts, effective);
       // Pushed one by one: spreading a 100k-element array into push() overflows the stack.
       for (const n of out.children) children.push(n);
       for (const d of out.diagnostics) diagnostics.push(d);

@@ -20,6 +20,7 @@ import { AnyWord, AtWord, LBrace, LinePrefix as LinePrefixToken, RBrace } from "
 import { INCLUDE_DIRECTIVES, isValueBlock } from "./value-blocks.js";
 import { makeWord, WordTexts } from "./words.js";
 import { limitNesting } from "./nesting.js";
+import { conditionWords } from "./condition-words.js";
 
 interface LinePrefix {
   readonly condition?: Condition;
@@ -421,12 +422,12 @@ export interface ParseOutput {
   readonly diagnostics: Diagnostic[];
 }
 
-export function parseTokens(file: SourceText, tokens: IToken[], texts = new WordTexts()): ParseOutput {
+export function parseTokens(file: SourceText, tokens: IToken[], texts = new WordTexts(), effective = false): ParseOutput {
   const parser = (shared ??= new KeepalivedParser());
   const diagnostics: Diagnostic[] = [];
   parser.state = { file, diagnostics, parents: [], inValueBlock: false, texts };
   parser.clearStacks();
-  parser.input = limitNesting(file, tokens, diagnostics);
+  parser.input = limitNesting(file, conditionWords(file.text, tokens, effective), diagnostics);
   const children = parser.file();
   const errors = parser.errors;
   // Let the tokens go: the shared parser would otherwise keep the last file's tokens alive.

@@ -94,7 +94,7 @@ class Preprocessor {
   run(raw: ConfigFile): EffectiveConfig {
     this.readFile(this.root);
     const effective = new SourceText(this.root.path, this.out.map((l) => l.text).join("\n"));
-    const parsed = parseChunked(effective);
+    const parsed = parseChunked(effective, true);
     const comments = parsed.comments;
     const lines = this.out;
     const map = (span: { start: number; end: number }): Span => mapSpan(effective, lines, span.start, span.end);
@@ -167,14 +167,15 @@ class Preprocessor {
         this.runaway = true;
         return;
       }
-      // @id / @^id prefix
+      // One @id / @^id prefix a round: after it, a second `@word` is the line's keyword, unless
+      // a substitution below brings a new `@` to the front (keepalived reads it so).
       if (line.text.charCodeAt(0) === 64) {
         const m = /^@(\^?)(\S*)[ \t]*/.exec(line.text)!;
         const negated = m[1] === "^";
         const matches = this.options.configId !== undefined && m[2] === this.options.configId;
         if (negated === matches) return;
         line = sliceLine(line, m[0].length);
-        continue;
+        if (line.text === "") return;
       }
       // $NAME=value
       const def = /^\$([A-Za-z_][A-Za-z0-9_]*)=[ \t]*/.exec(line.text);

@@ -8,10 +8,11 @@ import { constants, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { keepalivedVerdict, kalintVerdict, type KalintDiagnostic, type KeepalivedRun } from "./classify.js";
 import { intendedFor } from "./intended.js";
-import { generateMutants } from "./mutants.js";
+import { CONFIG_ID, generateMutants } from "./mutants.js";
 
-/** The config id both tools get, so `@id` lines are chosen the same way. */
-export const CONFIG_ID = "diffnode";
+export { CONFIG_ID };
+
+/** The keepalived release the differential compares against. */
 export const TARGET_VERSION = "2.2.7";
 
 export interface Case {

@@ -137,6 +137,16 @@ const REAL_WORLD: readonly ((words: readonly string[]) => string | undefined)[] 
   (w) => `<<<<<<< HEAD\n${w.join(" ")}\n=======\n${w.join(" ")}\n>>>>>>> feature`,
 ];
 
+/** The config id (`-i`) both tools get, so `@id` lines are chosen the same way; mutants use it too. */
+export const CONFIG_ID = "diffnode";
+
+/**
+ * Conditional prefixes, with the harness's config id and another: a line kept, a line dropped,
+ * and two conditions in a row, where keepalived takes only the first and reads the second as
+ * the keyword.
+ */
+const CONDITIONS: readonly string[] = [`@${CONFIG_ID} `, "@other ", `@^other `, `@${CONFIG_ID} @${CONFIG_ID} `, `@^other @${CONFIG_ID} `];
+
 /** Broken option words on value lines (addresses, routes, rules, tracks, peers). */
 const VALUE_LINE_DAMAGE: readonly ((words: readonly string[]) => string | undefined)[] = [
   (w) => `${w.join(" ")} bogus_option`,
@@ -185,6 +195,9 @@ function mutate(base: string, text: string): Mutant[] {
     }
 
     typos(keyword, rnd).forEach((t, v) => add(line.index, "typo", v, replaced(line.index, render([t, ...args]))));
+    CONDITIONS.forEach((prefix, v) => {
+      if (rnd() < 0.1) add(line.index, "condition", v, replaced(line.index, `${line.indent}${prefix}${source[line.index]!.trimStart()}`));
+    });
     if (!line.opens) {
       REAL_WORLD.forEach((mistake, v) => {
         const written = mistake(line.words);

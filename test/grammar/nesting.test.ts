@@ -48,11 +48,16 @@ describe("nesting limit", () => {
 });
 
 describe("line prefixes", () => {
-  test("a line of 100,000 @id prefixes is read in a loop", () => {
+  test("after one @id, further @words are the keyword and its arguments, as keepalived reads them", () => {
+    const file = parseText("@a @b x 1\n~SEQ(i,1,2) @b k\n");
+    expect(file.children[0]).toMatchObject({ kind: "statement", keyword: { text: "@b" }, condition: { id: "a" }, args: [{ text: "x" }, { text: "1" }] });
+    // A header's body is read as a line of its own, so an @id may follow it.
+    expect(file.children[1]).toMatchObject({ kind: "statement", keyword: { text: "k" }, condition: { id: "b" }, sequences: [expect.anything()] });
+  });
+
+  test("a line of 100,000 @words costs no stack", () => {
     const file = parseText(`${"@a ".repeat(100_000)}x 1\nnext 2\n`);
-    const [first, second] = file.children;
-    expect(first).toMatchObject({ kind: "statement", keyword: { text: "x" }, condition: { id: "a" } });
-    expect(second).toMatchObject({ kind: "statement", keyword: { text: "next" } });
+    expect(file.children.map((n) => n.kind === "statement" && n.keyword.text)).toEqual(["@a", "next"]);
   });
 
   test("an @id prefix and a ~SEQ header both apply to the line they lead", () => {

@@ -167,6 +167,12 @@ describe("conditional lines", () => {
     expect(shapes(run(files, "other").file)).toEqual([["priority", "100"]]);
   });
 
+  test("one @id is taken off a line; a second @word stays as its keyword, unless a substitution brings it to the front", () => {
+    expect(shapes(run({ [ROOT]: "@main @main priority 150\n" }, "main").file)).toEqual([["@main", "priority", "150"]]);
+    expect(shapes(run({ [ROOT]: "$ON_MAIN=@main\n$ON_MAIN priority 150\n@main $ON_MAIN priority 140\n" }, "main").file)).toEqual([["priority", "150"], ["priority", "140"]]);
+    expect(shapes(run({ [ROOT]: "~SEQ(i,1,2) @main x $i\n" }, "main").file)).toEqual([["x", "1"], ["x", "2"]]);
+  });
+
   test("a kept conditional line points at its text after the prefix", () => {
     const stmt = statements(run({ [ROOT]: "a 1\n@main   priority 150\n" }, "main"))[1]!;
     expect(where(stmt)).toEqual({ file: ROOT, line: 2, text: "priority 150" });
