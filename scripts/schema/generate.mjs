@@ -13,6 +13,14 @@ const root = join(here, "..", "..");
 const input = process.argv[2] ?? join(root, "..", "shared", "reference", "keywords.json");
 const ref = JSON.parse(readFileSync(input, "utf8"));
 
+// A key that names no keyword would be silently ignored: the fact it states would be lost.
+{
+  const known = new Set(ref.keywords.flatMap((k) => [k.name, k.path.join(" > ")]));
+  const keys = [...Object.keys(OVERRIDES), ...Object.keys(ENUMS), ...Object.keys(EARLIER_ARGS), ...REPEATABLE];
+  const dead = keys.filter((key) => !known.has(key));
+  if (dead.length > 0) throw new Error(`overrides.mjs names no keyword of ${input}: ${dead.join(", ")}`);
+}
+
 const parseVersion = (text) => {
   const m = /^(\d+)\.(\d+)(?:\.(\d+))?/.exec(text ?? "");
   return m ? [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)] : undefined;

@@ -1,5 +1,6 @@
 // Facts the keyword reference states only in prose, written out here as argument kinds.
-// Keys are a keyword's full path ("a > b > name") or its bare name (every position).
+// Keys are a keyword's full path ("a > b > name") or its bare name (every position);
+// generate.mjs refuses a key that names no keyword.
 
 const any = (name) => ({ args: [{ name, kind: { type: "any" } }], allowsExtra: true });
 
@@ -14,10 +15,10 @@ export const ENUMS = {
   sorry_server_lvs_method: { name: "METHOD", values: ["NAT", "DR", "TUN"], allowsExtra: true },
   "virtual_server > protocol": { name: "PROTOCOL", values: ["TCP", "UDP", "SCTP"], caseInsensitive: true },
   ip_family: { name: "FAMILY", values: ["inet", "inet6"] },
-  "DNS_CHECK > type": { name: "TYPE", values: ["A", "NS", "CNAME", "SOA", "MX", "TXT", "AAAA", "RRSIG", "DNSKEY"], caseInsensitive: true },
+  "virtual_server > real_server > DNS_CHECK > type": { name: "TYPE", values: ["A", "NS", "CNAME", "SOA", "MX", "TXT", "AAAA", "RRSIG", "DNSKEY"], caseInsensitive: true },
   http_protocol: { name: "VERSION", values: ["1.0", "1.1", "1.0C", "1.0c"] },
   anti_replay: { name: "CLOCK", values: ["time", "monotonic"] },
-  "auth_hmac > mode": { name: "MODE", values: ["enforce", "permissive", "receive-only"] },
+  "vrrp_instance > auth_hmac > mode": { name: "MODE", values: ["enforce", "permissive", "receive-only"] },
 };
 
 /** Argument lists the derivation from prose would get wrong. */
@@ -30,7 +31,7 @@ export const OVERRIDES = {
   vmac_garp_intvl: any("SECONDS"),
   lvs_timeouts: any("TIMEOUTS"),
   vrrp_rx_bufs_policy: any("POLICY"),
-  "auth_hmac > key": { args: [{ name: "KEY_ID", kind: { type: "integer", min: 1, max: 255 } }, { name: "KEY", kind: { type: "string" } }], allowsExtra: true },
+  "vrrp_instance > auth_hmac > key": { args: [{ name: "KEY_ID", kind: { type: "integer", min: 1, max: 255 } }, { name: "KEY", kind: { type: "string" } }], allowsExtra: true },
   script_user: { args: [{ name: "USER", kind: { type: "name" } }, { name: "GROUP", kind: { type: "name" }, optional: true }] },
   notification_email_from: { args: [{ name: "ADDRESS", kind: { type: "string" } }] },
   helo_name: { args: [{ name: "NAME", kind: { type: "string" } }] },
@@ -70,4 +71,4 @@ export const EARLIER_ARGS = {
 };
 
 /** Keywords that may be given several times in one block, each adding to the setting. */
-export const REPEATABLE = new Set(["include", "auth_hmac > key", "lvs_timeouts", "status_code", "regex_options", "include_check"]);
+export const REPEATABLE = new Set(["vrrp_instance > auth_hmac > key", "lvs_timeouts", "status_code", "regex_options", "include_check"]);

@@ -82,3 +82,27 @@ describe("UDP_CHECK hex strings", () => {
   test("require_reply takes x wildcards", () => expect(codes(udp("require_reply 0ax0"))).toEqual([]));
   test("a non-hex word", () => expect(codes(udp("require_reply surplus"))).toContain("invalid-value"));
 });
+
+describe("digest", () => {
+  test("32 hexadecimal digits, either case", () => expect(codes(inUrl("digest 9b3a0c85a887a256d6939da88aabd8cd"))).toEqual([]));
+  test("a sign before one digit passes, as keepalived reads each pair with strtoul", () => {
+    expect(codes(inUrl("digest +b3a0c85a887a256d6939da88aabd8cd"))).toEqual([]);
+  });
+  test.each([
+    ["<your_value>", "32 hexadecimal digits, not 12"],
+    ["9b3a0c85a887a256d6939da88aabd8c", "not 31"],
+    ["9b3a0c85a887a256d6939da88aabd8cd0", "not 33"],
+    ["9b3a0c85a887a256d6939da88aabd8zz", "'zz' at character 31"],
+  ])("refuses %s", (value, message) => {
+    expect(findings(inUrl(`digest ${value}`))).toContainEqual(expect.objectContaining({ code: "invalid-value", word: value, message: expect.stringContaining(message) }));
+  });
+  test("missing", () => expect(codes(inUrl("digest"))).toContain("missing-argument"));
+});
+
+describe("DNS_CHECK type", () => {
+  const inDns = (line: string) => `virtual_server 10.0.0.1 53 {\n  real_server 10.0.0.2 53 {\n    DNS_CHECK {\n      ${line}\n    }\n  }\n}\n`;
+  test.each(["A", "aaaa", "MX", "DNSKEY"])("accepts %s (any case)", (type) => expect(codes(inDns(`type ${type}`))).toEqual([]));
+  test.each(["<your_value>", "PTR", "A\u3000"])("refuses %s", (type) => {
+    expect(findings(inDns(`type ${type}`))).toContainEqual(expect.objectContaining({ code: "invalid-value", word: type }));
+  });
+});

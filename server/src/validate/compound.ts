@@ -104,6 +104,22 @@ function hexString(wildcards: boolean): Checker {
   };
 }
 
+/**
+ * `digest HEX`: an MD5 sum, 32 characters read two at a time as hexadecimal. Each pair goes
+ * through strtoul, so a sign before one digit (`+f`, `-0`) passes too; anything else is
+ * refused and the url keeps no digest.
+ */
+const digest: Checker = (keyword, words, reporter) => {
+  const value = words[0];
+  if (!value) return reporter.report(keyword, "missing-argument", "digest needs the MD5 sum of the page (keepalived stops reading the configuration here)");
+  if (value.text.length !== 32) return reporter.report(value, "invalid-value", `digest: an MD5 sum is 32 hexadecimal digits, not ${value.text.length} characters`);
+  for (let i = 0; i < 32; i += 2) {
+    if (!/^(?:[0-9a-fA-F]{2}|[+-][0-9a-fA-F])$/.test(value.text.slice(i, i + 2))) {
+      return reporter.report(value, "invalid-value", `digest: '${value.text.slice(i, i + 2)}' at character ${i + 1} is not a hexadecimal byte`);
+    }
+  }
+};
+
 /** Checkers by the enclosing block's keyword and the keyword ("a > name"), or by bare name. */
 const CHECKERS: ReadonlyMap<string, Checker> = new Map<string, Checker>([
   ["lvs_timeouts", lvsTimeouts],
@@ -114,6 +130,7 @@ const CHECKERS: ReadonlyMap<string, Checker> = new Map<string, Checker>([
   ["init_file", initFile],
   ["payload", hexString(false)],
   ["require_reply", hexString(true)],
+  ["url > digest", digest],
 ]);
 
 /**
