@@ -29,6 +29,21 @@ describe("virtual_ipaddress entries", () => {
   });
 });
 
+describe("static_ipaddress entries", () => {
+  const statics = (lines: string) => `static_ipaddress {\n${lines}\n}\n`;
+  test("the same options as VRRP addresses, plus track_group with its group", () => {
+    expect(errors(statics("  10.3.0.1/24 dev eth0 scope global track_group TG"))).toEqual([]);
+  });
+  test("an unknown option word is refused here too", () => {
+    expect(errors(statics("  10.3.0.1/24 dev eth0 scope global bogus_option"))).toEqual([expect.objectContaining({ code: "invalid-value", word: "bogus_option" })]);
+    expect(errors(statics("  10.3.0.1/24 weight 300"))).toContainEqual(expect.objectContaining({ code: "invalid-value", word: "weight" }));
+  });
+  test("use_vmac belongs to VRRP addresses; track_group needs a name", () => {
+    expect(errors(statics("  10.3.0.1/24 use_vmac"))).toEqual([expect.objectContaining({ word: "use_vmac", message: expect.stringContaining("VRRP addresses only") })]);
+    expect(errors(statics("  10.3.0.1/24 track_group"))).toEqual([expect.objectContaining({ code: "missing-argument", word: "track_group" })]);
+  });
+});
+
 describe("track lines", () => {
   test("weights and their range per kind", () => {
     expect(errors(inInstance("track_script", "    chk weight 253 reverse"))).toEqual([]);

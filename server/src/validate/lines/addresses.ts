@@ -37,7 +37,7 @@ function checkAddress(words: readonly Word[], context: LineContext, isStatic: bo
   for (let i = 1; i < words.length; i++) {
     const option = words[i]!;
     const name = option.text;
-    const takesValue = OPTIONS.get(name) ?? (isStatic ? name === "track_group" : name === "use_vmac" ? false : undefined);
+    const takesValue = OPTIONS.get(name) ?? (isStatic ? (name === "track_group" ? true : undefined) : name === "use_vmac" ? false : undefined);
     if (takesValue === undefined) {
       const hint = !isStatic && name === "track_group" ? " (track_group applies to static addresses only)" : isStatic && name === "use_vmac" ? " (use_vmac applies to VRRP addresses only)" : "";
       reporter.report(option, "invalid-value", `unknown address option '${name}'${hint}`);
