@@ -65,6 +65,8 @@ OVERRIDES["vrrp_script > timeout"] = scriptSeconds;
  */
 const wholeScriptSeconds = [{ before: [2, 3, 2], args: [{ name: "SECONDS", kind: { type: "integer", min: 1, max: 4294 } }] }];
 export const EARLIER_ARGS = {
+  // No value until 2.3.0, which reads an optional boolean; before, a word after it was ignored.
+  "global_defs > vrrp_strict": [{ before: [2, 3, 0], args: [{ name: "IGNORED", kind: { type: "any" }, optional: true }] }],
   // Whole seconds until 2.3.2, which reads milliseconds (up to 3 decimal places).
   "vrrp_script > interval": wholeScriptSeconds,
   "vrrp_script > timeout": wholeScriptSeconds,
@@ -72,3 +74,21 @@ export const EARLIER_ARGS = {
 
 /** Keywords that may be given several times in one block, each adding to the setting. */
 export const REPEATABLE = new Set(["vrrp_instance > auth_hmac > key", "lvs_timeouts", "status_code", "regex_options", "include_check"]);
+
+/**
+ * Keywords whose value keepalived 2.2.7 requires though the reference reads it as optional:
+ * without it keepalived reports the line (so `keepalived -t` exits 5) and ignores it. Found
+ * by the differential's keyword sweep (test/differential/keyword-sweep.ts).
+ */
+export const REQUIRED_ARG = new Set([
+  "startup_script", "shutdown_script", "default_interface", "lvs_sync_daemon", "vrrp_cpu_affinity", "checker_cpu_affinity",
+  "bfd_cpu_affinity", "notify_fifo", "notify_fifo_script", "vrrp_notify_fifo", "vrrp_notify_fifo_script", "lvs_notify_fifo",
+  "lvs_notify_fifo_script", "dbus_service_name", "tmp_config_directory", "virtualhost",
+  "virtual_server > real_server > MISC_CHECK > user",
+]);
+
+/** The same, where keepalived reads the missing word anyway and stops reading the file (exit 2). */
+export const FATAL_MISSING = new Set(["lvs_process_name", "umask", "vrrp_script > user"]);
+
+/** Keywords the reference calls fatal when empty, whose handler only logs the line (not an error) and ignores it. */
+export const MISSING_IS_HARMLESS = new Set(["regex", "regex_min_offset", "regex_max_offset"]);

@@ -70,7 +70,7 @@ export function collectCases(corpusDir: string, basesDir: string, dir: string): 
 /** Interface names the configurations use, so each can exist in the namespace. */
 export function interfaceNames(paths: readonly string[]): string[] {
   const names = new Set(["eth0", "eth1", "eth2", "eth3", "eth0.1"]);
-  const re = /\b(?:interface|dev|oif|iif|lvs_sync_daemon_interface)\s+([A-Za-z][\w.-]{0,14})\b/g;
+  const re = /\b(?:interface|dev|oif|iif|lvs_sync_daemon_interface)[ \t]+([A-Za-z][\w.-]{0,14})\b/g;
   for (const p of paths) {
     const text = readFileSync(p, "utf8");
     for (const m of text.matchAll(re)) if (m[1] !== "lo") names.add(m[1]!);

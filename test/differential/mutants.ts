@@ -1,11 +1,13 @@
 /**
  * Deterministic mutants of the clean base configurations in ./bases: each one changes a single
  * thing (a typo'd keyword, a keyword moved to the wrong block, a number out of range, a bad
- * enum or boolean, a deprecated spelling, a dropped argument, a broken address, a brace) so
- * that keepalived and kalint can be compared file by file. Same bases in, same mutants out.
+ * enum or boolean, a deprecated spelling, a dropped argument, a broken address, a brace, a
+ * keyword of the schema put in its block) so that keepalived and kalint can be compared file by
+ * file. Same bases in, same mutants out.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { sweepLines } from "./keyword-sweep.js";
 
 export interface Mutant {
   /** `base:line:operator:variant`, stable across runs. */
@@ -51,13 +53,16 @@ function scan(text: string): Line[] {
   return lines;
 }
 
-/** A small seeded generator (mulberry32), so the choice of variants never changes between runs. */
 /**
  * KALINT_DIFF_ALL=1 keeps every mutant the operators make instead of a fixed sample: about
  * 4,800 files instead of 2,900, for a thorough run by hand (docs/differential.md).
  */
 const KEEP_ALL = process.env["KALINT_DIFF_ALL"] === "1";
 
+const SWEEP = sweepLines();
+const SWEEP_IDS = new Map(SWEEP.map((s, i) => [s.spec, i]));
+
+/** A small seeded generator (mulberry32), so the choice of variants never changes between runs. */
 function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
@@ -263,6 +268,18 @@ function mutate(base: string, text: string): Mutant[] {
 
   // A shell prompt pasted above the configuration.
   add(0, "real-world", 99, ["[root@lb1 ~]# cat /etc/keepalived/keepalived.conf", ...source]);
+
+  // Every keyword position of the schema, in the first block of this base that can hold it.
+  for (const { spec, variant, line } of SWEEP) {
+    const parents = spec.parents;
+    const target = parents.length === 0 ? undefined : lines.find((l) => l.opens && l.path.length === parents.length - 1 && l.words[0] === parents[parents.length - 1] && l.path.every((k, i) => k === parents[i]));
+    if (parents.length > 0 && !target) continue;
+    const inBlock = lines.filter((l) => l.path.length === parents.length && l.path.every((k, i) => k === parents[i]) && (!target || l.index > target.index));
+    if (inBlock.some((l) => l.words[0] === spec.name)) continue;
+    const at = target ? target.index + 1 : 0;
+    const indent = target ? `${target.indent}  ` : "";
+    add(at, "keyword", variant * 1000 + SWEEP_IDS.get(spec)!, [...source.slice(0, at), ...line.split("\n").map((l) => indent + l), ...source.slice(at)]);
+  }
 
   DEPRECATED.forEach((d, v) => {
     const target = lines.find((l) => l.opens && l.words[0] === d.into);

@@ -97,6 +97,8 @@ const initFile: Checker = (_keyword, words, reporter) => {
 function hexString(wildcards: boolean): Checker {
   const digit = wildcards ? /^[0-9a-fA-FxX]+$/ : /^[0-9a-fA-F]+$/;
   return (keyword, words, reporter) => {
+    // keepalived refuses a payload line with nothing on it; an empty reply pattern it takes.
+    if (words.length === 0 && !wildcards) return reporter.report(keyword, "missing-argument", `${keyword.text} needs the bytes to send, in hexadecimal`);
     const joined = words.map((w) => w.text).join("");
     if (words.length > 0 && !digit.test(joined)) {
       reporter.report({ file: words[0]!.file, start: words[0]!.start, end: words[words.length - 1]!.end }, "invalid-value", `${keyword.text}: not a string of hexadecimal digits${wildcards ? " (x marks a wildcard digit)" : ""}`);
