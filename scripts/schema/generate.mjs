@@ -82,11 +82,12 @@ function deriveArgs(k, handler) {
     const name = range.type === "decimal" ? "SECONDS" : "NUMBER";
     return { args: [{ name, kind: range, ...(optional ? { optional: true } : {}) }], ...(more ? { allowsExtra: true } : {}) };
   }
+  if (/^multicast IP address/.test(text)) return { args: [{ name: "ADDRESS", kind: { type: "multicast" } }] };
   if (/^(IP address|IPv4\/IPv6 address|source IP|neighbour IP|multicast IP)/i.test(text)) {
     return { args: [{ name: "ADDRESS", kind: { type: "ip" } }], ...(/optional port/.test(text) ? { allowsExtra: true } : {}) };
   }
-  if (/^IPv4 multicast/.test(text)) return { args: [{ name: "ADDRESS", kind: { type: "ipv4" } }] };
-  if (/^IPv6 multicast/.test(text)) return { args: [{ name: "ADDRESS", kind: { type: "ipv6" } }] };
+  if (/^IPv4 multicast/.test(text)) return { args: [{ name: "ADDRESS", kind: { type: "multicast", family: 4 } }] };
+  if (/^IPv6 multicast/.test(text)) return { args: [{ name: "ADDRESS", kind: { type: "multicast", family: 6 } }] };
   if (/^port 1\.\.65535/.test(text)) return { args: [{ name: "PORT", kind: { type: "port" } }] };
 
   const isCommand = /script path|command line/.test(text);

@@ -51,6 +51,8 @@ function valuesFor(kind: ArgKind): readonly string[] {
       return ["10.0.0.1", "10.0.0.2/24", "10.0.0.1/33", "2001:db8::1/64"];
     case "port":
       return ["80", "0", "65535", "65536"];
+    case "multicast":
+      return ["224.0.0.18", "ff02::12", "10.0.0.1", "239.255.255.250/24"];
     case "host":
       return ["localhost", "10.0.0.1", "a..b"];
     default:

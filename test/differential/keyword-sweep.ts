@@ -28,9 +28,6 @@ const SKIPPED: ReadonlyMap<string, string> = new Map([
 
 /** Values for keywords whose argument kind says too little to make a fitting one. */
 const FITTING: ReadonlyMap<string, string> = new Map([
-  ["vrrp_mcast_group4", "224.0.0.19"],
-  ["vrrp_mcast_group6", "ff02::13"],
-  ["mcast_dst_ip", "224.0.0.19"],
   ["persistence_granularity", "255.255.255.0"],
   ["vrrp_rx_bufs_policy", "MTU"],
   ["virtualhost", "www.example.com"],
@@ -45,7 +42,6 @@ const FITTING: ReadonlyMap<string, string> = new Map([
 function fitting(kind: ArgKind): string | undefined {
   switch (kind.type) {
     case "integer":
-      return String(kind.min !== undefined && kind.min > 1 ? kind.min : Math.min(kind.max ?? 1, 1));
     case "decimal":
       return String(kind.min !== undefined && kind.min > 1 ? kind.min : Math.min(kind.max ?? 1, 1));
     case "boolean":
@@ -64,6 +60,8 @@ function fitting(kind: ArgKind): string | undefined {
       return "8080";
     case "path":
       return "/etc/keepalived/sweep.txt";
+    case "multicast":
+      return kind.family === 6 ? "ff02::13" : "224.0.0.19";
     default:
       return undefined;
   }
@@ -87,6 +85,9 @@ function unfitting(kind: ArgKind): string | undefined {
       return "10.9.9.300";
     case "port":
       return "65536";
+    case "multicast":
+      // An address of the right family outside the multicast ranges.
+      return kind.family === 6 ? "2001:db8::9" : "10.9.9.9";
     default:
       return undefined;
   }

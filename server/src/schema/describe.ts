@@ -64,6 +64,8 @@ function argumentFact(arg: ArgSpec): string | undefined {
       return `${arg.name}: an IPv4 or IPv6 address`;
     case "host":
       return `${arg.name}: an address or a host name`;
+    case "multicast":
+      return `${arg.name}: ${k.family === 4 ? "an IPv4 " : k.family === 6 ? "an IPv6 " : "a "}multicast address`;
     case "port":
       return `${arg.name}: a port, 0..65535`;
     default:

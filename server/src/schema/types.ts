@@ -19,6 +19,8 @@ export type ArgKind =
   /** Address with optional /prefix. */
   | { readonly type: "ip-prefix" }
   | { readonly type: "port" }
+  /** A multicast group address: of one family when `family` says so, else of either. */
+  | { readonly type: "multicast"; readonly family?: 4 | 6 }
   /** An address, or a host name resolved when keepalived starts. */
   | { readonly type: "host" }
   | { readonly type: "name" }

@@ -15,7 +15,6 @@ import { checkKeyword } from "./keywords.js";
 import { lineCheckerFor } from "./lines/index.js";
 import { Reporter } from "./report.js";
 import { compoundChecker } from "./compound.js";
-import { checkMulticast, isMulticastKeyword } from "./multicast.js";
 import { checkServerArgs, SERVER_KEYWORDS } from "./servers.js";
 import { UnknownKeywords } from "./unknown.js";
 import type { Diagnostic } from "../../../grammar/index.js";
@@ -89,10 +88,7 @@ class SchemaWalk {
     const name = node.keyword.text;
     const compound = SERVER_KEYWORDS.has(name) ? checkServerArgs : compoundChecker(scope.parents, name);
     if (compound) compound(node.keyword, node.args, this.reporter);
-    else {
-      checkArguments(spec, node, this.reporter, this.options.targetVersion);
-      if (isMulticastKeyword(name)) checkMulticast(node.keyword, node.args, this.reporter);
-    }
+    else checkArguments(spec, node, this.reporter, this.options.targetVersion);
 
     if (spec.block && node.kind === "statement") {
       this.reporter.report(node.keyword, "syntax-error", `${name} opens a block: write '${name} ${node.args.length ? "... " : ""}{ ... }'`);

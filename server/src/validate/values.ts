@@ -254,12 +254,28 @@ export function readValue(kind: ArgKind, text: string): Checked<unknown> {
       return readPort(text);
     case "host":
       return readHost(text);
+    case "multicast":
+      return readMulticast(text, kind.family);
     case "name":
     case "path":
     case "string":
     case "any":
       return text === "" && kind.type === "name" ? bad("invalid-value", "a name cannot be empty") : ok(text);
   }
+}
+
+/**
+ * A multicast group address (224.0.0.0/4, ff00::/8). Of either family it is read as the "ip"
+ * kind is (a trailing /prefix or -range dropped); keepalived ignores a line outside the ranges.
+ */
+export function readMulticast(text: string, family?: 4 | 6): Checked<string> {
+  const read = family === 4 ? readValue({ type: "ipv4" }, text) : family === 6 ? readValue({ type: "ipv6" }, text) : readAddress(addressPart(text));
+  if (!read.ok) return read;
+  const address = family === undefined ? addressPart(text) : text;
+  const v6 = address.includes(":");
+  const firstByte = Number(address.split(".")[0]);
+  const multicast = v6 ? /^ff[0-9a-f]{2}:/i.test(address) : firstByte >= 224 && firstByte <= 239;
+  return multicast ? ok(address) : bad("invalid-value", `${address} is not a multicast address (${v6 ? "ff00::/8" : "224.0.0.0 to 239.255.255.255"}); keepalived ignores the line`);
 }
 
 /**
