@@ -5,22 +5,15 @@
 import type { Block, ConfigFile, Node, Statement, ValueLine, Word } from "../../../grammar/index.js";
 import { readBoolean } from "../validate/values.js";
 import { parseAddress } from "./address.js";
+import { TRACK_KINDS, trackKindOf } from "./tracks.js";
 import type {
   Authentication, ConfigModel, Definition, DefinitionKind, RealServer, Reference, Setting, SyncGroup,
-  TrackEntry, TrackKind, VirtualAddress, VirtualServer, VrrpInstance,
+  TrackEntry, VirtualAddress, VirtualServer, VrrpInstance,
 } from "./types.js";
 
 const DEFINING_BLOCKS: ReadonlySet<string> = new Set<DefinitionKind>([
   "vrrp_instance", "vrrp_sync_group", "vrrp_script", "vrrp_track_process", "vrrp_track_file", "track_group", "bfd_instance", "virtual_server_group",
 ]);
-
-const TRACK_TARGET: Readonly<Record<string, DefinitionKind | undefined>> = {
-  track_script: "vrrp_script",
-  track_process: "vrrp_track_process",
-  track_file: "vrrp_track_file",
-  track_bfd: "bfd_instance",
-  track_interface: undefined,
-};
 
 /** Top-level blocks of addresses, routes and rules whose lines may name a track_group. */
 const STATIC_BLOCKS: ReadonlySet<string> = new Set(["static_ipaddress", "static_routes", "static_rules"]);
@@ -134,9 +127,9 @@ function addresses(lines: ValueLine[]): VirtualAddress[] {
 function tracks(block: Block, references: Reference[]): TrackEntry[] {
   const out: TrackEntry[] = [];
   for (const c of block.children) {
-    if (c.kind !== "block" || !c.keyword.text.startsWith("track_") || !(c.keyword.text in TRACK_TARGET)) continue;
-    const kind = c.keyword.text.slice("track_".length) as TrackKind;
-    const target = TRACK_TARGET[c.keyword.text];
+    const kind = c.kind === "block" ? trackKindOf(c.keyword.text) : undefined;
+    if (c.kind !== "block" || kind === undefined) continue;
+    const target = TRACK_KINDS[kind].definedBy;
     for (const line of c.children) {
       if (line.kind !== "value") continue;
       const name = line.words[0]!;

@@ -1,14 +1,6 @@
 /** The weight keepalived applies for one track line: the line's own, else the tracked object's, else the default. */
-import type { ConfigModel, DefinitionKind, TrackEntry, TrackKind } from "./types.js";
-
-/** The definition a track line names; interfaces are not defined in the file. */
-const TRACKED_KIND: Readonly<Record<TrackKind, DefinitionKind | undefined>> = {
-  script: "vrrp_script",
-  process: "vrrp_track_process",
-  file: "vrrp_track_file",
-  bfd: "bfd_instance",
-  interface: undefined,
-};
+import { TRACK_KINDS } from "./tracks.js";
+import type { ConfigModel, TrackEntry, TrackKind } from "./types.js";
 
 /** Weight of a tracked object when neither the track line nor the object sets one. */
 const DEFAULT_WEIGHT: Readonly<Record<TrackKind, number>> = { script: 0, process: 0, file: 1, bfd: 0, interface: 0 };
@@ -22,7 +14,7 @@ export interface TrackWeight {
 
 /** The tracked object's own `weight N [reverse]` (the last one wins, as in keepalived). */
 function objectWeight(model: ConfigModel, kind: TrackKind, name: string): { weight: number; reverse: boolean } | undefined {
-  const defKind = TRACKED_KIND[kind];
+  const defKind = TRACK_KINDS[kind].definedBy;
   if (!defKind) return undefined;
   const def = model.definitions.find((d) => d.kind === defKind && d.name === name);
   if (!def) return undefined;

@@ -12,6 +12,7 @@ import { rootOf, type AnalysedDocument } from "./document.js";
 import { locate } from "./locate.js";
 import { offsetOf, rangeIn } from "./positions.js";
 import { commentStart } from "./symbols.js";
+import { TRACK_KINDS, trackKindOf } from "../model/tracks.js";
 
 export interface CompletionOptions {
   /** The client can expand snippets (`${1:name}` placeholders). */
@@ -21,14 +22,12 @@ export interface CompletionOptions {
 /** LSP CompletionItemKind numbers used here. */
 const KIND = { keyword: 14, module: 9, enumMember: 20, value: 12, variable: 6, reference: 18 } as const;
 
-/** The definitions the lines of a value block name, by the block's keyword. */
-const NAMES_IN_BLOCK: Readonly<Record<string, DefinitionKind | undefined>> = {
-  track_script: "vrrp_script",
-  track_process: "vrrp_track_process",
-  track_file: "vrrp_track_file",
-  track_bfd: "bfd_instance",
-  group: "vrrp_instance",
-};
+/** The definitions the lines of a value block name: a track block's objects, a group's instances. */
+function namesIn(blockKeyword: string): DefinitionKind | undefined {
+  if (blockKeyword === "group") return "vrrp_instance";
+  const track = trackKindOf(blockKeyword);
+  return track && TRACK_KINDS[track].definedBy;
+}
 
 const TRACK_OPTIONS = ["weight", "reverse", "noreverse"];
 
@@ -54,7 +53,7 @@ export function completion(doc: AnalysedDocument, position: Position, options: C
   const place = locate(doc, offset);
   if (place.block?.valueBlock) {
     const blockKeyword = place.block.keyword.text;
-    const kind = NAMES_IN_BLOCK[blockKeyword];
+    const kind = namesIn(blockKeyword);
     if (kind && (words.length === 0 || blockKeyword === "group")) return { isIncomplete: false, items: nameItems(doc, kind, range) };
     if (kind && blockKeyword.startsWith("track_")) return { isIncomplete: false, items: TRACK_OPTIONS.map((label) => ({ label, kind: KIND.keyword, textEdit: { range, newText: label } })) };
     return empty;

@@ -1,28 +1,9 @@
-import type { DefinitionKind, TrackKind } from "../../model/types.js";
+import { TRACK_KINDS } from "../../model/tracks.js";
 import { effectiveTracks, type EffectiveTrack } from "../effective.js";
 import { childBlock, blockAnchor, placeOf, plain, related } from "../locate.js";
 import { backupPairs } from "../pairing.js";
 import type { Report } from "../../rules/types.js";
 import type { ClusterRule, Peer } from "../types.js";
-
-/**
- * Tracked objects compared between peers, by the block that defines them. Interfaces are left
- * out: their names are the host's, and peers on different hardware name them differently.
- */
-const DEFINED_BY: Readonly<Partial<Record<TrackKind, DefinitionKind>>> = {
-  script: "vrrp_script",
-  process: "vrrp_track_process",
-  file: "vrrp_track_file",
-  bfd: "bfd_instance",
-};
-
-const KEYWORD: Readonly<Record<TrackKind, string>> = {
-  script: "track_script",
-  process: "track_process",
-  file: "track_file",
-  bfd: "track_bfd",
-  interface: "track_interface",
-};
 
 interface Tracked {
   readonly track: EffectiveTrack;
@@ -34,7 +15,9 @@ function tracked(peer: Peer): Map<string, Tracked> {
   const defs = peer.node.model.definitions;
   const out = new Map<string, Tracked>();
   for (const t of effectiveTracks(peer)) {
-    const kind = DEFINED_BY[t.kind];
+    // Only objects the file defines are compared: interface names are the host's, and peers on
+    // different hardware name them differently.
+    const kind = TRACK_KINDS[t.kind].definedBy;
     if (!kind) continue;
     const key = `${t.kind} ${t.name}`;
     if (!out.has(key)) out.set(key, { track: t, defined: defs.some((d) => d.kind === kind && d.name === t.name) });
@@ -69,12 +52,12 @@ function reportMissing(peer: Peer, mine: Map<string, Tracked>, other: Peer, thei
     const where = placeOf(other.node, their.track.line);
     const what = `${kind} '${name}'`;
     const why = own
-      ? `tracks ${what}, but defines no ${DEFINED_BY[kind]} of that name, so keepalived drops the track; its peer tracks it (${where})`
+      ? `tracks ${what}, but defines no ${TRACK_KINDS[kind].definedBy} of that name, so keepalived drops the track; its peer tracks it (${where})`
       : `does not track ${what}, which its peer tracks (${where})`;
     report({
-      at: own ? plain(own.track.line) : blockAnchor(peer, childBlock(peer, KEYWORD[kind])),
+      at: own ? plain(own.track.line) : blockAnchor(peer, childBlock(peer, TRACK_KINDS[kind].keyword)),
       message: `vrrp_instance '${peer.instance.name}' ${why}: while this node holds the addresses, a failure of what ${name} watches here moves nothing, so the nodes disagree about when to fail over`,
-      related: [related(their.track.line, `peer ${KEYWORD[kind]}`)],
+      related: [related(their.track.line, `peer ${TRACK_KINDS[kind].keyword}`)],
     });
   }
 }
