@@ -3,6 +3,7 @@
  * open documents over it. Include patterns are globbed the way keepalived asks glob(3) to:
  * csh-style braces, `*`, `?`, `[...]`, matches sorted, directories and executables skipped.
  */
+import { isUtf8 } from "node:buffer";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 
@@ -13,13 +14,24 @@ export interface FileHost {
   glob(pattern: string, cwd: string): string[];
 }
 
-/** Decodes bytes as UTF-8 when they are valid UTF-8, else byte for byte, so every file round-trips. */
+/** A file's text, and the encoding that turns the text back into the same bytes. */
+export interface DecodedText {
+  readonly text: string;
+  readonly encoding: "utf8" | "latin1";
+}
+
+/**
+ * UTF-8 when the bytes are valid UTF-8, else byte for byte, so every file round-trips; the
+ * encoding is kept so that a rewrite leaves the bytes kalint did not edit as they were.
+ */
+export function decodeFile(bytes: Uint8Array): DecodedText {
+  const encoding = isUtf8(bytes) ? "utf8" : "latin1";
+  return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString(encoding), encoding };
+}
+
+/** The text of `decodeFile`. */
 export function decodeBytes(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    return Buffer.from(bytes).toString("latin1");
-  }
+  return decodeFile(bytes).text;
 }
 
 /** Expands `{a,b}` alternatives (nested allowed) in order, as glob(3) with GLOB_BRACE does. */

@@ -5,9 +5,9 @@
  */
 import { chmodSync, chownSync, closeSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import type { Fix, SourceText, TextEdit } from "../../../grammar/index.js";
+import { decodeFile, type DecodedText, type Fix, type SourceText, type TextEdit } from "../../../grammar/index.js";
 import type { Analysis } from "../analysis/analyze.js";
-import { decodeText, InputError, reason, type DecodedText } from "./inputs.js";
+import { InputError, reason } from "./inputs.js";
 
 const same = (a: TextEdit, b: TextEdit) => a.file === b.file && a.start === b.start && a.end === b.end && a.newText === b.newText;
 
@@ -57,7 +57,7 @@ export function applyFixes(analysis: Analysis): number {
     } catch (e) {
       throw new InputError(`cannot fix ${file.path}: ${reason(e)}`);
     }
-    const { text, encoding } = decodeText(bytes);
+    const { text, encoding } = decodeFile(bytes);
     if (text !== file.text) throw new InputError(`cannot fix ${file.path}: it changed while kalint was checking it`);
     writeFileAtomically(file.path, applyEdits(file.text, list), encoding);
   }

@@ -1,7 +1,7 @@
 /** Turning command-line operands into files to read: paths, directories, and `-` for stdin. */
-import { isUtf8 } from "node:buffer";
 import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { decodeFile, type DecodedText } from "../../../grammar/index.js";
 
 /** A file or directory that cannot be read: one line on stderr and exit 2. */
 export class InputError extends Error {}
@@ -109,25 +109,10 @@ export function expandOperands(operands: readonly string[]): string[] {
   return expandInputs(operands).map((i) => i.path);
 }
 
-/** A file's text, and the encoding that turns the text back into the same bytes. */
-export interface DecodedText {
-  readonly text: string;
-  readonly encoding: "utf8" | "latin1";
-}
-
-/**
- * Decodes as the preprocessor does (UTF-8 when the bytes are, else one byte per character),
- * keeping the encoding so that a rewrite leaves the bytes kalint did not edit as they were.
- */
-export function decodeText(bytes: Buffer): DecodedText {
-  const encoding = isUtf8(bytes) ? "utf8" : "latin1";
-  return { text: bytes.toString(encoding), encoding };
-}
-
 /** The file, or standard input for `-`, decoded as the preprocessor decodes files. */
 export function readDecoded(path: string): DecodedText {
   try {
-    return decodeText(readFileSync(path === "-" ? 0 : path));
+    return decodeFile(readFileSync(path === "-" ? 0 : path));
   } catch (e) {
     throw new InputError(path === "-" ? `cannot read standard input: ${reason(e)}` : `cannot read ${path}: ${reason(e)}`);
   }
