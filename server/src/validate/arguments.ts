@@ -45,21 +45,19 @@ export function checkArguments(spec: KeywordSpec, node: Statement | Block, repor
 
 function checkWord(spec: KeywordSpec, kind: ArgKind, word: Word, context: string, position: number, reporter: Reporter, target: Version, changedIn: Version | undefined): void {
   const problem = checkValue(kind, word.text);
-  if (problem) reporter.problem(word, changedIn ? olderReading(problem, spec, position, word, target, changedIn) : problem, context);
+  if (problem) reporter.problem(word, changedIn ? olderReading(problem, spec, position, word, kind, target, changedIn) : problem, context);
 }
 
 /**
- * A value the target version refuses: when the current argument list would take it, say which
- * release started to, so the reader knows the line is fine for newer keepalived.
+ * A value the target version refuses (read as `oldKind`): when the current argument list would
+ * take it, say which release started to, so the reader knows the line is fine for newer keepalived.
  */
-function olderReading(problem: ValueProblem, spec: KeywordSpec, position: number, word: Word, target: Version, changedIn: Version): ValueProblem {
+function olderReading(problem: ValueProblem, spec: KeywordSpec, position: number, word: Word, oldKind: ArgKind, target: Version, changedIn: Version): ValueProblem {
   const current = spec.args?.[Math.min(position, spec.args.length - 1)];
-  const older = argsFor(spec, target).args;
-  const old = older?.[Math.min(position, older.length - 1)];
-  if (!current || !old || checkValue(current.kind, word.text)) return problem;
+  if (!current || checkValue(current.kind, word.text)) return problem;
   return {
     code: problem.code,
-    message: `${problem.message}; keepalived ${formatVersion(target)} reads ${spec.name} as ${phrase(old.kind)}; keepalived ${formatVersion(changedIn)} and later take ${phrase(current.kind)}`,
+    message: `${problem.message}; keepalived ${formatVersion(target)} reads ${spec.name} as ${phrase(oldKind)}; keepalived ${formatVersion(changedIn)} and later take ${phrase(current.kind)}`,
   };
 }
 
