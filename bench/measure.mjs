@@ -13,6 +13,20 @@ export async function bundle(ctx, entry, name) {
   return outfile;
 }
 
+/**
+ * Runs another benchmark script of the repository as its own process and prints its report;
+ * returns the report, or undefined (with a notice) when the script failed.
+ */
+export function runScript(ctx, script) {
+  const r = spawnSync(process.execPath, [join(ctx.root, script)], { cwd: ctx.root, encoding: "utf8", maxBuffer: 16 << 20 });
+  if (r.status !== 0) {
+    console.log(`NOTICE: ${script} exited ${r.status}: ${(r.stderr || r.stdout).slice(0, 300)}`);
+    return undefined;
+  }
+  process.stdout.write(r.stdout);
+  return r.stdout;
+}
+
 /** Runs a command `runs` times; wall-clock seconds of each run and the peak RSS (MB) seen. */
 export function timeCommand(cmd, args, { runs = 5, cwd, expectExit } = {}) {
   const seconds = [];
