@@ -22,4 +22,3 @@ export function nodeOf(path: string, analysis: Analysis, options: Pick<AnalyzeOp
 export function loadNode(path: string, options: AnalyzeOptions, fileLabel?: (path: string) => string): ClusterNode {
   return nodeOf(path, analyze(path, options), options, fileLabel);
 }
-

@@ -17,6 +17,7 @@ import type { Analysis } from "../analysis/analyze.js";
 import type { AnalysedDocument } from "../service/index.js";
 import type { DocumentStore } from "./documents.js";
 import type { SettingsStore } from "./settings.js";
+import { folderOf } from "./uris.js";
 
 /** Bounds on the workspace scan, so a huge folder costs a bounded amount once. */
 const MAX_FILES = 300;
@@ -77,7 +78,7 @@ export class PeerIndex {
 
   /** How messages name a file: relative to the workspace folder that holds it (the CLI shows paths as given). */
   private readonly displayPath = (path: string): string => {
-    const folder = this.folders().find((f) => path.startsWith(f + "/"));
+    const folder = folderOf(this.folders(), path);
     return folder === undefined ? path : path.slice(folder.length + 1);
   };
 
@@ -88,7 +89,7 @@ export class PeerIndex {
     let candidates: readonly string[];
     if (groups.length > 0) candidates = [...new Set(groups.flat())];
     else {
-      const folder = this.folders().find((f) => path.startsWith(f + "/"));
+      const folder = folderOf(this.folders(), path);
       if (folder === undefined) return { peers: [] };
       candidates = this.scan(folder);
     }

@@ -6,6 +6,7 @@ import { dirname, isAbsolute, resolve } from "node:path";
 import { ConfigError, EMPTY_CONFIG, findLintConfig, loadLintConfig, type LintConfig, type RuleSetting } from "../analysis/lint-config.js";
 import { parseVersion } from "../schema/lookup.js";
 import type { Version } from "../schema/types.js";
+import { folderOf } from "./uris.js";
 
 /** What the editor may set under `kalint`. */
 export interface ClientSettings {
@@ -71,7 +72,7 @@ export class SettingsStore {
       targetVersion = parseVersion(versionText);
       if (!targetVersion) this.warnOnce(`kalint: target version '${versionText}' is not a version like 2.2.7; using the newest known`);
     }
-    const folder = this.folders().find((f) => path.startsWith(f + "/")) ?? this.folders()[0] ?? dirname(path);
+    const folder = folderOf(this.folders(), path) ?? this.folders()[0] ?? dirname(path);
     const peers = [...rc.peers, ...(this.client.peers ?? []).map((g) => g.map((p) => resolve(folder, p)))];
     return { rules, peers, ...(targetVersion ? { targetVersion } : {}), ...(rc.path ? { rcPath: rc.path } : {}) };
   }
