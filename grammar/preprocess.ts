@@ -25,6 +25,8 @@ export interface PreprocessOptions {
   readonly text?: string;
   /** Environment for `${_ENV NAME}`. */
   readonly env?: (name: string) => string | undefined;
+  /** Lines preprocessing may read, expansions included, before it stops (default 2,000,000). */
+  readonly maxLines?: number;
 }
 
 export interface IncludeLink {
@@ -154,9 +156,10 @@ class Preprocessor {
   private processLine(input: MappedLine, depth: number): void {
     if (depth === 0) this.runaway = false;
     if (this.overLimit || this.runaway) return;
-    if (++this.linesRead > MAX_LINES) {
+    const maxLines = this.options.maxLines ?? MAX_LINES;
+    if (++this.linesRead > maxLines) {
       this.overLimit = true;
-      this.reportAt(input, 0, input.text.length, "syntax-error", `preprocessing read over ${MAX_LINES} lines; kalint stopped expanding here`);
+      this.reportAt(input, 0, input.text.length, "syntax-error", `preprocessing read over ${maxLines} lines; kalint stopped expanding here`);
       return;
     }
     let line = input;
