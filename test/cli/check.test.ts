@@ -167,3 +167,44 @@ describe.runIf(built)("kalint check: mistakes give exit 2 and one line on stderr
     expect(kalintAsNobody(["check", "closed"], { cwd: locked })).toEqual({ code: 2, stdout: "", stderr: "kalint: cannot read directory closed: permission denied\n" });
   });
 });
+
+describe.runIf(built)("kalint check --as NAME: a file checked as the file it will become", () => {
+  // Ansible's `validate:` runs on a rendered temporary file named `source` in a scratch directory.
+  const dir = temp({
+    "tmp/source": WITH_ERROR,
+    "etc/keepalived/conf.d/vi.conf": "vrrp_instance VI_2 {\n    virtual_router_id 999\n}\n",
+    "etc/keepalived/.kalintrc.json": JSON.stringify({ rules: { "unknown-keyword": "off" } }),
+    "tmp/includer": "include conf.d/*.conf\n",
+  });
+
+  test("findings are reported under NAME, exit codes unchanged", () => {
+    const r = kalint(["check", "--as", "/srv/keepalived.conf", "tmp/source"], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(findings(r.stdout)).toEqual(["/srv/keepalived.conf:3:5: error [unknown-keyword]"]);
+    expect(kalint(["check", "--as=/srv/keepalived.conf", "tmp/source", "--disable", "unknown-keyword"], { cwd: dir }).code).toBe(0);
+  });
+
+  test("NAME's directory gives the .kalintrc.json and resolves relative includes", () => {
+    expect(kalint(["check", "--as", "etc/keepalived/keepalived.conf", "tmp/source"], { cwd: dir }).code).toBe(0);
+    const r = kalint(["check", "--as", "etc/keepalived/keepalived.conf", "tmp/includer", "--format", "json"], { cwd: dir });
+    const codes = (JSON.parse(r.stdout) as { diagnostics: { file: string; code: string }[] }).diagnostics.map((d) => `${d.file} ${d.code}`);
+    expect(codes).toContain(`${join(dir, "etc/keepalived/conf.d/vi.conf")} out-of-range`);
+  });
+
+  test("works for fmt and for standard input; misuse is one line and exit 2", () => {
+    expect(kalint(["fmt", "--check", "--as", "keepalived.conf", "tmp/source"], { cwd: dir }).stdout).toBe("");
+    expect(findings(kalint(["check", "--as", "lb1.conf", "-"], { cwd: dir, input: WITH_ERROR }).stdout)).toEqual(["lb1.conf:3:5: error [unknown-keyword]"]);
+    for (const args of [
+      ["check", "--as", "x.conf", "tmp/source", "tmp/includer"],
+      ["check", "--as", "x.conf", "--fix", "tmp/source"],
+      ["check", "--as", "x.conf", "-", "--stdin-filename", "y.conf"],
+      ["diff", "--as", "x.conf", "tmp/source", "tmp/source"],
+      ["check", "--as", "x.conf", "etc"],
+      ["check", "--as", "", "tmp/source"],
+    ]) {
+      const r = kalint(args, { cwd: dir });
+      expect(r.code, args.join(" ")).toBe(2);
+      expect(r.stderr, args.join(" ")).toMatch(/^kalint: [^\n]+\n$/);
+    }
+  });
+});

@@ -20,6 +20,8 @@ export interface CliOptions {
   check: boolean;
   write: boolean;
   stdinFilename?: string;
+  /** `--as NAME`: the one input is checked as if it were NAME (its reported name, rc file, includes). */
+  as?: string;
   /** Colour in text output: on a terminal unless NO_COLOR is set; `--color`/`--no-color` force it. */
   color: boolean;
   /** Standard output is a terminal: text output then shows each finding's source line with a caret. */
@@ -27,7 +29,7 @@ export interface CliOptions {
 }
 
 export const COMMANDS: ReadonlySet<string> = new Set(["check", "diff", "fleet", "fmt", "explain", "rules", "help", "version"]);
-const VALUE_OPTIONS = new Set(["--format", "--target-version", "--fail-on", "--config", "--disable", "--enable", "--config-id", "--stdin-filename", "--ids"]);
+const VALUE_OPTIONS = new Set(["--format", "--target-version", "--fail-on", "--config", "--disable", "--enable", "--config-id", "--stdin-filename", "--as", "--ids"]);
 const FLAG_OPTIONS = new Set(["--no-config", "--fix", "--check", "--write", "--help", "-h", "--version", "-V", "--color", "--no-color"]);
 
 export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY: boolean): CliOptions {
@@ -111,6 +113,10 @@ function setValue(o: CliOptions, name: string, value: string): void {
     case "--stdin-filename":
       o.stdinFilename = value;
       break;
+    case "--as":
+      if (value === "" || value === "-") throw new UsageError("--as needs the name of a file, e.g. --as /etc/keepalived/keepalived.conf");
+      o.as = value;
+      break;
   }
 }
 
@@ -120,6 +126,12 @@ function validate(o: CliOptions): void {
   if ((o.check || o.write) && o.command !== "fmt") throw new UsageError("--check and --write work only with fmt");
   if (o.check && o.write) throw new UsageError("fmt takes --check or --write, not both");
   if (o.stdinFilename !== undefined && !o.files.includes("-")) throw new UsageError("--stdin-filename goes with '-' (read the file from stdin)");
+  if (o.as !== undefined) {
+    if (o.command !== "check" && o.command !== "fmt") throw new UsageError("--as works only with check and fmt");
+    if (o.stdinFilename !== undefined) throw new UsageError("--as and --stdin-filename both name the input; give one");
+    if (o.files.length !== 1) throw new UsageError("--as names one input; give exactly one file (or '-')");
+    if (o.fix) throw new UsageError("--fix rewrites the file it reads, and --as checks that file under another name; they cannot be combined");
+  }
   if (o.files.filter((f) => f === "-").length > 1) throw new UsageError("'-' (standard input) can be given only once");
   if (o.fix && o.files.includes("-")) throw new UsageError("--fix rewrites files in place and cannot fix standard input");
   if (["check", "fmt"].includes(o.command) && o.files.length === 0) throw new UsageError(`${o.command} needs at least one file (or '-' for stdin)`);
@@ -150,5 +162,7 @@ options:
   --config-id ID                    keep @ID lines as keepalived -i ID would
   --fix                             apply safe fixes in place (check only)
   --stdin-filename NAME             the name to report standard input ('-') under
+  --as NAME                         check the one FILE as if it were NAME: reported as NAME, with
+                                    NAME's .kalintrc.json and includes (a rendered temp file)
 
 exit codes: 0 nothing at or above the fail level, 1 findings, 2 usage or input error`;

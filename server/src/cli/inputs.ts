@@ -15,6 +15,17 @@ export interface Input {
 /** The name reported for standard input when `--stdin-filename` is not given. */
 export const STDIN_NAME = "<stdin>";
 
+/**
+ * The name an input is known by: the path as given, or for `-` the `--stdin-filename`; `--as`
+ * renames the one input (a rendered temporary file checked as the file it will be deployed as).
+ * The name is what findings report, where `.kalintrc.json` and relative includes are looked up
+ * from, and what a file's kind is judged by.
+ */
+export function inputName(path: string, o: { readonly as?: string; readonly stdinFilename?: string }): string {
+  if (o.as !== undefined) return o.as;
+  return path === "-" ? (o.stdinFilename ?? STDIN_NAME) : path;
+}
+
 /** Short reason for a failed file operation, from its errno code. */
 export function reason(e: unknown): string {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
@@ -82,8 +93,11 @@ function configFilesIn(dir: string, visited: Set<string>): string[] {
   return out;
 }
 
-/** Operands as files: directories are replaced by the config files below them, `-` is kept. */
-export function expandInputs(operands: readonly string[]): Input[] {
+/**
+ * Operands as files: directories are replaced by the config files below them, `-` is kept.
+ * With `--as` (`as` given) the operand must be one file: a name cannot stand for a tree.
+ */
+export function expandInputs(operands: readonly string[], as?: string): Input[] {
   const inputs: Input[] = [];
   for (const op of operands) {
     if (op === "-") {
@@ -102,6 +116,7 @@ export function expandInputs(operands: readonly string[]): Input[] {
       inputs.push(...found.map((path) => ({ path, foundInDirectory: true })));
     } else inputs.push({ path: op, foundInDirectory: false });
   }
+  if (as !== undefined && (inputs.length !== 1 || inputs[0]!.foundInDirectory)) throw new InputError(`--as ${as} names one file, and ${operands.join(" ")} is a directory`);
   return inputs;
 }
 

@@ -4,7 +4,7 @@ import type { Diagnostic } from "../../../../grammar/index.js";
 import { analyze, sortDiagnostics, type Analysis, type AnalyzeOptions } from "../../analysis/analyze.js";
 import { COMMANDS, UsageError, type CliOptions } from "../args.js";
 import { applyFixes } from "../fix.js";
-import { expandInputs, InputError, readInput, STDIN_NAME, type Input } from "../inputs.js";
+import { expandInputs, InputError, inputName, readInput, type Input } from "../inputs.js";
 import type { Report } from "../output/report.js";
 import { analyzeOptions, settingsFor } from "../settings.js";
 import { suggest } from "../../schema/lookup.js";
@@ -25,7 +25,7 @@ export function runCheck(o: CliOptions): Report {
   let fixed = 0;
   for (const i of includersFirst(inputs)) {
     const input = inputs[i]!;
-    const name = input.path === "-" ? (o.stdinFilename ?? STDIN_NAME) : input.path;
+    const name = inputName(input.path, o);
     if (partOfAnother(input, name, included)) continue;
     const text = readInput(input.path);
     const settings = settingsFor(name, o);
@@ -57,7 +57,7 @@ function includersFirst(inputs: readonly Input[]): number[] {
 /** The files to check; `kalint chek a.conf` is more likely a mistyped command than a missing file. */
 function inputsOf(o: CliOptions): Input[] {
   try {
-    return expandInputs(o.files);
+    return expandInputs(o.files, o.as);
   } catch (e) {
     const first = o.files[0]!;
     const command = !o.commandGiven && e instanceof InputError && /^[a-z]+$/.test(first) ? suggest(first, [...COMMANDS]) : undefined;

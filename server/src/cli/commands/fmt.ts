@@ -6,15 +6,16 @@
 import { formatDocument } from "../../format/index.js";
 import { UsageError, type CliOptions } from "../args.js";
 import { writeFileAtomically } from "../fix.js";
-import { expandOperands, readDecoded, STDIN_NAME } from "../inputs.js";
+import { expandInputs, inputName, readDecoded } from "../inputs.js";
 import { diagnosticLine } from "../output/text.js";
 import { extraCommands } from "./extra.js";
 
 export function runFmt(o: CliOptions): number {
   if (o.write && o.files.includes("-")) throw new UsageError("fmt --write cannot rewrite standard input; leave out --write to print the result");
+  const inputs = expandInputs(o.files, o.as);
   let status = 0;
-  for (const file of expandOperands(o.files)) {
-    const name = file === "-" ? (o.stdinFilename ?? STDIN_NAME) : file;
+  for (const { path: file } of inputs) {
+    const name = inputName(file, o);
     const input = readDecoded(file);
     const result = formatDocument(input.text, name);
     if (!result.ok) {
