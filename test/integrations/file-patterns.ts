@@ -30,3 +30,35 @@ export const OTHER_FILES = [
   "keepalived.yml",
   "docs/keepalived.md",
 ] as const;
+
+/**
+ * A glob as the globset crate reads it by default (Helix, Zed): the whole path must match; `*`
+ * matches any characters, `/` included; two stars and a slash, any number of directories; `?`
+ * one character;
+ * `{a,b}` either.
+ */
+export function globRegExp(glob: string): RegExp {
+  let re = "";
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (c === "*" && glob[i + 1] === "*" && glob[i + 2] === "/") {
+      i += 2;
+      re += "(?:.*/)?"; // any number of directories, none included
+    } else if (c === "*") {
+      while (glob[i + 1] === "*") i++;
+      re += ".*";
+    } else if (c === "?") re += "[^/]";
+    else if (c === "{") re += "(?:";
+    else if (c === "}") re += ")";
+    else if (c === ",") re += glob.slice(0, i).lastIndexOf("{") > glob.slice(0, i).lastIndexOf("}") ? "|" : ",";
+    else re += c.replace(/[.+^$()|[\]\\]/g, "\\$&");
+  }
+  return new RegExp(`^${re}$`);
+}
+
+/** Every sample path and whether it is a keepalived file, a template of one, or neither. */
+export const SAMPLES: readonly { path: string; kind: "keepalived" | "template" | "other" }[] = [
+  ...KEEPALIVED_FILES.map((path) => ({ path, kind: "keepalived" as const })),
+  ...TEMPLATES.map((path) => ({ path, kind: "template" as const })),
+  ...OTHER_FILES.map((path) => ({ path, kind: "other" as const })),
+];
