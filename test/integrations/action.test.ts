@@ -147,6 +147,8 @@ describe.runIf(ready)("the GitHub action, run as a runner runs a composite actio
     expect(runAction(release, workspace, lb2).code).toBe(0);
     expect(runAction(release, workspace, { ...lb2, "fail-on": "warning" }).code).toBe(1);
     expect(runAction(release, workspace, { paths: "other" }).outputs["exit-code"]).toBe("0");
+    const text = runAction(release, workspace, { paths: "other", format: "text" });
+    expect([text.code, text.stdout]).toEqual([0, "1 file checked: 0 errors, 0 warnings, 0 info\n"]);
   });
 
   test("the docs' SARIF workflow: the report is written where output-file says, annotations printed too", () => {
