@@ -10,7 +10,9 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { built, CLEAN, root, WITH_ERROR } from "../cli/run-kalint.js";
-import { globRegExp, SAMPLES } from "./file-patterns.js";
+import { editorTakesAsOriginal, globRegExp, SAMPLES, TEMPLATES } from "./file-patterns.js";
+
+const TEMPLATES_FIRST = TEMPLATES[0];
 import { has, installRelease, releaseRepo, removeScratch, scratchDir, VERSION } from "./release.js";
 import { snippet } from "./snippets.js";
 
@@ -101,9 +103,7 @@ describe.runIf(nvimReady)("Neovim 0.7 with the docs' filetype block and nvim-lsp
     const out = JSON.parse(readFileSync(join(dir, "out.json"), "utf8")) as { filetypes: Record<string, string>; diagnostics: { line: number; code: string }[]; errors: string[] };
     expect(out.errors, r.stderr).toEqual([]);
     const filetypes = Object.fromEntries(SAMPLES.map((s) => [s.path, out.filetypes[join(project, s.path)] === "keepalived"]));
-    // Neovim, like Vim, detects a backup (`.bak`, `~`, `.orig`, …) as the file it backs up.
-    const backup = (p: string) => /\.bak$/.test(p);
-    expect(filetypes).toEqual(Object.fromEntries(SAMPLES.map((s) => [s.path, s.kind !== "other" || backup(s.path)])));
+    expect(filetypes).toEqual(Object.fromEntries(SAMPLES.map((s) => [s.path, s.kind !== "other" || editorTakesAsOriginal(s.path)])));
     // (the sample files share a virtual address, so the server also pairs them as peers)
     expect(out.diagnostics.map((d) => `${d.line + 1} ${d.code}`)).toContain("3 unknown-keyword");
   }, 120_000);
@@ -164,6 +164,62 @@ describe("Emacs auto-mode-alist", () => {
     for (const s of SAMPLES) expect(res.some((r) => r.test(`/home/user/site/${s.path}`)), s.path).toBe(s.kind !== "other");
     expect(elisp).toContain('("keepalived-language-server" "--stdio")');
   });
+});
+
+// Emacs is not installed by .ci/run (about a minute of packages for one test): this runs where
+// emacs-nox and elpa-eglot are installed, and says it skipped elsewhere.
+const emacsReady = built && has("emacs", "--batch", "-q", "--eval", "(progn (require 'package) (package-initialize) (require 'eglot))");
+if (!emacsReady) console.warn("editors.test.ts: the Emacs test is SKIPPED: emacs with eglot is not installed (apt-get install -y emacs-nox elpa-eglot)");
+
+const EMACS_DRIVER = `
+(require 'package)
+(package-initialize)
+(require 'eglot)
+(require 'json)
+(load-file (getenv "KALINT_SNIPPET"))
+(let ((modes '()) (diags '()) (target nil))
+  (dolist (p (split-string (getenv "KALINT_PATHS") "\n" t))
+    (with-current-buffer (find-file-noselect p)
+      (push (cons p (symbol-name major-mode)) modes)
+      ;; eglot-ensure connects from post-command-hook, which batch mode never runs
+      (run-hooks 'post-command-hook)
+      (when (string= p (getenv "KALINT_ERROR_FILE")) (setq target (current-buffer)))))
+  (with-current-buffer target
+    (let ((deadline (+ (float-time) 30)))
+      (while (and (null (flymake-diagnostics)) (< (float-time) deadline))
+        (accept-process-output nil 0.1)
+        (when flymake-mode (flymake-start))))
+    (dolist (d (flymake-diagnostics))
+      (push (vector (line-number-at-pos (flymake-diagnostic-beg d)) (flymake-diagnostic-text d)) diags)))
+  (with-temp-file (getenv "KALINT_OUT")
+    (insert (json-encode (list (cons 'modes modes) (cons 'diagnostics diags))))))
+(kill-emacs 0)
+`;
+
+describe.runIf(emacsReady)("Emacs with the docs' eglot block", () => {
+  test("keepalived files and templates open in keepalived-mode and kalint's diagnostics reach Flymake", () => {
+    const bin = installRelease(releaseRepo());
+    const dir = scratchDir("kalint-emacs-");
+    const project = join(dir, "project");
+    mkdirSync(join(project, ".git"), { recursive: true });
+    const errorFile = join(project, TEMPLATES_FIRST);
+    for (const s of SAMPLES) {
+      mkdirSync(dirname(join(project, s.path)), { recursive: true });
+      writeFileSync(join(project, s.path), s.kind === "other" ? "key = value\n" : CLEAN);
+    }
+    writeFileSync(errorFile, WITH_ERROR);
+    writeFileSync(join(dir, "snippet.el"), snippet(DOC, "emacs-eglot"));
+    writeFileSync(join(dir, "driver.el"), EMACS_DRIVER);
+    const env = {
+      ...process.env, PATH: `${bin}:${process.env["PATH"]}`, HOME: dir,
+      KALINT_SNIPPET: join(dir, "snippet.el"), KALINT_PATHS: SAMPLES.map((s) => join(project, s.path)).join("\n"), KALINT_ERROR_FILE: errorFile, KALINT_OUT: join(dir, "out.json"),
+    };
+    const r = spawnSync("emacs", ["--batch", "-q", "-l", join(dir, "driver.el")], { cwd: project, env, encoding: "utf8", timeout: 90_000 });
+    const out = JSON.parse(readFileSync(join(dir, "out.json"), "utf8") || "{}") as { modes?: Record<string, string>; diagnostics?: [number, string][] };
+    expect(out.modes, r.stderr).toBeDefined();
+    expect(Object.fromEntries(SAMPLES.map((s) => [s.path, out.modes![join(project, s.path)] === "keepalived-mode"]))).toEqual(Object.fromEntries(SAMPLES.map((s) => [s.path, s.kind !== "other" || editorTakesAsOriginal(s.path)])));
+    expect((out.diagnostics ?? []).map(([line, text]) => `${line} ${/\[([a-z-]+)\]/.exec(text)?.[1]}`)).toContain("3 unknown-keyword");
+  }, 120_000);
 });
 
 describe.runIf(hasPy("yaml"))("Sublime Text", () => {

@@ -62,3 +62,10 @@ export const SAMPLES: readonly { path: string; kind: "keepalived" | "template" |
   ...TEMPLATES.map((path) => ({ path, kind: "template" as const })),
   ...OTHER_FILES.map((path) => ({ path, kind: "other" as const })),
 ];
+
+/**
+ * Editors open a backup (`.bak`, `~`, `.orig`, …) in the mode of the file it backs up: Vim and
+ * Neovim through their ignored-suffix rule, Emacs through auto-mode-alist's suffix entries. A
+ * linter run skips it, an editor does not.
+ */
+export const editorTakesAsOriginal = (path: string): boolean => /\.bak$/.test(path);
