@@ -8,6 +8,7 @@
  */
 import type { Diagnostic } from "./diagnostic.js";
 import type { SourceText, Span } from "./source.js";
+import type { TemplateLayer } from "./template/layer.js";
 
 /** One word of a line: a bare word or a double-quoted string. */
 export interface Word extends Span {
@@ -113,6 +114,13 @@ export interface ConfigFile {
   readonly comments: readonly Comment[];
   /** Syntax diagnostics found while reading this text. */
   readonly diagnostics: readonly Diagnostic[];
+  /**
+   * Set when the file is a template: its tags, control constructs and opaque stretches. Words
+   * holding template output carry the OPAQUE character in their text (template/layer.ts).
+   */
+  readonly template?: TemplateLayer;
+  /** A template fragment: blocks it leaves open continue in the file that includes it. */
+  readonly fragment?: boolean;
 }
 
 export function isBlockLike(node: Node): node is Block | AnonymousBlock {

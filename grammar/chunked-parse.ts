@@ -23,12 +23,20 @@ export interface ParsedText {
   readonly diagnostics: Diagnostic[];
 }
 
+export interface ChunkOptions {
+  /** The text to lex instead of the source's own (same length and line breaks). */
+  readonly text?: string;
+  /** Keywords of the blocks the text sits in (a template partial), outermost first. */
+  readonly parents?: readonly string[];
+}
+
 /**
  * `effective`: the text is the preprocessor's output, where conditions are already applied, so
  * a line's leading `@word` is its keyword, not a condition.
  */
-export function parseChunked(source: SourceText, effective = false): ParsedText {
-  const text = source.text;
+export function parseChunked(source: SourceText, effective = false, options: ChunkOptions = {}): ParsedText {
+  // A template's keepalived text has the template's offsets and line breaks (template/layer.ts).
+  const text = options.text ?? source.text;
   const children: Node[] = [];
   const comments: IToken[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -45,7 +53,7 @@ export function parseChunked(source: SourceText, effective = false): ParsedText 
     pending.add(lexed.tokens);
     const ready = end === text.length ? pending.takeAll() : pending.takeComplete();
     if (ready.length) {
-      const out = parseTokens(source, ready, texts, effective);
+      const out = parseTokens(source, ready, texts, effective, options.parents);
       // Pushed one by one: spreading a 100k-element array into push() overflows the stack.
       for (const n of out.children) children.push(n);
       for (const d of out.diagnostics) diagnostics.push(d);

@@ -6,3 +6,5 @@ export { preprocess, type EffectiveConfig, type IncludeLink, type PreprocessOpti
 export { nodeFileHost, decodeBytes, decodeFile, globFiles, expandBraces, type DecodedText, type FileHost } from "./file-host.js";
 export { lex } from "./lexer.js";
 export type { ParameterValue } from "./parameters.js";
+export { hasOpaqueLine, parseTemplate, type TemplateParseOptions } from "./template-file.js";
+export * from "./template/index.js";

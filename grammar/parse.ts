@@ -2,13 +2,24 @@ import type { Comment, ConfigFile } from "./ast.js";
 import type { Diagnostic } from "./diagnostic.js";
 import { parseChunked } from "./chunked-parse.js";
 import type { SourceText } from "./source.js";
+import type { TemplateLayer } from "./template/index.js";
+
+export interface ParseOptions {
+  /** The template layer of a template: its keepalived text is parsed, spans stay in the template. */
+  readonly template?: TemplateLayer;
+  /** Keywords of the blocks the text sits in (a template partial), outermost first. */
+  readonly parents?: readonly string[];
+}
 
 /** keepalived reads lines into a 1024-byte buffer: 1023 bytes of text at most. */
 export const MAX_LINE_BYTES = 1023;
 
 /** Parses one file as written. Never throws: problems become `syntax-error` diagnostics. */
-export function parse(source: SourceText): ConfigFile {
-  const { children, comments, diagnostics } = parseChunked(source);
+export function parse(source: SourceText, options: ParseOptions = {}): ConfigFile {
+  const { children, comments, diagnostics } = parseChunked(source, false, {
+    ...(options.template ? { text: options.template.text } : {}),
+    ...(options.parents ? { parents: options.parents } : {}),
+  });
   diagnostics.push(...lineProblems(source));
   diagnostics.sort((a, b) => a.start - b.start);
   return {
@@ -20,9 +31,11 @@ export function parse(source: SourceText): ConfigFile {
       file: source,
       start: t.startOffset,
       end: t.startOffset + t.image.length,
-      text: t.image,
+      // As written: in a template the lexed text has its expressions blanked out.
+      text: options.template ? source.text.slice(t.startOffset, t.startOffset + t.image.length) : t.image,
     })),
     diagnostics,
+    ...(options.template ? { template: options.template } : {}),
   };
 }
 

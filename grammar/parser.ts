@@ -200,7 +200,8 @@ class KeepalivedParser extends EmbeddedActionsParser {
       const first = this.tokens[start]!;
       const args = this.words(start + 1);
       this.tokenTop = start;
-      if (!close) this.report(first, open, `'${keyword!.text}' block opened here is never closed`);
+      // Named as written: in a template the keyword may hold template output.
+      if (!close) this.report(first, open, `'${file.text.slice(first.startOffset, first.startOffset + first.image.length)}' block opened here is never closed`);
       const end = close ? close.startOffset + 1 : this.lastEnd(children, open.startOffset + 1);
       const block: Block = {
         kind: "block",
@@ -270,7 +271,13 @@ class KeepalivedParser extends EmbeddedActionsParser {
       this.tokenTop = start;
       for (const w of words) if (w.unterminated) this.reportUnterminated(w);
       const first = words[0]!;
-      return withPrefix({ kind: "value", file, start: prefixStart(prefix, first.start), end: words[words.length - 1]!.end, words }, prefix);
+      const end = words[words.length - 1]!.end;
+      // keepalived reads `include` lines before it looks at blocks, so one inside a list of
+      // entries includes a file there too (it is no entry named "include").
+      if (words.length > 1 && !first.quoted && INCLUDE_DIRECTIVES.has(first.text)) {
+        return withPrefix({ kind: "include", file, start: prefixStart(prefix, first.start), end, directive: first, pattern: words[1], extra: words.slice(2) }, prefix);
+      }
+      return withPrefix({ kind: "value", file, start: prefixStart(prefix, first.start), end, words }, prefix);
     }
     const first = makeWord(file, this.tokens[start]!, this.state.texts);
     const args = this.words(start + 1);
@@ -422,10 +429,15 @@ export interface ParseOutput {
   readonly diagnostics: Diagnostic[];
 }
 
-export function parseTokens(file: SourceText, tokens: IToken[], texts = new WordTexts(), effective = false): ParseOutput {
+/**
+ * `parents`: the keywords of the blocks the text sits in (a template partial is read in the
+ * block of the place that includes it), outermost first.
+ */
+export function parseTokens(file: SourceText, tokens: IToken[], texts = new WordTexts(), effective = false, parents: readonly string[] = []): ParseOutput {
   const parser = (shared ??= new KeepalivedParser());
   const diagnostics: Diagnostic[] = [];
-  parser.state = { file, diagnostics, parents: [], inValueBlock: false, texts };
+  const inValueBlock = parents.length > 0 && isValueBlock(parents[parents.length - 2] ?? "", parents[parents.length - 1]!);
+  parser.state = { file, diagnostics, parents: [...parents], inValueBlock, texts };
   parser.clearStacks();
   parser.input = limitNesting(file, conditionWords(file.text, tokens, effective), diagnostics);
   const children = parser.file();

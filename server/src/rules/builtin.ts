@@ -22,4 +22,6 @@ export const BUILTIN_RULES: readonly BuiltinRule[] = [
   builtin("duplicate-keyword", "warning", "schema", "a single-valued keyword given twice in one block"),
   builtin("route-not-tracked", "warning", "vrrp", "a virtual or static route without 'dev', which keepalived loads but does not track"),
   builtin("unused-suppression", "warning", "meta", "a kalint disable comment that suppresses nothing"),
+  builtin("template-syntax", "error", "language", "a malformed template: an unclosed tag or expression, an endif with no if, ..."),
+  builtin("template-brace-imbalance", "error", "language", "a template loop body or if branches that open and close keepalived blocks unevenly"),
 ];

@@ -1,0 +1,71 @@
+/**
+ * A template read as keepalived: the template layer (grammar/template/) gives the keepalived
+ * text, the grammar parses it with every span in the template, and the template's own
+ * problems become diagnostics: `template-syntax` for a malformed template and
+ * `template-brace-imbalance` for a construct that nests blocks differently as it is rendered.
+ */
+import type { ConfigFile, Node } from "./ast.js";
+import type { Diagnostic } from "./diagnostic.js";
+import { lex } from "./lexer.js";
+import { parse } from "./parse.js";
+import type { SourceText } from "./source.js";
+import { braceFaults, isOpaque, readTemplate, type TemplateEngine } from "./template/index.js";
+import { LBrace, RBrace } from "./tokens.js";
+
+export interface TemplateParseOptions {
+  /** Keywords of the blocks the file is included in (a partial), outermost first. */
+  readonly parents?: readonly string[];
+  /**
+   * A fragment (a partial, or a file named by `--fragment`): blocks left open at its end or
+   * closed at its start are the including file's business, not findings.
+   */
+  readonly fragment?: boolean;
+}
+
+/** The parser's messages for braces that close nothing or are never closed (parser.ts). */
+const UNBALANCED = /closes no block|is never closed/;
+
+export function parseTemplate(source: SourceText, engine: TemplateEngine, options: TemplateParseOptions = {}): ConfigFile {
+  const read = readTemplate(source.text, engine);
+  const braces: { offset: number; delta: 1 | -1 }[] = [];
+  for (const t of lex(read.text).tokens) {
+    if (t.tokenType === LBrace) braces.push({ offset: t.startOffset, delta: 1 });
+    else if (t.tokenType === RBrace) braces.push({ offset: t.startOffset, delta: -1 });
+  }
+  const { faults, shadowed } = braceFaults(read.roots, braces);
+  const layer = shadowed.length ? { ...read, text: blank(read.text, shadowed) } : read;
+  const parsed = parse(source, { template: layer, ...(options.parents ? { parents: options.parents } : {}) });
+  const faulted = faults.map((f) => ({ start: f.construct.tags[0]!.start, end: (f.construct.close ?? f.construct.tags[f.construct.tags.length - 1]!).end }));
+  const diagnostics: Diagnostic[] = [];
+  for (const d of parsed.diagnostics) {
+    if (d.code === "syntax-error" && UNBALANCED.test(d.message)) {
+      // One fault, one finding: what an unbalanced construct does to the braces around it is
+      // the brace-imbalance finding's, and a fragment's open ends are its includer's.
+      if (options.fragment || faulted.some((r) => d.start >= r.start && d.start < r.end)) continue;
+    }
+    diagnostics.push(d);
+  }
+  for (const p of layer.problems) diagnostics.push({ file: source, start: p.start, end: p.end, code: "template-syntax", severity: "error", message: p.message });
+  for (const f of faults) {
+    const tag = f.construct.tags[0]!;
+    diagnostics.push({ file: source, start: tag.start, end: tag.end, code: "template-brace-imbalance", severity: "error", message: f.message });
+  }
+  diagnostics.sort((a, b) => a.start - b.start);
+  return { ...parsed, diagnostics, ...(options.fragment ? { fragment: true } : {}) };
+}
+
+/** `text` with the ranges turned to blanks (line breaks kept, so offsets and lines stay). */
+function blank(text: string, ranges: readonly { readonly start: number; readonly end: number }[]): string {
+  const chars = text.split("");
+  for (const r of ranges) for (let i = r.start; i < r.end; i++) if (chars[i] !== "\n" && chars[i] !== "\r") chars[i] = " ";
+  return chars.join("");
+}
+
+/** A line whose first word an expression writes: it may stand for any statements. */
+export function hasOpaqueLine(children: readonly Node[]): boolean {
+  for (const c of children) {
+    const first = c.kind === "statement" || c.kind === "block" ? c.keyword : c.kind === "value" ? c.words[0] : undefined;
+    if (first && isOpaque(first.text)) return true;
+  }
+  return false;
+}
