@@ -2,7 +2,7 @@
  * One node's analysis: preprocess, build the model, run the schema validator and every file rule,
  * then apply severity settings and disable comments. The CLI and the language server both call this.
  */
-import { parse, preprocess, type Diagnostic, type EffectiveConfig, type FileHost, type SourceText } from "../../../grammar/index.js";
+import { detectTemplate, OPAQUE, parse, parseTemplate, preprocess, SourceText, type Diagnostic, type EffectiveConfig, type FileHost, type TemplateEngine, type TemplateMode } from "../../../grammar/index.js";
 import { buildModel } from "../model/build.js";
 import type { ConfigModel } from "../model/types.js";
 import { FILE_RULES } from "../rules/index.js";
@@ -13,6 +13,8 @@ import { NEWEST_VERSION } from "../schema/lookup.js";
 import { validateSchema } from "../validate/schema-check.js";
 import type { RuleSetting } from "./lint-config.js";
 import { applySuppressions, collectSuppressions, type SuppressionJudge } from "./suppress.js";
+import { resolvePartials } from "./partials.js";
+import { resolve } from "node:path";
 
 export interface AnalyzeOptions {
   readonly host: FileHost;
@@ -27,31 +29,94 @@ export interface AnalyzeOptions {
    * cluster code is then not reported as suppressing nothing, since its rule never ran.
    */
   readonly standalone?: boolean;
+  /** How to tell templates (SPEC §7): `auto` (default) by name and content, an engine, or `none`. */
+  readonly template?: TemplateMode;
+  /** A template fragment: blocks open at its end or closed at its start are not findings. */
+  readonly fragment?: boolean;
+  /** Keywords of the blocks a partial is included in, outermost first. */
+  readonly parents?: readonly string[];
+  /** More folders to look for template partials in (`--template-path`). */
+  readonly templatePath?: readonly string[];
+  /** Partials being read, to stop a template that includes itself (internal). */
+  readonly visiting?: ReadonlySet<string>;
 }
 
 export interface Analysis {
   readonly config: EffectiveConfig;
   readonly model: ConfigModel;
   readonly diagnostics: readonly Diagnostic[];
+  /** Template partials read as fragments of this file (their findings are among `diagnostics`). */
+  readonly partials: readonly string[];
 }
 
 export function analyze(path: string, options: AnalyzeOptions): Analysis {
-  const config = preprocess(path, {
-    host: options.host,
-    ...(options.configId !== undefined ? { configId: options.configId } : {}),
-    ...(options.text !== undefined ? { text: options.text } : {}),
-    env: (name) => process.env[name],
-  });
+  const config = read(path, options);
   const model = buildModel(config.file);
   const targetVersion = options.targetVersion ?? NEWEST_VERSION;
-  const found: Diagnostic[] = [...config.diagnostics, ...validateSchema(config.file, { targetVersion })];
-  const context = { model, targetVersion };
+  const found: Diagnostic[] = [...config.diagnostics, ...validateSchema(config.file, { targetVersion, ...(options.parents ? { parents: options.parents } : {}) })];
+  const context = { model, targetVersion, ...(options.fragment ? { fragment: true } : {}) };
   for (const rule of FILE_RULES) {
     if (options.rules?.[rule.code] === "off") continue;
     rule.check(context, (finding) => found.push(toDiagnostic(rule, finding)));
   }
+  const partials = config.raw.template ? readPartials(path, config, options, found) : [];
+  if (config.raw.template) nameTemplateOutput(found, config.raw.template.engine);
   const diagnostics = finish(found, config, options.rules ?? {}, options.standalone ? (code) => ruleByCode(code)?.scope !== "cluster" : undefined);
-  return { config, model, diagnostics };
+  return { config, model, diagnostics, partials };
+}
+
+/** Messages quote words as read; template output in them is shown as the engine writes an expression. */
+function nameTemplateOutput(found: Diagnostic[], engine: TemplateEngine): void {
+  const marker = engine === "erb" ? "<%= … %>" : engine === "subst" ? "${…}" : "{{ … }}";
+  for (let i = 0; i < found.length; i++) {
+    const d = found[i]!;
+    if (d.message.includes(OPAQUE)) found[i] = { ...d, message: d.message.replace(/\uE000+/g, marker) };
+  }
+}
+
+/** Each partial the template names, checked as a fragment in the block that includes it. */
+function readPartials(path: string, config: EffectiveConfig, options: AnalyzeOptions, found: Diagnostic[]): string[] {
+  const exists = (p: string) => options.host.readFile(p) !== undefined;
+  const visiting = new Set(options.visiting ?? []);
+  visiting.add(resolve(path));
+  const read: string[] = [];
+  for (const partial of resolvePartials(config.raw, path, options.templatePath, exists)) {
+    const tag = partial.include.tag;
+    if (partial.path === undefined) {
+      found.push({
+        file: config.root, start: tag.start, end: tag.end, code: "include-not-found", severity: "warning",
+        message: `no template '${partial.include.name}' in ${partial.searched.join(", ")}; kalint could not check it where it is included (add its folder with --template-path)`,
+      });
+      continue;
+    }
+    if (partial.parents === undefined || visiting.has(resolve(partial.path))) continue;
+    const sub = analyze(partial.path, { ...options, text: undefined, parents: partial.parents, fragment: true, template: options.template === "none" ? "auto" : options.template ?? "auto", visiting } as AnalyzeOptions);
+    read.push(partial.path, ...sub.partials);
+    for (const d of sub.diagnostics) found.push(d);
+  }
+  return read;
+}
+
+/**
+ * The configuration to analyse: a template read through its template layer (no keepalived
+ * preprocessing: its `include` paths and `$VAR`s are the rendered file's, read on the target
+ * host), anything else as keepalived reads it.
+ */
+function read(path: string, options: AnalyzeOptions): EffectiveConfig {
+  const mode = options.template ?? "auto";
+  const text = mode === "none" ? undefined : options.text ?? options.host.readFile(path);
+  const engine: TemplateEngine | undefined = text === undefined ? undefined : detectTemplate(path, text, mode);
+  if (engine === undefined || text === undefined) {
+    return preprocess(path, {
+      host: options.host,
+      ...(options.configId !== undefined ? { configId: options.configId } : {}),
+      ...(options.text !== undefined ? { text: options.text } : {}),
+      env: (name) => process.env[name],
+    });
+  }
+  const root = new SourceText(path, text);
+  const raw = parseTemplate(root, engine, { ...(options.parents ? { parents: options.parents } : {}), ...(options.fragment ? { fragment: true } : {}) });
+  return { root, raw, file: raw, files: [root], includes: [], parameters: new Map(), diagnostics: raw.diagnostics };
 }
 
 /**

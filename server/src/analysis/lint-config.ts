@@ -1,6 +1,6 @@
 /** `.kalintrc.json`: rule severities, target version and peers, found upward from each file. */
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import type { Severity } from "../../../grammar/index.js";
 
 export type RuleSetting = Severity | "off";
@@ -9,6 +9,8 @@ export interface LintConfig {
   readonly targetVersion?: string;
   readonly rules: Readonly<Record<string, RuleSetting>>;
   readonly peers: readonly (readonly string[])[];
+  /** Globs (relative to the rc file's folder) of template fragments: `"templates": { "fragments": [...] }`. */
+  readonly fragments?: readonly string[];
   /** The file it came from, when there was one. */
   readonly path?: string;
 }
@@ -30,7 +32,7 @@ export function parseLintConfig(text: string, path: string): LintConfig {
   if (typeof data !== "object" || data === null || Array.isArray(data)) throw new ConfigError(`${path}: expected a JSON object`);
   const o = data as Record<string, unknown>;
   for (const key of Object.keys(o)) {
-    if (!["targetVersion", "rules", "peers", "$schema"].includes(key)) throw new ConfigError(`${path}: unknown setting '${key}'`);
+    if (!["targetVersion", "rules", "peers", "templates", "$schema"].includes(key)) throw new ConfigError(`${path}: unknown setting '${key}'`);
   }
   const rules: Record<string, RuleSetting> = {};
   if (o["rules"] !== undefined) {
@@ -48,7 +50,46 @@ export function parseLintConfig(text: string, path: string): LintConfig {
     for (const g of o["peers"] as string[][]) peers.push(g.map((p) => resolve(dirname(path), p)));
   }
   if (o["targetVersion"] !== undefined && typeof o["targetVersion"] !== "string") throw new ConfigError(`${path}: 'targetVersion' must be a string`);
-  return { rules, peers, path, ...(typeof o["targetVersion"] === "string" ? { targetVersion: o["targetVersion"] } : {}) };
+  const fragments = templateFragments(o["templates"], path);
+  return { rules, peers, path, ...(typeof o["targetVersion"] === "string" ? { targetVersion: o["targetVersion"] } : {}), ...(fragments ? { fragments } : {}) };
+}
+
+/**
+ * `"templates"`: `"fragments"` lists globs of template fragments; every other key names a
+ * template with the nodes that render it (render mode, SPEC §7), each an object.
+ */
+function templateFragments(value: unknown, path: string): string[] | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new ConfigError(`${path}: 'templates' must be an object`);
+  const o = value as Record<string, unknown>;
+  for (const [key, entry] of Object.entries(o)) {
+    if (key !== "fragments" && (typeof entry !== "object" || entry === null || Array.isArray(entry))) throw new ConfigError(`${path}: templates entry '${key}' must be an object`);
+  }
+  const fragments = o["fragments"];
+  if (fragments === undefined) return undefined;
+  if (!Array.isArray(fragments) || !fragments.every((g) => typeof g === "string")) throw new ConfigError(`${path}: 'templates.fragments' must be a list of file globs`);
+  return fragments as string[];
+}
+
+/** Whether `file` matches one of the rc file's fragment globs (`*`, `?`, `**` across folders). */
+export function isFragment(config: LintConfig, file: string): boolean {
+  if (!config.fragments?.length || !config.path) return false;
+  const rel = relative(dirname(config.path), resolve(file)).split(sep).join("/");
+  return config.fragments.some((glob) => globRegExp(glob).test(rel));
+}
+
+function globRegExp(glob: string): RegExp {
+  let re = "";
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (c === "*" && glob[i + 1] === "*") {
+      re += glob[i + 2] === "/" ? "(?:.*/)?" : ".*";
+      i += glob[i + 2] === "/" ? 2 : 1;
+    } else if (c === "*") re += "[^/]*";
+    else if (c === "?") re += "[^/]";
+    else re += c.replace(/[.+^${}()|[\]\\]/g, "\\$&");
+  }
+  return new RegExp(`^${re.replace(/^\.\//, "")}$`);
 }
 
 /** The rc file that governs each directory walked so far, none found included (the CLI's cache). */

@@ -26,16 +26,22 @@ export interface CliOptions {
   color: boolean;
   /** Standard output is a terminal: text output then shows each finding's source line with a caret. */
   tty: boolean;
+  /** How to tell templates (SPEC §7). */
+  template: "auto" | "jinja" | "go" | "erb" | "none";
+  /** More folders to look for template partials in. */
+  templatePath: string[];
+  /** The files given are template fragments (partials): open blocks at their ends are not findings. */
+  fragment: boolean;
 }
 
 export const COMMANDS: ReadonlySet<string> = new Set(["check", "diff", "fleet", "fmt", "explain", "rules", "help", "version"]);
-const VALUE_OPTIONS = new Set(["--format", "--target-version", "--fail-on", "--config", "--disable", "--enable", "--config-id", "--stdin-filename", "--as", "--ids"]);
-const FLAG_OPTIONS = new Set(["--no-config", "--fix", "--check", "--write", "--help", "-h", "--version", "-V", "--color", "--no-color"]);
+const VALUE_OPTIONS = new Set(["--format", "--target-version", "--fail-on", "--config", "--disable", "--enable", "--config-id", "--stdin-filename", "--as", "--ids", "--template", "--template-path"]);
+const FLAG_OPTIONS = new Set(["--no-config", "--fix", "--check", "--write", "--help", "-h", "--version", "-V", "--color", "--no-color", "--fragment"]);
 
 export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY: boolean): CliOptions {
   const o: CliOptions = {
     command: "check", commandGiven: false, files: [], format: "text", failOn: "error", noConfig: false, disable: [], enable: [],
-    fix: false, check: false, write: false, tty: isTTY,
+    fix: false, check: false, write: false, tty: isTTY, template: "auto", templatePath: [], fragment: false,
     // no-color.org: NO_COLOR set to anything but the empty string turns colour off.
     color: isTTY && !env["NO_COLOR"],
   };
@@ -72,6 +78,7 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY
       else if (arg === "--version" || arg === "-V") o.command = "version";
       else if (arg === "--color") o.color = true;
       else if (arg === "--no-color") o.color = false;
+      else if (arg === "--fragment") o.fragment = true;
       continue;
     }
     if (arg.startsWith("-") && arg !== "-") throw new UsageError(`unknown option ${arg}; 'kalint --help' lists the options`);
@@ -116,6 +123,13 @@ function setValue(o: CliOptions, name: string, value: string): void {
     case "--as":
       if (value === "" || value === "-") throw new UsageError("--as needs the name of a file, e.g. --as /etc/keepalived/keepalived.conf");
       o.as = value;
+      break;
+    case "--template":
+      if (!["auto", "jinja", "go", "erb", "none"].includes(value)) throw new UsageError(`--template must be auto, jinja, go, erb or none, not '${value}'`);
+      o.template = value as CliOptions["template"];
+      break;
+    case "--template-path":
+      o.templatePath.push(value);
       break;
   }
 }
@@ -164,5 +178,8 @@ options:
   --stdin-filename NAME             the name to report standard input ('-') under
   --as NAME                         check the one FILE as if it were NAME: reported as NAME, with
                                     NAME's .kalintrc.json and includes (a rendered temp file)
+  --template auto|jinja|go|erb|none read templates (default auto: by name and content; none: as plain files)
+  --template-path DIR               another folder to find template partials in (repeatable)
+  --fragment                        the files are template fragments (partials): no finding for blocks open at their ends
 
 exit codes: 0 nothing at or above the fail level, 1 findings, 2 usage or input error`;

@@ -1,7 +1,7 @@
 /** Turning command-line operands into files to read: paths, directories, and `-` for stdin. */
 import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { decodeFile, type DecodedText } from "../../../grammar/index.js";
+import { decodeBytes, decodeFile, isKeepalivedTemplateName, looksLikeKeepalivedText, type DecodedText } from "../../../grammar/index.js";
 
 /** A file or directory that cannot be read: one line on stderr and exit 2. */
 export class InputError extends Error {}
@@ -46,9 +46,9 @@ export function reason(e: unknown): string {
   }
 }
 
-// Leftovers of editors, patch tools and package managers, and templates that need rendering
-// first: none of these is a configuration keepalived reads.
-const NOT_A_CONFIG = /(?:~|\.(?:bak|orig|rej|old|swp|tmp|rpmnew|rpmsave|dpkg-(?:old|new|dist|bak)|j2|jinja2?|tmpl|tpl|erb|in|template))$/;
+// Leftovers of editors, patch tools and package managers, and templates (which have their own
+// test below): none of these is a configuration keepalived reads as it stands.
+const NOT_A_CONFIG = /(?:~|\.(?:bak|orig|rej|old|swp|tmp|rpmnew|rpmsave|dpkg-(?:old|new|dist|bak)|j2|jinja2?|tmpl|tpl|ctmpl|erb|epp|in|template))$/;
 
 /**
  * Whether a file met while walking a directory is a keepalived configuration: a name ending in
@@ -60,8 +60,22 @@ export function looksLikeConfig(name: string): boolean {
   return name.endsWith(".conf") || name.startsWith("keepalived.conf");
 }
 
+/**
+ * Whether a template met while walking a directory is a keepalived template (SPEC §7): named
+ * like one (`keepalived.conf.j2`, `*.conf.erb`, `keepalived-checks.j2`) and holding keepalived
+ * blocks, so a role's `keepalived.service.j2` is left alone.
+ */
+function isKeepalivedTemplate(name: string, path: string): boolean {
+  if (!isKeepalivedTemplateName(name)) return false;
+  try {
+    return looksLikeKeepalivedText(decodeBytes(readFileSync(path)));
+  } catch {
+    return false;
+  }
+}
+
 /** Config files below `dir`, depth first in name order; hidden entries and node_modules skipped. */
-function configFilesIn(dir: string, visited: Set<string>): string[] {
+function configFilesIn(dir: string, visited: Set<string>, templates: boolean): string[] {
   let real: string;
   let entries;
   try {
@@ -87,17 +101,18 @@ function configFilesIn(dir: string, visited: Set<string>): string[] {
         continue; // a dangling link in a tree is not what the user asked about
       }
     }
-    if (kind === "dir") out.push(...configFilesIn(path, visited));
-    else if (kind === "file" && looksLikeConfig(e.name)) out.push(path);
+    if (kind === "dir") out.push(...configFilesIn(path, visited, templates));
+    else if (kind === "file" && (looksLikeConfig(e.name) || (templates && isKeepalivedTemplate(e.name, path)))) out.push(path);
   }
   return out;
 }
 
 /**
- * Operands as files: directories are replaced by the config files below them, `-` is kept.
- * With `--as` (`as` given) the operand must be one file: a name cannot stand for a tree.
+ * Operands as files: directories are replaced by the config files below them (and the keepalived
+ * templates, unless `templates` is false: `--template none`), `-` is kept. With `--as` (`as`
+ * given) the operand must be one file: a name cannot stand for a tree.
  */
-export function expandInputs(operands: readonly string[], as?: string): Input[] {
+export function expandInputs(operands: readonly string[], as?: string, templates = true): Input[] {
   const inputs: Input[] = [];
   for (const op of operands) {
     if (op === "-") {
@@ -111,8 +126,8 @@ export function expandInputs(operands: readonly string[], as?: string): Input[] 
       throw new InputError(`cannot read ${op}: ${reason(e)}`);
     }
     if (st.isDirectory()) {
-      const found = configFilesIn(op, new Set());
-      if (found.length === 0) throw new InputError(`no keepalived config files (*.conf, keepalived.conf*) under ${op}`);
+      const found = configFilesIn(op, new Set(), templates);
+      if (found.length === 0) throw new InputError(`no keepalived config files (*.conf, keepalived.conf*${templates ? ", keepalived templates" : ""}) under ${op}`);
       inputs.push(...found.map((path) => ({ path, foundInDirectory: true })));
     } else inputs.push({ path: op, foundInDirectory: false });
   }
@@ -120,8 +135,8 @@ export function expandInputs(operands: readonly string[], as?: string): Input[] 
   return inputs;
 }
 
-export function expandOperands(operands: readonly string[]): string[] {
-  return expandInputs(operands).map((i) => i.path);
+export function expandOperands(operands: readonly string[], templates = true): string[] {
+  return expandInputs(operands, undefined, templates).map((i) => i.path);
 }
 
 /** The file, or standard input for `-`, decoded as the preprocessor decodes files. */

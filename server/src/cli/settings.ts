@@ -1,7 +1,7 @@
 /** Rule settings for one file: its rc file (or --config), then --disable/--enable. */
 import { nodeFileHost } from "../../../grammar/index.js";
 import type { AnalyzeOptions } from "../analysis/analyze.js";
-import { ConfigError, EMPTY_CONFIG, findLintConfig, loadLintConfig, type LintConfig, type RuleSetting } from "../analysis/lint-config.js";
+import { ConfigError, EMPTY_CONFIG, findLintConfig, isFragment, loadLintConfig, type LintConfig, type RuleSetting } from "../analysis/lint-config.js";
 import { allRules, ruleByCode } from "../rules/registry.js";
 import { parseVersion, suggest } from "../schema/lookup.js";
 import type { Version } from "../schema/types.js";
@@ -48,11 +48,18 @@ export function settingsFor(file: string, o: CliOptions): FileSettings {
   return { rules, lintConfig, ...(targetVersion ? { targetVersion } : {}) };
 }
 
-/** How to analyse a file on disk with these settings, as node `configId` when one is given. */
-export function analyzeOptions(settings: FileSettings, configId: string | undefined): AnalyzeOptions {
+/**
+ * How to analyse a file on disk with these settings, as node `configId` when one is given. With
+ * the command line's options, the template settings (`--template`, `--template-path`, and
+ * `--fragment` or the rc file's fragment globs for `file`) come along.
+ */
+export function analyzeOptions(settings: FileSettings, configId: string | undefined, o?: CliOptions, file?: string): AnalyzeOptions {
+  const fragment = o !== undefined && (o.fragment || (file !== undefined && isFragment(settings.lintConfig, file)));
   return {
     host: nodeFileHost,
     rules: settings.rules,
+    ...(o ? { template: o.template, ...(o.templatePath.length ? { templatePath: o.templatePath } : {}) } : {}),
+    ...(fragment ? { fragment: true } : {}),
     ...(settings.targetVersion ? { targetVersion: settings.targetVersion } : {}),
     ...(configId !== undefined ? { configId } : {}),
   };

@@ -7,6 +7,7 @@ import { vipAddresses } from "./effective.js";
 import { buildCluster, masterOf } from "./pairing.js";
 import { segmentOf } from "./segment.js";
 import type { Cluster, ClusterNode, Fleet } from "./types.js";
+import { isLiteralBlock } from "../model/template.js";
 
 class UnionFind {
   private readonly parent: number[];
@@ -30,12 +31,14 @@ class UnionFind {
 function groupingKeys(node: ClusterNode): string[] {
   const keys = [`file:${node.path}`];
   for (const i of node.model.instances) {
+    // Template instances join clusters only by what the template writes literally.
+    if (!isLiteralBlock(node.model.file, i.block)) continue;
     const vips = vipAddresses(i);
     if (vips.length) keys.push(...vips.map((a) => `vip:${a}`));
     else keys.push(`instance:${i.name}/${i.virtualRouterId?.value ?? ""}/${i.interface?.value ?? ""}`);
   }
   // A director with no VRRP at all still pairs with the node serving the same virtual servers.
-  if (node.model.instances.length === 0) keys.push(...node.model.virtualServers.map((vs) => `vs:${vs.key}`));
+  if (node.model.instances.length === 0) keys.push(...node.model.virtualServers.filter((vs) => isLiteralBlock(node.model.file, vs.block)).map((vs) => `vs:${vs.key}`));
   return keys;
 }
 

@@ -3,6 +3,7 @@
  * virtual_ipaddress set, else by VRID on the same interface name. Each pass only joins groups
  * that share no node, so one node never holds two members of a peer set.
  */
+import { isLiteralBlock } from "../model/template.js";
 import { healthyPriority, vipAddresses } from "./effective.js";
 import type { Cluster, ClusterNode, Peer, PeerSet } from "./types.js";
 
@@ -34,7 +35,8 @@ function peersOf(node: ClusterNode): Peer[] {
   const seen = new Set<string>();
   const out: Peer[] = [];
   for (const instance of node.model.instances) {
-    if (seen.has(instance.name)) continue;
+    // A template's instance takes part only when the template writes all of it literally.
+    if (seen.has(instance.name) || !isLiteralBlock(node.model.file, instance.block)) continue;
     seen.add(instance.name);
     out.push({ node, instance });
   }

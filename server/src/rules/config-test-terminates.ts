@@ -1,4 +1,4 @@
-import type { Block } from "../../../grammar/index.js";
+import { isOpaque, type Block } from "../../../grammar/index.js";
 import { compareVersions, formatVersion } from "../schema/lookup.js";
 import type { Version } from "../schema/types.js";
 import { scriptCommands } from "./scripts.js";
@@ -29,6 +29,7 @@ export const configTestTerminates: FileRule = {
     const affected = scriptCommands(model).flatMap((c) => {
       if (c.block.keyword.text === "vrrp_script" && !tracked.has(c.block.args[0]?.text ?? "")) return [];
       const [user, group] = runsAs(c.block, defaults);
+      if (isOpaque(user ?? "") || isOpaque(group ?? "")) return [];
       if (!isRoot(user)) return [{ command: c, who: `user '${user}'` }];
       return isRoot(group) ? [] : [{ command: c, who: `group '${group}'` }];
     });

@@ -1,3 +1,5 @@
+import { isOpaque } from "../../../grammar/index.js";
+import { sameConditions } from "../model/template.js";
 import type { DefinitionKind } from "../model/types.js";
 import type { FileRule } from "./types.js";
 
@@ -14,10 +16,12 @@ export const duplicateDefinition: FileRule = {
   check({ model }, report) {
     const seen = new Map<string, (typeof model.definitions)[number]>();
     for (const def of model.definitions) {
-      if (!def.name) continue;
+      // In a template: a name an expression writes is unknown, and two blocks under different
+      // conditions (two branches of an `if`) may never be rendered together.
+      if (!def.name || isOpaque(def.name)) continue;
       const key = `${def.kind} ${def.name}`;
       const first = seen.get(key);
-      if (!first) {
+      if (!first || !sameConditions(model.file, first.node, def.node)) {
         seen.set(key, def);
         continue;
       }

@@ -1,3 +1,5 @@
+import { isOpaque } from "../../../grammar/index.js";
+import { sameConditions } from "../model/template.js";
 import type { RealServer } from "../model/types.js";
 import type { FileRule } from "./types.js";
 
@@ -12,10 +14,10 @@ export const duplicateRealServer: FileRule = {
     for (const vs of model.virtualServers) {
       const seen = new Map<string, RealServer>();
       for (const rs of vs.realServers) {
-        if (!rs.address) continue;
+        if (!rs.address || isOpaque(rs.address) || isOpaque(rs.block.args[1]?.text ?? "")) continue;
         const key = `${rs.address} ${rs.port ?? ""}`;
         const first = seen.get(key);
-        if (!first) {
+        if (!first || !sameConditions(model.file, first.block, rs.block)) {
           seen.set(key, rs);
           continue;
         }

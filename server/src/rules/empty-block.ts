@@ -1,4 +1,5 @@
 import type { Block, Node } from "../../../grammar/index.js";
+import { isOpenBlock } from "../model/template.js";
 import { removeLines } from "./edits.js";
 import type { FileRule, Report } from "./types.js";
 
@@ -22,7 +23,7 @@ export const emptyBlock: FileRule = {
       if (top.kind !== "block") continue;
       for (const w of WATCHED) {
         if (top.keyword.text !== w.parent) continue;
-        for (const child of top.children) if (child.kind === "block" && child.keyword.text === w.block && !child.children.some(isEntry)) emptyFound(child, w, report);
+        for (const child of top.children) if (child.kind === "block" && child.keyword.text === w.block && !child.children.some(isEntry) && !isOpenBlock(model.file, child)) emptyFound(child, w, report);
       }
     }
   },

@@ -1,3 +1,4 @@
+import { isOpenBlock } from "../model/template.js";
 import type { FileRule } from "./types.js";
 
 export const missingRealServer: FileRule = {
@@ -9,7 +10,7 @@ export const missingRealServer: FileRule = {
   fixable: false,
   check({ model }, report) {
     for (const vs of model.virtualServers) {
-      if (vs.realServers.length > 0) continue;
+      if (vs.realServers.length > 0 || isOpenBlock(model.file, vs.block)) continue;
       const sorry = vs.block.children.some((c) => c.kind === "statement" && c.keyword.text === "sorry_server");
       report({
         at: vs.block.keyword,

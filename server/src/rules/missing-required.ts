@@ -1,4 +1,6 @@
 import type { Block } from "../../../grammar/index.js";
+import { isOpaque } from "../../../grammar/index.js";
+import { isOpenBlock } from "../model/template.js";
 import type { ConfigModel, VrrpInstance } from "../model/types.js";
 import type { Finding, FileRule } from "./types.js";
 
@@ -53,9 +55,12 @@ export const missingRequired: FileRule = {
   summary: "a vrrp_instance without interface or virtual_router_id, a vrrp_script without script, and other blocks missing what keepalived needs",
   fixable: false,
   check({ model }, report) {
-    for (const inst of model.instances) checkInstance(model, inst, report);
+    // A block a template writes in part (an expression alone on a line, a partial) is open:
+    // what seems missing may be written there.
+    const open = (b: Block) => isOpenBlock(model.file, b) || isOpaque(b.keyword.text);
+    for (const inst of model.instances) if (!open(inst.block)) checkInstance(model, inst, report);
     for (const node of model.file.children) {
-      if (node.kind !== "block") continue;
+      if (node.kind !== "block" || open(node)) continue;
       const req = TOP_LEVEL.get(node.keyword.text);
       if (req && !req.anyOf.some((k) => has(node, k))) {
         report({ at: node.keyword, message: `${describe(node)} has no ${missing(req)}; ${req.effect}` });
@@ -64,7 +69,7 @@ export const missingRequired: FileRule = {
         report({ at: node.keyword, message: `${describe(node)} lists no addresses or fwmarks; keepalived removes it` });
       }
     }
-    for (const vs of model.virtualServers) for (const rs of vs.realServers) checkCheckers(rs.checkers, report);
+    for (const vs of model.virtualServers) for (const rs of vs.realServers) checkCheckers(rs.checkers.filter((c) => !open(c)), report, open);
   },
 };
 
@@ -94,7 +99,7 @@ function checkInstance(model: ConfigModel, inst: VrrpInstance, report: (f: Findi
 }
 
 /** Checkers without their command or URLs; HTTP_GET/SSL_GET url blocks without path. */
-function checkCheckers(checkers: readonly Block[], report: (f: Finding) => void): void {
+function checkCheckers(checkers: readonly Block[], report: (f: Finding) => void, open: (b: Block) => boolean): void {
   for (const checker of checkers) {
     const req = CHECKERS.get(checker.keyword.text);
     if (req && !req.anyOf.some((k) => has(checker, k))) {
@@ -102,7 +107,7 @@ function checkCheckers(checkers: readonly Block[], report: (f: Finding) => void)
     }
     if (checker.keyword.text === "HTTP_GET" || checker.keyword.text === "SSL_GET") {
       for (const url of checker.children) {
-        if (url.kind === "block" && url.keyword.text === "url" && !has(url, "path")) {
+        if (url.kind === "block" && url.keyword.text === "url" && !has(url, "path") && !open(url)) {
           report({ at: url.keyword, message: `url block of ${checker.keyword.text} has no path; keepalived drops the url` });
         }
       }

@@ -1,5 +1,6 @@
 import type { Node, Word } from "../../../grammar/index.js";
 import { parseAddress } from "../model/address.js";
+import { renderedTogether } from "../model/template.js";
 import type { FileRule } from "./types.js";
 
 /** Where an instance's addresses come from, in the order keepalived reads them. */
@@ -33,7 +34,8 @@ export const mixedAddressFamily: FileRule = {
           first = { family, word, what };
           return;
         }
-        if (family === first.family) return;
+        // In a template, an address under another condition may never meet the first one.
+        if (family === first.family || !renderedTogether(model.file, first.word, word)) return;
         const set = first.what === "native_ipv6" ? "native_ipv6" : `its first address, ${first.word.text}`;
         report({
           at: word,

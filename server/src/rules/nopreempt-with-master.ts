@@ -1,3 +1,4 @@
+import { renderedTogether } from "../model/template.js";
 import { replaceWord } from "./edits.js";
 import type { FileRule } from "./types.js";
 
@@ -17,7 +18,8 @@ export const nopreemptWithMaster: FileRule = {
       if (inst.state.value !== "MASTER" || !stateWord) continue;
       for (const keyword of BACKUP_ONLY) {
         const statement = inst.settings.get(keyword);
-        if (!statement) continue;
+        // In a template, only when both are rendered together (not one per branch of an `if`).
+        if (!statement || !renderedTogether(model.file, statement, stateWord)) continue;
         // Changing the start state changes behaviour (preemption starts to be suppressed): never automatic.
         const fix = replaceWord(stateWord, "BACKUP", "start as BACKUP, so that nopreempt applies", false);
         report({

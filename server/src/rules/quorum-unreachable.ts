@@ -1,3 +1,4 @@
+import { hasOpaqueWord, isOpenBlock, variesWithin } from "../model/template.js";
 import { replaceWord } from "./edits.js";
 import type { FileRule } from "./types.js";
 
@@ -12,6 +13,9 @@ export const quorumUnreachable: FileRule = {
     for (const vs of model.virtualServers) {
       const quorum = vs.quorum;
       if (!quorum?.word || vs.realServers.length === 0) continue;
+      // In a template the total is known only when every real server and weight is literal and
+      // rendered exactly once with the quorum.
+      if (isOpenBlock(model.file, vs.block) || vs.realServers.some((rs) => hasOpaqueWord(rs.block) || variesWithin(model.file, rs.block, vs.block))) continue;
       const total = vs.realServers.reduce((sum, rs) => sum + rs.weight, 0);
       if (quorum.value <= total) continue;
       // keepalived lowers the quorum to the total itself, so writing that value changes nothing.

@@ -1,4 +1,6 @@
 import type { Fix } from "../../../grammar/index.js";
+import { isOpaque } from "../../../grammar/index.js";
+import { isOpenBlock } from "../model/template.js";
 import type { ConfigModel } from "../model/types.js";
 import { indentOf, writtenAs } from "./edits.js";
 import { scriptCommands } from "./scripts.js";
@@ -11,12 +13,17 @@ export const scriptSecurity: FileRule = {
   category: "vrrp",
   summary: "scripts configured without enable_script_security in global_defs",
   fixable: true,
-  check({ model }, report) {
+  check({ model, fragment }, report) {
+    // A partial's names and scripts belong to the whole template it is part of.
+    if (fragment) return;
     if (model.global("enable_script_security")) return;
     // Scripts then run as that user by default, not as root, which is what the check protects.
     const user = model.global("script_user")?.args[0]?.text;
     if (user !== undefined && user !== "root") return;
-    const scripts = scriptCommands(model);
+    // In a template the literal global_defs decide (SPEC §7): one an expression writes in part
+    // may enable it. Only scripts the template writes literally are judged.
+    if (model.globalDefs.some((g) => isOpenBlock(model.file, g))) return;
+    const scripts = scriptCommands(model).filter((c) => !isOpaque(c.program) && !isOpaque(c.statement.keyword.text));
     const first = scripts[0];
     if (!first) return;
     const more = scripts.length > 1 ? ` (and ${scripts.length - 1} more command${scripts.length > 2 ? "s" : ""})` : "";

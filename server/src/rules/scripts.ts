@@ -13,6 +13,12 @@ const SCRIPT_KEYWORDS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ["MISC_CHECK", new Set(["misc_path"])],
 ]);
 
+/** The command-holding block each command-holding block may hold. */
+const NESTED: ReadonlyMap<string, string> = new Map([
+  ["virtual_server", "real_server"],
+  ["real_server", "MISC_CHECK"],
+]);
+
 export interface ScriptCommand {
   readonly statement: Statement;
   /** The block the statement sits in (vrrp_script, vrrp_instance, MISC_CHECK, global_defs, ...). */
@@ -66,7 +72,9 @@ function visit(block: Block, keywords: ReadonlySet<string>, out: ScriptCommand[]
       const word = n.args[0];
       // `notify_deleted` alone only asks for the DELETED state in the notify script.
       if (word) out.push({ statement: n, block, word, program: programOf(word) });
-    } else if (n.kind === "block") {
+    } else if (n.kind === "block" && NESTED.get(block.keyword.text) === n.keyword.text) {
+      // Only where keepalived reads the block: a vrrp_script left inside global_defs by a
+      // missing brace is skipped by keepalived and runs nothing.
       const inner = SCRIPT_KEYWORDS.get(n.keyword.text);
       if (inner) visit(n, inner, out);
     }

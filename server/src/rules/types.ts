@@ -30,6 +30,11 @@ export type Report = (finding: Finding) => void;
 export interface FileContext {
   readonly model: ConfigModel;
   readonly targetVersion: Version;
+  /**
+   * A template fragment (a partial, checked in the block that includes it): its names may be
+   * defined or used by the rest of the template, so rules that need the whole file stay silent.
+   */
+  readonly fragment?: boolean;
 }
 
 /** A rule over one node's configuration. */

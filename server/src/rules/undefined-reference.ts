@@ -1,4 +1,5 @@
-import type { Node } from "../../../grammar/index.js";
+import { isOpaque, type Node } from "../../../grammar/index.js";
+import { isOpenTopLevel } from "../model/template.js";
 import type { Definition, Reference } from "../model/types.js";
 import type { FileRule } from "./types.js";
 
@@ -9,13 +10,18 @@ export const undefinedReference: FileRule = {
   category: "language",
   summary: "a track_*, sync group member or virtual_server group naming nothing defined (before it, where keepalived requires that)",
   fixable: false,
-  check({ model }, report) {
+  check({ model, fragment }, report) {
+    // A partial's names and scripts belong to the whole template it is part of.
+    if (fragment) return;
     const defs = new Map<string, Definition>();
     for (const d of model.definitions) {
       const key = `${d.kind} ${d.name}`;
       if (!defs.has(key)) defs.set(key, d);
     }
     const instances = new Set(model.instances.map((i) => i.name));
+    // A template whose top level an expression or a partial writes may define anything there.
+    const unseen = isOpenTopLevel(model.file);
+    const opaqueKinds = new Set(model.definitions.filter((d) => isOpaque(d.name)).map((d) => d.kind));
     // Place in the effective configuration: top-level index first (includes are inlined there),
     // offsets only to order two things inside one block. The index is built on first need only.
     let order: Map<Node, number> | undefined;
@@ -27,6 +33,8 @@ export const undefinedReference: FileRule = {
       return ref.word.file === def.node.file && def.node.start > ref.word.start;
     };
     for (const ref of model.references) {
+      if (isOpaque(ref.name)) continue;
+      if ((unseen || opaqueKinds.has(ref.kind)) && !defs.has(`${ref.kind} ${ref.name}`) && !(ref.kind === "vrrp_instance" && instances.has(ref.name))) continue;
       if (ref.kind === "vrrp_instance") {
         if (!instances.has(ref.name)) report({ at: ref.word, message: `no vrrp_instance named '${ref.name}' is defined; keepalived drops it from the group` });
         continue;

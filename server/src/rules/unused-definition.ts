@@ -1,3 +1,6 @@
+import { isOpaque } from "../../../grammar/index.js";
+import { isOpenBlock, isOpenTopLevel } from "../model/template.js";
+import { walk } from "../model/build.js";
 import type { DefinitionKind } from "../model/types.js";
 import type { FileRule } from "./types.js";
 
@@ -18,11 +21,15 @@ export const unusedDefinition: FileRule = {
   category: "language",
   summary: "a vrrp_script, track_process, track_file, track_group, bfd_instance or virtual_server_group that nothing references",
   fixable: false,
-  check({ model }, report) {
+  check({ model, fragment }, report) {
+    // A partial's names and scripts belong to the whole template it is part of.
+    if (fragment) return;
     const used = new Set(model.references.map((r) => `${r.kind} ${r.name}`));
+    // A template may name a definition where an expression writes the name or the lines.
+    if (model.file.template && (model.references.some((r) => isOpaque(r.name)) || isOpenTopLevel(model.file) || [...walk(model.file.children)].some((n) => n.kind === "block" && isOpenBlock(model.file, n)))) return;
     for (const def of model.definitions) {
       const why = WHAT_USES[def.kind];
-      if (!why || !def.name || used.has(`${def.kind} ${def.name}`)) continue;
+      if (!why || !def.name || isOpaque(def.name) || used.has(`${def.kind} ${def.name}`)) continue;
       report({ at: def.nameWord ?? def.node.keyword, message: `${def.kind} '${def.name}' is never used: ${why}` });
     }
   },

@@ -1,4 +1,4 @@
-import type { ValueLine, Word } from "../../../grammar/index.js";
+import { isOpaque, type ValueLine, type Word } from "../../../grammar/index.js";
 import type { FileRule } from "./types.js";
 
 /** Linux keeps address labels in an interface-name field: 15 bytes and a terminator. */
@@ -14,7 +14,7 @@ export const vipLabelTooLong: FileRule = {
   check({ model }, report) {
     const check = (line: ValueLine, owner: string) => {
       const label = labelOf(line);
-      if (!label || Buffer.byteLength(label.text) <= MAX_LABEL) return;
+      if (!label || Buffer.byteLength(label.text) <= MAX_LABEL || isOpaque(label.text)) return;
       const address = line.words[0]!.text;
       report({
         at: label,

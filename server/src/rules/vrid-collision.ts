@@ -1,3 +1,5 @@
+import { isOpaque } from "../../../grammar/index.js";
+import { renderedTogether } from "../model/template.js";
 import type { VrrpInstance } from "../model/types.js";
 import type { FileRule } from "./types.js";
 
@@ -21,9 +23,11 @@ export const vridCollision: FileRule = {
       const vrid = inst.virtualRouterId;
       if (!vrid?.word) continue;
       const iface = inst.interface?.value ?? defaultInterface;
+      // In a template, an interface an expression writes is unknown.
+      if (isOpaque(iface)) continue;
       const key = `${vrid.value} ${inst.family} ${iface}`;
       const earlier = seen.get(key) ?? [];
-      const clash = earlier.find((other) => collides(inst, other));
+      const clash = earlier.find((other) => collides(inst, other) && renderedTogether(model.file, inst.block, other.block));
       if (clash) {
         const where = iface ? `interface ${iface}` : "the default interface";
         const mode = inst.unicastPeers.length ? "unicast to a shared peer" : "multicast";
@@ -41,7 +45,11 @@ export const vridCollision: FileRule = {
 
 const mcastGroup = (i: VrrpInstance): string => i.settings.get("mcast_dst_ip")?.args[0]?.text ?? "";
 
+/** Unicast lists an expression writes in part cannot be compared. */
+const knownPeers = (i: VrrpInstance): boolean => !i.unicastPeers.some((p) => isOpaque(p.line.words[0]!.text)) && !isOpaque(i.unicastSrcIp?.value ?? "") && !isOpaque(mcastGroup(i));
+
 function collides(a: VrrpInstance, b: VrrpInstance): boolean {
+  if (!knownPeers(a) || !knownPeers(b)) return false;
   const aUnicast = a.unicastPeers.length > 0;
   const bUnicast = b.unicastPeers.length > 0;
   if (aUnicast !== bUnicast) return false;

@@ -1,4 +1,5 @@
 import type { Block } from "../../../grammar/index.js";
+import { isOpaque } from "../../../grammar/index.js";
 import { trackWeight } from "../model/track-weight.js";
 import type { FileRule } from "./types.js";
 
@@ -15,7 +16,7 @@ export const weightedTrackInSyncGroup: FileRule = {
       if (!group || hasStatement(group.block, "sync_group_tracking_weight")) continue;
       for (const track of inst.tracks) {
         const { weight, from } = trackWeight(model, track);
-        if (!weight) continue;
+        if (!weight || isOpaque(track.name)) continue;
         const written = from === "line" ? "" : ` (from its definition)`;
         report({
           at: track.line.words[0]!,

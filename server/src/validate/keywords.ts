@@ -2,7 +2,7 @@
  * Checks of a known keyword that do not depend on its arguments: is it new enough for the
  * target version, deprecated, or a repeat of a single-valued keyword in the same block.
  */
-import type { Block, Statement } from "../../../grammar/index.js";
+import type { Block, Statement, TemplateLayer } from "../../../grammar/index.js";
 import { compareVersions, formatVersion, type KeywordScope } from "../schema/lookup.js";
 import type { KeywordSpec, Version } from "../schema/types.js";
 import type { Reporter } from "./report.js";
@@ -11,9 +11,10 @@ import type { Reporter } from "./report.js";
 export function checkKeyword(
   node: Statement | Block,
   scope: KeywordScope,
-  seen: Map<string, Statement | Block>,
+  seen: Map<string, Statement | Block> | undefined,
   target: Version,
   reporter: Reporter,
+  layer?: TemplateLayer,
 ): KeywordSpec | undefined {
   const word = node.keyword;
   const spec = scope.keyword(word.text);
@@ -36,9 +37,12 @@ export function checkKeyword(
       : {});
   }
 
-  if (spec.single) {
-    // Aliases share one setting, so `lb_algo` after `lvs_sched` is a repeat too.
-    const key = spec.aliasOf ?? spec.name;
+  if (spec.single && seen) {
+    // Aliases share one setting, so `lb_algo` after `lvs_sched` is a repeat too. In a template,
+    // only two copies under the same conditions repeat: one inside an `if` and one outside, or
+    // in two branches, may never be rendered together.
+    const name = spec.aliasOf ?? spec.name;
+    const key = layer ? `${layer.branchAt(node.start)?.id ?? 0} ${name}` : name;
     const earlier = seen.get(key);
     if (earlier) {
       const line = earlier.keyword.file.positionAt(earlier.keyword.start).line + 1;

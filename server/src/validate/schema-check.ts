@@ -7,8 +7,9 @@
  * keywords are found through its scope, never through a joined path string); the candidate
  * lists for did-you-mean are built once per block path, and only for unknown keywords.
  */
-import type { AnonymousBlock, Block, ConfigFile, Node, Statement, Word } from "../../../grammar/index.js";
+import { hasOpaqueLine, isOpaque, type AnonymousBlock, type Block, type ConfigFile, type Node, type Statement, type TemplateLayer, type Word } from "../../../grammar/index.js";
 import { rootScope, type KeywordScope } from "../schema/lookup.js";
+import { literalVariants } from "./template-words.js";
 import type { Version } from "../schema/types.js";
 import { checkArguments } from "./arguments.js";
 import { checkKeyword } from "./keywords.js";
@@ -17,11 +18,14 @@ import { Reporter } from "./report.js";
 import { compoundChecker } from "./compound.js";
 import { checkServerArgs, SERVER_KEYWORDS } from "./servers.js";
 import { UnknownKeywords } from "./unknown.js";
+import { isValueBlock } from "../../../grammar/value-blocks.js";
 import type { Diagnostic } from "../../../grammar/index.js";
 
 export interface ValidateOptions {
   /** The keepalived version to validate against (keyword-too-new). */
   readonly targetVersion: Version;
+  /** Keywords of the blocks the file sits in (a template partial), outermost first. */
+  readonly parents?: readonly string[];
 }
 
 export function validateSchema(file: ConfigFile, options: ValidateOptions): Diagnostic[] {
@@ -43,9 +47,26 @@ class SchemaWalk {
     this.reportedBraces = new Set(file.diagnostics.filter((d) => d.code === "syntax-error").map((d) => d.start));
   }
 
+  private get layer(): TemplateLayer | undefined {
+    return this.file.template;
+  }
+
   run(): Diagnostic[] {
-    this.walkKeywords(this.file.children, rootScope());
-    return this.reporter.diagnostics;
+    let scope = rootScope();
+    for (const p of this.options.parents ?? []) scope = scope.child(p);
+    const parents = this.options.parents;
+    const inValues = parents && parents.length > 0 && this.file.children.length > 0 && isValueBlockPath(parents);
+    if (inValues) this.walkValueLines(parents[parents.length - 1]!, this.file.children);
+    else this.walkKeywords(this.file.children, scope);
+    if (!this.layer) return this.reporter.diagnostics;
+    // Alternatives of one statement may say the same thing twice.
+    const seen = new Set<string>();
+    return this.reporter.diagnostics.filter((d) => {
+      const key = `${d.start}\0${d.end}\0${d.code}\0${d.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
   }
 
   /** Children of a block whose lines are keywords. */
@@ -55,18 +76,21 @@ class SchemaWalk {
     const depth = this.depth++;
     const seen = (this.seenByDepth[depth] ??= new Map<string, Statement | Block>());
     seen.clear();
+    // A block with statements an expression writes is open: nothing there is a duplicate.
+    const open = this.layer !== undefined && hasOpaqueLine(children);
     for (const node of children) {
       switch (node.kind) {
         case "statement":
         case "block":
-          this.keyword(node, scope, seen);
+          if (this.layer && isOpaque(node.keyword.text)) break;
+          this.keyword(node, scope, open ? undefined : seen);
           break;
         case "anonymous-block":
           this.anonymous(node, scope);
           break;
         case "value":
           // A data line where keywords are expected: its first word is read as a keyword.
-          this.unknown.report(node.words[0]!, scope.parents);
+          if (!(this.layer && isOpaque(node.words[0]!.text))) this.unknown.report(node.words[0]!, scope.parents);
           break;
         case "definition":
         case "include":
@@ -77,8 +101,8 @@ class SchemaWalk {
     this.depth--;
   }
 
-  private keyword(node: Statement | Block, scope: KeywordScope, seen: Map<string, Statement | Block>): void {
-    const spec = checkKeyword(node, scope, seen, this.options.targetVersion, this.reporter);
+  private keyword(node: Statement | Block, scope: KeywordScope, seen: Map<string, Statement | Block> | undefined): void {
+    const spec = checkKeyword(node, scope, seen, this.options.targetVersion, this.reporter, this.layer);
     if (!spec) {
       // Unknown: keepalived skips the line and reads a following block at the current level,
       // so whatever we said about its contents would be noise.
@@ -87,8 +111,11 @@ class SchemaWalk {
     }
     const name = node.keyword.text;
     const compound = SERVER_KEYWORDS.has(name) ? checkServerArgs : compoundChecker(scope.parents, name);
-    if (compound) compound(node.keyword, node.args, this.reporter);
-    else checkArguments(spec, node, this.reporter, this.options.targetVersion);
+    for (const args of literalVariants(node.args, this.layer)) {
+      const variant = args === node.args ? node : { ...node, args };
+      if (compound) compound(variant.keyword, variant.args, this.reporter);
+      else checkArguments(spec, variant, this.reporter, this.options.targetVersion);
+    }
 
     if (spec.block && node.kind === "statement") {
       this.reporter.report(node.keyword, "syntax-error", `${name} opens a block: write '${name} ${node.args.length ? "... " : ""}{ ... }'`);
@@ -105,17 +132,21 @@ class SchemaWalk {
 
   /** Lines of a value block: each is one entry, read by the block's own line checker. */
   private walkValues(block: Block): void {
-    const checker = lineCheckerFor(block.keyword.text);
-    const context = { reporter: this.reporter, block: block.keyword.text };
-    for (const child of block.children) {
+    this.walkValueLines(block.keyword.text, block.children);
+  }
+
+  private walkValueLines(keyword: string, children: readonly Node[]): void {
+    const checker = lineCheckerFor(keyword);
+    const context = { reporter: this.reporter, block: keyword };
+    for (const child of children) {
       let words: readonly Word[] | undefined;
       if (child.kind === "value") words = child.words;
       else if (child.kind === "statement") words = [child.keyword, ...child.args];
       else if (child.kind === "block" || child.kind === "anonymous-block") {
-        this.reporter.report(child.open, "syntax-error", `${block.keyword.text} holds a list of entries, not blocks`);
+        this.reporter.report(child.open, "syntax-error", `${keyword} holds a list of entries, not blocks`);
         continue;
       }
-      if (words && words.length > 0 && checker) checker(words, context);
+      if (words && words.length > 0 && checker) for (const variant of literalVariants(words, this.layer)) if (variant.length > 0) checker(variant, context);
     }
   }
 
@@ -125,4 +156,9 @@ class SchemaWalk {
     }
     this.walkKeywords(node.children, scope);
   }
+}
+
+/** Whether the innermost of `parents` holds data lines (a partial included inside virtual_ipaddress). */
+function isValueBlockPath(parents: readonly string[]): boolean {
+  return isValueBlock(parents[parents.length - 2] ?? "", parents[parents.length - 1]!);
 }

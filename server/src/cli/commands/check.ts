@@ -22,26 +22,34 @@ export function runCheck(o: CliOptions): Report {
   const inputs = inputsOf(o);
   const checked: (Checked | undefined)[] = [];
   const included = new Set<string>();
+  /** Template partials: checked in the block of their include site, never again on their own. */
+  const partials = new Set<string>();
   let fixed = 0;
   for (const i of includersFirst(inputs)) {
     const input = inputs[i]!;
     const name = inputName(input.path, o);
-    if (partOfAnother(input, name, included)) continue;
+    if (partOfAnother(input, name, included) || partials.has(resolve(name))) continue;
     const text = readInput(input.path);
     const settings = settingsFor(name, o);
-    const options: AnalyzeOptions = { ...analyzeOptions(settings, o.configId), standalone: true };
+    const options: AnalyzeOptions = { ...analyzeOptions(settings, o.configId, o, name), standalone: true };
     let analysis = analyze(name, { ...options, text });
-    for (let round = 0; o.fix && round < MAX_FIX_ROUNDS; round++) {
+    // --fix never touches a template (SPEC §7): its words are not the rendered file's.
+    const template = analysis.config.raw.template !== undefined;
+    for (let round = 0; o.fix && !template && round < MAX_FIX_ROUNDS; round++) {
       const applied = applyFixes(analysis);
       if (applied === 0) break;
       fixed += applied;
       analysis = analyze(name, options);
     }
     for (const f of analysis.config.files.slice(1)) included.add(resolve(f.path));
+    for (const p of analysis.partials) {
+      included.add(resolve(p));
+      partials.add(resolve(p));
+    }
     checked[i] = { input, name, analysis };
   }
   // A file checked before the file that includes it is dropped now.
-  const kept = checked.filter((c): c is Checked => c !== undefined && !partOfAnother(c.input, c.name, included));
+  const kept = checked.filter((c): c is Checked => c !== undefined && !partOfAnother(c.input, c.name, included) && !(partials.has(resolve(c.name)) && !includesPartial(checked, c)));
   return { files: kept.map((c) => c.name), diagnostics: merged(kept), ...(o.fix ? { fixed } : {}) };
 }
 
@@ -57,7 +65,7 @@ function includersFirst(inputs: readonly Input[]): number[] {
 /** The files to check; `kalint chek a.conf` is more likely a mistyped command than a missing file. */
 function inputsOf(o: CliOptions): Input[] {
   try {
-    return expandInputs(o.files, o.as);
+    return expandInputs(o.files, o.as, o.template !== "none");
   } catch (e) {
     const first = o.files[0]!;
     const command = !o.commandGiven && e instanceof InputError && /^[a-z]+$/.test(first) ? suggest(first, [...COMMANDS]) : undefined;
@@ -72,6 +80,11 @@ function inputsOf(o: CliOptions): Input[] {
  */
 function partOfAnother(input: Input, name: string, included: ReadonlySet<string>): boolean {
   return input.foundInDirectory && included.has(resolve(name));
+}
+
+/** Whether `c` is itself the file that reads a partial (a partial never drops its own includer). */
+function includesPartial(checked: readonly (Checked | undefined)[], c: Checked): boolean {
+  return !checked.some((other) => other !== undefined && other !== c && other.analysis.partials.some((p) => resolve(p) === resolve(c.name)));
 }
 
 /** Every finding once (a file included by two checked files is seen twice), sorted by file, line, column. */

@@ -42,7 +42,7 @@ function renderSummary(fleet: Fleet, summaries: readonly ClusterSummary[], color
 
 export function runFleet(o: CliOptions): Report {
   if (o.files.includes("-")) throw new UsageError("fleet reads files and directories, not standard input");
-  const files = expandOperands(o.files);
+  const files = expandOperands(o.files, o.template !== "none");
   const nodes: ClusterNode[] = [];
   const peers: string[][] = [];
   for (const file of files) {
@@ -51,7 +51,7 @@ export function runFleet(o: CliOptions): Report {
     const text = readInput(file);
     const ids: readonly (string | undefined)[] = o.ids ?? [o.configId];
     for (const id of ids) {
-      nodes.push(loadNode(file, { ...analyzeOptions(settings, id), text }));
+      nodes.push(loadNode(file, { ...analyzeOptions(settings, id, o, file), text }));
     }
   }
   const fleet = groupIntoClusters(nodes, peers, (p) => resolve(p));

@@ -3,6 +3,7 @@
  * or rewrite them in place (`--write`). A file that does not parse is never rewritten: its
  * syntax errors go to stderr and the exit code is 1.
  */
+import { detectTemplate } from "../../../../grammar/index.js";
 import { formatDocument } from "../../format/index.js";
 import { UsageError, type CliOptions } from "../args.js";
 import { writeFileAtomically } from "../fix.js";
@@ -12,11 +13,15 @@ import { extraCommands } from "./extra.js";
 
 export function runFmt(o: CliOptions): number {
   if (o.write && o.files.includes("-")) throw new UsageError("fmt --write cannot rewrite standard input; leave out --write to print the result");
-  const inputs = expandInputs(o.files, o.as);
+  const inputs = expandInputs(o.files, o.as, false);
   let status = 0;
+  // A folder stands for its plain files only: fmt never rewrites a template found in it.
   for (const { path: file } of inputs) {
     const name = inputName(file, o);
     const input = readDecoded(file);
+    // A template's layout is its author's: its keepalived lines are not the rendered file's (SPEC §7).
+    const engine = detectTemplate(name, input.text, o.template);
+    if (engine) throw new UsageError(`${name} is a template (${engine}); fmt formats plain keepalived files only and never rewrites a template (--template none formats it as a plain file)`);
     const result = formatDocument(input.text, name);
     if (!result.ok) {
       process.stderr.write(result.diagnostics.map((d) => diagnosticLine(d, false)).join("\n") + "\n");

@@ -51,7 +51,8 @@ export const virtualServerMismatch: ClusterRule = {
     // Compare against the node meant to be master, so the finding lands on the backup
     // whichever order the nodes were given in (the editor puts the open file first).
     const reference = referenceNode(cluster);
-    if (!reference) return;
+    // Templates write LVS tables with loops and expressions: no two can be compared as written.
+    if (!reference || cluster.nodes.some((n) => n.model.file.template)) return;
     const others = cluster.nodes.filter((n) => n !== reference);
     const refServers = new Map(reference.model.virtualServers.map((vs) => [vsKey(vs), vs]));
     for (const node of others) {
