@@ -80,7 +80,7 @@ function readPartials(path: string, config: EffectiveConfig, options: AnalyzeOpt
   const visiting = new Set(options.visiting ?? []);
   visiting.add(resolve(path));
   const read: string[] = [];
-  for (const partial of resolvePartials(config.raw, path, options.templatePath, exists)) {
+  for (const partial of resolvePartials(config.raw, path, options.templatePath ?? [], exists)) {
     const tag = partial.include.tag;
     if (partial.path === undefined) {
       found.push({

@@ -4,9 +4,9 @@
  * `templates` and the folder holding that one (an Ansible role's root, which names partials
  * `templates/x.j2`), then each `--template-path` folder, and read as a fragment in the block of the
  * place that includes it: a partial included inside `virtual_server` is checked as the body of
- * a virtual_server.
+ * a virtual_server. Files are seen through the analysis's FileHost (the editor's buffers, or a
+ * browser's), never the disk directly.
  */
-import { existsSync, statSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { isOpaque, type ConfigFile, type Node, type TemplateInclude } from "../../../grammar/index.js";
 
@@ -38,7 +38,7 @@ export function searchPath(file: string, templatePath: readonly string[] = []): 
 }
 
 /** Where each literal partial of a parsed template is, and the block it is included in. */
-export function resolvePartials(file: ConfigFile, path: string, templatePath: readonly string[] = [], exists: (p: string) => boolean = isFile): ResolvedPartial[] {
+export function resolvePartials(file: ConfigFile, path: string, templatePath: readonly string[], exists: (p: string) => boolean): ResolvedPartial[] {
   const layer = file.template;
   if (!layer) return [];
   const dirs = searchPath(path, templatePath);
@@ -54,14 +54,6 @@ export function resolvePartials(file: ConfigFile, path: string, templatePath: re
     out.push({ include, path: shown, parents: parents.some(isOpaque) ? undefined : parents, searched: isAbsolute(name) ? [dirname(name)] : dirs });
   }
   return out;
-}
-
-function isFile(p: string): boolean {
-  try {
-    return existsSync(p) && statSync(p).isFile();
-  } catch {
-    return false;
-  }
 }
 
 /** Keywords of the blocks whose braces hold `offset`. */
