@@ -4,6 +4,7 @@
  * `.conf`, so `master.conf` or `lb1.conf` would otherwise never open as keepalived.
  * No vscode import, so it is unit-tested.
  */
+import { detectTemplate, looksLikeKeepalivedText } from "../../grammar/template/detect.js";
 
 /** Top-level blocks that no other common `.conf` dialect starts a statement with. */
 const TOP_LEVEL = new Set([
@@ -46,4 +47,27 @@ export function looksLikeKeepalived(text: string): boolean {
     return TOP_LEVEL.has(word);
   }
   return false;
+}
+
+/** The file names the extension may claim as keepalived templates (SPEC §7, issue 14). */
+const TEMPLATE_FILE = /\.conf\.(?:j2|jinja2?|tmpl|ctmpl|erb|epp)$/;
+
+/** The languages of keepalived templates, by engine. */
+export const TEMPLATE_LANGUAGES = { jinja: "keepalived-jinja", go: "keepalived-go", erb: "keepalived-erb" } as const;
+
+/**
+ * The language to open a file as when it is a keepalived template: a `*.conf.j2` (`.jinja`,
+ * `.jinja2`, `.tmpl`, `.ctmpl`, `.erb`, `.epp`) whose name starts with `keepalived` or that lives
+ * under a `keepalived/` or `templates/` folder, and whose text reads as keepalived; never any
+ * other `.j2` file. The engine comes from the content, as kalint decides it.
+ */
+export function templateLanguage(path: string, text: string): string | undefined {
+  const slashed = path.replace(/\\/g, "/");
+  const name = slashed.slice(slashed.lastIndexOf("/") + 1);
+  if (!TEMPLATE_FILE.test(name)) return undefined;
+  if (!/^keepalived/i.test(name) && !/\/(?:keepalived|templates)\//.test(slashed)) return undefined;
+  if (!looksLikeKeepalivedText(text)) return undefined;
+  const engine = detectTemplate(name, text);
+  // `${NAME}` placeholders have no tags to colour: plain keepalived colouring fits them.
+  return engine === undefined || engine === "subst" ? "keepalived" : TEMPLATE_LANGUAGES[engine];
 }

@@ -6,7 +6,7 @@ import { appendFileSync } from "node:fs";
 import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
 import { compareWithPeer } from "./compare.js";
-import { looksLikeKeepalived } from "./detect.js";
+import { looksLikeKeepalived, templateLanguage, TEMPLATE_LANGUAGES } from "./detect.js";
 import { createLanguageClient, LANGUAGE_ID } from "./language-client.js";
 import { KalintStatus } from "./status.js";
 
@@ -14,6 +14,9 @@ let client: LanguageClient | undefined;
 
 /** Languages VS Code gives keepalived files by their name (`.conf` is claimed by Properties). */
 const GUESSED_LANGUAGES = new Set(["properties", "plaintext", "ini"]);
+/** Languages other extensions give templates by their extension (`.j2`, `.erb`, `.tmpl`). */
+const TEMPLATE_GUESSES = new Set(["plaintext", "jinja", "jinja-html", "ansible", "erb", "ruby", "go-template", "gotmpl", "helm"]);
+const OUR_LANGUAGES = new Set<string>([LANGUAGE_ID, ...Object.values(TEMPLATE_LANGUAGES)]);
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const activated = Date.now();
@@ -51,9 +54,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
 
   const consider = (doc: vscode.TextDocument) => {
-    if (doc.languageId === LANGUAGE_ID) void start();
-    else if (GUESSED_LANGUAGES.has(doc.languageId) && doc.uri.scheme === "file" && !userAssociated(doc) && looksLikeKeepalived(doc.getText()))
-      void vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
+    if (OUR_LANGUAGES.has(doc.languageId)) {
+      void start();
+      return;
+    }
+    if (doc.uri.scheme !== "file" || userAssociated(doc)) return;
+    const template = TEMPLATE_GUESSES.has(doc.languageId) ? templateLanguage(doc.fileName, doc.getText()) : undefined;
+    if (template) void vscode.languages.setTextDocumentLanguage(doc, template);
+    else if (GUESSED_LANGUAGES.has(doc.languageId) && looksLikeKeepalived(doc.getText())) void vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
   };
   context.subscriptions.push(vscode.workspace.onDidOpenTextDocument(consider));
   vscode.workspace.textDocuments.forEach(consider);

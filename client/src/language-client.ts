@@ -3,6 +3,8 @@ import * as vscode from "vscode";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
 
 export const LANGUAGE_ID = "keepalived";
+/** keepalived templates (client/src/detect.ts claims them); the server reads them as templates. */
+const TEMPLATE_LANGUAGE_IDS = ["keepalived-jinja", "keepalived-go", "keepalived-erb"];
 
 /** The `kalint.*` settings as the server receives them at start (and on every change). */
 export function kalintSettings(scope?: vscode.Uri) {
@@ -22,10 +24,10 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ["--nolazy", "--inspect=6019"] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: "file", language: LANGUAGE_ID },
-      { scheme: "untitled", language: LANGUAGE_ID },
-    ],
+    documentSelector: [LANGUAGE_ID, ...TEMPLATE_LANGUAGE_IDS].flatMap((language) => [
+      { scheme: "file", language },
+      { scheme: "untitled", language },
+    ]),
     synchronize: {
       // didChangeConfiguration carries the kalint section; peers and rc files are watched so
       // cluster findings follow edits made outside the editor.

@@ -69,6 +69,8 @@ export function detectTemplate(path: string, text: string, mode: TemplateMode = 
   if (mode === "none") return undefined;
   if (mode !== "auto") return mode;
   const byContent = engineOfContent(text);
+  // `{{ name }}` alone could be either: consul-template's `{{ key "x" }}` in a .ctmpl is Go.
+  if (byContent === "jinja" && engineOfName(path) === "go" && isTemplateName(path) && !/\{%|\{#/.test(text)) return "go";
   if (byContent) return byContent;
   if (!isTemplateName(path)) return undefined;
   // keepalived reads `${NAME}` itself, so only a file named as a template is taken to be filled by envsubst.
@@ -79,15 +81,16 @@ export function detectTemplate(path: string, text: string, mode: TemplateMode = 
 const KEEPALIVED_WORDS = /^[ \t]*(?:global_defs|vrrp_instance|vrrp_script|vrrp_sync_group|vrrp_track_process|vrrp_track_file|virtual_server_group|virtual_server|real_server|static_ipaddress|static_routes|virtual_ipaddress|track_script|authentication|notification_email|(?:TCP|MISC|SSL|HTTP|DNS|SMTP|PING|UDP|FILE|BFD)_(?:CHECK|GET))\b/m;
 
 /**
- * Whether a template file met in a folder is a keepalived template: its name, without the
- * template extension, ends in `.conf` or starts with `keepalived` (`keepalived.conf.j2`,
- * `keepalived-checks.j2`), and its text holds keepalived blocks (so `keepalived.service.j2`
- * is not one).
+ * Whether a template's name (and folder) may be a keepalived template: its name without the
+ * template extension ends in `.conf` or starts with `keepalived` (`keepalived.conf.j2`,
+ * `keepalived-checks.j2`), or it sits under a `templates/` or `keepalived/` folder (a Puppet
+ * module's `vrrp_instance.erb`). Its text decides the rest (`looksLikeKeepalivedText`), so
+ * `keepalived.service.j2` is not one.
  */
-export function isKeepalivedTemplateName(name: string): boolean {
+export function isKeepalivedTemplateName(name: string, path = name): boolean {
   if (!isTemplateName(name)) return false;
   const stem = name.replace(/(?:\.(?:j2|jinja2?|tmpl|tpl|ctmpl|erb|epp|template|in))+$/i, "");
-  return stem.endsWith(".conf") || /^keepalived/i.test(stem);
+  return stem.endsWith(".conf") || /^keepalived/i.test(stem) || /(?:^|[\\/])(?:templates|keepalived)[\\/]/.test(path);
 }
 
 export function looksLikeKeepalivedText(text: string): boolean {

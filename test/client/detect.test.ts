@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { looksLikeKeepalived } from "../../client/src/detect.js";
+import { looksLikeKeepalived, templateLanguage } from "../../client/src/detect.js";
 
 describe("looksLikeKeepalived", () => {
   test("the example configs, whose names (master.conf) say nothing", () => {
@@ -28,5 +28,23 @@ describe("looksLikeKeepalived", () => {
     expect(looksLikeKeepalived("[global]\nworkgroup = X\n")).toBe(false); // ini
     expect(looksLikeKeepalived("# resolver\nnameserver 1.1.1.1\n")).toBe(false);
     expect(looksLikeKeepalived("")).toBe(false);
+  });
+});
+
+describe("templateLanguage: which templates the extension claims", () => {
+  const vrrp = "vrrp_instance {{ name }} {\n    state BACKUP\n}\n";
+  test("a keepalived template by name or folder, with keepalived content, by engine", () => {
+    expect(templateLanguage("/r/roles/lb/templates/keepalived.conf.j2", vrrp)).toBe("keepalived-jinja");
+    expect(templateLanguage("/r/templates/lb.conf.jinja2", vrrp)).toBe("keepalived-jinja");
+    expect(templateLanguage("/r/keepalived/node.conf.tmpl", "vrrp_instance {{ .Name }} {\n}\n")).toBe("keepalived-go");
+    expect(templateLanguage("/r/keepalived.conf.erb", "vrrp_instance <%= @n %> {\n}\n")).toBe("keepalived-erb");
+    expect(templateLanguage("/r/keepalived.conf.ctmpl", "vrrp_instance {{ key \"x\" }} {\n}\n")).toBe("keepalived-go");
+  });
+
+  test("never another .j2, nor a keepalived-named file without keepalived content, nor a .conf.j2 elsewhere", () => {
+    expect(templateLanguage("/r/templates/nginx.j2", vrrp)).toBeUndefined();
+    expect(templateLanguage("/r/templates/keepalived.service.j2", "[Service]\n")).toBeUndefined();
+    expect(templateLanguage("/r/templates/keepalived.conf.j2", "server { listen {{ port }}; }\n")).toBeUndefined();
+    expect(templateLanguage("/r/files/lb.conf.j2", vrrp)).toBeUndefined();
   });
 });

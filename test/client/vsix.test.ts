@@ -32,6 +32,9 @@ describe("contents", () => {
       "extension/dist/server.js",
       "extension/dist/kalint.js",
       "extension/syntaxes/keepalived.tmLanguage.json",
+      "extension/syntaxes/keepalived-jinja.tmLanguage.json",
+      "extension/syntaxes/keepalived-go.tmLanguage.json",
+      "extension/syntaxes/keepalived-erb.tmLanguage.json",
       "extension/language-configuration.json",
     ])
       expect(names).toContain(name);
@@ -45,7 +48,9 @@ describe("contents", () => {
   test("the server, CLI and grammar are the current ones, byte for byte", () => {
     expect(entry("extension/dist/server.js").read().equals(readFileSync("dist/server.js"))).toBe(true);
     expect(entry("extension/dist/kalint.js").read().equals(readFileSync("dist/kalint.js"))).toBe(true);
-    expect(entry("extension/syntaxes/keepalived.tmLanguage.json").read().toString()).toBe(readFileSync("syntaxes/keepalived.tmLanguage.json", "utf8"));
+    for (const g of ["keepalived", "keepalived-jinja", "keepalived-go", "keepalived-erb"]) {
+      expect(entry(`extension/syntaxes/${g}.tmLanguage.json`).read().toString()).toBe(readFileSync(`syntaxes/${g}.tmLanguage.json`, "utf8"));
+    }
   });
 
   test("the client bundle needs nothing but vscode and Node built-ins at run time", () => {

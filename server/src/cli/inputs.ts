@@ -62,11 +62,12 @@ export function looksLikeConfig(name: string): boolean {
 
 /**
  * Whether a template met while walking a directory is a keepalived template (SPEC §7): named
- * like one (`keepalived.conf.j2`, `*.conf.erb`, `keepalived-checks.j2`) and holding keepalived
- * blocks, so a role's `keepalived.service.j2` is left alone.
+ * like one (`keepalived.conf.j2`, `*.conf.erb`, `keepalived-checks.j2`, or any template under a
+ * `templates/` or `keepalived/` folder) and holding keepalived blocks, so a role's
+ * `keepalived.service.j2` is left alone.
  */
 function isKeepalivedTemplate(name: string, path: string): boolean {
-  if (!isKeepalivedTemplateName(name)) return false;
+  if (!isKeepalivedTemplateName(name, path)) return false;
   try {
     return looksLikeKeepalivedText(decodeBytes(readFileSync(path)));
   } catch {

@@ -239,6 +239,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     handle([], (doc) => {
       const result = service.formatting(doc);
       if ("edits" in result) return result.edits;
+      if ("template" in result) {
+        warn(`kalint: ${basename(pathOf(doc.uri))} is a template (${result.template}); kalint never reformats a template`);
+        return [];
+      }
       const first = result.refused[0];
       const where = first ? ` (line ${first.file.positionAt(first.start).line + 1}: ${first.message})` : "";
       warn(`kalint: not formatted, the file has syntax errors${where}`);

@@ -13,6 +13,7 @@ import { locate } from "./locate.js";
 import { offsetOf, rangeIn } from "./positions.js";
 import { commentStart } from "./symbols.js";
 import { TRACK_KINDS, trackKindOf } from "../model/tracks.js";
+import { insideTemplateTag } from "./template-tags.js";
 
 export interface CompletionOptions {
   /** The client can expand snippets (`${1:name}` placeholders). */
@@ -38,7 +39,8 @@ export function completion(doc: AnalysedDocument, position: Position, options: C
   const lineStart = root.lineStarts[line]!;
   const before = root.text.slice(lineStart, offset);
   const empty: CompletionList = { isIncomplete: false, items: [] };
-  if (commentStart(before) < before.length) return empty;
+  // Inside a template tag the language is the template engine's, not keepalived's.
+  if (commentStart(before) < before.length || insideTemplateTag(doc, offset)) return empty;
 
   let wordStart = offset;
   while (wordStart > lineStart && !/[\s{}"]/.test(root.text[wordStart - 1]!)) wordStart--;

@@ -1,6 +1,6 @@
 /** The outline: blocks nested as written, with `$VAR` definitions and includes beside them. */
 import type { DocumentSymbol, SymbolKind } from "vscode-languageserver-types";
-import type { Node } from "../../../grammar/index.js";
+import { isOpaque, spanText, type Node } from "../../../grammar/index.js";
 import { rawOf, type AnalysedDocument } from "./document.js";
 import { rangeOf } from "./positions.js";
 
@@ -30,7 +30,8 @@ function symbolsOf(nodes: readonly Node[]): DocumentSymbol[] {
   for (const node of nodes) {
     switch (node.kind) {
       case "block": {
-        const name = [node.keyword.text, ...node.args.map((a) => a.text)].join(" ");
+        // As written: a name a template writes shows its template syntax, not the opaque word.
+        const name = [node.keyword, ...node.args].map((w) => (isOpaque(w.text) ? spanText(w) : w.text)).join(" ");
         out.push({
           name,
           kind: KIND_OF[node.keyword.text] ?? (node.valueBlock ? VALUE_BLOCK : OTHER_BLOCK),

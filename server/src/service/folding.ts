@@ -1,6 +1,6 @@
 /** Folding ranges: every block spanning lines, runs of comment lines, multi-line `$VAR` values. */
 import type { FoldingRange } from "vscode-languageserver-types";
-import type { Node } from "../../../grammar/index.js";
+import type { Node, TemplateConstruct } from "../../../grammar/index.js";
 import { rawOf, rootOf, type AnalysedDocument } from "./document.js";
 
 export function foldingRanges(doc: AnalysedDocument): FoldingRange[] {
@@ -23,6 +23,19 @@ export function foldingRanges(doc: AnalysedDocument): FoldingRange[] {
     }
   };
   walk(rawOf(doc).children);
+  // Template constructs fold from each branch's tag to the line before the next tag.
+  const constructs = (list: readonly TemplateConstruct[]) => {
+    for (const c of list) {
+      for (const b of c.branches) {
+        const start = line(b.tag.start);
+        const next = c.tags[c.tags.indexOf(b.tag) + 1];
+        const end = next ? line(next.start) - 1 : line(b.end);
+        if (end > start) out.push({ startLine: start, endLine: end });
+        constructs(b.children);
+      }
+    }
+  };
+  constructs(rawOf(doc).template?.roots ?? []);
   let runStart = -1;
   let last = -2;
   for (const c of rawOf(doc).comments) {

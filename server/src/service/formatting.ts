@@ -9,10 +9,13 @@ import { formatDocument } from "../format/index.js";
 import { rootOf, type AnalysedDocument } from "./document.js";
 import { rangeIn } from "./positions.js";
 
-export type FormattingResult = { readonly edits: TextEdit[] } | { readonly refused: readonly Diagnostic[] };
+export type FormattingResult = { readonly edits: TextEdit[] } | { readonly refused: readonly Diagnostic[] } | { readonly template: string };
 
 export function formatting(doc: AnalysedDocument): FormattingResult {
   const root = rootOf(doc);
+  // A template's layout is its author's (SPEC §7), as `kalint fmt` says.
+  const engine = doc.analysis.config.raw.template?.engine;
+  if (engine) return { template: engine };
   const result = formatDocument(root.text, doc.path);
   if (!result.ok) return { refused: result.diagnostics };
   return { edits: minimalEdit(root.text, result.text, root) };

@@ -6,6 +6,8 @@
 import type { Hover } from "vscode-languageserver-types";
 import type { Span } from "../../../grammar/index.js";
 import { BUILTIN_NAMES } from "../../../grammar/parameters.js";
+import { isOpaque } from "../../../grammar/index.js";
+import { insideTemplateTag } from "./template-tags.js";
 import { describeKeyword, describeRemoved } from "../schema/describe.js";
 import { keywordAt, placesOf, removedKeyword } from "../schema/lookup.js";
 import { rootOf, type AnalysedDocument } from "./document.js";
@@ -23,6 +25,8 @@ export function hover(doc: AnalysedDocument, position: Position): Hover | null {
   const place = locate(doc, offset);
   const node = place.node;
   if (!place.word || !node || (node.kind !== "statement" && node.kind !== "block")) return null;
+  // Template output: nothing to say about a keyword an expression writes, nor inside a tag.
+  if (isOpaque(node.keyword.text) || insideTemplateTag(doc, offset)) return null;
   const keyword = node.keyword;
   const spec = keywordAt(place.parents, keyword.text);
   const value = spec ? describeKeyword(spec) : describeUnknown(keyword.text, place.parents);

@@ -5,7 +5,7 @@
  */
 import type { SemanticTokens, SemanticTokensLegend } from "vscode-languageserver-types";
 import type { Node, Word } from "../../../grammar/index.js";
-import { spanText } from "../../../grammar/index.js";
+import { isOpaque, spanText } from "../../../grammar/index.js";
 import { findReferences } from "../../../grammar/parameters.js";
 import type { DefinitionKind } from "../model/types.js";
 import { keywordAt } from "../schema/lookup.js";
@@ -13,7 +13,7 @@ import { rawOf, rootOf, type AnalysedDocument } from "./document.js";
 import { sameFile } from "./positions.js";
 
 const TYPES = ["keyword", "variable", "string", "number", "comment", "macro", "enumMember", "function", "class"] as const;
-const MODIFIERS = ["declaration", "deprecated"] as const;
+const MODIFIERS = ["declaration", "deprecated", "controlFlow"] as const;
 type TokenType = (typeof TYPES)[number];
 
 export const SEMANTIC_LEGEND: SemanticTokensLegend = { tokenTypes: [...TYPES], tokenModifiers: [...MODIFIERS] };
@@ -21,6 +21,8 @@ export const SEMANTIC_LEGEND: SemanticTokensLegend = { tokenTypes: [...TYPES], t
 const TYPE_INDEX = new Map<TokenType, number>(TYPES.map((t, i) => [t, i]));
 const DECLARATION = 1;
 const DEPRECATED = 2;
+/** A template control tag (`{% if %}`, `{{ range }}`, `<% end %>`), as opposed to an expression. */
+const CONTROL = 4;
 
 /** Scripts and trackers read like functions; instances and groups like classes. */
 const OBJECT_TYPE: Readonly<Record<DefinitionKind, TokenType>> = {
@@ -48,12 +50,24 @@ export function semanticTokens(doc: AnalysedDocument): SemanticTokens {
     if (length > 0) tokens.push({ start, length, type: TYPE_INDEX.get(type)!, modifiers });
   };
 
+  /** A span that may cross lines, as one token per line (tokens may not cross a line break). */
+  const pushLines = (start: number, end: number, type: TokenType, modifiers = 0) => {
+    for (let at = start; at < end; ) {
+      const lineEnd = root.lineEnd(root.lineOf(at));
+      push(at, Math.min(end, lineEnd) - at, type, modifiers);
+      const next = root.lineStarts[root.lineOf(at) + 1];
+      if (next === undefined) break;
+      at = next;
+    }
+  };
+
   const objects = new Map<number, { type: TokenType; declaration: boolean }>();
   const written = (w: Word) => sameFile(w.file, root) && spanText(w) === w.raw;
   for (const d of doc.analysis.model.definitions) if (d.nameWord && written(d.nameWord)) objects.set(d.nameWord.start, { type: OBJECT_TYPE[d.kind], declaration: true });
   for (const r of doc.analysis.model.references) if (written(r.word)) objects.set(r.word.start, { type: OBJECT_TYPE[r.kind], declaration: false });
 
   const word = (w: Word, enumValues?: readonly string[]) => {
+    if (isOpaque(w.text)) return; // template output: its tags are tokens of their own below
     const object = objects.get(w.start);
     if (object) return push(w.start, w.end - w.start, object.type, object.declaration ? DECLARATION : 0);
     if (w.raw.includes("$")) {
@@ -72,6 +86,11 @@ export function semanticTokens(doc: AnalysedDocument): SemanticTokens {
       switch (n.kind) {
         case "statement":
         case "block": {
+          if (isOpaque(n.keyword.text)) {
+            n.args.forEach((a) => word(a));
+            if (n.kind === "block") walk(n.children, parents);
+            break;
+          }
           const spec = keywordAt(parents, n.keyword.text);
           push(n.keyword.start, n.keyword.end - n.keyword.start, "keyword", spec?.deprecated ? DEPRECATED : 0);
           n.args.forEach((a, i) => {
@@ -99,8 +118,10 @@ export function semanticTokens(doc: AnalysedDocument): SemanticTokens {
   };
   walk(rawOf(doc).children, []);
   for (const c of rawOf(doc).comments) if (sameFile(c.file, root)) push(c.start, c.end - c.start, "comment");
+  // Template syntax, told apart from keepalived text: tags as macros, template comments as comments.
+  for (const t of rawOf(doc).template?.tags ?? []) pushLines(t.start, t.end, t.kind === "comment" ? "comment" : "macro", t.kind === "statement" ? CONTROL : 0);
 
-  tokens.sort((a, b) => a.start - b.start);
+  tokens.sort((a, b) => a.start - b.start || b.type - a.type);
   const data: number[] = [];
   let prevLine = 0;
   let prevChar = 0;
