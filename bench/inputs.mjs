@@ -2,6 +2,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { templateText } from "./template-input.mjs";
 
 const GENERATOR = "/work/shared/tools/gen-config.mjs";
 
@@ -29,6 +30,10 @@ export const inputs = {
       writeFileSync(path, r.stdout);
       ctx.files.push({ name: w.name, path, bytes: statSync(path).size });
     }
-    for (const f of ctx.files) console.log(`${f.name.padEnd(8)} ${(f.bytes / 1e6).toFixed(2)} MB  ${f.path}`);
+    // A template is no input for keepalived -t: it has a list of its own, read by the CLI section.
+    const template = join(ctx.dir, "tmpl-5k.conf.j2");
+    writeFileSync(template, templateText(5000));
+    ctx.templates = [{ name: "tmpl-5k", path: template, bytes: statSync(template).size }];
+    for (const f of [...ctx.files, ...ctx.templates]) console.log(`${f.name.padEnd(8)} ${(f.bytes / 1e6).toFixed(2)} MB  ${f.path}`);
   },
 };

@@ -30,7 +30,13 @@ export function engineOfContent(text: string): TemplateEngine | undefined {
   let jinja = false;
   let go = false;
   let erb = false;
-  for (const raw of text.split("\n")) {
+  for (let from = 0; from < text.length; ) {
+    const nl = text.indexOf("\n", from);
+    const to = nl === -1 ? text.length : nl;
+    const raw = text.slice(from, to);
+    from = to + 1;
+    // Only lines that hold a delimiter need the careful reading.
+    if (!raw.includes("{") && !raw.includes("<%")) continue;
     const line = codeOf(raw);
     if (line === "") continue;
     if (/\{%.*?%\}|\{#.*?#\}|\{%[-+]?\s*\w/.test(line)) jinja = true;
@@ -39,6 +45,8 @@ export function engineOfContent(text: string): TemplateEngine | undefined {
       else jinja = true;
     }
     if (/<%.*?%>|<%[-=#]?\s*\S/.test(line)) erb = true;
+    // A Jinja statement or comment tag decides it: nothing later can change the answer.
+    if (jinja && /\{%|\{#/.test(line)) return "jinja";
   }
   if (text.startsWith("#jinja2:")) jinja = true;
   if (jinja && !/\{%|\{#/.test(text) && go) return "go";

@@ -180,14 +180,26 @@ function lineOf(text: string, offset: number): number {
  * keepalived comment after the tags does not count, so `{% endif %}  # note` is a tag's own line.
  */
 function keepalivedLines(text: string, tags: readonly TemplateTag[]): Uint8Array {
-  const blanked = text.split("");
-  for (const t of tags) for (let i = t.start; i < t.end; i++) if (blanked[i] !== "\n" && blanked[i] !== "\r") blanked[i] = " ";
-  const lines = blanked.join("").split("\n");
-  const out = new Uint8Array(lines.length);
-  lines.forEach((line, i) => {
-    const s = line.trim();
-    out[i] = s !== "" && s[0] !== "#" && s[0] !== "!" ? 1 : 0;
-  });
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  const out = new Uint8Array(starts.length);
+  // Walk each line's characters outside tags until the first that is not blank.
+  let k = 0;
+  for (let line = 0; line < starts.length; line++) {
+    const end = line + 1 < starts.length ? starts[line + 1]! - 1 : text.length;
+    for (let i = starts[line]!; i < end; i++) {
+      while (k < tags.length && tags[k]!.end <= i) k++;
+      const tag = tags[k];
+      if (tag && tag.start <= i) {
+        i = tag.end - 1;
+        continue;
+      }
+      const c = text.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 13 || c === 11 || c === 12) continue;
+      out[line] = c === 35 /* # */ || c === 33 /* ! */ ? 0 : 1;
+      break;
+    }
+  }
   return out;
 }
 
@@ -227,7 +239,7 @@ function inlineAlternatives(c: TemplateConstruct, text: string, tags: readonly T
   for (const b of c.branches) {
     if (b.children.length) return undefined;
     const body = text.slice(b.start, b.end);
-    if (body.includes("\n") || tags.some((t) => t.start >= b.start && t.start < b.end)) return undefined;
+    if (body.includes("\n") || hasTagIn(tags, b.start, b.end)) return undefined;
     out.push(body.trim());
   }
   if (!c.branches.some((b) => b.keyword === "else")) out.push("");
@@ -283,9 +295,24 @@ function mask(source: string, tags: readonly TemplateTag[], roots: readonly Temp
   return parts.join("");
 }
 
+/** Whether a tag starts in [start, end) (tags are in order: a binary search). */
+function hasTagIn(tags: readonly TemplateTag[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = tags.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tags[mid]!.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < tags.length && tags[lo]!.start < end;
+}
+
 /** `source[start, end)` with every character but line breaks replaced by `code`. */
 function fill(source: string, start: number, end: number, code: number): string {
   const ch = String.fromCharCode(code);
+  // Most tags sit on one line.
+  const nl = source.indexOf("\n", start);
+  if ((nl === -1 || nl >= end) && source.charCodeAt(end - 1) !== 13) return ch.repeat(end - start);
   let out = "";
   let run = 0;
   for (let i = start; i < end; i++) {

@@ -145,7 +145,41 @@ describe.skipIf(!available)("kalint in VS Code (code-server)", () => {
     // Nothing the CLI would not report.
     expect(rows.filter((row) => ![...single, ...cluster].some((d) => rowFor([row], d)))).toEqual([]);
   }, 170_000);
+
+  test("a role's keepalived.conf.j2 opens as keepalived-jinja and shows the brace bug and the typo'd keyword", () => {
+    // At the folder's top, where the host's quick-open finds it at once (it types the name).
+    const role = mkdtempSync(join(tmpdir(), "kalint-e2e-role-"));
+    workspaces.push(role);
+    writeFileSync(join(role, "keepalived.conf.j2"), TEMPLATE_WITH_BUGS);
+    writeFileSync(join(role, "keepalived.service.j2"), "[Service]\nExecStart=/usr/sbin/keepalived --dont-fork {{ keepalived_options }}\n");
+    const file = "keepalived.conf.j2";
+    const r = runProbe(vsix, role, file, "template");
+    expect(r.language).toEqual(["keepalived-jinja"]);
+    const expected = kalint(r.folder, "check", file);
+    expect(expected.map((d) => d.code).sort()).toEqual(["template-brace-imbalance", "unknown-keyword"]);
+    const rows = problemRows(r.problems);
+    for (const d of expected) expect(rowFor(rows, d), `${d.code} at ${d.line}:${d.column} in ${JSON.stringify(rows, null, 1)}`).toBeDefined();
+    expect(rows).toHaveLength(expected.length);
+  }, 170_000);
 });
+
+/** A role template with a loop that opens a block closed after it, and a misspelled keyword. */
+const TEMPLATE_WITH_BUGS = `{{ ansible_managed | comment }}
+{% for vi in keepalived_instances %}
+vrrp_instance {{ vi.name }} {
+    state {{ vi.state }}
+    interface {{ vi.interface }}
+    virtual_router_id {{ vi.vrid }}
+    priority {{ vi.priority }}
+    advert_intt 1
+    virtual_ipaddress {
+{% for address in vi.addresses %}
+        {{ address }}
+{% endfor %}
+    }
+{% endfor %}
+}
+`;
 
 // Named so the reason shows in the test report too, not only on stderr.
 if (!available) test.skip(`VS Code host not installed (missing ${missing.map(([, what]) => what).join(", ")})`, () => undefined);

@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from "vitest";
 import { execFileSync, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -89,6 +89,42 @@ describe.skipIf(!ready)("Neovim drives the server on the example LVS-DR pair", (
       expect(report.edits[0]!.diagnostics.map((d) => d.code)).toContain("out-of-range");
       expect(report.final_diagnostics["backup.conf"]!.map((d) => d.code)).toContain("vrid-mismatch");
       console.log(`neovim: open ${JSON.stringify(Object.fromEntries(Object.entries(report).filter(([k]) => k.startsWith("open_ms"))))}, edit→diagnostics ${report.edits.map((e) => e.ms.toFixed(1)).join(", ")} ms, requests ${report.responses.map((r) => `${r.method.split("/")[1]} ${r.ms.toFixed(1)}`).join(", ")} ms`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe.skipIf(!ready)("Neovim drives the server on a keepalived template", () => {
+  test("the brace bug and the typo'd keyword, as kalint check reports them", () => {
+    const dir = mkdtempSync(join(tmpdir(), "kalint-nvim-template-"));
+    try {
+      const file = "templates/keepalived.conf.j2";
+      mkdirSync(join(dir, "templates"));
+      writeFileSync(join(dir, file), "{% for vi in instances %}\nvrrp_instance {{ vi.name }} {\n    interface eth0\n    virtual_router_id {{ vi.vrid }}\n    advert_intt 1\n{% endfor %}\n}\n");
+      const job = {
+        cmd: [process.execPath, resolve("dist/server.js"), "--stdio"],
+        root: dir,
+        files: [file],
+        settings: { kalint: {} },
+        requests: [{ file, method: "textDocument/hover", line: 2, character: 6, params: {} }, { file, method: "textDocument/hover", line: 3, character: 27, params: {} }],
+        edits: [{ file, line: 4, text: "    advert_int 1" }],
+        timeout_ms: 20000,
+        settle_ms: 500,
+        out: join(dir, "report.json"),
+      };
+      writeFileSync(join(dir, "job.json"), JSON.stringify(job));
+      spawnSync(PROBE, [join(dir, "job.json")], { cwd: dir, encoding: "utf8", timeout: 150_000 });
+      const report = JSON.parse(readFileSync(join(dir, "report.json"), "utf8")) as Report;
+      expect(report.errors).toEqual([]);
+      const cli = kalintJson(["check", join(dir, file), "--format", "json"]).diagnostics.map((d) => `${d.code}@${d.line}`).sort();
+      expect(cli).toEqual(["template-brace-imbalance@1", "unknown-keyword@5"]);
+      expect(report.diagnostics[file]!.map((d) => `${d.code}@${d.range.start.line + 1}`).sort()).toEqual(cli);
+      const [onKeyword, inTag] = report.responses;
+      expect((onKeyword!.result as { contents: { value: string } }).contents.value).toContain("**interface**");
+      expect(inTag!.result).toBeNull();
+      // Fixing the typo in the buffer leaves the brace bug alone.
+      expect(report.final_diagnostics[file]!.map((d) => d.code)).toEqual(["template-brace-imbalance"]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

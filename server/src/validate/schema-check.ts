@@ -111,10 +111,16 @@ class SchemaWalk {
     }
     const name = node.keyword.text;
     const compound = SERVER_KEYWORDS.has(name) ? checkServerArgs : compoundChecker(scope.parents, name);
-    for (const args of literalVariants(node.args, this.layer)) {
-      const variant = args === node.args ? node : { ...node, args };
-      if (compound) compound(variant.keyword, variant.args, this.reporter);
-      else checkArguments(spec, variant, this.reporter, this.options.targetVersion);
+    // A plain file's statement is checked as it is (this runs for every statement: no arrays).
+    if (this.layer === undefined) {
+      if (compound) compound(node.keyword, node.args, this.reporter);
+      else checkArguments(spec, node, this.reporter, this.options.targetVersion);
+    } else {
+      for (const args of literalVariants(node.args, this.layer)) {
+        const variant = args === node.args ? node : { ...node, args };
+        if (compound) compound(variant.keyword, variant.args, this.reporter);
+        else checkArguments(spec, variant, this.reporter, this.options.targetVersion);
+      }
     }
 
     if (spec.block && node.kind === "statement") {
@@ -146,7 +152,9 @@ class SchemaWalk {
         this.reporter.report(child.open, "syntax-error", `${keyword} holds a list of entries, not blocks`);
         continue;
       }
-      if (words && words.length > 0 && checker) for (const variant of literalVariants(words, this.layer)) if (variant.length > 0) checker(variant, context);
+      if (!words || words.length === 0 || !checker) continue;
+      if (this.layer === undefined) checker(words, context);
+      else for (const variant of literalVariants(words, this.layer)) if (variant.length > 0) checker(variant, context);
     }
   }
 
