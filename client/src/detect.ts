@@ -4,7 +4,7 @@
  * `.conf`, so `master.conf` or `lb1.conf` would otherwise never open as keepalived.
  * No vscode import, so it is unit-tested.
  */
-import { detectTemplate, looksLikeKeepalivedText } from "../../grammar/template/detect.js";
+import { detectTemplate, looksLikeKeepalivedTemplate } from "../../grammar/template/detect.js";
 
 /** Top-level blocks that no other common `.conf` dialect starts a statement with. */
 const TOP_LEVEL = new Set([
@@ -66,7 +66,7 @@ export function templateLanguage(path: string, text: string): string | undefined
   const name = slashed.slice(slashed.lastIndexOf("/") + 1);
   if (!TEMPLATE_FILE.test(name)) return undefined;
   if (!/^keepalived/i.test(name) && !/\/(?:keepalived|templates)\//.test(slashed)) return undefined;
-  if (!looksLikeKeepalivedText(text)) return undefined;
+  if (!looksLikeKeepalivedTemplate(name, text)) return undefined;
   const engine = detectTemplate(name, text);
   // `${NAME}` placeholders have no tags to colour: plain keepalived colouring fits them.
   return engine === undefined || engine === "subst" ? "keepalived" : TEMPLATE_LANGUAGES[engine];

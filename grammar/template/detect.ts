@@ -104,3 +104,14 @@ export function isKeepalivedTemplateName(name: string, path = name): boolean {
 export function looksLikeKeepalivedText(text: string): boolean {
   return KEEPALIVED_WORDS.test(text.length > 65536 ? text.slice(0, 65536) : text);
 }
+
+/** Partials pulled in by name: a `keepalived.conf.j2` may be nothing but includes of them. */
+const INCLUDES = /\{%-?\s*(?:include|import|from)\s|\{\{-?\s*template\s|<%=?-?\s*(?:render|scope\.function_template)\b/;
+
+/**
+ * Whether a template's text reads as keepalived: keepalived blocks in it, or, for a file named
+ * `keepalived*`, partials it includes (a role's main template that only includes its parts).
+ */
+export function looksLikeKeepalivedTemplate(name: string, text: string): boolean {
+  return looksLikeKeepalivedText(text) || (/^keepalived/i.test(name) && INCLUDES.test(text));
+}

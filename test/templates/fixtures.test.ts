@@ -49,3 +49,10 @@ test("a partial is checked in the block of its include site, through the file th
 test("the fragment fixture, read as a whole file, is reported unclosed", () => {
   expect(found(join(DIR, "fragment-vrrp.erb"))).toEqual(["syntax-error@3"]);
 });
+
+test("a fragment named on its own is read in the one block its first keyword belongs to", () => {
+  const path = "/role/templates/real-server.erb";
+  const text = "real_server <%= @ip %> <%= @port %> {\n    weight <%= @weight %>\n    bogus 1\n}\n";
+  const a = analyze(path, { host: { readFile: (p) => (p === path ? text : undefined), glob: () => [] }, fragment: true });
+  expect(a.diagnostics.map((d) => `${d.code}@${d.file.positionAt(d.start).line + 1}: ${d.message}`)).toEqual(["unknown-keyword@3: unknown keyword 'bogus' in virtual_server > real_server"]);
+});

@@ -2,14 +2,14 @@
  * One node's analysis: preprocess, build the model, run the schema validator and every file rule,
  * then apply severity settings and disable comments. The CLI and the language server both call this.
  */
-import { detectTemplate, OPAQUE, parse, parseTemplate, preprocess, SourceText, type Diagnostic, type EffectiveConfig, type FileHost, type TemplateEngine, type TemplateMode } from "../../../grammar/index.js";
+import { detectTemplate, isOpaque, OPAQUE, parse, parseTemplate, preprocess, SourceText, type ConfigFile, type Diagnostic, type EffectiveConfig, type FileHost, type TemplateEngine, type TemplateMode } from "../../../grammar/index.js";
 import { buildModel } from "../model/build.js";
 import type { ConfigModel } from "../model/types.js";
 import { FILE_RULES } from "../rules/index.js";
 import { ruleByCode } from "../rules/registry.js";
 import { toDiagnostic } from "../rules/types.js";
 import type { Version } from "../schema/types.js";
-import { NEWEST_VERSION } from "../schema/lookup.js";
+import { keywordAt, NEWEST_VERSION, placesOf } from "../schema/lookup.js";
 import { validateSchema } from "../validate/schema-check.js";
 import type { RuleSetting } from "./lint-config.js";
 import { applySuppressions, collectSuppressions, type SuppressionJudge } from "./suppress.js";
@@ -50,10 +50,10 @@ export interface Analysis {
 }
 
 export function analyze(path: string, options: AnalyzeOptions): Analysis {
-  const config = read(path, options);
+  const { config, parents } = read(path, options);
   const model = buildModel(config.file);
   const targetVersion = options.targetVersion ?? NEWEST_VERSION;
-  const found: Diagnostic[] = [...config.diagnostics, ...validateSchema(config.file, { targetVersion, ...(options.parents ? { parents: options.parents } : {}) })];
+  const found: Diagnostic[] = [...config.diagnostics, ...validateSchema(config.file, { targetVersion, ...(parents ? { parents } : {}) })];
   const context = { model, targetVersion, ...(options.fragment ? { fragment: true } : {}) };
   for (const rule of FILE_RULES) {
     if (options.rules?.[rule.code] === "off") continue;
@@ -102,21 +102,41 @@ function readPartials(path: string, config: EffectiveConfig, options: AnalyzeOpt
  * preprocessing: its `include` paths and `$VAR`s are the rendered file's, read on the target
  * host), anything else as keepalived reads it.
  */
-function read(path: string, options: AnalyzeOptions): EffectiveConfig {
+function read(path: string, options: AnalyzeOptions): { config: EffectiveConfig; parents?: readonly string[] } {
   const mode = options.template ?? "auto";
   const text = mode === "none" ? undefined : options.text ?? options.host.readFile(path);
   const engine: TemplateEngine | undefined = text === undefined ? undefined : detectTemplate(path, text, mode);
   if (engine === undefined || text === undefined) {
-    return preprocess(path, {
-      host: options.host,
-      ...(options.configId !== undefined ? { configId: options.configId } : {}),
-      ...(options.text !== undefined ? { text: options.text } : {}),
-      env: (name) => process.env[name],
-    });
+    return {
+      config: preprocess(path, {
+        host: options.host,
+        ...(options.configId !== undefined ? { configId: options.configId } : {}),
+        ...(options.text !== undefined ? { text: options.text } : {}),
+        env: (name) => process.env[name],
+      }),
+    };
   }
   const root = new SourceText(path, text);
-  const raw = parseTemplate(root, engine, { ...(options.parents ? { parents: options.parents } : {}), ...(options.fragment ? { fragment: true } : {}) });
-  return { root, raw, file: raw, files: [root], includes: [], parameters: new Map(), diagnostics: raw.diagnostics };
+  const parse = (parents: readonly string[] | undefined) => parseTemplate(root, engine, { ...(parents ? { parents } : {}), ...(options.fragment ? { fragment: true } : {}) });
+  let raw = parse(options.parents);
+  // A fragment named on its own (`--fragment`, rc fragments) has no include site to say which
+  // block it is read in: when its first literal keyword belongs to exactly one block, that one.
+  const guessed = options.fragment && !options.parents ? fragmentBlock(raw) : undefined;
+  if (guessed) raw = parse(guessed);
+  const parents = guessed ?? options.parents;
+  return { config: { root, raw, file: raw, files: [root], includes: [], parameters: new Map(), diagnostics: raw.diagnostics }, ...(parents ? { parents } : {}) };
+}
+
+/** The block path a fragment's first literal top-level keyword belongs to, when it is not the top level and is one path. */
+function fragmentBlock(file: ConfigFile): readonly string[] | undefined {
+  for (const n of file.children) {
+    if (n.kind !== "statement" && n.kind !== "block") continue;
+    if (isOpaque(n.keyword.text)) continue;
+    if (keywordAt([], n.keyword.text)) return undefined;
+    const places = placesOf(n.keyword.text);
+    return places.length === 1 ? places[0] : undefined;
+  }
+  return undefined;
 }
 
 /**

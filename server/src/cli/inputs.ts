@@ -1,7 +1,7 @@
 /** Turning command-line operands into files to read: paths, directories, and `-` for stdin. */
 import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { decodeBytes, decodeFile, isKeepalivedTemplateName, looksLikeKeepalivedText, type DecodedText } from "../../../grammar/index.js";
+import { decodeBytes, decodeFile, isKeepalivedTemplateName, looksLikeKeepalivedTemplate, type DecodedText } from "../../../grammar/index.js";
 
 /** A file or directory that cannot be read: one line on stderr and exit 2. */
 export class InputError extends Error {}
@@ -69,7 +69,7 @@ export function looksLikeConfig(name: string): boolean {
 function isKeepalivedTemplate(name: string, path: string): boolean {
   if (!isKeepalivedTemplateName(name, path)) return false;
   try {
-    return looksLikeKeepalivedText(decodeBytes(readFileSync(path)));
+    return looksLikeKeepalivedTemplate(name, decodeBytes(readFileSync(path)));
   } catch {
     return false;
   }
