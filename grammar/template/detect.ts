@@ -86,7 +86,7 @@ export function detectTemplate(path: string, text: string, mode: TemplateMode = 
 }
 
 /** Words that only keepalived configurations (and their partials) hold at the start of a line. */
-const KEEPALIVED_WORDS = /^[ \t]*(?:global_defs|vrrp_instance|vrrp_script|vrrp_sync_group|vrrp_track_process|vrrp_track_file|virtual_server_group|virtual_server|real_server|static_ipaddress|static_routes|virtual_ipaddress|track_script|authentication|notification_email|(?:TCP|MISC|SSL|HTTP|DNS|SMTP|PING|UDP|FILE|BFD)_(?:CHECK|GET))\b/m;
+const KEEPALIVED_WORDS = /^[ \t]*(?:global_defs|vrrp_instance|vrrp_script|vrrp_sync_group|vrrp_track_process|vrrp_track_file|virtual_server_group|virtual_server|real_server|static_ipaddress|static_routes|virtual_ipaddress|track_script|track_file|track_process|track_interface|unicast_peer|authentication|notification_email|(?:TCP|MISC|SSL|HTTP|DNS|SMTP|PING|UDP|FILE|BFD)_(?:CHECK|GET))\b/m;
 
 /**
  * Whether a template's name (and folder) may be a keepalived template: its name without the

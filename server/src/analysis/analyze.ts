@@ -83,6 +83,9 @@ function readPartials(path: string, config: EffectiveConfig, options: AnalyzeOpt
   for (const partial of resolvePartials(config.raw, path, options.templatePath ?? [], exists)) {
     const tag = partial.include.tag;
     if (partial.path === undefined) {
+      // An import brings macros, whose bodies are checked where they are called, not here:
+      // one kalint cannot find costs nothing, and Salt names them from its file root.
+      if (partial.include.keyword !== "include" && partial.include.keyword !== "template" && partial.include.keyword !== "render") continue;
       found.push({
         file: config.root, start: tag.start, end: tag.end, code: "include-not-found", severity: "warning",
         message: `no template '${partial.include.name}' in ${partial.searched.join(", ")}; kalint could not check it where it is included (add its folder with --template-path)`,
