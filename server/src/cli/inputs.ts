@@ -128,7 +128,7 @@ export function expandInputs(operands: readonly string[], as?: string, templates
     }
     if (st.isDirectory()) {
       const found = configFilesIn(op, new Set(), templates);
-      if (found.length === 0) throw new InputError(`no keepalived config files (*.conf, keepalived.conf*${templates ? ", keepalived templates" : ""}) under ${op}`);
+      if (found.length === 0) throw new InputError(`no keepalived config files (*.conf, keepalived.conf*) under ${op}`);
       inputs.push(...found.map((path) => ({ path, foundInDirectory: true })));
     } else inputs.push({ path: op, foundInDirectory: false });
   }
