@@ -39,14 +39,16 @@ export function engineOfContent(text: string): TemplateEngine | undefined {
     if (!raw.includes("{") && !raw.includes("<%")) continue;
     const line = codeOf(raw);
     if (line === "") continue;
-    if (/\{%.*?%\}|\{#.*?#\}|\{%[-+]?\s*\w/.test(line)) jinja = true;
-    else if (/\{\{.*?\}\}|\{\{/.test(line)) {
+    // A whole tag on one line, with code in it: a plain file's doubled brace (`{{`) is a typo,
+    // not template syntax.
+    if (/\{%[-+]?\s*[A-Za-z_][^%]*%\}|\{#.*?#\}/.test(line)) jinja = true;
+    else if (/\{\{[-+]?\s*[^\s{}][^}]*\}\}/.test(line)) {
       if (GO_ACTION.test(line)) go = true;
       else jinja = true;
     }
-    if (/<%.*?%>|<%[-=#]?\s*\S/.test(line)) erb = true;
+    if (/<%[-=#]?\s*\S.*?%>/.test(line)) erb = true;
     // A Jinja statement or comment tag decides it: nothing later can change the answer.
-    if (jinja && /\{%|\{#/.test(line)) return "jinja";
+    if (jinja && /\{%[-+]?\s*[A-Za-z_]|\{#/.test(line)) return "jinja";
   }
   if (text.startsWith("#jinja2:")) jinja = true;
   if (jinja && !/\{%|\{#/.test(text) && go) return "go";

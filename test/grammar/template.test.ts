@@ -163,3 +163,9 @@ describe("parseTemplate", () => {
     expect(parsed("    state BACKUP\n}\n", "jinja", true)).toEqual([]);
   });
 });
+
+test("detection: a plain file's doubled or stray braces are no template syntax", () => {
+  expect(detectTemplate("keepalived.conf", "virtual_ipaddress {{\n    192.0.2.1\n}}\n")).toBeUndefined();
+  expect(detectTemplate("keepalived.conf", "vrrp_instance x {{}}\n")).toBeUndefined();
+  expect(detectTemplate("keepalived.conf", "global_defs {%\n}\n")).toBeUndefined();
+});
