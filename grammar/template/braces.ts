@@ -6,6 +6,7 @@
  * at the construct's opening tag: a loop that opens a block its caller closes is the loop's
  * fault, not also that of the `if` around both.
  */
+import { firstAtOrAfter } from "./search.js";
 import type { TemplateConstruct } from "./types.js";
 
 export interface BraceFault {
@@ -99,13 +100,8 @@ function opensOrCloses(n: number): string {
   return n > 0 ? `opens ${count} more block${count === 1 ? "" : "s"} than it closes` : `closes ${count} more block${count === 1 ? "" : "s"} than it opens`;
 }
 
+const offsetOf = (b: { readonly offset: number }): number => b.offset;
+
 function lowerBound(braces: readonly { readonly offset: number }[], offset: number): number {
-  let lo = 0;
-  let hi = braces.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (braces[mid]!.offset < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstAtOrAfter(braces, offsetOf, offset);
 }

@@ -11,6 +11,8 @@ import { classifyGo, goAlternatives, scanGo } from "./go.js";
 import { classifyJinja, jinjaAlternatives, scanJinja } from "./jinja.js";
 import { classifySubst, scanSubst } from "./subst.js";
 import type { TagSink } from "./scan.js";
+import { firstAtOrAfter } from "./search.js";
+import { SourceText } from "../source.js";
 import type {
   OpaqueRange, TagRole, TemplateBranch, TemplateConstruct, TemplateEngine, TemplateInclude, TemplateProblem, TemplateTag,
 } from "./types.js";
@@ -203,25 +205,10 @@ function keepalivedLines(text: string, tags: readonly TemplateTag[]): Uint8Array
   return out;
 }
 
-/** Line index of an offset, by a line-start table built once. */
-function lineIndex(text: string): (offset: number) => number {
-  const starts = [0];
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
-}
-
 /** A construct any of whose tags shares a line with keepalived text is inline. */
 function markInline(roots: readonly TemplateConstruct[], text: string, textLines: Uint8Array): void {
-  const line = lineIndex(text);
+  const source = new SourceText("", text);
+  const line = (offset: number) => source.lineOf(offset);
   const onTextLine = (t: TemplateTag) => textLines[line(t.start)] === 1 || textLines[line(Math.max(t.start, t.end - 1))] === 1;
   const visit = (list: readonly TemplateConstruct[]) => {
     for (const c of list) {
@@ -297,15 +284,11 @@ function mask(source: string, tags: readonly TemplateTag[], roots: readonly Temp
 
 /** Whether a tag starts in [start, end) (tags are in order: a binary search). */
 function hasTagIn(tags: readonly TemplateTag[], start: number, end: number): boolean {
-  let lo = 0;
-  let hi = tags.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tags[mid]!.start < start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < tags.length && tags[lo]!.start < end;
+  const at = firstAtOrAfter(tags, tagStart, start);
+  return at < tags.length && tags[at]!.start < end;
 }
+
+const tagStart = (t: TemplateTag): number => t.start;
 
 /** `source[start, end)` with every character but line breaks replaced by `code`. */
 function fill(source: string, start: number, end: number, code: number): string {

@@ -29,6 +29,13 @@ function kalintJson(args: string[]): { diagnostics: { code: string; file: string
   return JSON.parse(r.stdout) as { diagnostics: { code: string; file: string; line: number }[] };
 }
 
+/** Runs the probe on a job (in `dir`) and reads its report. */
+function runProbe(dir: string, job: object): Report {
+  writeFileSync(join(dir, "job.json"), JSON.stringify({ timeout_ms: 20000, settle_ms: 500, out: join(dir, "report.json"), ...job }));
+  spawnSync(PROBE, [join(dir, "job.json")], { cwd: dir, encoding: "utf8", timeout: 150_000 });
+  return JSON.parse(readFileSync(join(dir, "report.json"), "utf8")) as Report;
+}
+
 function applyEdits(text: string, edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]): string {
   const starts = [0];
   for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
@@ -57,13 +64,8 @@ describe.skipIf(!ready)("Neovim drives the server on the example LVS-DR pair", (
           at("textDocument/formatting", 0, 0, { options: { tabSize: 4, insertSpaces: true } }),
         ],
         edits: [{ file: "master.conf", line: 18, text: "    priority 300" }, { file: "master.conf", line: 17, text: "    virtual_router_id 67" }],
-        timeout_ms: 20000,
-        settle_ms: 500,
-        out: join(dir, "report.json"),
       };
-      writeFileSync(join(dir, "job.json"), JSON.stringify(job));
-      spawnSync(PROBE, [join(dir, "job.json")], { cwd: dir, encoding: "utf8", timeout: 150_000 });
-      const report = JSON.parse(readFileSync(join(dir, "report.json"), "utf8")) as Report;
+      const report = runProbe(dir, job);
       expect(report.errors).toEqual([]);
       expect(report.initialized).toBe(true);
 
@@ -109,13 +111,8 @@ describe.skipIf(!ready)("Neovim drives the server on a keepalived template", () 
         settings: { kalint: {} },
         requests: [{ file, method: "textDocument/hover", line: 2, character: 6, params: {} }, { file, method: "textDocument/hover", line: 3, character: 27, params: {} }],
         edits: [{ file, line: 4, text: "    advert_int 1" }],
-        timeout_ms: 20000,
-        settle_ms: 500,
-        out: join(dir, "report.json"),
       };
-      writeFileSync(join(dir, "job.json"), JSON.stringify(job));
-      spawnSync(PROBE, [join(dir, "job.json")], { cwd: dir, encoding: "utf8", timeout: 150_000 });
-      const report = JSON.parse(readFileSync(join(dir, "report.json"), "utf8")) as Report;
+      const report = runProbe(dir, job);
       expect(report.errors).toEqual([]);
       const cli = kalintJson(["check", join(dir, file), "--format", "json"]).diagnostics.map((d) => `${d.code}@${d.line}`).sort();
       expect(cli).toEqual(["template-brace-imbalance@1", "unknown-keyword@5"]);
