@@ -49,7 +49,7 @@ describe.runIf(ready)("Ansible's template validate: runs kalint on the rendered 
     const dest = join(dir, "etc/keepalived/keepalived.conf");
     mkdirSync(dirname(dest), { recursive: true });
     const task = snippet("docs/integrations.md", "ansible-task");
-    expect(task).toContain("validate: kalint check --as /etc/keepalived/keepalived.conf");
+    expect(task).toContain("validate: kalint check --template none --as /etc/keepalived/keepalived.conf");
     const files: Record<string, string> = {
       "site.yml": PLAYBOOK,
       "roles/keepalived/templates/keepalived.conf.j2": TEMPLATE,
