@@ -3,11 +3,11 @@
 export class UsageError extends Error {}
 
 export interface CliOptions {
-  command: "check" | "diff" | "fleet" | "fmt" | "explain" | "rules" | "help" | "version";
+  command: "check" | "diff" | "fleet" | "fmt" | "explain" | "rules" | "simulate" | "lab" | "help" | "version";
   /** False for `kalint FILE...`, where check is implied. */
   commandGiven: boolean;
   files: string[];
-  format: "text" | "json" | "sarif" | "github";
+  format: "text" | "json" | "sarif" | "github" | "html";
   targetVersion?: string;
   failOn: "error" | "warning" | "info";
   config?: string;
@@ -32,16 +32,24 @@ export interface CliOptions {
   templatePath: string[];
   /** The files given are template fragments (partials): open blocks at their ends are not findings. */
   fragment: boolean;
+  /** simulate/lab: `--scenario ID` (repeatable). */
+  scenarios: string[];
+  /** simulate/lab: `--address NODE=IP` (repeatable), a node's own address on the VRRP segment. */
+  addresses: Record<string, string>;
+  /** lab: `--keepalived PATH`. */
+  keepalived?: string;
+  /** lab: run the simulation too and report where the two disagree. */
+  compare: boolean;
 }
 
-export const COMMANDS: ReadonlySet<string> = new Set(["check", "diff", "fleet", "fmt", "explain", "rules", "help", "version"]);
-const VALUE_OPTIONS = new Set(["--format", "--target-version", "--fail-on", "--config", "--disable", "--enable", "--config-id", "--stdin-filename", "--as", "--ids", "--template", "--template-path"]);
-const FLAG_OPTIONS = new Set(["--no-config", "--fix", "--check", "--write", "--help", "-h", "--version", "-V", "--color", "--no-color", "--fragment"]);
+export const COMMANDS: ReadonlySet<string> = new Set(["check", "diff", "fleet", "fmt", "explain", "rules", "simulate", "lab", "help", "version"]);
+const VALUE_OPTIONS = new Set(["--format", "--target-version", "--fail-on", "--config", "--disable", "--enable", "--config-id", "--stdin-filename", "--as", "--ids", "--template", "--template-path", "--scenario", "--address", "--keepalived"]);
+const FLAG_OPTIONS = new Set(["--no-config", "--fix", "--check", "--write", "--help", "-h", "--version", "-V", "--color", "--no-color", "--fragment", "--compare"]);
 
 export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY: boolean): CliOptions {
   const o: CliOptions = {
     command: "check", commandGiven: false, files: [], format: "text", failOn: "error", noConfig: false, disable: [], enable: [],
-    fix: false, check: false, write: false, tty: isTTY, template: "auto", templatePath: [], fragment: false,
+    fix: false, check: false, write: false, tty: isTTY, template: "auto", templatePath: [], fragment: false, scenarios: [], addresses: {}, compare: false,
     // no-color.org: NO_COLOR set to anything but the empty string turns colour off.
     color: isTTY && !env["NO_COLOR"],
   };
@@ -79,6 +87,7 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY
       else if (arg === "--color") o.color = true;
       else if (arg === "--no-color") o.color = false;
       else if (arg === "--fragment") o.fragment = true;
+      else if (arg === "--compare") o.compare = true;
       continue;
     }
     if (arg.startsWith("-") && arg !== "-") throw new UsageError(`unknown option ${arg}; 'kalint --help' lists the options`);
@@ -91,7 +100,7 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY
 function setValue(o: CliOptions, name: string, value: string): void {
   switch (name) {
     case "--format":
-      if (!["text", "json", "sarif", "github"].includes(value)) throw new UsageError(`--format must be text, json, sarif or github, not '${value}'`);
+      if (!["text", "json", "sarif", "github", "html"].includes(value)) throw new UsageError(`--format must be text, json, sarif, github or html, not '${value}'`);
       o.format = value as CliOptions["format"];
       break;
     case "--fail-on":
@@ -131,6 +140,18 @@ function setValue(o: CliOptions, name: string, value: string): void {
     case "--template-path":
       o.templatePath.push(value);
       break;
+    case "--scenario":
+      o.scenarios.push(value);
+      break;
+    case "--address": {
+      const eq = value.indexOf("=");
+      if (eq <= 0 || eq === value.length - 1) throw new UsageError(`--address takes NODE=IP, not '${value}'`);
+      o.addresses[value.slice(0, eq)] = value.slice(eq + 1);
+      break;
+    }
+    case "--keepalived":
+      o.keepalived = value;
+      break;
   }
 }
 
@@ -154,6 +175,15 @@ function validate(o: CliOptions): void {
   }
   if (o.command === "fleet" && o.files.length === 0) throw new UsageError("fleet needs files or directories");
   if (o.command === "explain" && o.files.length !== 1) throw new UsageError("explain needs exactly one rule code");
+  const simulating = o.command === "simulate" || o.command === "lab";
+  if (simulating && !(o.files.length >= 2 || (o.files.length === 1 && o.ids && o.ids.length >= 2))) {
+    throw new UsageError(`${o.command} needs two or more node files, or one file with --ids A,B`);
+  }
+  if (simulating && o.files.includes("-")) throw new UsageError(`${o.command} reads files, not standard input`);
+  if (!simulating && (o.scenarios.length || Object.keys(o.addresses).length)) throw new UsageError("--scenario and --address work only with simulate and lab");
+  if (o.command !== "lab" && (o.compare || o.keepalived !== undefined)) throw new UsageError("--compare and --keepalived work only with lab");
+  if (o.format === "html" && !simulating) throw new UsageError("--format html works only with simulate and lab");
+  if (simulating && (o.format === "sarif" || o.format === "github")) throw new UsageError(`${o.command} prints text, json or html`);
 }
 
 export const USAGE = `usage:
@@ -165,6 +195,8 @@ export const USAGE = `usage:
   kalint fmt FILE... [--check|--write]   canonical formatting (stdout by default)
   kalint explain RULE                    a rule's documentation
   kalint rules [--format json]           every rule with its default severity
+  kalint simulate NODE.conf NODE.conf... who holds each address now and after each failure (computed)
+  kalint lab NODE.conf NODE.conf...      the same scenarios on real keepalived daemons (root, Linux)
 
 options:
   --format text|json|sarif|github   output format (text; coloured on a terminal unless NO_COLOR)
@@ -181,5 +213,9 @@ options:
   --template auto|jinja|go|erb|none read templates (default auto: by name and content; none: as plain files)
   --template-path DIR               another folder to find template partials in (repeatable)
   --fragment                        the files are template fragments (partials): no finding for blocks open at their ends
+  --scenario ID                     simulate/lab: run only this scenario (repeatable)
+  --address NODE=IP                 simulate/lab: a node's own address on the VRRP segment
+  --format html                     simulate/lab: one self-contained page (scenarios x addresses)
+  --keepalived PATH / --compare     lab: the daemon to run; also simulate and report disagreements
 
 exit codes: 0 nothing at or above the fail level, 1 findings, 2 usage or input error`;

@@ -19,6 +19,8 @@ import { extraCommands } from "./commands/extra.js";
 import "./commands/diff.js";
 import "./commands/fleet.js";
 import "./commands/fmt.js";
+import "./commands/simulate.js";
+import "./commands/lab.js";
 
 function render(report: Report, o: CliOptions): string {
   switch (o.format) {
@@ -38,7 +40,7 @@ function exitCodeFor(report: Report, o: CliOptions): number {
   return report.diagnostics.some((d) => severityRank[d.severity] >= bar) ? 1 : 0;
 }
 
-export function main(argv: readonly string[]): number {
+export function main(argv: readonly string[]): number | Promise<number> {
   let o: CliOptions;
   try {
     o = parseArgs(argv, process.env, Boolean(process.stdout.isTTY));
@@ -70,6 +72,7 @@ export function main(argv: readonly string[]): number {
         if (!extra) throw new UsageError(`the ${o.command} command is not available in this build`);
         const result = extra(o);
         if (typeof result === "number") return result;
+        if (result instanceof Promise) return result.catch(fail);
         const text = render(result, o);
         if (text) process.stdout.write(text + "\n");
         return exitCodeFor(result, o);
@@ -103,5 +106,7 @@ if (process.env.KALINT_BUNDLED === "1") {
     if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
     throw e;
   });
-  process.exitCode = main(process.argv.slice(2));
+  const code = main(process.argv.slice(2));
+  if (typeof code === "number") process.exitCode = code;
+  else void code.then((c) => (process.exitCode = c));
 }

@@ -2,6 +2,7 @@
 import type { CliOptions } from "../args.js";
 import type { Report } from "../output/report.js";
 
-export type Command = (o: CliOptions) => Report | number;
+/** A command returns its report, its exit code, or (the lab, which waits on daemons) a promise of one. */
+export type Command = (o: CliOptions) => Report | number | Promise<number>;
 
 export const extraCommands: Partial<Record<CliOptions["command"], Command>> = {};

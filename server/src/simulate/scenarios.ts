@@ -1,0 +1,335 @@
+/**
+ * The scenarios of SPEC §8 (start, stop, restart, fail, fail-all, isolate, heal, link-down), run
+ * on the VRRP engine, with owners, races, a verdict and the reason for it.
+ */
+import type { RelatedInformation } from "../../../grammar/index.js";
+import { related } from "../cluster/locate.js";
+import { contribution, priorityOf, VrrpRun, type VrrpState, type World } from "./engine.js";
+import { advertProblem, type SimInstance, type SimSetup, type SimTrack } from "./setup.js";
+
+export type Verdict = "ok" | "split-brain" | "no-owner" | "no-failover";
+export const VERDICTS: readonly Verdict[] = ["ok", "split-brain", "no-owner", "no-failover"];
+/** Worst first: the scenario's verdict is the worst of its addresses'. */
+const RANK: Readonly<Record<Verdict, number>> = { ok: 0, "no-failover": 1, "no-owner": 2, "split-brain": 3 };
+
+export type ScenarioStep =
+  | { readonly kind: "stop"; readonly node: number }
+  | { readonly kind: "start"; readonly node: number }
+  | { readonly kind: "fail"; readonly node: number; readonly tracks: readonly string[] }
+  | { readonly kind: "isolate"; readonly node: number }
+  | { readonly kind: "heal"; readonly node: number }
+  | { readonly kind: "link-down"; readonly node: number; readonly iface: string };
+
+export interface Scenario {
+  readonly id: string;
+  readonly description: string;
+  /** Applied in order after the cluster has started and settled; each step is followed by settling. */
+  readonly steps: readonly ScenarioStep[];
+}
+
+export interface InstanceOutcome {
+  readonly state: VrrpState;
+  readonly priority: number;
+}
+
+export interface ScenarioResult {
+  readonly id: string;
+  readonly description: string;
+  readonly owners: Record<string, string[]>;
+  readonly race: Record<string, string[]>;
+  readonly instances: Record<string, Record<string, InstanceOutcome>>;
+  readonly verdict: Verdict;
+  readonly because: string;
+  readonly related: readonly RelatedInformation[];
+  /** Predicted time from the last step to the last change of owners (ms). */
+  readonly settled_ms: number;
+}
+
+export interface SimulationResult {
+  readonly nodes: readonly string[];
+  readonly scenarios: readonly ScenarioResult[];
+  readonly summary: Record<"scenarios" | Verdict, number>;
+}
+
+/** The tracked objects of a node (distinct ids), in file order. */
+export function nodeTracks(setup: SimSetup, node: number): SimTrack[] {
+  const seen = new Map<string, SimTrack>();
+  for (const i of setup.instances) if (i.node === node) for (const t of i.tracks) if (!seen.has(t.id)) seen.set(t.id, t);
+  return [...seen.values()];
+}
+
+function interfacesOf(setup: SimSetup, node: number): string[] {
+  return [...new Set(setup.instances.filter((i) => i.node === node).map((i) => i.iface))];
+}
+
+/** Every scenario that applies to the cluster, in a stable order. */
+export function scenariosFor(setup: SimSetup): Scenario[] {
+  const out: Scenario[] = [{ id: "start", description: "all nodes start together", steps: [] }];
+  for (const n of setup.nodes) {
+    const name = n.name;
+    out.push({ id: `stop:${name}`, description: `${name} stops`, steps: [{ kind: "stop", node: n.index }] });
+    out.push({ id: `restart:${name}`, description: `${name} stops, the others settle, then ${name} starts again`, steps: [{ kind: "stop", node: n.index }, { kind: "start", node: n.index }] });
+    const tracks = nodeTracks(setup, n.index);
+    for (const t of tracks) out.push({ id: `fail:${name}:${t.id}`, description: `${t.kind === "interface" ? `interface ${t.name}` : `${t.kind} ${t.name}`} fails on ${name}`, steps: [{ kind: "fail", node: n.index, tracks: [t.id] }] });
+    if (tracks.length > 1) out.push({ id: `fail-all:${name}`, description: `everything ${name} tracks fails`, steps: [{ kind: "fail", node: n.index, tracks: tracks.map((t) => t.id) }] });
+    out.push({ id: `isolate:${name}`, description: `${name} hears no peer and no peer hears it`, steps: [{ kind: "isolate", node: n.index }] });
+    out.push({ id: `heal:${name}`, description: `${name} is isolated, then joins again`, steps: [{ kind: "isolate", node: n.index }, { kind: "heal", node: n.index }] });
+    for (const iface of interfacesOf(setup, n.index)) out.push({ id: `link-down:${name}:${iface}`, description: `${iface} goes down on ${name}`, steps: [{ kind: "link-down", node: n.index, iface }] });
+  }
+  return out;
+}
+
+/** Apply one step to the world and the run. */
+export function applyStep(run: VrrpRun, step: ScenarioStep): void {
+  const w = run.world;
+  switch (step.kind) {
+    case "stop":
+      run.stop(step.node);
+      return;
+    case "start":
+      run.start(step.node);
+      return;
+    case "fail":
+      for (const id of step.tracks) w.failed.add(`${step.node}/${id}`);
+      break;
+    case "isolate":
+      w.isolated.add(step.node);
+      break;
+    case "heal":
+      w.isolated.delete(step.node);
+      break;
+    case "link-down":
+      w.linkDown.add(`${step.node}/${step.iface}`);
+      break;
+  }
+  run.reevaluate();
+}
+
+/** How long to let the cluster settle after an event (ms): several master-down intervals plus any preempt_delay. */
+export function settleWindow(setup: SimSetup): number {
+  const adv = Math.max(1000, ...setup.instances.map((i) => i.advertMs));
+  const delay = Math.max(0, ...setup.instances.map((i) => i.preemptDelayMs));
+  return 8 * adv + delay + 3000;
+}
+
+interface RunOutcome {
+  readonly holding: Map<string, number[]>;
+  readonly states: ReturnType<VrrpRun["states"]>;
+  readonly world: World;
+  readonly settled: number;
+}
+
+/** Runs the scenario with the nodes starting in `order`, 20 ms apart. */
+function runOnce(setup: SimSetup, scenario: Scenario, order: readonly number[]): RunOutcome {
+  const lag: number[] = [];
+  order.forEach((node, k) => (lag[node] = k));
+  const run = new VrrpRun(setup, lag);
+  const window = settleWindow(setup);
+  order.forEach((node, k) => {
+    run.runUntil(k * 20);
+    run.start(node);
+  });
+  run.runUntil(window);
+  let last = window;
+  for (const step of scenario.steps) {
+    run.runUntil(last);
+    applyStep(run, step);
+    run.runUntil(last + window);
+    last += window;
+  }
+  const stepAt = scenario.steps.length ? last - window : 0;
+  return { holding: run.holding(), states: run.states(), world: run.world, settled: Math.max(0, Math.round(run.lastChange - stepAt)) };
+}
+
+function permutations(n: number): number[][] {
+  const base = Array.from({ length: n }, (_, i) => i);
+  if (n > 4) return base.map((_, k) => [...base.slice(k), ...base.slice(0, k)]);
+  const out: number[][] = [];
+  const go = (rest: number[], acc: number[]) => {
+    if (rest.length === 0) out.push(acc);
+    rest.forEach((x, i) => go([...rest.slice(0, i), ...rest.slice(i + 1)], [...acc, x]));
+  };
+  go(base, []);
+  return out;
+}
+
+/**
+ * Whether the instance is running and not hurt by the scenario's failures. A failed object hurts
+ * when its failure lowers the priority or faults the instance; a `reverse` track whose failure
+ * raises the priority marks a service that became active, not one that broke.
+ */
+function healthy(inst: SimInstance, world: World, state: VrrpState): boolean {
+  if (state === "STOPPED" || state === "FAULT") return false;
+  if (world.isolated.has(inst.node) || world.linkDown.has(`${inst.node}/${inst.iface}`)) return false;
+  return !priorityOf(inst, world).parts.some((p) => p.failing && hurts(p.track));
+}
+
+function hurts(track: SimTrack): boolean {
+  const ok = contribution(track, false).effect;
+  const failed = contribution(track, true).effect;
+  if (failed === "fault") return true;
+  return ok !== "fault" && failed < ok;
+}
+
+export function runScenario(setup: SimSetup, scenario: Scenario): ScenarioResult {
+  const names = setup.nodes.map((n) => n.name);
+  const outcomes = permutations(setup.nodes.length).map((order) => runOnce(setup, scenario, order));
+  const first = outcomes[0]!;
+  const owners: Record<string, string[]> = {};
+  const race: Record<string, string[]> = {};
+  for (const [address, holders] of first.holding) {
+    const variants = new Set(outcomes.map((o) => JSON.stringify(o.holding.get(address))));
+    if (variants.size === 1) owners[address] = holders.map((n) => names[n]!);
+    else {
+      owners[address] = [];
+      const all = new Set(outcomes.flatMap((o) => o.holding.get(address)!));
+      race[address] = [...all].sort((a, b) => a - b).map((n) => names[n]!);
+    }
+  }
+  const instances: Record<string, Record<string, InstanceOutcome>> = {};
+  for (const s of first.states) {
+    const name = setup.sets[s.inst.set]!;
+    (instances[name] ??= {})[names[s.inst.node]!] = { state: s.state, priority: s.priority };
+  }
+  const judged = judge(setup, first, owners, race);
+  return {
+    id: scenario.id,
+    description: scenario.description,
+    owners,
+    race,
+    instances,
+    verdict: judged.verdict,
+    because: judged.because,
+    related: judged.related,
+    settled_ms: Math.max(...outcomes.map((o) => o.settled)),
+  };
+}
+
+export interface Judgement {
+  readonly verdict: Verdict;
+  readonly because: string;
+  readonly related: RelatedInformation[];
+}
+
+/** The conditions in force once every step of the scenario has been applied. */
+export function worldAfter(scenario: Scenario): World {
+  const w: World = { stopped: new Set(), isolated: new Set(), linkDown: new Set(), failed: new Set() };
+  for (const step of scenario.steps) {
+    if (step.kind === "stop") w.stopped.add(step.node);
+    else if (step.kind === "start") w.stopped.delete(step.node);
+    else if (step.kind === "fail") for (const id of step.tracks) w.failed.add(`${step.node}/${id}`);
+    else if (step.kind === "isolate") w.isolated.add(step.node);
+    else if (step.kind === "heal") w.isolated.delete(step.node);
+    else w.linkDown.add(`${step.node}/${step.iface}`);
+  }
+  return w;
+}
+
+function judge(setup: SimSetup, outcome: RunOutcome, owners: Record<string, string[]>, race: Record<string, string[]>): Judgement {
+  const stateOf = new Map(outcome.states.map((s) => [s.inst, s]));
+  return verdictOf(setup, outcome.world, (i) => stateOf.get(i)!, owners, race);
+}
+
+/**
+ * The verdict on settled owners (computed, or observed by the lab): the worst over the addresses.
+ * Nodes cut off from the segment (isolated, stopped) do not count as holders: clients cannot reach them.
+ */
+export function verdictOf(
+  setup: SimSetup,
+  world: World,
+  stateOf: (inst: SimInstance) => { state: VrrpState; priority: number },
+  owners: Record<string, string[]>,
+  race: Record<string, string[]>,
+): Judgement {
+  const names = setup.nodes.map((n) => n.name);
+  const byName = new Map(names.map((n, i) => [n, i]));
+  const connected = (node: number) => !world.isolated.has(node) && !world.stopped.has(node);
+  let worst: Judgement = { verdict: "ok", because: "", related: [] };
+  const consider = (j: Judgement) => {
+    if (RANK[j.verdict] > RANK[worst.verdict]) worst = j;
+  };
+  for (const address of Object.keys(owners)) {
+    const carriers = setup.instances.filter((i) => i.held.includes(address));
+    const holders = (owners[address] ?? []).map((n) => byName.get(n)!).filter(connected);
+    const racing = (race[address] ?? []).map((n) => byName.get(n)!);
+    const healthyCarriers = carriers.filter((i) => connected(i.node) && healthy(i, world, stateOf(i).state));
+    if (holders.length >= 2) {
+      consider({ verdict: "split-brain", because: splitReason(setup, address, holders, carriers), related: [] });
+      continue;
+    }
+    if (holders.length === 0 && racing.length === 0) {
+      if (healthyCarriers.length > 0) {
+        const who = healthyCarriers.map((i) => names[i.node]!).join(", ");
+        consider({ verdict: "no-owner", because: `nobody holds ${address} although ${who} is up and healthy${groupHint(healthyCarriers, stateOf)}`, related: [] });
+      }
+      continue;
+    }
+    // One holder (or a race): is it one whose tracked service failed while a healthy node could take over?
+    const candidates = holders.length ? holders : racing;
+    const sick = candidates.filter((n) => !carriers.some((i) => i.node === n && healthy(i, world, stateOf(i).state)));
+    const others = healthyCarriers.filter((i) => !candidates.includes(i.node));
+    if (sick.length === candidates.length && others.length > 0) {
+      const holder = sick[0]!;
+      const inst = carriers.find((i) => i.node === holder)!;
+      const other = others[0]!;
+      consider({
+        verdict: "no-failover",
+        because: `${names[holder]}'s priority ${arithmetic(inst, world)}, not below ${names[other.node]}'s ${stateOf(other).priority}: ${address} stays where the tracked service is down`,
+        related: inst.tracks.filter((t) => world.failed.has(`${inst.node}/${t.id}`)).map((t) => related(t.line, t.weight ? `weight ${t.weight}${t.reverse ? " reverse" : ""}` : "tracked")),
+      });
+    }
+  }
+  if (worst.verdict === "ok") worst = { verdict: "ok", because: okReason(setup, world, owners, race), related: [] };
+  return worst;
+}
+
+/** `falls from 150 to 140 (chk_haproxy -10)` or `stays 150 (...)`. */
+function arithmetic(inst: SimInstance, world: World): string {
+  const healthyWorld: World = { stopped: new Set(), isolated: new Set(), linkDown: new Set(), failed: new Set() };
+  const before = priorityOf(inst, healthyWorld).priority;
+  const now = priorityOf(inst, world);
+  const changed = now.parts.filter((p) => p.failing).map((p) => `${p.track.id} ${p.track.weight > 0 ? "+" : ""}${p.track.weight}${p.track.reverse ? " reverse" : ""}`);
+  const how = changed.length ? ` (${changed.join(", ")})` : "";
+  return now.priority === before ? `stays ${before}${how}` : `falls from ${before} to ${now.priority}${how}`;
+}
+
+function splitReason(setup: SimSetup, address: string, holders: number[], carriers: SimInstance[]): string {
+  const names = setup.nodes.map((n) => n.name);
+  const who = holders.map((n) => names[n]!).join(" and ");
+  const a = carriers.find((i) => i.node === holders[0]);
+  const b = carriers.find((i) => i.node === holders[1]);
+  const problem = a && b ? advertProblem(a, b, setup) ?? advertProblem(b, a, setup) : undefined;
+  if (problem) return `${who} both hold ${address}: ${problem}, so each takes the other for dead`;
+  return `${who} both hold ${address}`;
+}
+
+function groupHint(carriers: SimInstance[], stateOf: (inst: SimInstance) => { state: VrrpState }): string {
+  const grouped = carriers.find((i) => i.syncGroup && stateOf(i).state === "FAULT");
+  return grouped ? ` (its sync group ${grouped.syncGroup!.split("/")[1]} is in FAULT)` : "";
+}
+
+function okReason(setup: SimSetup, world: World, owners: Record<string, string[]>, race: Record<string, string[]>): string {
+  const cut = new Set(setup.nodes.filter((n) => world.isolated.has(n.index)).map((n) => n.name));
+  const parts: string[] = [];
+  const byHolder = new Map<string, string[]>();
+  for (const [a, h] of Object.entries(owners)) {
+    const reachable = h.filter((n) => !cut.has(n));
+    if (reachable.length) byHolder.set(reachable.join("+"), [...(byHolder.get(reachable.join("+")) ?? []), a]);
+  }
+  for (const [h, as] of byHolder) parts.push(`${h} holds ${as.join(", ")}`);
+  for (const [a, r] of Object.entries(race)) parts.push(`${a} goes to whichever of ${r.join(", ")} becomes master first (equal priorities)`);
+  const nobody = Object.entries(owners).filter(([a, h]) => h.filter((n) => !cut.has(n)).length === 0 && !race[a]).map(([a]) => a);
+  if (nobody.length) parts.push(`nobody can hold ${nobody.join(", ")}`);
+  const cutHolding = [...cut].filter((n) => Object.values(owners).some((h) => h.includes(n)));
+  if (cutHolding.length) parts.push(`${cutHolding.join(", ")} also holds addresses but is cut off from the segment`);
+  return parts.join("; ") || "no addresses";
+}
+
+export function simulate(setup: SimSetup, only?: readonly string[]): SimulationResult {
+  const all = scenariosFor(setup);
+  const chosen = only && only.length ? all.filter((s) => only.includes(s.id)) : all;
+  const scenarios = chosen.map((s) => runScenario(setup, s));
+  const summary = { scenarios: scenarios.length, ok: 0, "split-brain": 0, "no-owner": 0, "no-failover": 0 };
+  for (const s of scenarios) summary[s.verdict]++;
+  return { nodes: setup.nodes.map((n) => n.name), scenarios, summary };
+}
