@@ -21,3 +21,17 @@ describe("advert-int-mismatch", () => {
 
   silentOnCleanPairs("advert-int-mismatch", test);
 });
+
+describe("advert-int-mismatch by VRRP version (as the lab shows on keepalived 2.2.7)", () => {
+  test("is an error with VRRPv2: both nodes become master", () => {
+    const found = pair(master({ advert: 1 }), backup({ advert: 2 }), "advert-int-mismatch");
+    expect(found[0]).toMatchObject({ severity: "error" });
+    expect(found[0]!.message).toContain("with VRRPv2 each node drops the other's adverts, so both become master");
+  });
+
+  test("is a warning with VRRPv3: the backup adopts the master's interval", () => {
+    const found = pair(master({ advert: 1, extra: "version 3" }), backup({ advert: 2, extra: "version 3" }), "advert-int-mismatch");
+    expect(found[0]).toMatchObject({ severity: "warning" });
+    expect(found[0]!.message).toContain("with VRRPv3 a backup adopts the master's interval, so the addresses still move");
+  });
+});

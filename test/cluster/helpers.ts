@@ -14,6 +14,7 @@ export interface Seen {
   readonly line: number;
   readonly text: string;
   readonly message: string;
+  readonly severity: string;
   readonly related: readonly { file: string; line: number }[];
   readonly fix?: { description: string; edits: { file: string; line: number; newText: string }[] };
 }
@@ -26,6 +27,7 @@ function seen(d: Diagnostic): Seen {
     line: line(d),
     text: d.file.text.slice(d.start, d.end),
     message: d.message,
+    severity: d.severity,
     related: (d.related ?? []).map((r) => ({ file: r.file.path, line: line(r) })),
     ...(d.fix ? { fix: { description: d.fix.description, edits: d.fix.edits.map((e) => ({ file: e.file.path, line: line(e), newText: e.newText })) } } : {}),
   };
@@ -126,7 +128,7 @@ export const CLEAN_PAIRS: Readonly<Record<string, readonly [string, string]>> = 
     backup({ extra: "unicast_src_ip 10.0.0.2\nunicast_peer {\n    10.0.0.1\n}" }),
   ],
   "track weights that cross the gap": [
-    master({ priority: 110, extra: "track_script {\n    chk_web weight -20\n}\ntrack_interface {\n    eth1 weight -5\n}" }, script("chk_web")),
+    master({ priority: 110, extra: "track_script {\n    chk_web weight -20\n}\ntrack_interface {\n    eth1 weight -15\n}" }, script("chk_web")),
     backup({ priority: 100, extra: "track_script {\n    chk_web weight -20\n}" }, script("chk_web")),
   ],
   "script default weight and positive weights that cross the gap": [

@@ -45,3 +45,27 @@ describe("unicast-mismatch", () => {
 
   silentOnCleanPairs("unicast-mismatch", test);
 });
+
+describe("a unicast peer list that lacks a peer (as the lab shows on keepalived 2.2.7)", () => {
+  const m = (peers: string, extra = "") => master({ extra: `unicast_src_ip 10.0.0.1\nunicast_peer {\n    ${peers}\n}${extra}` });
+  const b = (peers: string, extra = "") => backup({ extra: `unicast_src_ip 10.0.0.2\nunicast_peer {\n    ${peers}\n}${extra}` });
+
+  test("on the backup, without check_unicast_src: a warning, the addresses still move", () => {
+    const found = pair(m("10.0.0.2"), b("10.0.0.3"), "unicast-mismatch");
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ file: "/backup.conf", severity: "warning" });
+    expect(found[0]!.message).toContain("harmless while the peer is master");
+  });
+
+  test("on the backup, with check_unicast_src: split brain, an error", () => {
+    const found = pair(m("10.0.0.2"), b("10.0.0.3", "\ncheck_unicast_src"), "unicast-mismatch");
+    expect(found[0]).toMatchObject({ file: "/backup.conf", severity: "error" });
+    expect(found[0]!.message).toContain("with check_unicast_src it also drops that peer's adverts");
+  });
+
+  test("on the master: the backup never hears it, an error", () => {
+    const found = pair(m("10.0.0.3"), b("10.0.0.1"), "unicast-mismatch");
+    expect(found[0]).toMatchObject({ file: "/master.conf", severity: "error" });
+    expect(found[0]!.message).toContain("that peer never hears this master");
+  });
+});

@@ -31,3 +31,17 @@ describe("vip-mismatch", () => {
 
   silentOnCleanPairs("vip-mismatch", test);
 });
+
+describe("vip-mismatch consequences (as the lab shows on keepalived 2.2.7)", () => {
+  test("different addresses: split brain in steady state, an error", () => {
+    const found = pair(master({ vips: ["10.0.0.100/24", "10.0.0.101/24"] }), backup({ vips: ["10.0.0.100/24"] }), "vip-mismatch");
+    expect(found[0]).toMatchObject({ severity: "error" });
+    expect(found[0]!.message).toContain("both are master in steady state (split brain)");
+  });
+
+  test("prefix lengths only: failover works, a warning", () => {
+    const found = pair(master({ vips: ["10.0.0.100/24"] }), backup({ vips: ["10.0.0.100/32"] }), "vip-mismatch");
+    expect(found[0]).toMatchObject({ severity: "warning" });
+    expect(found[0]!.message).toContain("only in prefix lengths");
+  });
+});

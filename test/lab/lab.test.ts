@@ -4,20 +4,13 @@
  * three minutes); `npm run lab-test` (KALINT_LAB_ALL=1) runs them all. Without root, `ip` or
  * keepalived the test is skipped, and says why.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { appendFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { CASES, writeCase, type LabCase } from "./cases.js";
+import { labUnavailable } from "./helpers.js";
 
 const KALINT = "dist/kalint.js";
-
-export function labUnavailable(): string | undefined {
-  if (process.platform !== "linux") return "not Linux";
-  if (process.getuid?.() !== 0) return "not root";
-  if (spawnSync("ip", ["-V"]).error) return "no ip command";
-  if (spawnSync("keepalived", ["--version"]).error) return "no keepalived";
-  return undefined;
-}
 
 export interface LabRun {
   readonly code: number | null;

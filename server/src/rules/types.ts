@@ -21,6 +21,11 @@ export interface RuleMeta {
 export interface Finding {
   readonly at: Span;
   readonly message: string;
+  /**
+   * Lower than the rule's default where this instance of the defect causes no outage (a cluster
+   * rule whose simulation shows the addresses still move); settings still override it.
+   */
+  readonly severity?: Severity;
   readonly related?: readonly RelatedInformation[];
   readonly fix?: Fix;
 }
@@ -62,7 +67,7 @@ export function toDiagnostic(rule: RuleMeta, finding: Finding): Diagnostic {
     start: at.start,
     end: at.end,
     code: rule.code,
-    severity: rule.severity,
+    severity: finding.severity ?? rule.severity,
     message,
     ...(related ? { related } : {}),
     ...(fix ? { fix } : {}),

@@ -119,26 +119,96 @@ interface RunOutcome {
   readonly settled: number;
 }
 
-/** Runs the scenario with the nodes starting in `order`, 20 ms apart. */
-function runOnce(setup: SimSetup, scenario: Scenario, order: readonly number[]): RunOutcome {
+/**
+ * Independent parts of the cluster: peer sets, joined when a sync group ties their instances.
+ * Each part runs on its own, so a file with hundreds of instances costs hundreds of small runs.
+ */
+const partsCache = new WeakMap<SimSetup, SimSetup[]>();
+export function components(setup: SimSetup): SimSetup[] {
+  const cached = partsCache.get(setup);
+  if (cached) return cached;
+  const parent = setup.sets.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const byGroup = new Map<string, number>();
+  for (const inst of setup.instances) {
+    if (!inst.syncGroup) continue;
+    const other = byGroup.get(inst.syncGroup);
+    if (other === undefined) byGroup.set(inst.syncGroup, inst.set);
+    else parent[find(inst.set)] = find(other);
+  }
+  const parts = new Map<number, SimInstance[]>();
+  for (const inst of setup.instances) {
+    const root = find(inst.set);
+    const list = parts.get(root) ?? [];
+    list.push(inst);
+    parts.set(root, list);
+  }
+  const out = [...parts.values()].map((instances) => ({ nodes: setup.nodes, sets: setup.sets, instances }));
+  partsCache.set(setup, out);
+  return out;
+}
+
+/** The steps that can change anything in `part`: a failure of an object it does not track changes nothing. */
+function relevantSteps(part: SimSetup, steps: readonly ScenarioStep[]): string {
+  return JSON.stringify(steps.map((step) => {
+    if (step.kind === "fail") {
+      const tracked = step.tracks.filter((id) => part.instances.some((i) => i.node === step.node && i.tracks.some((t) => t.id === id)));
+      return tracked.length ? { ...step, tracks: tracked } : undefined;
+    }
+    if (step.kind === "link-down" && !part.instances.some((i) => i.node === step.node && (i.iface === step.iface || i.tracks.some((t) => t.kind === "interface" && t.name === step.iface)))) return undefined;
+    return step;
+  }).filter((s) => s !== undefined));
+}
+
+interface PartOutcome {
+  readonly holding: Map<string, number[]>;
+  readonly states: ReturnType<VrrpRun["states"]>;
+  readonly lastChange: number;
+  readonly stepAt: number;
+}
+
+function runPart(part: SimSetup, steps: readonly ScenarioStep[], order: readonly number[]): PartOutcome {
   const lag: number[] = [];
   order.forEach((node, k) => (lag[node] = k));
-  const run = new VrrpRun(setup, lag);
-  const window = settleWindow(setup);
+  const run = new VrrpRun(part, lag);
+  const window = settleWindow(part);
   order.forEach((node, k) => {
     run.runUntil(k * 20);
     run.start(node);
   });
   run.runUntil(window);
   let last = window;
-  for (const step of scenario.steps) {
+  for (const step of steps) {
     run.runUntil(last);
     applyStep(run, step);
     run.runUntil(last + window);
     last += window;
   }
-  const stepAt = scenario.steps.length ? last - window : 0;
-  return { holding: run.holding(), states: run.states(), world: run.world, settled: Math.max(0, Math.round(run.lastChange - stepAt)) };
+  return { holding: run.holding(), states: run.states(), lastChange: run.lastChange, stepAt: steps.length ? last - window : 0 };
+}
+
+/** Outcomes of parts already run, by part, start order and the steps that matter to the part. */
+export type RunCache = Map<SimSetup, Map<string, PartOutcome>>;
+
+/** Runs the scenario with the nodes starting in `order`, 20 ms apart, part by part. */
+function runOnce(setup: SimSetup, scenario: Scenario, order: readonly number[], cache: RunCache): RunOutcome {
+  const holding = new Map<string, number[]>();
+  const states: ReturnType<VrrpRun["states"]> = [];
+  let settled = 0;
+  for (const part of components(setup)) {
+    const steps = relevantSteps(part, scenario.steps);
+    const key = `${order.join(",")}|${steps}`;
+    let memo = cache.get(part);
+    if (!memo) cache.set(part, (memo = new Map()));
+    let outcome = memo.get(key);
+    if (!outcome) memo.set(key, (outcome = runPart(part, JSON.parse(steps) as ScenarioStep[], order)));
+    for (const [a, nodes] of outcome.holding) holding.set(a, [...new Set([...(holding.get(a) ?? []), ...nodes])].sort((x, y) => x - y));
+    states.push(...outcome.states);
+    // A part untouched by the scenario settled long before its last step.
+    if (steps !== "[]" || scenario.steps.length === 0) settled = Math.max(settled, Math.round(outcome.lastChange - outcome.stepAt));
+  }
+  const world = worldAfter(scenario);
+  return { holding, states, world, settled: Math.max(0, settled) };
 }
 
 function permutations(n: number): number[][] {
@@ -171,9 +241,9 @@ function hurts(track: SimTrack): boolean {
   return ok !== "fault" && failed < ok;
 }
 
-export function runScenario(setup: SimSetup, scenario: Scenario): ScenarioResult {
+export function runScenario(setup: SimSetup, scenario: Scenario, cache: RunCache = new Map()): ScenarioResult {
   const names = setup.nodes.map((n) => n.name);
-  const outcomes = permutations(setup.nodes.length).map((order) => runOnce(setup, scenario, order));
+  const outcomes = permutations(setup.nodes.length).map((order) => runOnce(setup, scenario, order, cache));
   const first = outcomes[0]!;
   const owners: Record<string, string[]> = {};
   const race: Record<string, string[]> = {};
@@ -328,7 +398,8 @@ function okReason(setup: SimSetup, world: World, owners: Record<string, string[]
 export function simulate(setup: SimSetup, only?: readonly string[]): SimulationResult {
   const all = scenariosFor(setup);
   const chosen = only && only.length ? all.filter((s) => only.includes(s.id)) : all;
-  const scenarios = chosen.map((s) => runScenario(setup, s));
+  const cache: RunCache = new Map();
+  const scenarios = chosen.map((s) => runScenario(setup, s, cache));
   const summary = { scenarios: scenarios.length, ok: 0, "split-brain": 0, "no-owner": 0, "no-failover": 0 };
   for (const s of scenarios) summary[s.verdict]++;
   return { nodes: setup.nodes.map((n) => n.name), scenarios, summary };

@@ -25,8 +25,8 @@ export const authMismatch: ClusterRule = {
         report({
           at: authAnchor(peer),
           message: got
-            ? `this node authenticates adverts (${got.type}) but its peer does not (${where}); each drops the other's adverts`
-            : `its peer authenticates adverts with ${want!.type} (${where}) but this node ${mine ? "has no authentication in effect (VRRPv3, vrrp_strict or no auth_pass)" : "has none"}; each drops the other's adverts`,
+            ? `this node authenticates adverts (${got.type}) but its peer does not (${where}); each drops the other's adverts, so both become master (split brain)`
+            : `its peer authenticates adverts with ${want!.type} (${where}) but this node ${mine ? "has no authentication in effect (VRRPv3, vrrp_strict or no auth_pass)" : "has none"}; each drops the other's adverts, so both become master (split brain)`,
           related: [related(wantAt, "peer authentication")],
         });
         continue;
@@ -36,7 +36,7 @@ export const authMismatch: ClusterRule = {
         const wantAt = theirs?.type?.word ?? authAnchor(master);
         report({
           at: plain(at),
-          message: `auth_type ${got.type} differs from its peer's ${want.type} (${placeOf(master.node, wantAt)}); each drops the other's adverts`,
+          message: `auth_type ${got.type} differs from its peer's ${want.type} (${placeOf(master.node, wantAt)}); each drops the other's adverts, so both become master (split brain)`,
           related: [related(wantAt, "peer value")],
           ...(mine?.type?.word ? fixReplacing(mine.type.word, want.type, `use ${want.type}`) : {}),
         });
@@ -46,7 +46,7 @@ export const authMismatch: ClusterRule = {
         // The password itself stays out of the message: CI logs are often public.
         report({
           at: plain(at),
-          message: `auth_pass differs from its peer's (${placeOf(master.node, wantAt)}) in the first 8 characters keepalived uses; each drops the other's adverts`,
+          message: `auth_pass differs from its peer's (${placeOf(master.node, wantAt)}) in the first 8 characters keepalived uses; each drops the other's adverts, so both become master (split brain)`,
           related: [related(wantAt, "peer value")],
           ...(mine?.pass?.word && theirs?.pass?.word ? fixReplacing(mine.pass.word, theirs.pass.word.raw, "use the peer's password") : {}),
         });

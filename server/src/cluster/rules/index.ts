@@ -3,6 +3,7 @@ import { registerClusterRules } from "../../rules/registry.js";
 import type { ClusterRule } from "../types.js";
 import { advertIntMismatch } from "./advert-int-mismatch.js";
 import { authMismatch } from "./auth-mismatch.js";
+import { failoverOutage } from "./failover-outage.js";
 import { fleetVridCollision } from "./fleet-vrid-collision.js";
 import { peerMissing } from "./peer-missing.js";
 import { priorityInverted } from "./priority-inverted.js";
@@ -29,6 +30,7 @@ export const CLUSTER_RULES: readonly ClusterRule[] = [
   virtualServerMismatch,
   peerMissing,
   fleetVridCollision,
+  failoverOutage,
 ];
 
 registerClusterRules(CLUSTER_RULES);

@@ -43,7 +43,7 @@ export const priorityTie: ClusterRule = {
           }
           report({
             at: settingAnchor(peer, setting),
-            message: `${shown} ties with its peer${others.length > 1 ? "s" : ""} (${others.join(", ")}); with equal priorities the node with the higher IP address wins, not the one meant to be master`,
+            message: `${shown} ties with its peer${others.length > 1 ? "s" : ""} (${others.join(", ")}); with equal priorities the node that becomes master first keeps the role, whichever was meant to be master, and only when two masters meet does the higher IP address win`,
             related: [related(keeperAt, "peer with the same priority")],
             ...(fix ? { fix } : {}),
           });

@@ -2,7 +2,7 @@ import type { Block, Fix } from "../../../../grammar/index.js";
 import { parseAddress } from "../../model/address.js";
 import { isUnicast } from "../effective.js";
 import { blockAnchor, childBlock, instanceAnchor, placeOf, related, settingAnchor } from "../locate.js";
-import { backupPairs } from "../pairing.js";
+import { backupPairs, masterOf } from "../pairing.js";
 import type { ClusterRule, Peer } from "../types.js";
 
 const peerBlock = (peer: Peer) => childBlock(peer, "unicast_peer");
@@ -59,11 +59,21 @@ export const unicastMismatch: ClusterRule = {
           if (to === from || to.instance.unicastPeers.some((p) => p.address === address)) continue;
           const block = peerBlock(to);
           const fix = block ? addPeerFix(block, src.value) : undefined;
+          // `to` never sends there; it also drops what comes from there only with check_unicast_src
+          // (vrrp_check_packet). Without the check the damage depends on which node is master.
+          const checks = to.instance.settings.has("check_unicast_src") || to.node.model.global("vrrp_check_unicast_src") !== undefined;
+          const toIsMaster = masterOf(set) === to;
+          const consequence = checks
+            ? "with check_unicast_src it also drops that peer's adverts, so neither hears the other and both are master (split brain)"
+            : toIsMaster
+              ? "that peer never hears this master and takes the addresses too (split brain)"
+              : "harmless while the peer is master, but when the peer comes back after a failover it does not hear this node and both hold the addresses until the peer's master-down timer runs out";
           report({
             at: peerAnchor(to),
-            message: `unicast_peer does not list ${src.value}, the unicast_src_ip of its peer (${placeOf(from.node, srcAt)}); this node drops that peer's adverts`,
+            message: `unicast_peer does not list ${src.value}, the unicast_src_ip of its peer (${placeOf(from.node, srcAt)}), so this node never sends its adverts there; ${consequence}`,
             related: [related(srcAt, "peer unicast_src_ip")],
             ...(fix ? { fix } : {}),
+            ...(!checks && !toIsMaster ? { severity: "warning" as const } : {}),
           });
         }
       }

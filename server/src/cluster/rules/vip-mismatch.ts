@@ -1,4 +1,4 @@
-import { vipSet } from "../effective.js";
+import { vipAddresses, vipSet } from "../effective.js";
 import { blockAnchor, childBlock, placeOf, related } from "../locate.js";
 import { backupPairs } from "../pairing.js";
 import type { ClusterRule, Peer } from "../types.js";
@@ -24,10 +24,16 @@ export const vipMismatch: ClusterRule = {
         ...(extra.length ? [`extra ${extra.join(", ")}`] : []),
       ];
       const wantAt = vipAnchor(master);
+      // Adverts carry addresses without prefixes, and keepalived drops an advert that does not carry
+      // exactly its own addresses (vrrp_check_packet; checked in the lab).
+      const sameAddresses = vipAddresses(master.instance).join(",") === vipAddresses(backup.instance).join(",");
       report({
         at: vipAnchor(backup),
-        message: `virtual_ipaddress differs from its peer's (${placeOf(master.node, wantAt)}): ${parts.join("; ")}; after a failover clients lose the addresses this node does not carry`,
+        message: sameAddresses
+          ? `virtual_ipaddress differs from its peer's (${placeOf(master.node, wantAt)}) only in prefix lengths: ${parts.join("; ")}; adverts carry no prefixes, so failover works, but each node brings the addresses up with its own prefix`
+          : `virtual_ipaddress differs from its peer's (${placeOf(master.node, wantAt)}): ${parts.join("; ")}; an advert must carry exactly the receiver's addresses, so each node drops the other's adverts and both are master in steady state (split brain)`,
         related: [related(wantAt, "peer addresses")],
+        ...(sameAddresses ? { severity: "warning" as const } : {}),
       });
     }
   },
