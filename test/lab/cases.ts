@@ -73,6 +73,8 @@ export function nodeText(n: Node): string {
 
 const script = (name: string, weight?: number) => [`vrrp_script ${name} {`, '    script "/usr/bin/true"', "    interval 1", "    fall 1", "    rise 1", ...(weight !== undefined ? [`    weight ${weight}`] : []), "}"].join("\n");
 
+const trackFile = (name: string, weight: number) => [`vrrp_track_file ${name} {`, `    file "/var/run/kalint-example-${name}"`, `    weight ${weight}`, "}"].join("\n");
+
 const pair = (a: Instance, b: Instance, extra: Partial<Record<"lb1" | "lb2", Partial<Node>>> = {}): Record<string, Node> => ({
   lb1: { instances: [a], ...extra.lb1 },
   lb2: { instances: [b], ...extra.lb2 },
@@ -99,6 +101,16 @@ export const CASES: readonly LabCase[] = [
     ci: true,
     nodes: pair(M({ tracks: ["chk_haproxy"] }), B({ tracks: ["chk_haproxy"] }), { lb1: { top: [script("chk_haproxy", -10)] }, lb2: { top: [script("chk_haproxy", -10)] } }),
     expect: { "fail:lb1:chk_haproxy": { verdict: "no-failover", owner: ["lb1"] }, "fail:lb2:chk_haproxy": { verdict: "ok", owner: ["lb1"] } },
+  },
+  {
+    name: "two-weak-tracks",
+    nodes: pair(M({ tracks: ["chk_a", "chk_b"] }), B({ tracks: ["chk_a", "chk_b"] }), { lb1: { top: [script("chk_a", -30), script("chk_b", -30)] }, lb2: { top: [script("chk_a", -30), script("chk_b", -30)] } }),
+    expect: { "fail:lb1:chk_a": { verdict: "no-failover", owner: ["lb1"] }, "fail-all:lb1": { verdict: "ok", owner: ["lb2"] } },
+  },
+  {
+    name: "track-file",
+    nodes: pair(M({ extra: ["track_file {", "    fchk", "}"] }), B({ extra: ["track_file {", "    fchk", "}"] }), { lb1: { top: [trackFile("fchk", -60)] }, lb2: { top: [trackFile("fchk", -60)] } }),
+    expect: { "fail:lb1:fchk": { verdict: "ok", owner: ["lb2"] }, "fail:lb2:fchk": { verdict: "ok", owner: ["lb1"] } },
   },
   {
     name: "track-weight-enough",
@@ -188,6 +200,11 @@ export const CASES: readonly LabCase[] = [
     name: "unicast-peer-missing-checked",
     ci: true,
     nodes: pair(M({ unicastSrc: "192.0.2.11", unicastPeers: ["192.0.2.12"] }), B({ unicastSrc: "192.0.2.12", unicastPeers: ["192.0.2.13"], extra: ["check_unicast_src"] })),
+    expect: { start: { verdict: "split-brain", owner: ["lb1", "lb2"] } },
+  },
+  {
+    name: "unicast-master-lacks-backup",
+    nodes: pair(M({ unicastSrc: "192.0.2.11", unicastPeers: ["192.0.2.13"] }), B({ unicastSrc: "192.0.2.12", unicastPeers: ["192.0.2.11"] })),
     expect: { start: { verdict: "split-brain", owner: ["lb1", "lb2"] } },
   },
   {
