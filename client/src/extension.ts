@@ -6,6 +6,7 @@ import { appendFileSync } from "node:fs";
 import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
 import { compareWithPeer } from "./compare.js";
+import { showFailoverMap } from "./failover-map.js";
 import { looksLikeKeepalived, templateLanguage, TEMPLATE_LANGUAGES } from "./detect.js";
 import { createLanguageClient, LANGUAGE_ID } from "./language-client.js";
 import { KalintStatus } from "./status.js";
@@ -33,6 +34,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await languageClient.restart();
     }),
     vscode.commands.registerCommand("kalint.compareWithPeer", (clicked?: vscode.Uri, selected?: vscode.Uri[]) => compareWithPeer(context, output, clicked, selected)),
+    vscode.commands.registerCommand("kalint.showFailoverMap", (uri?: string | vscode.Uri) => showFailoverMap(languageClient, () => start(), uri?.toString())),
   );
 
   let starting: Promise<void> | undefined;
@@ -44,6 +46,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         status.setState("running", `ready in ${readyMs} ms`);
         output.info(`kalint language server ready in ${readyMs} ms (extension ${context.extension.packageJSON.version as string})`);
         recordTiming("server-ready", readyMs);
+        // Set by test/client/vscode-e2e.test.ts: show the failover map of the first file, for its screenshot.
+        if (process.env.KALINT_VSCODE_SHOW_MAP === "1") setTimeout(() => void vscode.commands.executeCommand("kalint.showFailoverMap"), 1500);
       },
       (e: unknown) => {
         const message = e instanceof Error ? e.message : String(e);

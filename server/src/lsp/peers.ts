@@ -12,7 +12,7 @@ import type { Diagnostic } from "../../../grammar/index.js";
 import { checkFleet } from "../cluster/check.js";
 import { groupIntoClusters } from "../cluster/fleet.js";
 import { loadNode, nodeOf } from "../cluster/nodes.js";
-import type { ClusterNode, Fleet } from "../cluster/types.js";
+import type { Cluster, ClusterNode, Fleet } from "../cluster/types.js";
 import type { Analysis } from "../analysis/analyze.js";
 import type { AnalysedDocument } from "../service/index.js";
 import type { DocumentStore } from "./documents.js";
@@ -83,6 +83,21 @@ export class PeerIndex {
   };
 
   check(doc: AnalysedDocument): ClusterResult {
+    const found = this.fleetCheck(doc);
+    if (!found) return { peers: [] };
+    const { c, cluster, self } = found;
+    c.all ??= checkFleet(c.fleet);
+    const mine = new Set(self.config.files.map((f) => f.path));
+    return { diagnostics: c.all.filter((d) => mine.has(d.file.path)), peers: cluster.nodes.filter((n) => n !== self).map((n) => n.path) };
+  }
+
+  /** The document's cluster (two or more nodes) and its own node in it, as the last check grouped them. */
+  clusterOf(doc: AnalysedDocument): { readonly cluster: Cluster; readonly self: ClusterNode } | undefined {
+    const found = this.fleetCheck(doc);
+    return found && { cluster: found.cluster, self: found.self };
+  }
+
+  private fleetCheck(doc: AnalysedDocument): { c: FleetCheck; cluster: Cluster; self: ClusterNode } | undefined {
     const path = doc.path;
     const settings = this.settings.for(path);
     const groups = settings.peers.filter((g) => g.includes(resolve(path)));
@@ -90,7 +105,7 @@ export class PeerIndex {
     if (groups.length > 0) candidates = [...new Set(groups.flat())];
     else {
       const folder = folderOf(this.folders(), path);
-      if (folder === undefined) return { peers: [] };
+      if (folder === undefined) return undefined;
       candidates = this.scan(folder);
     }
     // The nodes in the candidates' order (as `kalint fleet` reads a folder, or as the peers
@@ -102,7 +117,7 @@ export class PeerIndex {
       const node = p === path ? self : this.nodeAt(p);
       if (node) nodes.push(node);
     }
-    if (nodes.length === 1) return { peers: [] };
+    if (nodes.length === 1) return undefined;
     // A file another candidate includes is a fragment of that node, not a node of its own,
     // unless it is the document asked about (then that check is its own, not shared).
     const included = new Set(nodes.flatMap((n) => n.config.files.slice(1).map((f) => f.path)));
@@ -115,10 +130,8 @@ export class PeerIndex {
       if (shared) this.checks.set(key, c);
     }
     const cluster = c.fleet.clusters.find((cl) => cl.nodes.includes(self));
-    if (!cluster || cluster.nodes.length < 2) return { peers: [] };
-    c.all ??= checkFleet(c.fleet);
-    const mine = new Set(self.config.files.map((f) => f.path));
-    return { diagnostics: c.all.filter((d) => mine.has(d.file.path)), peers: cluster.nodes.filter((n) => n !== self).map((n) => n.path) };
+    if (!cluster || cluster.nodes.length < 2) return undefined;
+    return { c, cluster, self };
   }
 
   private nodeOfDocument(doc: AnalysedDocument, rules: ClusterNode["rules"]): ClusterNode {

@@ -27,6 +27,9 @@ export interface ServerOptions {
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, "cancelled");
 
+/** The request behind "kalint: Show failover map": the html page of a document's cluster. */
+export const FAILOVER_MAP_COMMAND = "kalint.failoverMap";
+
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   let folders: string[] = [];
   let snippets = false;
@@ -148,6 +151,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         semanticTokensProvider: { legend: service.SEMANTIC_LEGEND, full: true },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, service.FIX_ALL_KIND] },
         documentLinkProvider: { resolveProvider: false },
+        codeLensProvider: { resolveProvider: false },
+        executeCommandProvider: { commands: [FAILOVER_MAP_COMMAND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: "keepalived-language-server", version: "0.1.0" },
@@ -224,7 +229,30 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (also.length) publisher.now(also);
   });
 
-  connection.onHover(handle(null, (doc, p) => service.hover(doc, p.position)));
+  connection.onHover(
+    handle(null, (doc, p) => {
+      const base = service.hover(doc, p.position);
+      const cluster = peers.clusterOf(doc);
+      const failover = cluster ? service.failoverHover(doc, p.position, cluster) : undefined;
+      if (!failover) return base;
+      const before = base && typeof base.contents === "object" && "value" in base.contents ? `${base.contents.value}\n\n---\n\n` : "";
+      return { contents: { kind: "markdown", value: before + failover }, ...(base?.range ? { range: base.range } : {}) };
+    }),
+  );
+  connection.onCodeLens(
+    handle([], (doc, p) => {
+      const cluster = peers.clusterOf(doc);
+      return cluster ? service.failoverLenses(doc, cluster, p.textDocument.uri) : [];
+    }),
+  );
+  // The client's "kalint: Show failover map" asks for the page of a document's cluster.
+  connection.onExecuteCommand((params) => {
+    if (params.command !== FAILOVER_MAP_COMMAND) return null;
+    const uri = params.arguments?.[0];
+    const doc = typeof uri === "string" ? current(uri) : undefined;
+    const cluster = doc ? peers.clusterOf(doc) : undefined;
+    return cluster ? { html: service.failoverMap(cluster) } : { html: null, reason: doc ? "this file has no peers: open its folder, or list them in kalint.peers" : "not an open keepalived file" };
+  });
   connection.onCompletion(handle(null, (doc, p) => service.completion(doc, p.position, { snippets })));
   connection.onDefinition(handle([], (doc, p) => service.definition(doc, p.position)));
   connection.onReferences(handle([], (doc, p) => service.references(doc, p.position, p.context?.includeDeclaration !== false)));

@@ -13,3 +13,4 @@ export { formatting, type FormattingResult } from "./formatting.js";
 export { semanticTokens, SEMANTIC_LEGEND } from "./semantic-tokens.js";
 export { codeActions, FIX_ALL_KIND } from "./code-actions.js";
 export { documentLinks } from "./document-links.js";
+export { failoverHover, failoverLenses, failoverMap, SHOW_FAILOVER_MAP, type FailoverContext } from "./failover.js";

@@ -5,7 +5,8 @@
 import type { RelatedInformation } from "../../../grammar/index.js";
 import { related } from "../cluster/locate.js";
 import { contribution, priorityOf, VrrpRun, type VrrpState, type World } from "./engine.js";
-import { advertProblem, type SimInstance, type SimSetup, type SimTrack } from "./setup.js";
+import type { Cluster } from "../cluster/types.js";
+import { advertProblem, buildSetup, type SimInstance, type SimSetup, type SimTrack } from "./setup.js";
 
 export type Verdict = "ok" | "split-brain" | "no-owner" | "no-failover";
 export const VERDICTS: readonly Verdict[] = ["ok", "split-brain", "no-owner", "no-failover"];
@@ -403,4 +404,20 @@ export function simulate(setup: SimSetup, only?: readonly string[]): SimulationR
   const summary = { scenarios: scenarios.length, ok: 0, "split-brain": 0, "no-owner": 0, "no-failover": 0 };
   for (const s of scenarios) summary[s.verdict]++;
   return { nodes: setup.nodes.map((n) => n.name), scenarios, summary };
+}
+
+const byCluster = new WeakMap<Cluster, { readonly setup: SimSetup; readonly result: SimulationResult }>();
+
+/**
+ * Every scenario of a cluster, computed once per cluster object: the failover-outage rule, the
+ * editor's hovers, lenses and failover map all read the same run.
+ */
+export function simulateCluster(cluster: Cluster): { readonly setup: SimSetup; readonly result: SimulationResult } {
+  let found = byCluster.get(cluster);
+  if (!found) {
+    const setup = buildSetup(cluster);
+    found = { setup, result: simulate(setup) };
+    byCluster.set(cluster, found);
+  }
+  return found;
 }

@@ -1,6 +1,6 @@
 import type { Span } from "../../../../grammar/index.js";
-import { simulate, type ScenarioResult } from "../../simulate/scenarios.js";
-import { buildSetup, type SimSetup } from "../../simulate/setup.js";
+import { simulateCluster, type ScenarioResult } from "../../simulate/scenarios.js";
+import type { SimSetup } from "../../simulate/setup.js";
 import { instanceAnchor, plain } from "../locate.js";
 import type { Cluster, ClusterRule } from "../types.js";
 import { trackWeightInsufficient } from "./track-weight-insufficient.js";
@@ -46,8 +46,7 @@ export const failoverOutage: ClusterRule = {
   fixable: false,
   checkCluster(cluster, report) {
     if (cluster.nodes.length < 2 || cluster.peerSets.every((s) => s.peers.length < 2)) return;
-    const setup = buildSetup(cluster);
-    const result = simulate(setup);
+    const { setup, result } = simulateCluster(cluster);
     const start = result.scenarios.find((s) => s.id === "start");
     let covered: Set<number> | undefined;
     for (const s of result.scenarios) {

@@ -1,0 +1,29 @@
+/**
+ * "kalint: Show failover map": asks the language server for the failover simulation of the
+ * active file and its peers (the same page `kalint simulate --format html` writes) and shows it
+ * in a webview beside the editor. Code lenses above each vrrp_instance run it too.
+ */
+import * as vscode from "vscode";
+import { ExecuteCommandRequest, type LanguageClient } from "vscode-languageclient/node";
+
+/** The server's command (see server/src/lsp/server.ts FAILOVER_MAP_COMMAND). */
+const SERVER_COMMAND = "kalint.failoverMap";
+
+export async function showFailoverMap(client: LanguageClient, ready: () => Promise<void>, uri?: string): Promise<vscode.WebviewPanel | undefined> {
+  const target = uri ?? vscode.window.activeTextEditor?.document.uri.toString();
+  if (!target) {
+    void vscode.window.showWarningMessage("kalint: open a keepalived file to see its failover map");
+    return undefined;
+  }
+  await ready();
+  const answer = (await client.sendRequest(ExecuteCommandRequest.type, { command: SERVER_COMMAND, arguments: [target] })) as { html: string | null; reason?: string } | null;
+  if (!answer?.html) {
+    void vscode.window.showWarningMessage(`kalint: no failover map: ${answer?.reason ?? "the language server gave none"}`);
+    return undefined;
+  }
+  const name = target.split("/").pop() ?? target;
+  // No scripts: the page is a table with inline styles only.
+  const panel = vscode.window.createWebviewPanel("kalint.failoverMap", `Failover map: ${decodeURIComponent(name)}`, vscode.ViewColumn.Beside, { enableScripts: false });
+  panel.webview.html = answer.html;
+  return panel;
+}
