@@ -23,7 +23,7 @@ export async function showFailoverMap(client: LanguageClient, ready: () => Promi
   }
   const name = target.split("/").pop() ?? target;
   // No scripts: the page is a table with inline styles only.
-  const panel = vscode.window.createWebviewPanel("kalint.failoverMap", `Failover map: ${decodeURIComponent(name)}`, vscode.ViewColumn.Beside, { enableScripts: false });
+  const panel = vscode.window.createWebviewPanel("kalint.failoverMap", `Failover map: ${decodeURIComponent(name)}`, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: false });
   panel.webview.html = answer.html;
   return panel;
 }

@@ -60,7 +60,7 @@ function kalint(cwd: string, ...args: string[]): ReportDiagnostic[] {
 const workspaces: string[] = [];
 
 /** Copies an example into a fresh folder (so the editor's writes land outside the repo) and opens `file` in it. */
-function runProbe(vsix: string, example: string, file: string, name: string, settings?: object): ProbeResult & { folder: string } {
+function runProbe(vsix: string, example: string, file: string, name: string, settings?: object, env: Record<string, string> = {}): ProbeResult & { folder: string } {
   const folder = join(mkdtempSync(join(tmpdir(), "kalint-e2e-")), "workspace");
   workspaces.push(dirname(folder));
   cpSync(example, folder, { recursive: true });
@@ -75,7 +75,7 @@ function runProbe(vsix: string, example: string, file: string, name: string, set
   execFileSync(probe, [vsix, folder, file, out], {
     stdio: "pipe",
     timeout: 150_000,
-    env: { ...process.env, VSCODE_HOST_DIR: hostDir, KALINT_VSCODE_TIMING: timingFile },
+    env: { ...process.env, VSCODE_HOST_DIR: hostDir, KALINT_VSCODE_TIMING: timingFile, ...env },
   });
   const result = JSON.parse(readFileSync(join(out, "problems.json"), "utf8")) as Omit<ProbeResult, "timings">;
   const timings = existsSync(timingFile)
@@ -123,6 +123,14 @@ describe.skipIf(!available)("kalint in VS Code (code-server)", () => {
     expect(explained).toEqual(rows);
     expect(r.status.some((s) => /kalint \d+E \d+W/.test(s)), `status bar: ${r.status.join(" | ")}`).toBe(true);
     expect(r.timings.map((t) => t.event)).toContain("server-ready");
+  }, 170_000);
+
+  test("kalint: Show failover map opens the failover matrix of lvs-dr master.conf and its peer in a webview (see the screenshot)", () => {
+    const r = runProbe(vsix, "examples/lvs-dr", "master.conf", "failover-map", undefined, { KALINT_VSCODE_SHOW_MAP: "1" });
+    expect(r.timings.map((t) => t.event)).toContain("failover-map");
+    // The same page `kalint simulate` writes for the pair.
+    const page = execFileSync(process.execPath, [resolve("dist/kalint.js"), "simulate", "master.conf", "backup.conf", "--format", "html"], { cwd: r.folder, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+    expect(page).toContain("<table>");
   }, 170_000);
 
   test("lvs-dr-broken backup.conf shows the cluster findings against its peer master.conf", () => {
