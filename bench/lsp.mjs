@@ -26,7 +26,7 @@ const EDITS = 60;
 const REQUESTS = 300;
 const PACE_MS = 120;
 /** Targets from issue 7. */
-const TARGETS = { editP95Ms: 50, hoverP95Ms: 10, completionP95Ms: 10 };
+const TARGETS = { editP95Ms: 50, hoverP95Ms: 10, completionP95Ms: 10, failoverHoverP95Ms: 20 };
 
 if (!existsSync(SERVER)) {
   console.error(`bench/lsp.mjs: ${SERVER} is missing; run npm run build`);
@@ -85,14 +85,15 @@ const generate = (...args) => execFileSync(process.execPath, [GEN, ...args], { e
 
 /** Edit latency on the 10k-line file; with `peer`, its backup node is in the folder and open too. */
 async function latency(dir, { peer = false } = {}) {
-  const text = generate("--virtual-servers", "385");
+  // With its peer, the pair also has 100 vrrp_instances each, for the failover hover.
+  const text = generate("--virtual-servers", "385", ...(peer ? ["--instances", "100"] : []));
   const path = join(dir, "ten-k.conf");
   writeFileSync(path, text);
   const lines = text.split("\n");
   const server = startServer(dir);
   await server.init();
   if (peer) {
-    const backupText = generate("--virtual-servers", "385", "--node", "backup");
+    const backupText = generate("--virtual-servers", "385", "--instances", "100", "--node", "backup");
     const backupPath = join(dir, "ten-k-backup.conf");
     writeFileSync(backupPath, backupText);
     const backupUri = pathToFileURL(backupPath).href;
@@ -122,8 +123,19 @@ async function latency(dir, { peer = false } = {}) {
     await sleep(PACE_MS);
   }
   if (peer) {
+    // Hover on a vrrp_instance with its peer open: the failover table (issue 16), one simulation per cluster.
+    const instanceLines = lines.map((l, i) => [l, i]).filter(([l]) => /^vrrp_instance\s/.test(l)).map(([, i]) => i);
+    const failoverHover = [];
+    let table = false;
+    for (let i = 0; i < REQUESTS && instanceLines.length; i++) {
+      const line = instanceLines[(i * 7919) % instanceLines.length];
+      const start = performance.now();
+      const h = await server.conn.sendRequest("textDocument/hover", { textDocument: { uri }, position: { line, character: 3 } });
+      failoverHover.push(performance.now() - start);
+      table ||= JSON.stringify(h ?? "").includes("Failover of");
+    }
     await server.stop();
-    return { lines: lines.length, openMs, edits };
+    return { lines: lines.length, openMs, edits, failoverHover, table };
   }
 
   const keywordLines = lines.map((l, i) => [l, i]).filter(([l]) => /^\s+(lb_algo|delay_loop|weight|protocol|lb_kind)\b/.test(l)).map(([, i]) => i);
@@ -183,6 +195,7 @@ try {
   table([
     row(`edit → diagnostics (${EDITS} edits)`, l.edits, TARGETS.editP95Ms),
     row("  the same, backup node open", lp.edits, TARGETS.editP95Ms),
+    ...(lp.failoverHover.length ? [row(`hover on vrrp_instance with failover table${lp.table ? "" : " (NO TABLE SHOWN)"} (${lp.failoverHover.length})`, lp.failoverHover, TARGETS.failoverHoverP95Ms)] : []),
     row(`hover (${REQUESTS})`, l.hover, TARGETS.hoverP95Ms),
     row(`completion (${REQUESTS})`, l.completion, TARGETS.completionP95Ms),
   ]);

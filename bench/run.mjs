@@ -10,10 +10,11 @@ import { inputs } from "./inputs.mjs";
 import { keepalived } from "./keepalived.mjs";
 import { lsp } from "./lsp-section.mjs";
 import { parse } from "./parse.mjs";
+import { simulate } from "./simulate-section.mjs";
 import { summary } from "./summary.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const sections = [inputs, parse, cli, keepalived, fleet, lsp, summary];
+const sections = [inputs, parse, cli, keepalived, fleet, simulate, lsp, summary];
 const only = process.argv.slice(2);
 
 const ctx = { root, dir: join(root, ".bench"), files: [], results: {} };

@@ -127,6 +127,13 @@ export class VrrpRun {
   private queue: Message[] = [];
   /** Time of the last change of who holds which address. */
   lastChange = 0;
+  /** Time of the last change of any instance's state or priority. */
+  lastActivity = 0;
+  /**
+   * Whether the outcome could depend on timing: two equal priorities compared, or a backup's
+   * timer ran out while another's was about to. Only then are other start orders worth a run.
+   */
+  timingSensitive = false;
   private lastHolding = "";
 
   /**
@@ -184,6 +191,7 @@ export class VrrpRun {
       const { priority, fault } = priorityOf(r.inst, this.world, r.base);
       r.fault = fault;
       if (priority !== r.prio) {
+        this.lastActivity = this.now;
         const before = r.state === "BACKUP" ? downInterval(r) : 0;
         r.prio = priority;
         if (r.state === "BACKUP") r.downAt += downInterval(r) - before;
@@ -222,6 +230,7 @@ export class VrrpRun {
   }
 
   private becomeMaster(r: Runtime): void {
+    for (const o of this.runtimes) if (o !== r && o.inst.set === r.inst.set && o.state === "BACKUP" && Math.abs(o.downAt - r.downAt) < 50) this.timingSensitive = true;
     r.state = "MASTER";
     r.downAt = Infinity;
     r.preemptTime = undefined;
@@ -233,6 +242,7 @@ export class VrrpRun {
   }
 
   private toBackup(r: Runtime, masterAdvMs: number): void {
+    this.lastActivity = this.now;
     r.state = "BACKUP";
     r.advertAt = Infinity;
     if (r.inst.version === 3) r.masterAdvMs = masterAdvMs;
@@ -264,6 +274,7 @@ export class VrrpRun {
       return;
     }
     const cmp = compareAddresses(m.from.inst.src, r.inst.src);
+    if (m.prio === r.prio) this.timingSensitive = true;
     if (m.prio === r.prio && r.prio === 255 && cmp !== 0) {
       // Both claim to own the address: keepalived lowers its own to 254.
       r.base = 254;
@@ -274,6 +285,21 @@ export class VrrpRun {
       return;
     }
     if (m.prio > r.prio || (m.prio === r.prio && cmp > 0)) this.toBackup(r, m.advMs);
+  }
+
+  /**
+   * Runs until nothing has changed for `quiet` ms (only adverts repeating), or until `limit`;
+   * returns the time it stopped.
+   */
+  settle(quiet: number, limit: number): number {
+    const from = this.now;
+    this.lastActivity = from;
+    for (let t = from; t < limit; ) {
+      t = Math.min(limit, Math.max(t + 250, this.lastActivity + quiet));
+      this.runUntil(t);
+      if (this.now - this.lastActivity >= quiet) break;
+    }
+    return this.now;
   }
 
   /** Runs the cluster until `until` (ms). */
@@ -333,7 +359,10 @@ export class VrrpRun {
   }
 
   private noteHolding(): void {
-    const key = JSON.stringify([...this.holding()]);
+    this.lastActivity = this.now;
+    // Who holds what follows from which instances are MASTER.
+    let key = "";
+    for (const r of this.runtimes) key += r.state === "MASTER" ? "1" : "0";
     if (key !== this.lastHolding) {
       this.lastHolding = key;
       this.lastChange = this.now;

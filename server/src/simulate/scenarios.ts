@@ -166,6 +166,7 @@ interface PartOutcome {
   readonly states: ReturnType<VrrpRun["states"]>;
   readonly lastChange: number;
   readonly stepAt: number;
+  readonly timingSensitive: boolean;
 }
 
 function runPart(part: SimSetup, steps: readonly ScenarioStep[], order: readonly number[]): PartOutcome {
@@ -173,43 +174,66 @@ function runPart(part: SimSetup, steps: readonly ScenarioStep[], order: readonly
   order.forEach((node, k) => (lag[node] = k));
   const run = new VrrpRun(part, lag);
   const window = settleWindow(part);
+  const quiet = quietWindow(part);
   order.forEach((node, k) => {
     run.runUntil(k * 20);
     run.start(node);
   });
-  run.runUntil(window);
-  let last = window;
+  let last = run.settle(quiet, window);
+  let stepAt = 0;
   for (const step of steps) {
-    run.runUntil(last);
+    stepAt = last;
     applyStep(run, step);
-    run.runUntil(last + window);
-    last += window;
+    last = run.settle(quiet, last + window);
   }
-  return { holding: run.holding(), states: run.states(), lastChange: run.lastChange, stepAt: steps.length ? last - window : 0 };
+  return { holding: run.holding(), states: run.states(), lastChange: run.lastChange, stepAt, timingSensitive: run.timingSensitive };
+}
+
+/** How long nothing may change before a part counts as settled: a master-down interval and any preempt_delay, with room. */
+function quietWindow(setup: SimSetup): number {
+  const adv = Math.max(1000, ...setup.instances.map((i) => i.advertMs));
+  const delay = Math.max(0, ...setup.instances.map((i) => i.preemptDelayMs));
+  return 4 * adv + delay + 1000;
 }
 
 /** Outcomes of parts already run, by part, start order and the steps that matter to the part. */
 export type RunCache = Map<SimSetup, Map<string, PartOutcome>>;
 
-/** Runs the scenario with the nodes starting in `order`, 20 ms apart, part by part. */
-function runOnce(setup: SimSetup, scenario: Scenario, order: readonly number[], cache: RunCache): RunOutcome {
+/** A part's outcome in every start order that can matter: the first order, and the others only when timing could decide. */
+function partOutcomes(part: SimSetup, steps: string, orders: readonly (readonly number[])[], cache: RunCache): PartOutcome[] {
+  let memo = cache.get(part);
+  if (!memo) cache.set(part, (memo = new Map()));
+  const run = (order: readonly number[]) => {
+    const key = `${order.join(",")}|${steps}`;
+    let outcome = memo!.get(key);
+    if (!outcome) memo!.set(key, (outcome = runPart(part, JSON.parse(steps) as ScenarioStep[], order)));
+    return outcome;
+  };
+  const first = run(orders[0]!);
+  return first.timingSensitive ? orders.map(run) : [first];
+}
+
+/** The scenario part by part: owners where every order agrees, a race where they do not. */
+function runAll(setup: SimSetup, scenario: Scenario, cache: RunCache): { first: RunOutcome; race: Map<string, number[]>; settled: number } {
+  const orders = permutations(setup.nodes.length);
   const holding = new Map<string, number[]>();
+  const race = new Map<string, number[]>();
   const states: ReturnType<VrrpRun["states"]> = [];
   let settled = 0;
   for (const part of components(setup)) {
     const steps = relevantSteps(part, scenario.steps);
-    const key = `${order.join(",")}|${steps}`;
-    let memo = cache.get(part);
-    if (!memo) cache.set(part, (memo = new Map()));
-    let outcome = memo.get(key);
-    if (!outcome) memo.set(key, (outcome = runPart(part, JSON.parse(steps) as ScenarioStep[], order)));
-    for (const [a, nodes] of outcome.holding) holding.set(a, [...new Set([...(holding.get(a) ?? []), ...nodes])].sort((x, y) => x - y));
-    states.push(...outcome.states);
+    const outcomes = partOutcomes(part, steps, orders, cache);
+    const first = outcomes[0]!;
+    for (const [a, nodes] of first.holding) {
+      const variants = new Set(outcomes.map((o) => (o.holding.get(a) ?? []).join(",")));
+      if (variants.size > 1) race.set(a, [...new Set([...(race.get(a) ?? []), ...outcomes.flatMap((o) => o.holding.get(a) ?? [])])].sort((x, y) => x - y));
+      holding.set(a, [...new Set([...(holding.get(a) ?? []), ...nodes])].sort((x, y) => x - y));
+    }
+    states.push(...first.states);
     // A part untouched by the scenario settled long before its last step.
-    if (steps !== "[]" || scenario.steps.length === 0) settled = Math.max(settled, Math.round(outcome.lastChange - outcome.stepAt));
+    if (steps !== "[]" || scenario.steps.length === 0) for (const o of outcomes) settled = Math.max(settled, Math.round(o.lastChange - o.stepAt));
   }
-  const world = worldAfter(scenario);
-  return { holding, states, world, settled: Math.max(0, settled) };
+  return { first: { holding, states, world: worldAfter(scenario), settled }, race, settled: Math.max(0, settled) };
 }
 
 function permutations(n: number): number[][] {
@@ -244,17 +268,15 @@ function hurts(track: SimTrack): boolean {
 
 export function runScenario(setup: SimSetup, scenario: Scenario, cache: RunCache = new Map()): ScenarioResult {
   const names = setup.nodes.map((n) => n.name);
-  const outcomes = permutations(setup.nodes.length).map((order) => runOnce(setup, scenario, order, cache));
-  const first = outcomes[0]!;
+  const { first, race: raced, settled } = runAll(setup, scenario, cache);
   const owners: Record<string, string[]> = {};
   const race: Record<string, string[]> = {};
   for (const [address, holders] of first.holding) {
-    const variants = new Set(outcomes.map((o) => JSON.stringify(o.holding.get(address))));
-    if (variants.size === 1) owners[address] = holders.map((n) => names[n]!);
+    const r = raced.get(address);
+    if (!r) owners[address] = holders.map((n) => names[n]!);
     else {
       owners[address] = [];
-      const all = new Set(outcomes.flatMap((o) => o.holding.get(address)!));
-      race[address] = [...all].sort((a, b) => a - b).map((n) => names[n]!);
+      race[address] = r.map((n) => names[n]!);
     }
   }
   const instances: Record<string, Record<string, InstanceOutcome>> = {};
@@ -272,7 +294,7 @@ export function runScenario(setup: SimSetup, scenario: Scenario, cache: RunCache
     verdict: judged.verdict,
     because: judged.because,
     related: judged.related,
-    settled_ms: Math.max(...outcomes.map((o) => o.settled)),
+    settled_ms: settled,
   };
 }
 
