@@ -304,6 +304,19 @@ export interface Judgement {
   readonly related: RelatedInformation[];
 }
 
+const carrierIndex = new WeakMap<SimSetup, Map<string, SimInstance[]>>();
+
+/** The instances that carry each address, indexed once per setup (a file may hold thousands). */
+function carriersOf(setup: SimSetup): Map<string, SimInstance[]> {
+  let index = carrierIndex.get(setup);
+  if (!index) {
+    index = new Map();
+    for (const i of setup.instances) for (const a of i.held) index.set(a, [...(index.get(a) ?? []), i]);
+    carrierIndex.set(setup, index);
+  }
+  return index;
+}
+
 /** The conditions in force once every step of the scenario has been applied. */
 export function worldAfter(scenario: Scenario): World {
   const w: World = { stopped: new Set(), isolated: new Set(), linkDown: new Set(), failed: new Set() };
@@ -342,7 +355,7 @@ export function verdictOf(
     if (RANK[j.verdict] > RANK[worst.verdict]) worst = j;
   };
   for (const address of Object.keys(owners)) {
-    const carriers = setup.instances.filter((i) => i.held.includes(address));
+    const carriers = carriersOf(setup).get(address) ?? [];
     const holders = (owners[address] ?? []).map((n) => byName.get(n)!).filter(connected);
     const racing = (race[address] ?? []).map((n) => byName.get(n)!);
     const healthyCarriers = carriers.filter((i) => connected(i.node) && healthy(i, world, stateOf(i).state));
