@@ -147,7 +147,7 @@ export const CASES: readonly LabCase[] = [
   {
     name: "priority-inverted",
     nodes: pair(M({ priority: 100 }), B({ priority: 150 })),
-    expect: { start: { verdict: "ok", owner: ["lb2"] } },
+    expect: { start: { verdict: "ok", owner: ["lb2"] }, "heal:lb2": { verdict: "ok", owner: ["lb2"] } },
   },
   {
     name: "vip-mismatch",
@@ -211,6 +211,11 @@ export const CASES: readonly LabCase[] = [
     name: "unicast-mismatch",
     nodes: pair(M({ unicastSrc: "192.0.2.11", unicastPeers: ["192.0.2.12"] }), B()),
     expect: { start: { verdict: "split-brain", owner: ["lb1", "lb2"] } },
+  },
+  {
+    name: "dont-track-primary",
+    nodes: pair(M({ extra: ["dont_track_primary"] }), B()),
+    expect: { "link-down:lb1:eth0": { verdict: "ok", owner: ["lb1", "lb2"] } },
   },
   {
     name: "owner-255",

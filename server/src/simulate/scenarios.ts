@@ -349,7 +349,9 @@ export function verdictOf(
 ): Judgement {
   const names = setup.nodes.map((n) => n.name);
   const byName = new Map(names.map((n, i) => [n, i]));
-  const connected = (node: number) => !world.isolated.has(node) && !world.stopped.has(node);
+  // A node whose VRRP link is down is cut off from the clients too, whatever it holds.
+  const down = new Set([...world.linkDown].map((k) => Number(k.split("/")[0])));
+  const connected = (node: number) => !world.isolated.has(node) && !world.stopped.has(node) && !down.has(node);
   let worst: Judgement = { verdict: "ok", because: "", related: [] };
   const consider = (j: Judgement) => {
     if (RANK[j.verdict] > RANK[worst.verdict]) worst = j;
