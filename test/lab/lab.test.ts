@@ -53,7 +53,9 @@ describe.skipIf(why !== undefined)(`kalint lab --compare (${all ? "all cases" : 
     const started = Date.now();
     const results = await pool(chosen.map((c: LabCase) => async () => {
       const files = writeCase(c);
-      const run = await runKalint(["lab", ...files, "--compare", "--format", "json", ...Object.keys(c.expect).flatMap((s) => ["--scenario", s])]);
+      // KALINT_LAB_KEEPALIVED=PATH checks another keepalived build (e.g. one of scripts/build-keepalived.mjs).
+      const daemon = process.env["KALINT_LAB_KEEPALIVED"];
+      const run = await runKalint(["lab", ...files, "--compare", "--format", "json", ...(daemon ? ["--keepalived", daemon] : []), ...Object.keys(c.expect).flatMap((s) => ["--scenario", s])]);
       return { c, run };
     }), 3);
     const report: string[] = [];
