@@ -1,5 +1,8 @@
 import { describe, expect, test } from "vitest";
-import { backup, master, pair, silentOnCleanPairs } from "./helpers.js";
+import { backup, findings, master, pair, silentOnCleanPairs } from "./helpers.js";
+import { loadNode } from "../../server/src/cluster/nodes.js";
+import type { Version } from "../../server/src/schema/types.js";
+import { memoryHost } from "../support/memory-host.js";
 
 describe("vip-mismatch", () => {
   test("an address missing on the backup", () => {
@@ -33,10 +36,22 @@ describe("vip-mismatch", () => {
 });
 
 describe("vip-mismatch consequences (as the lab shows on keepalived 2.2.7)", () => {
-  test("different addresses: split brain in steady state, an error", () => {
-    const found = pair(master({ vips: ["10.0.0.100/24", "10.0.0.101/24"] }), backup({ vips: ["10.0.0.100/24"] }), "vip-mismatch");
+  const files = { "master.conf": master({ vips: ["10.0.0.100/24", "10.0.0.101/24"] }), "backup.conf": backup({ vips: ["10.0.0.100/24"] }) };
+  const at = (version: Version) => {
+    const host = memoryHost(Object.fromEntries(Object.entries(files).map(([p, t]) => [`/${p}`, t])));
+    return findings("vip-mismatch", Object.keys(files).map((p) => loadNode(`/${p}`, { host, targetVersion: version })));
+  };
+
+  test("different addresses before 2.3.3: split brain in steady state, an error", () => {
+    const found = at([2, 2, 7]);
     expect(found[0]).toMatchObject({ severity: "error" });
-    expect(found[0]!.message).toContain("both are master in steady state (split brain)");
+    expect(found[0]!.message).toContain("each node drops the other's adverts and both are master in steady state (split brain)");
+  });
+
+  test("different addresses from 2.3.3: failover happens, the missing addresses are lost, an error", () => {
+    const found = at([2, 4, 3]);
+    expect(found[0]).toMatchObject({ severity: "error" });
+    expect(found[0]!.message).toContain("still accepts the adverts, so failover happens, but after it clients lose the addresses this node does not carry");
   });
 
   test("prefix lengths only: failover works, a warning", () => {

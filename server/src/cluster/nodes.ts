@@ -6,7 +6,7 @@ import type { ClusterNode } from "./types.js";
 const asGiven = (path: string) => path;
 
 /** A node from an analysis already made (the editor keeps one per open document). */
-export function nodeOf(path: string, analysis: Analysis, options: Pick<AnalyzeOptions, "configId" | "rules">, fileLabel: (path: string) => string = asGiven): ClusterNode {
+export function nodeOf(path: string, analysis: Analysis, options: Pick<AnalyzeOptions, "configId" | "rules" | "targetVersion">, fileLabel: (path: string) => string = asGiven): ClusterNode {
   return {
     label: options.configId !== undefined ? `${fileLabel(path)}@${options.configId}` : fileLabel(path),
     fileLabel,
@@ -16,6 +16,7 @@ export function nodeOf(path: string, analysis: Analysis, options: Pick<AnalyzeOp
     diagnostics: analysis.diagnostics,
     rules: options.rules ?? {},
     ...(options.configId !== undefined ? { configId: options.configId } : {}),
+    ...(options.targetVersion !== undefined ? { targetVersion: options.targetVersion } : {}),
   };
 }
 

@@ -5,6 +5,7 @@
 import type { Diagnostic, EffectiveConfig } from "../../../grammar/index.js";
 import type { RuleSetting } from "../analysis/lint-config.js";
 import type { ConfigModel, VrrpInstance } from "../model/types.js";
+import type { Version } from "../schema/types.js";
 import type { ClusterRuleLike, Report } from "../rules/types.js";
 
 /** One keepalived node: a file, or one `@config-id` expansion of a file that holds several nodes. */
@@ -24,6 +25,8 @@ export interface ClusterNode {
   readonly diagnostics: readonly Diagnostic[];
   /** Per-code settings from the node's rc file and the command line. */
   readonly rules: Readonly<Record<string, RuleSetting>>;
+  /** The keepalived release the node is checked against (`--target-version`, rc file); absent: the newest known. */
+  readonly targetVersion?: Version;
 }
 
 /** A vrrp_instance on one node. */

@@ -19,6 +19,8 @@ import { effectiveAuth, effectiveTracks, isUnicast, vipAddresses } from "../clus
 import type { Cluster, ClusterNode, Peer } from "../cluster/types.js";
 import { parseAddress } from "../model/address.js";
 import type { TrackKind, VrrpInstance } from "../model/types.js";
+import { compareVersions, NEWEST_VERSION } from "../schema/lookup.js";
+import type { Version } from "../schema/types.js";
 
 export interface SimTrack {
   readonly kind: TrackKind;
@@ -65,7 +67,26 @@ export interface SimInstance {
   /** `node/group` when the instance is a member of a sync group. */
   readonly syncGroup: string | undefined;
   readonly dontTrackPrimary: boolean;
+  /** The keepalived release the node runs: what it accepts changed over time. */
+  readonly release: Version;
 }
+
+/**
+ * Behaviour that changed between releases (found by the lab on 2.0.19, 2.2.7 and 2.4.3 builds,
+ * dated from keepalived's history):
+ * - before 2.3.3 an advert without exactly the receiver's addresses is dropped; from 2.3.3 the
+ *   mismatch is only logged;
+ * - the instance keyword `check_unicast_src` exists from 2.1.0 (the global one before);
+ * - before 2.0.20 `dont_track_primary` did not stop the primary interface from being tracked when
+ *   addresses sit on it.
+ */
+export const RELEASES = {
+  vipMismatchAccepted: [2, 3, 3] as Version,
+  instanceCheckUnicastSrc: [2, 1, 0] as Version,
+  dontTrackPrimaryWorks: [2, 0, 20] as Version,
+};
+
+export const atLeast = (v: Version, since: Version) => compareVersions(v, since) >= 0;
 
 export interface SimNode {
   readonly index: number;
@@ -155,9 +176,10 @@ function nodeAddresses(nodes: readonly ClusterNode[], given: Readonly<Record<str
   }));
 }
 
-function instanceOf(simNode: SimNode, set: number, peer: Peer): SimInstance {
+function instanceOf(simNode: SimNode, set: number, peer: Peer, release: Version | undefined): SimInstance {
   const { instance } = peer;
   const node = simNode.node;
+  const runs = release ?? node.targetVersion ?? NEWEST_VERSION;
   const version = instance.version.value;
   const owner = instance.priority.value >= 255;
   const wantMaster = instance.state.value === "MASTER" || (instance.state.value === undefined && owner);
@@ -188,7 +210,7 @@ function instanceOf(simNode: SimNode, set: number, peer: Peer): SimInstance {
     held: [...new Set([...instance.virtualAddresses, ...instance.excludedAddresses].map((a) => a.address))].sort(),
     unicast: isUnicast(instance),
     unicastPeers: instance.unicastPeers.map((p) => p.address),
-    checkUnicastSrc: has(instance, "check_unicast_src") || globalFlag(node, "vrrp_check_unicast_src"),
+    checkUnicastSrc: (has(instance, "check_unicast_src") && atLeast(runs, RELEASES.instanceCheckUnicastSrc)) || globalFlag(node, "vrrp_check_unicast_src"),
     mcastGroup: group,
     iface: instance.interface?.value ?? "eth0",
     src,
@@ -199,16 +221,18 @@ function instanceOf(simNode: SimNode, set: number, peer: Peer): SimInstance {
     preemptDelayMs,
     tracks,
     syncGroup: instance.syncGroup ? `${simNode.index}/${instance.syncGroup.name}` : undefined,
-    dontTrackPrimary: has(instance, "dont_track_primary"),
+    dontTrackPrimary: has(instance, "dont_track_primary") && atLeast(runs, RELEASES.dontTrackPrimaryWorks),
+    release: runs,
   };
 }
 
-export function buildSetup(cluster: Cluster, addresses: Readonly<Record<string, string>> = {}): SimSetup {
+/** `release`: run every node as this keepalived release (the lab's daemon); else each node's target version. */
+export function buildSetup(cluster: Cluster, addresses: Readonly<Record<string, string>> = {}, release?: Version): SimSetup {
   const nodes = nodeAddresses(cluster.nodes, addresses);
   const byNode = new Map(nodes.map((n) => [n.node, n]));
   const instances: SimInstance[] = [];
   cluster.peerSets.forEach((set, i) => {
-    for (const peer of set.peers) instances.push(instanceOf(byNode.get(peer.node)!, i, peer));
+    for (const peer of set.peers) instances.push(instanceOf(byNode.get(peer.node)!, i, peer, release));
   });
   return { nodes, instances, sets: cluster.peerSets.map((s) => s.name) };
 }
@@ -227,7 +251,9 @@ export function advertProblem(from: SimInstance, to: SimInstance, setup: SimSetu
     if (from.auth !== to.auth) return "their authentication differs (VRRPv2 checks type and password)";
     if (from.advertMs !== to.advertMs) return `advert_int ${from.advertMs / 1000} differs from ${to.advertMs / 1000} (VRRPv2 drops a differing interval)`;
   }
-  if (from.advertised.length !== to.advertised.length || to.advertised.some((a) => !from.advertised.includes(a))) return "their virtual_ipaddress lists differ (an advert must carry exactly the receiver's addresses)";
+  if (!atLeast(to.release, RELEASES.vipMismatchAccepted) && (from.advertised.length !== to.advertised.length || to.advertised.some((a) => !from.advertised.includes(a)))) {
+    return "their virtual_ipaddress lists differ (before keepalived 2.3.3 an advert must carry exactly the receiver's addresses)";
+  }
   if (to.unicast && to.checkUnicastSrc && !to.unicastPeers.includes(from.src)) return `${nodeLabel(setup, to)} checks unicast sources and ${from.src} is not in its unicast_peer`;
   return undefined;
 }

@@ -8,7 +8,10 @@ import { LabError, preflight } from "../../lab/run.js";
 import { toJson } from "../../simulate/render.js";
 import { simulate, type ScenarioResult } from "../../simulate/scenarios.js";
 import { UsageError, type CliOptions } from "../args.js";
-import { chosenScenarios, printSimulation, setupFor, simulationExitCode } from "./simulate.js";
+import { buildCluster } from "../../cluster/pairing.js";
+import { parseVersion } from "../../schema/lookup.js";
+import { buildSetup } from "../../simulate/setup.js";
+import { chosenScenarios, loadSimulationNodes, printSimulation, simulationExitCode } from "./simulate.js";
 import { extraCommands } from "./extra.js";
 
 /** Where the lab and the model disagree on one scenario, in words; empty when they agree. */
@@ -32,8 +35,7 @@ export function disagreements(model: ScenarioResult, lab: Pick<LabScenarioResult
 
 export async function runLabCommand(o: CliOptions): Promise<number> {
   const keepalived = o.keepalived ?? "keepalived";
-  const setup = setupFor(o);
-  const only = chosenScenarios(setup, o);
+  const nodes = loadSimulationNodes(o);
   let version: string;
   try {
     version = preflight(keepalived);
@@ -41,6 +43,10 @@ export async function runLabCommand(o: CliOptions): Promise<number> {
     if (e instanceof LabError) throw new UsageError(`lab: ${e.message}`);
     throw e;
   }
+  // The model runs as the release the daemons are (what they accept changed over time).
+  const release = parseVersion(version);
+  const setup = buildSetup(buildCluster(nodes), o.addresses, release);
+  const only = chosenScenarios(setup, o);
   const progress = process.stderr.isTTY ? (t: string) => process.stderr.write(`\r\x1b[K${t}`) : undefined;
   let results: LabScenarioResult[];
   try {

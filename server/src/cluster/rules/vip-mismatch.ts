@@ -1,4 +1,6 @@
 import { vipAddresses, vipSet } from "../effective.js";
+import { atLeast, RELEASES } from "../../simulate/setup.js";
+import { NEWEST_VERSION } from "../../schema/lookup.js";
 import { blockAnchor, childBlock, placeOf, related } from "../locate.js";
 import { backupPairs } from "../pairing.js";
 import type { ClusterRule, Peer } from "../types.js";
@@ -27,11 +29,15 @@ export const vipMismatch: ClusterRule = {
       // Adverts carry addresses without prefixes, and keepalived drops an advert that does not carry
       // exactly its own addresses (vrrp_check_packet; checked in the lab).
       const sameAddresses = vipAddresses(master.instance).join(",") === vipAddresses(backup.instance).join(",");
+      // Before 2.3.3 either node drops the other's adverts; later releases only log the mismatch.
+      const drops = [master, backup].some((p) => !atLeast(p.node.targetVersion ?? NEWEST_VERSION, RELEASES.vipMismatchAccepted));
       report({
         at: vipAnchor(backup),
         message: sameAddresses
           ? `virtual_ipaddress differs from its peer's (${placeOf(master.node, wantAt)}) only in prefix lengths: ${parts.join("; ")}; adverts carry no prefixes, so failover works, but each node brings the addresses up with its own prefix`
-          : `virtual_ipaddress differs from its peer's (${placeOf(master.node, wantAt)}): ${parts.join("; ")}; an advert must carry exactly the receiver's addresses, so each node drops the other's adverts and both are master in steady state (split brain)`,
+          : drops
+            ? `virtual_ipaddress differs from its peer's (${placeOf(master.node, wantAt)}): ${parts.join("; ")}; before keepalived 2.3.3 an advert must carry exactly the receiver's addresses, so each node drops the other's adverts and both are master in steady state (split brain)`
+            : `virtual_ipaddress differs from its peer's (${placeOf(master.node, wantAt)}): ${parts.join("; ")}; keepalived (2.3.3 and later) still accepts the adverts, so failover happens, but after it clients lose the addresses this node does not carry`,
         related: [related(wantAt, "peer addresses")],
         ...(sameAddresses ? { severity: "warning" as const } : {}),
       });
