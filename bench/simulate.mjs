@@ -13,27 +13,10 @@ const KALINT = resolve("dist/kalint.js");
 const GEN = resolve("../shared/tools/gen-config.mjs");
 const dir = mkdtempSync(join(tmpdir(), "kalint-bench-simulate-"));
 
-const pairNode = (state, priority) => `vrrp_script chk_haproxy {
-    script "/usr/local/bin/chk_haproxy"
-    weight -60
-}
-vrrp_instance VI_1 {
-    state ${state}
-    interface eth0
-    virtual_router_id 51
-    priority ${priority}
-    virtual_ipaddress {
-        192.0.2.100/24
-    }
-    track_script {
-        chk_haproxy
-    }
-}
-`;
-
 try {
-  writeFileSync(join(dir, "lb1.conf"), pairNode("MASTER", 150));
-  writeFileSync(join(dir, "lb2.conf"), pairNode("BACKUP", 100));
+  // A pair: one vrrp_instance with a tracked script on each node.
+  writeFileSync(join(dir, "lb1.conf"), execFileSync(process.execPath, [GEN, "--instances", "1"], { encoding: "utf8" }));
+  writeFileSync(join(dir, "lb2.conf"), execFileSync(process.execPath, [GEN, "--instances", "1", "--node", "backup"], { encoding: "utf8" }));
   const pair = timeCommand(process.execPath, [KALINT, "simulate", "lb1.conf", "lb2.conf", "--format", "json"], { runs: 10, cwd: dir, expectExit: [0, 1] });
   const rows = [];
   if (pair.error) console.log(`NOTICE: ${pair.error}`);

@@ -71,7 +71,7 @@ export function nodeText(n: Node): string {
   return parts.join("\n") + "\n";
 }
 
-const script = (name: string, weight?: number) => [`vrrp_script ${name} {`, '    script "/usr/bin/true"', "    interval 1", "    fall 1", "    rise 1", ...(weight !== undefined ? [`    weight ${weight}`] : []), "}"].join("\n");
+export const script = (name: string, weight?: number) => [`vrrp_script ${name} {`, '    script "/usr/bin/true"', "    interval 1", "    fall 1", "    rise 1", ...(weight !== undefined ? [`    weight ${weight}`] : []), "}"].join("\n");
 
 const trackFile = (name: string, weight: number) => [`vrrp_track_file ${name} {`, `    file "/var/run/kalint-example-${name}"`, `    weight ${weight}`, "}"].join("\n");
 
@@ -80,8 +80,8 @@ const pair = (a: Instance, b: Instance, extra: Partial<Record<"lb1" | "lb2", Par
   lb2: { instances: [b], ...extra.lb2 },
 });
 
-const M = (p: Partial<Instance> = {}): Instance => ({ state: "MASTER", priority: 150, ...p });
-const B = (p: Partial<Instance> = {}): Instance => ({ state: "BACKUP", priority: 100, ...p });
+export const M = (p: Partial<Instance> = {}): Instance => ({ state: "MASTER", priority: 150, ...p });
+export const B = (p: Partial<Instance> = {}): Instance => ({ state: "BACKUP", priority: 100, ...p });
 
 export const CASES: readonly LabCase[] = [
   {

@@ -8,25 +8,9 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { serverBuilt, TestClient } from "./client.js";
+import { B, M, nodeText, script } from "../lab/cases.js";
 
-const node = (state: string, priority: number) => `vrrp_script chk_haproxy {
-    script "/usr/local/bin/chk_haproxy"
-    weight -10
-}
-
-vrrp_instance VI_1 {
-    state ${state}
-    interface eth0
-    virtual_router_id 51
-    priority ${priority}
-    virtual_ipaddress {
-        192.0.2.100/24
-    }
-    track_script {
-        chk_haproxy
-    }
-}
-`;
+const node = (state: "MASTER" | "BACKUP", priority: number) => nodeText({ top: [script("chk_haproxy", -10)], instances: [(state === "MASTER" ? M : B)({ priority, tracks: ["chk_haproxy"] })] });
 
 let dir: string;
 let client: TestClient;
@@ -39,22 +23,21 @@ interface Hover {
 beforeAll(async () => {
   if (!serverBuilt()) throw new Error("dist/server.js is missing: run `npm run build` first");
   dir = mkdtempSync(join(tmpdir(), "kalint-lsp-failover-"));
-  writeFileSync(join(dir, "lb1.conf"), node("MASTER", 150));
-  writeFileSync(join(dir, "lb2.conf"), node("BACKUP", 100));
+  const lb1 = node("MASTER", 150);
+  for (const [name, text] of [["lb1.conf", lb1], ["lb2.conf", node("BACKUP", 100)]] as const) writeFileSync(join(dir, name), text);
   client = new TestClient();
   await client.initialize(dir);
-  uri = client.open(join(dir, "lb1.conf"), node("MASTER", 150));
-  await client.diagnostics(uri);
+  await client.diagnostics((uri = client.open(join(dir, "lb1.conf"), lb1)));
 });
 
 afterAll(async () => {
   await client?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  rmSync(dir, { recursive: true, force: true });
 });
 
 describe("failover in the editor", () => {
   test("hover on vrrp_instance: each failure of this node, who holds the address after it, the arithmetic", async () => {
-    const h = await client.request<Hover>("textDocument/hover", { textDocument: { uri }, position: { line: 5, character: 16 } });
+    const h = await client.request<Hover>("textDocument/hover", { textDocument: { uri }, position: { line: 7, character: 16 } });
     const value = h.contents.value;
     expect(value).toContain("**Failover of VI_1 when lb1 fails**");
     expect(value).toContain("| `stop:lb1` | lb2 | lb1 stopped, lb2 100 | ok |");
@@ -72,7 +55,7 @@ describe("failover in the editor", () => {
   test("a code lens above the instance sums up this node's failures and opens the map", async () => {
     const lenses = await client.request<{ range: { start: { line: number } }; command: { title: string; command: string; arguments: unknown[] } }[]>("textDocument/codeLens", { textDocument: { uri } });
     expect(lenses).toHaveLength(1);
-    expect(lenses[0]!.range.start.line).toBe(5);
+    expect(lenses[0]!.range.start.line).toBe(7);
     expect(lenses[0]!.command).toEqual({ title: "failover: 4 scenarios ok, 1 no failover", command: "kalint.showFailoverMap", arguments: [uri] });
   });
 
