@@ -49,12 +49,19 @@ describe("kalint simulate", () => {
   });
 
   it("writes one self-contained html page", () => {
-    const { dir, files } = pairOf("vip-mismatch");
+    const { dir, files } = pairOf("unicast-mismatch");
     const r = kalint(["simulate", ...files, "--format", "html"], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^<!doctype html>/);
     expect(r.stdout).toContain('<tr class="split-brain"');
     expect(r.stdout).not.toMatch(/https?:|<script|<link/);
+  });
+
+  it("runs the nodes as --target-version: different address lists split the pair only before 2.3.3", () => {
+    const { dir, files } = pairOf("vip-mismatch");
+    const verdict = (args: string[]) => JSON.parse(kalint(["simulate", ...files, "--scenario", "start", "--format", "json", ...args], { cwd: dir }).stdout).scenarios[0].verdict;
+    expect(verdict(["--target-version", "2.2.7"])).toBe("split-brain");
+    expect(verdict(["--target-version", "2.4.3"])).toBe("ok");
   });
 
   it("refuses one file without --ids, and --compare outside lab", () => {
