@@ -131,7 +131,7 @@ describe.runIf(built)("kalint check: mistakes give exit 2 and one line on stderr
     ["unknown option", ["check", "a.conf", "--frobnicate"], /^kalint: unknown option --frobnicate; 'kalint --help' lists the options$/],
     ["unknown --opt=value option", ["check", "a.conf", "--colour=yes"], /^kalint: unknown option --colour;/],
     ["option without its value", ["check", "a.conf", "--format"], /^kalint: --format needs a value$/],
-    ["bad --format", ["check", "a.conf", "--format", "xml"], /^kalint: --format must be text, json, sarif or github, not 'xml'$/],
+    ["bad --format", ["check", "a.conf", "--format", "xml"], /^kalint: --format must be text, json, sarif, github or html, not 'xml'$/],
     ["bad --fail-on", ["check", "a.conf", "--fail-on", "fatal"], /^kalint: --fail-on must be error, warning or info, not 'fatal'$/],
     ["bad --target-version", ["check", "a.conf", "--target-version", "2.x"], /^kalint: --target-version must look like 2\.2 or 2\.2\.7, not '2\.x'$/],
     ["unknown rule in --disable", ["check", "a.conf", "--disable", "priority-tei"], /^kalint: unknown rule 'priority-tei' \(did you mean priority-tie\?\); 'kalint rules' lists them$/],
