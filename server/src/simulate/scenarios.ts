@@ -199,14 +199,37 @@ function quietWindow(setup: SimSetup): number {
 /** Outcomes of parts already run, by part, start order and the steps that matter to the part. */
 export type RunCache = Map<SimSetup, Map<string, PartOutcome>>;
 
+/** Outcomes by what decides them (the part's fingerprint, start order, steps), across runs. */
+const recent = new Map<string, PartOutcome>();
+const RECENT_LIMIT = 20_000;
+
+/** Everything of a part the engine reads, as text: equal fingerprints run alike. */
+function fingerprint(part: SimSetup): string {
+  return JSON.stringify(part.instances.map((i) => [
+    i.node, i.set, i.vrid, i.version, i.family, i.advertMs, i.auth, i.advertised, i.held, i.unicast, i.unicastPeers, i.checkUnicastSrc,
+    i.mcastGroup, i.iface, i.src, i.basePriority, i.owner, i.wantMaster, i.nopreempt, i.preemptDelayMs,
+    i.tracks.map((t) => [t.kind, t.id, t.weight, t.reverse]), i.syncGroup, i.dontTrackPrimary, i.release,
+  ]));
+}
+
 /** A part's outcome in every start order that can matter: the first order, and the others only when timing could decide. */
 function partOutcomes(part: SimSetup, steps: string, orders: readonly (readonly number[])[], cache: RunCache): PartOutcome[] {
   let memo = cache.get(part);
   if (!memo) cache.set(part, (memo = new Map()));
+  const print = fingerprint(part);
   const run = (order: readonly number[]) => {
     const key = `${order.join(",")}|${steps}`;
     let outcome = memo!.get(key);
-    if (!outcome) memo!.set(key, (outcome = runPart(part, JSON.parse(steps) as ScenarioStep[], order)));
+    if (!outcome) {
+      // An unchanged part of an edited file (the editor rebuilds the cluster on every edit) is not run again.
+      const seen = recent.get(`${print}|${key}`);
+      outcome = seen ? { ...seen, states: seen.states.map((st, k) => ({ ...st, inst: part.instances[k]! })) } : runPart(part, JSON.parse(steps) as ScenarioStep[], order);
+      if (!seen) {
+        if (recent.size >= RECENT_LIMIT) recent.clear();
+        recent.set(`${print}|${key}`, outcome);
+      }
+      memo!.set(key, outcome);
+    }
     return outcome;
   };
   const first = run(orders[0]!);
