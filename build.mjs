@@ -42,3 +42,7 @@ for (const b of bundles) {
   if (b.codeCache) writeFileSync(b.out, withCodeCache(readFileSync(b.out, "utf8").replace(/^#!.*\n/, "")));
   chmodSync(b.out, 0o755);
 }
+
+// The browser build: the playground page and the language server as a Web Worker (dist/web/).
+const { buildWeb } = await import("./scripts/build-web.mjs");
+await buildWeb();

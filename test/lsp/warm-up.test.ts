@@ -4,6 +4,7 @@
  */
 import { expect, test } from "vitest";
 import { nodeFileHost } from "../../grammar/index.js";
+import { nodeEnvironment } from "../../server/src/lsp/node-environment.js";
 import { sampleConfig, warmUp } from "../../server/src/lsp/warm-up.js";
 import { analyseDocument } from "../../server/src/service/index.js";
 
@@ -19,7 +20,7 @@ test("every step runs without error, one per turn of the event loop", async () =
   const errors: unknown[] = [];
   let turns = 0;
   const ticking = setInterval(() => turns++, 0);
-  const steps = await new Promise<number>((resolve) => warmUp((e) => errors.push(e), resolve));
+  const steps = await new Promise<number>((resolve) => warmUp(nodeEnvironment.later, (e) => errors.push(e), resolve));
   clearInterval(ticking);
   expect(errors).toEqual([]);
   expect(steps).toBe(20);
@@ -29,7 +30,7 @@ test("every step runs without error, one per turn of the event loop", async () =
 
 test("stopping it before its first step runs nothing", async () => {
   let done = false;
-  const stop = warmUp(() => undefined, () => (done = true));
+  const stop = warmUp(nodeEnvironment.later, () => undefined, () => (done = true));
   stop();
   await new Promise((r) => setTimeout(r, 20));
   expect(done).toBe(false);

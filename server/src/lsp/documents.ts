@@ -3,10 +3,11 @@
  * a file it includes, or the settings change. Files are read through the open buffers first,
  * so an unsaved include is seen as the editor shows it.
  */
-import { TextDocuments } from "vscode-languageserver/node";
+import { TextDocuments } from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { nodeFileHost, type FileHost } from "../../../grammar/index.js";
+import type { FileHost } from "../../../grammar/index.js";
 import { analyseDocument, type AnalysedDocument } from "../service/index.js";
+import type { ServerEnvironment } from "./environment.js";
 import type { SettingsStore } from "./settings.js";
 import { pathOf, uriOfPath } from "./uris.js";
 
@@ -25,16 +26,29 @@ export class DocumentStore {
   /** Open documents whose last analysis read a file, by the file's path (kept across invalidations). */
   private readonly includers = new Map<string, Set<string>>();
 
+  /** Files that are not open: the disk under Node, nothing but the open documents in a browser. */
+  private readonly closedFiles: FileHost;
+
   readonly host: FileHost = {
     readFile: (path) => {
       const uri = this.byPath.get(path);
       const open = uri !== undefined ? this.documents.get(uri) : undefined;
-      return open ? open.getText() : nodeFileHost.readFile(path);
+      return open ? open.getText() : this.closedFiles.readFile(path);
     },
-    glob: (pattern, cwd) => nodeFileHost.glob(pattern, cwd),
+    glob: (pattern, cwd) => this.closedFiles.glob(pattern, cwd),
   };
 
-  constructor(private readonly settings: SettingsStore) {}
+  constructor(
+    private readonly settings: SettingsStore,
+    environment: ServerEnvironment,
+  ) {
+    this.closedFiles = environment.files(() => this.openPaths());
+  }
+
+  /** Paths of the open documents. */
+  openPaths(): string[] {
+    return [...this.byPath.keys()].filter((p) => this.isOpen(this.byPath.get(p)!));
+  }
 
   opened(uri: string): void {
     this.byPath.set(pathOf(uri), uri);

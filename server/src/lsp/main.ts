@@ -4,6 +4,7 @@
  * the command line.
  */
 import { createConnection, LSPErrorCodes, ProposedFeatures, type Message, type ResponseMessage } from "vscode-languageserver/node";
+import { nodeEnvironment } from "./node-environment.js";
 import { startServer } from "./server.js";
 
 const USAGE = "usage: keepalived-language-server --stdio | --node-ipc | --socket=PORT";
@@ -23,5 +24,5 @@ if (args.includes("--version")) {
   const connection = createConnection(ProposedFeatures.all, { cancelUndispatched });
   // A bug in one request must not take the editor's server down: report it and carry on.
   process.on("uncaughtException", (e) => connection.console.error(`kalint: internal error: ${e.stack ?? e.message}`));
-  startServer(connection);
+  startServer(connection, nodeEnvironment);
 }

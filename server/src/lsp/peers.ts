@@ -6,29 +6,31 @@
  * their files relative to the workspace folder, so cluster messages name places as a user of the
  * folder knows them (as `kalint diff` run from that folder does).
  */
-import { readdirSync, statSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import type { Diagnostic } from "../../../grammar/index.js";
 import { checkFleet } from "../cluster/check.js";
 import { groupIntoClusters } from "../cluster/fleet.js";
 import { loadNode, nodeOf } from "../cluster/nodes.js";
+import { structuralDifferences, type Difference } from "../cluster/differences.js";
 import type { Cluster, ClusterNode, Fleet } from "../cluster/types.js";
 import type { Analysis } from "../analysis/analyze.js";
 import type { AnalysedDocument } from "../service/index.js";
 import type { DocumentStore } from "./documents.js";
+import type { ServerEnvironment } from "./environment.js";
 import type { SettingsStore } from "./settings.js";
 import { folderOf } from "./uris.js";
-
-/** Bounds on the workspace scan, so a huge folder costs a bounded amount once. */
-const MAX_FILES = 300;
-const MAX_DEPTH = 8;
-const MAX_BYTES = 8 * 1024 * 1024;
 
 export interface ClusterResult {
   /** Every diagnostic of the node, checked with its peers; undefined when it has none. */
   readonly diagnostics?: readonly Diagnostic[];
   /** Paths of the other nodes of its cluster. */
   readonly peers: readonly string[];
+}
+
+/** The structural differences between a document and one of its peers. */
+export interface PeerDifferences {
+  readonly peer: string;
+  readonly differences: readonly Difference[];
 }
 
 /** One cluster check: the nodes it read, in order, and every diagnostic of their fleet. */
@@ -54,6 +56,7 @@ export class PeerIndex {
     private readonly store: DocumentStore,
     private readonly settings: SettingsStore,
     private readonly folders: () => readonly string[],
+    private readonly environment: ServerEnvironment,
   ) {}
 
   /** A file changed on disk. */
@@ -89,6 +92,16 @@ export class PeerIndex {
     c.all ??= checkFleet(c.fleet);
     const mine = new Set(self.config.files.map((f) => f.path));
     return { diagnostics: c.all.filter((d) => mine.has(d.file.path)), peers: cluster.nodes.filter((n) => n !== self).map((n) => n.path) };
+  }
+
+  /** What `kalint diff DOC PEER` lists, for each other node of the document's cluster (the document as master). */
+  differences(doc: AnalysedDocument): PeerDifferences[] {
+    const found = this.clusterOf(doc);
+    if (!found) return [];
+    const { cluster, self } = found;
+    return cluster.nodes
+      .filter((n) => n !== self)
+      .map((peer) => ({ peer: peer.path, differences: structuralDifferences(self, peer, cluster.peerSets) }));
   }
 
   /** The document's cluster (two or more nodes) and its own node in it, as the last check grouped them. */
@@ -162,30 +175,7 @@ export class PeerIndex {
   private scan(folder: string): string[] {
     const cached = this.scans.get(folder);
     if (cached) return cached;
-    const out: string[] = [];
-    const walk = (dir: string, depth: number) => {
-      if (depth > MAX_DEPTH || out.length >= MAX_FILES) return;
-      let entries;
-      try {
-        entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
-      } catch {
-        return;
-      }
-      for (const e of entries) {
-        if (out.length >= MAX_FILES) return;
-        if (e.name.startsWith(".") || e.name === "node_modules") continue;
-        const p = join(dir, e.name);
-        if (e.isDirectory()) walk(p, depth + 1);
-        else if (e.isFile() && (/\.conf$/.test(e.name) || /^keepalived\.conf/.test(e.name))) {
-          try {
-            if (statSync(p).size <= MAX_BYTES) out.push(p);
-          } catch {
-            // vanished between listing and stat
-          }
-        }
-      }
-    };
-    walk(folder, 0);
+    const out = this.environment.scanFolder(folder, () => this.store.openPaths());
     this.scans.set(folder, out);
     return out;
   }

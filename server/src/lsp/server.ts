@@ -6,16 +6,26 @@
 import {
   CodeActionKind, DidChangeConfigurationNotification, MessageType, ShowMessageNotification, DidChangeWatchedFilesNotification, FileChangeType, LSPErrorCodes,
   ResponseError, TextDocumentSyncKind, type CancellationToken, type Connection, type InitializeResult,
-} from "vscode-languageserver/node";
-import { basename } from "node:path";
+} from "vscode-languageserver";
 import * as service from "../service/index.js";
+import type { Difference } from "../cluster/differences.js";
 import type { AnalysedDocument } from "../service/index.js";
 import { DocumentStore } from "./documents.js";
+import { baseName, type ServerEnvironment } from "./environment.js";
 import { PeerIndex } from "./peers.js";
 import { DiagnosticsPublisher } from "./publisher.js";
 import { readClientSettings, SettingsStore } from "./settings.js";
 import { pathOf } from "./uris.js";
 import { warmUp } from "./warm-up.js";
+
+/** The request behind `kalint diff` in an editor: the document against each peer. */
+export const DIFFERENCES_REQUEST = "kalint/differences";
+export interface DifferencesParams {
+  readonly textDocument: { readonly uri: string };
+}
+export interface DifferencesResult {
+  readonly peers: readonly { readonly uri: string; readonly differences: readonly Difference[] }[];
+}
 
 export interface ServerOptions {
   /** Edits closer together than this are analysed once, after the pause. */
@@ -24,13 +34,12 @@ export interface ServerOptions {
   readonly warmUp?: boolean;
 }
 
-const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, "cancelled");
 
 /** The request behind "kalint: Show failover map": the html page of a document's cluster. */
 export const FAILOVER_MAP_COMMAND = "kalint.failoverMap";
 
-export function startServer(connection: Connection, options: ServerOptions = {}): void {
+export function startServer(connection: Connection, environment: ServerEnvironment, options: ServerOptions = {}): void {
   let folders: string[] = [];
   let snippets = false;
   let pullConfiguration = false;
@@ -38,13 +47,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let folderEvents = false;
   let configRegistration = false;
   let stopWarmUp = (): void => undefined;
+  const tick = () => new Promise<void>((resolve) => environment.later(resolve));
 
   const log = (message: string) => connection.console.error(message);
   // A notification, not window/showMessageRequest: nothing waits for the user to dismiss it.
   const warn = (message: string) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
   const settings = new SettingsStore(warn, () => folders);
-  const store = new DocumentStore(settings);
-  const peers = new PeerIndex(store, settings, () => folders);
+  const store = new DocumentStore(settings, environment);
+  const peers = new PeerIndex(store, settings, () => folders, environment);
   /** Each open document's cluster peers at its last publish. */
   const peersOf = new Map<string, readonly string[]>();
   /** Each open document as its last publish showed it (with cluster findings, for code actions). */
@@ -136,7 +146,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const init = params.initializationOptions as { settings?: unknown } | undefined;
     if (init && typeof init === "object") settings.setClient(readClientSettings((init.settings as { kalint?: unknown } | undefined)?.kalint ?? init.settings ?? init));
     // While the client sets itself up and before the user types, so the first edits are fast too.
-    if (options.warmUp !== false) stopWarmUp = warmUp((e) => log(`kalint: warm-up failed: ${describe(e)}`));
+    if (options.warmUp !== false) stopWarmUp = warmUp(environment.later, (e) => log(`kalint: warm-up failed: ${describe(e)}`));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -188,7 +198,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     let all = false;
     for (const c of params.changes) {
       const path = pathOf(c.uri);
-      if (basename(path) === ".kalintrc.json") {
+      if (baseName(path) === ".kalintrc.json") {
         settings.forgetRcFiles();
         all = true;
       } else if (c.type !== FileChangeType.Changed) all = true; // include globs may now match differently
@@ -268,7 +278,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const result = service.formatting(doc);
       if ("edits" in result) return result.edits;
       if ("template" in result) {
-        warn(`kalint: ${basename(pathOf(doc.uri))} is a template (${result.template}); kalint never reformats a template`);
+        warn(`kalint: ${baseName(pathOf(doc.uri))} is a template (${result.template}); kalint never reformats a template`);
         return [];
       }
       const first = result.refused[0];
@@ -276,6 +286,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       warn(`kalint: not formatted, the file has syntax errors${where}`);
       return [];
     }),
+  );
+
+  // `kalint diff` in the editor: the structural differences between a document and each other
+  // node of its cluster (the playground's differences table; the Compare command in a browser).
+  connection.onRequest(
+    DIFFERENCES_REQUEST,
+    handle<DifferencesParams, DifferencesResult>({ peers: [] }, (doc) => ({
+      peers: peers.differences(doc).map((p) => ({ uri: store.uriOf(p.peer), differences: p.differences })),
+    })),
   );
 
   connection.onShutdown(() => {

@@ -79,13 +79,13 @@ export function sampleConfig(): string {
   return out.join("\n") + "\n";
 }
 
-/** Starts the warm-up; returns a function that stops it (on shutdown). `onDone` hears how many steps ran. */
-export function warmUp(onError: (e: unknown) => void, onDone?: (steps: number) => void): () => void {
+/** Starts the warm-up, one step per `later` turn; returns a function that stops it (on shutdown). `onDone` hears how many steps ran. */
+export function warmUp(later: (fn: () => void) => () => void, onError: (e: unknown) => void, onDone?: (steps: number) => void): () => void {
   const text = sampleConfig();
   let left = STEPS;
-  let handle: NodeJS.Immediate | undefined;
+  let cancel: (() => void) | undefined;
   const step = () => {
-    handle = undefined;
+    cancel = undefined;
     try {
       // The way an edit reaches the analyser: a buffer updated by one typed character (its line
       // offsets computed on the first update), then its text, joined around the change.
@@ -99,12 +99,12 @@ export function warmUp(onError: (e: unknown) => void, onDone?: (steps: number) =
       onDone?.(STEPS - left);
       return;
     }
-    if (--left > 0) handle = setImmediate(step);
+    if (--left > 0) cancel = later(step);
     else onDone?.(STEPS);
   };
-  handle = setImmediate(step);
+  cancel = later(step);
   return () => {
-    if (handle) clearImmediate(handle);
-    handle = undefined;
+    cancel?.();
+    cancel = undefined;
   };
 }

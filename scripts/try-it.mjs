@@ -1,0 +1,89 @@
+// "Try it in the playground" links: each rule page's Wrong example as playground state (the
+// page's own URL-fragment format, web/src/share.ts: deflate-raw JSON in base64url).
+//   node scripts/try-it.mjs           write the link line into every docs/rules/*.md
+//   node scripts/try-it.mjs --check   exit 1 when a page's link is missing or out of date
+// The published rule pages (dist/web/rules/) link to the playground beside them; the Markdown
+// pages link to PLAYGROUND_URL, where `npm run playground` serves it (docs/playground.md says how
+// to point them at a published copy).
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { deflateRawSync } from "node:zlib";
+
+export const PLAYGROUND_URL = "http://localhost:8417/";
+const LINK_LINE = /^\[Try it in the playground\]\([^)]*\)\n\n?/m;
+
+/** The fenced blocks of the page's Example section, each with the label paragraph before it. */
+function labelledBlocks(markdown) {
+  const start = markdown.search(/^## Example/m);
+  const section = start < 0 ? markdown : markdown.slice(start).split(/^## (?!Example)/m)[0];
+  const out = [];
+  let label = "";
+  const lines = section.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.startsWith("```")) {
+      const body = [];
+      for (i++; i < lines.length && !lines[i].startsWith("```"); i++) body.push(lines[i]);
+      out.push({ label, text: `${body.join("\n")}\n` });
+    } else if (line.trim() !== "") label = line.trim();
+  }
+  return out;
+}
+
+/** The files of a page's Wrong example, named as the page names them; undefined when it has none. */
+export function wrongExample(markdown) {
+  const blocks = labelledBlocks(markdown);
+  const wrong = blocks.filter((b) => /^Wrong\b/i.test(b.label));
+  if (wrong.length > 0) {
+    const label = wrong[0].label;
+    if (/both nodes/i.test(label)) return [{ name: "master.conf", text: wrong[0].text }, { name: "backup.conf", text: wrong[0].text }];
+    if (wrong.length >= 2) return wrong.slice(0, 2).map((b, i) => ({ name: i === 0 ? "master.conf" : "backup.conf", text: b.text }));
+    const named = /\b([\w.-]+\.conf)\b/.exec(label);
+    return [{ name: named ? named[1] : "keepalived.conf", text: wrong[0].text }];
+  }
+  // Cluster pages name each node's file: `master.conf:` then `backup.conf, wrong:`.
+  const files = blocks.filter((b) => /^[\w.-]+\.conf(?:, wrong)?:$/.test(b.label));
+  if (files.some((b) => /, wrong:$/.test(b.label))) return files.map((b) => ({ name: b.label.replace(/(?:, wrong)?:$/, ""), text: b.text }));
+  return undefined;
+}
+
+/** The playground state (web/src/share.ts's format) of a list of files, as a URL fragment. */
+export function stateFragment(files) {
+  const json = JSON.stringify({ v: 1, files });
+  return `#s=${deflateRawSync(Buffer.from(json, "utf8"), { level: 9 }).toString("base64url")}`;
+}
+
+/** The "try it" address of a rule page's Wrong example under `base`, or undefined. */
+export function tryItLink(code, markdown, base = PLAYGROUND_URL) {
+  const files = wrongExample(markdown);
+  return files ? `${base}${stateFragment(files)}` : undefined;
+}
+
+/** The page with its link line (after the severity line), or unchanged when it has no Wrong example. */
+export function withTryItLink(code, markdown) {
+  const bare = markdown.replace(LINK_LINE, "");
+  const link = tryItLink(code, bare);
+  if (!link) return bare;
+  const lines = bare.split("\n");
+  const at = lines.findIndex((l, i) => i > 0 && /^\*\*(error|warning|info|hint)\*\*/.test(l));
+  if (at < 0) return bare;
+  lines.splice(at + 1, 0, "", `[Try it in the playground](${link})`);
+  return lines.join("\n");
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const dir = join(dirname(fileURLToPath(import.meta.url)), "../docs/rules");
+  const stale = [];
+  for (const f of readdirSync(dir).filter((n) => n.endsWith(".md")).sort()) {
+    const text = readFileSync(join(dir, f), "utf8");
+    const next = withTryItLink(f.slice(0, -3), text);
+    if (next === text) continue;
+    if (process.argv.includes("--check")) stale.push(f);
+    else writeFileSync(join(dir, f), next);
+  }
+  if (stale.length) {
+    console.error(`try-it links out of date in docs/rules/: ${stale.join(", ")}; run node scripts/try-it.mjs`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,21 @@
+/**
+ * What the language server reaches outside the documents the editor has open. Under Node that
+ * is the disk; in a browser worker (the playground, VS Code for the Web) there is no disk and
+ * the open documents are all the files there are. Everything else in lsp/ is the same code.
+ */
+import type { FileHost } from "../../../grammar/index.js";
+
+export interface ServerEnvironment {
+  /** Files that are not open in the editor; `openPaths` lists the open documents' paths. */
+  files(openPaths: () => readonly string[]): FileHost;
+  /** The keepalived files of a workspace folder, in the order `kalint fleet DIR` reads them. */
+  scanFolder(folder: string, openPaths: () => readonly string[]): string[];
+  /** Runs `fn` on a later turn of the event loop (after messages already queued); returns a cancel. */
+  later(fn: () => void): () => void;
+}
+
+/** A name `kalint fleet` takes for a keepalived configuration when it walks a folder. */
+export const isConfigName = (name: string): boolean => /\.conf$/.test(name) || /^keepalived\.conf/.test(name);
+
+/** The last segment of a path or URI. */
+export const baseName = (path: string): string => path.slice(path.lastIndexOf("/") + 1);

@@ -1,0 +1,19 @@
+/**
+ * node:fs for the browser build: there is no disk. Every read fails as for a missing file, which
+ * the callers already handle (an include that is not open is not found; no `.kalintrc.json`).
+ */
+const missing = (path: unknown): Error => Object.assign(new Error(`ENOENT: no such file in the browser: ${String(path)}`), { code: "ENOENT" });
+
+export const existsSync = (): boolean => false;
+export function readFileSync(path: unknown): never {
+  throw missing(path);
+}
+export function readdirSync(path: unknown): never {
+  throw missing(path);
+}
+export function statSync(path: unknown): never {
+  throw missing(path);
+}
+export function writeFileSync(path: unknown): never {
+  throw missing(path);
+}

@@ -1,0 +1,168 @@
+/**
+ * The page's side of the language server: the worker (dist/web/kalint-worker.js, the same bundle
+ * VS Code for the Web runs) behind @codemirror/lsp-client, plus what that client leaves to us:
+ * diagnostics as soon as an edit is made (its own sync waits half a second), quick fixes on
+ * each diagnostic from the server's code actions, and every finding kept for the findings list.
+ */
+import { LSPClient, LSPPlugin, type Transport } from "@codemirror/lsp-client";
+import { setDiagnostics, type Action, type Diagnostic as CmDiagnostic } from "@codemirror/lint";
+import type { Extension } from "@codemirror/state";
+import { ViewPlugin, type EditorView } from "@codemirror/view";
+import type * as lsp from "vscode-languageserver-protocol";
+
+export const ROOT_URI = "file:///playground";
+export const LANGUAGE_ID = "keepalived";
+
+/** postMessage carries objects; the client speaks JSON text. */
+function workerTransport(worker: Worker): Transport {
+  const handlers = new Set<(value: string) => void>();
+  worker.addEventListener("message", (e: MessageEvent) => {
+    const text = JSON.stringify(e.data);
+    for (const h of handlers) h(text);
+  });
+  return {
+    send: (message) => worker.postMessage(JSON.parse(message)),
+    subscribe: (h) => void handlers.add(h),
+    unsubscribe: (h) => void handlers.delete(h),
+  };
+}
+
+export interface Published {
+  readonly uri: string;
+  readonly version: number | undefined;
+  readonly diagnostics: readonly lsp.Diagnostic[];
+}
+
+export interface KalintClient {
+  readonly client: LSPClient;
+  /** The extension that makes an editor the view of `uri`. */
+  plugin(uri: string): Extension;
+  setTargetVersion(version: string | undefined): void;
+  differences(uri: string): Promise<DifferencesResult>;
+}
+
+export interface Difference {
+  readonly path: string;
+  readonly master: string | null;
+  readonly backup: string | null;
+  readonly expected: boolean;
+}
+export interface DifferencesResult {
+  readonly peers: readonly { readonly uri: string; readonly differences: readonly Difference[] }[];
+}
+
+/** LSP 3.18 allows markup in a message; kalint sends plain text. */
+export const messageText = (d: lsp.Diagnostic): string => (typeof d.message === "string" ? d.message : d.message.value);
+
+const SEVERITY = { 1: "error", 2: "warning", 3: "info", 4: "hint" } as const;
+
+const sameRange = (a: lsp.Range, b: lsp.Range) =>
+  a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+
+/** Applies a workspace edit's changes to the views that show its files. */
+function applyEdit(edit: lsp.WorkspaceEdit | undefined, viewOf: (uri: string) => EditorView | null): void {
+  for (const [uri, edits] of Object.entries(edit?.changes ?? {})) {
+    const view = viewOf(uri);
+    const plugin = view && LSPPlugin.get(view);
+    if (!view || !plugin) continue;
+    const doc = view.state.doc;
+    view.dispatch({ changes: edits.map((e) => ({ from: plugin.fromPosition(e.range.start, doc), to: plugin.fromPosition(e.range.end, doc), insert: e.newText })), userEvent: "input.fix" });
+  }
+}
+
+export function startKalint(workerUrl: string, options: { onPublish(p: Published): void; targetVersion?: string }): KalintClient {
+  // start-worker.js has usually started it already.
+  const started = globalThis as { kalintWorker?: Worker };
+  const worker = started.kalintWorker ?? new Worker(workerUrl);
+  started.kalintWorker = undefined;
+  const settings = (target: string | undefined) => ({ kalint: target ? { targetVersion: target } : {} });
+  let client: LSPClient;
+  const viewOf = (uri: string) => client.workspace.getFile(uri)?.getView() ?? null;
+
+  /** The server's quick fixes for the diagnostics it just published, attached as lint actions. */
+  const withActions = async (view: EditorView, plugin: LSPPlugin, params: lsp.PublishDiagnosticsParams, base: CmDiagnostic[]) => {
+    if (params.diagnostics.length === 0) return;
+    const doc = plugin.syncedDoc;
+    const end = plugin.toPosition(doc.length, doc);
+    let actions: (lsp.CodeAction | lsp.Command)[] | null;
+    try {
+      actions = await client.request<lsp.CodeActionParams, (lsp.CodeAction | lsp.Command)[] | null>("textDocument/codeAction", {
+        textDocument: { uri: params.uri },
+        range: { start: { line: 0, character: 0 }, end },
+        context: { diagnostics: params.diagnostics, only: ["quickfix"] },
+      });
+    } catch {
+      return;
+    }
+    const file = client.workspace.getFile(params.uri);
+    if (!actions?.length || !file || (params.version != null && file.version !== params.version) || plugin.syncedDoc !== doc) return;
+    const enriched = base.map((d, i) => {
+      const source = params.diagnostics[i]!;
+      const mine = actions!.filter(
+        (a): a is lsp.CodeAction => "edit" in a && !!a.diagnostics?.some((x) => x.code === source.code && messageText(x) === messageText(source) && sameRange(x.range, source.range)),
+      );
+      const list: Action[] = mine.map((a) => ({ name: a.title, apply: () => applyEdit(a.edit, viewOf) }));
+      return list.length ? { ...d, actions: list } : d;
+    });
+    view.dispatch(setDiagnostics(view.state, enriched));
+  };
+
+  client = new LSPClient({
+    rootUri: ROOT_URI,
+    timeout: 10_000,
+    initializationOptions: { settings: settings(options.targetVersion).kalint },
+    notificationHandlers: {
+      "textDocument/publishDiagnostics": (_client, params: lsp.PublishDiagnosticsParams) => {
+        const file = client.workspace.getFile(params.uri);
+        if (!file || (params.version != null && params.version !== file.version)) return true;
+        options.onPublish({ uri: params.uri, version: params.version, diagnostics: params.diagnostics });
+        const view = file.getView();
+        const plugin = view && LSPPlugin.get(view);
+        if (!view || !plugin) return true;
+        const base: CmDiagnostic[] = params.diagnostics.map((item) => ({
+          from: plugin.unsyncedChanges.mapPos(plugin.fromPosition(item.range.start, plugin.syncedDoc)),
+          to: plugin.unsyncedChanges.mapPos(plugin.fromPosition(item.range.end, plugin.syncedDoc)),
+          severity: SEVERITY[item.severity ?? 1],
+          message: messageText(item),
+          ...(item.code !== undefined ? { source: `kalint ${String(item.code)}` } : {}),
+        }));
+        view.dispatch(setDiagnostics(view.state, base));
+        void withActions(view, plugin, params, base);
+        return true;
+      },
+      // Warnings the server shows (e.g. "not formatted, the file has syntax errors").
+      "window/showMessage": (_client, params: lsp.ShowMessageParams) => {
+        document.dispatchEvent(new CustomEvent("kalint-message", { detail: params.message }));
+        return true;
+      },
+    },
+    extensions: [{ clientCapabilities: { textDocument: { publishDiagnostics: { versionSupport: true, relatedInformation: true }, codeAction: {} } } }],
+  }).connect(workerTransport(worker));
+
+  // Every edit goes to the server at once (the server debounces bursts itself), so findings follow typing.
+  const syncNow = ViewPlugin.define((view) => {
+    let queued = false;
+    return {
+      update(u) {
+        if (!u.docChanged || queued) return;
+        queued = true;
+        queueMicrotask(() => {
+          queued = false;
+          if (LSPPlugin.get(view)) client.sync();
+        });
+      },
+    };
+  });
+
+  return {
+    client,
+    plugin: (uri) => [client.plugin(uri, LANGUAGE_ID), syncNow],
+    setTargetVersion(version) {
+      client.notification("workspace/didChangeConfiguration", { settings: settings(version) });
+    },
+    async differences(uri) {
+      client.sync();
+      return client.request<{ textDocument: { uri: string } }, DifferencesResult>("kalint/differences", { textDocument: { uri } });
+    },
+  };
+}
