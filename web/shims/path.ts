@@ -29,10 +29,22 @@ export function resolve(...parts: string[]): string {
   return normalizeParts(path.startsWith("/") ? path : `/${path}`);
 }
 export function dirname(path: string): string {
-  const trimmed = path.length > 1 ? path.replace(/\/+$/, "") : path;
-  const i = trimmed.lastIndexOf("/");
-  if (i < 0) return ".";
-  return i === 0 ? "/" : trimmed.slice(0, i);
+  if (path === "") return ".";
+  const rooted = path.startsWith("/");
+  // The last slash that follows a name (trailing slashes belong to the name).
+  let end = -1;
+  let inName = false;
+  for (let i = path.length - 1; i >= 1; i--) {
+    if (path[i] !== "/") inName = true;
+    else if (inName) {
+      end = i;
+      break;
+    }
+  }
+  if (end === -1) return rooted ? "/" : ".";
+  // Node keeps a leading `//` (POSIX leaves its meaning to the system).
+  if (rooted && end === 1) return "//";
+  return path.slice(0, end);
 }
 export function basename(path: string, ext?: string): string {
   const trimmed = path.length > 1 ? path.replace(/\/+$/, "") : path;
@@ -42,7 +54,7 @@ export function basename(path: string, ext?: string): string {
 export function extname(path: string): string {
   const base = basename(path);
   const dot = base.lastIndexOf(".");
-  return dot <= 0 ? "" : base.slice(dot);
+  return dot <= 0 || base === ".." ? "" : base.slice(dot);
 }
 export function relative(from: string, to: string): string {
   const a = resolve(from).split("/").filter(Boolean);

@@ -38,6 +38,8 @@ export interface KalintClient {
   /** The extension that makes an editor the view of `uri`. */
   plugin(uri: string): Extension;
   setTargetVersion(version: string | undefined): void;
+  /** A file closed (its pane was removed or renamed): forget its findings. */
+  forget(uri: string): void;
   differences(uri: string): Promise<DifferencesResult>;
 }
 
@@ -70,7 +72,14 @@ function applyEdit(edit: lsp.WorkspaceEdit | undefined, viewOf: (uri: string) =>
   }
 }
 
-export function startKalint(workerUrl: string, options: { onPublish(p: Published): void; targetVersion?: string }): KalintClient {
+export interface KalintOptions {
+  onPublish(p: Published): void;
+  /** How the page names a file (its pane's name). */
+  nameOf(uri: string): string;
+  targetVersion?: string;
+}
+
+export function startKalint(workerUrl: string, options: KalintOptions): KalintClient {
   // start-worker.js has usually started it already.
   const started = globalThis as { kalintWorker?: Worker };
   const worker = started.kalintWorker ?? new Worker(workerUrl);
@@ -79,8 +88,46 @@ export function startKalint(workerUrl: string, options: { onPublish(p: Published
   let client: LSPClient;
   const viewOf = (uri: string) => client.workspace.getFile(uri)?.getView() ?? null;
 
+  /** Each file's own diagnostics as last published (with quick fixes once they arrive). */
+  const own = new Map<string, { readonly params: lsp.PublishDiagnosticsParams; diagnostics: CmDiagnostic[] }>();
+
+  /**
+   * Another file's finding that names a place in this one (a cluster finding's "peer value"),
+   * shown there as an info marker: a VRID mismatch is then visible in both panes.
+   */
+  const relatedIn = (uri: string, plugin: LSPPlugin): CmDiagnostic[] => {
+    const out: CmDiagnostic[] = [];
+    const doc = plugin.syncedDoc;
+    const clamp = (p: lsp.Position) => (p.line < doc.lines ? plugin.unsyncedChanges.mapPos(plugin.fromPosition(p, doc)) : doc.length);
+    for (const [other, { params }] of own) {
+      if (other === uri) continue;
+      for (const d of params.diagnostics) {
+        for (const r of d.relatedInformation ?? []) {
+          if (r.location.uri !== uri) continue;
+          const where = `${options.nameOf(other)}:${d.range.start.line + 1}`;
+          out.push({
+            from: clamp(r.location.range.start),
+            to: clamp(r.location.range.end),
+            severity: "info",
+            message: `${r.message}, for ${String(d.code ?? "kalint")} on ${where}: ${messageText(d)}`,
+            source: `kalint ${String(d.code ?? "")} (${where})`,
+          });
+        }
+      }
+    }
+    return out;
+  };
+
+  /** Shows a file's diagnostics in its editor: its own, then the markers other files' findings put there. */
+  const show = (uri: string) => {
+    const view = viewOf(uri);
+    const plugin = view && LSPPlugin.get(view);
+    if (!view || !plugin) return;
+    view.dispatch(setDiagnostics(view.state, [...(own.get(uri)?.diagnostics ?? []), ...relatedIn(uri, plugin)]));
+  };
+
   /** The server's quick fixes for the diagnostics it just published, attached as lint actions. */
-  const withActions = async (view: EditorView, plugin: LSPPlugin, params: lsp.PublishDiagnosticsParams, base: CmDiagnostic[]) => {
+  const withActions = async (plugin: LSPPlugin, params: lsp.PublishDiagnosticsParams) => {
     if (params.diagnostics.length === 0) return;
     const doc = plugin.syncedDoc;
     const end = plugin.toPosition(doc.length, doc);
@@ -94,9 +141,9 @@ export function startKalint(workerUrl: string, options: { onPublish(p: Published
     } catch {
       return;
     }
-    const file = client.workspace.getFile(params.uri);
-    if (!actions?.length || !file || (params.version != null && file.version !== params.version) || plugin.syncedDoc !== doc) return;
-    const enriched = base.map((d, i) => {
+    const entry = own.get(params.uri);
+    if (!actions?.length || entry?.params !== params || plugin.syncedDoc !== doc) return;
+    entry.diagnostics = entry.diagnostics.map((d, i) => {
       const source = params.diagnostics[i]!;
       const mine = actions!.filter(
         (a): a is lsp.CodeAction => "edit" in a && !!a.diagnostics?.some((x) => x.code === source.code && messageText(x) === messageText(source) && sameRange(x.range, source.range)),
@@ -104,7 +151,7 @@ export function startKalint(workerUrl: string, options: { onPublish(p: Published
       const list: Action[] = mine.map((a) => ({ name: a.title, apply: () => applyEdit(a.edit, viewOf) }));
       return list.length ? { ...d, actions: list } : d;
     });
-    view.dispatch(setDiagnostics(view.state, enriched));
+    show(params.uri);
   };
 
   client = new LSPClient({
@@ -115,19 +162,22 @@ export function startKalint(workerUrl: string, options: { onPublish(p: Published
       "textDocument/publishDiagnostics": (_client, params: lsp.PublishDiagnosticsParams) => {
         const file = client.workspace.getFile(params.uri);
         if (!file || (params.version != null && params.version !== file.version)) return true;
-        options.onPublish({ uri: params.uri, version: params.version, diagnostics: params.diagnostics });
         const view = file.getView();
         const plugin = view && LSPPlugin.get(view);
         if (!view || !plugin) return true;
-        const base: CmDiagnostic[] = params.diagnostics.map((item) => ({
-          from: plugin.unsyncedChanges.mapPos(plugin.fromPosition(item.range.start, plugin.syncedDoc)),
-          to: plugin.unsyncedChanges.mapPos(plugin.fromPosition(item.range.end, plugin.syncedDoc)),
-          severity: SEVERITY[item.severity ?? 1],
-          message: messageText(item),
-          ...(item.code !== undefined ? { source: `kalint ${String(item.code)}` } : {}),
-        }));
-        view.dispatch(setDiagnostics(view.state, base));
-        void withActions(view, plugin, params, base);
+        own.set(params.uri, {
+          params,
+          diagnostics: params.diagnostics.map((item) => ({
+            from: plugin.unsyncedChanges.mapPos(plugin.fromPosition(item.range.start, plugin.syncedDoc)),
+            to: plugin.unsyncedChanges.mapPos(plugin.fromPosition(item.range.end, plugin.syncedDoc)),
+            severity: SEVERITY[item.severity ?? 1],
+            message: messageText(item),
+            ...(item.code !== undefined ? { source: `kalint ${String(item.code)}` } : {}),
+          })),
+        });
+        for (const uri of own.keys()) show(uri);
+        options.onPublish({ uri: params.uri, version: params.version, diagnostics: params.diagnostics });
+        void withActions(plugin, params);
         return true;
       },
       // Warnings the server shows (e.g. "not formatted, the file has syntax errors").
@@ -157,6 +207,10 @@ export function startKalint(workerUrl: string, options: { onPublish(p: Published
   return {
     client,
     plugin: (uri) => [client.plugin(uri, LANGUAGE_ID), syncNow],
+    forget(uri) {
+      own.delete(uri);
+      for (const u of own.keys()) show(u);
+    },
     setTargetVersion(version) {
       client.notification("workspace/didChangeConfiguration", { settings: settings(version) });
     },

@@ -29,7 +29,7 @@ interface Pane {
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const panesElement = $("panes");
 const status = $("status");
-const versionPicker = $<HTMLSelectElement>("target-version");
+const versionPicker = $<HTMLInputElement>("target-version");
 
 const panes: Pane[] = [];
 const published = new Map<string, Published>();
@@ -47,6 +47,8 @@ const timing = ((globalThis as { __kalint?: Record<string, unknown> }).__kalint 
   initialized: undefined as number | undefined,
   firstDiagnostics: undefined as number | undefined,
   published: 0,
+  /** The files and settings the page shows (what a share link carries). */
+  state: (): PageState => currentState(),
 });
 
 const kalint = startKalint("kalint-worker.js", {
@@ -56,6 +58,7 @@ const kalint = startKalint("kalint-worker.js", {
     timing.firstDiagnostics ??= performance.now();
     scheduleReports();
   },
+  nameOf: (uri) => paneOfUri(uri)?.name ?? decodeURIComponent(uri.slice(uri.lastIndexOf("/") + 1)),
 });
 
 void kalint.client.initializing.then(() => (timing.initialized = performance.now()));
@@ -145,6 +148,7 @@ function rename(pane: Pane, input: HTMLInputElement): void {
     return;
   }
   published.delete(uriOf(pane.name));
+  kalint.forget(uriOf(pane.name));
   pane.name = name;
   pane.element.setAttribute("aria-label", `node file ${name}`);
   // A new URI is a new document for the server: the old one closes, the new one opens.
@@ -157,6 +161,7 @@ function rename(pane: Pane, input: HTMLInputElement): void {
 function removePane(pane: Pane): void {
   if (panes.length <= 1) return;
   published.delete(uriOf(pane.name));
+  kalint.forget(uriOf(pane.name));
   pane.view.destroy();
   pane.element.remove();
   panes.splice(panes.indexOf(pane), 1);
@@ -172,6 +177,7 @@ function updatePaneButtons(): void {
 
 function clearPanes(): void {
   for (const p of panes.splice(0)) {
+    kalint.forget(uriOf(p.name));
     p.view.destroy();
     p.element.remove();
   }
@@ -211,8 +217,9 @@ async function save(): Promise<string> {
 
 /** The version the server was last told (it starts with the newest). */
 let serverTarget: string | undefined;
+const VERSION = /^\d{1,3}\.\d{1,3}(?:\.\d{1,3})?$/;
 function setTarget(version: string | undefined, save = true): void {
-  target = version && facts.versions.includes(version) ? version : undefined;
+  target = version && VERSION.test(version) ? version : undefined;
   versionPicker.value = target ?? "";
   if (target !== serverTarget) {
     serverTarget = target;
@@ -286,18 +293,21 @@ function setUpToolbar(): void {
     });
     examples.append(b);
   }
-  versionPicker.innerHTML = "";
-  const newest = document.createElement("option");
-  newest.value = "";
-  newest.textContent = `newest (${facts.newest})`;
-  versionPicker.append(newest);
-  for (const v of facts.versions) {
-    const o = document.createElement("option");
-    o.value = v;
-    o.textContent = v;
-    versionPicker.append(o);
-  }
-  versionPicker.addEventListener("change", () => setTarget(versionPicker.value || undefined));
+  // Any release can be typed; the list offers those at which the schema knows a change.
+  versionPicker.placeholder = `${facts.newest} (newest)`;
+  $("versions").replaceChildren(
+    ...facts.versions.map((v) => {
+      const o = document.createElement("option");
+      o.value = v;
+      return o;
+    }),
+  );
+  versionPicker.addEventListener("change", () => {
+    const text = versionPicker.value.trim();
+    setTarget(text || undefined);
+    if (text !== "" && !VERSION.test(text)) say(`'${text}' is not a keepalived version such as 2.2.7; checking against the newest known`);
+    else say(target ? `checking against keepalived ${target}` : `checking against the newest known keepalived (${facts.newest})`);
+  });
   $("add-node").addEventListener("click", () => {
     addPane({ name: freeName(), text: "" }, true);
     scheduleSave();

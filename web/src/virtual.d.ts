@@ -1,6 +1,5 @@
 declare module "virtual:playground-facts" {
-  import type { PlaygroundFacts } from "../facts.js";
-  const facts: PlaygroundFacts;
+  const facts: import("../facts.js").PlaygroundFacts;
   export default facts;
 }
 declare module "*.conf" {

@@ -53,6 +53,7 @@ export function browserEnvironment(): ServerEnvironment {
   return {
     files: openFilesHost,
     scanFolder: (folder, openPaths) => openPaths().filter((p) => p.startsWith(`${folder}/`) && isConfigName(baseName(p))).sort(),
+    onlyOpenDocuments: true,
     later: messageLater(),
   };
 }

@@ -10,6 +10,12 @@ export interface ServerEnvironment {
   files(openPaths: () => readonly string[]): FileHost;
   /** The keepalived files of a workspace folder, in the order `kalint fleet DIR` reads them. */
   scanFolder(folder: string, openPaths: () => readonly string[]): string[];
+  /**
+   * True when the open documents are all the files there are (a browser): then opening or
+   * closing one changes every folder's set of nodes, so scans are not kept and every open
+   * document's cluster findings are redone.
+   */
+  readonly onlyOpenDocuments: boolean;
   /** Runs `fn` on a later turn of the event loop (after messages already queued); returns a cancel. */
   later(fn: () => void): () => void;
 }

@@ -41,6 +41,7 @@ function scanFolder(folder: string): string[] {
 export const nodeEnvironment: ServerEnvironment = {
   files: () => nodeFileHost,
   scanFolder,
+  onlyOpenDocuments: false,
   later(fn) {
     const handle = setImmediate(fn);
     return () => clearImmediate(handle);

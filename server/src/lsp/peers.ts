@@ -173,7 +173,7 @@ export class PeerIndex {
 
   /** keepalived config files under a folder, named as `kalint fleet DIR` picks them. */
   private scan(folder: string): string[] {
-    const cached = this.scans.get(folder);
+    const cached = this.environment.onlyOpenDocuments ? undefined : this.scans.get(folder);
     if (cached) return cached;
     const out = this.environment.scanFolder(folder, () => this.store.openPaths());
     this.scans.set(folder, out);

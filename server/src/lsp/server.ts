@@ -224,12 +224,12 @@ export function startServer(connection: Connection, environment: ServerEnvironme
     peers.release(path);
     // An opening is not typing: the first edit after it must not count as part of a burst, or
     // it would wait out the quiet time whenever the opening's analysis was quick.
-    if (opening.delete(uri)) publisher.now([uri, ...dependents(uri, path)]);
+    if (opening.delete(uri)) publisher.now(environment.onlyOpenDocuments ? [uri, ...store.openUris()] : [uri, ...dependents(uri, path)]);
     else publisher.changed(uri, dependents(uri, path));
   });
   documents.onDidClose((e) => {
     const uri = e.document.uri;
-    const also = dependents(uri, pathOf(uri));
+    const also = environment.onlyOpenDocuments ? store.openUris().filter((u) => u !== uri) : dependents(uri, pathOf(uri));
     store.closed(uri);
     peers.release(pathOf(uri));
     peersOf.delete(uri);

@@ -1,0 +1,22 @@
+/**
+ * The browser worker's surroundings: with no disk, include globs resolve among the open
+ * documents by keepalived's glob rules, and a folder's nodes are its open keepalived files.
+ */
+import { expect, test } from "vitest";
+import { openFilesHost } from "../../server/src/lsp/browser-environment.js";
+
+const open = ["/ws/keepalived.conf", "/ws/conf.d/a.conf", "/ws/conf.d/b.conf", "/ws/conf.d/.hidden.conf", "/ws/conf.d/sub/c.conf", "/ws/notes.txt"];
+const host = openFilesHost(() => open);
+
+test("a pattern matches the open files it names, sorted, hidden ones only when asked for", () => {
+  expect(host.glob("conf.d/*.conf", "/ws")).toEqual(["/ws/conf.d/a.conf", "/ws/conf.d/b.conf"]);
+  expect(host.glob("conf.d/.*.conf", "/ws")).toEqual(["/ws/conf.d/.hidden.conf"]);
+  expect(host.glob("/ws/conf.d/{b,a}.conf", "/")).toEqual(["/ws/conf.d/b.conf", "/ws/conf.d/a.conf"]);
+});
+
+test("folders are not files, and nothing outside the open documents exists", () => {
+  expect(host.glob("conf.d/*", "/ws")).toEqual(["/ws/conf.d/a.conf", "/ws/conf.d/b.conf"]);
+  expect(host.glob("conf.d/*/*.conf", "/ws")).toEqual(["/ws/conf.d/sub/c.conf"]);
+  expect(host.glob("/etc/keepalived/*.conf", "/ws")).toEqual([]);
+  expect(host.readFile("/ws/keepalived.conf")).toBeUndefined();
+});
