@@ -1,6 +1,8 @@
-// Builds the VS Code extension package (.vsix) offline: the client bundled by esbuild, the server
-// and CLI bundles from dist/ (run `node build.mjs` first), the grammar and the language
-// configuration, staged in a folder of their own so no node_modules tree can slip in.
+// Builds the VS Code extension package (.vsix) offline: the client bundled by esbuild twice (for
+// VS Code's Node extension host, and for VS Code for the Web's worker extension host), the server
+// and CLI bundles from dist/ (run `node build.mjs` first; the browser server is
+// dist/web/kalint-worker.js), the grammar and the language configuration, staged in a folder of
+// their own so no node_modules tree can slip in.
 //   node scripts/package-vsix.mjs [--out FILE.vsix] [--staging DIR] [--dist DIR]
 // --dist takes server.js and kalint.js from another folder than dist/.
 import { build } from "esbuild";
@@ -21,7 +23,7 @@ const staging = option("--staging", join(root, ".vsix-build"));
 const out = option("--out", join(root, `${manifest.name}-${version}.vsix`));
 const dist = option("--dist", join(root, "dist"));
 
-for (const f of ["server.js", "kalint.js"])
+for (const f of ["server.js", "kalint.js", "web/kalint-worker.js"])
   if (!existsSync(join(dist, f))) {
     console.error(`package-vsix: ${join(dist, f)} is missing; run \`node build.mjs\` (or \`npm run package\`) first`);
     process.exit(2);
@@ -43,8 +45,22 @@ await build({
   legalComments: "none",
   logLevel: "warning",
 });
+// The browser entry: vscode-languageclient/browser in the web extension host, no Node built-ins.
+await build({
+  entryPoints: [join(root, "client/src/browser.ts")],
+  outfile: join(staging, "dist/browser.js"),
+  bundle: true,
+  platform: "browser",
+  target: "es2022",
+  format: "cjs",
+  external: ["vscode"],
+  minify: true,
+  legalComments: "none",
+  logLevel: "warning",
+});
 const copies = {
   [join(dist, "server.js")]: "dist/server.js",
+  [join(dist, "web/kalint-worker.js")]: "dist/browser-server.js",
   [join(dist, "kalint.js")]: "dist/kalint.js",
   "syntaxes/keepalived.tmLanguage.json": "syntaxes/keepalived.tmLanguage.json",
   "syntaxes/keepalived-jinja.tmLanguage.json": "syntaxes/keepalived-jinja.tmLanguage.json",

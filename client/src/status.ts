@@ -1,7 +1,7 @@
 /** The status bar item: the server's state and the kalint findings of the active keepalived file. */
 import * as vscode from "vscode";
-import { State, type LanguageClient } from "vscode-languageclient/node";
-import { LANGUAGE_ID } from "./language-client.js";
+import { State, type BaseLanguageClient } from "vscode-languageclient";
+import { LANGUAGE_ID } from "./client-options.js";
 
 export class KalintStatus implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem("kalint.status", vscode.StatusBarAlignment.Right, 100);
@@ -9,7 +9,7 @@ export class KalintStatus implements vscode.Disposable {
   private state: "starting" | "running" | "stopped" | "failed" = "starting";
   private detail = "";
 
-  constructor(private readonly client: LanguageClient) {
+  constructor(private readonly client: BaseLanguageClient) {
     this.item.name = "kalint";
     this.item.command = "kalint.showOutput";
     this.subscriptions.push(

@@ -30,6 +30,8 @@ describe("contents", () => {
       "extension/package.json",
       "extension/dist/extension.js",
       "extension/dist/server.js",
+      "extension/dist/browser.js",
+      "extension/dist/browser-server.js",
       "extension/dist/kalint.js",
       "extension/syntaxes/keepalived.tmLanguage.json",
       "extension/syntaxes/keepalived-jinja.tmLanguage.json",
@@ -51,6 +53,7 @@ describe("contents", () => {
     for (const g of ["keepalived", "keepalived-jinja", "keepalived-go", "keepalived-erb"]) {
       expect(entry(`extension/syntaxes/${g}.tmLanguage.json`).read().toString()).toBe(readFileSync(`syntaxes/${g}.tmLanguage.json`, "utf8"));
     }
+    expect(entry("extension/dist/browser-server.js").read().equals(readFileSync("dist/web/kalint-worker.js"))).toBe(true);
   });
 
   test("the client bundle needs nothing but vscode and Node built-ins at run time", () => {
@@ -60,6 +63,14 @@ describe("contents", () => {
     const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
     expect([...required].filter((m) => m !== "vscode" && !builtins.has(m))).toEqual([]);
   });
+
+  test("the browser entry (VS Code for the Web) needs nothing but vscode, and its server no module at all", () => {
+    const client = entry("extension/dist/browser.js").read().toString();
+    expect(new Set([...client.matchAll(/require\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]!))).toEqual(new Set(["vscode"]));
+    // (lodash looks for Node's util through `module.require` when a `module` exists; a worker has none)
+    const server = entry("extension/dist/browser-server.js").read().toString();
+    expect([...server.matchAll(/(?<![.\w$])require\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1])).toEqual([]);
+  });
 });
 
 describe("manifest", () => {
@@ -68,6 +79,7 @@ describe("manifest", () => {
     publisher: string;
     version: string;
     main: string;
+    browser: string;
     engines: { vscode: string };
     activationEvents: string[];
     contributes: {
@@ -88,6 +100,7 @@ describe("manifest", () => {
     expect(m.version).toBe(JSON.parse(readFileSync("package.json", "utf8")).version);
     expect(m.engines.vscode).toBe("^1.91.0");
     expect(entry(inVsix(m.main)).size).toBeGreaterThan(0);
+    expect(entry(inVsix(m.browser)).size).toBeGreaterThan(0);
     expect(m.activationEvents).toContain("onLanguage:keepalived");
     expect(m.dependencies).toBeUndefined();
   });
