@@ -12,6 +12,8 @@ import { chromiumPath, foreignRequests, launchChromium, recordRequests } from ".
 import { cursorAtLineEnd, findings, pageState, paneNames, pasteInto, squiggles, waitForDiagnostics, waitForFindings } from "./playground-page.js";
 
 const available = chromiumPath() !== undefined;
+// CI installs chromium (.ci/run): there a missing browser is a failure, not a skip.
+if (!available && process.env.CI) throw new Error("chromium is not installed; .ci/run installs it");
 if (!available) console.warn("[playground] SKIPPED: chromium is not installed (apt-get install chromium; .ci/run installs it)");
 
 const NODE = (state: string, vrid: number, priority: number) => `vrrp_instance VI_1 {

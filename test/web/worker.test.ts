@@ -11,6 +11,8 @@ import { servePlayground } from "../../scripts/playground.mjs";
 import { chromiumPath, launchChromium } from "./chromium.js";
 
 const available = chromiumPath() !== undefined;
+// CI installs chromium (.ci/run): there a missing browser is a failure, not a skip.
+if (!available && process.env.CI) throw new Error("chromium is not installed; .ci/run installs it");
 if (!available) console.warn("[browser-server] SKIPPED: chromium is not installed (apt-get install chromium; .ci/run installs it)");
 
 interface Session {

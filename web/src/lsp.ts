@@ -56,6 +56,9 @@ export interface DifferencesResult {
 /** LSP 3.18 allows markup in a message; kalint sends plain text. */
 export const messageText = (d: lsp.Diagnostic): string => (typeof d.message === "string" ? d.message : d.message.value);
 
+/** How long after a publish the quick fixes are fetched (a pause in typing). */
+const ACTIONS_DELAY_MS = 250;
+
 const SEVERITY = { 1: "error", 2: "warning", 3: "info", 4: "hint" } as const;
 
 const sameRange = (a: lsp.Range, b: lsp.Range) =>
@@ -126,6 +129,8 @@ export function startKalint(workerUrl: string, options: KalintOptions): KalintCl
     view.dispatch(setDiagnostics(view.state, [...(own.get(uri)?.diagnostics ?? []), ...relatedIn(uri, plugin)]));
   };
 
+  const actionTimers = new Map<string, ReturnType<typeof setTimeout>>();
+
   /** The server's quick fixes for the diagnostics it just published, attached as lint actions. */
   const withActions = async (plugin: LSPPlugin, params: lsp.PublishDiagnosticsParams) => {
     if (params.diagnostics.length === 0) return;
@@ -177,7 +182,12 @@ export function startKalint(workerUrl: string, options: KalintOptions): KalintCl
         });
         for (const uri of own.keys()) show(uri);
         options.onPublish({ uri: params.uri, version: params.version, diagnostics: params.diagnostics });
-        void withActions(plugin, params);
+        // Fixes are asked for once typing pauses: while keys come, the worker's time goes to diagnostics.
+        clearTimeout(actionTimers.get(params.uri));
+        actionTimers.set(
+          params.uri,
+          setTimeout(() => void withActions(plugin, params), ACTIONS_DELAY_MS),
+        );
         return true;
       },
       // Warnings the server shows (e.g. "not formatted, the file has syntax errors").

@@ -47,6 +47,8 @@ const timing = ((globalThis as { __kalint?: Record<string, unknown> }).__kalint 
   initialized: undefined as number | undefined,
   firstDiagnostics: undefined as number | undefined,
   published: 0,
+  /** The last publishes (uri, version, when it was shown), for the bench's keystroke latency. */
+  publishes: [] as { uri: string; version: number | undefined; at: number }[],
   /** The files and settings the page shows (what a share link carries). */
   state: (): PageState => currentState(),
 });
@@ -55,6 +57,8 @@ const kalint = startKalint("kalint-worker.js", {
   onPublish(p) {
     published.set(p.uri, p);
     timing.published++;
+    timing.publishes.push({ uri: p.uri, version: p.version, at: performance.now() });
+    if (timing.publishes.length > 1000) timing.publishes.splice(0, 500);
     timing.firstDiagnostics ??= performance.now();
     scheduleReports();
   },
@@ -232,16 +236,18 @@ function setTarget(version: string | undefined, save = true): void {
 
 let reportTimer: ReturnType<typeof setTimeout> | undefined;
 let differencesAsked = 0;
+let differencesTimer: ReturnType<typeof setTimeout> | undefined;
+const DIFFERENCES_DELAY_MS = 250;
 function scheduleReports(): void {
   clearTimeout(reportTimer);
-  reportTimer = setTimeout(() => void reports(), 30);
+  reportTimer = setTimeout(reports, 30);
 }
 
 function paneInfos(): PaneInfo[] {
   return panes.map((p) => ({ name: p.name, uri: uriOf(p.name) }));
 }
 
-async function reports(): Promise<void> {
+function reports(): void {
   const infos = paneInfos();
   const byUri = new Map<string, readonly lsp.Diagnostic[]>();
   for (const p of infos) byUri.set(p.uri, published.get(p.uri)?.diagnostics ?? []);
@@ -252,6 +258,13 @@ async function reports(): Promise<void> {
     const warnings = list.filter((d) => d.severity === 2).length;
     p.element.querySelector(".pane-counts")!.textContent = `${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`;
   }
+  clearTimeout(differencesTimer);
+  differencesTimer = setTimeout(() => void differences(), DIFFERENCES_DELAY_MS);
+}
+
+/** The differences table, asked for once typing pauses (it compares the whole files). */
+async function differences(): Promise<void> {
+  const infos = paneInfos();
   const first = infos[0];
   if (!first) return;
   const asked = ++differencesAsked;

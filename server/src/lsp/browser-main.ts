@@ -10,4 +10,5 @@ import { startServer } from "./server.js";
 // The worker's global scope is the message port (typed here without the WebWorker library).
 const scope = globalThis as unknown as ConstructorParameters<typeof BrowserMessageReader>[0];
 const connection = createConnection(new BrowserMessageReader(scope), new BrowserMessageWriter(scope));
-startServer(connection, browserEnvironment(), { warmUp: false });
+// A worker starts slowly (the bundle is compiled first): the first diagnostics go out before the warm-up.
+startServer(connection, browserEnvironment(), { warmUp: "after-first-publish" });

@@ -30,8 +30,12 @@ export interface DifferencesResult {
 export interface ServerOptions {
   /** Edits closer together than this are analysed once, after the pause. */
   readonly quietMs?: number;
-  /** Warm the analyser up after initialize (see warm-up.ts); default true. */
-  readonly warmUp?: boolean;
+  /**
+   * When to warm the analyser up (see warm-up.ts): right after initialize (default), once the
+   * first diagnostics are out (where start-up itself is slow, as in a browser worker, the first
+   * document must not wait behind it), or never.
+   */
+  readonly warmUp?: "initialize" | "after-first-publish" | "never";
 }
 
 const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, "cancelled");
@@ -50,6 +54,12 @@ export function startServer(connection: Connection, environment: ServerEnvironme
   const tick = () => new Promise<void>((resolve) => environment.later(resolve));
 
   const log = (message: string) => connection.console.error(message);
+  let warmedUp = false;
+  const startWarmUp = () => {
+    if (warmedUp) return;
+    warmedUp = true;
+    stopWarmUp = warmUp(environment.later, (e) => log(`kalint: warm-up failed: ${describe(e)}`));
+  };
   // A notification, not window/showMessageRequest: nothing waits for the user to dismiss it.
   const warn = (message: string) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
   const settings = new SettingsStore(warn, () => folders);
@@ -76,6 +86,7 @@ export function startServer(connection: Connection, environment: ServerEnvironme
     peersOf.set(uri, peerPaths);
     shownDocs.set(uri, shown);
     void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: service.diagnostics(shown) });
+    if (options.warmUp === "after-first-publish") startWarmUp();
   };
   const publisher = new DiagnosticsPublisher({
     quietMs: options.quietMs ?? 75,
@@ -146,7 +157,7 @@ export function startServer(connection: Connection, environment: ServerEnvironme
     const init = params.initializationOptions as { settings?: unknown } | undefined;
     if (init && typeof init === "object") settings.setClient(readClientSettings((init.settings as { kalint?: unknown } | undefined)?.kalint ?? init.settings ?? init));
     // While the client sets itself up and before the user types, so the first edits are fast too.
-    if (options.warmUp !== false) stopWarmUp = warmUp(environment.later, (e) => log(`kalint: warm-up failed: ${describe(e)}`));
+    if ((options.warmUp ?? "initialize") === "initialize") startWarmUp();
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },

@@ -12,7 +12,8 @@ import { UsageError } from "../args.js";
 export function runExplain(name: string): number {
   const rule = ruleByCode(name);
   if (rule) {
-    const doc = ruleDocs[name];
+    // The page's "Try it" line points at a playground page; in a terminal it is only a long URL.
+    const doc = ruleDocs[name]?.replace(/^\[Try it in the playground\]\([^)]*\)\n\n?/m, "");
     process.stdout.write(doc ?? `${rule.code} (${rule.severity}, ${rule.category})\n\n${rule.summary}\n`);
     if (doc && !doc.endsWith("\n")) process.stdout.write("\n");
     return 0;

@@ -1,0 +1,9 @@
+export declare const PLAYGROUND_URL: string;
+export interface PlaygroundFile {
+  readonly name: string;
+  readonly text: string;
+}
+export declare function wrongExample(markdown: string): PlaygroundFile[] | undefined;
+export declare function stateFragment(files: readonly PlaygroundFile[]): string;
+export declare function tryItLink(code: string, markdown: string, base?: string): string | undefined;
+export declare function withTryItLink(code: string, markdown: string): string;
