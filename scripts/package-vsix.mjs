@@ -33,31 +33,23 @@ rmSync(staging, { recursive: true, force: true });
 mkdirSync(join(staging, "dist"), { recursive: true });
 mkdirSync(join(staging, "syntaxes"), { recursive: true });
 
-await build({
-  entryPoints: [join(root, "client/src/extension.ts")],
-  outfile: join(staging, "dist/extension.js"),
-  bundle: true,
-  platform: "node",
-  target: "node20",
-  format: "cjs",
-  external: ["vscode"],
-  minify: true,
-  legalComments: "none",
-  logLevel: "warning",
-});
+/** One entry of the client: for VS Code's Node extension host, or for the browser's worker one. */
+const bundleClient = (entry, outfile, platform) =>
+  build({
+    entryPoints: [join(root, entry)],
+    outfile: join(staging, outfile),
+    bundle: true,
+    platform,
+    target: platform === "node" ? "node20" : "es2022",
+    format: "cjs",
+    external: ["vscode"],
+    minify: true,
+    legalComments: "none",
+    logLevel: "warning",
+  });
+await bundleClient("client/src/extension.ts", "dist/extension.js", "node");
 // The browser entry: vscode-languageclient/browser in the web extension host, no Node built-ins.
-await build({
-  entryPoints: [join(root, "client/src/browser.ts")],
-  outfile: join(staging, "dist/browser.js"),
-  bundle: true,
-  platform: "browser",
-  target: "es2022",
-  format: "cjs",
-  external: ["vscode"],
-  minify: true,
-  legalComments: "none",
-  logLevel: "warning",
-});
+await bundleClient("client/src/browser.ts", "dist/browser.js", "browser");
 const copies = {
   [join(dist, "server.js")]: "dist/server.js",
   [join(dist, "web/kalint-worker.js")]: "dist/browser-server.js",

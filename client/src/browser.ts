@@ -7,7 +7,7 @@
  */
 import * as vscode from "vscode";
 import { LanguageClient } from "vscode-languageclient/browser";
-import { clientOptions, KEEPALIVED_LANGUAGES, LANGUAGE_ID } from "./client-options.js";
+import { clientOptions, GUESSED_LANGUAGES, KEEPALIVED_LANGUAGES, LANGUAGE_ID, registerCommands, startFailed } from "./client-options.js";
 import { looksLikeKeepalived } from "./detect.js";
 import { KalintStatus } from "./status.js";
 
@@ -22,7 +22,6 @@ interface Difference {
 }
 
 let client: LanguageClient | undefined;
-const GUESSED_LANGUAGES = new Set(["properties", "plaintext", "ini"]);
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel("kalint", { log: true });
@@ -30,27 +29,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const languageClient = new LanguageClient("kalint", "kalint", clientOptions(output, KEEPALIVED_LANGUAGES.map((language) => ({ language })), false), new Worker(serverUrl, { name: "kalint language server" }));
   client = languageClient;
   const status = new KalintStatus(languageClient);
-  context.subscriptions.push(
-    output,
-    status,
-    vscode.commands.registerCommand("kalint.showOutput", () => output.show(true)),
-    vscode.commands.registerCommand("kalint.restartServer", async () => {
-      status.setState("starting");
-      if (languageClient.isRunning()) await languageClient.stop();
-      await languageClient.start();
-      status.setState("running");
-    }),
-    vscode.commands.registerCommand("kalint.compareWithPeer", () => compareOpenPeers(languageClient)),
-  );
+  const restart = async () => {
+    if (languageClient.isRunning()) await languageClient.stop();
+    await languageClient.start();
+    status.setState("running");
+  };
+  registerCommands(context, output, status, restart, () => compareOpenPeers(languageClient));
   let starting: Promise<void> | undefined;
   const start = () =>
     (starting ??= languageClient.start().then(
       () => status.setState("running"),
-      (e: unknown) => {
-        const message = e instanceof Error ? e.message : String(e);
-        status.setState("failed", message);
-        output.error(`the kalint language server did not start: ${message}`);
-      },
+      startFailed(status, output),
     ));
   const consider = (doc: vscode.TextDocument) => {
     if (KEEPALIVED_LANGUAGES.includes(doc.languageId)) void start();

@@ -31,3 +31,35 @@ export function clientOptions(output: vscode.LogOutputChannel, documentSelector:
     diagnosticCollectionName: "kalint",
   };
 }
+
+/** Languages VS Code gives keepalived files by their name (`.conf` is claimed by Properties). */
+export const GUESSED_LANGUAGES: ReadonlySet<string> = new Set(["properties", "plaintext", "ini"]);
+
+/** The commands both entries have; restarting and comparing are done the entry's own way. */
+export function registerCommands(
+  context: vscode.ExtensionContext,
+  output: vscode.LogOutputChannel,
+  status: { setState(state: "starting"): void } & vscode.Disposable,
+  restart: () => Promise<void>,
+  compare: (clicked?: vscode.Uri, selected?: vscode.Uri[]) => Promise<void>,
+): void {
+  context.subscriptions.push(
+    output,
+    status,
+    vscode.commands.registerCommand("kalint.showOutput", () => output.show(true)),
+    vscode.commands.registerCommand("kalint.restartServer", async () => {
+      status.setState("starting");
+      await restart();
+    }),
+    vscode.commands.registerCommand("kalint.compareWithPeer", compare),
+  );
+}
+
+/** What a server that did not start leaves: the status and a line in the output. */
+export function startFailed(status: { setState(state: "failed", detail: string): void }, output: vscode.LogOutputChannel): (e: unknown) => void {
+  return (e) => {
+    const message = e instanceof Error ? e.message : String(e);
+    status.setState("failed", message);
+    output.error(`the kalint language server did not start: ${message}`);
+  };
+}

@@ -6,18 +6,17 @@ import { appendFileSync } from "node:fs";
 import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
 import { compareWithPeer } from "./compare.js";
+import { GUESSED_LANGUAGES, KEEPALIVED_LANGUAGES, registerCommands, startFailed } from "./client-options.js";
+import { looksLikeKeepalived, templateLanguage } from "./detect.js";
 import { showFailoverMap } from "./failover-map.js";
-import { looksLikeKeepalived, templateLanguage, TEMPLATE_LANGUAGES } from "./detect.js";
 import { createLanguageClient, LANGUAGE_ID } from "./language-client.js";
 import { KalintStatus } from "./status.js";
 
 let client: LanguageClient | undefined;
 
-/** Languages VS Code gives keepalived files by their name (`.conf` is claimed by Properties). */
-const GUESSED_LANGUAGES = new Set(["properties", "plaintext", "ini"]);
 /** Languages other extensions give templates by their extension (`.j2`, `.erb`, `.tmpl`). */
 const TEMPLATE_GUESSES = new Set(["plaintext", "jinja", "jinja-html", "ansible", "erb", "ruby", "go-template", "gotmpl", "helm"]);
-const OUR_LANGUAGES = new Set<string>([LANGUAGE_ID, ...Object.values(TEMPLATE_LANGUAGES)]);
+const OUR_LANGUAGES: ReadonlySet<string> = new Set(KEEPALIVED_LANGUAGES);
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const activated = Date.now();
@@ -25,15 +24,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const languageClient = createLanguageClient(context, output);
   client = languageClient;
   const status = new KalintStatus(languageClient);
+  registerCommands(context, output, status, () => languageClient.restart(), (clicked, selected) => compareWithPeer(context, output, clicked, selected));
   context.subscriptions.push(
-    output,
-    status,
-    vscode.commands.registerCommand("kalint.showOutput", () => output.show(true)),
-    vscode.commands.registerCommand("kalint.restartServer", async () => {
-      status.setState("starting");
-      await languageClient.restart();
-    }),
-    vscode.commands.registerCommand("kalint.compareWithPeer", (clicked?: vscode.Uri, selected?: vscode.Uri[]) => compareWithPeer(context, output, clicked, selected)),
     vscode.commands.registerCommand("kalint.showFailoverMap", (uri?: string | vscode.Uri) => showFailoverMap(languageClient, () => start(), uri?.toString())),
   );
 
@@ -56,11 +48,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
           }, 1500);
         }
       },
-      (e: unknown) => {
-        const message = e instanceof Error ? e.message : String(e);
-        status.setState("failed", message);
-        output.error(`the kalint language server did not start: ${message}`);
-      },
+      startFailed(status, output),
     ));
   };
 
