@@ -25,8 +25,17 @@ export function servePlayground({ port = DEFAULT_PORT, dir = join(root, "dist/we
       res.writeHead(404, { "content-type": "text/plain" }).end("not found\n");
       return;
     }
+    // Revalidated on every load, as static hosts (GitHub Pages) serve: a rebuilt file is seen at
+    // once, and an unchanged one comes from the browser's cache (with its compiled code).
+    const st = statSync(file);
+    const etag = `"${st.size.toString(16)}-${Math.trunc(st.mtimeMs).toString(16)}"`;
+    const headers = { "cache-control": "no-cache", etag };
+    if (req.headers["if-none-match"] === etag) {
+      res.writeHead(304, headers).end();
+      return;
+    }
     const body = readFileSync(file);
-    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "content-length": body.length, "cache-control": "no-cache" });
+    res.writeHead(200, { ...headers, "content-type": TYPES[extname(file)] ?? "application/octet-stream", "content-length": body.length });
     res.end(req.method === "HEAD" ? undefined : body);
   });
   return new Promise((resolve, reject) => {

@@ -81,8 +81,25 @@ describe.skipIf(!available)("the playground in Chromium", () => {
     expect(typo.text).toContain("garp_master_delay");
     await page.waitForFunction(() => [...document.querySelectorAll(".pane:nth-child(1) .cm-lintRange-error")].some((s) => s.textContent === "garp_master_dleay"));
     expect(await squiggles(page, 0)).toContainEqual({ severity: "error", text: "garp_master_dleay" });
-    // The quick fix from the server's code action is offered on the diagnostic.
-    await page.hover(".pane:nth-child(1) .cm-lintRange-error");
+    // The server's quick fix is offered on the diagnostic (once typing pauses); taking it edits the file.
+    const squiggles0 = await page.$$(".pane:nth-child(1) .cm-lintRange-error");
+    const texts = await Promise.all(squiggles0.map((e) => e.evaluate((x) => x.textContent)));
+    const squiggle = squiggles0[texts.indexOf("garp_master_dleay")]!;
+    const fix = "Replace with garp_master_delay";
+    let offered: string[] = [];
+    for (let i = 0; i < 20 && !offered.includes(fix); i++) {
+      await page.mouse.move(0, 0);
+      await squiggle.hover();
+      offered = await page
+        .waitForSelector(".cm-tooltip-lint .cm-diagnosticAction", { timeout: 2000 })
+        .then(() => page.$$eval(".cm-tooltip-lint .cm-diagnosticAction", (buttons) => buttons.map((b) => b.textContent ?? "")))
+        .catch(() => []);
+    }
+    expect(offered).toContain(fix);
+    const buttons = await page.$$(".cm-tooltip-lint .cm-diagnosticAction");
+    await buttons[offered.indexOf(fix)]!.click();
+    await waitForFindings(page, (f) => !f.some((x) => x.text.includes("garp_master_dleay")));
+    expect((await pageState(page)).files[0]!.text).toContain("\n    garp_master_delay 5\n");
   });
 
   test("a pasted pair with a VRID mismatch: the cluster finding on the backup, its peer value marked on the master", async () => {
@@ -168,7 +185,21 @@ describe.skipIf(!available)("the playground in Chromium", () => {
     }
   });
 
-  test("keyboard: Tab reaches the toolbar, the panes and the findings, and a finding's button moves the cursor", async () => {
+  test("on a phone's width nothing runs off the side, and the colours follow the system's dark setting", async () => {
+    const page = await browser.newPage();
+    opened.push({ page, requests: recordRequests(page), playground: true });
+    await page.setViewport({ width: 390, height: 844, isMobile: true, hasTouch: true });
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    await page.emulateMediaFeatures([{ name: "prefers-color-scheme", value: "light" }]);
+    await page.goto(url, { waitUntil: "load" });
+    await waitForDiagnostics(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const light = await background();
+    await page.emulateMediaFeatures([{ name: "prefers-color-scheme", value: "dark" }]);
+    expect(await background()).not.toBe(light);
+  });
+
+  test("keyboard: a finding's button, pressed with Enter, puts the cursor in its pane", async () => {
     const page = await open();
     await waitForFindings(page, (f) => f.length > 0);
     const first = await findings(page);
