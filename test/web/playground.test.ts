@@ -86,6 +86,7 @@ describe.skipIf(!available)("the playground in Chromium", () => {
     const texts = await Promise.all(squiggles0.map((e) => e.evaluate((x) => x.textContent)));
     const squiggle = squiggles0[texts.indexOf("garp_master_dleay")]!;
     const fix = "Replace with garp_master_delay";
+    const disable = "Disable unknown-keyword for this line";
     let offered: string[] = [];
     for (let i = 0; i < 20 && !offered.includes(fix); i++) {
       await page.mouse.move(0, 0);
@@ -96,6 +97,7 @@ describe.skipIf(!available)("the playground in Chromium", () => {
         .catch(() => []);
     }
     expect(offered).toContain(fix);
+    expect(offered).toContain(disable);
     const buttons = await page.$$(".cm-tooltip-lint .cm-diagnosticAction");
     await buttons[offered.indexOf(fix)]!.click();
     await waitForFindings(page, (f) => !f.some((x) => x.text.includes("garp_master_dleay")));

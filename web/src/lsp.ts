@@ -135,22 +135,30 @@ export function startKalint(workerUrl: string, options: KalintOptions): KalintCl
   const withActions = async (plugin: LSPPlugin, params: lsp.PublishDiagnosticsParams) => {
     if (params.diagnostics.length === 0) return;
     const doc = plugin.syncedDoc;
-    const end = plugin.toPosition(doc.length, doc);
-    let actions: (lsp.CodeAction | lsp.Command)[] | null;
+    // One request per line that has findings, as an editor asks at the cursor: the server offers
+    // each code's disable comments once per request, so a whole-file request would give them to
+    // the first finding of each code only.
+    const lines = [...new Set(params.diagnostics.map((d) => d.range.start.line))];
+    let actions: (lsp.CodeAction | lsp.Command)[];
     try {
-      actions = await client.request<lsp.CodeActionParams, (lsp.CodeAction | lsp.Command)[] | null>("textDocument/codeAction", {
-        textDocument: { uri: params.uri },
-        range: { start: { line: 0, character: 0 }, end },
-        context: { diagnostics: params.diagnostics, only: ["quickfix"] },
-      });
+      const answers = await Promise.all(
+        lines.map((line) =>
+          client.request<lsp.CodeActionParams, (lsp.CodeAction | lsp.Command)[] | null>("textDocument/codeAction", {
+            textDocument: { uri: params.uri },
+            range: { start: { line, character: 0 }, end: { line, character: 0 } },
+            context: { diagnostics: params.diagnostics.filter((d) => d.range.start.line === line), only: ["quickfix"] },
+          }),
+        ),
+      );
+      actions = answers.flatMap((a) => a ?? []);
     } catch {
       return;
     }
     const entry = own.get(params.uri);
-    if (!actions?.length || entry?.params !== params || plugin.syncedDoc !== doc) return;
+    if (!actions.length || entry?.params !== params || plugin.syncedDoc !== doc) return;
     entry.diagnostics = entry.diagnostics.map((d, i) => {
       const source = params.diagnostics[i]!;
-      const mine = actions!.filter(
+      const mine = actions.filter(
         (a): a is lsp.CodeAction => "edit" in a && !!a.diagnostics?.some((x) => x.code === source.code && messageText(x) === messageText(source) && sameRange(x.range, source.range)),
       );
       const list: Action[] = mine.map((a) => ({ name: a.title, apply: () => applyEdit(a.edit, viewOf) }));
