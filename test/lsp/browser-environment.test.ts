@@ -3,6 +3,7 @@
  * documents by keepalived's glob rules, and a folder's nodes are its open keepalived files.
  */
 import { expect, test } from "vitest";
+import { directoryOf } from "../../grammar/file-host.js";
 import { openFilesHost } from "../../server/src/lsp/browser-environment.js";
 
 const open = ["/ws/keepalived.conf", "/ws/conf.d/a.conf", "/ws/conf.d/b.conf", "/ws/conf.d/.hidden.conf", "/ws/conf.d/sub/c.conf", "/ws/notes.txt"];
@@ -19,4 +20,9 @@ test("folders are not files, and nothing outside the open documents exists", () 
   expect(host.glob("conf.d/*/*.conf", "/ws")).toEqual(["/ws/conf.d/sub/c.conf"]);
   expect(host.glob("/etc/keepalived/*.conf", "/ws")).toEqual([]);
   expect(host.readFile("/ws/keepalived.conf")).toBeUndefined();
+});
+
+test("documents named by URI (VS Code for the Web) are found as the preprocessor looks for them, and answered by their URI", () => {
+  const web = openFilesHost(() => ["vscode-vfs://github/acme/lb/main.conf", "vscode-vfs://github/acme/lb/conf.d/vrrp.conf"]);
+  expect(web.glob("conf.d/*.conf", directoryOf("vscode-vfs://github/acme/lb/main.conf"))).toEqual(["vscode-vfs://github/acme/lb/conf.d/vrrp.conf"]);
 });

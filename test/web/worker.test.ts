@@ -105,6 +105,13 @@ describe.skipIf(!available)("the language server in a Chromium Web Worker", () =
     expect(main.some((d) => d.range.start.line === 4)).toBe(false);
   });
 
+  test("documents named by non-file URIs (VS Code for the Web): an include finds the open file it names", async () => {
+    await open("vscode-vfs://github/acme/lb/conf.d/vrrp.conf", "vrrp_instance VI_9 {\n    interface eth0\n    virtual_router_id 9\n    priority 100\n}\n");
+    await open("vscode-vfs://github/acme/lb/main.conf", "global_defs {\n    router_id lb1\n}\ninclude conf.d/*.conf\ninclude missing/*.conf\n");
+    const main = await lastPublished("vscode-vfs://github/acme/lb/main.conf", 1);
+    expect(main.filter((d) => d.code === "include-not-found").map((d) => d.range.start.line)).toEqual([4]);
+  });
+
   test("hover: a keyword's documentation from the schema", async () => {
     const hover = (await request("textDocument/hover", { textDocument: { uri: "file:///ws/vrrp.conf" }, position: { line: 2, character: 8 } })) as { contents: { value: string } } | null;
     expect(hover?.contents.value).toContain("virtual_router_id");
