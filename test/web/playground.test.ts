@@ -120,6 +120,33 @@ describe.skipIf(!available)("the playground in Chromium", () => {
     expect(rows).toContainEqual(["vrrp_instance VI_1 > priority", "100".replace("100", "150"), "100", "expected"]);
   });
 
+  test("the Format button rewrites the pane as kalint fmt does, and hover shows a keyword's documentation", async () => {
+    const page = await open();
+    await pasteInto(page, 0, "vrrp_instance VI_1 {\nstate MASTER\n      interface eth0\nvirtual_router_id 51\n    priority 150\n}\n");
+    await waitForFindings(page, (f) => !f.some((x) => x.file === "master.conf" && x.code === "unknown-keyword"));
+    await page.click(".pane:nth-child(1) .pane-format");
+    await page.waitForFunction(() => (globalThis as unknown as { __kalint: { state(): { files: { text: string }[] } } }).__kalint.state().files[0]!.text.includes("\n    state MASTER\n"));
+    expect((await pageState(page)).files[0]!.text).toBe("vrrp_instance VI_1 {\n    state MASTER\n    interface eth0\n    virtual_router_id 51\n    priority 150\n}\n");
+    const keyword = await page.$$(".pane:nth-child(1) .cm-line");
+    const box = (await keyword[3]!.boundingBox())!;
+    await page.mouse.move(box.x + 40, box.y + box.height / 2);
+    const hover = await page.waitForSelector(".cm-tooltip .cm-lsp-documentation", { timeout: 10_000 });
+    expect(await hover!.evaluate((e) => e.textContent)).toContain("virtual_router_id");
+  });
+
+  test("completion offers the keywords of the block the cursor is in", async () => {
+    const page = await open();
+    await pasteInto(page, 0, "vrrp_instance VI_1 {\n    interface eth0\n    \n}\n");
+    await cursorAtLineEnd(page, 0, 3);
+    await page.keyboard.type("virtual_ro");
+    await page.keyboard.down("Control");
+    await page.keyboard.press("Space");
+    await page.keyboard.up("Control");
+    await page.waitForSelector(".cm-tooltip-autocomplete", { timeout: 10_000 });
+    const options = await page.$$eval(".cm-tooltip-autocomplete li", (items) => items.map((i) => i.textContent ?? ""));
+    expect(options.some((o) => o.startsWith("virtual_router_id"))).toBe(true);
+  });
+
   test("a share link opens in a fresh page with the same files, names and target version", async () => {
     const page = await open();
     await pasteInto(page, 0, NODE("MASTER", 51, 150));
