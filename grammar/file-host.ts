@@ -4,7 +4,7 @@
  * csh-style braces, `*`, `?`, `[...]`, matches sorted, directories and executables skipped.
  */
 import { isUtf8 } from "node:buffer";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 
 export interface FileHost {
@@ -12,6 +12,50 @@ export interface FileHost {
   readFile(path: string): string | undefined;
   /** Regular files matching `pattern` (relative to `cwd` unless absolute), in keepalived's order. */
   glob(pattern: string, cwd: string): string[];
+  /** A directory's entries, symbolic links followed, or why it cannot be read (config-files.ts walks with it). */
+  readDirectory(dir: string): readonly DirectoryEntry[] | FileError;
+  /** What `path` is, links followed; undefined when it does not exist or cannot be reached. */
+  stat(path: string): FileStat | undefined;
+}
+
+/** What a directory entry or a path is, once symbolic links are followed; a dangling link is "other". */
+export type FileKind = "file" | "dir" | "other";
+
+export interface DirectoryEntry {
+  readonly name: string;
+  readonly kind: FileKind;
+}
+
+export interface FileStat {
+  readonly kind: FileKind;
+  readonly size: number;
+  /** The path with every symbolic link resolved: two paths of one file or directory have the same one. */
+  readonly realPath: string;
+}
+
+/** Why a file or directory could not be read, in words a user reads ("permission denied"). */
+export interface FileError {
+  readonly error: string;
+}
+
+/** Short reason for a failed file operation, from its errno code. */
+export function fileErrorReason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case "ENOENT":
+      return "no such file or directory";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "ENOTDIR":
+      return "a part of the path is not a directory";
+    case "EISDIR":
+      return "is a directory";
+    case "ELOOP":
+      return "too many levels of symbolic links";
+    default:
+      return (e as Error | undefined)?.message ?? String(e);
+  }
 }
 
 /** A file's text, and the encoding that turns the text back into the same bytes. */
@@ -120,6 +164,31 @@ export const nodeFileHost: FileHost = {
   readFile(path) {
     try {
       return decodeBytes(readFileSync(path));
+    } catch {
+      return undefined;
+    }
+  },
+  readDirectory(dir) {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (e) {
+      return { error: fileErrorReason(e) };
+    }
+    return entries.map((e): DirectoryEntry => {
+      if (!e.isSymbolicLink()) return { name: e.name, kind: e.isDirectory() ? "dir" : e.isFile() ? "file" : "other" };
+      try {
+        const st = statSync(join(dir, e.name));
+        return { name: e.name, kind: st.isDirectory() ? "dir" : st.isFile() ? "file" : "other" };
+      } catch {
+        return { name: e.name, kind: "other" };
+      }
+    });
+  },
+  stat(path) {
+    try {
+      const st = statSync(path);
+      return { kind: st.isDirectory() ? "dir" : st.isFile() ? "file" : "other", size: st.size, realPath: realpathSync(path) };
     } catch {
       return undefined;
     }

@@ -122,3 +122,31 @@ describe("cluster diagnostics", () => {
     expect(codes(after)).not.toContain("vrid-mismatch");
   });
 });
+
+describe("peer search in the workspace folder", () => {
+  let folder: string;
+  let editor: TestClient;
+
+  beforeAll(async () => {
+    folder = mkdtempSync(join(tmpdir(), "kalint-lsp-peers-"));
+    // A backup copy beside the live file, as editors and admins leave them (this one from before
+    // the node was made BACKUP): `kalint fleet` skips it, and so must the search for peers.
+    writeFileSync(join(folder, "keepalived.conf"), BACKUP);
+    writeFileSync(join(folder, "keepalived.conf.bak"), BACKUP.replace("state BACKUP", "state MASTER"));
+    editor = new TestClient();
+    await editor.initialize(folder);
+  });
+
+  afterAll(async () => {
+    await editor?.close();
+    if (folder) rmSync(folder, { recursive: true, force: true });
+  });
+
+  test("a backup copy (keepalived.conf.bak) is no peer: no priority tie with it, as kalint fleet on the folder shows none", async () => {
+    const uri = editor.open(join(folder, "keepalived.conf"), BACKUP);
+    const p = await editor.diagnostics(uri, (x) => x.version === 1);
+    expect(codes(p)).toEqual([]);
+    const fleet = execFileSync(process.execPath, [resolve("dist/kalint.js"), "fleet", ".", "--format", "json"], { cwd: folder, encoding: "utf8" });
+    expect(JSON.parse(fleet)).toMatchObject({ files: ["keepalived.conf"], diagnostics: [] });
+  });
+});

@@ -1,5 +1,5 @@
 /** An in-memory FileHost: tests describe a tree of files as an object. */
-import { globFiles, type FileHost } from "../../grammar/index.js";
+import { globFiles, type DirectoryEntry, type FileHost } from "../../grammar/index.js";
 import { dirname, resolve } from "node:path";
 
 export function memoryHost(files: Record<string, string>): FileHost {
@@ -9,12 +9,20 @@ export function memoryHost(files: Record<string, string>): FileHost {
     dirs.add(d);
     if (d === "/") break;
   }
+  const names = (dir: string) => [...new Set([...byPath.keys(), ...dirs].filter((p) => p !== dir && dirname(p) === dir).map((p) => p.slice(dir.length).replace(/^\//, "")))];
+  const kind = (path: string) => (byPath.has(path) ? "file" : dirs.has(path) ? "dir" : undefined);
   return {
     readFile: (path) => byPath.get(resolve("/", path)),
-    glob: (pattern, cwd) =>
-      globFiles(pattern, resolve("/", cwd), {
-        list: (dir) => [...new Set([...byPath.keys(), ...dirs].filter((p) => p !== dir && dirname(p) === dir).map((p) => p.slice(dir.length).replace(/^\//, "")))],
-        kind: (path) => (byPath.has(path) ? "file" : dirs.has(path) ? "dir" : undefined),
-      }),
+    glob: (pattern, cwd) => globFiles(pattern, resolve("/", cwd), { list: names, kind }),
+    readDirectory(dir) {
+      const at = resolve("/", dir);
+      if (!dirs.has(at)) return { error: "no such file or directory" };
+      return names(at).map((name): DirectoryEntry => ({ name, kind: kind(resolve(at, name)) ?? "other" }));
+    },
+    stat(path) {
+      const at = resolve("/", path);
+      const k = kind(at);
+      return k === undefined ? undefined : { kind: k, size: byPath.get(at)?.length ?? 0, realPath: at };
+    },
   };
 }

@@ -9,6 +9,7 @@ import { join, relative } from "node:path";
 import { describe, expect, test } from "vitest";
 import { nodeFileHost } from "../../grammar/index.js";
 import { analyze } from "../../server/src/analysis/analyze.js";
+import { memoryHost } from "../support/memory-host.js";
 
 const DIR = join(__dirname, "fixtures");
 
@@ -53,6 +54,6 @@ test("the fragment fixture, read as a whole file, is reported unclosed", () => {
 test("a fragment named on its own is read in the one block its first keyword belongs to", () => {
   const path = "/role/templates/real-server.erb";
   const text = "real_server <%= @ip %> <%= @port %> {\n    weight <%= @weight %>\n    bogus 1\n}\n";
-  const a = analyze(path, { host: { readFile: (p) => (p === path ? text : undefined), glob: () => [] }, fragment: true });
+  const a = analyze(path, { host: memoryHost({ [path]: text }), fragment: true });
   expect(a.diagnostics.map((d) => `${d.code}@${d.file.positionAt(d.start).line + 1}: ${d.message}`)).toEqual(["unknown-keyword@3: unknown keyword 'bogus' in virtual_server > real_server"]);
 });

@@ -5,9 +5,9 @@
  */
 import { chmodSync, chownSync, closeSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { decodeFile, type DecodedText, type Fix, type SourceText, type TextEdit } from "../../../grammar/index.js";
+import { decodeFile, fileErrorReason as reason, type DecodedText, type Fix, type SourceText, type TextEdit } from "../../../grammar/index.js";
 import type { Analysis } from "../analysis/analyze.js";
-import { InputError, reason } from "./inputs.js";
+import { InputError } from "./inputs.js";
 
 const same = (a: TextEdit, b: TextEdit) => a.file === b.file && a.start === b.start && a.end === b.end && a.newText === b.newText;
 

@@ -1,7 +1,6 @@
 /** Turning command-line operands into files to read: paths, directories, and `-` for stdin. */
-import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
-import { join } from "node:path";
-import { decodeBytes, decodeFile, isKeepalivedTemplateName, looksLikeKeepalivedTemplate, type DecodedText } from "../../../grammar/index.js";
+import { readFileSync, statSync } from "node:fs";
+import { decodeFile, fileErrorReason, findConfigFiles, nodeFileHost, type DecodedText } from "../../../grammar/index.js";
 
 /** A file or directory that cannot be read: one line on stderr and exit 2. */
 export class InputError extends Error {}
@@ -26,88 +25,6 @@ export function inputName(path: string, o: { readonly as?: string; readonly stdi
   return path === "-" ? (o.stdinFilename ?? STDIN_NAME) : path;
 }
 
-/** Short reason for a failed file operation, from its errno code. */
-export function reason(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case "ENOENT":
-      return "no such file or directory";
-    case "EACCES":
-    case "EPERM":
-      return "permission denied";
-    case "ENOTDIR":
-      return "a part of the path is not a directory";
-    case "EISDIR":
-      return "is a directory";
-    case "ELOOP":
-      return "too many levels of symbolic links";
-    default:
-      return (e as Error | undefined)?.message ?? String(e);
-  }
-}
-
-// Leftovers of editors, patch tools and package managers, and templates (which have their own
-// test below): none of these is a configuration keepalived reads as it stands.
-const NOT_A_CONFIG = /(?:~|\.(?:bak|orig|rej|old|swp|tmp|rpmnew|rpmsave|dpkg-(?:old|new|dist|bak)|j2|jinja2?|tmpl|tpl|ctmpl|erb|epp|in|template))$/;
-
-/**
- * Whether a file met while walking a directory is a keepalived configuration: a name ending in
- * `.conf` (keepalived's own convention, and what `include conf.d/*.conf` lines pick up), or one
- * starting with `keepalived.conf` (`keepalived.conf.node1`), unless it is a backup or a template.
- */
-export function looksLikeConfig(name: string): boolean {
-  if (NOT_A_CONFIG.test(name)) return false;
-  return name.endsWith(".conf") || name.startsWith("keepalived.conf");
-}
-
-/**
- * Whether a template met while walking a directory is a keepalived template (SPEC §7): named
- * like one (`keepalived.conf.j2`, `*.conf.erb`, `keepalived-checks.j2`, or any template under a
- * `templates/` or `keepalived/` folder) and holding keepalived blocks, so a role's
- * `keepalived.service.j2` is left alone.
- */
-function isKeepalivedTemplate(name: string, path: string): boolean {
-  if (!isKeepalivedTemplateName(name, path)) return false;
-  try {
-    return looksLikeKeepalivedTemplate(name, decodeBytes(readFileSync(path)));
-  } catch {
-    return false;
-  }
-}
-
-/** Config files below `dir`, depth first in name order; hidden entries and node_modules skipped. */
-function configFilesIn(dir: string, visited: Set<string>, templates: boolean): string[] {
-  let real: string;
-  let entries;
-  try {
-    real = realpathSync(dir);
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch (e) {
-    throw new InputError(`cannot read directory ${dir}: ${reason(e)}`);
-  }
-  // A symbolic link back up the tree would otherwise be walked forever.
-  if (visited.has(real)) return [];
-  visited.add(real);
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const out: string[] = [];
-  for (const e of entries) {
-    if (e.name.startsWith(".") || e.name === "node_modules") continue;
-    const path = join(dir, e.name);
-    let kind: "file" | "dir" | "other" = e.isDirectory() ? "dir" : e.isFile() ? "file" : "other";
-    if (e.isSymbolicLink()) {
-      try {
-        const st = statSync(path);
-        kind = st.isDirectory() ? "dir" : st.isFile() ? "file" : "other";
-      } catch {
-        continue; // a dangling link in a tree is not what the user asked about
-      }
-    }
-    if (kind === "dir") out.push(...configFilesIn(path, visited, templates));
-    else if (kind === "file" && (looksLikeConfig(e.name) || (templates && isKeepalivedTemplate(e.name, path)))) out.push(path);
-  }
-  return out;
-}
-
 /**
  * Operands as files: directories are replaced by the config files below them (and the keepalived
  * templates, unless `templates` is false: `--template none`), `-` is kept. With `--as` (`as`
@@ -124,10 +41,12 @@ export function expandInputs(operands: readonly string[], as?: string, templates
     try {
       st = statSync(op);
     } catch (e) {
-      throw new InputError(`cannot read ${op}: ${reason(e)}`);
+      throw new InputError(`cannot read ${op}: ${fileErrorReason(e)}`);
     }
     if (st.isDirectory()) {
-      const found = configFilesIn(op, new Set(), templates);
+      const { files: found, unreadable } = findConfigFiles(nodeFileHost, op, { templates });
+      const first = unreadable[0];
+      if (first) throw new InputError(`cannot read directory ${first.path}: ${first.reason}`);
       if (found.length === 0) throw new InputError(`no keepalived config files (*.conf, keepalived.conf*) under ${op}`);
       inputs.push(...found.map((path) => ({ path, foundInDirectory: true })));
     } else inputs.push({ path: op, foundInDirectory: false });
@@ -145,7 +64,7 @@ export function readDecoded(path: string): DecodedText {
   try {
     return decodeFile(readFileSync(path === "-" ? 0 : path));
   } catch (e) {
-    throw new InputError(path === "-" ? `cannot read standard input: ${reason(e)}` : `cannot read ${path}: ${reason(e)}`);
+    throw new InputError(path === "-" ? `cannot read standard input: ${fileErrorReason(e)}` : `cannot read ${path}: ${fileErrorReason(e)}`);
   }
 }
 

@@ -2,11 +2,11 @@
  * The language server's surroundings in a browser worker (the playground, VS Code for the Web):
  * there is no disk, so the documents the editor has open are every file there is. An include
  * resolves among them with keepalived's glob rules, and a workspace folder's nodes are the open
- * keepalived files under it.
+ * keepalived files under it, found by the same walk as on disk.
  */
 import { resolve } from "node:path";
-import { globFiles, type FileHost } from "../../../grammar/index.js";
-import { baseName, isConfigName, type ServerEnvironment } from "./environment.js";
+import { globFiles, type FileHost, type FileKind } from "../../../grammar/index.js";
+import type { ServerEnvironment } from "./environment.js";
 
 /**
  * A FileHost whose directory tree is the given paths (reads come from the open buffers). Paths
@@ -14,25 +14,36 @@ import { baseName, isConfigName, type ServerEnvironment } from "./environment.js
  * folder it computes for an include agree), and answered as the editor named them.
  */
 export function openFilesHost(paths: () => readonly string[]): FileHost {
+  const files = () => new Map(paths().map((p) => [resolve(p), p]));
+  const kind = (all: Map<string, string>, path: string): FileKind | undefined => {
+    if (all.has(path)) return "file";
+    const prefix = path.endsWith("/") ? path : `${path}/`;
+    for (const f of all.keys()) if (f.startsWith(prefix)) return "dir";
+    return undefined;
+  };
+  const names = (all: Map<string, string>, dir: string): string[] => {
+    const prefix = dir.endsWith("/") ? dir : `${dir}/`;
+    const found = new Set<string>();
+    for (const f of all.keys()) if (f.startsWith(prefix)) found.add(f.slice(prefix.length).split("/")[0]!);
+    return [...found];
+  };
   return {
     readFile: () => undefined,
     glob: (pattern, cwd) => {
-      const files = new Map(paths().map((p) => [resolve(p), p]));
-      const found = globFiles(pattern, cwd, {
-        list(dir) {
-          const prefix = dir.endsWith("/") ? dir : `${dir}/`;
-          const names = new Set<string>();
-          for (const f of files.keys()) if (f.startsWith(prefix)) names.add(f.slice(prefix.length).split("/")[0]!);
-          return [...names];
-        },
-        kind(path) {
-          if (files.has(path)) return "file";
-          const prefix = path.endsWith("/") ? path : `${path}/`;
-          for (const f of files.keys()) if (f.startsWith(prefix)) return "dir";
-          return undefined;
-        },
-      });
-      return found.map((p) => files.get(resolve(p)) ?? p);
+      const all = files();
+      const found = globFiles(pattern, cwd, { list: (dir) => names(all, dir), kind: (path) => kind(all, path) });
+      return found.map((p) => all.get(resolve(p)) ?? p);
+    },
+    readDirectory: (dir) => {
+      const all = files();
+      const at = resolve(dir);
+      if (kind(all, at) !== "dir") return { error: "no such file or directory" };
+      return names(all, at).map((name) => ({ name, kind: kind(all, `${at}/${name}`)! }));
+    },
+    stat: (path) => {
+      const at = resolve(path);
+      const found = kind(files(), at);
+      return found && { kind: found, size: 0, realPath: at };
     },
   };
 }
@@ -58,7 +69,6 @@ function messageLater(): (fn: () => void) => () => void {
 export function browserEnvironment(): ServerEnvironment {
   return {
     files: openFilesHost,
-    scanFolder: (folder, openPaths) => openPaths().filter((p) => p.startsWith(`${folder}/`) && isConfigName(baseName(p))).sort(),
     onlyOpenDocuments: true,
     later: messageLater(),
   };

@@ -36,6 +36,8 @@ export class DocumentStore {
       return open ? open.getText() : this.closedFiles.readFile(path);
     },
     glob: (pattern, cwd) => this.closedFiles.glob(pattern, cwd),
+    readDirectory: (dir) => this.closedFiles.readDirectory(dir),
+    stat: (path) => this.closedFiles.stat(path),
   };
 
   constructor(

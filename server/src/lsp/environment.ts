@@ -6,10 +6,12 @@
 import type { FileHost } from "../../../grammar/index.js";
 
 export interface ServerEnvironment {
-  /** Files that are not open in the editor; `openPaths` lists the open documents' paths. */
+  /**
+   * Files that are not open in the editor; `openPaths` lists the open documents' paths. A
+   * workspace folder's peers are found by walking it through this host (grammar/config-files.ts,
+   * the walker of `kalint fleet DIR`).
+   */
   files(openPaths: () => readonly string[]): FileHost;
-  /** The keepalived files of a workspace folder, in the order `kalint fleet DIR` reads them. */
-  scanFolder(folder: string, openPaths: () => readonly string[]): string[];
   /**
    * True when the open documents are all the files there are (a browser): then opening or
    * closing one changes every folder's set of nodes, so scans are not kept and every open
@@ -19,9 +21,6 @@ export interface ServerEnvironment {
   /** Runs `fn` on a later turn of the event loop (after messages already queued); returns a cancel. */
   later(fn: () => void): () => void;
 }
-
-/** A name `kalint fleet` takes for a keepalived configuration when it walks a folder. */
-export const isConfigName = (name: string): boolean => /\.conf$/.test(name) || /^keepalived\.conf/.test(name);
 
 /** The last segment of a path or URI. */
 export const baseName = (path: string): string => path.slice(path.lastIndexOf("/") + 1);

@@ -7,7 +7,7 @@
  * folder knows them (as `kalint diff` run from that folder does).
  */
 import { resolve } from "node:path";
-import type { Diagnostic } from "../../../grammar/index.js";
+import { findConfigFiles, type Diagnostic, type WalkLimits } from "../../../grammar/index.js";
 import { checkFleet } from "../cluster/check.js";
 import { groupIntoClusters } from "../cluster/fleet.js";
 import { loadNode, nodeOf } from "../cluster/nodes.js";
@@ -19,6 +19,9 @@ import type { DocumentStore } from "./documents.js";
 import type { ServerEnvironment } from "./environment.js";
 import type { SettingsStore } from "./settings.js";
 import { folderOf } from "./uris.js";
+
+/** Bounds on the workspace scan, so a huge folder costs a bounded amount once. */
+const SCAN_LIMITS: WalkLimits = { maxFiles: 300, maxDepth: 8, maxBytes: 8 * 1024 * 1024 };
 
 export interface ClusterResult {
   /** Every diagnostic of the node, checked with its peers; undefined when it has none. */
@@ -43,7 +46,7 @@ interface FleetCheck {
 
 export class PeerIndex {
   private readonly diskNodes = new Map<string, ClusterNode>();
-  private readonly scans = new Map<string, string[]>();
+  private readonly scans = new Map<string, readonly string[]>();
   /** One node per analysis of an open document, so an unchanged fleet is recognised by identity. */
   private readonly openNodes = new WeakMap<Analysis, ClusterNode>();
   /**
@@ -171,12 +174,12 @@ export class PeerIndex {
     return node;
   }
 
-  /** keepalived config files under a folder, named as `kalint fleet DIR` picks them. */
-  private scan(folder: string): string[] {
+  /** keepalived config files under a folder: the files `kalint fleet DIR` reads, within the scan's bounds. */
+  private scan(folder: string): readonly string[] {
     const cached = this.environment.onlyOpenDocuments ? undefined : this.scans.get(folder);
     if (cached) return cached;
-    const out = this.environment.scanFolder(folder, () => this.store.openPaths());
-    this.scans.set(folder, out);
-    return out;
+    const { files } = findConfigFiles(this.store.host, folder, SCAN_LIMITS);
+    this.scans.set(folder, files);
+    return files;
   }
 }

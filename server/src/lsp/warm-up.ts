@@ -15,7 +15,7 @@ const URI = "file:///kalint-warm-up/keepalived.conf";
 const STEPS = 20;
 
 /** Nothing is read from disk: the made-up file includes nothing. */
-const NO_FILES: FileHost = { readFile: () => undefined, glob: () => [] };
+const NO_FILES: FileHost = { readFile: () => undefined, glob: () => [], readDirectory: () => ({ error: "no such file or directory" }), stat: () => undefined };
 
 /** A node with the blocks real files are made of, each kind several times, and a few mistakes. */
 export function sampleConfig(): string {
