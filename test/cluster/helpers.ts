@@ -70,7 +70,7 @@ export interface InstanceOptions {
   state?: "MASTER" | "BACKUP";
   iface?: string;
   vrid?: number;
-  priority?: number;
+  priority?: number | string;
   advert?: number | string;
   auth?: { type: string; pass: string };
   vips?: readonly string[];

@@ -9,6 +9,12 @@ describe("priority-tie", () => {
     expect(found[0]!.fix).toMatchObject({ description: "use 149" });
   });
 
+  test("priority +100 is 100 (as the validator and keepalived read it): kalint diff finds the tie it finds for priority 100", () => {
+    const found = pair(master({ priority: "+100" }), backup({ priority: 100 }), "priority-tie");
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ file: "/backup.conf", text: "100", related: [{ file: "/master.conf", line: 5 }] });
+  });
+
   test("no state and no priority on either node: both run at the default 100", () => {
     const found = pair(instance(), instance(), "priority-tie");
     expect(found).toHaveLength(1);

@@ -164,3 +164,15 @@ virtual_server group web {
     expect(m.references.some((r) => r.kind === "virtual_server_group" && r.name === "web")).toBe(true);
   });
 });
+
+describe("values are read as the validator reads them", () => {
+  test("priority +100 is 100, as keepalived's strtoul reads it, not unwritten (which would make state MASTER 255)", () => {
+    const i = model("vrrp_instance A {\n state MASTER\n priority +100\n}\n").instances[0]!;
+    expect(i.priority.value).toBe(100);
+    expect(i.priority.word?.text).toBe("+100");
+  });
+
+  test("a priority keepalived cannot read is its default 100, never the owner's 255", () => {
+    expect(model("vrrp_instance A {\n state MASTER\n priority high\n}\n").instances[0]!.priority.value).toBe(100);
+  });
+});

@@ -3,7 +3,7 @@
  * virtual servers, named definitions and the references between them.
  */
 import type { Block, ConfigFile, Node, Statement, ValueLine, Word } from "../../../grammar/index.js";
-import { readBoolean } from "../validate/values.js";
+import { readBoolean, readInteger } from "../validate/values.js";
 import { parseAddress } from "./address.js";
 import { TRACK_KINDS, trackKindOf } from "./tracks.js";
 import type {
@@ -148,6 +148,18 @@ function tracks(block: Block, references: Reference[]): TrackEntry[] {
   return out;
 }
 
+/**
+ * A written priority as keepalived reads it (the validator's reader, so `+100` is 100); one it
+ * cannot read falls back to 100. Only an instance with no priority line takes its priority from
+ * its state: 255, the address owner, for `state MASTER`.
+ */
+function prioritySetting(statement: Statement | undefined, state: "MASTER" | "BACKUP" | undefined): Setting<number> {
+  if (!statement) return { value: state === "MASTER" ? 255 : 100 };
+  const word = statement.args[0];
+  const read = word ? readInteger(word.text, { min: 1, max: 255 }) : undefined;
+  return read?.ok ? { value: read.value, statement, word: word! } : { value: 100 };
+}
+
 function buildInstance(
   block: Block,
   globalVersion: Setting<number> | undefined,
@@ -159,10 +171,7 @@ function buildInstance(
   const state = stateSetting && (stateSetting.value === "MASTER" || stateSetting.value === "BACKUP")
     ? (stateSetting as Setting<"MASTER" | "BACKUP">)
     : { value: undefined };
-  const written = numberSetting(s.get("priority"));
-  const priority: Setting<number> = written && written.value >= 1 && written.value <= 255
-    ? written
-    : { value: state.value === "MASTER" && !written ? 255 : 100 };
+  const priority = prioritySetting(s.get("priority"), state.value);
   const vips = addresses(valueLines(block, "virtual_ipaddress"));
   const family: 4 | 6 = s.has("native_ipv6") || vips[0]?.family === 6 ? 6 : 4;
   const instanceVersion = numberSetting(s.get("version"));
