@@ -1,5 +1,6 @@
 export * from "./ast.js";
 export * from "./diagnostic.js";
+export * from "./registry.js";
 export * from "./source.js";
 export { parse, MAX_LINE_BYTES } from "./parse.js";
 export { preprocess, type EffectiveConfig, type IncludeLink, type PreprocessOptions } from "./preprocess.js";

@@ -5,6 +5,7 @@
  */
 import type { IToken } from "chevrotain";
 import type { Diagnostic } from "./diagnostic.js";
+import { diagnostic } from "./registry.js";
 import type { SourceText } from "./source.js";
 import { LBrace, RBrace } from "./tokens.js";
 
@@ -42,14 +43,8 @@ function cutDeepBlocks(file: SourceText, tokens: IToken[], first: number, diagno
     }
     if (i > from) {
       const last = tokens[i - 1]!;
-      diagnostics.push({
-        file,
-        start: tokens[from]!.startOffset,
-        end: last.startOffset + last.image.length,
-        code: "syntax-error",
-        severity: "error",
-        message: `blocks nest more than ${MAX_NESTING} deep here; no keepalived block nests this deep, and kalint does not read what this block holds`,
-      });
+      const span = { file, start: tokens[from]!.startOffset, end: last.startOffset + last.image.length };
+      diagnostics.push(diagnostic(span, "syntax-error", `blocks nest more than ${MAX_NESTING} deep here; no keepalived block nests this deep, and kalint does not read what this block holds`));
     }
     // Back at the allowed depth: copy until a `{` goes too deep again.
     for (; i < tokens.length; i++) {

@@ -1,6 +1,7 @@
 import type { Comment, ConfigFile } from "./ast.js";
 import type { Diagnostic } from "./diagnostic.js";
 import { parseChunked } from "./chunked-parse.js";
+import { diagnostic } from "./registry.js";
 import type { SourceText } from "./source.js";
 import type { TemplateLayer } from "./template/index.js";
 
@@ -44,10 +45,7 @@ export function lineProblems(source: SourceText): Diagnostic[] {
   const text = source.text;
   const out: Diagnostic[] = [];
   if (text.charCodeAt(0) === 0xfeff) {
-    out.push({
-      file: source, start: 0, end: 1, code: "syntax-error", severity: "error",
-      message: "the file starts with a byte order mark, which keepalived reads as part of the first keyword",
-    });
+    out.push(diagnostic({ file: source, start: 0, end: 1 }, "syntax-error", "the file starts with a byte order mark, which keepalived reads as part of the first keyword"));
   }
   // Cheap screen first: a line can only exceed 1023 bytes if it has over 341 UTF-16 units.
   const long = text.length > 341;
@@ -58,14 +56,11 @@ export function lineProblems(source: SourceText): Diagnostic[] {
     const start = starts[line]!;
     const end = source.lineEnd(line);
     if (end - start > 341 && Buffer.byteLength(text.slice(start, end)) > MAX_LINE_BYTES) {
-      out.push({
-        file: source, start, end, code: "line-too-long", severity: "error",
-        message: `line is ${Buffer.byteLength(text.slice(start, end))} bytes long; keepalived ignores lines over ${MAX_LINE_BYTES} bytes`,
-      });
+      out.push(diagnostic({ file: source, start, end }, "line-too-long", `line is ${Buffer.byteLength(text.slice(start, end))} bytes long; keepalived ignores lines over ${MAX_LINE_BYTES} bytes`));
     } else if (nul) {
       const at = text.indexOf("\0", start);
       if (at !== -1 && at < end) {
-        out.push({ file: source, start: at, end: at + 1, code: "syntax-error", severity: "error", message: "a NUL byte on this line makes keepalived ignore the whole line" });
+        out.push(diagnostic({ file: source, start: at, end: at + 1 }, "syntax-error", "a NUL byte on this line makes keepalived ignore the whole line"));
       }
     }
   }

@@ -21,6 +21,7 @@ import { INCLUDE_DIRECTIVES, isValueBlock } from "./value-blocks.js";
 import { makeWord, WordTexts } from "./words.js";
 import { limitNesting } from "./nesting.js";
 import { conditionWords } from "./condition-words.js";
+import { diagnostic } from "./registry.js";
 
 interface LinePrefix {
   readonly condition?: Condition;
@@ -384,18 +385,11 @@ class KeepalivedParser extends EmbeddedActionsParser {
   }
 
   private report(from: IToken, to: IToken, message: string): void {
-    this.state.diagnostics.push({
-      file: this.state.file,
-      start: from.startOffset,
-      end: to.startOffset + to.image.length,
-      code: "syntax-error",
-      severity: "error",
-      message,
-    });
+    this.reportSpan({ file: this.state.file, start: from.startOffset, end: to.startOffset + to.image.length }, message);
   }
 
   private reportSpan(span: Span, message: string): void {
-    this.state.diagnostics.push({ file: span.file, start: span.start, end: span.end, code: "syntax-error", severity: "error", message });
+    this.state.diagnostics.push(diagnostic(span, "syntax-error", message));
   }
 }
 
@@ -449,7 +443,7 @@ export function parseTokens(file: SourceText, tokens: IToken[], texts = new Word
     // The grammar accepts every token sequence; an error here is a bug, but never a crash.
     const token = error.token;
     const start = Number.isFinite(token.startOffset) ? token.startOffset : file.text.length;
-    diagnostics.push({ file, start, end: start + (token.image?.length ?? 0), code: "syntax-error", severity: "error", message: error.message });
+    diagnostics.push(diagnostic({ file, start, end: start + (token.image?.length ?? 0) }, "syntax-error", error.message));
   }
   return { children, diagnostics };
 }

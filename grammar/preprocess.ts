@@ -13,6 +13,7 @@ import { builtinValue, BUILTIN_NAMES, findReferences, type ParameterValue } from
 import { lineProblems, parse } from "./parse.js";
 import { parseChunked } from "./chunked-parse.js";
 import { planSequence } from "./sequence.js";
+import { diagnostic, type Code } from "./registry.js";
 import { SourceText, type Span } from "./source.js";
 import { INCLUDE_DIRECTIVES } from "./value-blocks.js";
 import { resolve } from "node:path";
@@ -61,7 +62,7 @@ export function preprocess(path: string, options: PreprocessOptions): EffectiveC
   const root = new SourceText(path, text ?? "");
   const raw = parse(root);
   if (text === undefined) {
-    const d: Diagnostic = { file: root, start: 0, end: 0, code: "include-not-found", severity: "error", message: `cannot read ${path}` };
+    const d = diagnostic({ file: root, start: 0, end: 0 }, "include-not-found", `cannot read ${path}`);
     return { root, raw, file: raw, files: [root], includes: [], parameters: new Map(), diagnostics: [d] };
   }
   // Most files use none of the preprocessor: the file as written is then the effective file.
@@ -321,12 +322,11 @@ class Preprocessor {
     }
   }
 
-  private report(file: SourceText, start: number, end: number, code: string, message: string): void {
-    const severity = code === "include-not-found" ? "warning" : "error";
-    this.diagnostics.push({ file, start, end, code, severity, message });
+  private report(file: SourceText, start: number, end: number, code: Code, message: string): void {
+    this.diagnostics.push(diagnostic({ file, start, end }, code, message));
   }
 
-  private reportAt(line: MappedLine, from: number, to: number, code: string, message: string): void {
+  private reportAt(line: MappedLine, from: number, to: number, code: Code, message: string): void {
     const span = spanOf(line, from, to);
     this.report(span.file, span.start, span.end, code, message);
   }

@@ -4,6 +4,7 @@
  * problems become diagnostics: `template-syntax` for a malformed template and
  * `template-brace-imbalance` for a construct that nests blocks differently as it is rendered.
  */
+import { diagnostic } from "./registry.js";
 import type { ConfigFile, Node } from "./ast.js";
 import type { Diagnostic } from "./diagnostic.js";
 import { lex } from "./lexer.js";
@@ -45,10 +46,10 @@ export function parseTemplate(source: SourceText, engine: TemplateEngine, option
     }
     diagnostics.push(d);
   }
-  for (const p of layer.problems) diagnostics.push({ file: source, start: p.start, end: p.end, code: "template-syntax", severity: "error", message: p.message });
+  for (const p of layer.problems) diagnostics.push(diagnostic({ file: source, start: p.start, end: p.end }, "template-syntax", p.message));
   for (const f of faults) {
     const tag = f.construct.tags[0]!;
-    diagnostics.push({ file: source, start: tag.start, end: tag.end, code: "template-brace-imbalance", severity: "error", message: f.message });
+    diagnostics.push(diagnostic({ file: source, start: tag.start, end: tag.end }, "template-brace-imbalance", f.message));
   }
   diagnostics.sort((a, b) => a.start - b.start);
   return { ...parsed, diagnostics, ...(options.fragment ? { fragment: true } : {}) };

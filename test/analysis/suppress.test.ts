@@ -1,7 +1,7 @@
 /** `# kalint disable...` comments (SPEC §5) through analyze(): scope, codes, reasons, and unused-suppression. */
 import { describe, expect, test } from "vitest";
 import { analyze } from "../../server/src/analysis/analyze.js";
-import type { RuleSetting } from "../../server/src/analysis/lint-config.js";
+import type { RuleSetting } from "../../grammar/index.js";
 import "../../server/src/cluster/rules/index.js";
 import { memoryHost } from "../support/memory-host.js";
 

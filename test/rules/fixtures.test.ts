@@ -5,6 +5,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
+import { ruleInfo } from "../../grammar/index.js";
 import { FILE_RULES } from "../../server/src/rules/index.js";
 import type { Version } from "../../server/src/schema/types.js";
 import { allCodes, findings, fixture } from "./helpers.js";
@@ -14,7 +15,7 @@ const DIR = join(__dirname, "fixtures");
 const TARGET: Readonly<Record<string, Version>> = { "config-test-terminates": [2, 2, 7] };
 const ROOT = join(__dirname, "..", "..");
 
-describe.each(FILE_RULES.map((r) => [r.code, r] as const))("%s", (code, rule) => {
+describe.each(FILE_RULES.map((r) => [r.code, ruleInfo(r.code)!] as const))("%s", (code, rule) => {
   test("the bad fixture trips the rule", () => {
     const found = findings(code, fixture(`${code}.bad.conf`), {}, { targetVersion: TARGET[code] });
     expect(found.length).toBeGreaterThan(0);
@@ -37,6 +38,6 @@ describe.each(FILE_RULES.map((r) => [r.code, r] as const))("%s", (code, rule) =>
 });
 
 test("every fixture belongs to a rule", () => {
-  const codes = new Set(FILE_RULES.map((r) => r.code));
+  const codes = new Set<string>(FILE_RULES.map((r) => r.code));
   for (const f of readdirSync(DIR)) expect(codes.has(f.replace(/\.(bad|good)\.conf$/, ""))).toBe(true);
 });

@@ -9,6 +9,11 @@ describe("diagnostics", () => {
     expect(d).toMatchObject({ severity: 1, source: "kalint", range: { start: { line: 1, character: 13 }, end: { line: 1, character: 16 } } });
   });
 
+  test("each diagnostic links to its rule's page (codeDescription.href)", () => {
+    const d = diagnostics(docOf("vrrp_instance VI_1 {\n    priority 300\n}\n")).find((x) => x.code === "out-of-range")!;
+    expect(d.codeDescription).toEqual({ href: "https://github.com/kalint/kalint/blob/main/docs/rules/out-of-range.md" });
+  });
+
   test("rule settings apply: off hides, a level changes the severity", () => {
     const text = "vrrp_instance VI_1 {\n    priority 300\n}\n";
     expect(diagnostics(docOf(text, {}, { "out-of-range": "off" })).map((d) => d.code)).not.toContain("out-of-range");

@@ -1,7 +1,7 @@
 /** Builds analysed documents from small in-memory file trees, and finds positions by marker. */
 import type { Position } from "vscode-languageserver-types";
 import { analyseDocument, type AnalysedDocument } from "../../server/src/service/index.js";
-import type { RuleSetting } from "../../server/src/analysis/lint-config.js";
+import type { RuleSetting } from "../../grammar/index.js";
 import { memoryHost } from "../support/memory-host.js";
 
 export const MAIN = "/etc/keepalived/keepalived.conf";

@@ -2,16 +2,14 @@
  * One node's analysis: preprocess, build the model, run the schema validator and every file rule,
  * then apply severity settings and disable comments. The CLI and the language server both call this.
  */
-import { detectTemplate, isOpaque, OPAQUE, parse, parseTemplate, preprocess, SourceText, type ConfigFile, type Diagnostic, type EffectiveConfig, type FileHost, type TemplateEngine, type TemplateMode } from "../../../grammar/index.js";
+import { detectTemplate, diagnostic, isOpaque, OPAQUE, parse, parseTemplate, preprocess, ruleInfo, SourceText, type ConfigFile, type Diagnostic, type EffectiveConfig, type FileHost, type RuleSetting, type TemplateEngine, type TemplateMode } from "../../../grammar/index.js";
 import { buildModel } from "../model/build.js";
 import type { ConfigModel } from "../model/types.js";
 import { FILE_RULES } from "../rules/index.js";
-import { ruleByCode } from "../rules/registry.js";
 import { toDiagnostic } from "../rules/types.js";
 import type { Version } from "../schema/types.js";
 import { keywordAt, NEWEST_VERSION, placesOf } from "../schema/lookup.js";
 import { validateSchema } from "../validate/schema-check.js";
-import type { RuleSetting } from "./lint-config.js";
 import { applySuppressions, collectSuppressions, type SuppressionJudge } from "./suppress.js";
 import { resolvePartials } from "./partials.js";
 import { resolve } from "node:path";
@@ -57,11 +55,11 @@ export function analyze(path: string, options: AnalyzeOptions): Analysis {
   const context = { model, targetVersion, ...(options.fragment ? { fragment: true } : {}) };
   for (const rule of FILE_RULES) {
     if (options.rules?.[rule.code] === "off") continue;
-    rule.check(context, (finding) => found.push(toDiagnostic(rule, finding)));
+    rule.check(context, (finding) => found.push(toDiagnostic(rule.code, finding)));
   }
   const partials = config.raw.template ? readPartials(path, config, options, found) : [];
   if (config.raw.template) nameTemplateOutput(found, config.raw.template.engine);
-  const diagnostics = finish(found, config, options.rules ?? {}, options.standalone ? (code) => ruleByCode(code)?.scope !== "cluster" : undefined);
+  const diagnostics = finish(found, config, options.rules ?? {}, options.standalone ? (code) => ruleInfo(code)?.scope !== "cluster" : undefined);
   return { config, model, diagnostics, partials };
 }
 
@@ -86,10 +84,7 @@ function readPartials(path: string, config: EffectiveConfig, options: AnalyzeOpt
       // An import brings macros, whose bodies are checked where they are called, not here:
       // one kalint cannot find costs nothing, and Salt names them from its file root.
       if (partial.include.keyword !== "include" && partial.include.keyword !== "template" && partial.include.keyword !== "render") continue;
-      found.push({
-        file: config.root, start: tag.start, end: tag.end, code: "include-not-found", severity: "warning",
-        message: `no template '${partial.include.name}' in ${partial.searched.join(", ")}; kalint could not check it where it is included (add its folder with --template-path)`,
-      });
+      found.push(diagnostic({ file: config.root, start: tag.start, end: tag.end }, "include-not-found", `no template '${partial.include.name}' in ${partial.searched.join(", ")}; kalint could not check it where it is included (add its folder with --template-path)`));
       continue;
     }
     if (partial.parents === undefined || visiting.has(resolve(partial.path))) continue;
@@ -149,7 +144,7 @@ function fragmentBlock(file: ConfigFile): readonly string[] | undefined {
 export function finish(found: readonly Diagnostic[], config: EffectiveConfig, rules: Readonly<Record<string, RuleSetting>>, ran?: (code: string) => boolean): Diagnostic[] {
   const suppressions = config.files.flatMap((f) => collectSuppressions(f === config.root ? config.raw : rawOf(f)));
   const judge: SuppressionJudge = {
-    known: (code) => ruleByCode(code) !== undefined,
+    known: (code) => ruleInfo(code) !== undefined,
     ran: (code) => rules[code] !== "off" && (ran?.(code) ?? true),
   };
   // Suppression first, then settings, so `unused-suppression` itself obeys the rc file.

@@ -1,9 +1,7 @@
 /** `.kalintrc.json`: rule severities, target version and peers, found upward from each file. */
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
-import type { Severity } from "../../../grammar/index.js";
-
-export type RuleSetting = Severity | "off";
+import { RULE_SETTINGS, type RuleSetting } from "../../../grammar/index.js";
 
 export interface LintConfig {
   readonly targetVersion?: string;
@@ -17,7 +15,6 @@ export interface LintConfig {
 
 export const EMPTY_CONFIG: LintConfig = { rules: {}, peers: [] };
 
-const SETTINGS: ReadonlySet<string> = new Set(["off", "error", "warning", "info"]);
 
 export class ConfigError extends Error {}
 
@@ -38,7 +35,7 @@ export function parseLintConfig(text: string, path: string): LintConfig {
   if (o["rules"] !== undefined) {
     if (typeof o["rules"] !== "object" || o["rules"] === null || Array.isArray(o["rules"])) throw new ConfigError(`${path}: 'rules' must be an object`);
     for (const [code, value] of Object.entries(o["rules"] as Record<string, unknown>)) {
-      if (typeof value !== "string" || !SETTINGS.has(value)) throw new ConfigError(`${path}: rule '${code}' must be "off", "info", "warning" or "error", not ${JSON.stringify(value)}`);
+      if (typeof value !== "string" || !(RULE_SETTINGS as readonly string[]).includes(value)) throw new ConfigError(`${path}: rule '${code}' must be ${RULE_SETTINGS.map((s) => `"${s}"`).join(", ").replace(/, ([^,]*)$/, " or $1")}, not ${JSON.stringify(value)}`);
       rules[code] = value as RuleSetting;
     }
   }

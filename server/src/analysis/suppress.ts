@@ -6,7 +6,7 @@
  * one that names an unknown code or is written wrong, so a stale or mistyped comment never
  * silently hides nothing.
  */
-import { isBlockLike, type ConfigFile, type Diagnostic, type Node, type SourceText, type Span, type TextEdit } from "../../../grammar/index.js";
+import { diagnostic, isBlockLike, type ConfigFile, type Diagnostic, type Node, type SourceText, type Span, type TextEdit } from "../../../grammar/index.js";
 
 export interface Suppression {
   readonly comment: Span;
@@ -85,10 +85,8 @@ function removal(s: Suppression): TextEdit {
 }
 
 function unusedDiagnostic(s: Suppression, message: string, whole: boolean): Diagnostic {
-  return {
-    file: s.file, start: s.comment.start, end: s.comment.end, code: "unused-suppression", severity: "warning", message,
-    ...(whole ? { fix: { description: "remove the comment", edits: [removal(s)] } } : {}),
-  };
+  const at = { file: s.file, start: s.comment.start, end: s.comment.end };
+  return diagnostic(at, "unused-suppression", message, whole ? { fix: { description: "remove the comment", edits: [removal(s)] } } : {});
 }
 
 /**

@@ -1,15 +1,22 @@
 /** Command-line parsing for kalint: small, strict, and with one clear line for every mistake. */
+import { RULE_SEVERITIES } from "../../../grammar/index.js";
+import { parseVersion } from "../schema/lookup.js";
+import type { Version } from "../schema/types.js";
 
 export class UsageError extends Error {}
 
+/** The command words (commands/index.ts holds what each runs). */
+export const COMMAND_NAMES = ["check", "diff", "fleet", "fmt", "explain", "rules", "simulate", "lab", "help", "version"] as const;
+export type CommandName = (typeof COMMAND_NAMES)[number];
+
 export interface CliOptions {
-  command: "check" | "diff" | "fleet" | "fmt" | "explain" | "rules" | "simulate" | "lab" | "help" | "version";
+  command: CommandName;
   /** False for `kalint FILE...`, where check is implied. */
   commandGiven: boolean;
   files: string[];
   format: "text" | "json" | "sarif" | "github" | "html";
-  targetVersion?: string;
-  failOn: "error" | "warning" | "info";
+  targetVersion?: Version;
+  failOn: (typeof RULE_SEVERITIES)[number];
   config?: string;
   noConfig: boolean;
   disable: string[];
@@ -42,7 +49,6 @@ export interface CliOptions {
   compare: boolean;
 }
 
-export const COMMANDS: ReadonlySet<string> = new Set(["check", "diff", "fleet", "fmt", "explain", "rules", "simulate", "lab", "help", "version"]);
 const VALUE_OPTIONS = new Set(["--format", "--target-version", "--fail-on", "--config", "--disable", "--enable", "--config-id", "--stdin-filename", "--as", "--ids", "--template", "--template-path", "--scenario", "--address", "--keepalived"]);
 const FLAG_OPTIONS = new Set(["--no-config", "--fix", "--check", "--write", "--help", "-h", "--version", "-V", "--color", "--no-color", "--fragment", "--compare"]);
 
@@ -54,8 +60,8 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY
     color: isTTY && !env["NO_COLOR"],
   };
   let i = 0;
-  if (argv[0] !== undefined && COMMANDS.has(argv[0])) {
-    o.command = argv[0] as CliOptions["command"];
+  if (argv[0] !== undefined && (COMMAND_NAMES as readonly string[]).includes(argv[0])) {
+    o.command = argv[0] as CommandName;
     o.commandGiven = true;
     i = 1;
   }
@@ -104,12 +110,12 @@ function setValue(o: CliOptions, name: string, value: string): void {
       o.format = value as CliOptions["format"];
       break;
     case "--fail-on":
-      if (!["error", "warning", "info"].includes(value)) throw new UsageError(`--fail-on must be error, warning or info, not '${value}'`);
+      if (!(RULE_SEVERITIES as readonly string[]).includes(value)) throw new UsageError(`--fail-on must be ${RULE_SEVERITIES.join(", ").replace(/, ([^,]*)$/, " or $1")}, not '${value}'`);
       o.failOn = value as CliOptions["failOn"];
       break;
     case "--target-version":
-      if (!/^\d+\.\d+(\.\d+)?$/.test(value)) throw new UsageError(`--target-version must look like 2.2 or 2.2.7, not '${value}'`);
-      o.targetVersion = value;
+      o.targetVersion = parseVersion(value);
+      if (!o.targetVersion) throw new UsageError(`--target-version must look like 2.2 or 2.2.7, not '${value}'`);
       break;
     case "--config":
       o.config = value;

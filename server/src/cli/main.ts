@@ -3,10 +3,8 @@
  * a stack trace only with KALINT_DEBUG=1.
  */
 import { severityRank } from "../../../grammar/index.js";
-import { parseArgs, USAGE, UsageError, type CliOptions } from "./args.js";
-import { runCheck } from "./commands/check.js";
-import { runExplain } from "./commands/explain.js";
-import { runRules } from "./commands/rules.js";
+import { parseArgs, UsageError, type CliOptions } from "./args.js";
+import { COMMANDS } from "./commands/index.js";
 import { InputError } from "./inputs.js";
 import { renderGithub } from "./output/github.js";
 import { renderJson } from "./output/json.js";
@@ -14,13 +12,6 @@ import type { Report } from "./output/report.js";
 import { renderSarif } from "./output/sarif.js";
 import { renderText } from "./output/text.js";
 import { checkRuleCodes } from "./settings.js";
-import { VERSION } from "./version.js";
-import { extraCommands } from "./commands/extra.js";
-import "./commands/diff.js";
-import "./commands/fleet.js";
-import "./commands/fmt.js";
-import "./commands/simulate.js";
-import "./commands/lab.js";
 
 function render(report: Report, o: CliOptions): string {
   switch (o.format) {
@@ -40,7 +31,7 @@ function exitCodeFor(report: Report, o: CliOptions): number {
   return report.diagnostics.some((d) => severityRank[d.severity] >= bar) ? 1 : 0;
 }
 
-export function main(argv: readonly string[]): number | Promise<number> {
+export async function main(argv: readonly string[]): Promise<number> {
   let o: CliOptions;
   try {
     o = parseArgs(argv, process.env, Boolean(process.stdout.isTTY));
@@ -49,35 +40,11 @@ export function main(argv: readonly string[]): number | Promise<number> {
     return fail(e);
   }
   try {
-    switch (o.command) {
-      case "help":
-        process.stdout.write(USAGE + "\n");
-        return 0;
-      case "version":
-        process.stdout.write(`kalint ${VERSION}\n`);
-        return 0;
-      case "rules":
-        process.stdout.write(runRules(o) + "\n");
-        return 0;
-      case "explain":
-        return runExplain(o.files[0]!);
-      case "check": {
-        const report = runCheck(o);
-        const text = render(report, o);
-        if (text) process.stdout.write(text + "\n");
-        return exitCodeFor(report, o);
-      }
-      default: {
-        const extra = extraCommands[o.command];
-        if (!extra) throw new UsageError(`the ${o.command} command is not available in this build`);
-        const result = extra(o);
-        if (typeof result === "number") return result;
-        if (result instanceof Promise) return result.catch(fail);
-        const text = render(result, o);
-        if (text) process.stdout.write(text + "\n");
-        return exitCodeFor(result, o);
-      }
-    }
+    const result = await COMMANDS[o.command](o);
+    if (typeof result === "number") return result;
+    const text = render(result, o);
+    if (text) process.stdout.write(text + "\n");
+    return exitCodeFor(result, o);
   } catch (e) {
     return fail(e);
   }
@@ -106,7 +73,5 @@ if (process.env.KALINT_BUNDLED === "1") {
     if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
     throw e;
   });
-  const code = main(process.argv.slice(2));
-  if (typeof code === "number") process.exitCode = code;
-  else void code.then((c) => (process.exitCode = c));
+  void main(process.argv.slice(2)).then((status) => (process.exitCode = status));
 }

@@ -1,8 +1,7 @@
 /** Rule settings for one file: its rc file (or --config), then --disable/--enable. */
-import { nodeFileHost } from "../../../grammar/index.js";
+import { allRuleInfo, nodeFileHost, ruleInfo, type RuleSetting } from "../../../grammar/index.js";
 import type { AnalyzeOptions } from "../analysis/analyze.js";
-import { ConfigError, EMPTY_CONFIG, findLintConfig, isFragment, loadLintConfig, type LintConfig, type RuleSetting } from "../analysis/lint-config.js";
-import { allRules, ruleByCode } from "../rules/registry.js";
+import { ConfigError, EMPTY_CONFIG, findLintConfig, isFragment, loadLintConfig, type LintConfig } from "../analysis/lint-config.js";
 import { parseVersion, suggest } from "../schema/lookup.js";
 import type { Version } from "../schema/types.js";
 import type { CliOptions } from "./args.js";
@@ -15,12 +14,12 @@ export interface FileSettings {
 }
 
 function unknownRule(code: string, where: string): UsageError {
-  const hint = suggest(code, allRules().map((r) => r.code));
+  const hint = suggest(code, allRuleInfo().map((r) => r.code));
   return new UsageError(`${where}unknown rule '${code}'${hint ? ` (did you mean ${hint}?)` : ""}; 'kalint rules' lists them`);
 }
 
 export function checkRuleCodes(o: CliOptions): void {
-  for (const code of [...o.disable, ...o.enable]) if (!ruleByCode(code)) throw unknownRule(code, "");
+  for (const code of [...o.disable, ...o.enable]) if (!ruleInfo(code)) throw unknownRule(code, "");
 }
 
 /** The settings for `file`; a bad rc file or version is a usage error, so a typo never silently does nothing. */
@@ -32,16 +31,14 @@ export function settingsFor(file: string, o: CliOptions): FileSettings {
     if (e instanceof ConfigError) throw new UsageError(e.message);
     throw e;
   }
-  for (const code of Object.keys(lintConfig.rules)) if (!ruleByCode(code)) throw unknownRule(code, `${lintConfig.path}: `);
+  for (const code of Object.keys(lintConfig.rules)) if (!ruleInfo(code)) throw unknownRule(code, `${lintConfig.path}: `);
   const rules: Record<string, RuleSetting> = { ...lintConfig.rules };
   for (const code of o.disable) rules[code] = "off";
   // --enable brings back a rule the rc file (or an earlier --disable) turned off, at its default severity.
   for (const code of o.enable) if (rules[code] === "off") delete rules[code];
   let targetVersion: Version | undefined;
-  if (o.targetVersion !== undefined) {
-    targetVersion = parseVersion(o.targetVersion);
-    if (!targetVersion) throw new UsageError(`--target-version must look like 2.2 or 2.2.7, not '${o.targetVersion}'`);
-  } else if (lintConfig.targetVersion !== undefined) {
+  if (o.targetVersion !== undefined) targetVersion = o.targetVersion;
+  else if (lintConfig.targetVersion !== undefined) {
     targetVersion = parseVersion(lintConfig.targetVersion);
     if (!targetVersion) throw new UsageError(`${lintConfig.path}: targetVersion must look like 2.2 or 2.2.7, not '${lintConfig.targetVersion}'`);
   }

@@ -5,17 +5,17 @@
  */
 import type { Diagnostic, SourceText } from "../../../grammar/index.js";
 import { finish, sortDiagnostics } from "../analysis/analyze.js";
-import { toDiagnostic } from "../rules/types.js";
-import { CLUSTER_RULES } from "./rules/index.js";
+import { toDiagnostic, type Report } from "../rules/types.js";
+import { RULE_SET } from "./rule-set.js";
 import type { ClusterNode, ClusterRule, Fleet } from "./types.js";
 
 const keyOf = (d: Diagnostic) => `${d.file.path}\0${d.start}\0${d.end}\0${d.code}\0${d.message}`;
 
 /** Cluster findings before settings and suppressions. */
-export function clusterFindings(fleet: Fleet, rules: readonly ClusterRule[] = CLUSTER_RULES): Diagnostic[] {
+export function clusterFindings(fleet: Fleet, rules: readonly ClusterRule[] = RULE_SET.cluster): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const rule of rules) {
-    const report = (f: Parameters<Parameters<NonNullable<ClusterRule["checkCluster"]>>[1]>[0]) => out.push(toDiagnostic(rule, f));
+    const report: Report = (f) => out.push(toDiagnostic(rule.code, f));
     if (rule.checkCluster) for (const cluster of fleet.clusters) rule.checkCluster(cluster, report);
     rule.checkFleet?.(fleet, report);
   }
@@ -23,7 +23,7 @@ export function clusterFindings(fleet: Fleet, rules: readonly ClusterRule[] = CL
 }
 
 /** Every diagnostic of the fleet: single-file ones of each node, then the cluster findings, settled and sorted. */
-export function checkFleet(fleet: Fleet, rules: readonly ClusterRule[] = CLUSTER_RULES): Diagnostic[] {
+export function checkFleet(fleet: Fleet, rules: readonly ClusterRule[] = RULE_SET.cluster): Diagnostic[] {
   const nodes = fleet.clusters.flatMap((c) => c.nodes);
   const owner = new Map<SourceText, ClusterNode>();
   for (const n of nodes) for (const f of n.config.files) if (!owner.has(f)) owner.set(f, n);

@@ -1,5 +1,5 @@
 /** The shape most cluster rules share: a backup's setting differs from the one on its master. */
-import type { Severity, Word } from "../../../grammar/index.js";
+import type { Word } from "../../../grammar/index.js";
 import type { Setting } from "../model/types.js";
 import type { Report } from "../rules/types.js";
 import { fixReplacing, placeOf, related, settingAnchor } from "./locate.js";
@@ -15,8 +15,8 @@ export interface SettingMismatch<T> {
   readonly related: string;
   /** The backup's word the fix may rewrite to the master's value: its value word unless told otherwise. */
   readonly fixable?: (got: Setting<T>) => Word | undefined;
-  /** A lower severity for a pair where the difference causes no outage. */
-  readonly severity?: (pair: { readonly master: Peer; readonly backup: Peer }) => Severity | undefined;
+  /** Whether the difference causes no outage for this pair: the finding then takes the rule's milder severity. */
+  readonly mild?: (pair: { readonly master: Peer; readonly backup: Peer }) => boolean;
 }
 
 /**
@@ -31,9 +31,9 @@ export function reportSettingMismatches<T>(cluster: Cluster, report: Report, che
     if (!want || !got || got.value === want.value) continue;
     const wantAt = settingAnchor(pair.master, want);
     const word = check.fixable ? check.fixable(got) : got.word;
-    const severity = check.severity?.(pair);
+    const mild = check.mild?.(pair) === true;
     report({
-      ...(severity ? { severity } : {}),
+      ...(mild ? { mild } : {}),
       at: settingAnchor(pair.backup, got),
       message: check.message(got, want, placeOf(pair.master.node, wantAt), pair),
       related: [related(wantAt, check.related)],

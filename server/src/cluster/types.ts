@@ -2,11 +2,10 @@
  * The cluster model: the nodes of one VRRP cluster, and the instances that are the same virtual
  * router on different nodes (a peer set). Cluster rules read this; they never see files or the CLI.
  */
-import type { Diagnostic, EffectiveConfig } from "../../../grammar/index.js";
-import type { RuleSetting } from "../analysis/lint-config.js";
+import type { Code, Diagnostic, EffectiveConfig, RuleSetting } from "../../../grammar/index.js";
 import type { ConfigModel, VrrpInstance } from "../model/types.js";
 import type { Version } from "../schema/types.js";
-import type { ClusterRuleLike, Report } from "../rules/types.js";
+import type { Report } from "../rules/types.js";
 
 /** One keepalived node: a file, or one `@config-id` expansion of a file that holds several nodes. */
 export interface ClusterNode {
@@ -53,7 +52,8 @@ export interface Fleet {
 }
 
 /** A rule over the nodes of one cluster, or across the clusters of a fleet. */
-export interface ClusterRule extends ClusterRuleLike {
+export interface ClusterRule {
+  readonly code: Code;
   checkCluster?(cluster: Cluster, report: Report): void;
   checkFleet?(fleet: Fleet, report: Report): void;
 }

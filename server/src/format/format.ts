@@ -4,7 +4,7 @@
  * exactly; the layout rules are in layout.ts.
  */
 import type { IToken } from "chevrotain";
-import { MAX_LINE_BYTES, SourceText, type Diagnostic } from "../../../grammar/index.js";
+import { diagnostic, MAX_LINE_BYTES, SourceText, type Code, type Diagnostic } from "../../../grammar/index.js";
 import { lineProblems } from "../../../grammar/parse.js";
 import { syntaxDiagnostics } from "../../../grammar/chunked-parse.js";
 import { layoutLines, type OutputLine } from "./layout.js";
@@ -82,6 +82,6 @@ function tooLong(source: SourceText, l: OutputLine, text: string): Diagnostic[] 
   return refuse(source, l.origin, end, "line-too-long", `indented, this line would be ${longest} bytes long; keepalived ignores lines over ${MAX_LINE_BYTES} bytes, so shorten it first`).diagnostics;
 }
 
-function refuse(source: SourceText, start: number, end: number, code: string, message: string): { ok: false; diagnostics: Diagnostic[] } {
-  return { ok: false, diagnostics: [{ file: source, start, end, code, severity: "error", message }] };
+function refuse(source: SourceText, start: number, end: number, code: Code, message: string): { ok: false; diagnostics: Diagnostic[] } {
+  return { ok: false, diagnostics: [diagnostic({ file: source, start, end }, code, message)] };
 }

@@ -4,6 +4,7 @@
  * the command line.
  */
 import { createConnection, LSPErrorCodes, ProposedFeatures, type Message, type ResponseMessage } from "vscode-languageserver/node";
+import { VERSION } from "../version.js";
 import { nodeEnvironment } from "./node-environment.js";
 import { startServer } from "./server.js";
 
@@ -11,7 +12,7 @@ const USAGE = "usage: keepalived-language-server --stdio | --node-ipc | --socket
 const args = process.argv.slice(2);
 
 if (args.includes("--version")) {
-  process.stdout.write("keepalived-language-server 0.1.0\n");
+  process.stdout.write(`keepalived-language-server ${VERSION}\n`);
 } else if (args.includes("--help") || !args.some((a) => a === "--stdio" || a === "--node-ipc" || a.startsWith("--socket=") || a.startsWith("--pipe=") || a.startsWith("--clientProcessId"))) {
   process.stderr.write(`${USAGE}\n`);
   process.exitCode = args.includes("--help") ? 0 : 2;

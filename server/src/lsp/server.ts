@@ -17,6 +17,7 @@ import { DiagnosticsPublisher } from "./publisher.js";
 import { readClientSettings, SettingsStore } from "./settings.js";
 import { pathOf } from "./uris.js";
 import { warmUp } from "./warm-up.js";
+import { VERSION } from "../version.js";
 
 /** The request behind `kalint diff` in an editor: the document against each peer. */
 export const DIFFERENCES_REQUEST = "kalint/differences";
@@ -176,7 +177,7 @@ export function startServer(connection: Connection, environment: ServerEnvironme
         executeCommandProvider: { commands: [FAILOVER_MAP_COMMAND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
-      serverInfo: { name: "keepalived-language-server", version: "0.1.0" },
+      serverInfo: { name: "keepalived-language-server", version: VERSION },
     };
   });
 

@@ -3,7 +3,8 @@
  * editor's `kalint.*` settings on top, as command-line options go on top for the CLI.
  */
 import { dirname, isAbsolute, resolve } from "node:path";
-import { ConfigError, EMPTY_CONFIG, findLintConfig, loadLintConfig, type LintConfig, type RuleSetting } from "../analysis/lint-config.js";
+import { RULE_SETTINGS, type RuleSetting } from "../../../grammar/index.js";
+import { ConfigError, EMPTY_CONFIG, findLintConfig, loadLintConfig, type LintConfig } from "../analysis/lint-config.js";
 import { parseVersion } from "../schema/lookup.js";
 import type { Version } from "../schema/types.js";
 import { folderOf } from "./uris.js";
@@ -25,7 +26,6 @@ export interface DocumentSettings {
   readonly rcPath?: string;
 }
 
-const RULE_SETTINGS: ReadonlySet<string> = new Set(["off", "error", "warning", "info", "hint"]);
 
 /** Keeps only well-formed values from whatever JSON the client sent. */
 export function readClientSettings(value: unknown): ClientSettings {
@@ -36,7 +36,7 @@ export function readClientSettings(value: unknown): ClientSettings {
   if (Array.isArray(o["peers"])) out.peers = o["peers"].filter((g): g is string[] => Array.isArray(g) && g.every((p) => typeof p === "string"));
   if (typeof o["rules"] === "object" && o["rules"] !== null) {
     out.rules = {};
-    for (const [code, v] of Object.entries(o["rules"] as Record<string, unknown>)) if (typeof v === "string" && RULE_SETTINGS.has(v)) out.rules[code] = v as RuleSetting;
+    for (const [code, v] of Object.entries(o["rules"] as Record<string, unknown>)) if (typeof v === "string" && (RULE_SETTINGS as readonly string[]).includes(v)) out.rules[code] = v as RuleSetting;
   }
   return out;
 }

@@ -6,12 +6,7 @@ import type { FileRule } from "./types.js";
 const MAX_BYTES = 8;
 
 export const authPassTruncated: FileRule = {
-  scope: "file",
   code: "auth-pass-truncated",
-  severity: "warning",
-  category: "vrrp",
-  summary: "an auth_pass longer than the 8 characters keepalived uses",
-  fixable: true,
   check({ model }, report) {
     for (const inst of model.instances) {
       const pass = inst.authentication?.pass;

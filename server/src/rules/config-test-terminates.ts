@@ -15,12 +15,7 @@ const FIXED_IN: Version = [2, 2, 8];
 const isRoot = (name: string | undefined): boolean => name === undefined || name === "root" || name === "0";
 
 export const configTestTerminates: FileRule = {
-  scope: "file",
   code: "config-test-terminates",
-  severity: "info",
-  category: "vrrp",
-  summary: "keepalived -t of 2.2.5-2.2.7 kills itself on a script that runs as a non-root user",
-  fixable: false,
   check({ model, targetVersion }, report) {
     if (compareVersions(targetVersion, FIRST_AFFECTED) < 0 || compareVersions(targetVersion, FIXED_IN) >= 0) return;
     const defaults = model.global("script_user")?.args.map((a) => a.text) ?? [];

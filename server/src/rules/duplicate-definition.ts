@@ -7,12 +7,7 @@ import type { FileRule } from "./types.js";
 const REPORTED_BY_KEEPALIVED: ReadonlySet<DefinitionKind> = new Set(["vrrp_instance", "vrrp_sync_group", "track_group", "bfd_instance"]);
 
 export const duplicateDefinition: FileRule = {
-  scope: "file",
   code: "duplicate-definition",
-  severity: "error",
-  category: "language",
-  summary: "two vrrp_instance, vrrp_script, sync groups or other named blocks share one name",
-  fixable: false,
   check({ model }, report) {
     const seen = new Map<string, (typeof model.definitions)[number]>();
     for (const def of model.definitions) {

@@ -4,12 +4,7 @@ import type { RealServer } from "../model/types.js";
 import type { FileRule } from "./types.js";
 
 export const duplicateRealServer: FileRule = {
-  scope: "file",
   code: "duplicate-real-server",
-  severity: "error",
-  category: "lvs",
-  summary: "the same real server address and port twice in one virtual_server",
-  fixable: false,
   check({ model }, report) {
     for (const vs of model.virtualServers) {
       const seen = new Map<string, RealServer>();

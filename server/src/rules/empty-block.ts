@@ -12,12 +12,7 @@ const WATCHED: readonly { readonly parent: string; readonly block: string; reado
 const isEntry = (n: Node): boolean => n.kind === "value" || n.kind === "statement";
 
 export const emptyBlock: FileRule = {
-  scope: "file",
   code: "empty-block",
-  severity: "warning",
-  category: "language",
-  summary: "a notification_email or garp_group interfaces block with nothing in it",
-  fixable: true,
   check({ model }, report) {
     for (const top of model.file.children) {
       if (top.kind !== "block") continue;

@@ -3,12 +3,7 @@ import { insertLineAfter } from "./edits.js";
 import type { FileRule } from "./types.js";
 
 export const implicitOwnerPriority: FileRule = {
-  scope: "file",
   code: "implicit-owner-priority",
-  severity: "info",
-  category: "vrrp",
-  summary: "state MASTER without priority, which makes the instance the address owner (priority 255)",
-  fixable: true,
   check({ model }, report) {
     for (const inst of model.instances) {
       const state = inst.state.statement;

@@ -1,4 +1,5 @@
-/** The single-file rules, one module each (server/src/rules/<code>.ts). */
+/** The single-file rules, one module each (server/src/rules/<code>.ts); their metadata is in the registry (grammar/registry.ts). */
+import { inRegistryOrder, type CodeOfScope } from "../../../grammar/index.js";
 import type { FileRule } from "./types.js";
 import { authPassTruncated } from "./auth-pass-truncated.js";
 import { configTestTerminates } from "./config-test-terminates.js";
@@ -21,28 +22,28 @@ import { vipLabelTooLong } from "./vip-label-too-long.js";
 import { vridCollision } from "./vrid-collision.js";
 import { weightedTrackInSyncGroup } from "./weighted-track-in-sync-group.js";
 
-export const FILE_RULES: readonly FileRule[] = [
-  // language
-  duplicateDefinition,
-  undefinedReference,
-  unusedDefinition,
-  emptyBlock,
-  // vrrp
-  missingRequired,
-  vridCollision,
-  authPassTruncated,
-  nopreemptWithMaster,
-  implicitOwnerPriority,
-  mixedAddressFamily,
-  strictModeConflict,
-  scriptSecurity,
-  relativeScriptPath,
-  configTestTerminates,
-  vipLabelTooLong,
-  weightedTrackInSyncGroup,
-  // lvs
-  missingRealServer,
-  duplicateRealServer,
-  quorumUnreachable,
-  realServerPortMismatch,
-];
+/** Every rule of this scope by code: the compiler asks for a new registry line's module here. */
+const BY_CODE: { readonly [C in CodeOfScope<"file">]: FileRule } = {
+  "auth-pass-truncated": authPassTruncated,
+  "config-test-terminates": configTestTerminates,
+  "duplicate-definition": duplicateDefinition,
+  "duplicate-real-server": duplicateRealServer,
+  "empty-block": emptyBlock,
+  "implicit-owner-priority": implicitOwnerPriority,
+  "missing-real-server": missingRealServer,
+  "missing-required": missingRequired,
+  "mixed-address-family": mixedAddressFamily,
+  "nopreempt-with-master": nopreemptWithMaster,
+  "quorum-unreachable": quorumUnreachable,
+  "real-server-port-mismatch": realServerPortMismatch,
+  "relative-script-path": relativeScriptPath,
+  "script-security": scriptSecurity,
+  "strict-mode-conflict": strictModeConflict,
+  "undefined-reference": undefinedReference,
+  "unused-definition": unusedDefinition,
+  "vip-label-too-long": vipLabelTooLong,
+  "vrid-collision": vridCollision,
+  "weighted-track-in-sync-group": weightedTrackInSyncGroup,
+};
+
+export const FILE_RULES: readonly FileRule[] = inRegistryOrder(BY_CODE);

@@ -2,12 +2,7 @@ import { isOpenBlock } from "../model/template.js";
 import type { FileRule } from "./types.js";
 
 export const missingRealServer: FileRule = {
-  scope: "file",
   code: "missing-real-server",
-  severity: "error",
-  category: "lvs",
-  summary: "a virtual_server (or group-based one) with no real_server",
-  fixable: false,
   check({ model }, report) {
     for (const vs of model.virtualServers) {
       if (vs.realServers.length > 0 || isOpenBlock(model.file, vs.block)) continue;

@@ -48,12 +48,7 @@ const describe = (block: Block): string => [block.keyword.text, ...block.args.ma
 const missing = (req: Requirement): string => req.anyOf.length === 1 ? req.anyOf[0]! : req.anyOf.join(" or ");
 
 export const missingRequired: FileRule = {
-  scope: "file",
   code: "missing-required",
-  severity: "error",
-  category: "vrrp",
-  summary: "a vrrp_instance without interface or virtual_router_id, a vrrp_script without script, and other blocks missing what keepalived needs",
-  fixable: false,
   check({ model }, report) {
     // A block a template writes in part (an expression alone on a line, a partial) is open:
     // what seems missing may be written there.

@@ -19,12 +19,7 @@ const ADDRESS_BLOCKS: Readonly<Record<string, string>> = { virtual_ipaddress: "v
  * `virtual_ipaddress_excluded` may mix families and is not checked.
  */
 export const mixedAddressFamily: FileRule = {
-  scope: "file",
   code: "mixed-address-family",
-  severity: "error",
-  category: "vrrp",
-  summary: "IPv4 and IPv6 addresses mixed in one instance's virtual_ipaddress, unicast_peer or source address",
-  fixable: false,
   check({ model }, report) {
     for (const inst of model.instances) {
       let first: Seen | undefined;

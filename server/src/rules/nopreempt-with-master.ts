@@ -6,12 +6,7 @@ import type { FileRule } from "./types.js";
 const BACKUP_ONLY = ["nopreempt", "preempt_delay"] as const;
 
 export const nopreemptWithMaster: FileRule = {
-  scope: "file",
   code: "nopreempt-with-master",
-  severity: "warning",
-  category: "vrrp",
-  summary: "nopreempt (or preempt_delay) with state MASTER, which keepalived clears",
-  fixable: true,
   check({ model }, report) {
     for (const inst of model.instances) {
       const stateWord = inst.state.word;

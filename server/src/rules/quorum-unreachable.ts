@@ -3,12 +3,7 @@ import { replaceWord } from "./edits.js";
 import type { FileRule } from "./types.js";
 
 export const quorumUnreachable: FileRule = {
-  scope: "file",
   code: "quorum-unreachable",
-  severity: "warning",
-  category: "lvs",
-  summary: "a quorum greater than the sum of the real server weights",
-  fixable: true,
   check({ model }, report) {
     for (const vs of model.virtualServers) {
       const quorum = vs.quorum;

@@ -5,12 +5,7 @@ import type { FileRule } from "./types.js";
 const PORT_PRESERVING = new Set(["DR", "TUN"]);
 
 export const realServerPortMismatch: FileRule = {
-  scope: "file",
   code: "real-server-port-mismatch",
-  severity: "warning",
-  category: "lvs",
-  summary: "a DR or TUN real server whose port differs from the virtual server's",
-  fixable: true,
   check({ model }, report) {
     for (const vs of model.virtualServers) {
       const method = vs.method?.value.toUpperCase();

@@ -3,12 +3,7 @@ import { scriptCommands } from "./scripts.js";
 import type { FileRule } from "./types.js";
 
 export const relativeScriptPath: FileRule = {
-  scope: "file",
   code: "relative-script-path",
-  severity: "warning",
-  category: "vrrp",
-  summary: "a script or notify command that is not an absolute path",
-  fixable: false,
   check({ model }, report) {
     for (const { statement, word, program } of scriptCommands(model)) {
       // A leading redirection or subshell is shell syntax (run through /bin/sh), not a program name.

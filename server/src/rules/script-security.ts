@@ -7,12 +7,7 @@ import { scriptCommands } from "./scripts.js";
 import type { FileRule } from "./types.js";
 
 export const scriptSecurity: FileRule = {
-  scope: "file",
   code: "script-security",
-  severity: "warning",
-  category: "vrrp",
-  summary: "scripts configured without enable_script_security in global_defs",
-  fixable: true,
   check({ model, fragment }, report) {
     // A partial's names and scripts belong to the whole template it is part of.
     if (fragment) return;

@@ -2,12 +2,7 @@ import { renderedTogether } from "../model/template.js";
 import type { FileRule } from "./types.js";
 
 export const strictModeConflict: FileRule = {
-  scope: "file",
   code: "strict-mode-conflict",
-  severity: "error",
-  category: "vrrp",
-  summary: "vrrp_strict (or strict_mode) with unicast peers, authentication or other settings strict mode rejects",
-  fixable: false,
   check({ model }, report) {
     for (const inst of model.instances) {
       const setBy = inst.strict.statement;

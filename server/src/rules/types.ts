@@ -1,31 +1,21 @@
 /**
- * The rule base: a rule has a stable code (SPEC §4), a default severity, a category, and a
- * check over the analysed model. Rules report through a callback and never see the CLI or LSP.
+ * The rule base: a rule is a code of the registry (grammar/registry.ts holds its severity,
+ * category and docs) and a check over the analysed model. Rules report through a callback and
+ * never see the CLI or LSP.
  */
-import type { Diagnostic, Fix, RelatedInformation, Severity, Span } from "../../../grammar/index.js";
+import { diagnostic, type Code, type Diagnostic, type Fix, type RelatedInformation, type Span } from "../../../grammar/index.js";
 import type { ConfigModel } from "../model/types.js";
 import type { Version } from "../schema/types.js";
-
-export type Category = "language" | "schema" | "vrrp" | "lvs" | "cluster" | "meta";
-
-export interface RuleMeta {
-  readonly code: string;
-  readonly severity: Severity;
-  readonly category: Category;
-  /** One line: what the rule catches. */
-  readonly summary: string;
-  /** Whether the rule offers fixes. */
-  readonly fixable: boolean;
-}
 
 export interface Finding {
   readonly at: Span;
   readonly message: string;
   /**
-   * Lower than the rule's default where this instance of the defect causes no outage (a cluster
-   * rule whose simulation shows the addresses still move); settings still override it.
+   * This instance of the defect causes no outage (a cluster rule whose simulation shows the
+   * addresses still move): it takes the rule's milder severity from the registry; settings
+   * still override it.
    */
-  readonly severity?: Severity;
+  readonly mild?: boolean;
   readonly related?: readonly RelatedInformation[];
   readonly fix?: Fix;
 }
@@ -43,33 +33,13 @@ export interface FileContext {
 }
 
 /** A rule over one node's configuration. */
-export interface FileRule extends RuleMeta {
-  readonly scope: "file";
+export interface FileRule {
+  readonly code: Code;
   check(context: FileContext, report: Report): void;
 }
 
-/** A code produced by the parser, preprocessor or schema validator rather than by a check of its own. */
-export interface BuiltinRule extends RuleMeta {
-  readonly scope: "builtin";
-}
-
-export type Rule = FileRule | BuiltinRule | ClusterRuleLike;
-
-/** Cluster rules live in server/src/cluster; the registry only needs their metadata here. */
-export interface ClusterRuleLike extends RuleMeta {
-  readonly scope: "cluster";
-}
-
-export function toDiagnostic(rule: RuleMeta, finding: Finding): Diagnostic {
-  const { at, message, related, fix } = finding;
-  return {
-    file: at.file,
-    start: at.start,
-    end: at.end,
-    code: rule.code,
-    severity: finding.severity ?? rule.severity,
-    message,
-    ...(related ? { related } : {}),
-    ...(fix ? { fix } : {}),
-  };
+/** The finding as a diagnostic of `code`, at the registry's severity. */
+export function toDiagnostic(code: Code, finding: Finding): Diagnostic {
+  const { at, message, related, fix, mild } = finding;
+  return diagnostic(at, code, message, { ...(related ? { related } : {}), ...(fix ? { fix } : {}), ...(mild ? { mild } : {}) });
 }

@@ -4,12 +4,7 @@ import type { Definition, Reference } from "../model/types.js";
 import type { FileRule } from "./types.js";
 
 export const undefinedReference: FileRule = {
-  scope: "file",
   code: "undefined-reference",
-  severity: "error",
-  category: "language",
-  summary: "a track_*, sync group member or virtual_server group naming nothing defined (before it, where keepalived requires that)",
-  fixable: false,
   check({ model, fragment }, report) {
     // A partial's names and scripts belong to the whole template it is part of.
     if (fragment) return;

@@ -15,12 +15,7 @@ const WHAT_USES: Partial<Record<DefinitionKind, string>> = {
 };
 
 export const unusedDefinition: FileRule = {
-  scope: "file",
   code: "unused-definition",
-  severity: "warning",
-  category: "language",
-  summary: "a vrrp_script, track_process, track_file, track_group, bfd_instance or virtual_server_group that nothing references",
-  fixable: false,
   check({ model, fragment }, report) {
     // A partial's names and scripts belong to the whole template it is part of.
     if (fragment) return;

@@ -5,12 +5,7 @@ import type { FileRule } from "./types.js";
 const MAX_LABEL = 15;
 
 export const vipLabelTooLong: FileRule = {
-  scope: "file",
   code: "vip-label-too-long",
-  severity: "error",
-  category: "vrrp",
-  summary: "an address label (iface:label) over 15 characters",
-  fixable: false,
   check({ model }, report) {
     const check = (line: ValueLine, owner: string) => {
       const label = labelOf(line);

@@ -10,12 +10,7 @@ import type { FileRule } from "./types.js";
  * single file can only compare interface names, which is what this rule does.
  */
 export const vridCollision: FileRule = {
-  scope: "file",
   code: "vrid-collision",
-  severity: "error",
-  category: "vrrp",
-  summary: "two instances with one virtual_router_id on one interface and address family",
-  fixable: false,
   check({ model }, report) {
     const defaultInterface = model.global("default_interface")?.args[0]?.text ?? "";
     const seen = new Map<string, VrrpInstance[]>();

@@ -4,12 +4,7 @@ import { trackWeight } from "../model/track-weight.js";
 import type { FileRule } from "./types.js";
 
 export const weightedTrackInSyncGroup: FileRule = {
-  scope: "file",
   code: "weighted-track-in-sync-group",
-  severity: "warning",
-  category: "vrrp",
-  summary: "a weighted track on an instance inside a sync group, where keepalived ignores the weight",
-  fixable: false,
   check({ model }, report) {
     for (const inst of model.instances) {
       const group = inst.syncGroup;

@@ -1,10 +1,10 @@
 /**
  * The document's diagnostics as LSP shows them: the node's own findings in this file plus any
- * cluster findings, with the rule code (`kalint explain CODE`)
- * and related places. Fixes stay on kalint's diagnostics; code actions look them up by range.
+ * cluster findings, with the rule code (`kalint explain CODE`), a link to the rule's page
+ * (docs/rules/CODE.md), and related places. Fixes stay on kalint's diagnostics; code actions look them up by range.
  */
 import type { Diagnostic as LspDiagnostic, DiagnosticRelatedInformation } from "vscode-languageserver-types";
-import type { Diagnostic } from "../../../grammar/index.js";
+import { docsUrl, type Diagnostic } from "../../../grammar/index.js";
 import { rootOf, type AnalysedDocument } from "./document.js";
 import { LSP_SEVERITY, rangeOf, sameFile } from "./positions.js";
 
@@ -23,6 +23,7 @@ export function toLspDiagnostic(d: Diagnostic, uriOf: (path: string) => string):
     range: rangeOf(d),
     severity: LSP_SEVERITY[d.severity],
     code: d.code,
+    codeDescription: { href: docsUrl(d.code) },
     source: "kalint",
     message: d.message,
     ...(related && related.length ? { relatedInformation: related } : {}),

@@ -4,9 +4,8 @@
  * as written, for editing) or the model (the effective configuration, for meaning).
  */
 import { pathToFileURL } from "node:url";
-import type { ConfigFile, Diagnostic, FileHost, SourceText } from "../../../grammar/index.js";
+import type { ConfigFile, Diagnostic, FileHost, RuleSetting, SourceText } from "../../../grammar/index.js";
 import { analyze, type Analysis } from "../analysis/analyze.js";
-import type { RuleSetting } from "../analysis/lint-config.js";
 import type { Version } from "../schema/types.js";
 
 export interface AnalysedDocument {

@@ -1,32 +1,9 @@
 /**
  * How the validator turns a finding into a diagnostic: the code decides the default severity
- * (SPEC §4, as rules/builtin.ts lists it), so every module reports through these helpers.
+ * (the registry, grammar/registry.ts), so every module reports through these helpers.
  */
-import type { Diagnostic, Fix, RelatedInformation, Severity, Span } from "../../../grammar/index.js";
-import { BUILTIN_RULES } from "../rules/builtin.js";
+import { diagnostic, type Code, type Diagnostic, type Fix, type RelatedInformation, type Span } from "../../../grammar/index.js";
 import type { ValueProblem } from "./values.js";
-
-export type SchemaCode =
-  | "syntax-error"
-  | "unknown-keyword"
-  | "deprecated-keyword"
-  | "removed-keyword"
-  | "keyword-too-new"
-  | "invalid-value"
-  | "out-of-range"
-  | "missing-argument"
-  | "extra-argument"
-  | "duplicate-keyword"
-  | "route-not-tracked";
-
-/** Default severities come from the rule table (rules/builtin.ts), the one place they are written. */
-const SEVERITY: ReadonlyMap<string, Severity> = new Map(BUILTIN_RULES.map((r) => [r.code, r.severity]));
-
-function severityOf(code: SchemaCode): Severity {
-  const severity = SEVERITY.get(code);
-  if (severity === undefined) throw new Error(`internal: ${code} is missing from rules/builtin.ts`);
-  return severity;
-}
 
 export interface Extras {
   readonly related?: readonly RelatedInformation[];
@@ -37,17 +14,8 @@ export interface Extras {
 export class Reporter {
   readonly diagnostics: Diagnostic[] = [];
 
-  report(at: Span, code: SchemaCode, message: string, extras: Extras = {}): void {
-    this.diagnostics.push({
-      file: at.file,
-      start: at.start,
-      end: at.end,
-      code,
-      severity: severityOf(code),
-      message,
-      ...(extras.related ? { related: extras.related } : {}),
-      ...(extras.fix ? { fix: extras.fix } : {}),
-    });
+  report(at: Span, code: Code, message: string, extras: Extras = {}): void {
+    this.diagnostics.push(diagnostic(at, code, message, extras));
   }
 
   /** A value reader's verdict, prefixed with what the value was for. */

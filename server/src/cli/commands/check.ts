@@ -2,7 +2,7 @@
 import { resolve } from "node:path";
 import type { Diagnostic } from "../../../../grammar/index.js";
 import { analyze, sortDiagnostics, type Analysis, type AnalyzeOptions } from "../../analysis/analyze.js";
-import { COMMANDS, UsageError, type CliOptions } from "../args.js";
+import { COMMAND_NAMES, UsageError, type CliOptions } from "../args.js";
 import { applyFixes } from "../fix.js";
 import { expandInputs, InputError, inputName, readInput, type Input } from "../inputs.js";
 import type { Report } from "../output/report.js";
@@ -68,7 +68,7 @@ function inputsOf(o: CliOptions): Input[] {
     return expandInputs(o.files, o.as, o.template !== "none");
   } catch (e) {
     const first = o.files[0]!;
-    const command = !o.commandGiven && e instanceof InputError && /^[a-z]+$/.test(first) ? suggest(first, [...COMMANDS]) : undefined;
+    const command = !o.commandGiven && e instanceof InputError && /^[a-z]+$/.test(first) ? suggest(first, COMMAND_NAMES) : undefined;
     if (command && (e as InputError).message.startsWith(`cannot read ${first}:`)) throw new UsageError(`'${first}' is neither a file nor a command (did you mean ${command}?)`);
     throw e;
   }

@@ -12,7 +12,6 @@ import { readInput } from "../inputs.js";
 import type { Report } from "../output/report.js";
 import { paint } from "../output/text.js";
 import { analyzeOptions, settingsFor } from "../settings.js";
-import { extraCommands } from "./extra.js";
 
 /** The file as one node for each of `ids`. */
 function readNodes(path: string, o: CliOptions, ids: readonly (string | undefined)[]): ClusterNode[] {
@@ -67,5 +66,3 @@ export function runDiff(o: CliOptions): Report {
     ...(o.format === "text" ? { sections: [renderDifferences(differences, master.label, backup.label, o.color)] } : {}),
   };
 }
-
-extraCommands.diff = runDiff;

@@ -4,13 +4,13 @@
  * `BLOCK/KEYWORD` (e.g. `vrrp_script/weight`) picks one block.
  */
 import ruleDocs from "virtual:rule-docs";
-import { allRules, ruleByCode } from "../../rules/registry.js";
+import { allRuleInfo, ruleInfo } from "../../../../grammar/index.js";
 import { blockOf, describeKeywordBody, describeRemoved } from "../../schema/describe.js";
 import { allKeywords, keywordsNamed, removedKeyword, suggest } from "../../schema/lookup.js";
 import { UsageError } from "../args.js";
 
 export function runExplain(name: string): number {
-  const rule = ruleByCode(name);
+  const rule = ruleInfo(name);
   if (rule) {
     // The page's "Try it" line points at a playground page; in a terminal it is only a long URL.
     const doc = ruleDocs[name]?.replace(/^\[Try it in the playground\]\([^)]*\)\n\n?/m, "");
@@ -36,6 +36,6 @@ export function runExplain(name: string): number {
     process.stdout.write(`${describeRemoved(removed)}\n`);
     return 0;
   }
-  const hint = suggest(name, [...allRules().map((r) => r.code), ...new Set(allKeywords().map((k) => k.name))]);
+  const hint = suggest(name, [...allRuleInfo().map((r) => r.code), ...new Set(allKeywords().map((k) => k.name))]);
   throw new UsageError(`'${name}' is neither a rule nor a keepalived keyword${hint ? ` (did you mean ${hint}?)` : ""}`);
 }

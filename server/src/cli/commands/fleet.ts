@@ -14,7 +14,6 @@ import { expandOperands, readInput } from "../inputs.js";
 import type { Report } from "../output/report.js";
 import { paint } from "../output/text.js";
 import { analyzeOptions, settingsFor } from "../settings.js";
-import { extraCommands } from "./extra.js";
 
 function renderSummary(fleet: Fleet, summaries: readonly ClusterSummary[], color: boolean): string {
   const collisions = findVridCollisions(fleet);
@@ -63,5 +62,3 @@ export function runFleet(o: CliOptions): Report {
     ...(o.format === "text" ? { sections: [renderSummary(fleet, summaries, o.color)] } : {}),
   };
 }
-
-extraCommands.fleet = runFleet;

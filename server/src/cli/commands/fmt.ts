@@ -9,7 +9,6 @@ import { UsageError, type CliOptions } from "../args.js";
 import { writeFileAtomically } from "../fix.js";
 import { expandInputs, inputName, readDecoded } from "../inputs.js";
 import { diagnosticLine } from "../output/text.js";
-import { extraCommands } from "./extra.js";
 
 export function runFmt(o: CliOptions): number {
   if (o.write && o.files.includes("-")) throw new UsageError("fmt --write cannot rewrite standard input; leave out --write to print the result");
@@ -42,5 +41,3 @@ export function runFmt(o: CliOptions): number {
   }
   return status;
 }
-
-extraCommands.fmt = runFmt;

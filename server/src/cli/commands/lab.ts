@@ -12,7 +12,6 @@ import { buildCluster } from "../../cluster/pairing.js";
 import { parseVersion } from "../../schema/lookup.js";
 import { buildSetup } from "../../simulate/setup.js";
 import { chosenScenarios, loadSimulationNodes, printSimulation, simulationExitCode } from "./simulate.js";
-import { extraCommands } from "./extra.js";
 
 /** Where the lab and the model disagree on one scenario, in words; empty when they agree. */
 export function disagreements(model: ScenarioResult, lab: Pick<LabScenarioResult, "owners" | "verdict">): string[] {
@@ -80,5 +79,3 @@ export async function runLabCommand(o: CliOptions): Promise<number> {
   }
   return differences.length ? 1 : 0;
 }
-
-extraCommands.lab = runLabCommand;

@@ -1,9 +1,14 @@
 /** `kalint rules`: every rule with its default severity, category and whether it can fix. */
-import { allRules } from "../../rules/registry.js";
+import { allRuleInfo } from "../../../../grammar/index.js";
 import type { CliOptions } from "../args.js";
 
-export function runRules(o: CliOptions): string {
-  const rules = allRules();
+export function runRules(o: CliOptions): number {
+  process.stdout.write(rulesText(o) + "\n");
+  return 0;
+}
+
+function rulesText(o: CliOptions): string {
+  const rules = allRuleInfo();
   if (o.format === "json") {
     return JSON.stringify(
       { rules: rules.map((r) => ({ code: r.code, severity: r.severity, category: r.category, fixable: r.fixable, summary: r.summary, docs: `docs/rules/${r.code}.md` })) },

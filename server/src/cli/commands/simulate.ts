@@ -13,7 +13,6 @@ import { buildSetup, nodeName, type SimSetup } from "../../simulate/setup.js";
 import { UsageError, type CliOptions } from "../args.js";
 import { readInput } from "../inputs.js";
 import { analyzeOptions, settingsFor } from "../settings.js";
-import { extraCommands } from "./extra.js";
 
 /** The nodes named on the command line: files, or one file read once per `--ids` id. */
 export function loadSimulationNodes(o: CliOptions): ClusterNode[] {
@@ -61,5 +60,3 @@ export function runSimulate(o: CliOptions): number {
   printSimulation(result, o);
   return simulationExitCode(result);
 }
-
-extraCommands.simulate = runSimulate;

@@ -1,6 +1,6 @@
 /** `--format json`, version 1 (SPEC §3). */
 import type { Diagnostic } from "../../../../grammar/index.js";
-import { VERSION } from "../version.js";
+import { VERSION } from "../../version.js";
 import { lineColumns, summary, type Report } from "./report.js";
 
 export function diagnosticJson(d: Diagnostic) {

@@ -1,13 +1,7 @@
 /** What every output format renders: the files looked at, the diagnostics, and for diff the differences. */
 import type { Diagnostic, Severity, Span } from "../../../../grammar/index.js";
+import type { Difference } from "../../cluster/differences.js";
 import type { ClusterSummary } from "../../cluster/fleet.js";
-
-export interface Difference {
-  readonly path: string;
-  readonly master: string | null;
-  readonly backup: string | null;
-  readonly expected: boolean;
-}
 
 export interface Report {
   readonly files: readonly string[];

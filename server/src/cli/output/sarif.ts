@@ -1,13 +1,11 @@
 /** SARIF 2.1.0: one rule entry per code, with a helpUri to its docs page. */
 import { isAbsolute } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Severity, TextEdit } from "../../../../grammar/index.js";
-import { allRules } from "../../rules/registry.js";
-import { VERSION } from "../version.js";
+import { allRuleInfo, docsUrl, type Severity, type TextEdit } from "../../../../grammar/index.js";
+import { VERSION } from "../../version.js";
 import { lineColumns, type Report } from "./report.js";
 
 const LEVEL: Record<Severity, "error" | "warning" | "note"> = { error: "error", warning: "warning", info: "note", hint: "note" };
-export const DOCS_BASE = "https://github.com/kalint/kalint/blob/main/docs/rules/";
 
 /**
  * An artifact URI: absolute paths as file: URLs, relative ones as relative references with each
@@ -25,8 +23,8 @@ function byFile(edits: readonly TextEdit[]): TextEdit[][] {
 }
 
 export function renderSarif(report: Report): string {
-  const rules = allRules();
-  const index = new Map(rules.map((r, i) => [r.code, i]));
+  const rules = allRuleInfo();
+  const index = new Map<string, number>(rules.map((r, i) => [r.code, i]));
   const results = report.diagnostics.map((d) => {
     const p = lineColumns(d);
     return {
@@ -83,7 +81,7 @@ export function renderSarif(report: Report): string {
                 id: r.code,
                 name: r.code.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase()),
                 shortDescription: { text: r.summary },
-                helpUri: `${DOCS_BASE}${r.code}.md`,
+                helpUri: docsUrl(r.code),
                 defaultConfiguration: { level: LEVEL[r.severity] },
                 properties: { category: r.category },
               })),

@@ -6,12 +6,7 @@ const shown = (s: Setting<number>) => `${s.value}${s.word ? "" : " (default)"}`;
 const bothV3 = (a: Peer, b: Peer) => a.instance.version.value === 3 && b.instance.version.value === 3;
 
 export const advertIntMismatch: ClusterRule = {
-  scope: "cluster",
   code: "advert-int-mismatch",
-  severity: "error",
-  category: "cluster",
-  summary: "peer instances advertise at different intervals (advert_int)",
-  fixable: true,
   checkCluster(cluster, report) {
     reportSettingMismatches(cluster, report, {
       setting: (p) => p.instance.advertInt,
@@ -20,7 +15,7 @@ export const advertIntMismatch: ClusterRule = {
       message: (got, want, where, { master, backup }) => bothV3(master, backup)
         ? `advert_int ${shown(got)} differs from its peer's ${shown(want)} (${where}); with VRRPv3 a backup adopts the master's interval, so the addresses still move, but how fast a failure is noticed depends on which node is master`
         : `advert_int ${shown(got)} differs from its peer's ${shown(want)} (${where}); with VRRPv2 each node drops the other's adverts, so both become master and hold the addresses (split brain)`,
-      severity: ({ master, backup }) => (bothV3(master, backup) ? "warning" : undefined),
+      mild: ({ master, backup }) => bothV3(master, backup),
     });
   },
 };

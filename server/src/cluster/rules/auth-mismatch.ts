@@ -6,12 +6,7 @@ import type { ClusterRule, Peer } from "../types.js";
 const authAnchor = (peer: Peer) => blockAnchor(peer, peer.instance.authentication?.block);
 
 export const authMismatch: ClusterRule = {
-  scope: "cluster",
   code: "auth-mismatch",
-  severity: "error",
-  category: "cluster",
-  summary: "peer instances use a different authentication type or password",
-  fixable: true,
   checkCluster(cluster, report) {
     for (const { master, backup: peer } of backupPairs(cluster)) {
       const want = effectiveAuth(master);

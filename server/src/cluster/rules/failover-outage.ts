@@ -38,12 +38,7 @@ function anchorOf(setup: SimSetup, s: ScenarioResult, node: number): Span | unde
 }
 
 export const failoverOutage: ClusterRule = {
-  scope: "cluster",
   code: "failover-outage",
-  severity: "error",
-  category: "cluster",
-  summary: "when one node fails (stops, a tracked check fails, it is cut off), the simulation ends in split brain, no owner or no failover",
-  fixable: false,
   checkCluster(cluster, report) {
     if (cluster.nodes.length < 2 || cluster.peerSets.every((s) => s.peers.length < 2)) return;
     const { setup, result } = simulateCluster(cluster);

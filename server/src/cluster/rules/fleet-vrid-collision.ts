@@ -6,12 +6,7 @@ import type { ClusterRule } from "../types.js";
 import { writtenAs } from "../../rules/edits.js";
 
 export const fleetVridCollision: ClusterRule = {
-  scope: "cluster",
   code: "fleet-vrid-collision",
-  severity: "error",
-  category: "cluster",
-  summary: "two different clusters use one VRID on one network segment",
-  fixable: true,
   checkFleet(fleet, report) {
     for (const c of findVridCollisions(fleet)) {
       const master = masterOf(c.moved.set);

@@ -1,5 +1,5 @@
-/** The cluster rules, one module each, registered so `kalint rules` and `explain` list them. */
-import { registerClusterRules } from "../../rules/registry.js";
+/** The cluster rules, one module each; their metadata is in the registry (grammar/registry.ts). */
+import { inRegistryOrder, type CodeOfScope } from "../../../../grammar/index.js";
 import type { ClusterRule } from "../types.js";
 import { advertIntMismatch } from "./advert-int-mismatch.js";
 import { authMismatch } from "./auth-mismatch.js";
@@ -16,21 +16,22 @@ import { vipMismatch } from "./vip-mismatch.js";
 import { virtualServerMismatch } from "./virtual-server-mismatch.js";
 import { vridMismatch } from "./vrid-mismatch.js";
 
-export const CLUSTER_RULES: readonly ClusterRule[] = [
-  vridMismatch,
-  priorityTie,
-  priorityInverted,
-  authMismatch,
-  advertIntMismatch,
-  vipMismatch,
-  versionMismatch,
-  unicastMismatch,
-  trackWeightInsufficient,
-  trackMismatch,
-  virtualServerMismatch,
-  peerMissing,
-  fleetVridCollision,
-  failoverOutage,
-];
+/** Every rule of this scope by code: the compiler asks for a new registry line's module here. */
+const BY_CODE: { readonly [C in CodeOfScope<"cluster">]: ClusterRule } = {
+  "advert-int-mismatch": advertIntMismatch,
+  "failover-outage": failoverOutage,
+  "auth-mismatch": authMismatch,
+  "fleet-vrid-collision": fleetVridCollision,
+  "peer-missing": peerMissing,
+  "priority-inverted": priorityInverted,
+  "priority-tie": priorityTie,
+  "track-mismatch": trackMismatch,
+  "track-weight-insufficient": trackWeightInsufficient,
+  "unicast-mismatch": unicastMismatch,
+  "version-mismatch": versionMismatch,
+  "vip-mismatch": vipMismatch,
+  "virtual-server-mismatch": virtualServerMismatch,
+  "vrid-mismatch": vridMismatch,
+};
 
-registerClusterRules(CLUSTER_RULES);
+export const CLUSTER_RULES: readonly ClusterRule[] = inRegistryOrder(BY_CODE);

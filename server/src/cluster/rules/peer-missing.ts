@@ -2,12 +2,7 @@ import { instanceAnchor } from "../locate.js";
 import type { ClusterRule } from "../types.js";
 
 export const peerMissing: ClusterRule = {
-  scope: "cluster",
   code: "peer-missing",
-  severity: "warning",
-  category: "cluster",
-  summary: "an instance has no peer on the other nodes of its cluster",
-  fixable: false,
   checkCluster(cluster, report) {
     if (cluster.nodes.length < 2) return;
     for (const set of cluster.peerSets) {

@@ -3,12 +3,7 @@ import { placeOf, related, settingAnchor } from "../locate.js";
 import type { ClusterRule } from "../types.js";
 
 export const priorityInverted: ClusterRule = {
-  scope: "cluster",
   code: "priority-inverted",
-  severity: "error",
-  category: "cluster",
-  summary: "the state MASTER node has a lower priority than a state BACKUP peer",
-  fixable: false,
   checkCluster(cluster, report) {
     for (const set of cluster.peerSets) {
       const masters = set.peers.filter((p) => p.instance.state.value === "MASTER");

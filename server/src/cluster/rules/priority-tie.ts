@@ -5,12 +5,7 @@ import type { Peer } from "../types.js";
 import type { ClusterRule } from "../types.js";
 
 export const priorityTie: ClusterRule = {
-  scope: "cluster",
   code: "priority-tie",
-  severity: "warning",
-  category: "cluster",
-  summary: "peer instances run with the same effective priority, so the master is chosen by IP address",
-  fixable: true,
   checkCluster(cluster, report) {
     for (const set of cluster.peerSets) {
       if (set.peers.length < 2) continue;

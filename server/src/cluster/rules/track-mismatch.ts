@@ -26,12 +26,7 @@ function tracked(peer: Peer): Map<string, Tracked> {
 }
 
 export const trackMismatch: ClusterRule = {
-  scope: "cluster",
   code: "track-mismatch",
-  severity: "warning",
-  category: "cluster",
-  summary: "a script, process, file or BFD session tracked on one peer and not on the other",
-  fixable: false,
   checkCluster(cluster, report) {
     for (const { master, backup } of backupPairs(cluster)) {
       const onMaster = tracked(master);

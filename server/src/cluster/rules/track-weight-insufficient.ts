@@ -12,12 +12,7 @@ const describe = (t: EffectiveTrack) => `track_${t.kind} ${t.name} ${t.weight > 
  * priority is decided by IP address, not by health). keepalived clamps both to 1..254.
  */
 export const trackWeightInsufficient: ClusterRule = {
-  scope: "cluster",
   code: "track-weight-insufficient",
-  severity: "warning",
-  category: "cluster",
-  summary: "failing every weighted track on the master cannot bring its priority below the backup's",
-  fixable: true,
   checkCluster(cluster, report) {
     for (const set of cluster.peerSets) {
       if (set.peers.length < 2) continue;

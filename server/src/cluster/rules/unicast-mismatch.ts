@@ -27,12 +27,7 @@ function addPeerFix(block: Block, address: string): Fix | undefined {
 }
 
 export const unicastMismatch: ClusterRule = {
-  scope: "cluster",
   code: "unicast-mismatch",
-  severity: "error",
-  category: "cluster",
-  summary: "one peer sends unicast and the other multicast, or a peer's unicast_src_ip is missing from the other's unicast_peer",
-  fixable: true,
   checkCluster(cluster, report) {
     for (const { master, backup: peer } of backupPairs(cluster)) {
       const mine = isUnicast(peer.instance);
@@ -76,7 +71,7 @@ export const unicastMismatch: ClusterRule = {
             message: `unicast_peer does not list ${src.value}, the unicast_src_ip of its peer (${placeOf(from.node, srcAt)}), so this node never sends its adverts there; ${consequence}`,
             related: [related(srcAt, "peer unicast_src_ip")],
             ...(fix ? { fix } : {}),
-            ...(!checks && !toIsMaster ? { severity: "warning" as const } : {}),
+            ...(!checks && !toIsMaster ? { mild: true } : {}),
           });
         }
       }

@@ -9,12 +9,7 @@ function origin(peer: Peer): string {
 }
 
 export const versionMismatch: ClusterRule = {
-  scope: "cluster",
   code: "version-mismatch",
-  severity: "error",
-  category: "cluster",
-  summary: "peer instances speak different VRRP versions",
-  fixable: true,
   checkCluster(cluster, report) {
     reportSettingMismatches(cluster, report, {
       setting: (p) => p.instance.version,

@@ -8,12 +8,7 @@ import type { ClusterRule, Peer } from "../types.js";
 const vipAnchor = (peer: Peer) => blockAnchor(peer, childBlock(peer, "virtual_ipaddress"));
 
 export const vipMismatch: ClusterRule = {
-  scope: "cluster",
   code: "vip-mismatch",
-  severity: "error",
-  category: "cluster",
-  summary: "peer instances carry different virtual_ipaddress sets",
-  fixable: false,
   checkCluster(cluster, report) {
     for (const { master, backup } of backupPairs(cluster)) {
       const want = vipSet(master.instance, { addressesOnly: true });
@@ -39,7 +34,7 @@ export const vipMismatch: ClusterRule = {
             ? `virtual_ipaddress differs from its peer's (${placeOf(master.node, wantAt)}): ${parts.join("; ")}; before keepalived 2.3.3 an advert must carry exactly the receiver's addresses, so each node drops the other's adverts and both are master in steady state (split brain)`
             : `virtual_ipaddress differs from its peer's (${placeOf(master.node, wantAt)}): ${parts.join("; ")}; keepalived (2.3.3 and later) still accepts the adverts, so failover happens, but after it clients lose the addresses this node does not carry`,
         related: [related(wantAt, "peer addresses")],
-        ...(sameAddresses ? { severity: "warning" as const } : {}),
+        ...(sameAddresses ? { mild: true } : {}),
       });
     }
   },

@@ -41,12 +41,7 @@ function compare(want: VirtualServer, got: VirtualServer): string[] {
 }
 
 export const virtualServerMismatch: ClusterRule = {
-  scope: "cluster",
   code: "virtual-server-mismatch",
-  severity: "warning",
-  category: "cluster",
-  summary: "the LVS tables (virtual and real servers, methods, schedulers, checks) differ between nodes",
-  fixable: false,
   checkCluster(cluster, report) {
     // Compare against the node meant to be master, so the finding lands on the backup
     // whichever order the nodes were given in (the editor puts the open file first).

@@ -2,12 +2,7 @@ import { reportSettingMismatches } from "../mismatch.js";
 import type { ClusterRule } from "../types.js";
 
 export const vridMismatch: ClusterRule = {
-  scope: "cluster",
   code: "vrid-mismatch",
-  severity: "error",
-  category: "cluster",
-  summary: "peer instances on different nodes have different virtual_router_id values",
-  fixable: true,
   checkCluster(cluster, report) {
     // A missing VRID is missing-required's finding, on the node itself.
     reportSettingMismatches(cluster, report, {

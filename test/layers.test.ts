@@ -1,0 +1,87 @@
+/**
+ * The import direction of docs/ARCHITECTURE.md: grammar → schema → validate → model → rules →
+ * analysis → cluster → service → cli / lsp. A file may import its own folder and any lower layer,
+ * never a higher one, and never a sibling of its own rank (cli and lsp, analysis and format).
+ * A new folder fails this test until it is given its place below.
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { expect, test } from "vitest";
+
+const ROOT = resolve(__dirname, "..");
+
+/** Each layered folder (or file) with its rank; lower ranks are imported by higher ones. */
+const LAYERS: Readonly<Record<string, number>> = {
+  // The registry of codes (grammar/registry.ts) is part of the floor: the grammar reports codes too.
+  "grammar": 0,
+  "server/src/version.ts": 0,
+  "package.json": -1,
+  "server/src/schema": 1,
+  "server/src/validate": 2,
+  "server/src/model": 3,
+  "server/src/rules": 4,
+  "server/src/analysis": 5,
+  "server/src/format": 5,
+  "server/src/cluster": 6,
+  "server/src/service": 7,
+  "server/src/cli": 8,
+  "server/src/lsp": 8,
+};
+
+function files(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(join(ROOT, dir))) {
+    const path = join(dir, name);
+    if (statSync(join(ROOT, path)).isDirectory()) out.push(...files(path));
+    else if (/\.ts$/.test(name) && !name.endsWith(".d.ts")) out.push(path);
+  }
+  return out;
+}
+
+/** The layer a repository path belongs to: its longest listed prefix. */
+function layerOf(path: string): string | undefined {
+  return Object.keys(LAYERS)
+    .filter((l) => path === l || path.startsWith(`${l}/`))
+    .sort((a, b) => b.length - a.length)[0];
+}
+
+const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+"([^"]+)"|import\s*\(\s*"([^"]+)"\s*\)|(?:^|\n)\s*import\s+"([^"]+)"/g;
+
+function importsOf(file: string): string[] {
+  const text = readFileSync(join(ROOT, file), "utf8");
+  const out: string[] = [];
+  for (const m of text.matchAll(IMPORT)) {
+    const spec = m[1] ?? m[2] ?? m[3]!;
+    if (!spec.startsWith(".")) continue; // packages, node: modules, virtual modules
+    out.push(relative(ROOT, resolve(ROOT, dirname(file), spec)).replace(/\.js$/, ".ts"));
+  }
+  return out;
+}
+
+const sources = [...files("grammar"), ...files("server/src")];
+
+test("every source file has a layer", () => {
+  expect(sources.filter((f) => layerOf(f) === undefined)).toEqual([]);
+});
+
+test("no file imports a higher layer or a sibling layer of its own rank", () => {
+  const wrong: string[] = [];
+  for (const file of sources) {
+    const from = layerOf(file)!;
+    for (const target of importsOf(file)) {
+      const to = layerOf(target);
+      if (to === undefined) {
+        wrong.push(`${file} imports ${target}, which has no layer`);
+        continue;
+      }
+      if (to === from) continue;
+      if (LAYERS[to]! >= LAYERS[from]!) wrong.push(`${file} (${from}) imports ${target} (${to})`);
+    }
+  }
+  expect(wrong).toEqual([]);
+});
+
+test("the check sees imports of every form", () => {
+  const probe = ["import a from \"./a.js\";", "import type { B } from \"../b.js\";", "export { c } from \"./c.js\";", "const d = await import(\"./d.js\");", "import \"./e.js\";"].join("\n");
+  expect([...probe.matchAll(IMPORT)].map((m) => m[1] ?? m[2] ?? m[3])).toEqual(["./a.js", "../b.js", "./c.js", "./d.js", "./e.js"]);
+});
