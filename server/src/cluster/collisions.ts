@@ -2,9 +2,9 @@
  * VRIDs shared by different clusters on one segment (`fleet-vrid-collision`), with a free VRID
  * suggested for each: the lowest one nobody on that segment uses, never suggested twice.
  */
-import { vipSet } from "./effective.js";
+import { segmentOf } from "../model/segment.js";
+import { vipSet } from "../model/vrrp.js";
 import { masterOf } from "./pairing.js";
-import { freeVrid, segmentOf } from "./segment.js";
 import type { Cluster, Fleet, PeerSet } from "./types.js";
 
 export interface VridUse {
@@ -41,6 +41,12 @@ export function vridsBySegment(fleet: Fleet): Map<string, VridUse[]> {
     }
   }
   return bySegment;
+}
+
+/** The lowest VRID from 1 to 255 not in `used`. */
+function freeVrid(used: ReadonlySet<number>): number | undefined {
+  for (let v = 1; v <= 255; v++) if (!used.has(v)) return v;
+  return undefined;
 }
 
 export function findVridCollisions(fleet: Fleet): VridCollision[] {

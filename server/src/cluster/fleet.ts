@@ -3,9 +3,9 @@
  * share a virtual address, when one file holds them (`@id` expansions), or when an rc file's
  * `peers` list says so. Instances with no address fall back to their name, VRID and interface.
  */
-import { vipAddresses } from "./effective.js";
+import { segmentOf } from "../model/segment.js";
+import { vipAddresses } from "../model/vrrp.js";
 import { buildCluster, masterOf } from "./pairing.js";
-import { segmentOf } from "./segment.js";
 import type { Cluster, ClusterNode, Fleet } from "./types.js";
 import { isLiteralBlock } from "../model/template.js";
 

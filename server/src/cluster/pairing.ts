@@ -4,7 +4,8 @@
  * that share no node, so one node never holds two members of a peer set.
  */
 import { isLiteralBlock } from "../model/template.js";
-import { healthyPriority, vipAddresses } from "./effective.js";
+import { healthyPriority } from "../model/tracking.js";
+import { vipAddresses } from "../model/vrrp.js";
 import type { Cluster, ClusterNode, Peer, PeerSet } from "./types.js";
 
 type PeerKey = (peer: Peer) => string | undefined;
@@ -87,7 +88,8 @@ export function masterOf(set: PeerSet): Peer {
   const declared = set.peers.filter((p) => p.instance.state.value === "MASTER");
   if (declared.length === 1) return declared[0]!;
   let best = set.peers[0]!;
-  for (const p of set.peers) if (healthyPriority(p) > healthyPriority(best)) best = p;
+  const priority = (p: Peer) => healthyPriority(p.node.model, p.instance);
+  for (const p of set.peers) if (priority(p) > priority(best)) best = p;
   return best;
 }
 

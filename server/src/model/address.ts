@@ -1,7 +1,8 @@
-/** Address parsing for the model: enough to compare and group addresses, not to validate them. */
-import { isIPv6 } from "node:net";
-// The same dotted-quad grammar as node:net's isIPv4 (no leading zeros), read by char codes.
-import { isIPv4 } from "../validate/values.js";
+/**
+ * Addresses as the model compares and groups them: read by the schema's address readers (the
+ * validator's), IPv6 in one canonical text. A word that is no address keeps its text, family unknown.
+ */
+import { readAddress, readAddressPrefix } from "../schema/values.js";
 
 export interface ParsedAddress {
   readonly address: string;
@@ -27,12 +28,14 @@ function ipv4Groups(v4: string): string[] {
   return [((o[0]! << 8) | o[1]!).toString(16), ((o[2]! << 8) | o[3]!).toString(16)];
 }
 
+/** `ADDRESS[/PREFIX]`; a prefix the family cannot have is left out (the validator reports it). */
 export function parseAddress(text: string): ParsedAddress {
   const slash = text.indexOf("/");
-  const addr = slash === -1 ? text : text.slice(0, slash);
-  const prefixText = slash === -1 ? undefined : text.slice(slash + 1);
-  const prefix = prefixText !== undefined && /^\d+$/.test(prefixText) ? Number(prefixText) : undefined;
-  if (isIPv4(addr)) return { address: addr, family: 4, ...(prefix !== undefined ? { prefix } : {}) };
-  if (isIPv6(addr)) return { address: canonicalIPv6(addr), family: 6, ...(prefix !== undefined ? { prefix } : {}) };
-  return { address: addr, family: undefined };
+  const read = readAddressPrefix(text);
+  const value = read.ok ? read.value : slash === -1 ? undefined : okValue(readAddress(text.slice(0, slash)));
+  if (!value) return { address: slash === -1 ? text : text.slice(0, slash), family: undefined };
+  const address = value.family === 6 ? canonicalIPv6(value.address) : value.address;
+  return { address, family: value.family, ...(value.prefix !== undefined ? { prefix: value.prefix } : {}) };
 }
+
+const okValue = <T>(r: { ok: true; value: T } | { ok: false }): T | undefined => (r.ok ? r.value : undefined);

@@ -93,6 +93,8 @@ export interface VirtualServer {
   readonly kind: "address" | "fwmark" | "group";
   readonly address?: string;
   readonly port?: number;
+  /** The virtual_server_group it serves (kind "group"). */
+  readonly group?: string;
   readonly family: 4 | 6 | undefined;
   readonly block: Block;
   readonly method?: Setting<string>;
@@ -101,6 +103,19 @@ export interface VirtualServer {
   readonly quorum?: Setting<number>;
   readonly realServers: readonly RealServer[];
 }
+
+/** A `virtual_server_group NAME { ... }`: the addresses (ranges, networks) and fwmarks a `virtual_server group NAME` serves. */
+export interface VirtualServerGroup {
+  readonly name: string;
+  readonly nameWord: Word | undefined;
+  readonly block: Block;
+  readonly entries: readonly VsgEntry[];
+}
+
+export type VsgEntry =
+  /** `ADDRESS[-END|/PREFIX] [PORT]`: the first address of the entry, canonical. */
+  | { readonly kind: "address"; readonly line: ValueLine; readonly address: string; readonly family: 4 | 6 | undefined; readonly port?: number }
+  | { readonly kind: "fwmark"; readonly line: ValueLine; readonly fwmark?: number };
 
 /** A named object other parts of the file refer to. */
 export interface Definition {
@@ -141,6 +156,7 @@ export interface ConfigModel {
   readonly instances: readonly VrrpInstance[];
   readonly syncGroups: readonly SyncGroup[];
   readonly virtualServers: readonly VirtualServer[];
+  readonly virtualServerGroups: readonly VirtualServerGroup[];
   readonly definitions: readonly Definition[];
   readonly references: readonly Reference[];
   /** A global_defs setting by keyword (the last one wins). */

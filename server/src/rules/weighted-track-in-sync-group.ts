@@ -1,6 +1,5 @@
-import type { Block } from "../../../grammar/index.js";
 import { isOpaque } from "../../../grammar/index.js";
-import { trackWeight } from "../model/track-weight.js";
+import { trackWeight, weightsApply } from "../model/tracking.js";
 import type { FileRule } from "./types.js";
 
 export const weightedTrackInSyncGroup: FileRule = {
@@ -8,7 +7,7 @@ export const weightedTrackInSyncGroup: FileRule = {
   check({ model }, report) {
     for (const inst of model.instances) {
       const group = inst.syncGroup;
-      if (!group || hasStatement(group.block, "sync_group_tracking_weight")) continue;
+      if (!group || weightsApply(inst)) continue;
       for (const track of inst.tracks) {
         const { weight, from } = trackWeight(model, track);
         if (!weight || isOpaque(track.name)) continue;
@@ -22,7 +21,3 @@ export const weightedTrackInSyncGroup: FileRule = {
     }
   },
 };
-
-function hasStatement(block: Block, keyword: string): boolean {
-  return block.children.some((c) => c.kind === "statement" && c.keyword.text === keyword);
-}

@@ -15,7 +15,8 @@
  * - `nopreempt` and `preempt_delay` are cleared with `state MASTER` and with priority 255.
  */
 import type { ValueLine } from "../../../grammar/index.js";
-import { effectiveAuth, effectiveTracks, isUnicast, vipAddresses } from "../cluster/effective.js";
+import { effectiveTracks } from "../model/tracking.js";
+import { authInEffect, isUnicast, vipAddresses } from "../model/vrrp.js";
 import type { Cluster, ClusterNode, Peer } from "../cluster/types.js";
 import { parseAddress } from "../model/address.js";
 import type { TrackKind, VrrpInstance } from "../model/types.js";
@@ -187,13 +188,13 @@ function instanceOf(simNode: SimNode, set: number, peer: Peer, release: Version 
   const strict = instance.strict.value;
   const delay = seconds(instance.settings.get("preempt_delay")?.args[0]?.text) ?? 0;
   const preemptDelayMs = !wantMaster && !nopreempt && !strict ? Math.round(delay * 1000) : 0;
-  const auth = effectiveAuth(peer);
+  const auth = authInEffect(peer.instance);
   const group = instance.family === 4
     ? node.model.global("vrrp_mcast_group4")?.args[0]?.text ?? "224.0.0.18"
     : node.model.global("vrrp_mcast_group6")?.args[0]?.text ?? "ff02::12";
   const src = instance.unicastSrcIp ? parseAddress(instance.unicastSrcIp.value).address : simNode.address[instance.family];
   // An address owner runs without weighted tracks (vrrp_complete_instance drops them); unweighted ones still put it in FAULT.
-  const tracks: SimTrack[] = effectiveTracks(peer)
+  const tracks: SimTrack[] = effectiveTracks(peer.node.model, peer.instance)
     .filter((t) => !(owner && t.weight !== 0))
     .map((t) => ({ kind: t.kind, name: t.name, id: t.kind === "interface" ? `if:${t.name}` : t.name, weight: t.weight, reverse: t.reverse, line: t.line }));
   return {

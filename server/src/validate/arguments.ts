@@ -4,7 +4,7 @@ import { compareVersions, formatVersion } from "../schema/lookup.js";
 import { numberKindText } from "../schema/describe.js";
 import type { ArgKind, ArgSpec, KeywordSpec, Version } from "../schema/types.js";
 import { cover, type Reporter } from "./report.js";
-import { checkValue, type ValueProblem } from "./values.js";
+import { checkValue, type ValueProblem } from "../schema/values.js";
 
 /** The argument list keepalived `target` reads, and the version that brought the current one when that differs. */
 export function argsFor(spec: KeywordSpec, target: Version): { args: readonly ArgSpec[] | undefined; changedIn?: Version } {

@@ -5,7 +5,7 @@
  */
 import type { Word } from "../../../grammar/index.js";
 import type { Reporter } from "./report.js";
-import { readEnum, readInteger, readPort } from "./values.js";
+import { readEnum, readInteger, readPort } from "../schema/values.js";
 
 type Checker = (keyword: Word, words: readonly Word[], reporter: Reporter) => void;
 

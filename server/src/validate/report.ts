@@ -3,7 +3,7 @@
  * (the registry, grammar/registry.ts), so every module reports through these helpers.
  */
 import { diagnostic, type Code, type Diagnostic, type Fix, type RelatedInformation, type Span } from "../../../grammar/index.js";
-import type { ValueProblem } from "./values.js";
+import type { ValueProblem } from "../schema/values.js";
 
 export interface Extras {
   readonly related?: readonly RelatedInformation[];

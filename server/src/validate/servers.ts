@@ -5,7 +5,7 @@
  */
 import type { Word } from "../../../grammar/index.js";
 import { cover, type Reporter } from "./report.js";
-import { addressPart, readAddress, readInteger, readPort } from "./values.js";
+import { addressPart, readAddress, readInteger, readPort } from "../schema/values.js";
 
 /** Checks `words` (the arguments after the keyword); `at` is the keyword, for a missing first argument. */
 export function checkServerArgs(keyword: Word, words: readonly Word[], reporter: Reporter): void {

@@ -1,4 +1,4 @@
-import { effectiveAuth } from "../effective.js";
+import { authInEffect } from "../../model/vrrp.js";
 import { blockAnchor, fixReplacing, placeOf, plain, related } from "../locate.js";
 import { backupPairs } from "../pairing.js";
 import type { ClusterRule, Peer } from "../types.js";
@@ -9,8 +9,8 @@ export const authMismatch: ClusterRule = {
   code: "auth-mismatch",
   checkCluster(cluster, report) {
     for (const { master, backup: peer } of backupPairs(cluster)) {
-      const want = effectiveAuth(master);
-      const got = effectiveAuth(peer);
+      const want = authInEffect(master.instance);
+      const got = authInEffect(peer.instance);
       if (!want && !got) continue;
       const mine = peer.instance.authentication;
       const theirs = master.instance.authentication;

@@ -1,4 +1,4 @@
-import { healthyPriority } from "../effective.js";
+import { healthyPriority } from "../../model/tracking.js";
 import { placeOf, related, settingAnchor } from "../locate.js";
 import type { ClusterRule } from "../types.js";
 
@@ -9,9 +9,9 @@ export const priorityInverted: ClusterRule = {
       const masters = set.peers.filter((p) => p.instance.state.value === "MASTER");
       const backups = set.peers.filter((p) => p.instance.state.value === "BACKUP");
       for (const m of masters) {
-        const mine = healthyPriority(m);
+        const mine = healthyPriority(m.node.model, m.instance);
         for (const b of backups) {
-          const theirs = healthyPriority(b);
+          const theirs = healthyPriority(b.node.model, b.instance);
           if (mine >= theirs) continue;
           const bAt = settingAnchor(b, b.instance.priority);
           report({

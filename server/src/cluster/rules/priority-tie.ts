@@ -1,4 +1,4 @@
-import { healthyPriority } from "../effective.js";
+import { healthyPriority } from "../../model/tracking.js";
 import { fixReplacing, placeOf, related, settingAnchor } from "../locate.js";
 import { masterOf } from "../pairing.js";
 import type { Peer } from "../types.js";
@@ -12,7 +12,7 @@ export const priorityTie: ClusterRule = {
       const master = masterOf(set);
       const byPriority = new Map<number, Peer[]>();
       for (const p of set.peers) {
-        const prio = healthyPriority(p);
+        const prio = healthyPriority(p.node.model, p.instance);
         byPriority.set(prio, [...(byPriority.get(prio) ?? []), p]);
       }
       const used = new Set(byPriority.keys());

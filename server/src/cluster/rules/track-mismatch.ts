@@ -1,5 +1,5 @@
 import { TRACK_KINDS } from "../../model/tracks.js";
-import { effectiveTracks, type EffectiveTrack } from "../effective.js";
+import { effectiveTracks, type EffectiveTrack } from "../../model/tracking.js";
 import { childBlock, blockAnchor, placeOf, plain, related } from "../locate.js";
 import { backupPairs } from "../pairing.js";
 import type { Report } from "../../rules/types.js";
@@ -14,7 +14,7 @@ interface Tracked {
 function tracked(peer: Peer): Map<string, Tracked> {
   const defs = peer.node.model.definitions;
   const out = new Map<string, Tracked>();
-  for (const t of effectiveTracks(peer)) {
+  for (const t of effectiveTracks(peer.node.model, peer.instance)) {
     // Only objects the file defines are compared: interface names are the host's, and peers on
     // different hardware name them differently.
     const kind = TRACK_KINDS[t.kind].definedBy;

@@ -1,4 +1,4 @@
-import { MAX_PRIORITY, priorityRange, WEIGHT_LIMIT, type EffectiveTrack } from "../effective.js";
+import { MAX_PRIORITY, priorityRange, WEIGHT_LIMIT, type EffectiveTrack } from "../../model/tracking.js";
 import { fixReplacing, placeOf, plain, related, settingAnchor } from "../locate.js";
 import { backupsOf, masterOf } from "../pairing.js";
 import type { Peer } from "../types.js";
@@ -17,12 +17,12 @@ export const trackWeightInsufficient: ClusterRule = {
     for (const set of cluster.peerSets) {
       if (set.peers.length < 2) continue;
       const master = masterOf(set);
-      const range = priorityRange(master);
+      const range = priorityRange(master.node.model, master.instance);
       const weighted = range.tracks.filter((t) => t.weight !== 0);
       if (weighted.length === 0) continue;
       let best: { peer: Peer; priority: number } | undefined;
       for (const b of backupsOf(set)) {
-        const p = priorityRange(b).highest;
+        const p = priorityRange(b.node.model, b.instance).highest;
         if (!best || p > best.priority) best = { peer: b, priority: p };
       }
       if (!best) continue;
@@ -43,7 +43,7 @@ export const trackWeightInsufficient: ClusterRule = {
       const arithmetic = down.length
         ? `${range.base} ${down.map((t) => `- ${-t.weight}`).join(" ")} = ${range.lowest}`
         : `${range.base} with no negative weights`;
-      const backupShown = best.priority > priorityRange(best.peer).base ? `${best.priority} with its tracks succeeding` : `${best.priority}`;
+      const backupShown = best.priority > priorityRange(best.peer.node.model, best.peer.instance).base ? `${best.priority} with its tracks succeeding` : `${best.priority}`;
       // One line-weighted negative track: offer the weight that crosses the gap.
       let fix;
       if (down.length === 1 && down[0]!.weightFrom === "line") {

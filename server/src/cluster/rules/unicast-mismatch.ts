@@ -1,6 +1,6 @@
 import type { Block, Fix } from "../../../../grammar/index.js";
 import { parseAddress } from "../../model/address.js";
-import { isUnicast } from "../effective.js";
+import { isUnicast } from "../../model/vrrp.js";
 import { blockAnchor, childBlock, instanceAnchor, placeOf, related, settingAnchor } from "../locate.js";
 import { backupPairs, masterOf } from "../pairing.js";
 import { atLeast, RELEASES } from "../../simulate/setup.js";

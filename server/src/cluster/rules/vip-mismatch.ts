@@ -1,4 +1,4 @@
-import { vipAddresses, vipSet } from "../effective.js";
+import { vipAddresses, vipSet } from "../../model/vrrp.js";
 import { atLeast, RELEASES } from "../../simulate/setup.js";
 import { NEWEST_VERSION } from "../../schema/lookup.js";
 import { blockAnchor, childBlock, placeOf, related } from "../locate.js";

@@ -4,7 +4,7 @@
  * keepalived reads the address first and then option words, most followed by one value.
  */
 import type { Word } from "../../../../grammar/index.js";
-import { isIPv4, readAddress, readAddressPrefix, readInteger, type Family } from "../values.js";
+import { isIPv4, readAddress, readAddressPrefix, readInteger, type Family } from "../../schema/values.js";
 import { isTableEntry, ROUTE_SCOPES, type LineChecker, type LineContext } from "./context.js";
 
 /** Option words and whether they take a value. `track_group` only on static addresses, `use_vmac` only on VRRP ones. */

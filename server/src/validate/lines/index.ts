@@ -2,7 +2,7 @@
  * Which checker reads the lines of which value block. Blocks that are plain name lists
  * (`group`, `notification_email`, garp_group `interfaces`) have none: any word is a name.
  */
-import { readDecimal } from "../values.js";
+import { readDecimal } from "../../schema/values.js";
 import { checkStaticAddress, checkVrrpAddress } from "./addresses.js";
 import type { LineChecker } from "./context.js";
 import { checkUnicastPeer } from "./peers.js";

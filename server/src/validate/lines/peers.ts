@@ -1,5 +1,5 @@
 /** `unicast_peer` lines: `ADDRESS [min_ttl N] [max_ttl N]`. */
-import { addressPart, readAddress, readInteger } from "../values.js";
+import { addressPart, readAddress, readInteger } from "../../schema/values.js";
 import type { LineChecker } from "./context.js";
 
 const TTL_OPTIONS: ReadonlySet<string> = new Set(["min_ttl", "max_ttl"]);

@@ -5,7 +5,7 @@
  * a destination, and that a tracked route names its interface.
  */
 import type { Word } from "../../../../grammar/index.js";
-import { readAddress, readAddressPrefix, readInteger } from "../values.js";
+import { readAddress, readAddressPrefix, readInteger } from "../../schema/values.js";
 import { isTableEntry, ROUTE_SCOPES, ROUTE_TYPES, type LineChecker, type LineContext } from "./context.js";
 
 type ValueCheck = "address" | "u32" | "u8" | "number" | "name" | "any";

@@ -6,7 +6,7 @@
  * (it invents one, which is rarely what the author meant).
  */
 import type { Word } from "../../../../grammar/index.js";
-import { readAddressPrefix, readInteger } from "../values.js";
+import { readAddressPrefix, readInteger } from "../../schema/values.js";
 import type { LineChecker } from "./context.js";
 
 const VALUED: ReadonlySet<string> = new Set([

@@ -5,7 +5,7 @@
  * BFD weights within ±253.
  */
 import type { Word } from "../../../../grammar/index.js";
-import { readInteger } from "../values.js";
+import { readInteger } from "../../schema/values.js";
 import type { LineChecker, LineContext } from "./context.js";
 
 interface TrackRule {
@@ -13,14 +13,17 @@ interface TrackRule {
   readonly directions: readonly string[];
 }
 
-const RULES: Readonly<Record<string, TrackRule>> = {
+/** By track block: the weight bounds and directions keepalived reads (the model runs tracks with the same bounds). */
+export const TRACK_LINE_RULES = {
   // keepalived 2.2.x only understands `reverse` after an interface weight.
   track_interface: { weight: 253, directions: ["reverse"] },
   track_script: { weight: 253, directions: ["reverse", "noreverse"] },
   track_process: { weight: 254, directions: ["reverse", "noreverse"] },
   track_file: { weight: 254, directions: ["reverse", "noreverse"] },
   track_bfd: { weight: 253, directions: ["reverse", "noreverse"] },
-};
+} as const satisfies Readonly<Record<string, TrackRule>>;
+
+const RULES: Readonly<Record<string, TrackRule>> = TRACK_LINE_RULES;
 
 export const checkTrackLine: LineChecker = (words, context) => checkTrack(words, context, RULES[context.block] ?? RULES.track_script!);
 

@@ -4,7 +4,7 @@
  * optional port. keepalived drops entries it cannot read and says so.
  */
 import type { Word } from "../../../../grammar/index.js";
-import { addressPart, isIPv4, isIPv6, readInteger, readPort } from "../values.js";
+import { addressPart, isIPv4, isIPv6, readInteger, readPort } from "../../schema/values.js";
 import type { LineChecker } from "./context.js";
 import type { Reporter } from "../report.js";
 

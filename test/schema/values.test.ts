@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import {
   addressPart, checkValue, isIPv4, isIPv6, readAddressPrefix, readBoolean, readDecimal, readEnum, readInteger, readPort,
-} from "../../server/src/validate/values.js";
+} from "../../server/src/schema/values.js";
 
 describe("integers, read as keepalived's base-10 readers do", () => {
   test("accepts plain, signed and blank-prefixed numbers", () => {

@@ -4,7 +4,7 @@
  * cannot say whether two clusters share a wire; the addresses can. A VIP written without a
  * prefix (keepalived makes it /32) is taken to sit in its /24 (IPv4) or /64 (IPv6).
  */
-import type { VirtualAddress, VrrpInstance } from "../model/types.js";
+import type { VirtualAddress, VrrpInstance } from "./types.js";
 
 const GUESS_V4 = 24;
 const GUESS_V6 = 64;
@@ -46,11 +46,5 @@ export function segmentOf(instance: VrrpInstance): string | undefined {
     const net = networkOf(a);
     if (net) return net;
   }
-  return undefined;
-}
-
-/** The lowest VRID from 1 to 255 not in `used`. */
-export function freeVrid(used: ReadonlySet<number>): number | undefined {
-  for (let v = 1; v <= 255; v++) if (!used.has(v)) return v;
   return undefined;
 }

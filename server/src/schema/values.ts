@@ -3,8 +3,11 @@
  * keepalived's own readers do (so a value keepalived rejects is rejected here) and returns
  * either the value or a problem: `invalid-value` when the word is not of the kind at all,
  * `out-of-range` when it is a number of the right shape outside the accepted bounds.
+ *
+ * The one reader of each kind of value: the validator reports the problems, the model takes
+ * the values (so both read `priority +100` as 100, as keepalived does).
  */
-import type { ArgKind } from "../schema/types.js";
+import type { ArgKind } from "./types.js";
 
 export type ValueCode = "invalid-value" | "out-of-range";
 

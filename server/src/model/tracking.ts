@@ -1,0 +1,157 @@
+/**
+ * What tracking does to one VRRP instance, as keepalived runs it: the weight each track line
+ * applies (its own, else the tracked object's, else keepalived's default, limited to the range
+ * keepalived runs with), whether weights apply at all (not inside a sync group unless
+ * `sync_group_tracking_weight` is set), and the priorities that result. Pure functions of one
+ * node's model: the cluster rules and the failover simulation compare or replay what these say.
+ */
+import { TRACK_LINE_RULES } from "../validate/lines/tracks.js";
+import { hasStatement, scopeOf, valueSetting } from "./settings.js";
+import { TRACK_KINDS } from "./tracks.js";
+import type { ConfigModel, TrackEntry, TrackKind, VrrpInstance } from "./types.js";
+
+/** keepalived's ceiling for a non-owner's priority; 255 is reserved for the address owner. */
+export const MAX_PRIORITY = 254;
+/** The priority of the address owner: it always preempts, and tracking weights do not move it. */
+export const OWNER_PRIORITY = 255;
+
+/** The largest weight keepalived runs a track of each kind with (scripts, interfaces, BFD ±253; files, processes ±254). */
+export const WEIGHT_LIMIT: Readonly<Record<TrackKind, number>> = {
+  script: TRACK_LINE_RULES.track_script.weight,
+  interface: TRACK_LINE_RULES.track_interface.weight,
+  bfd: TRACK_LINE_RULES.track_bfd.weight,
+  process: TRACK_LINE_RULES.track_process.weight,
+  file: TRACK_LINE_RULES.track_file.weight,
+};
+
+/** Weight of a tracked object when neither the track line nor the object sets one. */
+const DEFAULT_WEIGHT: Readonly<Record<TrackKind, number>> = { script: 0, process: 0, file: 1, bfd: 0, interface: 0 };
+
+export interface TrackWeight {
+  /** As written, not yet limited to the range keepalived runs with. */
+  readonly weight: number;
+  readonly reverse: boolean;
+  readonly from: "line" | "object" | "default";
+}
+
+/** The tracked object's own `weight N [reverse]` (the last one wins, as in keepalived), read by the schema's reader. */
+function objectWeight(model: ConfigModel, kind: TrackKind, name: string): { weight: number; reverse: boolean } | undefined {
+  const defKind = TRACK_KINDS[kind].definedBy;
+  if (!defKind) return undefined;
+  const def = model.definitions.find((d) => d.kind === defKind && d.name === name);
+  if (!def) return undefined;
+  const scope = scopeOf(def.node.keyword.text);
+  let found: { weight: number; reverse: boolean } | undefined;
+  for (const c of def.node.children) {
+    if (c.kind !== "statement" || c.keyword.text !== "weight") continue;
+    const weight = valueSetting<number>(scope, c);
+    if (weight) found = { weight: weight.value, reverse: c.args[1]?.text === "reverse" };
+  }
+  return found;
+}
+
+/** The weight keepalived takes for one track line: the line's own, else the tracked object's, else the default. */
+export function trackWeight(model: ConfigModel, track: TrackEntry): TrackWeight {
+  if (track.weight !== undefined) return { weight: track.weight, reverse: track.reverse, from: "line" };
+  const object = objectWeight(model, track.kind, track.name);
+  if (object) return { weight: object.weight, reverse: object.reverse || track.reverse, from: "object" };
+  return { weight: DEFAULT_WEIGHT[track.kind], reverse: track.reverse, from: "default" };
+}
+
+/**
+ * Whether tracking weights move this instance's priority: not inside a sync group unless the
+ * group sets `sync_group_tracking_weight`; there every failing track faults the whole group.
+ */
+export function weightsApply(instance: VrrpInstance): boolean {
+  const group = instance.syncGroup;
+  return !group || hasStatement(group.block, "sync_group_tracking_weight");
+}
+
+export interface EffectiveTrack {
+  readonly kind: TrackKind;
+  readonly name: string;
+  /** 0 means the instance goes to FAULT when the object fails (no weight arithmetic). */
+  readonly weight: number;
+  readonly reverse: boolean;
+  readonly line: TrackEntry["line"];
+  /** Where the weight came from: the track line, the tracked object's own `weight`, or keepalived's default. */
+  readonly weightFrom: TrackWeight["from"];
+}
+
+/**
+ * The instance's tracks with the weights keepalived runs them with. Members of a sync group take
+ * the group's tracks too; where weights do not apply (weightsApply) every weight is 0.
+ */
+export function effectiveTracks(model: ConfigModel, instance: VrrpInstance): EffectiveTrack[] {
+  const apply = weightsApply(instance);
+  const entries = [...instance.tracks, ...(instance.syncGroup?.tracks ?? [])];
+  return entries.map((t) => {
+    const { weight, reverse, from } = trackWeight(model, t);
+    const limit = WEIGHT_LIMIT[t.kind];
+    return { kind: t.kind, name: t.name, weight: apply ? Math.max(-limit, Math.min(limit, weight)) : 0, reverse, line: t.line, weightFrom: from };
+  });
+}
+
+/**
+ * What one track adds to the priority while its object is `failed` or not. A positive weight
+ * applies while the object succeeds and a negative one while it fails; `reverse` swaps the two
+ * states. Weight 0 adds nothing (the track faults the instance instead: see priorityWhen).
+ */
+export function trackAdjustment(track: EffectiveTrack, failed: boolean): number {
+  if (track.weight === 0) return 0;
+  const appliesWhenFailed = track.weight < 0 !== track.reverse;
+  return failed === appliesWhenFailed ? track.weight : 0;
+}
+
+const clamp = (p: number): number => Math.max(1, Math.min(MAX_PRIORITY, p));
+
+export interface RunningPriority {
+  /** The priority the instance advertises: its base plus each track's adjustment, clamped to 1..254; an owner keeps 255. */
+  readonly priority: number;
+  /** Weight-0 tracks in their failing state (reversed: succeeding): any of them puts the instance in FAULT. */
+  readonly faultedBy: readonly EffectiveTrack[];
+}
+
+/** The instance's priority while the tracks `failed` picks have failed and the others succeed. */
+export function priorityWhen(model: ConfigModel, instance: VrrpInstance, failed: (track: EffectiveTrack) => boolean): RunningPriority {
+  const tracks = effectiveTracks(model, instance);
+  const faultedBy = tracks.filter((t) => t.weight === 0 && failed(t) !== t.reverse);
+  const base = instance.priority.value;
+  if (base >= OWNER_PRIORITY) return { priority: base, faultedBy };
+  const total = tracks.reduce((sum, t) => sum + trackAdjustment(t, failed(t)), base);
+  return { priority: clamp(total), faultedBy };
+}
+
+export interface PriorityRange {
+  /** The configured (or defaulted) priority. */
+  readonly base: number;
+  /** Lowest priority the tracks can bring it to: every track that lowers it in its lowering state. */
+  readonly lowest: number;
+  /** Highest: every track that raises it in its raising state. */
+  readonly highest: number;
+  /** Priority 255 owns the addresses; keepalived ignores weighted tracks on it. */
+  readonly owner: boolean;
+  readonly tracks: readonly EffectiveTrack[];
+}
+
+/**
+ * The priorities tracking can reach. `reverse` only swaps which state of the tracked object
+ * applies a weight, so the range depends on the signs of the weights alone.
+ */
+export function priorityRange(model: ConfigModel, instance: VrrpInstance): PriorityRange {
+  const base = instance.priority.value;
+  const tracks = effectiveTracks(model, instance);
+  if (base >= OWNER_PRIORITY) return { base, lowest: base, highest: base, owner: true, tracks };
+  let down = 0;
+  let up = 0;
+  for (const t of tracks) {
+    if (t.weight < 0) down += t.weight;
+    else up += t.weight;
+  }
+  return { base, lowest: clamp(base + down), highest: clamp(base + up), owner: false, tracks };
+}
+
+/** The priority an instance runs with while everything it tracks is healthy (positive weights added). */
+export function healthyPriority(model: ConfigModel, instance: VrrpInstance): number {
+  return priorityRange(model, instance).highest;
+}

@@ -1,0 +1,68 @@
+/** Single-node VRRP semantics of the model: track weights, the priorities they reach, faults. */
+import { describe, expect, test } from "vitest";
+import { preprocess } from "../../grammar/index.js";
+import { buildModel } from "../../server/src/model/build.js";
+import { effectiveTracks, priorityRange, priorityWhen, trackAdjustment, weightsApply, type EffectiveTrack } from "../../server/src/model/tracking.js";
+import { memoryHost } from "../support/memory-host.js";
+
+function node(text: string) {
+  const host = memoryHost({ "/k.conf": text });
+  const model = buildModel(preprocess("/k.conf", { host }).file);
+  return { model, instance: model.instances[0]! };
+}
+
+const scripts = `vrrp_script chk_up {\n    script "/bin/true"\n    weight 20\n}\nvrrp_script chk_down {\n    script "/bin/true"\n    weight -30\n}\nvrrp_script chk_fault {\n    script "/bin/true"\n}\n`;
+const instance = (body: string) => `${scripts}vrrp_instance VI_1 {\n    priority 100\n${body}\n}\n`;
+
+describe("effective tracks", () => {
+  test("a weight comes from the track line, else the object, else keepalived's default (0 for scripts)", () => {
+    const { model, instance: i } = node(instance("    track_script {\n        chk_up\n        chk_down weight -5\n        chk_fault\n    }"));
+    expect(effectiveTracks(model, i).map((t) => [t.name, t.weight, t.weightFrom])).toEqual([["chk_up", 20, "object"], ["chk_down", -5, "line"], ["chk_fault", 0, "default"]]);
+  });
+
+  test("a track line's weight keepalived cannot read (over 254) falls back to the object's; ±254 on a script runs as ±253", () => {
+    const { model, instance: i } = node(instance("    track_script {\n        chk_up weight 300\n        chk_down weight -254\n    }"));
+    expect(effectiveTracks(model, i).map((t) => t.weight)).toEqual([20, -253]);
+  });
+
+  test("inside a sync group weights do not apply unless sync_group_tracking_weight is set", () => {
+    const group = (flag: string) => `${instance("    track_script {\n        chk_up\n    }")}vrrp_sync_group G {\n    group {\n        VI_1\n    }\n${flag}}\n`;
+    const plain = node(group(""));
+    expect(weightsApply(plain.instance)).toBe(false);
+    expect(effectiveTracks(plain.model, plain.instance).map((t) => t.weight)).toEqual([0]);
+    const flagged = node(group("    sync_group_tracking_weight\n"));
+    expect(weightsApply(flagged.instance)).toBe(true);
+    expect(effectiveTracks(flagged.model, flagged.instance).map((t) => t.weight)).toEqual([20]);
+  });
+});
+
+describe("priorities", () => {
+  const { model, instance: i } = node(instance("    track_script {\n        chk_up\n        chk_down\n        chk_fault\n    }"));
+  const named = (...names: string[]) => (t: EffectiveTrack) => names.includes(t.name);
+
+  test("a positive weight applies while its object succeeds, a negative one while it fails; reverse swaps the states", () => {
+    const t = (weight: number, reverse: boolean): EffectiveTrack => ({ kind: "script", name: "x", weight, reverse, line: undefined!, weightFrom: "line" });
+    expect([trackAdjustment(t(20, false), false), trackAdjustment(t(20, false), true)]).toEqual([20, 0]);
+    expect([trackAdjustment(t(-30, false), false), trackAdjustment(t(-30, false), true)]).toEqual([0, -30]);
+    expect([trackAdjustment(t(20, true), false), trackAdjustment(t(20, true), true)]).toEqual([0, 20]);
+    expect([trackAdjustment(t(-30, true), false), trackAdjustment(t(-30, true), true)]).toEqual([-30, 0]);
+  });
+
+  test("priorityWhen: the base plus each track in its state; a failed weight-0 track faults the instance", () => {
+    expect(priorityWhen(model, i, () => false)).toEqual({ priority: 120, faultedBy: [] });
+    expect(priorityWhen(model, i, named("chk_up", "chk_down")).priority).toBe(70);
+    expect(priorityWhen(model, i, named("chk_fault")).faultedBy.map((t) => t.name)).toEqual(["chk_fault"]);
+  });
+
+  test("priorityRange: from every lowering track applied to every raising one, clamped to 1..254", () => {
+    expect(priorityRange(model, i)).toMatchObject({ base: 100, lowest: 70, highest: 120, owner: false });
+    const low = node(instance("    track_script {\n        chk_down weight -253\n    }"));
+    expect(priorityRange(low.model, low.instance).lowest).toBe(1);
+  });
+
+  test("the address owner (255) ignores weights", () => {
+    const owner = node(`${scripts}vrrp_instance VI_1 {\n    state MASTER\n    track_script {\n        chk_down\n    }\n}\n`);
+    expect(priorityRange(owner.model, owner.instance)).toMatchObject({ base: 255, lowest: 255, highest: 255, owner: true });
+    expect(priorityWhen(owner.model, owner.instance, () => true).priority).toBe(255);
+  });
+});
