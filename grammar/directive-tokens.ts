@@ -5,6 +5,7 @@
  * the line (start of line, quotes, parentheses), which a regular expression cannot see.
  */
 import { createToken } from "chevrotain";
+import { PARAMETER_NAME } from "./parameters.js";
 import { LinePrefix } from "./tokens.js";
 
 function isBlank(c: number): boolean {
@@ -49,7 +50,7 @@ export function contentEnd(text: string, from: number): { end: number; lineEnd: 
   return { end, lineEnd: i };
 }
 
-const definitionHead = /\$[A-Za-z_][A-Za-z0-9_]*=/y;
+const definitionHead = new RegExp(`\\$${PARAMETER_NAME}=`, "y");
 
 function matchDefinition(text: string, offset: number): RegExpExecArray | null {
   definitionHead.lastIndex = offset;

@@ -21,8 +21,21 @@ export interface Reference {
   readonly braced: boolean;
 }
 
-const nameStart = /[A-Za-z_]/;
-const nameChar = /[A-Za-z0-9_]/;
+/**
+ * A parameter name, as keepalived reads one: a letter or `_`, then letters, digits and `_`. The
+ * one pattern every reader of names builds on (definitions, references, ~SEQ/~LST, rename).
+ */
+const NAME_START = "A-Za-z_";
+const NAME_CHAR = "A-Za-z0-9_";
+export const PARAMETER_NAME = `[${NAME_START}][${NAME_CHAR}]*`;
+const wholeName = new RegExp(`^${PARAMETER_NAME}$`);
+
+export function isParameterName(text: string): boolean {
+  return wholeName.test(text);
+}
+
+const nameStart = new RegExp(`[${NAME_START}]`);
+const nameChar = new RegExp(`[${NAME_CHAR}]`);
 
 /**
  * References in a line. `$NAME` counts only when followed by the end, a blank, `,` or `)`;
@@ -40,7 +53,7 @@ export function findReferences(text: string): Reference[] {
       if (close !== -1) {
         const inner = text.slice(i + 2, close).trim().split(/[ \t]+/);
         const name = inner[0] ?? "";
-        if (name && nameStart.test(name[0]!) && [...name].every((c) => nameChar.test(c))) {
+        if (isParameterName(name)) {
           refs.push({ from: i, to: close + 1, name, params: inner.slice(1), braced: true });
         }
         i = text.indexOf("$", close + 1);

@@ -9,7 +9,7 @@ import { contentEnd } from "./directive-tokens.js";
 import type { Diagnostic } from "./diagnostic.js";
 import { directoryOf, type FileHost } from "./file-host.js";
 import { freshLine, mapColumn, replaceInLine, sliceLine, type MappedLine } from "./line-map.js";
-import { builtinValue, BUILTIN_NAMES, findReferences, type ParameterValue } from "./parameters.js";
+import { builtinValue, BUILTIN_NAMES, findReferences, PARAMETER_NAME, type ParameterValue } from "./parameters.js";
 import { lineProblems, parse } from "./parse.js";
 import { parseChunked } from "./chunked-parse.js";
 import { planSequence } from "./sequence.js";
@@ -55,6 +55,10 @@ const MAX_INCLUDE_DEPTH = 32;
 const MAX_SUBSTITUTION_ROUNDS = 32;
 const MAX_LINES = 2_000_000;
 const directiveLine = /^[ \t]*(?:@|~|include)/m;
+/** `$NAME=` at the start of a line (with the blanks after `=`), and after an `@id` prefix. */
+const DEFINITION = new RegExp(`^\\$(${PARAMETER_NAME})=`);
+const DEFINITION_HEAD = new RegExp(`^\\$(${PARAMETER_NAME})=[ \\t]*`);
+const CONDITIONAL_DEFINITION = new RegExp(`^@\\^?\\S+[ \\t]+\\$(${PARAMETER_NAME})=`);
 
 /** Reads `path` (and what it includes) and returns both views of it. Never throws. */
 export function preprocess(path: string, options: PreprocessOptions): EffectiveConfig {
@@ -131,7 +135,7 @@ class Preprocessor {
       const lead = content.text.length - content.text.trimStart().length;
       if (lead) content = sliceLine(content, lead);
       // A definition whose value ends in `\` swallows the lines that follow.
-      const def = /^\$([A-Za-z_][A-Za-z0-9_]*)=/.exec(content.text) ?? /^@\^?\S+[ \t]+\$([A-Za-z_][A-Za-z0-9_]*)=/.exec(content.text);
+      const def = DEFINITION.exec(content.text) ?? CONDITIONAL_DEFINITION.exec(content.text);
       if (def && content.text.endsWith("\\")) {
         const parts = [content];
         while (parts[parts.length - 1]!.text.endsWith("\\") && line + 1 < starts.length) {
@@ -182,7 +186,7 @@ class Preprocessor {
         if (line.text === "") return;
       }
       // $NAME=value
-      const def = /^\$([A-Za-z_][A-Za-z0-9_]*)=[ \t]*/.exec(line.text);
+      const def = DEFINITION_HEAD.exec(line.text);
       if (def) {
         const value = line.text.slice(def[0].length);
         const at = mapColumn(line, 1, false);

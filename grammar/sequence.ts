@@ -1,4 +1,5 @@
 /** `~SEQ(...)` and `~LST(...)` expansion: the values a header iterates over. */
+import { isParameterName } from "./parameters.js";
 
 export interface Iteration {
   /** Variable name → value for one repetition. */
@@ -40,7 +41,7 @@ export function planSequence(form: "SEQ" | "SEQx" | "LST", params: string): Sequ
   const parts = splitTop(params);
   if (form === "LST") return planList(parts);
   const [name, ...nums] = parts;
-  if (!name || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || nums.length < 1 || nums.length > 3) {
+  if (!name || !isParameterName(name) || nums.length < 1 || nums.length > 3) {
     return { error: `~${form} needs (VAR, END), (VAR, START, END) or (VAR, START, STEP, END)` };
   }
   const values = nums.map(cNumber);
@@ -70,7 +71,7 @@ function planList(parts: string[]): SequencePlan {
   const [head, ...rest] = parts;
   if (!head) return { error: "~LST needs a variable name and values" };
   const names = head.startsWith("{") ? head.replace(/^\{|\}$/g, "").split(",").map((s) => s.trim()) : [head];
-  if (!names.every((n) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(n))) return { error: "~LST variable names must be parameter names" };
+  if (!names.every(isParameterName)) return { error: "~LST variable names must be parameter names" };
   const iterations: Iteration[] = [];
   for (const part of rest) {
     const values = part.startsWith("{") ? part.replace(/^\{|\}$/g, "").split(",").map((s) => s.trim()) : [part];

@@ -70,6 +70,12 @@ describe("defined names", () => {
     expect(labels("vrrp_instance A {\n}\nvrrp_instance B {\n}\nvrrp_sync_group G {\n    group {\n        A |\n    }\n}\n")).toEqual(["A", "B"]);
   });
 
+  test("$ offers the names the tree defines: a `$B=` line that continues a multi-line value defines nothing", () => {
+    const items = labels("$A=one \\\n$B=two\nvrrp_instance A {\n    interface $|\n}\n");
+    expect(items).toContain("$A");
+    expect(items).not.toContain("$B");
+  });
+
   test("$ offers parameter names, also ones defined further down, and the built-ins", () => {
     const items = labels("$IFACE=eth0\nvrrp_instance A {\n    interface $|\n}\n$LATER=1\n");
     expect(items).toEqual(expect.arrayContaining(["$IFACE", "$LATER", "${_INSTANCE}"]));

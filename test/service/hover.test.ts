@@ -66,6 +66,11 @@ describe("hover on names and parameters", () => {
     expect(textOf(doc, h!.range!)).toBe("$IFACE");
   });
 
+  test("a multi-line $VAR shows its value as the tree joins it (the continuation line is part of it)", () => {
+    const { doc, at } = docAt("$BLOCK=one \\\n$B=two\nvrrp_instance VI_1 {\n    $BL|OCK\n}\n");
+    expect(text(hover(doc, at))).toContain("**$BLOCK** = `one\n$B=two`");
+  });
+
   test("an undefined $VAR says it is kept as written", () => {
     const { doc, at } = docAt("vrrp_instance VI_1 {\n    interface $NO|PE\n}\n");
     expect(text(hover(doc, at))).toContain("is not defined");

@@ -6,6 +6,7 @@
 import type { IToken } from "chevrotain";
 import { DefinitionLine, SequenceHead } from "../../../grammar/directive-tokens.js";
 import { lex } from "../../../grammar/lexer.js";
+import { PARAMETER_NAME } from "../../../grammar/parameters.js";
 import { AtWord, Comment, LBrace, QuotedString, RBrace, Word } from "../../../grammar/tokens.js";
 
 /** The tokens of one physical line (a multi-line `$NAME=` definition counts as one token), newline excluded. */
@@ -72,7 +73,7 @@ export function tokenize(text: string): TokenizedText {
 }
 
 /** A `$NAME=` or `~...` word that sits after a brace, and would become a directive at the start of a line. */
-const directiveLike = /^(?:\$[A-Za-z_][A-Za-z0-9_]*=|~)/;
+const directiveLike = new RegExp(`^(?:\\$${PARAMETER_NAME}=|~)`);
 
 /**
  * Whether a line must stay one line, exactly as grouped. keepalived applies its line-level

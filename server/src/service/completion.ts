@@ -8,10 +8,10 @@ import { BUILTIN_NAMES } from "../../../grammar/parameters.js";
 import type { DefinitionKind } from "../model/types.js";
 import { keywordAt, keywordsIn } from "../schema/lookup.js";
 import type { ArgSpec, KeywordSpec } from "../schema/types.js";
-import { rootOf, type AnalysedDocument } from "./document.js";
+import { rawOf, rootOf, type AnalysedDocument } from "./document.js";
 import { locate } from "./locate.js";
 import { offsetOf, rangeIn } from "./positions.js";
-import { commentStart } from "./symbols.js";
+import { commentStart, parameterDefinitions } from "./symbols.js";
 import { TRACK_KINDS, trackKindOf } from "../model/tracks.js";
 import { insideTemplateTag } from "./template-tags.js";
 
@@ -117,7 +117,7 @@ function nameItems(doc: AnalysedDocument, kind: DefinitionKind, range: Range): C
 function variableItems(doc: AnalysedDocument, range: Range): CompletionItem[] {
   const names = new Set<string>(doc.analysis.config.parameters.keys());
   // Definitions later in the file count too: the user may be writing above them.
-  for (const m of rootOf(doc).text.matchAll(/^[ \t]*(?:@\^?\S+[ \t]+)?\$([A-Za-z_][A-Za-z0-9_]*)=/gm)) names.add(m[1]!);
+  for (const d of parameterDefinitions(rawOf(doc).children)) names.add(d.name);
   const items: CompletionItem[] = [...names].map((name) => ({ label: `$${name}`, kind: KIND.variable, detail: "parameter", textEdit: { range, newText: `$${name}` } }));
   for (const name of BUILTIN_NAMES) items.push({ label: `\${${name}}`, kind: KIND.variable, detail: "keepalived built-in", sortText: `~${name}`, textEdit: { range, newText: `\${${name}}` } });
   return items;

@@ -4,7 +4,7 @@
  * as written, for editing) or the model (the effective configuration, for meaning).
  */
 import { pathToFileURL } from "node:url";
-import type { ConfigFile, Diagnostic, FileHost, RuleSetting, SourceText } from "../../../grammar/index.js";
+import { parse, type ConfigFile, type Diagnostic, type FileHost, type RuleSetting, type SourceText } from "../../../grammar/index.js";
 import { analyze, type Analysis } from "../analysis/analyze.js";
 import type { Version } from "../schema/types.js";
 
@@ -53,3 +53,17 @@ export function withClusterDiagnostics(doc: AnalysedDocument, all: readonly Diag
 
 export const rootOf = (doc: AnalysedDocument): SourceText => doc.analysis.config.root;
 export const rawOf = (doc: AnalysedDocument): ConfigFile => doc.analysis.config.raw;
+
+/** Included files as written, parsed once each when a feature first needs one. */
+const includedTrees = new WeakMap<SourceText, ConfigFile>();
+
+/** Every file the analysis read, as written (the document's own first, then its includes in reading order). */
+export function rawTrees(doc: AnalysedDocument): ConfigFile[] {
+  const root = rawOf(doc);
+  return doc.analysis.config.files.map((file) => {
+    if (file === root.source) return root;
+    let tree = includedTrees.get(file);
+    if (!tree) includedTrees.set(file, (tree = parse(file)));
+    return tree;
+  });
+}

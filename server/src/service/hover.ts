@@ -10,10 +10,10 @@ import { isOpaque } from "../../../grammar/index.js";
 import { insideTemplateTag } from "./template-tags.js";
 import { describeKeyword, describeRemoved } from "../schema/describe.js";
 import { keywordAt, placesOf, removedKeyword } from "../schema/lookup.js";
-import { rootOf, type AnalysedDocument } from "./document.js";
+import { rawTrees, rootOf, type AnalysedDocument } from "./document.js";
 import { locate } from "./locate.js";
 import { offsetOf, rangeOf } from "./positions.js";
-import { declarations, occurrences, symbolAt, type Symbol } from "./symbols.js";
+import { declarations, occurrences, parameterDefinitions, symbolAt, type Symbol } from "./symbols.js";
 import type { Position } from "vscode-languageserver-types";
 
 const EXCERPT_LINES = 12;
@@ -77,31 +77,12 @@ function excerpt(node: Span): string {
 function describeVariable(doc: AnalysedDocument, name: string, offset: number): string {
   const root = rootOf(doc);
   // Definitions are read in order: the value in effect here is the last one written before it.
-  const defs = occurrences(doc, { kind: "variable", name, span: { file: root, start: offset, end: offset } }).filter((o) => o.declaration);
-  const before = defs.filter((d) => d.span.file !== root || d.span.start < offset);
+  const defs = rawTrees(doc).flatMap((tree) => parameterDefinitions(tree.children)).filter((d) => d.name === name);
+  const before = defs.filter((d) => d.file !== root || d.start < offset);
   const def = before[before.length - 1] ?? defs[0];
   const known = doc.analysis.config.parameters.get(name);
-  if (def) {
-    const value = definitionValue(def.span) ?? known?.value ?? "";
-    return `**$${name}** = \`${value.replace(/`/g, "'")}\`\n\nDefined at ${placeName(doc, def.span)}`;
-  }
+  if (def) return `**$${name}** = \`${def.value.replace(/`/g, "'")}\`\n\nDefined at ${placeName(doc, def.nameSpan)}`;
   if (known) return `**$${name}** = \`${known.value.replace(/`/g, "'")}\``;
   if (BUILTIN_NAMES.has(name)) return `**$${name}**: a keepalived built-in parameter, filled in when the configuration is read.`;
   return `**$${name}** is not defined; keepalived keeps the text as written.`;
-}
-
-/** The text after `NAME=` on a definition line, joining `\` continuation lines. */
-function definitionValue(nameSpan: Span): string | undefined {
-  const file = nameSpan.file;
-  let line = file.lineOf(nameSpan.start);
-  let text = file.text.slice(nameSpan.end, file.lineEnd(line));
-  if (!text.startsWith("=")) return undefined;
-  text = text.slice(1).trim();
-  const parts = [text];
-  while (parts[parts.length - 1]!.endsWith("\\") && line + 1 < file.lineCount) {
-    parts[parts.length - 1] = parts[parts.length - 1]!.slice(0, -1).trimEnd();
-    line++;
-    parts.push(file.lineText(line).trim());
-  }
-  return parts.join("\n");
 }

@@ -4,6 +4,7 @@
  * whichever file of the configuration holds them.
  */
 import type { Location, Position, Range, TextEdit, WorkspaceEdit } from "vscode-languageserver-types";
+import { isParameterName } from "../../../grammar/parameters.js";
 import { rootOf, type AnalysedDocument } from "./document.js";
 import { offsetOf, rangeOf } from "./positions.js";
 import { declarations, occurrences, symbolAt } from "./symbols.js";
@@ -40,7 +41,7 @@ export class RenameError extends Error {}
 
 /** Keepalived reads names as single words; a `$VAR` name is letters, digits and `_`. */
 function checkName(kind: "variable" | "object", name: string): void {
-  if (kind === "variable" && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new RenameError(`'${name}' is not a parameter name (letters, digits and _, not starting with a digit)`);
+  if (kind === "variable" && !isParameterName(name)) throw new RenameError(`'${name}' is not a parameter name (letters, digits and _, not starting with a digit)`);
   if (kind === "object" && !/^[^\s{}"#!$]+$/.test(name)) throw new RenameError(`'${name}' cannot be a name: it must be one word without braces, quotes, # or !`);
 }
 

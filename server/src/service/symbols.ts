@@ -4,11 +4,11 @@
  * groups, ...), `$VAR` parameters, and include patterns. Definition, references, rename and
  * hover all start from `symbolAt`.
  */
-import type { IncludeLink, SourceText, Span, Word } from "../../../grammar/index.js";
+import type { Definition, IncludeLink, Node, SourceText, Span, Word } from "../../../grammar/index.js";
 import { spanText } from "../../../grammar/index.js";
 import { findReferences } from "../../../grammar/parameters.js";
 import type { DefinitionKind } from "../model/types.js";
-import { rootOf, type AnalysedDocument } from "./document.js";
+import { rawOf, rawTrees, rootOf, type AnalysedDocument } from "./document.js";
 import { sameFile, within } from "./positions.js";
 
 export type Symbol =
@@ -39,10 +39,10 @@ export function symbolAt(doc: AnalysedDocument, offset: number): Symbol | undefi
   for (const link of config.includes) {
     if (sameFile(link.pattern.file, root) && within(link.pattern, offset)) return { kind: "include", link, span: link.pattern };
   }
-  return variableAt(root, offset);
+  return variableAt(doc, root, offset);
 }
 
-function variableAt(root: SourceText, offset: number): Symbol | undefined {
+function variableAt(doc: AnalysedDocument, root: SourceText, offset: number): Symbol | undefined {
   const line = root.lineOf(offset);
   const lineStart = root.lineStarts[line]!;
   const text = root.lineText(line);
@@ -51,11 +51,18 @@ function variableAt(root: SourceText, offset: number): Symbol | undefined {
     const start = lineStart + ref.from;
     if (offset >= start && offset <= lineStart + ref.to) return { kind: "variable", name: ref.name, span: { file: root, start, end: lineStart + ref.to } };
   }
-  const def = definitionOnLine(text);
-  if (def && offset >= lineStart + def.start - 1 && offset <= lineStart + def.end) {
-    return { kind: "variable", name: def.name, span: { file: root, start: lineStart + def.start, end: lineStart + def.end } };
+  // On a `$NAME=` line: the name, or the `$` before it.
+  const def = parameterDefinitions(rawOf(doc).children).find((d) => offset >= d.nameSpan.start - 1 && offset <= d.nameSpan.end);
+  return def ? { kind: "variable", name: def.name, span: def.nameSpan } : undefined;
+}
+
+/** The `$NAME=` definitions among `nodes` (inside blocks too), in file order: the tree's, not a second reading of the text. */
+export function parameterDefinitions(nodes: readonly Node[], out: Definition[] = []): Definition[] {
+  for (const n of nodes) {
+    if (n.kind === "definition") out.push(n);
+    else if (n.kind === "block" || n.kind === "anonymous-block") parameterDefinitions(n.children, out);
   }
-  return undefined;
+  return out;
 }
 
 /** Where a comment starts on a line: the first unquoted, unescaped `#` or `!`. */
@@ -70,17 +77,9 @@ export function commentStart(text: string): number {
   return text.length;
 }
 
-/** `$NAME=` (optionally after an `@id` prefix): the name's columns. */
-function definitionOnLine(text: string): { name: string; start: number; end: number } | undefined {
-  const m = /^([ \t]*(?:@\^?\S+[ \t]+)?)\$([A-Za-z_][A-Za-z0-9_]*)=/.exec(text);
-  if (!m) return undefined;
-  const start = m[1]!.length + 1;
-  return { name: m[2]!, start, end: start + m[2]!.length };
-}
-
 /** Every place the symbol is written, in every file the analysis read. */
 export function occurrences(doc: AnalysedDocument, symbol: Symbol): Occurrence[] {
-  const { model, config } = doc.analysis;
+  const { model } = doc.analysis;
   if (symbol.kind === "include") return [{ span: symbol.span, declaration: false }];
   if (symbol.kind === "object") {
     const out: Occurrence[] = [];
@@ -93,21 +92,23 @@ export function occurrences(doc: AnalysedDocument, symbol: Symbol): Occurrence[]
     return dedupe(out);
   }
   const out: Occurrence[] = [];
-  for (const file of config.files) {
+  for (const tree of rawTrees(doc)) {
+    const file = tree.source;
     if (!file.text.includes("$")) continue;
+    const inFile: Occurrence[] = [];
+    for (const def of parameterDefinitions(tree.children)) if (def.name === symbol.name) inFile.push({ span: def.nameSpan, declaration: true });
     const starts = file.lineStarts;
     for (let line = 0; line < starts.length; line++) {
       const text = file.lineText(line);
       if (!text.includes("$")) continue;
-      const def = definitionOnLine(text);
-      if (def?.name === symbol.name) out.push({ span: { file, start: starts[line]! + def.start, end: starts[line]! + def.end }, declaration: true });
       for (const ref of findReferences(text.slice(0, commentStart(text)))) {
         if (ref.name !== symbol.name) continue;
         // Rename touches only the name inside `$NAME` / `${NAME ...}`.
         const nameAt = text.indexOf(ref.name, ref.from);
-        out.push({ span: { file, start: starts[line]! + nameAt, end: starts[line]! + nameAt + ref.name.length }, declaration: false });
+        inFile.push({ span: { file, start: starts[line]! + nameAt, end: starts[line]! + nameAt + ref.name.length }, declaration: false });
       }
     }
+    out.push(...inFile.sort((a, b) => a.span.start - b.span.start));
   }
   return out;
 }
