@@ -52,6 +52,7 @@ const TABLE = {
   "unused-suppression": { severity: "warning", category: "meta", scope: "builtin", summary: "a kalint disable comment that suppresses nothing" },
   "template-syntax": { severity: "error", category: "language", scope: "builtin", summary: "a malformed template: an unclosed tag or expression, an endif with no if, ..." },
   "template-brace-imbalance": { severity: "error", category: "language", scope: "builtin", summary: "a template loop body or if branches that open and close keepalived blocks unevenly" },
+  "internal-error": { severity: "error", category: "meta", scope: "builtin", summary: "a rule failed on this input (a bug in kalint); the other rules still ran" },
   // one node (server/src/rules/<code>.ts)
   "duplicate-definition": { severity: "error", category: "language", scope: "file", summary: "two vrrp_instance, vrrp_script, sync groups or other named blocks share one name" },
   "undefined-reference": { severity: "error", category: "language", scope: "file", summary: "a track_*, sync group member or virtual_server group naming nothing defined (before it, where keepalived requires that)" },

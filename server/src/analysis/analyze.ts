@@ -6,7 +6,7 @@ import { detectTemplate, diagnostic, isOpaque, OPAQUE, parse, parseTemplate, pre
 import { buildModel } from "../model/build.js";
 import type { ConfigModel } from "../model/types.js";
 import { FILE_RULES } from "../rules/index.js";
-import { toDiagnostic } from "../rules/types.js";
+import { runIsolated } from "../rules/types.js";
 import type { Version } from "../schema/types.js";
 import { keywordAt, NEWEST_VERSION, placesOf } from "../schema/lookup.js";
 import { validateSchema } from "../validate/schema-check.js";
@@ -53,9 +53,10 @@ export function analyze(path: string, options: AnalyzeOptions): Analysis {
   const targetVersion = options.targetVersion ?? NEWEST_VERSION;
   const found: Diagnostic[] = [...config.diagnostics, ...validateSchema(config.file, { targetVersion, ...(parents ? { parents } : {}) })];
   const context = { model, targetVersion, ...(options.fragment ? { fragment: true } : {}) };
+  const start = { file: config.root, start: 0, end: 0 };
   for (const rule of FILE_RULES) {
     if (options.rules?.[rule.code] === "off") continue;
-    rule.check(context, (finding) => found.push(toDiagnostic(rule.code, finding)));
+    runIsolated(rule.code, start, found, (report) => rule.check(context, report));
   }
   const partials = config.raw.template ? readPartials(path, config, options, found) : [];
   if (config.raw.template) nameTemplateOutput(found, config.raw.template.engine);

@@ -3,11 +3,17 @@
  * finding takes the severity settings of the node whose file it points into, and obeys that
  * file's `# kalint disable=` comments. The nodes' own diagnostics are merged in, once each.
  */
-import type { Diagnostic, SourceText } from "../../../grammar/index.js";
+import { SourceText, type Diagnostic, type Span } from "../../../grammar/index.js";
 import { finish, sortDiagnostics } from "../analysis/analyze.js";
-import { toDiagnostic, type Report } from "../rules/types.js";
+import { runIsolated } from "../rules/types.js";
 import { RULE_SET } from "./rule-set.js";
 import type { ClusterNode, ClusterRule, Fleet } from "./types.js";
+
+/** Where a failing cluster rule is reported: the start of the (first) node's file. */
+function startOf(node: ClusterNode | undefined): Span {
+  const file = node?.config.root ?? new SourceText("", "");
+  return { file, start: 0, end: 0 };
+}
 
 const keyOf = (d: Diagnostic) => `${d.file.path}\0${d.start}\0${d.end}\0${d.code}\0${d.message}`;
 
@@ -15,9 +21,12 @@ const keyOf = (d: Diagnostic) => `${d.file.path}\0${d.start}\0${d.end}\0${d.code
 export function clusterFindings(fleet: Fleet, rules: readonly ClusterRule[] = RULE_SET.cluster): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const rule of rules) {
-    const report: Report = (f) => out.push(toDiagnostic(rule.code, f));
-    if (rule.checkCluster) for (const cluster of fleet.clusters) rule.checkCluster(cluster, report);
-    rule.checkFleet?.(fleet, report);
+    for (const cluster of fleet.clusters) {
+      const checkCluster = rule.checkCluster;
+      if (checkCluster) runIsolated(rule.code, startOf(cluster.nodes[0]), out, (report) => checkCluster(cluster, report));
+    }
+    const checkFleet = rule.checkFleet;
+    if (checkFleet) runIsolated(rule.code, startOf(fleet.clusters[0]?.nodes[0]), out, (report) => checkFleet(fleet, report));
   }
   return out;
 }

@@ -38,6 +38,19 @@ export interface FileRule {
   check(context: FileContext, report: Report): void;
 }
 
+/**
+ * Runs one rule's check, isolated: a rule that throws (a bug in kalint) costs its own findings
+ * only, and leaves an `internal-error` finding at `at` that names it; the other rules still run.
+ */
+export function runIsolated(code: Code, at: Span, found: Diagnostic[], check: (report: Report) => void): void {
+  try {
+    check((finding) => found.push(toDiagnostic(code, finding)));
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    found.push(diagnostic(at, "internal-error", `rule ${code} failed here and reported nothing: ${reason.split("\n")[0]} (a bug in kalint; the other rules ran)`));
+  }
+}
+
 /** The finding as a diagnostic of `code`, at the registry's severity. */
 export function toDiagnostic(code: Code, finding: Finding): Diagnostic {
   const { at, message, related, fix, mild } = finding;
