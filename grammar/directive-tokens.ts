@@ -50,21 +50,67 @@ export function contentEnd(text: string, from: number): { end: number; lineEnd: 
   return { end, lineEnd: i };
 }
 
+/** One physical line of a `$NAME=` definition, as keepalived keeps it. */
+export interface DefinitionPart {
+  /** Where the line's text starts (leading blanks skipped). */
+  readonly start: number;
+  /** Where its text ends: comment, trailing blanks and a continuing `\` left out. */
+  readonly valueEnd: number;
+  /** Where it ends with the comment and trailing blanks left out (a continuing `\` kept, when it stands before the comment). */
+  readonly contentEnd: number;
+  /** Where the physical line ends, before its line break. */
+  readonly lineEnd: number;
+  /** The definition goes on to the next line. */
+  readonly continues: boolean;
+}
+
+/**
+ * How keepalived reads a line of a definition. It drops the comment and trailing blanks but
+ * keeps a `\` that ends the physical line, even after a comment; a line whose text then ends in
+ * `\` continues the definition. (The processes that run VRRP and LVS read a copy of the file
+ * written that way, so a comment line ending in `\` continues a definition, while a comment or
+ * blank line without one ends it.)
+ */
+export function definitionPart(text: string, from: number): DefinitionPart {
+  const { end, lineEnd } = contentEnd(text, from);
+  let start = from;
+  while (start < end && isBlank(text.charCodeAt(start))) start++;
+  let rawEnd = lineEnd;
+  if (rawEnd > from && text.charCodeAt(rawEnd - 1) === 13) rawEnd--;
+  // An odd run of backslashes ends the line with one that escapes nothing.
+  let run = 0;
+  while (rawEnd - run > from && text.charCodeAt(rawEnd - run - 1) === 92) run++;
+  const continues = run % 2 === 1 || (end > start && text.charCodeAt(end - 1) === 92);
+  let valueEnd = end;
+  if (continues && valueEnd > start && text.charCodeAt(valueEnd - 1) === 92) valueEnd--;
+  if (continues) while (valueEnd > start && isBlank(text.charCodeAt(valueEnd - 1))) valueEnd--;
+  return { start, valueEnd, contentEnd: end, lineEnd, continues };
+}
+
+/**
+ * The lines of the definition whose `$` is at `from`: the first, then while one continues, the
+ * next. A following line with no text that does not continue either (blank, or a comment)
+ * ends the definition and is not part of it; continuing lines with no text add nothing.
+ */
+export function definitionParts(text: string, from: number): DefinitionPart[] {
+  const lines = [definitionPart(text, from)];
+  for (let last = lines[0]!; last.continues && last.lineEnd < text.length; ) {
+    const next = definitionPart(text, last.lineEnd + 1);
+    if (next.valueEnd === next.start && !next.continues) break;
+    lines.push((last = next));
+  }
+  return lines;
+}
+
 const definitionHead = new RegExp(`\\$${PARAMETER_NAME}=`, "y");
 
 function matchDefinition(text: string, offset: number): RegExpExecArray | null {
   definitionHead.lastIndex = offset;
   if (!definitionHead.test(text) || !atLineStart(text, offset)) return null;
-  let { end, lineEnd } = contentEnd(text, offset);
-  // A value ending in a backslash continues on the next line; an empty line stops it.
-  while (end > offset && text.charCodeAt(end - 1) === 92 && lineEnd < text.length) {
-    const next = contentEnd(text, lineEnd + 1);
-    if (next.end === lineEnd + 1 || text.slice(lineEnd + 1, next.end).trim() === "") break;
-    end = next.end;
-    lineEnd = next.lineEnd;
-  }
-  const m = [text.slice(offset, end)] as unknown as RegExpExecArray;
-  return m;
+  // The token runs to the end of the last line with text; comment lines after it are comments.
+  let end = offset;
+  for (const line of definitionParts(text, offset)) if (line.contentEnd > line.start) end = line.contentEnd;
+  return [text.slice(offset, end)] as unknown as RegExpExecArray;
 }
 
 const sequenceHead = /~(SEQx|SEQ|LST)\(/y;

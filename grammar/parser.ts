@@ -13,7 +13,7 @@
 import { EmbeddedActionsParser, EOF, type IToken } from "chevrotain";
 import type { AnonymousBlock, Block, Condition, Definition, Include, Node, SequenceHeader, Statement, ValueLine, Word } from "./ast.js";
 import type { Diagnostic } from "./diagnostic.js";
-import { DefinitionLine } from "./directive-tokens.js";
+import { DefinitionLine, definitionParts, type DefinitionPart } from "./directive-tokens.js";
 import { allTokens, lineBreakAfter } from "./lexer.js";
 import type { SourceText, Span } from "./source.js";
 import { AnyWord, AtWord, LBrace, LinePrefix as LinePrefixToken, RBrace } from "./tokens.js";
@@ -329,9 +329,9 @@ class KeepalivedParser extends EmbeddedActionsParser {
       const start = token.startOffset;
       let valueStart = eq + 1;
       while (valueStart < image.length && (image[valueStart] === " " || image[valueStart] === "\t")) valueStart++;
-      const rawValue = image.slice(valueStart);
-      const multiline = /\\\s*(?:[#!][^\n]*)?\r?\n/.test(rawValue);
-      const value = multiline ? joinContinuations(rawValue) : rawValue;
+      const lines = definitionParts(image, 0);
+      const multiline = lines[0]!.continues;
+      const value = multiline ? joinDefinition(image, valueStart, lines) : image.slice(valueStart);
       return withPrefix<Definition>({
         kind: "definition",
         file,
@@ -404,16 +404,11 @@ function prefixStart(prefix: LinePrefix | undefined, start: number): number {
   return Math.min(prefix.condition?.start ?? start, prefix.sequences?.[0]?.start ?? start);
 }
 
-/** Joins the lines of a multi-line definition: trailing `\`, comments and blanks removed. */
-function joinContinuations(raw: string): string {
-  return raw
-    .split(/\r?\n/)
-    .map((line, i, all) => {
-      let text = i === 0 ? line : line.trimStart();
-      if (i < all.length - 1) text = text.replace(/\s*(?:[#!].*)?$/, "").replace(/\\$/, "").trimEnd();
-      return text;
-    })
-    .join("\n");
+/** The value of a multi-line definition: its lines' text joined by line feeds, lines without text left out. */
+function joinDefinition(image: string, valueStart: number, lines: readonly DefinitionPart[]): string {
+  const parts = [image.slice(valueStart, lines[0]!.valueEnd)];
+  for (const line of lines.slice(1)) if (line.valueEnd > line.start) parts.push(image.slice(line.start, line.valueEnd));
+  return parts.join("\n");
 }
 
 let shared: KeepalivedParser | undefined;

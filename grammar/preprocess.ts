@@ -5,10 +5,10 @@
  * back to the file and offset its text came from.
  */
 import type { ConfigFile, Node, Word } from "./ast.js";
-import { contentEnd } from "./directive-tokens.js";
+import { contentEnd, definitionParts, type DefinitionPart } from "./directive-tokens.js";
 import type { Diagnostic } from "./diagnostic.js";
 import { directoryOf, type FileHost } from "./file-host.js";
-import { freshLine, mapColumn, replaceInLine, sliceLine, type MappedLine } from "./line-map.js";
+import { freshLine, mapColumn, replaceInLine, sliceLine, type MappedLine, type Segment } from "./line-map.js";
 import { builtinValue, BUILTIN_NAMES, findReferences, PARAMETER_NAME, type ParameterValue } from "./parameters.js";
 import { lineProblems, parse } from "./parse.js";
 import { parseChunked } from "./chunked-parse.js";
@@ -134,21 +134,16 @@ class Preprocessor {
       let content = freshLine(source, start, text.slice(start, Math.min(end, lineEnd)));
       const lead = content.text.length - content.text.trimStart().length;
       if (lead) content = sliceLine(content, lead);
-      // A definition whose value ends in `\` swallows the lines that follow.
-      const def = DEFINITION.exec(content.text) ?? CONDITIONAL_DEFINITION.exec(content.text);
-      if (def && content.text.endsWith("\\")) {
-        const parts = [content];
-        while (parts[parts.length - 1]!.text.endsWith("\\") && line + 1 < starts.length) {
-          const nextStart = starts[line + 1]!;
-          const next = contentEnd(text, nextStart);
-          const body = text.slice(nextStart, Math.min(next.end, source.lineEnd(line + 1)));
-          if (body.trim() === "") break;
-          line++;
-          const trimmed = freshLine(source, nextStart, body);
-          parts.push(sliceLine(trimmed, body.length - body.trimStart().length));
+      // A definition whose line ends in `\` goes on over the lines that follow (directive-tokens.ts reads them).
+      if (DEFINITION.test(content.text) || CONDITIONAL_DEFINITION.test(content.text)) {
+        const parts = definitionParts(text, start);
+        const first = text.slice(parts[0]!.start, parts[0]!.valueEnd);
+        // Only keepalived's blanks may lead a definition (JavaScript's trim also takes a no-break space).
+        if (parts[0]!.continues && (DEFINITION.test(first) || CONDITIONAL_DEFINITION.test(first))) {
+          line = source.lineOf(parts[parts.length - 1]!.start);
+          this.processLine(joinDefinition(source, parts), 0);
+          continue;
         }
-        this.processLine(joinDefinition(parts), 0);
-        continue;
       }
       this.processLine(content, 0);
       if (this.overLimit) break;
@@ -342,14 +337,15 @@ function spanOf(line: MappedLine, from: number, to: number): Span {
   return { file: a.file, start: a.offset, end: b.file === a.file ? Math.max(a.offset, b.offset) : a.offset };
 }
 
-function joinDefinition(parts: MappedLine[]): MappedLine {
+/** A multi-line definition as one line of text: its lines' text joined by line feeds, lines without text left out. */
+function joinDefinition(source: SourceText, parts: readonly DefinitionPart[]): MappedLine {
   let text = "";
-  const segments = [];
+  const segments: Segment[] = [];
   for (const [i, p] of parts.entries()) {
-    const body = i < parts.length - 1 ? p.text.replace(/[ \t]*\\$/, "") : p.text;
-    const piece = sliceLine(p, 0, body.length);
-    for (const s of piece.segments) segments.push({ ...s, at: s.at + text.length });
-    text += body + (i < parts.length - 1 ? "\n" : "");
+    if (i > 0 && p.valueEnd === p.start) continue;
+    if (i > 0) text += "\n";
+    for (const s of freshLine(source, p.start, source.text.slice(p.start, p.valueEnd)).segments) segments.push({ ...s, at: s.at + text.length });
+    text += source.text.slice(p.start, p.valueEnd);
   }
   return { text, segments };
 }

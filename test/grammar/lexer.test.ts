@@ -46,6 +46,11 @@ describe("words", () => {
   test("a multi-line definition is one token up to the first line without a trailing backslash", () => {
     expect(images("$A=one \\\n  two \\\n  three\nnext")).toEqual(["$A=one \\\n  two \\\n  three", "next"]);
   });
+
+  test("a comment line ending in a backslash inside a definition is part of its token; one without ends it", () => {
+    expect(images("$A=one \\\n# c \\\ntwo\nnext")).toEqual(["$A=one \\\n# c \\\ntwo", "next"]);
+    expect(images("$A=one \\\n# c\ntwo")).toEqual(["$A=one \\", "two"]);
+  });
 });
 
 describe("comments", () => {

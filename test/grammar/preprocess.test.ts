@@ -117,6 +117,36 @@ describe("parameters", () => {
     expect(where(inner)).toEqual({ file: ROOT, line: 5, text: "$CHK" });
   });
 
+  describe("the lines of a multi-line definition, as keepalived -t 2.2.7 reads them", () => {
+    // `$A` holds two settings when the definition runs over both lines; otherwise `priority 100`
+    // is a top-level line (keepalived: "Unknown keyword 'priority'").
+    const use = "vrrp_instance VI_1 {\n  $A\n}\n";
+    const read = (definition: string) => shapes(run({ [ROOT]: definition + use }).file);
+    const inBlock = [{ "vrrp_instance VI_1": [["virtual_router_id", "5"], ["priority", "100"]] }];
+    const outside = [["priority", "100"], { "vrrp_instance VI_1": [["virtual_router_id", "5"]] }];
+
+    test("a comment line that ends in a backslash continues the definition, and adds nothing to it", () => {
+      expect(read("$A=virtual_router_id 5 \\\n# a comment \\\npriority 100\n")).toEqual(inBlock);
+    });
+
+    test("a backslash after a comment at the end of a line continues it too", () => {
+      expect(read("$A=virtual_router_id 5 # first \\\npriority 100\n")).toEqual(inBlock);
+      expect(read("$A=virtual_router_id 5 \\ # first\npriority 100\n")).toEqual(inBlock);
+    });
+
+    test("a comment line, a blank line or an empty line without one ends it", () => {
+      expect(read("$A=virtual_router_id 5 \\\n# a comment\npriority 100\n")).toEqual(outside);
+      expect(read("$A=virtual_router_id 5 \\\n   \npriority 100\n")).toEqual(outside);
+      expect(read("$A=virtual_router_id 5 \\\n\npriority 100\n")).toEqual(outside);
+    });
+
+    test("the tree as written reads the same value, and no syntax error follows", () => {
+      const config = run({ [ROOT]: "$A=virtual_router_id 5 \\\n# a comment \\\npriority 100\n" + use });
+      expect(shapes(config.raw)[0]).toEqual({ def: "A=virtual_router_id 5\npriority 100" });
+      expect(config.diagnostics).toEqual([]);
+    });
+  });
+
   test("a definition that names itself is reported, not expanded forever", () => {
     const grows = run({ [ROOT]: "$A=x ${A}\ny $A\n" });
     expect(grows.diagnostics.map((d) => [d.code, d.message])).toEqual([["syntax-error", expect.stringContaining("does not terminate")]]);
