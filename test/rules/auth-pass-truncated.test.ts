@@ -1,20 +1,20 @@
 import { expect, test } from "vitest";
-import { applyFix, findings, fixture } from "./helpers.js";
+import { applyFix, findings, example } from "./helpers.js";
 
 const code = "auth-pass-truncated";
 
 test("a 14-character auth_pass is reported with a safe fix that keeps the 8 used characters", () => {
-  const text = fixture("auth-pass-truncated.bad.conf");
+  const text = example("auth-pass-truncated", "wrong");
   const [found, ...rest] = findings(code, text);
   expect(rest).toEqual([]);
   expect([found!.line, found!.text]).toEqual([8, "s3cretpassword"]);
   expect(found!.message).toContain("keepalived uses only the first 8 ('s3cretpa')");
   expect(found!.fix!.safe).toBe(true);
-  expect(applyFix(text, found!.fix!)).toBe(fixture("auth-pass-truncated.good.conf"));
+  expect(applyFix(text, found!.fix!)).toBe(example("auth-pass-truncated", "right"));
 });
 
 test("8 characters are fine", () => {
-  expect(findings(code, fixture("auth-pass-truncated.good.conf"))).toEqual([]);
+  expect(findings(code, example("auth-pass-truncated", "right"))).toEqual([]);
 });
 
 test("a password that comes from a $VARIABLE gets no fix, since the edit would land on the definition's use", () => {

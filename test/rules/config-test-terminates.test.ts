@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { findings, fixture } from "./helpers.js";
+import { findings, example } from "./helpers.js";
 
 const code = "config-test-terminates";
 const run = (text: string, version: readonly [number, number, number] = [2, 2, 7]) => findings(code, text, {}, { targetVersion: version });
@@ -7,7 +7,7 @@ const run = (text: string, version: readonly [number, number, number] = [2, 2, 7
 const instance = (extra = "") => `vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    priority 100\n${extra}    virtual_ipaddress {\n        192.0.2.10/24\n    }\n}\n`;
 
 test("a tracked script run as a non-root user is reported for 2.2.5 to 2.2.7, at the script line", () => {
-  const text = fixture("config-test-terminates.bad.conf");
+  const text = example("config-test-terminates", "wrong");
   for (const version of [[2, 2, 5], [2, 2, 6], [2, 2, 7]] as const) {
     const [found, ...rest] = run(text, version);
     expect(rest).toEqual([]);
@@ -18,7 +18,7 @@ test("a tracked script run as a non-root user is reported for 2.2.5 to 2.2.7, at
 });
 
 test("other versions are silent, the default (newest) included", () => {
-  const text = fixture("config-test-terminates.bad.conf");
+  const text = example("config-test-terminates", "wrong");
   expect(run(text, [2, 2, 4])).toEqual([]);
   expect(run(text, [2, 2, 8])).toEqual([]);
   expect(findings(code, text)).toEqual([]);

@@ -1,16 +1,16 @@
 import { expect, test } from "vitest";
-import { findings, fixture } from "./helpers.js";
+import { findings, example } from "./helpers.js";
 
 const code = "duplicate-real-server";
 
 test("the second real_server with the same address and port", () => {
-  const found = findings(code, fixture("duplicate-real-server.bad.conf"));
+  const found = findings(code, example("duplicate-real-server", "wrong"));
   expect(found.map((f) => [f.line, f.text])).toEqual([[13, "198.51.100.1"]]);
   expect(found[0]!.message).toContain("real_server 198.51.100.1 port 80 appears twice in virtual_server 192.0.2.10 80");
 });
 
 test("the same address on another port is a different real server", () => {
-  expect(findings(code, fixture("duplicate-real-server.good.conf"))).toEqual([]);
+  expect(findings(code, example("duplicate-real-server", "right"))).toEqual([]);
 });
 
 test("IPv6 addresses compare in canonical form; separate virtual servers are independent", () => {

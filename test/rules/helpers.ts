@@ -1,6 +1,4 @@
-/** Rule fixtures: a config written inline (or read from fixtures/), analysed through the whole pipeline. */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+/** Rule tests: a config written inline (or taken from the rule page's example), analysed through the whole pipeline. */
 import type { Diagnostic, Fix } from "../../grammar/index.js";
 import { analyze } from "../../server/src/analysis/analyze.js";
 import type { Version } from "../../server/src/schema/types.js";
@@ -54,6 +52,5 @@ export function applyFix(text: string, fix: Fix): string {
   return out;
 }
 
-export function fixture(name: string): string {
-  return readFileSync(join(__dirname, "fixtures", name), "utf8");
-}
+/** A file of the rule page's example (docs/rules/<code>.md): its Wrong or Right half, the first file or the one named. */
+export { exampleText as example } from "../support/rule-docs.js";

@@ -1,10 +1,10 @@
 import { expect, test } from "vitest";
-import { applyFix, findings, fixture } from "./helpers.js";
+import { applyFix, findings, example } from "./helpers.js";
 
 const code = "implicit-owner-priority";
 
 test("state MASTER without priority is reported as info, with a fix writing priority 255 under state", () => {
-  const text = fixture("implicit-owner-priority.bad.conf");
+  const text = example("implicit-owner-priority", "wrong");
   const found = findings(code, text);
   expect(found.map((f) => [f.line, f.text, f.severity])).toEqual([[2, "state", "info"]]);
   expect(found[0]!.message).toContain("keepalived gives it 255");
@@ -13,8 +13,8 @@ test("state MASTER without priority is reported as info, with a fix writing prio
 });
 
 test("an explicit priority, or state BACKUP, is not reported", () => {
-  expect(findings(code, fixture("implicit-owner-priority.good.conf"))).toEqual([]);
-  expect(findings(code, fixture("implicit-owner-priority.bad.conf").replace("MASTER", "BACKUP"))).toEqual([]);
+  expect(findings(code, example("implicit-owner-priority", "right"))).toEqual([]);
+  expect(findings(code, example("implicit-owner-priority", "wrong").replace("MASTER", "BACKUP"))).toEqual([]);
 });
 
 test("a state line under an @id condition gets no fix", () => {

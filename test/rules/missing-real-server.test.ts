@@ -1,16 +1,16 @@
 import { expect, test } from "vitest";
-import { findings, fixture } from "./helpers.js";
+import { findings, example } from "./helpers.js";
 
 const code = "missing-real-server";
 
 test("a virtual_server with only a sorry_server", () => {
-  const found = findings(code, fixture("missing-real-server.bad.conf"));
+  const found = findings(code, example("missing-real-server", "wrong"));
   expect(found.map((f) => [f.line, f.text])).toEqual([[1, "virtual_server"]]);
   expect(found[0]!.message).toBe("virtual_server 192.0.2.10 80 has no real_server; keepalived ignores the whole virtual server (a sorry_server does not count)");
 });
 
 test("one real_server is enough", () => {
-  expect(findings(code, fixture("missing-real-server.good.conf"))).toEqual([]);
+  expect(findings(code, example("missing-real-server", "right"))).toEqual([]);
 });
 
 test("group-based and fwmark virtual servers need real servers too", () => {

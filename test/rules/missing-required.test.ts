@@ -1,17 +1,17 @@
 import { expect, test } from "vitest";
-import { allCodes, findings, fixture } from "./helpers.js";
+import { allCodes, findings, example } from "./helpers.js";
 
 const code = "missing-required";
 
 test("an instance without virtual_router_id and interface gets one finding for each", () => {
-  const found = findings(code, fixture("missing-required.bad.conf"));
+  const found = findings(code, example("missing-required", "wrong"));
   expect(found.map((f) => f.text)).toEqual(["VI_1", "VI_1"]);
   expect(found[0]!.message).toBe("vrrp_instance 'VI_1' has no virtual_router_id; keepalived refuses to load the configuration");
   expect(found[1]!.message).toContain("has no interface and no unicast_peer");
 });
 
 test("default_interface in global_defs stands in for interface; a complete instance is clean", () => {
-  expect(findings(code, fixture("missing-required.good.conf"))).toEqual([]);
+  expect(findings(code, example("missing-required", "right"))).toEqual([]);
   const text = "global_defs {\n default_interface eth0\n}\nvrrp_instance A {\n virtual_router_id 5\n virtual_ipaddress {\n 192.0.2.1\n }\n}\n";
   expect(findings(code, text)).toEqual([]);
 });

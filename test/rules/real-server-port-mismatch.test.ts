@@ -1,10 +1,10 @@
 import { expect, test } from "vitest";
-import { applyFix, findings, fixture } from "./helpers.js";
+import { applyFix, findings, example } from "./helpers.js";
 
 const code = "real-server-port-mismatch";
 
 test("a DR real server on 8080 behind port 80, with a safe fix to 80", () => {
-  const text = fixture("real-server-port-mismatch.bad.conf");
+  const text = example("real-server-port-mismatch", "wrong");
   const found = findings(code, text);
   expect(found.map((f) => [f.line, f.text])).toEqual([[7, "8080"]]);
   expect(found[0]!.message).toBe("real_server 198.51.100.1 port 8080 differs from virtual_server port 80; DR forwarding keeps the destination port, so keepalived resets the real server to port 80");
@@ -13,7 +13,7 @@ test("a DR real server on 8080 behind port 80, with a safe fix to 80", () => {
 });
 
 test("NAT may map ports; the old lb_kind spelling and TUN are checked too", () => {
-  expect(findings(code, fixture("real-server-port-mismatch.good.conf"))).toEqual([]);
-  const tun = fixture("real-server-port-mismatch.bad.conf").replace("lvs_method DR", "lb_kind TUN");
+  expect(findings(code, example("real-server-port-mismatch", "right"))).toEqual([]);
+  const tun = example("real-server-port-mismatch", "wrong").replace("lvs_method DR", "lb_kind TUN");
   expect(findings(code, tun).map((f) => f.text)).toEqual(["8080"]);
 });

@@ -1,16 +1,16 @@
 import { expect, test } from "vitest";
-import { findings, fixture } from "./helpers.js";
+import { findings, example } from "./helpers.js";
 
 const code = "relative-script-path";
 
 test("a quoted command and a bare notify path that are not absolute", () => {
-  const found = findings(code, fixture("relative-script-path.bad.conf"));
+  const found = findings(code, example("relative-script-path", "wrong"));
   expect(found.map((f) => [f.line, f.text])).toEqual([[6, '"pgrep haproxy"'], [21, "notify.sh"]]);
   expect(found[0]!.message).toContain("script runs 'pgrep', not an absolute path");
 });
 
 test("absolute paths with arguments are fine", () => {
-  expect(findings(code, fixture("relative-script-path.good.conf"))).toEqual([]);
+  expect(findings(code, example("relative-script-path", "right"))).toEqual([]);
 });
 
 test("a program quoted inside the command is read without its quotes; MISC_CHECK and quorum scripts count", () => {

@@ -1,10 +1,10 @@
 import { expect, test } from "vitest";
-import { applyFix, findings, fixture } from "./helpers.js";
+import { applyFix, findings, example } from "./helpers.js";
 
 const code = "script-security";
 
 test("scripts without enable_script_security: one finding at the first script, counting the rest", () => {
-  const text = fixture("script-security.bad.conf");
+  const text = example("script-security", "wrong");
   const found = findings(code, text);
   expect(found.map((f) => [f.line, f.text])).toEqual([[2, "script"]]);
   expect(found[0]!.message).toContain("runs '/usr/bin/pgrep' as root (and 1 more command)");
@@ -13,8 +13,8 @@ test("scripts without enable_script_security: one finding at the first script, c
 });
 
 test("enable_script_security present, or no scripts at all, is clean", () => {
-  expect(findings(code, fixture("script-security.good.conf"))).toEqual([]);
-  expect(findings(code, fixture("missing-required.good.conf"))).toEqual([]);
+  expect(findings(code, example("script-security", "right"))).toEqual([]);
+  expect(findings(code, example("missing-required", "right"))).toEqual([]);
 });
 
 test("the fix adds the flag to an existing global_defs", () => {

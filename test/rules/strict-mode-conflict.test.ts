@@ -1,16 +1,16 @@
 import { expect, test } from "vitest";
-import { findings, fixture } from "./helpers.js";
+import { findings, example } from "./helpers.js";
 
 const code = "strict-mode-conflict";
 
 test("vrrp_strict with unicast peers and authentication gives one finding each", () => {
-  const found = findings(code, fixture("strict-mode-conflict.bad.conf"));
+  const found = findings(code, example("strict-mode-conflict", "wrong"));
   expect(found.map((f) => [f.line, f.text])).toEqual([[11, "unicast_peer"], [14, "authentication"]]);
   expect(found[0]!.message).toContain("uses unicast peers under vrrp_strict");
 });
 
 test("strict_mode off on the instance overrides vrrp_strict", () => {
-  expect(findings(code, fixture("strict-mode-conflict.good.conf"))).toEqual([]);
+  expect(findings(code, example("strict-mode-conflict", "right"))).toEqual([]);
 });
 
 test("instance strict_mode alone, and state MASTER without priority 255", () => {
@@ -22,5 +22,5 @@ test("instance strict_mode alone, and state MASTER without priority 255", () => 
 });
 
 test("without strict mode nothing is reported", () => {
-  expect(findings(code, fixture("strict-mode-conflict.bad.conf").replace("vrrp_strict", "router_id lb1"))).toEqual([]);
+  expect(findings(code, example("strict-mode-conflict", "wrong").replace("vrrp_strict", "router_id lb1"))).toEqual([]);
 });

@@ -1,17 +1,17 @@
 import { expect, test } from "vitest";
-import { findings, fixture } from "./helpers.js";
+import { findings, example } from "./helpers.js";
 
 const code = "undefined-reference";
 
 test("a track_script naming a vrrp_script defined further down is reported, pointing at the definition", () => {
-  const found = findings(code, fixture("undefined-reference.bad.conf"));
+  const found = findings(code, example("undefined-reference", "wrong"));
   expect(found.map((f) => [f.line, f.text])).toEqual([[14, "chk_haproxy"]]);
   expect(found[0]!.message).toContain("vrrp_script 'chk_haproxy' is defined further down");
   expect(found[0]!.message).toContain("move the definition above");
 });
 
 test("defined first, it resolves", () => {
-  expect(findings(code, fixture("undefined-reference.good.conf"))).toEqual([]);
+  expect(findings(code, example("undefined-reference", "right"))).toEqual([]);
 });
 
 test("names defined nowhere, for each kind of reference", () => {

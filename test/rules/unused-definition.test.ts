@@ -1,16 +1,16 @@
 import { expect, test } from "vitest";
-import { findings, fixture } from "./helpers.js";
+import { findings, example } from "./helpers.js";
 
 const code = "unused-definition";
 
 test("a vrrp_script no instance tracks is reported at its name", () => {
-  const found = findings(code, fixture("unused-definition.bad.conf"));
+  const found = findings(code, example("unused-definition", "wrong"));
   expect(found.map((f) => [f.line, f.text])).toEqual([[10, "chk_nginx"]]);
   expect(found[0]!.message).toContain("vrrp_script 'chk_nginx' is never used");
 });
 
 test("a tracked script, a script tracked only by a sync group and a used virtual_server_group are not reported", () => {
-  expect(findings(code, fixture("unused-definition.good.conf"))).toEqual([]);
+  expect(findings(code, example("unused-definition", "right"))).toEqual([]);
   const text = `vrrp_script chk { script "/bin/true" }
 vrrp_sync_group G { group { A } track_script { chk } }
 vrrp_instance A { interface eth0 virtual_router_id 1 }

@@ -1,16 +1,16 @@
 import { expect, test } from "vitest";
-import { findings, fixture } from "./helpers.js";
+import { findings, example } from "./helpers.js";
 
 const code = "vrid-collision";
 
 test("the second instance's virtual_router_id is reported, pointing at the first", () => {
-  const found = findings(code, fixture("vrid-collision.bad.conf"));
+  const found = findings(code, example("vrid-collision", "wrong"));
   expect(found.map((f) => [f.line, f.text])).toEqual([[14, "51"]]);
   expect(found[0]!.message).toBe("virtual_router_id 51 (IPv4, multicast) on interface eth0 is already used by vrrp_instance 'VI_web'; keepalived refuses to load both");
 });
 
 test("another interface or another address family may reuse the VRID", () => {
-  expect(findings(code, fixture("vrid-collision.good.conf"))).toEqual([]);
+  expect(findings(code, example("vrid-collision", "right"))).toEqual([]);
 });
 
 const unicast = (name: string, src: string, peer: string, vrid = 7) =>
@@ -23,6 +23,6 @@ test("unicast instances collide only with the same source and a shared peer", ()
 });
 
 test("different multicast groups do not collide", () => {
-  const text = fixture("vrid-collision.bad.conf").replace("    virtual_router_id 51\n    priority 100\n    virtual_ipaddress {\n        192.0.2.20", "    virtual_router_id 51\n    mcast_dst_ip 224.0.0.19\n    priority 100\n    virtual_ipaddress {\n        192.0.2.20");
+  const text = example("vrid-collision", "wrong").replace("    virtual_router_id 51\n    priority 100\n    virtual_ipaddress {\n        192.0.2.20", "    virtual_router_id 51\n    mcast_dst_ip 224.0.0.19\n    priority 100\n    virtual_ipaddress {\n        192.0.2.20");
   expect(findings(code, text)).toEqual([]);
 });

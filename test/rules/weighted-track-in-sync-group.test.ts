@@ -1,22 +1,22 @@
 import { expect, test } from "vitest";
-import { findings, fixture } from "./helpers.js";
+import { findings, example } from "./helpers.js";
 
 const code = "weighted-track-in-sync-group";
 
 test("a weighted track_script on a sync group member", () => {
-  const found = findings(code, fixture("weighted-track-in-sync-group.bad.conf"));
+  const found = findings(code, example("weighted-track-in-sync-group", "wrong"));
   expect(found.map((f) => [f.line, f.text])).toEqual([[26, "chk_haproxy"]]);
   expect(found[0]!.message).toContain("track_script 'chk_haproxy' has weight -20, but vrrp_instance 'VI_outside' is in sync group 'G_edge'");
 });
 
 test("an unweighted track is fine; sync_group_tracking_weight makes weights count", () => {
-  expect(findings(code, fixture("weighted-track-in-sync-group.good.conf"))).toEqual([]);
-  const text = fixture("weighted-track-in-sync-group.bad.conf").replace("vrrp_sync_group G_edge {\n", "vrrp_sync_group G_edge {\n    sync_group_tracking_weight\n");
+  expect(findings(code, example("weighted-track-in-sync-group", "right"))).toEqual([]);
+  const text = example("weighted-track-in-sync-group", "wrong").replace("vrrp_sync_group G_edge {\n", "vrrp_sync_group G_edge {\n    sync_group_tracking_weight\n");
   expect(findings(code, text)).toEqual([]);
 });
 
 test("a weight from the tracked object's definition counts, including track_file's default of 1", () => {
-  const base = fixture("weighted-track-in-sync-group.good.conf");
+  const base = example("weighted-track-in-sync-group", "right");
   const scriptWeight = base.replace("    interval 2\n", "    interval 2\n    weight -30\n");
   expect(findings(code, scriptWeight)[0]!.message).toContain("has weight -30 (from its definition)");
   const file = base
@@ -27,7 +27,7 @@ test("a weight from the tracked object's definition counts, including track_file
 });
 
 test("the object's last weight line is the one keepalived keeps", () => {
-  const base = fixture("weighted-track-in-sync-group.good.conf");
+  const base = example("weighted-track-in-sync-group", "right");
   const zeroLast = base.replace("    interval 2\n", "    interval 2\n    weight -30\n    weight 0\n");
   expect(findings(code, zeroLast)).toEqual([]);
   const weightLast = base.replace("    interval 2\n", "    interval 2\n    weight 0\n    weight +15\n");
