@@ -123,6 +123,15 @@ export interface ConfigFile {
   readonly fragment?: boolean;
 }
 
+/**
+ * True when the word's span holds exactly its written text. A word produced by `$NAME`
+ * substitution or a `~SEQ` expansion points at the directive, and an edit there would change
+ * every use of it, so fixes, renames and highlighting skip such words.
+ */
+export function writtenAs(word: Word): boolean {
+  return word.file.text.slice(word.start, word.end) === word.raw;
+}
+
 export function isBlockLike(node: Node): node is Block | AnonymousBlock {
   return node.kind === "block" || node.kind === "anonymous-block";
 }

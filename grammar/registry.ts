@@ -48,6 +48,7 @@ const TABLE = {
   "missing-argument": { severity: "error", category: "schema", scope: "builtin", summary: "a keyword with fewer arguments than it needs" },
   "extra-argument": { severity: "warning", category: "schema", scope: "builtin", summary: "arguments keepalived ignores" },
   "duplicate-keyword": { severity: "warning", category: "schema", scope: "builtin", summary: "a single-valued keyword given twice in one block" },
+  "misread-value": { severity: "warning", category: "schema", scope: "builtin", fixable: true, summary: "a value keepalived accepts but reads otherwise than written (a /prefix it drops, a bare number it takes for a netmask)" },
   "route-not-tracked": { severity: "warning", category: "vrrp", scope: "builtin", summary: "a virtual or static route without 'dev', which keepalived loads but does not track" },
   "unused-suppression": { severity: "warning", category: "meta", scope: "builtin", fixable: true, summary: "a kalint disable comment that suppresses nothing" },
   "template-syntax": { severity: "error", category: "language", scope: "builtin", summary: "a malformed template: an unclosed tag or expression, an endif with no if, ..." },

@@ -109,3 +109,23 @@ describe("arguments keepalived 2.2.7 requires or ignores, measured by the differ
     expect(findings(udp("require_reply")).filter((f) => f.severity === "error")).toEqual([]);
   });
 });
+
+describe("a single address written with a /prefix or -range (keepalived drops it without a word)", () => {
+  const inInstance = (line: string) => `vrrp_instance VI_1 {\n    ${line}\n}\n`;
+  test.each(["unicast_src_ip 192.0.2.1/24", "mcast_src_ip 192.0.2.1/24", "unicast_src_ip 192.0.2.1-5"])("%s: misread-value, with a safe fix that removes it", (line) => {
+    const [found] = findings(inInstance(line));
+    expect(found).toMatchObject({ code: "misread-value", severity: "warning", word: line.split(" ")[1] });
+    expect(found!.fix).toMatchObject({ safe: true, edits: [{ newText: "192.0.2.1" }] });
+  });
+
+  test("an address alone is fine; one that is no address is still invalid", () => {
+    expect(findings(inInstance("unicast_src_ip 192.0.2.1"))).toEqual([]);
+    expect(findings(inInstance("unicast_src_ip 192.0.2.300/24")).map((f) => f.code)).toEqual(["invalid-value"]);
+  });
+});
+
+describe("include", () => {
+  test("a bare include (no pattern) is an unknown keyword, as keepalived reads it", () => {
+    expect(findings("include\n")).toEqual([expect.objectContaining({ code: "unknown-keyword", word: "include", line: 1 })]);
+  });
+});

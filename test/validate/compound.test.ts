@@ -106,3 +106,23 @@ describe("DNS_CHECK type", () => {
     expect(findings(inDns(`type ${type}`))).toContainEqual(expect.objectContaining({ code: "invalid-value", word: type }));
   });
 });
+
+describe("persistence_granularity, by the virtual server's address family (as keepalived -t 2.2.7 reads it)", () => {
+  const vs = (address: string, value: string) => `virtual_server ${address} 80 {\n    persistence_granularity ${value}\n}\n`;
+  const codes = (text: string) => findings(text).map((f) => [f.code, f.word]);
+
+  test("IPv4: a netmask passes; a bare number is read as a mask (24 is 0.0.0.24), a warning with the dotted mask as fix", () => {
+    expect(codes(vs("192.0.2.1", "255.255.255.0"))).toEqual([]);
+    const [found] = findings(vs("192.0.2.1", "24"));
+    expect(found).toMatchObject({ code: "misread-value", severity: "warning", word: "24" });
+    expect(found!.message).toContain("0.0.0.24");
+    expect(found!.fix?.edits[0]!.newText).toBe("255.255.255.0");
+    expect(codes(vs("192.0.2.1", "abc"))).toEqual([["invalid-value", "abc"]]);
+  });
+
+  test("IPv6: a prefix length 1..128; a dotted mask or 129 is refused", () => {
+    expect(codes(vs("2001:db8::1", "64"))).toEqual([]);
+    expect(codes(vs("2001:db8::1", "129"))).toEqual([["out-of-range", "129"]]);
+    expect(codes(vs("2001:db8::1", "255.255.255.0"))).toEqual([["invalid-value", "255.255.255.0"]]);
+  });
+});

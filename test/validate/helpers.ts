@@ -1,5 +1,5 @@
 /** Test helpers: validate a configuration text and look at what came out, by code and word. */
-import { parse, SourceText, type Diagnostic } from "../../grammar/index.js";
+import { parse, SourceText, type Diagnostic, type Fix } from "../../grammar/index.js";
 import type { Version } from "../../server/src/schema/types.js";
 import { validateSchema } from "../../server/src/validate/schema-check.js";
 
@@ -18,6 +18,7 @@ export interface Finding {
   /** 1-based line. */
   readonly line: number;
   readonly message: string;
+  readonly fix?: Fix;
 }
 
 export function findings(text: string, targetVersion?: Version): Finding[] {
@@ -27,6 +28,7 @@ export function findings(text: string, targetVersion?: Version): Finding[] {
     word: d.file.text.slice(d.start, d.end),
     line: d.file.positionAt(d.start).line + 1,
     message: d.message,
+    ...(d.fix ? { fix: d.fix } : {}),
   }));
 }
 

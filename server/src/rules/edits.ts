@@ -1,14 +1,5 @@
 /** Builders for rule fixes: text edits on the words a rule reports, guarded so they only touch text written as-is. */
-import type { Fix, Span, Statement, Word } from "../../../grammar/index.js";
-
-/**
- * True when the word's span holds exactly its written text. A word produced by `$NAME`
- * substitution or a `~SEQ` expansion points at the directive, and editing there would
- * change every use of it, so fixes skip such words.
- */
-export function writtenAs(word: Word): boolean {
-  return word.file.text.slice(word.start, word.end) === word.raw;
-}
+import { writtenAs, type Fix, type Span, type Statement, type Word } from "../../../grammar/index.js";
 
 /** Replace one word; undefined when the word is not written literally. */
 export function replaceWord(word: Word, newText: string, description: string, safe: boolean): Fix | undefined {

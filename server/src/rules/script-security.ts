@@ -2,7 +2,8 @@ import type { Fix } from "../../../grammar/index.js";
 import { isOpaque } from "../../../grammar/index.js";
 import { isOpenBlock } from "../model/template.js";
 import type { ConfigModel } from "../model/types.js";
-import { indentOf, writtenAs } from "./edits.js";
+import { writtenAs } from "../../../grammar/index.js";
+import { indentOf } from "./edits.js";
 import { scriptCommands } from "./scripts.js";
 import type { FileRule } from "./types.js";
 

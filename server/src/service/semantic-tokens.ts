@@ -5,7 +5,7 @@
  */
 import type { SemanticTokens, SemanticTokensLegend } from "vscode-languageserver-types";
 import type { Node, Word } from "../../../grammar/index.js";
-import { isOpaque, spanText } from "../../../grammar/index.js";
+import { isOpaque, writtenAs } from "../../../grammar/index.js";
 import { findReferences } from "../../../grammar/parameters.js";
 import type { DefinitionKind } from "../model/types.js";
 import { keywordAt } from "../schema/lookup.js";
@@ -62,7 +62,7 @@ export function semanticTokens(doc: AnalysedDocument): SemanticTokens {
   };
 
   const objects = new Map<number, { type: TokenType; declaration: boolean }>();
-  const written = (w: Word) => sameFile(w.file, root) && spanText(w) === w.raw;
+  const written = (w: Word) => sameFile(w.file, root) && writtenAs(w);
   for (const d of doc.analysis.model.definitions) if (d.nameWord && written(d.nameWord)) objects.set(d.nameWord.start, { type: OBJECT_TYPE[d.kind], declaration: true });
   for (const r of doc.analysis.model.references) if (written(r.word)) objects.set(r.word.start, { type: OBJECT_TYPE[r.kind], declaration: false });
 

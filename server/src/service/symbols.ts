@@ -4,8 +4,8 @@
  * groups, ...), `$VAR` parameters, and include patterns. Definition, references, rename and
  * hover all start from `symbolAt`.
  */
-import type { Definition, IncludeLink, Node, SourceText, Span, Word } from "../../../grammar/index.js";
-import { spanText } from "../../../grammar/index.js";
+import type { Definition, IncludeLink, Node, SourceText, Span } from "../../../grammar/index.js";
+import { writtenAs } from "../../../grammar/index.js";
 import { findReferences } from "../../../grammar/parameters.js";
 import type { DefinitionKind } from "../model/types.js";
 import { rawOf, rawTrees, rootOf, type AnalysedDocument } from "./document.js";
@@ -22,19 +22,17 @@ export interface Occurrence {
   readonly declaration: boolean;
 }
 
-/** A word the user wrote here, not text a `$VAR` substitution produced. */
-const written = (w: Word): boolean => spanText(w) === w.raw;
 
 export function symbolAt(doc: AnalysedDocument, offset: number): Symbol | undefined {
   const root = rootOf(doc);
   const { model, config } = doc.analysis;
   for (const d of model.definitions) {
     const w = d.nameWord;
-    if (w && sameFile(w.file, root) && within(w, offset) && written(w)) return { kind: "object", type: d.kind, name: d.name, span: w };
+    if (w && sameFile(w.file, root) && within(w, offset) && writtenAs(w)) return { kind: "object", type: d.kind, name: d.name, span: w };
   }
   for (const r of model.references) {
     const w = r.word;
-    if (sameFile(w.file, root) && within(w, offset) && written(w)) return { kind: "object", type: r.kind, name: r.name, span: w };
+    if (sameFile(w.file, root) && within(w, offset) && writtenAs(w)) return { kind: "object", type: r.kind, name: r.name, span: w };
   }
   for (const link of config.includes) {
     if (sameFile(link.pattern.file, root) && within(link.pattern, offset)) return { kind: "include", link, span: link.pattern };
@@ -84,10 +82,10 @@ export function occurrences(doc: AnalysedDocument, symbol: Symbol): Occurrence[]
   if (symbol.kind === "object") {
     const out: Occurrence[] = [];
     for (const d of model.definitions) {
-      if (d.kind === symbol.type && d.name === symbol.name && d.nameWord && written(d.nameWord)) out.push({ span: d.nameWord, declaration: true });
+      if (d.kind === symbol.type && d.name === symbol.name && d.nameWord && writtenAs(d.nameWord)) out.push({ span: d.nameWord, declaration: true });
     }
     for (const r of model.references) {
-      if (r.kind === symbol.type && r.name === symbol.name && written(r.word)) out.push({ span: r.word, declaration: false });
+      if (r.kind === symbol.type && r.name === symbol.name && writtenAs(r.word)) out.push({ span: r.word, declaration: false });
     }
     return dedupe(out);
   }

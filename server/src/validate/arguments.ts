@@ -1,10 +1,10 @@
 /** A keyword's own arguments against its schema entry: missing, malformed, out of range, surplus. */
-import type { Block, Statement, Word } from "../../../grammar/index.js";
+import { writtenAs, type Block, type Statement, type Word } from "../../../grammar/index.js";
 import { compareVersions, formatVersion } from "../schema/lookup.js";
 import { numberKindText } from "../schema/describe.js";
 import type { ArgKind, ArgSpec, KeywordSpec, Version } from "../schema/types.js";
 import { cover, type Reporter } from "./report.js";
-import { checkValue, type ValueProblem } from "../schema/values.js";
+import { addressPart, checkValue, type ValueProblem } from "../schema/values.js";
 
 /** The argument list keepalived `target` reads, and the version that brought the current one when that differs. */
 export function argsFor(spec: KeywordSpec, target: Version): { args: readonly ArgSpec[] | undefined; changedIn?: Version } {
@@ -46,6 +46,15 @@ export function checkArguments(spec: KeywordSpec, node: Statement | Block, repor
 function checkWord(spec: KeywordSpec, kind: ArgKind, word: Word, context: string, position: number, reporter: Reporter, target: Version, changedIn: Version | undefined): void {
   const problem = checkValue(kind, word.text);
   if (problem) reporter.problem(word, changedIn ? olderReading(problem, spec, position, word, kind, target, changedIn) : problem, context);
+  else if (kind.type === "ip") droppedSuffix(spec, word, reporter);
+}
+
+/** A single address written with a /prefix or -range: keepalived's socket-address reader drops it without a word. */
+function droppedSuffix(spec: KeywordSpec, word: Word, reporter: Reporter): void {
+  const address = addressPart(word.text);
+  if (address === word.text) return;
+  const fix = writtenAs(word) ? { fix: { description: `remove '${word.text.slice(address.length)}'`, edits: [{ file: word.file, start: word.start, end: word.end, newText: address }], safe: true } } : {};
+  reporter.report(word, "misread-value", `${spec.name} takes one address: keepalived reads ${address} and drops '${word.text.slice(address.length)}' without a word`, fix);
 }
 
 /**

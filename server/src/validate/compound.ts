@@ -3,11 +3,12 @@
  * of ranges, tunnel options), which one argument list cannot describe. Each checker reads the
  * words as keepalived's handler does and reports what that handler would refuse.
  */
-import type { Word } from "../../../grammar/index.js";
+import type { Block, Word } from "../../../grammar/index.js";
 import type { Reporter } from "./report.js";
-import { readEnum, readInteger, readPort } from "../schema/values.js";
+import { readAddress, readEnum, readInteger, readPort } from "../schema/values.js";
 
-type Checker = (keyword: Word, words: readonly Word[], reporter: Reporter) => void;
+/** `parent` is the block the keyword stands in, for checks that depend on it (a virtual server's address family). */
+type Checker = (keyword: Word, words: readonly Word[], reporter: Reporter, parent?: Block) => void;
 
 /** `lvs_timeouts tcp N tcpfin N udp N`: option words in any order, each with seconds up to 31 days. */
 const lvsTimeouts: Checker = (keyword, words, reporter) => {
@@ -122,6 +123,53 @@ const digest: Checker = (keyword, words, reporter) => {
   }
 };
 
+/**
+ * `persistence_granularity MASK`: keepalived reads it by the virtual server's address family
+ * (when the address does not say, by whether the word holds a dot): for IPv6 a prefix length
+ * 1..128, for IPv4 a netmask through the resolver, which also takes a bare number, so `24` is
+ * the mask 0.0.0.24, not /24.
+ */
+const persistenceGranularity: Checker = (keyword, words, reporter, parent) => {
+  const value = words[0];
+  if (!value) return reporter.report(keyword, "missing-argument", "persistence_granularity needs a netmask (IPv4) or a prefix length (IPv6)");
+  const address = parent?.args[0] ? readAddress(parent.args[0].text) : undefined;
+  const v6 = address?.ok ? address.value.family === 6 : !value.text.includes(".");
+  if (v6) {
+    const n = readInteger(value.text, { min: 1, max: 128 });
+    if (!n.ok) reporter.problem(value, n.problem, "IPv6 persistence_granularity (a prefix length)");
+    return;
+  }
+  if (/^\d+$/.test(value.text)) {
+    const bits = Number(value.text);
+    const mask = bits >= 1 && bits <= 32 ? prefixMask(bits) : undefined;
+    reporter.report(value, "misread-value", `keepalived reads persistence_granularity ${value.text} as the netmask ${numberAsAddress(value.text)}, not a prefix length${mask ? `; write ${mask} for /${bits}` : ""}`, mask ? { fix: { description: `use ${mask}`, edits: [{ file: value.file, start: value.start, end: value.end, newText: mask }] } } : {});
+    return;
+  }
+  if (!isResolverAddress(value.text)) reporter.report(value, "invalid-value", `persistence_granularity: '${value.text}' is not an IPv4 netmask`);
+};
+
+/** The dotted netmask of a prefix length (24 → 255.255.255.0). */
+function prefixMask(bits: number): string {
+  const n = bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0;
+  return [24, 16, 8, 0].map((s) => (n >>> s) & 255).join(".");
+}
+
+/** How the resolver reads a bare number: a 32-bit address, the number in its last bytes (24 → 0.0.0.24). */
+function numberAsAddress(text: string): string {
+  const n = Number(text) >>> 0;
+  return [24, 16, 8, 0].map((s) => (n >>> s) & 255).join(".");
+}
+
+/** An IPv4 address as inet_aton reads one: one to four parts, each decimal, octal (0...) or hex (0x...), the last filling the remaining bytes. */
+function isResolverAddress(text: string): boolean {
+  const parts = text.split(".");
+  if (parts.length > 4) return false;
+  const values = parts.map((p) => (/^0x[0-9a-f]+$/i.test(p) ? parseInt(p, 16) : /^0[0-7]*$/.test(p) ? parseInt(p, 8) : /^[1-9]\d*$/.test(p) ? Number(p) : NaN));
+  if (values.some((v) => Number.isNaN(v))) return false;
+  const last = values.pop()!;
+  return values.every((v) => v <= 255) && last < 2 ** (8 * (4 - values.length));
+}
+
 /** Checkers by the enclosing block's keyword and the keyword ("a > name"), or by bare name. */
 const CHECKERS: ReadonlyMap<string, Checker> = new Map<string, Checker>([
   ["lvs_timeouts", lvsTimeouts],
@@ -133,6 +181,7 @@ const CHECKERS: ReadonlyMap<string, Checker> = new Map<string, Checker>([
   ["payload", hexString(false)],
   ["require_reply", hexString(true)],
   ["url > digest", digest],
+  ["virtual_server > persistence_granularity", persistenceGranularity],
 ]);
 
 /**

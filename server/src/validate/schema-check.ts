@@ -70,7 +70,7 @@ class SchemaWalk {
   }
 
   /** Children of a block whose lines are keywords. */
-  private walkKeywords(children: readonly Node[], scope: KeywordScope): void {
+  private walkKeywords(children: readonly Node[], scope: KeywordScope, parent?: Block): void {
     // One map of single-valued keywords per nesting depth, cleared for each block: a large file
     // has tens of thousands of blocks, and a fresh map for each is most of the walk's garbage.
     const depth = this.depth++;
@@ -83,7 +83,7 @@ class SchemaWalk {
         case "statement":
         case "block":
           if (this.layer && isOpaque(node.keyword.text)) break;
-          this.keyword(node, scope, open ? undefined : seen);
+          this.keyword(node, scope, open ? undefined : seen, parent);
           break;
         case "anonymous-block":
           this.anonymous(node, scope);
@@ -92,8 +92,11 @@ class SchemaWalk {
           // A data line where keywords are expected: its first word is read as a keyword.
           if (!(this.layer && isOpaque(node.words[0]!.text))) this.unknown.report(node.words[0]!, scope.parents);
           break;
-        case "definition":
         case "include":
+          // keepalived takes an include line only with a pattern; alone the word is an unknown keyword.
+          if (!node.pattern) this.reporter.report(node.directive, "unknown-keyword", `${node.directive.text} needs a file pattern; without one keepalived reads it as an unknown keyword`);
+          break;
+        case "definition":
           break;
       }
     }
@@ -101,7 +104,7 @@ class SchemaWalk {
     this.depth--;
   }
 
-  private keyword(node: Statement | Block, scope: KeywordScope, seen: Map<string, Statement | Block> | undefined): void {
+  private keyword(node: Statement | Block, scope: KeywordScope, seen: Map<string, Statement | Block> | undefined, parent: Block | undefined): void {
     const spec = checkKeyword(node, scope, seen, this.options.targetVersion, this.reporter, this.layer);
     if (!spec) {
       // Unknown: keepalived skips the line and reads a following block at the current level,
@@ -113,12 +116,12 @@ class SchemaWalk {
     const compound = SERVER_KEYWORDS.has(name) ? checkServerArgs : compoundChecker(scope.parents, name);
     // A plain file's statement is checked as it is (this runs for every statement: no arrays).
     if (this.layer === undefined) {
-      if (compound) compound(node.keyword, node.args, this.reporter);
+      if (compound) compound(node.keyword, node.args, this.reporter, parent);
       else checkArguments(spec, node, this.reporter, this.options.targetVersion);
     } else {
       for (const args of literalVariants(node.args, this.layer)) {
         const variant = args === node.args ? node : { ...node, args };
-        if (compound) compound(variant.keyword, variant.args, this.reporter);
+        if (compound) compound(variant.keyword, variant.args, this.reporter, parent);
         else checkArguments(spec, variant, this.reporter, this.options.targetVersion);
       }
     }
@@ -133,7 +136,7 @@ class SchemaWalk {
     }
     if (node.kind !== "block") return;
     if (spec.block === "values") this.walkValues(node);
-    else this.walkKeywords(node.children, scope.child(name));
+    else this.walkKeywords(node.children, scope.child(name), node);
   }
 
   /** Lines of a value block: each is one entry, read by the block's own line checker. */
@@ -162,7 +165,7 @@ class SchemaWalk {
     if (!this.reportedBraces.has(node.open.start)) {
       this.reporter.report(node.open, "syntax-error", `a '{' with no keyword before it; keepalived ignores the brace and reads the lines inside at this level`);
     }
-    this.walkKeywords(node.children, scope);
+    this.walkKeywords(node.children, scope, undefined);
   }
 }
 

@@ -1,9 +1,8 @@
-import type { TextEdit } from "../../../../grammar/index.js";
+import { writtenAs, type TextEdit } from "../../../../grammar/index.js";
 import { findVridCollisions } from "../collisions.js";
 import { placeOf, related, settingAnchor } from "../locate.js";
 import { masterOf } from "../pairing.js";
 import type { ClusterRule } from "../types.js";
-import { writtenAs } from "../../rules/edits.js";
 
 export const fleetVridCollision: ClusterRule = {
   code: "fleet-vrid-collision",
