@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { EARLIER_ARGS, FATAL_MISSING, MISSING_IS_HARMLESS, OVERRIDES, ENUMS, REPEATABLE, REQUIRED_ARG } from "./overrides.mjs";
+import { EARLIER_ARGS, FATAL_MISSING, MISSING_IS_HARMLESS, ONE_WORD, OVERRIDES, ENUMS, REPEATABLE, REQUIRED_ARG } from "./overrides.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..", "..");
@@ -16,7 +16,7 @@ const ref = JSON.parse(readFileSync(input, "utf8"));
 // A key that names no keyword would be silently ignored: the fact it states would be lost.
 {
   const known = new Set(ref.keywords.flatMap((k) => [k.name, k.path.join(" > ")]));
-  const keys = [...Object.keys(OVERRIDES), ...Object.keys(ENUMS), ...Object.keys(EARLIER_ARGS), ...REPEATABLE, ...REQUIRED_ARG, ...FATAL_MISSING, ...MISSING_IS_HARMLESS];
+  const keys = [...Object.keys(OVERRIDES), ...Object.keys(ENUMS), ...Object.keys(EARLIER_ARGS), ...REPEATABLE, ...REQUIRED_ARG, ...FATAL_MISSING, ...MISSING_IS_HARMLESS, ...ONE_WORD];
   const dead = keys.filter((key) => !known.has(key));
   if (dead.length > 0) throw new Error(`overrides.mjs names no keyword of ${input}: ${dead.join(", ")}`);
 }
@@ -111,7 +111,7 @@ for (const k of ref.keywords) {
   if (derived.args) entry.args = derived.args;
   const earlier = EARLIER_ARGS[k.path.join(" > ")];
   if (earlier) entry.earlierArgs = earlier;
-  if (derived.allowsExtra) entry.allowsExtra = true;
+  if (derived.allowsExtra && !ONE_WORD.has(k.path.join(" > ")) && !ONE_WORD.has(k.name)) entry.allowsExtra = true;
   if (!k.opens_block && !REPEATABLE.has(k.name) && !REPEATABLE.has(k.path.join(" > "))) entry.single = true;
   if (k.missing_argument_is_fatal_heuristic) entry.missingArgIsFatal = true;
   const inSet = (set) => set.has(k.name) || set.has(k.path.join(" > "));

@@ -92,3 +92,46 @@ export const FATAL_MISSING = new Set(["lvs_process_name", "umask", "vrrp_script 
 
 /** Keywords the reference calls fatal when empty, whose handler only logs the line (not an error) and ignores it. */
 export const MISSING_IS_HARMLESS = new Set(["regex", "regex_min_offset", "regex_max_offset"]);
+
+/**
+ * Keywords whose handler reads the first word only and ignores the rest without a word (checked
+ * in keepalived 2.2.8's handlers: they use strvec_slot 1, set_value or a presence check, nothing
+ * more), so further words are extra-argument. Kinds derived as free text would let them pass.
+ */
+export const ONE_WORD = new Set([
+  "global_defs > process_name",
+  "global_defs > vrrp_process_name",
+  "global_defs > checker_process_name",
+  "global_defs > bfd_process_name",
+  "global_defs > router_id",
+  "global_defs > smtp_helo_name",
+  "global_defs > default_interface",
+  "global_defs > lvs_flush_on_stop",
+  "global_defs > lvs_flush_onstop",
+  "global_defs > dbus_service_name",
+  "global_defs > vmac_prefix",
+  "global_defs > vmac_addr_prefix",
+  "global_defs > reload_check_config",
+  "global_defs > reload_file",
+  "global_defs > config_save_dir",
+  "garp_group > interface",
+  "vrrp_instance > old_unicast_checksum",
+  "vrrp_instance > interface",
+  "vrrp_instance > vrf",
+  "vrrp_instance > lvs_sync_daemon_interface",
+  "vrrp_instance > authentication > auth_pass",
+  "vrrp_track_process > param_match",
+  "virtual_server > persistence_engine",
+  "virtual_server > real_server > SMTP_CHECK > bind_if",
+  "virtual_server > real_server > SMTP_CHECK > host > bind_if",
+  "virtual_server > real_server > TCP_CHECK > bind_if",
+  "virtual_server > real_server > PING_CHECK > bind_if",
+  "virtual_server > real_server > UDP_CHECK > bind_if",
+  "virtual_server > real_server > HTTP_GET > bind_if",
+  "virtual_server > real_server > SSL_GET > bind_if",
+  "virtual_server > real_server > DNS_CHECK > bind_if",
+  "virtual_server > real_server > DNS_CHECK > name",
+  "virtual_server > real_server > FILE_CHECK > track_file",
+  "track_file > file",
+  "vrrp_track_file > file",
+]);

@@ -129,3 +129,18 @@ describe("include", () => {
     expect(findings("include\n")).toEqual([expect.objectContaining({ code: "unknown-keyword", word: "include", line: 1 })]);
   });
 });
+
+describe("keywords keepalived reads one word of (their handlers take the first word and say nothing of the rest)", () => {
+  test.each([
+    ["global_defs {\n    router_id lb1 lb2\n}\n", "lb2"],
+    ["vrrp_instance VI_1 {\n    interface eth0 eth1\n}\n", "eth1"],
+    ["vrrp_instance VI_1 {\n    authentication {\n        auth_pass abc def\n    }\n}\n", "def"],
+    ["global_defs {\n    process_name keepalived main\n}\n", "main"],
+  ])("extra words are extra-argument: %s", (text, word) => {
+    expect(findings(text)).toContainEqual(expect.objectContaining({ code: "extra-argument", word }));
+  });
+
+  test("keywords whose handler reads every word still take them (a notify command, a track_process pattern)", () => {
+    expect(findings("vrrp_instance VI_1 {\n    notify /usr/local/bin/notify.sh --all\n}\n").map((f) => f.code)).not.toContain("extra-argument");
+  });
+});
