@@ -3,14 +3,23 @@
 import { fmt, table } from "./measure.mjs";
 
 const PARSE_SCALING_LIMIT = 12;
-/** Issue 3: parsing as a whole process (1.5x); issue 5: the full check (every rule), which is what the CLI section runs (2x, aim 1.5x). */
-const CLI_VS_KEEPALIVED_AIM = 1.5;
-const CLI_VS_KEEPALIVED_LIMIT = 2;
+/**
+ * The whole process on the 5.3 MB file (vs-10k) against keepalived -t of the same run: the full
+ * check (every rule) within 3x (aim 1.5x), parsing alone within 2x (aim 1x), so a regression
+ * shows as NO. The other inputs are for reference.
+ */
+const CHECK_AIM = 1.5;
+const CHECK_LIMIT = 3;
+const PARSE_AIM = 1;
+const PARSE_LIMIT = 2;
 const COLD_START_LIMIT = 0.15;
+/** Start-up on a small file: the whole process within 70 ms, kalint's module load (beyond node's own start) within 10 ms. */
+const START_AIM = 0.07;
+const LOAD_AIM = 0.01;
 const PEAK_MB_LIMIT = 400;
 
 export const summary = {
-  title: "summary (targets: parse scaling <= 12x for 10x input; full check <= 2x keepalived, aim 1.5x; cold start <= 150 ms; peak < 400 MB)",
+  title: "summary (targets: parse scaling <= 12x for 10x input; on vs-10k full check <= 3x keepalived (aim 1.5x), parse-only <= 2x (aim 1x); cold start <= 150 ms (aim 70 ms, module load 10 ms); peak < 400 MB)",
   run(ctx) {
     const r = ctx.results;
     const rows = [];
@@ -25,16 +34,17 @@ export const summary = {
       const ka = r[`keepalived:${name}`];
       if (cli && ka) {
         const ratio = cli.min / ka.min;
-        const met = ratio <= CLI_VS_KEEPALIVED_AIM ? "yes (aim too)" : ratio <= CLI_VS_KEEPALIVED_LIMIT ? "yes" : "NO";
-        rows.push({ figure: `kalint check / keepalived -t, ${name}`, value: fmt.x(ratio), target: `<= ${CLI_VS_KEEPALIVED_LIMIT}x (aim ${CLI_VS_KEEPALIVED_AIM}x)`, met });
+        const limited = name === "vs-10k";
+        const met = !limited ? "-" : ratio <= CHECK_AIM ? "yes (aim too)" : ratio <= CHECK_LIMIT ? "yes" : "NO";
+        rows.push({ figure: `kalint check / keepalived -t, ${name}`, value: fmt.x(ratio), target: limited ? `<= ${CHECK_LIMIT}x (aim ${CHECK_AIM}x)` : "-", met });
       }
       const pr = r[`parse:${name}`];
       if (pr && ka) rows.push({ figure: `grammar first parse / keepalived, ${name}`, value: fmt.x(pr.cold / ka.min), target: "-", met: "-" });
       if (pr?.process !== undefined && ka) {
-        // Issue 3 sets its 1.5x for the 10k-virtual-server file; the others are for reference.
         const ratio = pr.process / ka.min;
-        const target = name === "vs-10k" ? `<= ${CLI_VS_KEEPALIVED_AIM}x` : "-";
-        rows.push({ figure: `parse-only process / keepalived -t, ${name}`, value: fmt.x(ratio), target, met: target === "-" ? "-" : ratio <= CLI_VS_KEEPALIVED_AIM ? "yes" : "NO" });
+        const limited = name === "vs-10k";
+        const met = !limited ? "-" : ratio <= PARSE_AIM ? "yes (aim too)" : ratio <= PARSE_LIMIT ? "yes" : "NO";
+        rows.push({ figure: `parse-only process / keepalived -t, ${name}`, value: fmt.x(ratio), target: limited ? `<= ${PARSE_LIMIT}x (aim ${PARSE_AIM}x)` : "-", met });
       }
     }
     const c1 = r["cli:vs-1k"];
@@ -44,7 +54,14 @@ export const summary = {
       rows.push({ figure: "kalint check vs-10k / vs-1k", value: fmt.x(ratio), target: `<= ${PARSE_SCALING_LIMIT}x`, met: ratio <= PARSE_SCALING_LIMIT ? "yes" : "NO" });
     }
     const cold = r["cli:cold-start"];
-    if (cold) rows.push({ figure: "kalint cold start, example", value: fmt.s(cold.min), target: `<= ${COLD_START_LIMIT * 1000} ms`, met: cold.min <= COLD_START_LIMIT ? "yes" : "NO" });
+    if (cold) rows.push({ figure: "kalint cold start, example (whole process)", value: fmt.s(cold.min), target: `<= ${COLD_START_LIMIT * 1000} ms (aim ${START_AIM * 1000} ms)`, met: cold.min <= START_AIM ? "yes (aim too)" : cold.min <= COLD_START_LIMIT ? "yes" : "NO" });
+    const node = r["cli:node"];
+    const version = r["cli:version"];
+    if (node && version) {
+      const load = version.min - node.min;
+      rows.push({ figure: "kalint module load (--version minus node -e 0)", value: fmt.s(load), target: `aim ${LOAD_AIM * 1000} ms`, met: load <= LOAD_AIM ? "yes" : "not yet" });
+    }
+    if (node && cold) rows.push({ figure: "kalint's share of the cold start (minus node -e 0)", value: fmt.s(cold.min - node.min), target: "-", met: "-" });
     const gp = r["parse:vs-10k"]?.peakMB;
     if (gp !== undefined) rows.push({ figure: "grammar peak RSS, vs-10k (one parse)", value: fmt.mb(gp), target: `< ${PEAK_MB_LIMIT} MB`, met: gp < PEAK_MB_LIMIT ? "yes" : "NO" });
     const peak = r["cli:vs-10k"]?.peakMB;

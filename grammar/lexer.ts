@@ -6,12 +6,10 @@ import { AnyWord, AtWord, Blank, Comment, LBrace, LinePrefix, QuotedString, RBra
 export const allTokens = [Blank, Comment, LBrace, RBrace, QuotedString, DefinitionLine, SequenceHead, AtWord, Word, AnyWord, LinePrefix];
 
 // Offsets only: lines and columns come from the source's line table when someone asks,
-// which keeps tokens small (see ARCHITECTURE.md speed notes).
-const lexer = new Lexer(allTokens, {
-  positionTracking: "onlyOffset",
-  ensureOptimizations: true,
-  skipValidations: true,
-});
+// which keeps tokens small (docs/ARCHITECTURE.md, speed). Built on the first lexing, not when
+// the module loads: `kalint --version` or `rules` never lexes.
+let lexer: Lexer | undefined;
+const theLexer = (): Lexer => (lexer ??= new Lexer(allTokens, { positionTracking: "onlyOffset", ensureOptimizations: true, skipValidations: true }));
 
 export interface LexResult {
   readonly tokens: IToken[];
@@ -21,7 +19,7 @@ export interface LexResult {
 }
 
 export function lex(text: string): LexResult {
-  const result = lexer.tokenize(text);
+  const result = theLexer().tokenize(text);
   return {
     tokens: result.tokens,
     comments: result.groups["comments"] ?? [],

@@ -23,6 +23,19 @@ const data = facts as unknown as FactFile;
 /** The newest keepalived version the schema describes; the default `--target-version`. */
 export const NEWEST_VERSION: Version = data.newest;
 
+/**
+ * A schema entry with its prose and syntax line, made when first read: the validator and the
+ * model only look at the facts, and `kalint check` should not pay for documentation it never shows.
+ */
+function withProse(f: FactEntry): KeywordSpec {
+  let doc: string | undefined;
+  let syntax: string | undefined;
+  return Object.defineProperties({ ...f } as KeywordSpec, {
+    doc: { get: () => (doc ??= keywordDoc(f.parents, f.name)), enumerable: true },
+    syntax: { get: () => (syntax ??= formatSyntax(f.name, f.args, f.block)), enumerable: true },
+  });
+}
+
 let all: readonly KeywordSpec[] | undefined;
 let byBlock: Map<string, KeywordSpec[]> | undefined;
 let byName: Map<string, KeywordSpec[]> | undefined;
@@ -33,11 +46,7 @@ const pathKey = (parents: readonly string[]) => parents.join(" > ");
 
 function index(): void {
   if (all) return;
-  const list: KeywordSpec[] = data.keywords.map((f) => ({
-    ...f,
-    doc: keywordDoc(f.parents, f.name),
-    syntax: formatSyntax(f.name, f.args, f.block),
-  }));
+  const list: KeywordSpec[] = data.keywords.map(withProse);
   all = list;
   byBlock = new Map();
   byName = new Map();
