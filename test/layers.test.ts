@@ -81,6 +81,14 @@ test("no file imports a higher layer or a sibling layer of its own rank", () => 
   expect(wrong).toEqual([]);
 });
 
+test("the language service and what it builds on use no Node API a browser lacks (files come through the FileHost)", () => {
+  // node:path and node:url have browser stand-ins; the file system, processes and the network do not.
+  const allowed = new Set(["node:path", "node:url"]);
+  const below = sources.filter((f) => { const l = layerOf(f)!; return LAYERS[l]! <= LAYERS["server/src/service"]! && !["server/src/analysis", "grammar"].includes(l); });
+  const wrong = below.flatMap((f) => [...readFileSync(join(ROOT, f), "utf8").matchAll(/from\s+"(node:[\w/]+)"/g)].map((m) => m[1]!).filter((m) => !allowed.has(m)).map((m) => `${f}: ${m}`));
+  expect(wrong).toEqual([]);
+});
+
 test("the check sees imports of every form", () => {
   const probe = ["import a from \"./a.js\";", "import type { B } from \"../b.js\";", "export { c } from \"./c.js\";", "const d = await import(\"./d.js\");", "import \"./e.js\";"].join("\n");
   expect([...probe.matchAll(IMPORT)].map((m) => m[1] ?? m[2] ?? m[3])).toEqual(["./a.js", "../b.js", "./c.js", "./d.js", "./e.js"]);

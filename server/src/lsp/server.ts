@@ -5,17 +5,16 @@
  */
 import {
   CodeActionKind, DidChangeConfigurationNotification, MessageType, ShowMessageNotification, DidChangeWatchedFilesNotification, FileChangeType, LSPErrorCodes,
-  ResponseError, TextDocumentSyncKind, type CancellationToken, type Connection, type InitializeResult,
+  ResponseError, TextDocuments, TextDocumentSyncKind, type CancellationToken, type Connection, type InitializeResult,
 } from "vscode-languageserver";
+import { TextDocument } from "vscode-languageserver-textdocument";
 import * as service from "../service/index.js";
 import type { Difference } from "../cluster/differences.js";
 import type { AnalysedDocument } from "../service/index.js";
-import { DocumentStore } from "./documents.js";
 import { baseName, type ServerEnvironment } from "./environment.js";
-import { PeerIndex } from "./peers.js";
 import { DiagnosticsPublisher } from "./publisher.js";
 import { readClientSettings, SettingsStore } from "./settings.js";
-import { pathOf } from "./uris.js";
+import { pathOf, uriOfPath } from "./uris.js";
 import { warmUp } from "./warm-up.js";
 import { VERSION } from "../version.js";
 
@@ -64,29 +63,24 @@ export function startServer(connection: Connection, environment: ServerEnvironme
   // A notification, not window/showMessageRequest: nothing waits for the user to dismiss it.
   const warn = (message: string) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
   const settings = new SettingsStore(warn, () => folders);
-  const store = new DocumentStore(settings, environment);
-  const peers = new PeerIndex(store, settings, () => folders, environment);
-  /** Each open document's cluster peers at its last publish. */
-  const peersOf = new Map<string, readonly string[]>();
-  /** Each open document as its last publish showed it (with cluster findings, for code actions). */
-  const shownDocs = new Map<string, AnalysedDocument>();
+  const documents = new TextDocuments(TextDocument);
+  // Files that are not open come from the environment (the disk, or in a browser nothing but the open documents).
+  const workspace: service.Workspace = new service.Workspace(
+    {
+      files: environment.files(() => workspace.openPaths()),
+      onlyOpenDocuments: environment.onlyOpenDocuments,
+      folders: () => folders,
+      settingsFor: (path) => settings.for(path),
+      pathOf,
+      uriOfPath,
+    },
+    documents,
+  );
 
   const publish = (uri: string) => {
-    const doc = store.analysed(uri);
-    if (!doc) return;
-    // A file another open document includes is checked in that document's context.
-    const includer = store.includerOf(doc.path);
-    let shown: AnalysedDocument;
-    let peerPaths: readonly string[] = [];
-    if (includer) shown = service.withClusterDiagnostics(doc, (includer.clusterDiagnostics ?? includer.analysis.diagnostics).filter((d) => d.file.path === doc.path));
-    else {
-      const cluster = peers.check(doc);
-      peerPaths = cluster.peers;
-      shown = cluster.diagnostics ? service.withClusterDiagnostics(doc, cluster.diagnostics) : doc;
-    }
-    peersOf.set(uri, peerPaths);
-    shownDocs.set(uri, shown);
-    void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: service.diagnostics(shown) });
+    const view = workspace.view(uri);
+    if (!view) return;
+    void connection.sendDiagnostics({ uri, version: view.doc.version, diagnostics: service.diagnostics(view.doc) });
     if (options.warmUp === "after-first-publish") startWarmUp();
   };
   const publisher = new DiagnosticsPublisher({
@@ -95,27 +89,12 @@ export function startServer(connection: Connection, environment: ServerEnvironme
     onError: (uri, e) => log(`kalint: diagnostics for ${uri} failed: ${describe(e)}`),
   });
 
-  /** Open documents whose diagnostics depend on the file at `path`: its includers and cluster peers. */
-  const dependents = (uri: string, path: string): string[] => {
-    const out = new Set(store.invalidateReaders(path));
-    const mine = peersOf.get(uri);
-    for (const [other, theirs] of peersOf) if (other !== uri && (theirs.includes(path) || mine?.includes(pathOf(other)))) out.add(other);
-    return [...out].filter((u) => store.isOpen(u));
-  };
-
-  /** The document as the last publish saw it (with cluster findings), when that is still current. */
-  const current = (uri: string): AnalysedDocument | undefined => {
-    const doc = store.analysed(uri);
-    const shown = shownDocs.get(uri);
-    return doc && shown && shown.analysis === doc.analysis ? shown : doc;
-  };
-
   function handle<P extends { textDocument: { uri: string } }, R>(empty: R, run: (doc: AnalysedDocument, params: P) => R) {
     return async (params: P, token: CancellationToken): Promise<R | ResponseError<void>> => {
       await tick();
       if (token.isCancellationRequested) return cancelled();
       try {
-        const doc = current(params?.textDocument?.uri);
+        const doc = workspace.current(params?.textDocument?.uri);
         if (!doc) return empty;
         // The analysis may have taken a while: look again for a cancel that arrived meanwhile.
         await tick();
@@ -130,9 +109,8 @@ export function startServer(connection: Connection, environment: ServerEnvironme
   }
 
   const refreshAll = () => {
-    store.invalidateAll();
-    peers.forgetAll();
-    publisher.now(store.openUris());
+    workspace.invalidateAll();
+    publisher.now(workspace.openUris());
   };
 
   /** Asks the client for `kalint.*`; true when the settings changed. */
@@ -214,38 +192,33 @@ export function startServer(connection: Connection, environment: ServerEnvironme
         settings.forgetRcFiles();
         all = true;
       } else if (c.type !== FileChangeType.Changed) all = true; // include globs may now match differently
-      peers.forget(path);
-      store.invalidateReaders(path);
+      workspace.fileChanged(path);
     }
     if (all) refreshAll();
-    else publisher.now(store.openUris());
+    else publisher.now(workspace.openUris());
   });
 
-  const documents = store.documents;
   /** Documents whose content event is their opening (TextDocuments fires open, then content). */
   const opening = new Set<string>();
   documents.onDidOpen((e) => {
-    store.opened(e.document.uri);
+    workspace.opened(e.document.uri);
     opening.add(e.document.uri);
   });
   documents.onDidChangeContent((e) => {
     const uri = e.document.uri;
     const path = pathOf(uri);
     // Nothing built from the old text is needed any more: let it go before the next analysis.
-    shownDocs.delete(uri);
-    peers.release(path);
+    workspace.changed(uri);
     // An opening is not typing: the first edit after it must not count as part of a burst, or
     // it would wait out the quiet time whenever the opening's analysis was quick.
-    if (opening.delete(uri)) publisher.now(environment.onlyOpenDocuments ? [uri, ...store.openUris()] : [uri, ...dependents(uri, path)]);
-    else publisher.changed(uri, dependents(uri, path));
+    // Where the open documents are all the files there are, an opening or a closing changes every folder's nodes.
+    if (opening.delete(uri)) publisher.now(environment.onlyOpenDocuments ? [uri, ...workspace.openUris()] : [uri, ...workspace.dependents(uri, path)]);
+    else publisher.changed(uri, workspace.dependents(uri, path));
   });
   documents.onDidClose((e) => {
     const uri = e.document.uri;
-    const also = environment.onlyOpenDocuments ? store.openUris().filter((u) => u !== uri) : dependents(uri, pathOf(uri));
-    store.closed(uri);
-    peers.release(pathOf(uri));
-    peersOf.delete(uri);
-    shownDocs.delete(uri);
+    const also = environment.onlyOpenDocuments ? workspace.openUris().filter((u) => u !== uri) : workspace.dependents(uri, pathOf(uri));
+    workspace.closed(uri);
     publisher.forget(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
     if (also.length) publisher.now(also);
@@ -254,7 +227,7 @@ export function startServer(connection: Connection, environment: ServerEnvironme
   connection.onHover(
     handle(null, (doc, p) => {
       const base = service.hover(doc, p.position);
-      const cluster = peers.clusterOf(doc);
+      const cluster = workspace.peers.clusterOf(doc);
       const failover = cluster ? service.failoverHover(doc, p.position, cluster) : undefined;
       if (!failover) return base;
       const before = base && typeof base.contents === "object" && "value" in base.contents ? `${base.contents.value}\n\n---\n\n` : "";
@@ -263,7 +236,7 @@ export function startServer(connection: Connection, environment: ServerEnvironme
   );
   connection.onCodeLens(
     handle([], (doc, p) => {
-      const cluster = peers.clusterOf(doc);
+      const cluster = workspace.peers.clusterOf(doc);
       return cluster ? service.failoverLenses(doc, cluster, p.textDocument.uri) : [];
     }),
   );
@@ -271,8 +244,8 @@ export function startServer(connection: Connection, environment: ServerEnvironme
   connection.onExecuteCommand((params) => {
     if (params.command !== FAILOVER_MAP_COMMAND) return null;
     const uri = params.arguments?.[0];
-    const doc = typeof uri === "string" ? current(uri) : undefined;
-    const cluster = doc ? peers.clusterOf(doc) : undefined;
+    const doc = typeof uri === "string" ? workspace.current(uri) : undefined;
+    const cluster = doc ? workspace.peers.clusterOf(doc) : undefined;
     return cluster ? { html: service.failoverMap(cluster) } : { html: null, reason: doc ? "this file has no peers: open its folder, or list them in kalint.peers" : "not an open keepalived file" };
   });
   connection.onCompletion(handle(null, (doc, p) => service.completion(doc, p.position, { snippets })));
@@ -305,7 +278,7 @@ export function startServer(connection: Connection, environment: ServerEnvironme
   connection.onRequest(
     DIFFERENCES_REQUEST,
     handle<DifferencesParams, DifferencesResult>({ peers: [] }, (doc) => ({
-      peers: peers.differences(doc).map((p) => ({ uri: store.uriOf(p.peer), differences: p.differences })),
+      peers: workspace.peers.differences(doc).map((p) => ({ uri: workspace.uriOf(p.peer), differences: p.differences })),
     })),
   );
 

@@ -7,7 +7,7 @@ import { RULE_SETTINGS, type RuleSetting } from "../../../grammar/index.js";
 import { ConfigError, EMPTY_CONFIG, findLintConfig, loadLintConfig, type LintConfig } from "../analysis/lint-config.js";
 import { parseVersion } from "../schema/lookup.js";
 import type { Version } from "../schema/types.js";
-import { folderOf } from "./uris.js";
+import { folderOf, type DocumentSettings } from "../service/workspace.js";
 
 /** What the editor may set under `kalint`. */
 export interface ClientSettings {
@@ -15,15 +15,6 @@ export interface ClientSettings {
   /** Groups of files that are nodes of one cluster; relative paths are from the workspace folder. */
   readonly peers?: readonly (readonly string[])[];
   readonly rules?: Readonly<Record<string, RuleSetting>>;
-}
-
-export interface DocumentSettings {
-  readonly rules: Readonly<Record<string, RuleSetting>>;
-  readonly targetVersion?: Version;
-  /** Peer groups as absolute paths: the rc file's, then the editor's. */
-  readonly peers: readonly (readonly string[])[];
-  /** The rc file that applies, if any. */
-  readonly rcPath?: string;
 }
 
 

@@ -12,11 +12,6 @@ export function pathOf(uri: string): string {
   return uri;
 }
 
-/** The workspace folder (a path without a trailing slash) that holds `path`, if one does. */
-export function folderOf(folders: readonly string[], path: string): string | undefined {
-  return folders.find((f) => path.startsWith(f + "/"));
-}
-
 export function uriOfPath(path: string): string {
   return path.startsWith("/") || /^[A-Za-z]:[\\/]/.test(path) ? pathToFileURL(path).href : path;
 }

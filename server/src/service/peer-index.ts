@@ -1,5 +1,5 @@
 /**
- * Cluster diagnostics for open documents. A document's peers are the other nodes of its cluster:
+ * The peer index: cluster diagnostics for open documents. A document's peers are the other nodes of its cluster:
  * the files listed with it in `kalint.peers` or an rc file's `peers`, else the keepalived files
  * of its workspace folder, grouped into clusters as `kalint fleet` groups them. Each node is read
  * from its open buffer when it has one, else from disk (cached until the file changes). Its nodes name
@@ -7,18 +7,15 @@
  * folder knows them (as `kalint diff` run from that folder does).
  */
 import { resolve } from "node:path";
-import { findConfigFiles, type Diagnostic, type WalkLimits } from "../../../grammar/index.js";
+import { findConfigFiles, type Diagnostic, type FileHost, type WalkLimits } from "../../../grammar/index.js";
 import { checkFleet } from "../cluster/check.js";
 import { groupIntoClusters } from "../cluster/fleet.js";
 import { loadNode, nodeOf } from "../cluster/nodes.js";
 import { structuralDifferences, type Difference } from "../cluster/differences.js";
 import type { Cluster, ClusterNode, Fleet } from "../cluster/types.js";
 import type { Analysis } from "../analysis/analyze.js";
-import type { AnalysedDocument } from "../service/index.js";
-import type { DocumentStore } from "./documents.js";
-import type { ServerEnvironment } from "./environment.js";
-import type { SettingsStore } from "./settings.js";
-import { folderOf } from "./uris.js";
+import type { AnalysedDocument } from "./document.js";
+import { folderOf, type DocumentSettings } from "./workspace.js";
 
 /** Bounds on the workspace scan, so a huge folder costs a bounded amount once. */
 const SCAN_LIMITS: WalkLimits = { maxFiles: 300, maxDepth: 8, maxBytes: 8 * 1024 * 1024 };
@@ -44,6 +41,16 @@ interface FleetCheck {
   all?: readonly Diagnostic[];
 }
 
+/** What the peer index reads through: the workspace's files and open documents, its folders and settings. */
+export interface PeerSources {
+  /** Files as the workspace reads them (open buffers first). */
+  readonly host: FileHost;
+  folders(): readonly string[];
+  settingsFor(path: string): DocumentSettings;
+  /** The analysis of the open document at `path`, if one is open. */
+  openDocument(path: string): AnalysedDocument | undefined;
+}
+
 export class PeerIndex {
   private readonly diskNodes = new Map<string, ClusterNode>();
   private readonly scans = new Map<string, readonly string[]>();
@@ -55,17 +62,17 @@ export class PeerIndex {
    */
   private readonly checks = new Map<string, FleetCheck>();
 
-  constructor(
-    private readonly store: DocumentStore,
-    private readonly settings: SettingsStore,
-    private readonly folders: () => readonly string[],
-    private readonly environment: ServerEnvironment,
-  ) {}
+  constructor(private readonly sources: PeerSources) {}
 
   /** A file changed on disk. */
   forget(path: string): void {
     this.diskNodes.delete(path);
     this.checks.clear();
+  }
+
+  /** The set of files of a folder may have changed (a document opened or closed): its next check scans again. */
+  forgetScans(): void {
+    this.scans.clear();
   }
 
   forgetAll(): void {
@@ -84,7 +91,7 @@ export class PeerIndex {
 
   /** How messages name a file: relative to the workspace folder that holds it (the CLI shows paths as given). */
   private readonly displayPath = (path: string): string => {
-    const folder = folderOf(this.folders(), path);
+    const folder = folderOf(this.sources.folders(), path);
     return folder === undefined ? path : path.slice(folder.length + 1);
   };
 
@@ -115,12 +122,12 @@ export class PeerIndex {
 
   private fleetCheck(doc: AnalysedDocument): { c: FleetCheck; cluster: Cluster; self: ClusterNode } | undefined {
     const path = doc.path;
-    const settings = this.settings.for(path);
+    const settings = this.sources.settingsFor(path);
     const groups = settings.peers.filter((g) => g.includes(resolve(path)));
     let candidates: readonly string[];
     if (groups.length > 0) candidates = [...new Set(groups.flat())];
     else {
-      const folder = folderOf(this.folders(), path);
+      const folder = folderOf(this.sources.folders(), path);
       if (folder === undefined) return undefined;
       candidates = this.scan(folder);
     }
@@ -160,25 +167,22 @@ export class PeerIndex {
   }
 
   private nodeAt(path: string): ClusterNode | undefined {
-    const open = this.store.openUriOfPath(path);
-    if (open) {
-      const doc = this.store.analysed(open);
-      return doc && this.nodeOfDocument(doc, this.settings.for(path).rules);
-    }
+    const open = this.sources.openDocument(path);
+    if (open) return this.nodeOfDocument(open, this.sources.settingsFor(path).rules);
     const cached = this.diskNodes.get(path);
     if (cached) return cached;
-    if (this.store.host.readFile(path) === undefined) return undefined;
-    const s = this.settings.for(path);
-    const node = loadNode(path, { host: this.store.host, rules: s.rules, ...(s.targetVersion ? { targetVersion: s.targetVersion } : {}) }, this.displayPath);
+    if (this.sources.host.readFile(path) === undefined) return undefined;
+    const s = this.sources.settingsFor(path);
+    const node = loadNode(path, { host: this.sources.host, rules: s.rules, ...(s.targetVersion ? { targetVersion: s.targetVersion } : {}) }, this.displayPath);
     this.diskNodes.set(path, node);
     return node;
   }
 
   /** keepalived config files under a folder: the files `kalint fleet DIR` reads, within the scan's bounds. */
   private scan(folder: string): readonly string[] {
-    const cached = this.environment.onlyOpenDocuments ? undefined : this.scans.get(folder);
+    const cached = this.scans.get(folder);
     if (cached) return cached;
-    const { files } = findConfigFiles(this.store.host, folder, SCAN_LIMITS);
+    const { files } = findConfigFiles(this.sources.host, folder, SCAN_LIMITS);
     this.scans.set(folder, files);
     return files;
   }

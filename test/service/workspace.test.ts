@@ -1,0 +1,60 @@
+/**
+ * The Workspace without a language server: open documents over a FileHost of memory, their
+ * analyses by version, an included file seen in its includer's context, and peers found in the
+ * workspace folder, as a browser front end would drive it.
+ */
+import { expect, test } from "vitest";
+import { Workspace, type DocumentSettings, type OpenTexts } from "../../server/src/service/index.js";
+import { memoryHost } from "../support/memory-host.js";
+
+const node = (state: string, priority: number, vrid: number) =>
+  `vrrp_instance VI_1 {\n    state ${state}\n    interface eth0\n    virtual_router_id ${vrid}\n    priority ${priority}\n    virtual_ipaddress {\n        192.0.2.10/24\n    }\n}\n`;
+
+function workspace(files: Record<string, string>) {
+  const open = new Map<string, { version: number; text: string }>();
+  const texts: OpenTexts = {
+    get: (uri) => {
+      const d = open.get(uri);
+      return d && { version: d.version, getText: () => d.text };
+    },
+    keys: () => [...open.keys()],
+  };
+  const settings: DocumentSettings = { rules: {}, peers: [] };
+  const ws = new Workspace({ files: memoryHost(files), folders: () => ["/w"], settingsFor: () => settings, pathOf: (uri) => uri.replace(/^mem:/, ""), uriOfPath: (path) => `mem:${path}` }, texts);
+  const edit = (path: string, text: string) => {
+    const uri = `mem:${path}`;
+    const known = open.get(uri);
+    open.set(uri, { version: (known?.version ?? 0) + 1, text });
+    if (!known) ws.opened(uri);
+    else ws.changed(uri);
+    return uri;
+  };
+  return { ws, edit };
+}
+
+test("peers in the workspace folder: the open document shows the cluster's findings; its backup copy is no peer", () => {
+  const { ws, edit } = workspace({ "/w/lb2/keepalived.conf": node("BACKUP", 100, 52), "/w/lb1/keepalived.conf.bak": node("BACKUP", 150, 51) });
+  const uri = edit("/w/lb1/keepalived.conf", node("MASTER", 150, 51));
+  const view = ws.view(uri)!;
+  expect(view.peers).toEqual(["/w/lb2/keepalived.conf"]);
+  expect(view.doc.clusterDiagnostics?.map((d) => d.code)).toEqual([]);
+  const backup = edit("/w/lb2/keepalived.conf", node("BACKUP", 100, 52));
+  expect(ws.view(backup)!.doc.clusterDiagnostics?.map((d) => d.code)).toEqual(["vrid-mismatch"]);
+  // The master depends on its peer's buffer: an edit there names it.
+  expect(ws.dependents(backup, "/w/lb2/keepalived.conf")).toEqual([uri]);
+});
+
+test("one analysis per version; an included file is checked in the context of the open file that includes it", () => {
+  const partText = node("BACKUP", 100, 51).replace("interface eth0", "interface $IF");
+  const { ws, edit } = workspace({ "/w/vi.conf": partText });
+  const main = edit("/w/keepalived.conf", "$IF=eth0\ninclude vi.conf\n");
+  ws.view(main);
+  const part = edit("/w/vi.conf", partText);
+  const first = ws.analysed(main);
+  expect(ws.analysed(main)).toBe(first);
+  // Alone, $IF is undefined in vi.conf; through keepalived.conf it is defined.
+  expect(ws.view(part)!.doc.clusterDiagnostics?.map((d) => d.code)).toEqual([]);
+  expect(ws.analysed(part)!.analysis.diagnostics.map((d) => d.code)).toContain("undefined-variable");
+  edit("/w/keepalived.conf", "include vi.conf\n");
+  expect(ws.analysed(main)).not.toBe(first);
+});
