@@ -21,13 +21,12 @@ function startCharsExcept(excluded: string): number[] {
   for (let i = 0; i < excluded.length; i++) skip.add(excluded.charCodeAt(i));
   const out: number[] = [];
   for (let c = 0; c < 256; c++) if (!skip.has(c)) out.push(c);
-  let bucket = -1;
-  for (let c = 256; c <= 0xffff; c++) {
-    const b = 255 + Math.floor(c / 255);
-    if (b !== bucket && !skip.has(c)) {
-      out.push(c);
-      bucket = b;
-    }
+  // Bucket k holds the codes k*255 .. k*255+254 (from 256 on): the first of them that starts a word.
+  for (let k = 1; k * 255 <= 0xffff; k++) {
+    const last = Math.min(k * 255 + 254, 0xffff);
+    let c = Math.max(256, k * 255);
+    while (c < last && skip.has(c)) c++;
+    if (!skip.has(c)) out.push(c);
   }
   return out;
 }
