@@ -9,43 +9,15 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { deflateRawSync } from "node:zlib";
+import { pageExampleFiles } from "./rule-docs.mjs";
 
 export const PLAYGROUND_URL = "http://localhost:8417/";
 const LINK_LINE = /^\[Try it in the playground\]\([^)]*\)\n\n?/m;
 
-/** The fenced blocks of the page's Example section, each with the label paragraph before it. */
-function labelledBlocks(markdown) {
-  const start = markdown.search(/^## Example/m);
-  const section = start < 0 ? markdown : markdown.slice(start).split(/^## (?!Example)/m)[0];
-  const out = [];
-  let label = "";
-  const lines = section.split("\n");
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    if (line.startsWith("```")) {
-      const body = [];
-      for (i++; i < lines.length && !lines[i].startsWith("```"); i++) body.push(lines[i]);
-      out.push({ label, text: `${body.join("\n")}\n` });
-    } else if (line.trim() !== "") label = line.trim();
-  }
-  return out;
-}
-
-/** The files of a page's Wrong example, named as the page names them; undefined when it has none. */
+/** The files of a page's Wrong example, named as the page names them (scripts/rule-docs.mjs); undefined when it has none. */
 export function wrongExample(markdown) {
-  const blocks = labelledBlocks(markdown);
-  const wrong = blocks.filter((b) => /^Wrong\b/i.test(b.label));
-  if (wrong.length > 0) {
-    const label = wrong[0].label;
-    if (/both nodes/i.test(label)) return [{ name: "master.conf", text: wrong[0].text }, { name: "backup.conf", text: wrong[0].text }];
-    if (wrong.length >= 2) return wrong.slice(0, 2).map((b, i) => ({ name: i === 0 ? "master.conf" : "backup.conf", text: b.text }));
-    const named = /\b([\w.-]+\.conf)\b/.exec(label);
-    return [{ name: named ? named[1] : "keepalived.conf", text: wrong[0].text }];
-  }
-  // Cluster pages name each node's file: `master.conf:` then `backup.conf, wrong:`.
-  const files = blocks.filter((b) => /^[\w.-]+\.conf(?:, wrong)?:$/.test(b.label));
-  if (files.some((b) => /, wrong:$/.test(b.label))) return files.map((b) => ({ name: b.label.replace(/(?:, wrong)?:$/, ""), text: b.text }));
-  return undefined;
+  const { files } = pageExampleFiles(markdown).wrong;
+  return files.length > 0 ? files.map((f) => ({ name: f.name, text: f.text })) : undefined;
 }
 
 /** The playground state (web/src/share.ts's format) of a list of files, as a URL fragment. */

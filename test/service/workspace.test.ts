@@ -5,12 +5,13 @@
  */
 import { expect, test } from "vitest";
 import { Workspace, type DocumentSettings, type OpenTexts } from "../../server/src/service/index.js";
+import { openFilesHost } from "../../server/src/lsp/browser-environment.js";
 import { memoryHost } from "../support/memory-host.js";
 
 const node = (state: string, priority: number, vrid: number) =>
   `vrrp_instance VI_1 {\n    state ${state}\n    interface eth0\n    virtual_router_id ${vrid}\n    priority ${priority}\n    virtual_ipaddress {\n        192.0.2.10/24\n    }\n}\n`;
 
-function workspace(files: Record<string, string>) {
+function workspace(files: Record<string, string>, browser = false) {
   const open = new Map<string, { version: number; text: string }>();
   const texts: OpenTexts = {
     get: (uri) => {
@@ -20,7 +21,8 @@ function workspace(files: Record<string, string>) {
     keys: () => [...open.keys()],
   };
   const settings: DocumentSettings = { rules: {}, peers: [] };
-  const ws = new Workspace({ files: memoryHost(files), folders: () => ["/w"], settingsFor: () => settings, pathOf: (uri) => uri.replace(/^mem:/, ""), uriOfPath: (path) => `mem:${path}` }, texts);
+  // In a browser the open documents are all the files there are (lsp/browser-environment.ts).
+  const ws: Workspace = new Workspace({ files: browser ? openFilesHost(() => ws.openPaths()) : memoryHost(files), onlyOpenDocuments: browser, folders: () => ["/w"], settingsFor: () => settings, pathOf: (uri) => uri.replace(/^mem:/, ""), uriOfPath: (path) => `mem:${path}` }, texts);
   const edit = (path: string, text: string) => {
     const uri = `mem:${path}`;
     const known = open.get(uri);
@@ -57,4 +59,16 @@ test("one analysis per version; an included file is checked in the context of th
   expect(ws.analysed(part)!.analysis.diagnostics.map((d) => d.code)).toContain("undefined-variable");
   edit("/w/keepalived.conf", "include vi.conf\n");
   expect(ws.analysed(main)).not.toBe(first);
+});
+
+test("with no disk (a browser), a folder's nodes are its open documents: opening a peer makes it one, closing it unmakes it", () => {
+  const { ws, edit } = workspace({}, true);
+  const master = edit("/w/lb1/keepalived.conf", node("MASTER", 150, 51));
+  expect(ws.view(master)!.peers).toEqual([]);
+  const backup = edit("/w/lb2/keepalived.conf", node("BACKUP", 100, 52));
+  edit("/w/lb2/keepalived.conf.bak", node("BACKUP", 100, 51));
+  expect(ws.view(master)!.peers).toEqual(["/w/lb2/keepalived.conf"]);
+  expect(ws.view(backup)!.doc.clusterDiagnostics?.map((d) => d.code)).toContain("vrid-mismatch");
+  ws.closed(backup);
+  expect(ws.view(master)!.peers).toEqual([]);
 });

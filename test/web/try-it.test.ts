@@ -14,17 +14,14 @@ test("a single-file page's Wrong block is one file", () => {
   expect(wrongExample(md)).toEqual([{ name: "keepalived.conf", text: "vrrp_instance VI_1 {\n}\n" }]);
 });
 
-test("a cluster page's blocks keep their node names; 'master, then backup' and 'both nodes' give two files", () => {
-  const named = "## Example\n\nmaster.conf:\n\n```\nA\n```\n\nbackup.conf, wrong:\n\n```\nB\n```\n\nRight: the same.\n";
+test("a cluster page's blocks keep their node names (scripts/rule-docs.mjs reads the format the rule tests run)", () => {
+  const named = "## Example\n\nWrong:\n\nmaster.conf:\n\n```\nA\n```\n\nbackup.conf:\n\n```\nB\n```\n\nRight: the same.\n\n```\nC\n```\n";
   expect(wrongExample(named)).toEqual([
     { name: "master.conf", text: "A\n" },
     { name: "backup.conf", text: "B\n" },
   ]);
-  expect(wrongExample("## Example\n\nWrong (master, then backup):\n\n```\nA\n```\n\n```\nB\n```\n")?.map((f) => f.name)).toEqual(["master.conf", "backup.conf"]);
-  expect(wrongExample("## Example\n\nWrong (both nodes):\n\n```\nA\n```\n")).toEqual([
-    { name: "master.conf", text: "A\n" },
-    { name: "backup.conf", text: "A\n" },
-  ]);
+  const labelled = "## Example\n\nmaster.conf, wrong:\n\n```\nA\n```\n\nbackup.conf:\n\n```\nB\n```\n\nmaster.conf, right:\n\n```\nC\n```\n";
+  expect(wrongExample(labelled)?.map((f) => f.name)).toEqual(["master.conf", "backup.conf"]);
   expect(wrongExample("## Example\n\nReported for 2.2.7:\n\n```\nA\n```\n")).toBeUndefined();
 });
 
@@ -37,7 +34,7 @@ test("the link's fragment is what the page decodes", async () => {
   const link = tryItLink("vrid-mismatch", readFileSync("docs/rules/vrid-mismatch.md", "utf8"), "http://example.test/")!;
   const state = await decodeState(link.slice(link.indexOf("#")));
   expect(state?.files.map((f) => f.name)).toEqual(["master.conf", "backup.conf"]);
-  expect(state?.files[1]!.text).toContain("virtual_router_id 67");
+  expect(state?.files[1]!.text).toContain("virtual_router_id 52");
 });
 
 test("every docs/rules page's Try it line is current (node scripts/try-it.mjs writes them)", () => {

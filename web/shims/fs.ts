@@ -14,6 +14,9 @@ export function readdirSync(path: unknown): never {
 export function statSync(path: unknown): never {
   throw missing(path);
 }
+export function realpathSync(path: unknown): never {
+  throw missing(path);
+}
 export function writeFileSync(path: unknown): never {
   throw missing(path);
 }

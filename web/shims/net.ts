@@ -1,5 +1,5 @@
 /** node:net for the browser build: the address tests, read as Node reads them (an IPv6 zone allowed). */
-import { isIPv4, isIPv6 as isBareIPv6 } from "../../server/src/validate/values.js";
+import { isIPv4, isIPv6 as isBareIPv6 } from "../../server/src/schema/values.js";
 
 export { isIPv4 };
 
