@@ -13,12 +13,21 @@ const ruleDocs = {
   },
 };
 
+/** End-to-end tests in real editors and Chromium (see the "editors" project below). */
+const EDITOR_TESTS = ["test/client/vscode-e2e.test.ts", "test/lsp/neovim.test.ts", "test/web/playground.test.ts", "test/integrations/editors.test.ts"];
+
 export default defineConfig({
   plugins: [ruleDocs],
   test: {
-    include: ["test/**/*.test.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
+    projects: [
+      { extends: true, test: { name: "unit", include: ["test/**/*.test.ts"], exclude: EDITOR_TESTS } },
+      // Real editors and a real browser, driven with fixed pauses (../shared/tools): they run one
+      // file at a time after the rest (`npm test` runs this project second), so no other test
+      // takes the CPU from them while they wait for a window to react.
+      { extends: true, test: { name: "editors", include: EDITOR_TESTS, fileParallelism: false } },
+    ],
   },
 });
