@@ -7,11 +7,9 @@
 import { diagnostic } from "./registry.js";
 import type { ConfigFile, Node } from "./ast.js";
 import type { Diagnostic } from "./diagnostic.js";
-import { lex } from "./lexer.js";
 import { parse } from "./parse.js";
 import type { SourceText } from "./source.js";
 import { braceFaults, isOpaque, readTemplate, type TemplateEngine } from "./template/index.js";
-import { LBrace, RBrace } from "./tokens.js";
 
 export interface TemplateParseOptions {
   /** Keywords of the blocks the file is included in (a partial), outermost first. */
@@ -28,12 +26,7 @@ const UNBALANCED = /closes no block|is never closed/;
 
 export function parseTemplate(source: SourceText, engine: TemplateEngine, options: TemplateParseOptions = {}): ConfigFile {
   const read = readTemplate(source.text, engine);
-  const braces: { offset: number; delta: 1 | -1 }[] = [];
-  for (const t of lex(read.text).tokens) {
-    if (t.tokenType === LBrace) braces.push({ offset: t.startOffset, delta: 1 });
-    else if (t.tokenType === RBrace) braces.push({ offset: t.startOffset, delta: -1 });
-  }
-  const { faults, shadowed } = braceFaults(read.roots, braces);
+  const { faults, shadowed } = braceFaults(read.roots, keepalivedBraces(read.text));
   const layer = shadowed.length ? { ...read, text: blank(read.text, shadowed) } : read;
   const parsed = parse(source, { template: layer, ...(options.parents ? { parents: options.parents } : {}) });
   const faulted = faults.map((f) => ({ start: f.construct.tags[0]!.start, end: (f.construct.close ?? f.construct.tags[f.construct.tags.length - 1]!).end }));
@@ -69,4 +62,28 @@ export function hasOpaqueLine(children: readonly Node[]): boolean {
     if (first && isOpaque(first.text)) return true;
   }
   return false;
+}
+
+/**
+ * The braces keepalived reads in a text, in order: every `{` and `}` outside double quotes (which
+ * end at the line's end) and comments (an unescaped `#` or `!` to the line's end), as the lexer
+ * tokens.ts splits them, without building its tokens.
+ */
+export function keepalivedBraces(text: string): { offset: number; delta: 1 | -1 }[] {
+  const out: { offset: number; delta: 1 | -1 }[] = [];
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 123) out.push({ offset: i, delta: 1 });
+    else if (c === 125) out.push({ offset: i, delta: -1 });
+    else if (c === 92) i++; // `\#`, `\!`: no comment (a backslash before anything else is a plain character)
+    else if (c === 34 || c === 35 || c === 33) {
+      // A quoted string ends at its closing quote or the line's end; a comment at the line's end.
+      for (i++; i < n; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 10 || (c === 34 && d === 34)) break;
+      }
+    }
+  }
+  return out;
 }

@@ -12,7 +12,6 @@ import { classifyJinja, jinjaAlternatives, scanJinja } from "./jinja.js";
 import { classifySubst, scanSubst } from "./subst.js";
 import type { TagSink } from "./scan.js";
 import { firstAtOrAfter } from "./search.js";
-import { SourceText } from "../source.js";
 import type {
   OpaqueRange, TagRole, TemplateBranch, TemplateConstruct, TemplateEngine, TemplateInclude, TemplateProblem, TemplateTag,
 } from "./types.js";
@@ -205,11 +204,38 @@ function keepalivedLines(text: string, tags: readonly TemplateTag[]): Uint8Array
   return out;
 }
 
+/** Every construct tag, in file order. */
+function collectTags(roots: readonly TemplateConstruct[]): TemplateTag[] {
+  const out: TemplateTag[] = [];
+  const visit = (list: readonly TemplateConstruct[]) => {
+    for (const c of list) {
+      out.push(...c.tags);
+      for (const b of c.branches) visit(b.children);
+    }
+  };
+  visit(roots);
+  return out.sort((a, b) => a.start - b.start);
+}
+
 /** A construct any of whose tags shares a line with keepalived text is inline. */
 function markInline(roots: readonly TemplateConstruct[], text: string, textLines: Uint8Array): void {
-  const source = new SourceText("", text);
-  const line = (offset: number) => source.lineOf(offset);
-  const onTextLine = (t: TemplateTag) => textLines[line(t.start)] === 1 || textLines[line(Math.max(t.start, t.end - 1))] === 1;
+  // Each tag's first and last line, in one pass over the text (tags are in order).
+  const first = new Map<TemplateTag, number>();
+  const last = new Map<TemplateTag, number>();
+  const tags = collectTags(roots);
+  let at = 0;
+  let lineNo = 0;
+  const lineAt = (offset: number): number => {
+    for (; at < offset; at++) if (text.charCodeAt(at) === 10) lineNo++;
+    return lineNo;
+  };
+  for (const t of tags) first.set(t, lineAt(t.start));
+  // Ends are not in order when one tag holds another's range (an inline construct's tags are all
+  // its own), so they get a second pass sorted by end.
+  at = 0;
+  lineNo = 0;
+  for (const t of [...tags].sort((a, b) => a.end - b.end)) last.set(t, lineAt(Math.max(t.start, t.end - 1)));
+  const onTextLine = (t: TemplateTag) => textLines[first.get(t)!] === 1 || textLines[last.get(t)!] === 1;
   const visit = (list: readonly TemplateConstruct[]) => {
     for (const c of list) {
       c.inline = c.tags.some(onTextLine);

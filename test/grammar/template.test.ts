@@ -169,3 +169,11 @@ test("detection: a plain file's doubled or stray braces are no template syntax",
   expect(detectTemplate("keepalived.conf", "vrrp_instance x {{}}\n")).toBeUndefined();
   expect(detectTemplate("keepalived.conf", "global_defs {%\n}\n")).toBeUndefined();
 });
+
+test("keepalivedBraces finds the braces the lexer finds, outside quotes and comments", async () => {
+  const { keepalivedBraces } = await import("../../grammar/template-file.js");
+  const { lex } = await import("../../grammar/lexer.js");
+  const text = 'a { "x { y" } # c { }\nb\\#{ ! }\n"open {\n}\n{}';
+  const fromLexer = lex(text).tokens.filter((t) => t.image === "{" || t.image === "}").map((t) => t.startOffset);
+  expect(keepalivedBraces(text).map((b) => b.offset)).toEqual(fromLexer);
+});
