@@ -24,9 +24,9 @@ export default defineConfig({
     pool: "forks",
     projects: [
       { extends: true, test: { name: "unit", include: ["test/**/*.test.ts"], exclude: EDITOR_TESTS } },
-      // Real editors and a real browser, driven with fixed pauses (../shared/tools): they run one
-      // file at a time after the rest (`npm test` runs this project second), so no other test
-      // takes the CPU from them while they wait for a window to react.
+      // Real editors and a real browser (../shared/tools, Chromium): they run one file at a time
+      // after the rest (`npm test` runs this project second), so no other test takes the CPU
+      // from a window while its reactions are timed and waited for.
       { extends: true, test: { name: "editors", include: EDITOR_TESTS, fileParallelism: false } },
     ],
   },
