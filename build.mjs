@@ -1,6 +1,6 @@
 // Bundles the CLI and the language server into single files that run with only node present.
 import { build } from "esbuild";
-import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { withCodeCache } from "./scripts/code-cache.mjs";
 
 // docs/rules/*.md become a module, so `kalint explain` works from the single-file bundle.
@@ -42,6 +42,10 @@ for (const b of bundles) {
   if (b.codeCache) writeFileSync(b.out, withCodeCache(readFileSync(b.out, "utf8").replace(/^#!.*\n/, "")));
   chmodSync(b.out, 0o755);
 }
+
+// Render mode's Jinja2 engine (minijinja, WebAssembly) ships beside the bundles, which read it only
+// when a template is rendered (server/src/render/wasm.ts): no start-up pays for it.
+copyFileSync("node_modules/minijinja-js/dist/web/minijinja_js_bg.wasm", "dist/minijinja.wasm");
 
 // The browser build: the playground page and the language server as a Web Worker (dist/web/).
 const { buildWeb } = await import("./scripts/build-web.mjs");

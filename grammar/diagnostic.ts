@@ -24,6 +24,8 @@ export interface Diagnostic extends Span {
   readonly message: string;
   readonly related?: readonly RelatedInformation[];
   readonly fix?: Fix;
+  /** Render mode (SPEC §7): the node whose rendering has this finding; absent when every node has it. */
+  readonly node?: string;
 }
 
 export const severityRank: Readonly<Record<Severity, number>> = { error: 3, warning: 2, info: 1, hint: 0 };

@@ -23,7 +23,7 @@ const staging = option("--staging", join(root, ".vsix-build"));
 const out = option("--out", join(root, `${manifest.name}-${version}.vsix`));
 const dist = option("--dist", join(root, "dist"));
 
-for (const f of ["server.js", "kalint.js", "web/kalint-worker.js"])
+for (const f of ["server.js", "kalint.js", "minijinja.wasm", "web/kalint-worker.js"])
   if (!existsSync(join(dist, f))) {
     console.error(`package-vsix: ${join(dist, f)} is missing; run \`node build.mjs\` (or \`npm run package\`) first`);
     process.exit(2);
@@ -54,6 +54,7 @@ const copies = {
   [join(dist, "server.js")]: "dist/server.js",
   [join(dist, "web/kalint-worker.js")]: "dist/browser-server.js",
   [join(dist, "kalint.js")]: "dist/kalint.js",
+  [join(dist, "minijinja.wasm")]: "dist/minijinja.wasm",
   "syntaxes/keepalived.tmLanguage.json": "syntaxes/keepalived.tmLanguage.json",
   "syntaxes/keepalived-jinja.tmLanguage.json": "syntaxes/keepalived-jinja.tmLanguage.json",
   "syntaxes/keepalived-go.tmLanguage.json": "syntaxes/keepalived-go.tmLanguage.json",

@@ -6,7 +6,7 @@ import type { Version } from "../schema/types.js";
 export class UsageError extends Error {}
 
 /** The command words (commands/index.ts holds what each runs). */
-export const COMMAND_NAMES = ["check", "diff", "fleet", "fmt", "explain", "rules", "simulate", "lab", "help", "version"] as const;
+export const COMMAND_NAMES = ["check", "diff", "fleet", "fmt", "render", "explain", "rules", "simulate", "lab", "help", "version"] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 export interface CliOptions {
@@ -47,15 +47,29 @@ export interface CliOptions {
   keepalived?: string;
   /** lab: run the simulation too and report where the two disagree. */
   compare: boolean;
+  /** Render mode (SPEC §7): one node's vars files, merged in order on top of `defaults`. */
+  vars: string[];
+  /** Role defaults, under every node's own files. */
+  defaults: string[];
+  /** `--node NAME=FILE[,FILE]`, as written. */
+  nodes: string[];
+  /** `ansible-inventory --list` output, and the hosts or group that are the nodes. */
+  inventory?: string;
+  hosts?: string[];
+  group?: string;
+  /** render: write the rendering to this file instead of standard output. */
+  output?: string;
+  /** render: show the template line of each rendered line. */
+  map: boolean;
 }
 
-const VALUE_OPTIONS = new Set(["--format", "--target-version", "--fail-on", "--config", "--disable", "--enable", "--config-id", "--stdin-filename", "--as", "--ids", "--template", "--template-path", "--scenario", "--address", "--keepalived"]);
-const FLAG_OPTIONS = new Set(["--no-config", "--fix", "--check", "--write", "--help", "-h", "--version", "-V", "--color", "--no-color", "--fragment", "--compare"]);
+const VALUE_OPTIONS = new Set(["--format", "--target-version", "--fail-on", "--config", "--disable", "--enable", "--config-id", "--stdin-filename", "--as", "--ids", "--template", "--template-path", "--scenario", "--address", "--keepalived", "--vars", "--defaults", "--node", "--inventory", "--hosts", "--group", "-o", "--output"]);
+const FLAG_OPTIONS = new Set(["--no-config", "--fix", "--check", "--write", "--help", "-h", "--version", "-V", "--color", "--no-color", "--fragment", "--compare", "--map"]);
 
 export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY: boolean): CliOptions {
   const o: CliOptions = {
     command: "check", commandGiven: false, files: [], format: "text", failOn: "error", noConfig: false, disable: [], enable: [],
-    fix: false, check: false, write: false, tty: isTTY, template: "auto", templatePath: [], fragment: false, scenarios: [], addresses: {}, compare: false,
+    fix: false, check: false, write: false, tty: isTTY, template: "auto", templatePath: [], fragment: false, scenarios: [], addresses: {}, compare: false, vars: [], defaults: [], nodes: [], map: false,
     // no-color.org: NO_COLOR set to anything but the empty string turns colour off.
     color: isTTY && !env["NO_COLOR"],
   };
@@ -94,6 +108,7 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY
       else if (arg === "--no-color") o.color = false;
       else if (arg === "--fragment") o.fragment = true;
       else if (arg === "--compare") o.compare = true;
+      else if (arg === "--map") o.map = true;
       continue;
     }
     if (arg.startsWith("-") && arg !== "-") throw new UsageError(`unknown option ${arg}; 'kalint --help' lists the options`);
@@ -158,6 +173,28 @@ function setValue(o: CliOptions, name: string, value: string): void {
     case "--keepalived":
       o.keepalived = value;
       break;
+    case "--vars":
+      o.vars.push(...value.split(",").map((s) => s.trim()).filter(Boolean));
+      break;
+    case "--defaults":
+      o.defaults.push(...value.split(",").map((s) => s.trim()).filter(Boolean));
+      break;
+    case "--node":
+      o.nodes.push(value);
+      break;
+    case "--inventory":
+      o.inventory = value;
+      break;
+    case "--hosts":
+      o.hosts = value.split(",").map((s) => s.trim()).filter(Boolean);
+      break;
+    case "--group":
+      o.group = value;
+      break;
+    case "-o":
+    case "--output":
+      o.output = value;
+      break;
   }
 }
 
@@ -176,6 +213,8 @@ function validate(o: CliOptions): void {
   if (o.files.filter((f) => f === "-").length > 1) throw new UsageError("'-' (standard input) can be given only once");
   if (o.fix && o.files.includes("-")) throw new UsageError("--fix rewrites files in place and cannot fix standard input");
   if (["check", "fmt"].includes(o.command) && o.files.length === 0) throw new UsageError(`${o.command} needs at least one file (or '-' for stdin)`);
+  validateRender(o);
+  if (o.command === "diff" && (o.nodes.length > 0 || o.inventory !== undefined)) return;
   if (o.command === "diff" && !(o.files.length === 2 || (o.files.length === 1 && o.ids))) {
     throw new UsageError("diff needs two files (MASTER BACKUP), or one file with --ids A,B");
   }
@@ -192,6 +231,32 @@ function validate(o: CliOptions): void {
   if (simulating && (o.format === "sarif" || o.format === "github")) throw new UsageError(`${o.command} prints text, json or html`);
 }
 
+/** Render mode's options (SPEC §7): which command takes which, and what each needs. */
+function validateRender(o: CliOptions): void {
+  const renderOptions = o.vars.length > 0 || o.defaults.length > 0 || o.nodes.length > 0 || o.inventory !== undefined;
+  if (o.vars.length && !["check", "render"].includes(o.command)) throw new UsageError("--vars works with check and render (diff takes --node NAME=FILE per node)");
+  if (o.nodes.length && o.command !== "diff") throw new UsageError("--node works with diff (check and render take --vars)");
+  if (o.defaults.length && !["check", "diff", "render"].includes(o.command)) throw new UsageError("--defaults works with check, diff and render");
+  if (o.inventory !== undefined && !["diff", "render"].includes(o.command)) throw new UsageError("--inventory works with diff and render");
+  if ((o.hosts || o.group !== undefined) && o.inventory === undefined) throw new UsageError("--hosts and --group pick hosts of an --inventory");
+  if (o.hosts && o.group !== undefined) throw new UsageError("give --hosts or --group, not both");
+  if ((o.output !== undefined || o.map) && o.command !== "render") throw new UsageError("-o and --map work only with render");
+  if (o.inventory !== undefined && o.nodes.length) throw new UsageError("--inventory and --node both name the nodes; give one");
+  if (o.command === "render") {
+    if (o.files.length !== 1) throw new UsageError("render needs exactly one template");
+    if (o.inventory !== undefined && !(o.hosts?.length === 1)) throw new UsageError("render --inventory renders one host: give --hosts NAME");
+    if (o.inventory === undefined && !o.vars.length && !o.defaults.length) throw new UsageError("render needs the node's variables: --vars FILE (and --defaults FILE), or --inventory FILE --hosts NAME");
+  }
+  if (!renderOptions) return;
+  if (o.files.includes("-")) throw new UsageError("render mode reads the template from a file, not standard input");
+  if (o.command === "check" && o.files.length !== 1) throw new UsageError("check --vars renders one template: give exactly one file");
+  if (o.command === "check" && o.fix) throw new UsageError("--fix never edits a template; render mode has nothing to fix in place");
+  if (o.command === "diff") {
+    if (o.files.length !== 1) throw new UsageError("diff TEMPLATE --node ... takes exactly one template");
+    if (o.inventory === undefined && o.nodes.length < 2) throw new UsageError("diff TEMPLATE needs two or more --node NAME=FILE (or --inventory with --hosts/--group)");
+  }
+}
+
 export const USAGE = `usage:
   kalint check FILE... [options]         lint files (also: kalint FILE...)
   kalint check - --stdin-filename NAME   lint standard input
@@ -199,6 +264,11 @@ export const USAGE = `usage:
   kalint diff FILE --ids A,B [options]   compare the nodes of one file written with @A/@B lines
   kalint fleet FILE|DIR... [options]     group files into clusters and compare every pair
   kalint fmt FILE... [--check|--write]   canonical formatting (stdout by default)
+  kalint render TEMPLATE --vars FILE...  one node's rendering of a Jinja2 template [-o OUT] [--map]
+  kalint check TEMPLATE --vars FILE...   lint one node's rendering, at the template's lines
+  kalint diff TEMPLATE --node NAME=FILE[,FILE] --node NAME=...
+                                         render each node, lint each, compare them as one cluster
+  kalint diff TEMPLATE --inventory INV.json --hosts H1,H2 | --group G
   kalint explain RULE                    a rule's documentation
   kalint rules [--format json]           every rule with its default severity
   kalint simulate NODE.conf NODE.conf... who holds each address now and after each failure (computed)
@@ -223,5 +293,10 @@ options:
   --address NODE=IP                 simulate/lab: a node's own address on the VRRP segment
   --format html                     simulate/lab: one self-contained page (scenarios x addresses)
   --keepalived PATH / --compare     lab: the daemon to run; also simulate and report disagreements
+  --vars FILE[,FILE]                render mode: the node's vars files (YAML or JSON), merged in order
+  --defaults FILE[,FILE]            render mode: role defaults, under every node's own files
+  --node NAME=FILE[,FILE]           diff: one node of the cluster and its vars files (repeat per node)
+  --inventory FILE                  ansible-inventory --list JSON; with --hosts H1,H2 or --group NAME
+  -o FILE / --map                   render: write to FILE / prefix each line with its template line
 
 exit codes: 0 nothing at or above the fail level, 1 findings, 2 usage or input error`;

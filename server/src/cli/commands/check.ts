@@ -8,6 +8,7 @@ import { expandInputs, InputError, inputName, readInput, type Input } from "../i
 import type { Report } from "../output/report.js";
 import { analyzeOptions, settingsFor } from "../settings.js";
 import { suggest } from "../../schema/lookup.js";
+import { isRenderMode, runRenderMode } from "./render.js";
 
 /** Fixes can make new fixable findings (a rename that reveals a duplicate); a few rounds settle them. */
 const MAX_FIX_ROUNDS = 5;
@@ -19,6 +20,7 @@ interface Checked {
 }
 
 export function runCheck(o: CliOptions): Report {
+  if (isRenderMode(o)) return runRenderMode(o, false);
   const inputs = inputsOf(o);
   const checked: (Checked | undefined)[] = [];
   const included = new Set<string>();

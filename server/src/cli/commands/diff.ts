@@ -12,6 +12,7 @@ import { readInput } from "../inputs.js";
 import type { Report } from "../output/report.js";
 import { paint } from "../output/text.js";
 import { analyzeOptions, settingsFor } from "../settings.js";
+import { isRenderMode, runRenderMode } from "./render.js";
 
 /** The file as one node for each of `ids`. */
 function readNodes(path: string, o: CliOptions, ids: readonly (string | undefined)[]): ClusterNode[] {
@@ -55,6 +56,7 @@ export function renderDifferences(differences: readonly Difference[], master: st
 }
 
 export function runDiff(o: CliOptions): Report {
+  if (isRenderMode(o)) return runRenderMode(o, true);
   const nodes = loadDiffNodes(o);
   const cluster = buildCluster(nodes);
   const [master, backup] = nodes as [ClusterNode, ClusterNode];

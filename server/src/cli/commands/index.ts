@@ -16,6 +16,7 @@ export const COMMANDS: Readonly<Record<CommandName, Command>> = {
   diff: async (o) => (await import("./diff.js")).runDiff(o),
   fleet: async (o) => (await import("./fleet.js")).runFleet(o),
   fmt: async (o) => (await import("./fmt.js")).runFmt(o),
+  render: async (o) => (await import("./render.js")).runRender(o),
   explain: async (o) => (await import("./explain.js")).runExplain(o.files[0]!),
   rules: async (o) => (await import("./rules.js")).runRules(o),
   simulate: async (o) => (await import("./simulate.js")).runSimulate(o),

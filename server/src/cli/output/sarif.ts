@@ -31,7 +31,7 @@ export function renderSarif(report: Report): string {
       ruleId: d.code,
       ...(index.has(d.code) ? { ruleIndex: index.get(d.code) } : {}),
       level: LEVEL[d.severity],
-      message: { text: d.message },
+      message: { text: d.node !== undefined ? `(${d.node}) ${d.message}` : d.message },
       locations: [
         {
           physicalLocation: {

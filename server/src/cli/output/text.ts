@@ -48,7 +48,7 @@ function context(d: Diagnostic, color: boolean): string {
 /** `file:line:col: severity [code] message`, the first line of a finding. */
 export function diagnosticLine(d: Diagnostic, color: boolean): string {
   const { line, column } = lineColumns(d);
-  return `${d.file.path}:${line}:${column}: ${paint(color, COLORS[d.severity], d.severity)} [${d.code}] ${d.message}`;
+  return `${d.file.path}:${line}:${column}: ${paint(color, COLORS[d.severity], d.severity)} [${d.code}] ${d.node !== undefined ? `(${d.node}) ` : ""}${d.message}`;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;

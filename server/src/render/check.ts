@@ -1,0 +1,189 @@
+/**
+ * Render mode's analysis (SPEC §7): each node's rendering linted as the plain file it is, the
+ * nodes compared as one cluster by the same cluster rules as `kalint diff MASTER BACKUP`, and
+ * every finding moved back to the template line (and partial) that wrote the rendered line,
+ * naming its node. A finding every node shares is reported once, without a node; the template's
+ * static findings come too, and a rendered finding of the same code on the same template line
+ * as a static one is not repeated.
+ */
+import { SourceText, type Diagnostic, type FileHost, type RelatedInformation } from "../../../grammar/index.js";
+import { analyze, sortDiagnostics, type AnalyzeOptions } from "../analysis/analyze.js";
+import { checkFleet } from "../cluster/check.js";
+import { structuralDifferences } from "../cluster/differences.js";
+import { nodeOf } from "../cluster/nodes.js";
+import { buildCluster } from "../cluster/pairing.js";
+import type { ClusterNode } from "../cluster/types.js";
+import { prepareTemplate, renderNode, type PreparedTemplate, type RenderedNode } from "./render.js";
+import type { Origin } from "./markers.js";
+import type { NodeVars } from "./vars.js";
+
+export interface RenderModeOptions {
+  readonly host: FileHost;
+  /** The template's text when it is not the file's (an editor buffer). */
+  readonly text?: string;
+  readonly templatePath?: readonly string[];
+  /** Settings for the rendered nodes and the static analysis (rules, target version). */
+  readonly analyze: Omit<AnalyzeOptions, "host" | "text" | "template">;
+  /** Compare the nodes as one cluster (diff); false for check of one node. */
+  readonly cluster: boolean;
+  /** The template already prepared (the editor keeps one per buffer version). */
+  readonly prepared?: PreparedTemplate;
+}
+
+/** One node's rendering, its analysis as a cluster node, and where its lines came from. */
+export interface RenderedClusterNode {
+  readonly vars: NodeVars;
+  readonly rendered: RenderedNode;
+  /** The rendered text as a file (its name: the template's, with `@node`). */
+  readonly source?: SourceText;
+  readonly node?: ClusterNode;
+}
+
+export interface Difference {
+  readonly path: string;
+  readonly master: string | null;
+  readonly backup: string | null;
+  /** The value on each node, by node name. */
+  readonly nodes: Readonly<Record<string, string | null>>;
+  readonly expected: boolean;
+}
+
+export interface RenderModeResult {
+  readonly template: PreparedTemplate;
+  readonly nodes: readonly RenderedClusterNode[];
+  readonly diagnostics: readonly Diagnostic[];
+  readonly differences: readonly Difference[];
+}
+
+export function checkRendered(path: string, nodes: readonly NodeVars[], options: RenderModeOptions): RenderModeResult {
+  const template = options.prepared ?? prepareTemplate(path, { host: options.host, ...(options.text !== undefined ? { text: options.text } : {}), ...(options.templatePath ? { templatePath: options.templatePath } : {}) });
+  const done: RenderedClusterNode[] = nodes.map((vars) => {
+    const rendered = renderNode(template, vars);
+    if (!rendered.ok) return { vars, rendered };
+    const name = `${path}@${vars.name}`;
+    // Rendered files name their includes by the target host's paths: kalint neither has nor reads them.
+    const host: FileHost = { readFile: (p) => (p === name ? rendered.text : undefined), glob: () => [] };
+    const a = analyze(name, { ...options.analyze, host, text: rendered.text, template: "none", standalone: !options.cluster });
+    // Cluster messages name places on other nodes as label:line; the label marks them for mapping.
+    const node = nodeOf(name, a, { rules: options.analyze.rules ?? {} }, () => `${PLACE}${vars.name}`);
+    return { vars, rendered, source: a.config.root, node };
+  });
+  const found: { d: Diagnostic; node: string }[] = [];
+  const clusterNodes = done.flatMap((n) => (n.node ? [n.node] : []));
+  const raw = options.cluster && clusterNodes.length >= 2 ? checkFleet({ clusters: [buildCluster(clusterNodes)] }) : clusterNodes.flatMap((n) => n.diagnostics);
+  const bySource = new Map<SourceText, RenderedClusterNode>();
+  for (const n of done) if (n.source) bySource.set(n.source, n);
+  for (const d of raw) {
+    const owner = bySource.get(d.file);
+    // The rendered file's includes are the target host's files: not kalint's to find.
+    if (!owner || d.code === "include-not-found") continue;
+    const mapped = mapDiagnostic(d, owner, template, bySource);
+    if (mapped) found.push({ d: mapped, node: owner.vars.name });
+  }
+  // Nodes that did not render: their faults, in the template.
+  for (const n of done) {
+    if (n.rendered.ok) continue;
+    for (const f of n.rendered.faults) {
+      const file = template.files[f.file]!;
+      const start = Math.min(file.text.length, file.offsetAt({ line: f.line, character: f.column }));
+      found.push({ d: { file, start, end: Math.min(file.text.length, start + f.width), code: f.code, severity: f.code === "template-undefined-variable" ? "error" : "info", message: f.message }, node: n.vars.name });
+    }
+  }
+  const diagnostics = merge(found, nodes.map((n) => n.name), staticFindings(path, options));
+  return { template, nodes: done, diagnostics, differences: differencesOf(done) };
+}
+
+/** The template's own static findings (SPEC §7 static mode), without a node. */
+function staticFindings(path: string, options: RenderModeOptions): Diagnostic[] {
+  return [...analyze(path, { ...options.analyze, host: options.host, ...(options.text !== undefined ? { text: options.text } : {}), template: "jinja", ...(options.templatePath ? { templatePath: options.templatePath } : {}) }).diagnostics];
+}
+
+const PLACE = "\uE030";
+const PLACE_RE = /\uE030([^:\uE030]+):(\d+)/g;
+
+/** `lb1:15` (line 15 of lb1's rendering) as `lb1 at templates/keepalived.conf.j2:18`. */
+function mapPlaces(message: string, t: PreparedTemplate, bySource: ReadonlyMap<SourceText, RenderedClusterNode>): string {
+  if (!message.includes(PLACE)) return message;
+  return message.replace(PLACE_RE, (_m, name: string, line: string) => {
+    const n = [...bySource.values()].find((x) => x.vars.name === name);
+    const o = n?.rendered.ok ? n.rendered.origins[Number(line) - 1] : undefined;
+    return o ? `${name} at ${t.files[o.file]!.path}:${o.line + 1}` : name;
+  }).replaceAll(PLACE, "");
+}
+
+/** A rendered finding at the template line that wrote it; related places likewise, naming their node. */
+function mapDiagnostic(d: Diagnostic, owner: RenderedClusterNode, t: PreparedTemplate, bySource: ReadonlyMap<SourceText, RenderedClusterNode>): Diagnostic | undefined {
+  const at = mapSpan(d.file, d.start, d.end, owner, t);
+  if (!at) return undefined;
+  const related: RelatedInformation[] = [];
+  for (const r of d.related ?? []) {
+    const other = bySource.get(r.file);
+    const span = other ? mapSpan(r.file, r.start, r.end, other, t) : undefined;
+    const message = mapPlaces(r.message, t, bySource);
+    if (span && other) related.push({ ...span, message: other === owner ? message : `${message} (on ${other.vars.name})` });
+  }
+  const { fix: _fix, related: _related, ...rest } = d;
+  void _fix;
+  void _related;
+  return { ...rest, ...at, message: mapPlaces(d.message, t, bySource), ...(related.length ? { related } : {}) };
+}
+
+function mapSpan(file: SourceText, start: number, end: number, owner: RenderedClusterNode, t: PreparedTemplate): { file: SourceText; start: number; end: number } | undefined {
+  if (!owner.rendered.ok) return undefined;
+  const pos = file.positionAt(start);
+  const origin: Origin | undefined = owner.rendered.origins[pos.line] ?? owner.rendered.origins.find((o) => o !== undefined);
+  if (!origin) return undefined;
+  const target = t.files[origin.file]!;
+  const lineText = target.lineText(origin.line);
+  const lineStart = target.offsetAt({ line: origin.line, character: 0 });
+  // The rendered words, when the template line writes them literally; else the line's text.
+  const words = file.text.slice(start, Math.min(end, file.offsetAt({ line: pos.line + 1, character: 0 }))).replace(/\r?\n$/, "");
+  const col = words.trim() ? lineText.indexOf(words.trim()) : -1;
+  if (col >= 0) return { file: target, start: lineStart + col, end: lineStart + col + words.trim().length };
+  const first = Math.max(0, lineText.search(/\S/));
+  return { file: target, start: lineStart + first, end: lineStart + Math.max(first + 1, lineText.trimEnd().length) };
+}
+
+/** One finding per template place and message: without a node when every node has it, else one per node. */
+function merge(found: readonly { d: Diagnostic; node: string }[], names: readonly string[], statics: readonly Diagnostic[]): Diagnostic[] {
+  const staticAt = new Set(statics.map((d) => `${d.file.path}\0${d.file.positionAt(d.start).line}\0${d.code}`));
+  const groups = new Map<string, { d: Diagnostic; nodes: string[] }>();
+  for (const { d, node } of found) {
+    if (staticAt.has(`${d.file.path}\0${d.file.positionAt(d.start).line}\0${d.code}`)) continue;
+    const key = `${d.file.path}\0${d.start}\0${d.end}\0${d.code}\0${d.message}`;
+    const g = groups.get(key);
+    if (g) {
+      if (!g.nodes.includes(node)) g.nodes.push(node);
+    } else groups.set(key, { d, nodes: [node] });
+  }
+  const out: Diagnostic[] = [...statics];
+  for (const { d, nodes } of groups.values()) {
+    if (names.length > 1 && names.every((n) => nodes.includes(n))) out.push(d);
+    else if (names.length === 1) out.push({ ...d, node: nodes[0]! });
+    else for (const n of nodes) out.push({ ...d, node: n });
+  }
+  return sortDiagnostics(out);
+}
+
+/** Structural differences of the rendered nodes, keyed by path, each node's value by name. */
+function differencesOf(done: readonly RenderedClusterNode[]): Difference[] {
+  const nodes = done.flatMap((n) => (n.node ? [{ name: n.vars.name, node: n.node }] : []));
+  if (nodes.length < 2) return [];
+  const cluster = buildCluster(nodes.map((n) => n.node));
+  const byPath = new Map<string, { expected: boolean; values: Record<string, string | null> }>();
+  const first = nodes[0]!;
+  for (const other of nodes.slice(1)) {
+    for (const d of structuralDifferences(first.node, other.node, cluster.peerSets)) {
+      const e = byPath.get(d.path) ?? { expected: d.expected, values: {} };
+      e.values[first.name] = d.master;
+      e.values[other.name] = d.backup;
+      byPath.set(d.path, e);
+    }
+  }
+  return [...byPath].map(([path, e]) => {
+    const values: Record<string, string | null> = {};
+    // A node not in a pair's difference has the first node's value.
+    for (const n of nodes) values[n.name] = n.name in e.values ? e.values[n.name]! : e.values[first.name] ?? null;
+    return { path, master: values[first.name] ?? null, backup: values[nodes[1]!.name] ?? null, nodes: values, expected: e.expected };
+  });
+}
