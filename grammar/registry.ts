@@ -90,6 +90,8 @@ const TABLE = {
   "peer-missing": { severity: "warning", category: "cluster", scope: "cluster", summary: "an instance has no peer on the other nodes of its cluster" },
   "fleet-vrid-collision": { severity: "error", category: "cluster", scope: "cluster", fixable: true, summary: "two different clusters use one VRID on one network segment" },
   "failover-outage": { severity: "error", category: "cluster", scope: "cluster", summary: "when one node fails (stops, a tracked check fails, it is cut off), the simulation ends in split brain, no owner or no failover" },
+  "unicast-peer-self": { severity: "warning", category: "cluster", scope: "cluster", summary: "a node's unicast_peer lists its own unicast_src_ip" },
+  "master-ambiguous": { severity: "warning", category: "cluster", scope: "cluster", summary: "several peers are state MASTER, or none is (without nopreempt)" },
 } as const satisfies Readonly<Record<string, Entry>>;
 
 /** A rule code: a key of the table, so a misspelt code is a compile error. */

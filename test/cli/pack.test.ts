@@ -3,7 +3,7 @@
  * the README, and once installed globally `kalint` runs with nothing but node beside it.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
@@ -22,7 +22,8 @@ describe.runIf(built)("npm pack", () => {
     const paths = info!.files.map((f) => f.path);
     expect(paths).toContain("dist/kalint.js");
     expect(paths).toContain("dist/server.js");
-    expect(paths.every((p) => /^(dist\/(kalint|server)\.js|docs\/|README\.md|package\.json)/.test(p))).toBe(true);
+    expect(paths).toContain("dist/minijinja.wasm");
+    expect(paths.every((p) => /^(dist\/(kalint|server)\.js|dist\/minijinja\.wasm|docs\/|README\.md|package\.json)/.test(p))).toBe(true);
 
     const prefix = join(work, "prefix");
     execFileSync("npm", ["install", "-g", "--offline", "--no-audit", "--no-fund", "--prefix", prefix, join(work, info!.filename)], { encoding: "utf8" });
@@ -35,5 +36,12 @@ describe.runIf(built)("npm pack", () => {
     const run = spawnSync(kalint, ["check", "--format", "json", "-"], { input: "vrrp_instance VI_1 {\n  priorty 100\n}\n", encoding: "utf8" });
     expect(run.status).toBe(1);
     expect(JSON.parse(run.stdout).diagnostics.map((d: { code: string }) => d.code)).toContain("unknown-keyword");
+
+    // Render mode from the installed package: the Jinja2 engine is found beside the bundle, no node_modules.
+    writeFileSync(join(work, "t.conf.j2"), "vrrp_instance VI_1 {\n    priority {{ prio }}\n}\n");
+    writeFileSync(join(work, "n.yml"), "prio: 120\n");
+    const rendered = spawnSync(kalint, ["render", join(work, "t.conf.j2"), "--vars", join(work, "n.yml")], { encoding: "utf8" });
+    expect(rendered.stderr).toBe("");
+    expect(rendered.stdout).toBe("vrrp_instance VI_1 {\n    priority 120\n}\n");
   });
 });

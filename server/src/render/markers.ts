@@ -103,8 +103,13 @@ export function takeMarks(rendered: string): { text: string; origins: (Origin | 
   const clean: string[] = [];
   for (const raw of lines) {
     let lineOrigin: Origin | undefined;
-    const lead = /^[ \t]*\uE001(\d+):(\d+)\uE002/.exec(raw);
-    if (lead) lineOrigin = { file: Number(lead[1]), line: Number(lead[2]) };
+    // Marks in a row at the start (a macro call's line, then the macro body's): the last, innermost, wrote the text.
+    const lead = /^[ \t]*(?:\uE001\d+:\d+\uE002[ \t]*)+/.exec(raw);
+    if (lead) {
+      const all = [...lead[0].matchAll(/\uE001(\d+):(\d+)\uE002/g)];
+      const last = all[all.length - 1]!;
+      lineOrigin = { file: Number(last[1]), line: Number(last[2]) };
+    }
     origins.push(lineOrigin ?? current);
     MARK_RE.lastIndex = 0;
     let m: RegExpExecArray | null;

@@ -246,6 +246,8 @@ function resolveTemplatedVars(t: PreparedTemplate, node: NodeVars): { vars: Vars
       const single = /^\s*\{\{(.*)\}\}\s*$/s.exec(v);
       if (single && !single[1]!.includes("}}") && !single[1]!.includes("{{")) {
         const r = t.set.evaluate(single[1]!, sanitize(ctx, 0, new Set()) as Vars);
+        // An expression that comes out undefined (a name no file sets) leaves the variable undefined too.
+        if (r.ok && r.value === undefined) throw new ValueFault({ code: "template-undefined-variable", why: `is '${v.trim()}', which is undefined` });
         if (r.ok) return r.value;
         throw new ValueFault({ code: r.undefined ? "template-undefined-variable" : "template-render-unsupported", why: `cannot be rendered: ${r.message}` });
       }

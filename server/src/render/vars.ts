@@ -21,8 +21,12 @@ export interface NodeVars {
   readonly origin: ReadonlyMap<string, string>;
 }
 
-// Ansible's own YAML tags: `!unsafe` text is never templated; `!vault` text is encrypted and kalint has no key.
+// Ansible reads YAML with PyYAML: YAML 1.2's core schema plus the YAML 1.1 words yes/no/on/off
+// as booleans (but not y/n, which PyYAML keeps as text). Ansible's own tags: `!unsafe` text is
+// never templated; `!vault` text is encrypted and kalint has no key.
 const ANSIBLE_TAGS: Tags = [
+  { identify: (v) => typeof v === "boolean", default: true, tag: "tag:yaml.org,2002:bool", test: /^(?:yes|Yes|YES|on|On|ON)$/, resolve: () => true },
+  { identify: (v) => typeof v === "boolean", default: true, tag: "tag:yaml.org,2002:bool", test: /^(?:no|No|NO|off|Off|OFF)$/, resolve: () => false },
   { tag: "!unsafe", resolve: (s: string) => ({ __unsafe: s }), identify: () => false },
   { tag: "!vault", resolve: () => faultMark("unsupported", "a !vault encrypted value"), identify: () => false },
 ];
@@ -38,11 +42,11 @@ export function parseVarsText(text: string, file: string): Vars {
       throw new VarsError(`${file}: bad JSON: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
-  const doc = parseDocument(text, { version: "1.1", merge: true, customTags: ANSIBLE_TAGS, uniqueKeys: false, prettyErrors: false });
+  const doc = parseDocument(text, { schema: "core", merge: true, customTags: ANSIBLE_TAGS, uniqueKeys: false, prettyErrors: true });
   const error = doc.errors[0];
   if (error) {
     const line = error.linePos?.[0]?.line;
-    throw new VarsError(`${file}${line ? `:${line}` : ""}: bad YAML: ${error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "")}`);
+    throw new VarsError(`${file}${line ? `:${line}` : ""}: bad YAML: ${error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "").replace(/:$/, "")}`);
   }
   return topMapping(unsafeToText(doc.toJS({ maxAliasCount: 1000 })), file);
 }

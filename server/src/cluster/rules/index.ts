@@ -4,6 +4,7 @@ import type { ClusterRule } from "../types.js";
 import { advertIntMismatch } from "./advert-int-mismatch.js";
 import { authMismatch } from "./auth-mismatch.js";
 import { failoverOutage } from "./failover-outage.js";
+import { masterAmbiguous } from "./master-ambiguous.js";
 import { fleetVridCollision } from "./fleet-vrid-collision.js";
 import { peerMissing } from "./peer-missing.js";
 import { priorityInverted } from "./priority-inverted.js";
@@ -11,6 +12,7 @@ import { priorityTie } from "./priority-tie.js";
 import { trackMismatch } from "./track-mismatch.js";
 import { trackWeightInsufficient } from "./track-weight-insufficient.js";
 import { unicastMismatch } from "./unicast-mismatch.js";
+import { unicastPeerSelf } from "./unicast-peer-self.js";
 import { versionMismatch } from "./version-mismatch.js";
 import { vipMismatch } from "./vip-mismatch.js";
 import { virtualServerMismatch } from "./virtual-server-mismatch.js";
@@ -32,6 +34,8 @@ const BY_CODE: { readonly [C in CodeOfScope<"cluster">]: ClusterRule } = {
   "vip-mismatch": vipMismatch,
   "virtual-server-mismatch": virtualServerMismatch,
   "vrid-mismatch": vridMismatch,
+  "unicast-peer-self": unicastPeerSelf,
+  "master-ambiguous": masterAmbiguous,
 };
 
 export const CLUSTER_RULES: readonly ClusterRule[] = inRegistryOrder(BY_CODE);
