@@ -11,11 +11,12 @@ import { keepalived } from "./keepalived.mjs";
 import { lsp } from "./lsp-section.mjs";
 import { web } from "./web-section.mjs";
 import { parse } from "./parse.mjs";
+import { render } from "./render-section.mjs";
 import { simulate } from "./simulate-section.mjs";
 import { summary } from "./summary.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const sections = [inputs, parse, cli, keepalived, fleet, simulate, lsp, web, summary];
+const sections = [inputs, parse, cli, render, keepalived, fleet, simulate, lsp, web, summary];
 const only = process.argv.slice(2);
 
 const ctx = { root, dir: join(root, ".bench"), files: [], results: {} };

@@ -93,9 +93,15 @@ export function checkRendered(path: string, nodes: readonly NodeVars[], options:
   return { template, nodes: done, diagnostics, differences: differencesOf(done) };
 }
 
-/** The template's own static findings (SPEC §7 static mode), without a node. */
+/** The template's own static findings (SPEC §7 static mode), without a node; a partial included twice is seen once. */
 function staticFindings(path: string, options: RenderModeOptions): Diagnostic[] {
-  return [...analyze(path, { ...options.analyze, host: options.host, ...(options.text !== undefined ? { text: options.text } : {}), template: "jinja", ...(options.templatePath ? { templatePath: options.templatePath } : {}) }).diagnostics];
+  const seen = new Set<string>();
+  return analyze(path, { ...options.analyze, host: options.host, ...(options.text !== undefined ? { text: options.text } : {}), template: "jinja", ...(options.templatePath ? { templatePath: options.templatePath } : {}) }).diagnostics.filter((d) => {
+    const key = `${d.file.path}\0${d.start}\0${d.end}\0${d.code}\0${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 const PLACE = "\uE030";

@@ -11,7 +11,7 @@
  * would join to the line before, and on a line that starts with a block tag only after that
  * tag (where trim_blocks and lstrip_blocks have done their work), and only when text follows.
  */
-import { readTemplate, type TemplateConstruct, type TemplateTag } from "../../../grammar/index.js";
+import { readTemplate, type TemplateConstruct, type TemplateLayer, type TemplateTag } from "../../../grammar/index.js";
 
 const OPEN = "\uE001";
 const CLOSE = "\uE002";
@@ -29,8 +29,7 @@ const MARK_AFTER = new Set(["if", "elif", "else", "endif", "for", "endfor", "wit
 const mark = (file: number, line: number) => `${OPEN}${file}:${line}${CLOSE}`;
 
 /** The template text with a mark for each line that writes text; `file` is the file's index. */
-export function insertMarks(text: string, file: number): string {
-  const layer = readTemplate(text, "jinja");
+export function insertMarks(text: string, file: number, layer: TemplateLayer = readTemplate(text, "jinja")): string {
   const tags = layer.tags;
   // Lines inside a captured `{% set x %}...{% endset %}` would put marks into a value the template may compare.
   const captured = capturedRanges(layer.roots);

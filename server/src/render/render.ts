@@ -11,7 +11,7 @@
  * through the FileHost; nothing else is read, and nothing is ever run.
  */
 import { dirname, isAbsolute, join, resolve } from "node:path";
-import { readTemplate, SourceText, type FileHost } from "../../../grammar/index.js";
+import { readTemplate, SourceText, type FileHost, type TemplateLayer } from "../../../grammar/index.js";
 import { searchPath } from "../analysis/partials.js";
 import { TemplateSet, type RenderFault } from "./engine.js";
 import { FAULT_RE } from "./filters.js";
@@ -49,13 +49,19 @@ export function prepareTemplate(path: string, options: PrepareOptions): Prepared
   };
   const entryText = options.text ?? options.host.readFile(path);
   if (entryText === undefined) throw new Error(`cannot read ${path}`);
+  const layers = new Map<number, TemplateLayer>();
+  const mark = (text: string, index: number) => {
+    const layer = readTemplate(text, "jinja");
+    layers.set(index, layer);
+    return insertMarks(text, index, layer);
+  };
   const queue: number[] = [add(path, entryText)];
-  registered.set(path, insertMarks(entryText, 0));
+  registered.set(path, mark(entryText, 0));
   while (queue.length) {
     const i = queue.shift()!;
     const file = files[i]!;
     const dirs = searchPath(file.path, options.templatePath ?? []);
-    for (const inc of readTemplate(file.text, "jinja").includes) {
+    for (const inc of layers.get(i)!.includes) {
       const name = inc.name;
       if (!name || registered.has(name)) continue;
       const candidates = isAbsolute(name) ? [name] : dirs.map((d) => join(d, name));
@@ -65,7 +71,7 @@ export function prepareTemplate(path: string, options: PrepareOptions): Prepared
         const shown = isAbsolute(path) ? c : relativeTo(path, c);
         const before = files.length;
         const index = add(shown, text);
-        registered.set(name, insertMarks(text, index));
+        registered.set(name, mark(text, index));
         if (files.length > before) queue.push(index);
         break;
       }
