@@ -92,6 +92,18 @@ describe.runIf(built)("render mode on the command line", () => {
     expect(hosts.diagnostics.filter((d) => d.code === "priority-tie").map((d) => d.node)).toEqual(["lb2"]);
   });
 
+  test("simulate TEMPLATE --node: the rendered nodes are the simulation's (SPEC §8)", () => {
+    const r = kalint(["simulate", template, "--defaults", "roles/lb/defaults/main.yml", "--node", "lb1=host_vars/lb1.yml", "--node", "lb2=host_vars/lb2.yml", "--format", "json"]);
+    expect(r.stderr).toBe("");
+    const out = JSON.parse(r.stdout) as { nodes?: unknown; scenarios: { id: string; addresses?: unknown }[] };
+    expect(JSON.stringify(out)).toContain("lb1");
+    expect(JSON.stringify(out)).toContain("lb2");
+    expect(out.scenarios.length).toBeGreaterThan(1);
+    const bad = kalint(["simulate", template, "--node", "lb1=host_vars/lb1.yml", "--node", "lb2=host_vars/lb2.yml"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe(`kalint: ${template}:6: [template-undefined-variable] 'lb_priority' is undefined on node lb1; searched host_vars/lb1.yml\n`);
+  });
+
   test("text output names the node in parentheses, and the table has a column per node", () => {
     const r = kalint(["diff", template, "--defaults", "roles/lb/defaults/main.yml", "--node", "lb1=host_vars/lb1.yml", "--node", "lb2=host_vars/lb2.yml"]);
     expect(r.stdout).toContain(`${template}:6:5: warning [priority-tie] (lb2) priority 100 ties with its peer`);

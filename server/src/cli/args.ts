@@ -221,7 +221,8 @@ function validate(o: CliOptions): void {
   if (o.command === "fleet" && o.files.length === 0) throw new UsageError("fleet needs files or directories");
   if (o.command === "explain" && o.files.length !== 1) throw new UsageError("explain needs exactly one rule code");
   const simulating = o.command === "simulate" || o.command === "lab";
-  if (simulating && !(o.files.length >= 2 || (o.files.length === 1 && o.ids && o.ids.length >= 2))) {
+  const rendering = o.nodes.length > 0 || o.inventory !== undefined;
+  if (simulating && !rendering && !(o.files.length >= 2 || (o.files.length === 1 && o.ids && o.ids.length >= 2))) {
     throw new UsageError(`${o.command} needs two or more node files, or one file with --ids A,B`);
   }
   if (simulating && o.files.includes("-")) throw new UsageError(`${o.command} reads files, not standard input`);
@@ -235,9 +236,9 @@ function validate(o: CliOptions): void {
 function validateRender(o: CliOptions): void {
   const renderOptions = o.vars.length > 0 || o.defaults.length > 0 || o.nodes.length > 0 || o.inventory !== undefined;
   if (o.vars.length && !["check", "render"].includes(o.command)) throw new UsageError("--vars works with check and render (diff takes --node NAME=FILE per node)");
-  if (o.nodes.length && o.command !== "diff") throw new UsageError("--node works with diff (check and render take --vars)");
-  if (o.defaults.length && !["check", "diff", "render"].includes(o.command)) throw new UsageError("--defaults works with check, diff and render");
-  if (o.inventory !== undefined && !["diff", "render"].includes(o.command)) throw new UsageError("--inventory works with diff and render");
+  if (o.nodes.length && !["diff", "simulate"].includes(o.command)) throw new UsageError("--node works with diff and simulate (check and render take --vars)");
+  if (o.defaults.length && !["check", "diff", "render", "simulate"].includes(o.command)) throw new UsageError("--defaults works with check, diff, render and simulate");
+  if (o.inventory !== undefined && !["diff", "render", "simulate"].includes(o.command)) throw new UsageError("--inventory works with diff, render and simulate");
   if ((o.hosts || o.group !== undefined) && o.inventory === undefined) throw new UsageError("--hosts and --group pick hosts of an --inventory");
   if (o.hosts && o.group !== undefined) throw new UsageError("give --hosts or --group, not both");
   if ((o.output !== undefined || o.map) && o.command !== "render") throw new UsageError("-o and --map work only with render");
@@ -251,9 +252,9 @@ function validateRender(o: CliOptions): void {
   if (o.files.includes("-")) throw new UsageError("render mode reads the template from a file, not standard input");
   if (o.command === "check" && o.files.length !== 1) throw new UsageError("check --vars renders one template: give exactly one file");
   if (o.command === "check" && o.fix) throw new UsageError("--fix never edits a template; render mode has nothing to fix in place");
-  if (o.command === "diff") {
-    if (o.files.length !== 1) throw new UsageError("diff TEMPLATE --node ... takes exactly one template");
-    if (o.inventory === undefined && o.nodes.length < 2) throw new UsageError("diff TEMPLATE needs two or more --node NAME=FILE (or --inventory with --hosts/--group)");
+  if (o.command === "diff" || o.command === "simulate") {
+    if (o.files.length !== 1) throw new UsageError(`${o.command} TEMPLATE --node ... takes exactly one template`);
+    if (o.inventory === undefined && o.nodes.length < 2) throw new UsageError(`${o.command} TEMPLATE needs two or more --node NAME=FILE (or --inventory with --hosts/--group)`);
   }
 }
 

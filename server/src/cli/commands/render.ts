@@ -6,7 +6,9 @@
  */
 import { writeFileSync } from "node:fs";
 import { basename } from "node:path";
-import { nodeFileHost } from "../../../../grammar/index.js";
+import { nodeFileHost, type FileHost } from "../../../../grammar/index.js";
+import { loadNode } from "../../cluster/nodes.js";
+import type { ClusterNode } from "../../cluster/types.js";
 import { checkRendered, type Difference } from "../../render/check.js";
 import { prepareTemplate, renderNode } from "../../render/render.js";
 import { nodeFromFiles, nodeFromInventory, parseNodeOption, pickHosts, readInventory, VarsError, withMagicVariables, type NodeVars } from "../../render/vars.js";
@@ -72,6 +74,32 @@ export function runRenderMode(o: CliOptions, cluster: boolean): Report {
 
 function fit(text: string, width: number): string {
   return text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
+}
+
+/**
+ * The template rendered for each node, each rendering a cluster node named by the node (for
+ * `simulate TEMPLATE --node ...`). A node that does not render is a usage error naming the
+ * template line and why: a simulation of part of a cluster would say nothing true.
+ */
+export function loadRenderedNodes(o: CliOptions): ClusterNode[] {
+  const path = o.files[0]!;
+  const nodes = loadRenderNodes(o);
+  const text = nodeFileHost.readFile(path);
+  if (text === undefined) throw new UsageError(`cannot read ${path}: no such file, or not readable`);
+  const t = prepareTemplate(path, { host: nodeFileHost, text, ...(o.templatePath.length ? { templatePath: o.templatePath } : {}) });
+  const settings = settingsFor(path, o);
+  const { host: _host, template: _template, ...options } = analyzeOptions(settings, undefined, o, path);
+  void _host;
+  void _template;
+  return nodes.map((n) => {
+    const r = renderNode(t, n);
+    if (!r.ok) {
+      const f = r.faults[0]!;
+      throw new UsageError(`${t.files[f.file]!.path}:${f.line + 1}: [${f.code}] ${f.message}`);
+    }
+    const host: FileHost = { readFile: (p) => (p === n.name ? r.text : undefined), glob: () => [] };
+    return loadNode(n.name, { ...options, host, text: r.text, template: "none" });
+  });
 }
 
 /** The differences table with a column per node. */

@@ -13,15 +13,21 @@ import { buildSetup, nodeName, type SimSetup } from "../../simulate/setup.js";
 import { UsageError, type CliOptions } from "../args.js";
 import { readInput } from "../inputs.js";
 import { analyzeOptions, settingsFor } from "../settings.js";
+import { isRenderMode, loadRenderedNodes } from "./render.js";
 
 /** The nodes named on the command line: files, or one file read once per `--ids` id. */
 export function loadSimulationNodes(o: CliOptions): ClusterNode[] {
+  // `simulate TEMPLATE --node NAME=VARS.yml ...` (SPEC §8): the template rendered per node (§7).
+  if (isRenderMode(o)) return checkedNodes(loadRenderedNodes(o), o);
   const read = (path: string, ids: readonly (string | undefined)[]) => {
     const text = readInput(path);
     const settings = settingsFor(path, o);
     return ids.map((id) => loadNode(path, { ...analyzeOptions(settings, id), text }));
   };
-  const nodes = o.ids ? read(o.files[0]!, o.ids) : o.files.flatMap((f) => read(f, [o.configId]));
+  return checkedNodes(o.ids ? read(o.files[0]!, o.ids) : o.files.flatMap((f) => read(f, [o.configId])), o);
+}
+
+function checkedNodes(nodes: ClusterNode[], o: CliOptions): ClusterNode[] {
   const names = nodes.map(nodeName);
   const twice = names.find((n, i) => names.indexOf(n) !== i);
   if (twice !== undefined) throw new UsageError(`two nodes are named ${twice} (a node's name is its file's base name); rename one file`);
