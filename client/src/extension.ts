@@ -9,6 +9,7 @@ import { compareWithPeer } from "./compare.js";
 import { GUESSED_LANGUAGES, KEEPALIVED_LANGUAGES, registerCommands, startFailed } from "./client-options.js";
 import { looksLikeKeepalived, templateLanguage } from "./detect.js";
 import { showFailoverMap } from "./failover-map.js";
+import { RENDER_SCHEME, RenderedNodeProvider, showRendering } from "./rendering.js";
 import { createLanguageClient, LANGUAGE_ID } from "./language-client.js";
 import { KalintStatus } from "./status.js";
 
@@ -27,6 +28,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerCommands(context, output, status, () => languageClient.restart(), (clicked, selected) => compareWithPeer(context, output, clicked, selected));
   context.subscriptions.push(
     vscode.commands.registerCommand("kalint.showFailoverMap", (uri?: string | vscode.Uri) => showFailoverMap(languageClient, () => start(), uri?.toString())),
+  );
+  const renderings = new RenderedNodeProvider(languageClient, () => start());
+  context.subscriptions.push(
+    renderings,
+    vscode.workspace.registerTextDocumentContentProvider(RENDER_SCHEME, renderings),
+    vscode.commands.registerCommand("kalint.showRendering", (template: string, node: string) => showRendering(template, node)),
+    vscode.workspace.onDidChangeTextDocument((e) => renderings.refresh(e.document.uri.toString())),
   );
 
   let starting: Promise<void> | undefined;

@@ -9,8 +9,17 @@ export interface LintConfig {
   readonly peers: readonly (readonly string[])[];
   /** Globs (relative to the rc file's folder) of template fragments: `"templates": { "fragments": [...] }`. */
   readonly fragments?: readonly string[];
+  /** Templates whose nodes the rc file names (render mode in the editor, SPEC §7), absolute paths. */
+  readonly renders?: readonly RenderEntry[];
   /** The file it came from, when there was one. */
   readonly path?: string;
+}
+
+/** `"templates": { "T.j2": { "defaults": [...], "nodes": { "lb1": [...] } } }`, paths made absolute. */
+export interface RenderEntry {
+  readonly template: string;
+  readonly defaults: readonly string[];
+  readonly nodes: readonly { readonly name: string; readonly files: readonly string[] }[];
 }
 
 export const EMPTY_CONFIG: LintConfig = { rules: {}, peers: [] };
@@ -48,7 +57,8 @@ export function parseLintConfig(text: string, path: string): LintConfig {
   }
   if (o["targetVersion"] !== undefined && typeof o["targetVersion"] !== "string") throw new ConfigError(`${path}: 'targetVersion' must be a string`);
   const fragments = templateFragments(o["templates"], path);
-  return { rules, peers, path, ...(typeof o["targetVersion"] === "string" ? { targetVersion: o["targetVersion"] } : {}), ...(fragments ? { fragments } : {}) };
+  const renders = renderEntries(o["templates"], path);
+  return { rules, peers, path, ...(typeof o["targetVersion"] === "string" ? { targetVersion: o["targetVersion"] } : {}), ...(fragments ? { fragments } : {}), ...(renders.length ? { renders } : {}) };
 }
 
 /**
@@ -66,6 +76,31 @@ function templateFragments(value: unknown, path: string): string[] | undefined {
   if (fragments === undefined) return undefined;
   if (!Array.isArray(fragments) || !fragments.every((g) => typeof g === "string")) throw new ConfigError(`${path}: 'templates.fragments' must be a list of file globs`);
   return fragments as string[];
+}
+
+/** Each template entry of `"templates"` (every key but "fragments"): its defaults and nodes, relative to the rc file. */
+function renderEntries(value: unknown, path: string): RenderEntry[] {
+  if (typeof value !== "object" || value === null) return [];
+  const base = dirname(path);
+  const list = (v: unknown, what: string): string[] => {
+    if (v === undefined) return [];
+    if (!Array.isArray(v) || !v.every((x) => typeof x === "string")) throw new ConfigError(`${path}: ${what} must be a list of file names`);
+    return v.map((x) => resolve(base, x));
+  };
+  const out: RenderEntry[] = [];
+  for (const [key, entry] of Object.entries(value as Record<string, unknown>)) {
+    if (key === "fragments") continue;
+    const e = entry as Record<string, unknown>;
+    for (const k of Object.keys(e)) if (k !== "defaults" && k !== "nodes") throw new ConfigError(`${path}: templates entry '${key}' has unknown setting '${k}' (defaults, nodes)`);
+    const nodes = e["nodes"] ?? {};
+    if (typeof nodes !== "object" || nodes === null || Array.isArray(nodes)) throw new ConfigError(`${path}: templates entry '${key}': 'nodes' must map node names to lists of vars files`);
+    out.push({
+      template: resolve(base, key),
+      defaults: list(e["defaults"], `templates entry '${key}': 'defaults'`),
+      nodes: Object.entries(nodes as Record<string, unknown>).map(([name, files]) => ({ name, files: list(files, `templates entry '${key}': node '${name}'`) })),
+    });
+  }
+  return out;
 }
 
 /** Whether `file` matches one of the rc file's fragment globs (`*`, `?`, `**` across folders). */

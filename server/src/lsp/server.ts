@@ -42,6 +42,8 @@ const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, "cance
 
 /** The request behind "kalint: Show failover map": the html page of a document's cluster. */
 export const FAILOVER_MAP_COMMAND = "kalint.failoverMap";
+/** The request behind a rendered template's node lens: `[uri, node]` → `{ text }` of that node's rendering. */
+export const RENDERED_NODE_COMMAND = "kalint.renderedNode";
 
 export function startServer(connection: Connection, environment: ServerEnvironment, options: ServerOptions = {}): void {
   let folders: string[] = [];
@@ -80,6 +82,8 @@ export function startServer(connection: Connection, environment: ServerEnvironme
   const publish = (uri: string) => {
     const view = workspace.view(uri);
     if (!view) return;
+    // A newer version arrived while this one was analysed (a template renders every node): its own publish is queued.
+    if (documents.get(uri)?.version !== view.doc.version) return;
     void connection.sendDiagnostics({ uri, version: view.doc.version, diagnostics: service.diagnostics(view.doc) });
     if (options.warmUp === "after-first-publish") startWarmUp();
   };
@@ -152,7 +156,7 @@ export function startServer(connection: Connection, environment: ServerEnvironme
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, service.FIX_ALL_KIND] },
         documentLinkProvider: { resolveProvider: false },
         codeLensProvider: { resolveProvider: false },
-        executeCommandProvider: { commands: [FAILOVER_MAP_COMMAND] },
+        executeCommandProvider: { commands: [FAILOVER_MAP_COMMAND, RENDERED_NODE_COMMAND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: "keepalived-language-server", version: VERSION },
@@ -226,6 +230,11 @@ export function startServer(connection: Connection, environment: ServerEnvironme
 
   connection.onHover(
     handle(null, (doc, p) => {
+      const rendered = workspace.rendered(p.textDocument.uri);
+      if (rendered) {
+        const value = service.renderHover(doc, rendered, doc.analysis.config.root.offsetAt(p.position));
+        if (value) return value;
+      }
       const base = service.hover(doc, p.position);
       const cluster = workspace.peers.clusterOf(doc);
       const failover = cluster ? service.failoverHover(doc, p.position, cluster) : undefined;
@@ -236,12 +245,20 @@ export function startServer(connection: Connection, environment: ServerEnvironme
   );
   connection.onCodeLens(
     handle([], (doc, p) => {
+      const rendered = workspace.rendered(p.textDocument.uri);
+      if (rendered) return service.renderLenses(rendered, p.textDocument.uri);
       const cluster = workspace.peers.clusterOf(doc);
       return cluster ? service.failoverLenses(doc, cluster, p.textDocument.uri) : [];
     }),
   );
   // The client's "kalint: Show failover map" asks for the page of a document's cluster.
   connection.onExecuteCommand((params) => {
+    if (params.command === RENDERED_NODE_COMMAND) {
+      const [uri, node] = params.arguments ?? [];
+      const view = typeof uri === "string" ? workspace.rendered(uri) : undefined;
+      const text = view && typeof node === "string" ? service.renderedText(view, node) : undefined;
+      return text !== undefined ? { text } : { text: null, reason: view ? `no node '${String(node)}' in this template's .kalintrc.json entry` : "not a template whose nodes .kalintrc.json names" };
+    }
     if (params.command !== FAILOVER_MAP_COMMAND) return null;
     const uri = params.arguments?.[0];
     const doc = typeof uri === "string" ? workspace.current(uri) : undefined;

@@ -65,7 +65,7 @@ export class SettingsStore {
     }
     const folder = folderOf(this.folders(), path) ?? this.folders()[0] ?? dirname(path);
     const peers = [...rc.peers, ...(this.client.peers ?? []).map((g) => g.map((p) => resolve(folder, p)))];
-    return { rules, peers, ...(targetVersion ? { targetVersion } : {}), ...(rc.path ? { rcPath: rc.path } : {}) };
+    return { rules, peers, renders: rc.renders ?? [], ...(targetVersion ? { targetVersion } : {}), ...(rc.path ? { rcPath: rc.path } : {}) };
   }
 
   private rcFor(file: string): LintConfig {

@@ -28,6 +28,10 @@ export interface RenderModeOptions {
   readonly cluster: boolean;
   /** The template already prepared (the editor keeps one per buffer version). */
   readonly prepared?: PreparedTemplate;
+  /** Skip the structural differences table (the editor shows none). */
+  readonly differences?: false;
+  /** The template's static findings when the caller has them already (the editor's own analysis). */
+  readonly statics?: readonly Diagnostic[];
 }
 
 /** One node's rendering, its analysis as a cluster node, and where its lines came from. */
@@ -61,8 +65,7 @@ export function checkRendered(path: string, nodes: readonly NodeVars[], options:
     const rendered = renderNode(template, vars);
     if (!rendered.ok) return { vars, rendered };
     const name = `${path}@${vars.name}`;
-    // Rendered files name their includes by the target host's paths: kalint neither has nor reads them.
-    const host: FileHost = { readFile: (p) => (p === name ? rendered.text : undefined), glob: () => [] };
+    const host = renderedHost(name, rendered.text);
     const a = analyze(name, { ...options.analyze, host, text: rendered.text, template: "none", standalone: !options.cluster });
     // Cluster messages name places on other nodes as label:line; the label marks them for mapping.
     const node = nodeOf(name, a, { rules: options.analyze.rules ?? {} }, () => `${PLACE}${vars.name}`);
@@ -89,11 +92,21 @@ export function checkRendered(path: string, nodes: readonly NodeVars[], options:
       found.push({ d: { file, start, end: Math.min(file.text.length, start + f.width), code: f.code, severity: f.code === "template-undefined-variable" ? "error" : "info", message: f.message }, node: n.vars.name });
     }
   }
-  const diagnostics = merge(found, nodes.map((n) => n.name), staticFindings(path, options));
-  return { template, nodes: done, diagnostics, differences: differencesOf(done) };
+  const diagnostics = merge(found, nodes.map((n) => n.name), options.statics ? [...options.statics] : staticFindings(path, options));
+  return { template, nodes: done, diagnostics, differences: options.differences === false ? [] : differencesOf(done) };
 }
 
 /** The template's own static findings (SPEC §7 static mode), without a node; a partial included twice is seen once. */
+/** A rendered node as the only file there is: its includes name the target host's paths, which kalint neither has nor reads. */
+export function renderedHost(name: string, text: string): FileHost {
+  return {
+    readFile: (p) => (p === name ? text : undefined),
+    glob: () => [],
+    readDirectory: () => ({ error: "no such file or directory" }),
+    stat: (p) => (p === name ? { kind: "file", size: text.length, realPath: name } : undefined),
+  };
+}
+
 function staticFindings(path: string, options: RenderModeOptions): Diagnostic[] {
   const seen = new Set<string>();
   return analyze(path, { ...options.analyze, host: options.host, ...(options.text !== undefined ? { text: options.text } : {}), template: "jinja", ...(options.templatePath ? { templatePath: options.templatePath } : {}) }).diagnostics.filter((d) => {

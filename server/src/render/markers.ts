@@ -101,10 +101,16 @@ export function takeMarks(rendered: string): { text: string; origins: (Origin | 
   let current: Origin | undefined;
   const clean: string[] = [];
   for (const raw of lines) {
+    const at = raw.indexOf(OPEN);
+    if (at < 0) {
+      origins.push(current);
+      clean.push(raw);
+      continue;
+    }
     let lineOrigin: Origin | undefined;
     // Marks in a row at the start (a macro call's line, then the macro body's): the last, innermost, wrote the text.
-    const lead = /^[ \t]*(?:\uE001\d+:\d+\uE002[ \t]*)+/.exec(raw);
-    if (lead) {
+    if (/^[ \t]*$/.test(raw.slice(0, at))) {
+      const lead = /^[ \t]*(?:\uE001\d+:\d+\uE002[ \t]*)+/.exec(raw)!;
       const all = [...lead[0].matchAll(/\uE001(\d+):(\d+)\uE002/g)];
       const last = all[all.length - 1]!;
       lineOrigin = { file: Number(last[1]), line: Number(last[2]) };
@@ -115,7 +121,7 @@ export function takeMarks(rendered: string): { text: string; origins: (Origin | 
     let last: Origin | undefined;
     while ((m = MARK_RE.exec(raw))) last = { file: Number(m[1]), line: Number(m[2]) };
     if (last) current = last;
-    clean.push(raw.includes(OPEN) ? raw.replace(MARK_RE, "") : raw);
+    clean.push(raw.replace(MARK_RE, ""));
   }
   return { text: clean.join("\n"), origins };
 }

@@ -101,6 +101,11 @@ export type RenderedNode =
   | { readonly name: string; readonly ok: true; readonly text: string; readonly origins: readonly (Origin | undefined)[]; readonly faults: readonly NodeFault[] }
   | { readonly name: string; readonly ok: false; readonly faults: readonly NodeFault[] };
 
+/** The variables a node's rendering sees (template variables added, templated values resolved). */
+export function nodeContext(t: PreparedTemplate, node: NodeVars): Vars {
+  return sanitize(resolveTemplatedVars(t, withTemplateVars(t, node)).vars, 0, new Set()) as Vars;
+}
+
 /** Renders one node; faults (an undefined variable, something unsupported) say where and why. */
 export function renderNode(t: PreparedTemplate, node: NodeVars): RenderedNode {
   const { vars, poisoned } = resolveTemplatedVars(t, withTemplateVars(t, node));

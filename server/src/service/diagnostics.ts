@@ -25,7 +25,8 @@ export function toLspDiagnostic(d: Diagnostic, uriOf: (path: string) => string):
     code: d.code,
     codeDescription: { href: docsUrl(d.code) },
     source: "kalint",
-    message: d.message,
+    // Render mode: the node whose rendering has the finding (SPEC §7), as the CLI's text names it.
+    message: d.node !== undefined ? `(${d.node}) ${d.message}` : d.message,
     ...(related && related.length ? { relatedInformation: related } : {}),
     ...(d.code === "unused-suppression" ? { tags: [1] } : {}),
     ...(d.code === "deprecated-keyword" ? { tags: [2] } : {}),

@@ -7,9 +7,11 @@
  * browser front end both drive it, each with its own environment.
  */
 import type { FileHost, RuleSetting } from "../../../grammar/index.js";
+import type { RenderEntry } from "../analysis/lint-config.js";
 import type { Version } from "../schema/types.js";
 import { analyseDocument, withClusterDiagnostics, type AnalysedDocument } from "./document.js";
 import { PeerIndex } from "./peer-index.js";
+import { renderDocument, type RenderedTemplate } from "./rendered.js";
 
 /** Settings for one document: its rc file's, with the editor's on top. */
 export interface DocumentSettings {
@@ -19,6 +21,8 @@ export interface DocumentSettings {
   readonly peers: readonly (readonly string[])[];
   /** The rc file that applies, if any. */
   readonly rcPath?: string;
+  /** Templates whose nodes the rc file names (render mode, SPEC §7). */
+  readonly renders?: readonly RenderEntry[];
 }
 
 /** What the workspace needs from its surroundings. */
@@ -75,6 +79,8 @@ export class Workspace {
   private readonly shown = new Map<string, AnalysedDocument>();
   /** Each open document's cluster peers at its last view, until it closes. */
   private readonly peersOf = new Map<string, readonly string[]>();
+  /** Templates the rc file names nodes for, rendered at their document's version (render mode in the editor). */
+  private readonly renderings = new Map<string, { readonly version: number; readonly view: RenderedTemplate | { readonly error: string } }>();
   readonly peers: PeerIndex;
 
   /**
@@ -135,6 +141,7 @@ export class Workspace {
     this.analyses.delete(uri);
     this.shown.delete(uri);
     this.peersOf.delete(uri);
+    this.forgetRendering(uri);
     for (const set of this.includers.values()) set.delete(uri);
     this.peers.release(path);
     if (this.env.onlyOpenDocuments) this.peers.forgetScans();
@@ -224,13 +231,49 @@ export class Workspace {
   /** A file changed on disk: analyses that read it and the peers built from it are redone when next asked. */
   fileChanged(path: string): string[] {
     this.peers.forget(path);
-    return this.invalidateReaders(path);
+    // A vars file or partial of a rendered template: the templates render again.
+    const rendered = [...this.renderings.keys()];
+    for (const uri of rendered) this.forgetRendering(uri);
+    return [...new Set([...this.invalidateReaders(path), ...rendered])];
   }
 
   /** Settings or folders changed: everything is redone when next asked. */
   invalidateAll(): void {
     this.analyses.clear();
     this.peers.forgetAll();
+    for (const uri of [...this.renderings.keys()]) this.forgetRendering(uri);
+  }
+
+  /**
+   * The document rendered for each node its rc file's `templates` entry names (a Jinja2 template
+   * only), at its current version; an error when a vars file cannot be read; undefined for any
+   * other document.
+   */
+  rendering(uri: string): RenderedTemplate | { readonly error: string } | undefined {
+    const doc = this.analysed(uri);
+    if (!doc || doc.analysis.config.raw.template?.engine !== "jinja") return undefined;
+    const s = this.env.settingsFor(doc.path);
+    const entry = s.renders?.find((e) => e.template === doc.path);
+    if (!entry) return undefined;
+    const cached = this.renderings.get(uri);
+    if (cached && cached.version === doc.version) return cached.view;
+    this.forgetRendering(uri);
+    const view = renderDocument(doc, entry, this.host, { rules: s.rules, ...(s.targetVersion ? { targetVersion: s.targetVersion } : {}) });
+    this.renderings.set(uri, { version: doc.version, view });
+    return view;
+  }
+
+  /** The document's nodes when they rendered (for hover, lenses and a node's text). */
+  rendered(uri: string): RenderedTemplate | undefined {
+    const view = this.rendering(uri);
+    return view && "result" in view ? view : undefined;
+  }
+
+  /** Lets a rendering go, with the engine memory its templates hold. */
+  private forgetRendering(uri: string): void {
+    const old = this.renderings.get(uri)?.view;
+    this.renderings.delete(uri);
+    if (old && "result" in old) old.result.template.set.free();
   }
 
   /** An open document that includes the file at `path`, analysed now, if there is one. */
@@ -251,8 +294,15 @@ export class Workspace {
     const doc = this.analysed(uri);
     if (!doc) return undefined;
     let view: DocumentView;
-    const includer = this.includerOf(doc.path);
-    if (includer) {
+    const rendering = this.rendering(uri);
+    const includer = rendering ? undefined : this.includerOf(doc.path);
+    if (rendering) {
+      // Render mode: the nodes' findings at the template's lines, each naming its node.
+      const shown = "result" in rendering
+        ? rendering.result.diagnostics.filter((d) => d.file.path === doc.path)
+        : [...doc.analysis.diagnostics, { file: doc.analysis.config.root, start: 0, end: 0, code: "template-render-unsupported", severity: "error" as const, message: `render mode: ${rendering.error}` }];
+      view = { doc: withClusterDiagnostics(doc, shown), peers: [] };
+    } else if (includer) {
       const all = includer.clusterDiagnostics ?? includer.analysis.diagnostics;
       view = { doc: withClusterDiagnostics(doc, all.filter((d) => d.file.path === doc.path)), peers: [] };
     } else {

@@ -6,10 +6,10 @@
  */
 import { writeFileSync } from "node:fs";
 import { basename } from "node:path";
-import { nodeFileHost, type FileHost } from "../../../../grammar/index.js";
+import { nodeFileHost } from "../../../../grammar/index.js";
 import { loadNode } from "../../cluster/nodes.js";
 import type { ClusterNode } from "../../cluster/types.js";
-import { checkRendered, type Difference } from "../../render/check.js";
+import { checkRendered, renderedHost, type Difference } from "../../render/check.js";
 import { prepareTemplate, renderNode } from "../../render/render.js";
 import { nodeFromFiles, nodeFromInventory, parseNodeOption, pickHosts, readInventory, VarsError, withMagicVariables, type NodeVars } from "../../render/vars.js";
 import { UsageError, type CliOptions } from "../args.js";
@@ -97,8 +97,7 @@ export function loadRenderedNodes(o: CliOptions): ClusterNode[] {
       const f = r.faults[0]!;
       throw new UsageError(`${t.files[f.file]!.path}:${f.line + 1}: [${f.code}] ${f.message}`);
     }
-    const host: FileHost = { readFile: (p) => (p === n.name ? r.text : undefined), glob: () => [] };
-    return loadNode(n.name, { ...options, host, text: r.text, template: "none" });
+    return loadNode(n.name, { ...options, host: renderedHost(n.name, r.text), text: r.text, template: "none" });
   });
 }
 
