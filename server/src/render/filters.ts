@@ -8,7 +8,7 @@
  * instance for good. A filter that cannot do its work returns a fault mark instead (see
  * faultMark), which the renderer finds in the output and reports at the line that wrote it.
  */
-import { createHash, getHashes } from "node:crypto";
+import { md5, sha1 } from "./digest.js";
 
 /** What a filter receives: the engine hands mappings over as Map, sequences as arrays. */
 export type JinjaValue = string | number | boolean | null | undefined | JinjaValue[] | Map<string, JinjaValue> | { [key: string]: JinjaValue };
@@ -184,10 +184,12 @@ function regexSearch(value: JinjaValue, ...rest: JinjaValue[]): JinjaValue {
   }
 }
 
+const DIGESTS: Readonly<Record<string, (text: string) => string>> = { md5, sha1 };
+
 function hash(value: JinjaValue, kind: JinjaValue = "sha1"): string {
   const algorithm = pyStr(kind);
-  if (!getHashes().includes(algorithm)) return faultMark("unsupported", `hash('${algorithm}')`);
-  return createHash(algorithm).update(pyStr(value), "utf8").digest("hex");
+  const digest = DIGESTS[algorithm];
+  return digest ? digest(pyStr(value)) : faultMark("unsupported", `hash('${algorithm}')`);
 }
 
 function mandatory(value: JinjaValue, message?: JinjaValue): JinjaValue {

@@ -13,9 +13,18 @@ const PACKAGE_FILE = join("node_modules", "minijinja-js", "dist", "web", "miniji
 
 /** The engine's bytes, or undefined when neither place has them. */
 export function readEngineWasm(): Uint8Array | undefined {
-  const env = process.env["KALINT_MINIJINJA_WASM"];
+  try {
+    return findEngineWasm();
+  } catch {
+    // No disk here (the browser build's shims): render mode is not available.
+    return undefined;
+  }
+}
+
+function findEngineWasm(): Uint8Array | undefined {
+  const env = typeof process === "object" ? process.env["KALINT_MINIJINJA_WASM"] : undefined;
   const candidates: string[] = env ? [env] : [];
-  const here = typeof __dirname === "string" ? __dirname : process.cwd();
+  const here = typeof __dirname === "string" ? __dirname : typeof process === "object" ? process.cwd() : "/";
   candidates.push(join(here, WASM_NAME));
   // From source (tests, scripts): the nearest node_modules upward.
   for (let d = here; ; d = dirname(d)) {

@@ -15,4 +15,4 @@ export { semanticTokens, SEMANTIC_LEGEND } from "./semantic-tokens.js";
 export { codeActions, FIX_ALL_KIND } from "./code-actions.js";
 export { documentLinks } from "./document-links.js";
 export { failoverHover, failoverLenses, failoverMap, SHOW_FAILOVER_MAP, type FailoverContext } from "./failover.js";
-export { renderDocument, renderHover, renderLenses, renderedText, SHOW_RENDERING, type RenderedTemplate } from "./rendered.js";
+export { renderDocument, renderModeAvailable, renderHover, renderLenses, renderedText, SHOW_RENDERING, type RenderedTemplate } from "./rendered.js";

@@ -8,6 +8,7 @@ import type { CodeLens, Hover } from "vscode-languageserver-types";
 import { readTemplate, type FileHost, type RuleSetting } from "../../../grammar/index.js";
 import type { RenderEntry } from "../analysis/lint-config.js";
 import { checkRendered, type RenderModeResult } from "../render/check.js";
+import { engineAvailable } from "../render/engine.js";
 import { nodeContext } from "../render/render.js";
 import { nodeFromFiles, VarsError, withMagicVariables, type NodeVars } from "../render/vars.js";
 import type { Version } from "../schema/types.js";
@@ -16,6 +17,11 @@ import { rangeOf } from "./positions.js";
 
 /** The client command a node's code lens runs: open `kalint-render:` for the template and node. */
 export const SHOW_RENDERING = "kalint.showRendering";
+
+/** Whether the Jinja2 engine can be loaded here (the browser build has no disk to read it from). */
+export function renderModeAvailable(): boolean {
+  return engineAvailable();
+}
 
 export interface RenderedTemplate {
   readonly entry: RenderEntry;

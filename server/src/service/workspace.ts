@@ -11,7 +11,7 @@ import type { RenderEntry } from "../analysis/lint-config.js";
 import type { Version } from "../schema/types.js";
 import { analyseDocument, withClusterDiagnostics, type AnalysedDocument } from "./document.js";
 import { PeerIndex } from "./peer-index.js";
-import { renderDocument, type RenderedTemplate } from "./rendered.js";
+import { renderDocument, renderModeAvailable, type RenderedTemplate } from "./rendered.js";
 
 /** Settings for one document: its rc file's, with the editor's on top. */
 export interface DocumentSettings {
@@ -251,7 +251,7 @@ export class Workspace {
    */
   rendering(uri: string): RenderedTemplate | { readonly error: string } | undefined {
     const doc = this.analysed(uri);
-    if (!doc || doc.analysis.config.raw.template?.engine !== "jinja") return undefined;
+    if (!doc || doc.analysis.config.raw.template?.engine !== "jinja" || !renderModeAvailable()) return undefined;
     const s = this.env.settingsFor(doc.path);
     const entry = s.renders?.find((e) => e.template === doc.path);
     if (!entry) return undefined;
