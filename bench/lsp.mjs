@@ -84,6 +84,23 @@ function memoryOf(pid) {
 
 const generate = (...args) => execFileSync(process.execPath, [GEN, ...args], { encoding: "utf8", maxBuffer: 1 << 28 });
 
+/** EDITS one-character edits typed (then deleted) at line `target`, column `col`, paced like typing: each edit's latency to its diagnostics. */
+async function typeAt(server, uri, target, col) {
+  const edits = [];
+  for (let i = 0; i < EDITS; i++) {
+    const version = i + 2;
+    const change = i % 2 === 0
+      ? { range: { start: { line: target, character: col }, end: { line: target, character: col } }, text: "0" }
+      : { range: { start: { line: target, character: col }, end: { line: target, character: col + 1 } }, text: "" };
+    const done = server.diagnostics(uri, version);
+    const start = performance.now();
+    await server.conn.sendNotification("textDocument/didChange", { textDocument: { uri, version }, contentChanges: [change] });
+    edits.push((await done) - start);
+    await sleep(PACE_MS);
+  }
+  return edits;
+}
+
 /** Edit latency on the 10k-line file; with `peer`, its backup node is in the folder and open too. */
 async function latency(dir, { peer = false } = {}) {
   // With its peer, the pair also has 100 vrrp_instances each, for the failover hover.
@@ -111,18 +128,7 @@ async function latency(dir, { peer = false } = {}) {
   // one character typed into (then deleted from) a `weight` value in the middle of the file
   const target = lines.findIndex((l, i) => i > lines.length / 2 && /^\s+weight \d+$/.test(l));
   const col = lines[target].length;
-  const edits = [];
-  for (let i = 0; i < EDITS; i++) {
-    const version = i + 2;
-    const change = i % 2 === 0
-      ? { range: { start: { line: target, character: col }, end: { line: target, character: col } }, text: "0" }
-      : { range: { start: { line: target, character: col }, end: { line: target, character: col + 1 } }, text: "" };
-    const done = server.diagnostics(uri, version);
-    const start = performance.now();
-    await server.conn.sendNotification("textDocument/didChange", { textDocument: { uri, version }, contentChanges: [change] });
-    edits.push((await done) - start);
-    await sleep(PACE_MS);
-  }
+  const edits = await typeAt(server, uri, target, col);
   if (peer) {
     // Hover on a vrrp_instance with its peer open: the failover table (issue 16), one simulation per cluster.
     const instanceLines = lines.map((l, i) => [l, i]).filter(([l]) => /^vrrp_instance\s/.test(l)).map(([, i]) => i);
@@ -188,18 +194,7 @@ async function renderedLatency(dir) {
   const lines = text.split("\n");
   const target = lines.findIndex((l, i) => i > lines.length / 2 && /^\s+advert_int \d+$/.test(l));
   const col = lines[target].length;
-  const edits = [];
-  for (let i = 0; i < EDITS; i++) {
-    const version = i + 2;
-    const change = i % 2 === 0
-      ? { range: { start: { line: target, character: col }, end: { line: target, character: col } }, text: "0" }
-      : { range: { start: { line: target, character: col }, end: { line: target, character: col + 1 } }, text: "" };
-    const done = server.diagnostics(uri, version);
-    const start = performance.now();
-    await server.conn.sendNotification("textDocument/didChange", { textDocument: { uri, version }, contentChanges: [change] });
-    edits.push((await done) - start);
-    await sleep(PACE_MS);
-  }
+  const edits = await typeAt(server, uri, target, col);
   await server.stop();
   return { lines: lines.length, openMs, edits };
 }
