@@ -70,6 +70,8 @@ describe.runIf(built)("render mode on the command line", () => {
     // The loop over every host writes each node's own address among its peers: on each node, its own address.
     const self = out.diagnostics.filter((d) => d.code === "unicast-peer-self");
     expect(self.map((d) => [d.line, d.node])).toEqual([[10, "lb1"], [10, "lb2"]]);
+    // The failover simulation tells the rendered nodes apart by name (no node is simulated twice under one name).
+    expect(out.diagnostics.filter((d) => d.code === "failover-outage").map((d) => d.message).join("\n")).not.toMatch(/keepalived\.conf and keepalived\.conf/);
     expect(out.differences.find((d) => d.path === "vrrp_instance VI_1 > state")).toMatchObject({ nodes: { lb1: "MASTER", lb2: "BACKUP" }, master: "MASTER", backup: "BACKUP", expected: true });
   });
 

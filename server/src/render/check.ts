@@ -6,6 +6,7 @@
  * static findings come too, and a rendered finding of the same code on the same template line
  * as a static one is not repeated.
  */
+import { dirname, join } from "node:path";
 import { SourceText, type Diagnostic, type FileHost, type RelatedInformation } from "../../../grammar/index.js";
 import { analyze, sortDiagnostics, type AnalyzeOptions } from "../analysis/analyze.js";
 import { checkFleet } from "../cluster/check.js";
@@ -64,7 +65,8 @@ export function checkRendered(path: string, nodes: readonly NodeVars[], options:
   const done: RenderedClusterNode[] = nodes.map((vars) => {
     const rendered = renderNode(template, vars);
     if (!rendered.ok) return { vars, rendered };
-    const name = `${path}@${vars.name}`;
+    // Named as a node file of the template's folder (lb1.conf): the failover simulation names nodes by file.
+    const name = join(dirname(path), `${vars.name}.conf`);
     const host = renderedHost(name, rendered.text);
     const a = analyze(name, { ...options.analyze, host, text: rendered.text, template: "none", standalone: !options.cluster });
     // Cluster messages name places on other nodes as label:line; the label marks them for mapping.

@@ -97,7 +97,9 @@ export function loadRenderedNodes(o: CliOptions): ClusterNode[] {
       const f = r.faults[0]!;
       throw new UsageError(`${t.files[f.file]!.path}:${f.line + 1}: [${f.code}] ${f.message}`);
     }
-    return loadNode(n.name, { ...options, host: renderedHost(n.name, r.text), text: r.text, template: "none" });
+    // Named lb1.conf: the simulation names a node by its file's base name.
+    const name = `${n.name}.conf`;
+    return loadNode(name, { ...options, host: renderedHost(name, r.text), text: r.text, template: "none" });
   });
 }
 
