@@ -33,6 +33,8 @@ export interface RenderModeOptions {
   readonly differences?: false;
   /** The template's static findings when the caller has them already (the editor's own analysis). */
   readonly statics?: readonly Diagnostic[];
+  /** How messages name a template file (the editor: relative to its workspace folder, as the CLI run there does); default as given. */
+  readonly displayPath?: (path: string) => string;
 }
 
 /** One node's rendering, its analysis as a cluster node, and where its lines came from. */
@@ -82,7 +84,7 @@ export function checkRendered(path: string, nodes: readonly NodeVars[], options:
     const owner = bySource.get(d.file);
     // The rendered file's includes are the target host's files: not kalint's to find.
     if (!owner || d.code === "include-not-found") continue;
-    const mapped = mapDiagnostic(d, owner, template, bySource);
+    const mapped = mapDiagnostic(d, owner, template, bySource, options.displayPath ?? ((p) => p));
     if (mapped) found.push({ d: mapped, node: owner.vars.name });
   }
   // Nodes that did not render: their faults, in the template.
@@ -123,30 +125,30 @@ const PLACE = "\uE030";
 const PLACE_RE = /\uE030([^:\uE030]+):(\d+)/g;
 
 /** `lb1:15` (line 15 of lb1's rendering) as `lb1 at templates/keepalived.conf.j2:18`. */
-function mapPlaces(message: string, t: PreparedTemplate, bySource: ReadonlyMap<SourceText, RenderedClusterNode>): string {
+function mapPlaces(message: string, t: PreparedTemplate, bySource: ReadonlyMap<SourceText, RenderedClusterNode>, shown: (path: string) => string): string {
   if (!message.includes(PLACE)) return message;
   return message.replace(PLACE_RE, (_m, name: string, line: string) => {
     const n = [...bySource.values()].find((x) => x.vars.name === name);
     const o = n?.rendered.ok ? n.rendered.origins[Number(line) - 1] : undefined;
-    return o ? `${name} at ${t.files[o.file]!.path}:${o.line + 1}` : name;
+    return o ? `${name} at ${shown(t.files[o.file]!.path)}:${o.line + 1}` : name;
   }).replaceAll(PLACE, "");
 }
 
 /** A rendered finding at the template line that wrote it; related places likewise, naming their node. */
-function mapDiagnostic(d: Diagnostic, owner: RenderedClusterNode, t: PreparedTemplate, bySource: ReadonlyMap<SourceText, RenderedClusterNode>): Diagnostic | undefined {
+function mapDiagnostic(d: Diagnostic, owner: RenderedClusterNode, t: PreparedTemplate, bySource: ReadonlyMap<SourceText, RenderedClusterNode>, shown: (path: string) => string): Diagnostic | undefined {
   const at = mapSpan(d.file, d.start, d.end, owner, t);
   if (!at) return undefined;
   const related: RelatedInformation[] = [];
   for (const r of d.related ?? []) {
     const other = bySource.get(r.file);
     const span = other ? mapSpan(r.file, r.start, r.end, other, t) : undefined;
-    const message = mapPlaces(r.message, t, bySource);
+    const message = mapPlaces(r.message, t, bySource, shown);
     if (span && other) related.push({ ...span, message: other === owner ? message : `${message} (on ${other.vars.name})` });
   }
   const { fix: _fix, related: _related, ...rest } = d;
   void _fix;
   void _related;
-  return { ...rest, ...at, message: mapPlaces(d.message, t, bySource), ...(related.length ? { related } : {}) };
+  return { ...rest, ...at, message: mapPlaces(d.message, t, bySource, shown), ...(related.length ? { related } : {}) };
 }
 
 function mapSpan(file: SourceText, start: number, end: number, owner: RenderedClusterNode, t: PreparedTemplate): { file: SourceText; start: number; end: number } | undefined {

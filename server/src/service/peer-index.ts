@@ -90,7 +90,7 @@ export class PeerIndex {
   }
 
   /** How messages name a file: relative to the workspace folder that holds it (the CLI shows paths as given). */
-  private readonly displayPath = (path: string): string => {
+  readonly displayPath = (path: string): string => {
     const folder = folderOf(this.sources.folders(), path);
     return folder === undefined ? path : path.slice(folder.length + 1);
   };

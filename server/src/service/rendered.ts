@@ -32,6 +32,8 @@ export interface RenderedTemplate {
 export interface RenderSettings {
   readonly rules?: Readonly<Record<string, RuleSetting>>;
   readonly targetVersion?: Version;
+  /** How messages name the template's files (relative to the workspace folder). */
+  readonly displayPath?: (path: string) => string;
 }
 
 /**
@@ -53,6 +55,7 @@ export function renderDocument(doc: AnalysedDocument, entry: RenderEntry, host: 
     cluster: nodes.length >= 2,
     statics: doc.analysis.diagnostics,
     differences: false,
+    ...(settings.displayPath ? { displayPath: settings.displayPath } : {}),
   });
   return { entry, nodes, result };
 }

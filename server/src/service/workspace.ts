@@ -258,7 +258,7 @@ export class Workspace {
     const cached = this.renderings.get(uri);
     if (cached && cached.version === doc.version) return cached.view;
     this.forgetRendering(uri);
-    const view = renderDocument(doc, entry, this.host, { rules: s.rules, ...(s.targetVersion ? { targetVersion: s.targetVersion } : {}) });
+    const view = renderDocument(doc, entry, this.host, { rules: s.rules, displayPath: this.peers.displayPath, ...(s.targetVersion ? { targetVersion: s.targetVersion } : {}) });
     this.renderings.set(uri, { version: doc.version, view });
     return view;
   }
