@@ -55,6 +55,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
             });
           }, 1500);
         }
+        // Set by test/client/vscode-e2e.test.ts: open a node's rendering of the active template, as its lens does, and record the text shown.
+        const node = process.env.KALINT_VSCODE_SHOW_RENDERING;
+        if (node) {
+          setTimeout(() => {
+            const template = vscode.window.activeTextEditor?.document.uri.toString();
+            if (!template) return;
+            const asked = Date.now();
+            void (vscode.commands.executeCommand("kalint.showRendering", template, node) as Thenable<vscode.TextEditor>).then((editor) => {
+              recordTiming("rendering", Date.now() - asked, { text: editor.document.getText(), scheme: editor.document.uri.scheme });
+            });
+          }, 1500);
+        }
       },
       startFailed(status, output),
     ));
@@ -76,9 +88,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 }
 
 /** Set by test/client/vscode-e2e.test.ts to measure start-up in a real VS Code. */
-function recordTiming(event: string, ms: number): void {
+function recordTiming(event: string, ms: number, detail: Record<string, string> = {}): void {
   const file = process.env.KALINT_VSCODE_TIMING;
-  if (file) appendFileSync(file, `${JSON.stringify({ event, ms })}\n`);
+  if (file) appendFileSync(file, `${JSON.stringify({ event, ms, ...detail })}\n`);
 }
 
 /** A language the user chose in `files.associations` is left alone. */

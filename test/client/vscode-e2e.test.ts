@@ -9,6 +9,7 @@ import { dirname, join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { buildVsix, removeVsix } from "./build-vsix.js";
 import { openInVsCode, type HostView } from "./vscode-host.js";
+import { writeRenderRole } from "../support/render-role.js";
 
 const hostDir = process.env.VSCODE_HOST_DIR ?? join(homedir(), ".cache/vscode-host");
 const missing = [
@@ -33,6 +34,7 @@ interface ReportDiagnostic {
   readonly severity: "error" | "warning" | "info";
   readonly code: string;
   readonly message: string;
+  readonly node?: string;
 }
 
 const OUT = resolve("test-output/vscode-e2e");
@@ -156,6 +158,31 @@ describe.skipIf(!available)("kalint in VS Code (code-server)", () => {
     const rows = problemRows(r.problems);
     for (const d of expected) expect(rowFor(rows, d), `${d.code} at ${d.line}:${d.column} in ${JSON.stringify(rows, null, 1)}`).toBeDefined();
     expect(rows).toHaveLength(expected.length);
+  }, 300_000);
+
+  test("render mode: a role's template whose nodes .kalintrc.json names shows each node's findings, and a node's rendering opens read-only", async () => {
+    const role = mkdtempSync(join(tmpdir(), "kalint-e2e-render-"));
+    workspaces.push(role);
+    writeRenderRole(role);
+    const file = "templates/keepalived.conf.j2";
+    const shown = (v: HostView) => v.timings.find((t) => t.event === "rendering");
+    const r = await runProbe(vsix, role, file, "render", undefined, { KALINT_VSCODE_SHOW_RENDERING: "lb2" }, (v) => shown(v) !== undefined);
+    // The status bar names the focused editor's language: the template's (keepalived (Jinja2)) or the rendering's beside it (keepalived).
+    expect(r.language[0]).toMatch(/^keepalived/);
+    // What `kalint diff` reports for the two nodes, each rendered finding prefixed by its node as the editor shows it.
+    const expected = kalint(r.folder, "diff", file, "--defaults", "defaults/main.yml", "--node", "lb1=host_vars/lb1.yml", "--node", "lb2=host_vars/lb2.yml")
+      .filter((d) => d.file === file)
+      .map((d) => ({ ...d, message: d.node ? `(${d.node}) ${d.message}` : d.message }));
+    expect(expected.map((d) => `${d.code} ${d.node ?? ""}`)).toEqual(["priority-tie lb2"]);
+    const rows = problemRows(r.problems);
+    for (const d of expected) expect(rowFor(rows, d), `${d.code} at ${d.line}:${d.column} in ${JSON.stringify(rows, null, 1)}`).toBeDefined();
+    expect(rows).toHaveLength(expected.length);
+    // The node's rendering, opened as its code lens opens it (read-only kalint-render: scheme): what `kalint render` prints for lb2.
+    const rendering = shown(r);
+    expect(rendering, JSON.stringify(r.timings)).toBeDefined();
+    expect(rendering!.scheme).toBe("kalint-render");
+    const cli = execFileSync(process.execPath, [resolve("dist/kalint.js"), "render", file, "--defaults", "defaults/main.yml", "--vars", "host_vars/lb2.yml"], { cwd: r.folder, encoding: "utf8" });
+    expect(rendering!.text).toBe(cli);
   }, 300_000);
 });
 

@@ -13,6 +13,14 @@ import { join } from "node:path";
 import type { Page } from "puppeteer-core";
 import { launchChromium } from "../../scripts/chromium.mjs";
 
+/** One line the extension wrote; `text` and `scheme`: the document it opened (a rendered template's node). */
+export interface TimingEvent {
+  readonly event: string;
+  readonly ms: number;
+  readonly text?: string;
+  readonly scheme?: string;
+}
+
 export interface HostView {
   /** The Problems panel's rows, as their accessible labels. */
   readonly problems: readonly string[];
@@ -20,7 +28,7 @@ export interface HostView {
   readonly language: readonly string[];
   readonly status: readonly string[];
   /** What the extension recorded (KALINT_VSCODE_TIMING): activation, server ready, map shown. */
-  readonly timings: readonly { readonly event: string; readonly ms: number }[];
+  readonly timings: readonly TimingEvent[];
   /** The text of every webview's page (a webview is a frame in a frame of the workbench). */
   readonly webviews: readonly string[];
 }
@@ -81,7 +89,7 @@ function freePort(): Promise<number> {
 
 function readTimings(file: string): HostView["timings"] {
   if (!existsSync(file)) return [];
-  return readFileSync(file, "utf8").trim().split("\n").filter(Boolean).map((l) => JSON.parse(l) as { event: string; ms: number });
+  return readFileSync(file, "utf8").trim().split("\n").filter(Boolean).map((l) => JSON.parse(l) as TimingEvent);
 }
 
 async function view(page: Page, timingFile: string): Promise<HostView> {
