@@ -20,6 +20,14 @@ describe("vars files", () => {
     expect(parseVarsText("a: yes\nb: Off\nc: y\nd: n\ne: ~\n", "x.yml")).toEqual({ a: true, b: false, c: "y", d: "n", e: null });
   });
 
+  test("a quoted value whose continuation lines are not indented past their key reads as PyYAML reads it (a real role's defaults)", () => {
+    // Expected values: PyYAML 6's yaml.safe_load of the same text.
+    const text = "merged: '{{\n  a\n  |combine(b)\n}}'\nlist:\n  - \"x\ny\"\n  - 'it''s\n ok'\nafter: 1\n";
+    expect(parseVarsText(text, "d.yml")).toEqual({ merged: "{{ a |combine(b) }}", list: ["x y", "it's ok"], after: 1 });
+    // Still an error when it is one for PyYAML too.
+    expect(() => parseVarsText("a: '{{\n  x\nb: 1\n", "d.yml")).toThrow(/^d.yml:\d+: bad YAML: /);
+  });
+
   test("one clear line for a bad file: missing, bad YAML with its line, bad JSON, not a mapping", () => {
     const host = memoryHost({ "/bad.yml": "a: 1\nb: [1, 2\nc: 3\n", "/list.yml": "- a\n- b\n", "/bad.json": "{" });
     expect(() => nodeFromFiles(host, "x", [], ["/nope.yml"])).toThrow(/^cannot read vars file \/nope.yml/);

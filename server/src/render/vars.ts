@@ -42,13 +42,59 @@ export function parseVarsText(text: string, file: string): Vars {
       throw new VarsError(`${file}: bad JSON: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
-  const doc = parseDocument(text, { schema: "core", merge: true, customTags: ANSIBLE_TAGS, uniqueKeys: false, prettyErrors: true });
+  const read = (t: string) => parseDocument(t, { schema: "core", merge: true, customTags: ANSIBLE_TAGS, uniqueKeys: false, prettyErrors: true });
+  let doc = read(text);
+  if (doc.errors.length) {
+    // Only when the file does not read as YAML 1.2: what PyYAML would still take.
+    const lenient = indentQuotedContinuations(text);
+    if (lenient !== text) {
+      const again = read(lenient);
+      if (!again.errors.length) doc = again;
+    }
+  }
   const error = doc.errors[0];
   if (error) {
     const line = error.linePos?.[0]?.line;
     throw new VarsError(`${file}${line ? `:${line}` : ""}: bad YAML: ${error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "").replace(/:$/, "")}`);
   }
   return topMapping(unsafeToText(doc.toJS({ maxAliasCount: 1000 })), file);
+}
+
+/**
+ * PyYAML, which Ansible reads vars with, takes the continuation lines of a quoted value at any
+ * indentation; YAML 1.2 wants them indented past their key, and real roles end a multi-line
+ * `key: '{{ ... }}'` with `}}'` at column 0. A continuation line's leading spaces are folded
+ * away, so indenting such lines under their key changes no value. Lines stay where they are, so
+ * error lines still point into the file.
+ */
+export function indentQuotedContinuations(text: string): string {
+  const lines = text.split("\n");
+  let quote: string | undefined;
+  let indent = 0;
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i]!;
+    let from = 0;
+    if (quote) {
+      const lead = line.length - line.trimStart().length;
+      if (lead < indent && line.trim()) lines[i] = line = " ".repeat(indent) + line.trimStart();
+    } else {
+      // A quote opens a value only as its first character: after `key:`, `-`, or alone.
+      const m = /^(\s*)(?:-\s+)*(?:[^\s#'"-][^#'"]*?:\s+)?(['"])/.exec(line);
+      if (!m) continue;
+      quote = m[2];
+      indent = m[1]!.length + 1;
+      from = m[0].length;
+    }
+    for (let j = from; j < line.length && quote; j++) {
+      const c = line[j];
+      if (quote === '"' && c === "\\") j++;
+      else if (c === quote) {
+        if (quote === "'" && line[j + 1] === "'") j++;
+        else quote = undefined;
+      }
+    }
+  }
+  return lines.join("\n");
 }
 
 function topMapping(value: unknown, file: string): Vars {
