@@ -24,6 +24,9 @@ const LAYERS: Readonly<Record<string, number>> = {
   "server/src/format": 5,
   "server/src/cluster": 6,
   "server/src/simulate": 6,
+  // Render mode renders a template per node and checks the nodes as analysis and cluster do; the
+  // service shows it in the editor.
+  "server/src/render": 6.5,
   "server/src/service": 7,
   "server/src/lab": 7,
   "server/src/cli": 8,
