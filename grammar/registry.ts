@@ -53,6 +53,9 @@ const TABLE = {
   "unused-suppression": { severity: "warning", category: "meta", scope: "builtin", fixable: true, summary: "a kalint disable comment that suppresses nothing" },
   "template-syntax": { severity: "error", category: "language", scope: "builtin", summary: "a malformed template: an unclosed tag or expression, an endif with no if, ..." },
   "template-brace-imbalance": { severity: "error", category: "language", scope: "builtin", summary: "a template loop body or if branches that open and close keepalived blocks unevenly" },
+  // render mode (server/src/render/): a template rendered with each node's variables
+  "template-undefined-variable": { severity: "error", category: "language", scope: "builtin", summary: "render mode: the template uses a variable no vars file defines" },
+  "template-render-unsupported": { severity: "info", category: "language", scope: "builtin", summary: "render mode: a filter, test or lookup kalint cannot evaluate, so that node is not rendered" },
   "internal-error": { severity: "error", category: "meta", scope: "builtin", summary: "a rule failed on this input (a bug in kalint); the other rules still ran" },
   // one node (server/src/rules/<code>.ts)
   "duplicate-definition": { severity: "error", category: "language", scope: "file", summary: "two vrrp_instance, vrrp_script, sync groups or other named blocks share one name" },

@@ -129,6 +129,12 @@ describe.runIf(built)("render mode on the command line", () => {
     expect(out.diagnostics[0]!.message).toBe("'lb_priority' is undefined on node lb1; searched host_vars/lb1.yml");
   });
 
+  test("the render codes are registry codes: the rc file's and the command line's rule settings apply to them", () => {
+    expect(kalint(["rules"]).stdout).toMatch(/^template-undefined-variable +error +language /m);
+    expect(kalint(["rules"]).stdout).toMatch(/^template-render-unsupported +info +language /m);
+    expect(json(["check", template, "--vars", "host_vars/lb1.yml", "--disable", "template-undefined-variable"]).out.diagnostics).toEqual([]);
+  });
+
   test("one clear line and exit 2 for a missing file, bad YAML, an unknown host or group", () => {
     write("bad.yml", "a: [1,\nb: 2\n");
     const cases: [string[], RegExp][] = [

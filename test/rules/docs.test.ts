@@ -21,6 +21,8 @@ import { memoryHost } from "../support/memory-host.js";
 const NO_EXAMPLE: Readonly<Record<string, string>> = {
   "internal-error": "only a bug in a rule trips it (test/analysis/isolation.test.ts)",
   "line-too-long": "its example is a line over 1,023 bytes (test/grammar/parser.test.ts)",
+  "template-undefined-variable": "render mode: its example needs vars files (test/render/vars.test.ts, test/cli/render.test.ts)",
+  "template-render-unsupported": "render mode: its example needs vars files (test/render/filters.test.ts, test/cli/render.test.ts)",
 };
 
 const pages = readdirSync(DOCS_DIR).filter((f) => f.endsWith(".md")).map((f) => f.slice(0, -3));

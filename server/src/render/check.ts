@@ -7,7 +7,7 @@
  * as a static one is not repeated.
  */
 import { dirname, join } from "node:path";
-import { SourceText, type Diagnostic, type FileHost, type RelatedInformation } from "../../../grammar/index.js";
+import { diagnostic, SourceText, type Diagnostic, type FileHost, type RelatedInformation } from "../../../grammar/index.js";
 import { analyze, sortDiagnostics, type AnalyzeOptions } from "../analysis/analyze.js";
 import { checkFleet } from "../cluster/check.js";
 import { structuralDifferences } from "../cluster/differences.js";
@@ -87,20 +87,22 @@ export function checkRendered(path: string, nodes: readonly NodeVars[], options:
     const mapped = mapDiagnostic(d, owner, template, bySource, options.displayPath ?? ((p) => p));
     if (mapped) found.push({ d: mapped, node: owner.vars.name });
   }
-  // Nodes that did not render: their faults, in the template.
+  // Nodes that did not render: their faults, in the template, under the rule settings as any finding.
   for (const n of done) {
     if (n.rendered.ok) continue;
     for (const f of n.rendered.faults) {
+      const setting = options.analyze.rules?.[f.code];
+      if (setting === "off") continue;
       const file = template.files[f.file]!;
       const start = Math.min(file.text.length, file.offsetAt({ line: f.line, character: f.column }));
-      found.push({ d: { file, start, end: Math.min(file.text.length, start + f.width), code: f.code, severity: f.code === "template-undefined-variable" ? "error" : "info", message: f.message }, node: n.vars.name });
+      const d = diagnostic({ file, start, end: Math.min(file.text.length, start + f.width) }, f.code, f.message);
+      found.push({ d: setting && setting !== d.severity ? { ...d, severity: setting } : d, node: n.vars.name });
     }
   }
   const diagnostics = merge(found, nodes.map((n) => n.name), options.statics ? [...options.statics] : staticFindings(path, options));
   return { template, nodes: done, diagnostics, differences: options.differences === false ? [] : differencesOf(done) };
 }
 
-/** The template's own static findings (SPEC §7 static mode), without a node; a partial included twice is seen once. */
 /** A rendered node as the only file there is: its includes name the target host's paths, which kalint neither has nor reads. */
 export function renderedHost(name: string, text: string): FileHost {
   return {
@@ -111,6 +113,7 @@ export function renderedHost(name: string, text: string): FileHost {
   };
 }
 
+/** The template's own static findings (SPEC §7 static mode), without a node; a partial included twice is seen once. */
 function staticFindings(path: string, options: RenderModeOptions): Diagnostic[] {
   const seen = new Set<string>();
   return analyze(path, { ...options.analyze, host: options.host, ...(options.text !== undefined ? { text: options.text } : {}), template: "jinja", ...(options.templatePath ? { templatePath: options.templatePath } : {}) }).diagnostics.filter((d) => {

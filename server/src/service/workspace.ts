@@ -6,7 +6,7 @@
  * environment's FileHost otherwise: no Node API here, so the language server (lsp/) and a
  * browser front end both drive it, each with its own environment.
  */
-import type { FileHost, RuleSetting } from "../../../grammar/index.js";
+import { diagnostic, type FileHost, type RuleSetting } from "../../../grammar/index.js";
 import type { RenderEntry } from "../analysis/lint-config.js";
 import type { Version } from "../schema/types.js";
 import { analyseDocument, withClusterDiagnostics, type AnalysedDocument } from "./document.js";
@@ -300,7 +300,7 @@ export class Workspace {
       // Render mode: the nodes' findings at the template's lines, each naming its node.
       const shown = "result" in rendering
         ? rendering.result.diagnostics.filter((d) => d.file.path === doc.path)
-        : [...doc.analysis.diagnostics, { file: doc.analysis.config.root, start: 0, end: 0, code: "template-render-unsupported", severity: "error" as const, message: `render mode: ${rendering.error}` }];
+        : [...doc.analysis.diagnostics, diagnostic({ file: doc.analysis.config.root, start: 0, end: 0 }, "template-render-unsupported", `render mode: ${rendering.error}`)];
       view = { doc: withClusterDiagnostics(doc, shown), peers: [] };
     } else if (includer) {
       const all = includer.clusterDiagnostics ?? includer.analysis.diagnostics;
