@@ -9,7 +9,7 @@ import { dirname, join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { buildVsix, removeVsix } from "./build-vsix.js";
 import { openInVsCode, type HostView } from "./vscode-host.js";
-import { writeRenderRole } from "../support/render-role.js";
+import { ROLE_TEMPLATE_PATH, writeRenderRole } from "../support/render-role.js";
 
 const hostDir = process.env.VSCODE_HOST_DIR ?? join(homedir(), ".cache/vscode-host");
 const missing = [
@@ -164,7 +164,7 @@ describe.skipIf(!available)("kalint in VS Code (code-server)", () => {
     const role = mkdtempSync(join(tmpdir(), "kalint-e2e-render-"));
     workspaces.push(role);
     writeRenderRole(role);
-    const file = "templates/keepalived.conf.j2";
+    const file = ROLE_TEMPLATE_PATH;
     const shown = (v: HostView) => v.timings.find((t) => t.event === "rendering");
     const r = await runProbe(vsix, role, file, "render", undefined, { KALINT_VSCODE_SHOW_RENDERING: "lb2" }, (v) => shown(v) !== undefined);
     // The status bar names the focused editor's language: the template's (keepalived (Jinja2)) or the rendering's beside it (keepalived).

@@ -5,23 +5,12 @@
  * shows its value on each node. Driven through the protocol against dist/server.js.
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { serverBuilt, TestClient, type Published } from "./client.js";
+import { ROLE_TEMPLATE, writeRenderRole } from "../support/render-role.js";
 
-const TEMPLATE = [
-  "vrrp_instance VI_1 {",
-  "    state {{ lb_state }}",
-  "    interface eth0",
-  "    virtual_router_id 51",
-  "    priority {{ lb_priority }}",
-  "    virtual_ipaddress {",
-  "        192.0.2.100/24",
-  "    }",
-  "}",
-  "",
-].join("\n");
 
 let dir: string;
 let client: TestClient;
@@ -30,17 +19,10 @@ let uri: string;
 beforeAll(async () => {
   if (!serverBuilt()) throw new Error("dist/server.js is missing: run `npm run build` first");
   dir = mkdtempSync(join(tmpdir(), "kalint-lsp-rendered-"));
-  for (const d of ["templates", "defaults", "host_vars"]) mkdirSync(join(dir, d));
-  writeFileSync(join(dir, "templates/keepalived.conf.j2"), TEMPLATE);
-  writeFileSync(join(dir, "defaults/main.yml"), "lb_priority: 100\n");
-  writeFileSync(join(dir, "host_vars/lb1.yml"), "lb_state: MASTER\n");
-  writeFileSync(join(dir, "host_vars/lb2.yml"), "lb_state: BACKUP\n");
-  writeFileSync(join(dir, ".kalintrc.json"), JSON.stringify({
-    templates: { "templates/keepalived.conf.j2": { defaults: ["defaults/main.yml"], nodes: { lb1: ["host_vars/lb1.yml"], lb2: ["host_vars/lb2.yml"] } } },
-  }));
+  writeRenderRole(dir);
   client = new TestClient();
   await client.initialize(dir);
-  uri = client.open(join(dir, "templates/keepalived.conf.j2"), TEMPLATE);
+  uri = client.open(join(dir, "templates/keepalived.conf.j2"), ROLE_TEMPLATE);
 });
 
 afterAll(async () => {
@@ -72,7 +54,7 @@ describe("a rendered template in the editor", () => {
   });
 
   test("a lens per node opens its rendering through kalint.renderedNode", async () => {
-    client.change(uri, 4, [{ range: { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } }, text: TEMPLATE }]);
+    client.change(uri, 4, [{ range: { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } }, text: ROLE_TEMPLATE }]);
     await client.diagnostics(uri, (x) => x.version === 4);
     const lenses = await client.request<{ command: { title: string; command: string; arguments: unknown[] } }[]>("textDocument/codeLens", { textDocument: { uri } });
     expect(lenses.map((l) => l.command)).toEqual([

@@ -66,6 +66,9 @@ export interface CliOptions {
 const VALUE_OPTIONS = new Set(["--format", "--target-version", "--fail-on", "--config", "--disable", "--enable", "--config-id", "--stdin-filename", "--as", "--ids", "--template", "--template-path", "--scenario", "--address", "--keepalived", "--vars", "--defaults", "--node", "--inventory", "--hosts", "--group", "-o", "--output"]);
 const FLAG_OPTIONS = new Set(["--no-config", "--fix", "--check", "--write", "--help", "-h", "--version", "-V", "--color", "--no-color", "--fragment", "--compare", "--map"]);
 
+/** A comma-separated option value (`--disable a,b`, `--vars x.yml,y.yml`), blanks dropped. */
+const commaList = (value: string): string[] => value.split(",").map((s) => s.trim()).filter(Boolean);
+
 export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY: boolean): CliOptions {
   const o: CliOptions = {
     command: "check", commandGiven: false, files: [], format: "text", failOn: "error", noConfig: false, disable: [], enable: [],
@@ -136,16 +139,16 @@ function setValue(o: CliOptions, name: string, value: string): void {
       o.config = value;
       break;
     case "--disable":
-      o.disable.push(...value.split(",").map((s) => s.trim()).filter(Boolean));
+      o.disable.push(...commaList(value));
       break;
     case "--enable":
-      o.enable.push(...value.split(",").map((s) => s.trim()).filter(Boolean));
+      o.enable.push(...commaList(value));
       break;
     case "--config-id":
       o.configId = value;
       break;
     case "--ids":
-      o.ids = value.split(",").map((s) => s.trim()).filter(Boolean);
+      o.ids = commaList(value);
       break;
     case "--stdin-filename":
       o.stdinFilename = value;
@@ -174,10 +177,10 @@ function setValue(o: CliOptions, name: string, value: string): void {
       o.keepalived = value;
       break;
     case "--vars":
-      o.vars.push(...value.split(",").map((s) => s.trim()).filter(Boolean));
+      o.vars.push(...commaList(value));
       break;
     case "--defaults":
-      o.defaults.push(...value.split(",").map((s) => s.trim()).filter(Boolean));
+      o.defaults.push(...commaList(value));
       break;
     case "--node":
       o.nodes.push(value);
@@ -186,7 +189,7 @@ function setValue(o: CliOptions, name: string, value: string): void {
       o.inventory = value;
       break;
     case "--hosts":
-      o.hosts = value.split(",").map((s) => s.trim()).filter(Boolean);
+      o.hosts = commaList(value);
       break;
     case "--group":
       o.group = value;
