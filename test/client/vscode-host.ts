@@ -114,6 +114,9 @@ async function chord(page: Page, ...keys: ("Control" | "Shift" | "KeyP" | "KeyM"
 /** Opens `file` through Go to File, as a person does, until an editor for it shows. */
 async function openFile(page: Page, file: string): Promise<boolean> {
   const name = file.split("/").pop()!;
+  // A result's label is the file's name, then its folder when it is in one ("keepalived.conf.j2 templates, file results").
+  const folder = file.split("/").slice(0, -1).join("/");
+  const label = folder ? `${name} ${folder}` : name;
   for (let attempt = 0; attempt < 6; attempt++) {
     await page.keyboard.press("Escape");
     await chord(page, "Control", "KeyP");
@@ -122,7 +125,7 @@ async function openFile(page: Page, file: string): Promise<boolean> {
     await page.keyboard.type(file);
     // The file search answers in its own time: wait until the file is among the results.
     const found = await waitFor(
-      () => page.$$eval(".quick-input-list .monaco-list-row", (rows, n) => (rows.some((r) => (r.getAttribute("aria-label") ?? "").split(",")[0]!.trim() === n) ? true : undefined), name),
+      () => page.$$eval(".quick-input-list .monaco-list-row", (rows, n) => (rows.some((r) => (r.getAttribute("aria-label") ?? "").split(",")[0]!.trim() === n) ? true : undefined), label),
       30_000,
     );
     if (!found) continue;
