@@ -17,14 +17,14 @@ export interface RelatedInformation extends Span {
   readonly message: string;
 }
 
-/** A finding about a span of a source file; rule codes are the stable slugs of SPEC §4. */
+/** A finding about a span of a source file; rule codes are the stable slugs of grammar/registry.ts. */
 export interface Diagnostic extends Span {
   readonly code: string;
   readonly severity: Severity;
   readonly message: string;
   readonly related?: readonly RelatedInformation[];
   readonly fix?: Fix;
-  /** Render mode (SPEC §7): the node whose rendering has this finding; absent when every node has it. */
+  /** Render mode (docs/templates.md): the node whose rendering has this finding; absent when every node has it. */
   readonly node?: string;
 }
 

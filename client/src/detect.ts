@@ -49,7 +49,7 @@ export function looksLikeKeepalived(text: string): boolean {
   return false;
 }
 
-/** The file names the extension may claim as keepalived templates (SPEC §7, issue 14). */
+/** The file names the extension may claim as keepalived templates (docs/templates.md). */
 const TEMPLATE_FILE = /\.conf\.(?:j2|jinja2?|tmpl|ctmpl|erb|epp)$/;
 
 /** The languages of keepalived templates, by engine. */

@@ -1,5 +1,5 @@
 /**
- * The `kalint diff --format json` report (SPEC §3, §4) as the compare command shows it: one
+ * The `kalint diff --format json` report (docs/usage.md: Output, Cluster analysis) as the compare command shows it: one
  * entry per finding and per structural difference. No vscode import, so it is unit-tested.
  */
 

@@ -1,5 +1,5 @@
 /**
- * Is a file a template, and of which engine (SPEC §7): by name (`.j2`, `.erb`, ...) or, whatever
+ * Is a file a template, and of which engine (docs/templates.md): by name (`.j2`, `.erb`, ...) or, whatever
  * the name, by template syntax outside keepalived comments and quotes; the engine is decided by
  * the content, since `.tmpl` files hold Go templates, Terraform templates or plain placeholders.
  */

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, test } from "vitest";
 import { ConfigError, EMPTY_CONFIG, findLintConfig, parseLintConfig } from "../../server/src/analysis/lint-config.js";
 
 describe("parseLintConfig", () => {
-  test("the SPEC §5 shape: targetVersion, rule settings, peers resolved against the rc file's directory", () => {
+  test("the shape docs/usage.md gives: targetVersion, rule settings, peers resolved against the rc file's directory", () => {
     const text = JSON.stringify({ targetVersion: "2.2.7", rules: { "priority-tie": "off", "script-security": "error" }, peers: [["a.conf", "../b.conf"]] });
     expect(parseLintConfig(text, "/srv/site/.kalintrc.json")).toEqual({
       targetVersion: "2.2.7",

@@ -1,4 +1,4 @@
-/** `# kalint disable...` comments (SPEC §5) through analyze(): scope, codes, reasons, and unused-suppression. */
+/** `# kalint disable...` comments (docs/usage.md, Suppression) through analyze(): scope, codes, reasons, and unused-suppression. */
 import { describe, expect, test } from "vitest";
 import { analyze } from "../../server/src/analysis/analyze.js";
 import type { RuleSetting } from "../../grammar/index.js";

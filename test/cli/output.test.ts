@@ -1,4 +1,4 @@
-/** Output formats through the built bundle: text (colour and caret only on a terminal), json (SPEC §3), github. */
+/** Output formats through the built bundle: text (colour and caret only on a terminal), json (docs/usage.md, Output), github. */
 import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import { afterAll, describe, expect, test } from "vitest";
@@ -42,7 +42,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const json = (args: string[]) => JSON.parse(kalint(["check", "--format", "json", ...args], { cwd: dir }).stdout) as JsonReport;
 
 describe.runIf(built)("--format json", () => {
-  test("the SPEC §3 document: version, tool, files as given, diagnostics with 1-based exclusive ranges, summary", () => {
+  test("the documented JSON (docs/usage.md, Output): version, tool, files as given, diagnostics with 1-based exclusive ranges, summary", () => {
     const r = kalint(["check", "--format", "json", "warning.conf", "clean.conf"], { cwd: dir });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({

@@ -1,5 +1,5 @@
 /**
- * Render mode through the built bundle (SPEC §7): kalint render, check TEMPLATE --vars,
+ * Render mode through the built bundle (docs/templates.md, Render mode): kalint render, check TEMPLATE --vars,
  * diff TEMPLATE --node ... | --inventory ..., and their one-line usage errors.
  */
 import { spawnSync } from "node:child_process";
@@ -94,7 +94,7 @@ describe.runIf(built)("render mode on the command line", () => {
     expect(hosts.diagnostics.filter((d) => d.code === "priority-tie").map((d) => d.node)).toEqual(["lb2"]);
   });
 
-  test("simulate TEMPLATE --node: the rendered nodes are the simulation's (SPEC §8)", () => {
+  test("simulate TEMPLATE --node: the rendered nodes are the simulation's (docs/simulate.md, docs/templates.md)", () => {
     const r = kalint(["simulate", template, "--defaults", "roles/lb/defaults/main.yml", "--node", "lb1=host_vars/lb1.yml", "--node", "lb2=host_vars/lb2.yml", "--format", "json"]);
     expect(r.stderr).toBe("");
     const out = JSON.parse(r.stdout) as { nodes?: unknown; scenarios: { id: string; addresses?: unknown }[] };

@@ -12,7 +12,7 @@ const pairOf = (name: string) => {
 };
 
 describe("kalint simulate", () => {
-  it("prints SPEC §8 JSON and exits 1 on a non-ok verdict", () => {
+  it("prints the JSON of docs/simulate.md and exits 1 on a non-ok verdict", () => {
     const { dir, files } = pairOf("track-weight-insufficient");
     const r = kalint(["simulate", ...files, "--format", "json"], { cwd: dir });
     expect(r.code).toBe(1);

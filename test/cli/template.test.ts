@@ -1,4 +1,4 @@
-/** `kalint` on templates (SPEC §7): detection, --template, folders, fmt and --fix, fragments, partials, fleet. */
+/** `kalint` on templates (docs/templates.md): detection, --template, folders, fmt and --fix, fragments, partials, fleet. */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";

@@ -26,7 +26,7 @@ export const NOT_PARSE_LEVEL: readonly { readonly kind: "semantic" | "host" | "s
   // A script `user` unknown on this host; an smtp_server host name the resolver cannot find here.
   { kind: "host", pattern: /Unable to set uid\/gid for script|Invalid smtp server \S*[A-Za-z]\S* / },
   { kind: "security", pattern: /SECURITY VIOLATION/ },
-  // Cross-object checks after parsing (semantics.md §2-§10): rules, not schema.
+  // Cross-object checks keepalived makes once the whole file is read: rules, not schema.
   { kind: "semantic", pattern: /incompatible with AH authentication|State MASTER must match being address owner|Strict mode does not support|accept mode for VRRP version 2/ },
   { kind: "semantic", pattern: /No script set for vrrp_script|track (script|file|process|bfd) \S+ not found|script \S+ is not used|has no (real servers|members|virtual router)|has only 1 virtual router/ },
   { kind: "semantic", pattern: /no matching virtual router|Virtual router \S+ specified in sync group|cannot exist in more than one sync group/ },
@@ -78,7 +78,7 @@ export function keepalivedVerdict(run: KeepalivedRun): KeepalivedVerdict {
   return { parseError, other, parseLines };
 }
 
-/** Codes of the language and schema layer (SPEC §4, first table, plus the parser's own). */
+/** Codes of the language and schema layer (the registry's builtin scope: grammar/registry.ts). */
 export const LANGUAGE_SCHEMA_CODES: ReadonlySet<string> = new Set([
   "syntax-error", "line-too-long", "include-not-found", "include-cycle", "undefined-variable", "unknown-keyword",
   "deprecated-keyword", "removed-keyword", "keyword-too-new", "invalid-value", "out-of-range", "missing-argument",

@@ -1,5 +1,5 @@
 /**
- * Render mode in the language server (SPEC §7): a template whose nodes `.kalintrc.json` names is
+ * Render mode in the language server (docs/templates.md, Render mode): a template whose nodes `.kalintrc.json` names is
  * rendered per node on every change; its findings are shown in the template naming their node;
  * a code lens per node and `kalint.renderedNode` give a node's rendering; hover on an expression
  * shows its value on each node. Driven through the protocol against dist/server.js.

@@ -1,5 +1,5 @@
 /**
- * The filters, tests and Python methods SPEC §7 lists, each checked against what Ansible 2.14
+ * The filters, tests and Python methods docs/templates.md lists, each checked against what Ansible 2.14
  * writes for the same expression (expected strings taken from ansible's own output), and the
  * rest reported, never run.
  */

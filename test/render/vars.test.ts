@@ -1,4 +1,4 @@
-/** Vars files, inventories and template-valued variables (SPEC §7 render mode). */
+/** Vars files, inventories and template-valued variables (docs/templates.md, Render mode). */
 import { describe, expect, test } from "vitest";
 import { memoryHost } from "../support/memory-host.js";
 import { nodeFromFiles, nodeFromInventory, parseNodeOption, parseVarsText, pickHosts, readInventory, VarsError, withMagicVariables } from "../../server/src/render/vars.js";

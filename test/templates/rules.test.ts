@@ -1,5 +1,5 @@
 /**
- * Every rule reviewed for what it may conclude about a template (SPEC §7): for each, a
+ * Every rule reviewed for what it may conclude about a template (docs/templates.md): for each, a
  * template where the literal text proves the finding, and one where template output or a
  * condition leaves it unproven and the rule must stay silent.
  */

@@ -27,7 +27,7 @@ export interface AnalyzeOptions {
    * cluster code is then not reported as suppressing nothing, since its rule never ran.
    */
   readonly standalone?: boolean;
-  /** How to tell templates (SPEC §7): `auto` (default) by name and content, an engine, or `none`. */
+  /** How to tell templates (docs/templates.md): `auto` (default) by name and content, an engine, or `none`. */
   readonly template?: TemplateMode;
   /** A template fragment: blocks open at its end or closed at its start are not findings. */
   readonly fragment?: boolean;

@@ -9,7 +9,7 @@ export interface LintConfig {
   readonly peers: readonly (readonly string[])[];
   /** Globs (relative to the rc file's folder) of template fragments: `"templates": { "fragments": [...] }`. */
   readonly fragments?: readonly string[];
-  /** Templates whose nodes the rc file names (render mode in the editor, SPEC §7), absolute paths. */
+  /** Templates whose nodes the rc file names (render mode in the editor, docs/templates.md), absolute paths. */
   readonly renders?: readonly RenderEntry[];
   /** The file it came from, when there was one. */
   readonly path?: string;
@@ -63,7 +63,7 @@ export function parseLintConfig(text: string, path: string): LintConfig {
 
 /**
  * `"templates"`: `"fragments"` lists globs of template fragments; every other key names a
- * template with the nodes that render it (render mode, SPEC §7), each an object.
+ * template with the nodes that render it (render mode, docs/templates.md), each an object.
  */
 function templateFragments(value: unknown, path: string): string[] | undefined {
   if (value === undefined) return undefined;

@@ -1,5 +1,5 @@
 /**
- * Template partials (SPEC §7): `{% include "x.j2" %}`, `{{ template "x" }}`, `<%= render "x" %>`.
+ * Template partials (docs/templates.md): `{% include "x.j2" %}`, `{{ template "x" }}`, `<%= render "x" %>`.
  * A partial is looked up in the including file's folder, then the nearest ancestor folder named
  * `templates` and the folder holding that one (an Ansible role's root, which names partials
  * `templates/x.j2`), then each `--template-path` folder, and read as a fragment in the block of the

@@ -1,5 +1,5 @@
 /**
- * `# kalint disable=...` comments (SPEC §5): on a line of its own for the next statement or
+ * `# kalint disable=...` comments (docs/usage.md, Suppression): on a line of its own for the next statement or
  * block (the whole block), `disable-line=` (or `disable=` after code) for its line,
  * `disable-file=` for the whole file. Codes are separated by commas; `all` stands for every code;
  * an optional `-- reason` follows. A comment that suppresses nothing is itself reported, as is

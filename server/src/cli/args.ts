@@ -33,7 +33,7 @@ export interface CliOptions {
   color: boolean;
   /** Standard output is a terminal: text output then shows each finding's source line with a caret. */
   tty: boolean;
-  /** How to tell templates (SPEC §7). */
+  /** How to tell templates (docs/templates.md). */
   template: "auto" | "jinja" | "go" | "erb" | "none";
   /** More folders to look for template partials in. */
   templatePath: string[];
@@ -47,7 +47,7 @@ export interface CliOptions {
   keepalived?: string;
   /** lab: run the simulation too and report where the two disagree. */
   compare: boolean;
-  /** Render mode (SPEC §7): one node's vars files, merged in order on top of `defaults`. */
+  /** Render mode (docs/templates.md): one node's vars files, merged in order on top of `defaults`. */
   vars: string[];
   /** Role defaults, under every node's own files. */
   defaults: string[];
@@ -235,7 +235,7 @@ function validate(o: CliOptions): void {
   if (simulating && (o.format === "sarif" || o.format === "github")) throw new UsageError(`${o.command} prints text, json or html`);
 }
 
-/** Render mode's options (SPEC §7): which command takes which, and what each needs. */
+/** Render mode's options (docs/templates.md): which command takes which, and what each needs. */
 function validateRender(o: CliOptions): void {
   const renderOptions = o.vars.length > 0 || o.defaults.length > 0 || o.nodes.length > 0 || o.inventory !== undefined;
   if (o.vars.length && !["check", "render"].includes(o.command)) throw new UsageError("--vars works with check and render (diff takes --node NAME=FILE per node)");

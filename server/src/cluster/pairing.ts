@@ -1,5 +1,5 @@
 /**
- * Pairs the instances of several nodes into peer sets (SPEC §4): by instance name, else by
+ * Pairs the instances of several nodes into peer sets (docs/usage.md, Cluster analysis): by instance name, else by
  * virtual_ipaddress set, else by VRID on the same interface name. Each pass only joins groups
  * that share no node, so one node never holds two members of a peer set.
  */

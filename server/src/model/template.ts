@@ -1,5 +1,5 @@
 /**
- * What a rule may conclude about a template (SPEC §7). Words an expression writes hold the
+ * What a rule may conclude about a template (docs/templates.md). Words an expression writes hold the
  * OPAQUE character; a block holding a line an expression writes (or a partial) is open, so
  * nothing is missing or duplicated there; two statements in different branches, or one under
  * a condition and one not, may never be rendered together. For a plain file every answer is
@@ -20,7 +20,7 @@ export function isOpenBlock(file: ConfigFile, block: Block | AnonymousBlock): bo
 
 /**
  * The top level may hold blocks nobody can see: lines an expression writes, or a partial
- * included there. (Such a line never opens global_defs: SPEC §7 takes it to write whole blocks.)
+ * included there. (Such a line never opens global_defs: docs/templates.md takes it to write whole blocks.)
  */
 export function isOpenTopLevel(file: ConfigFile): boolean {
   const layer = file.template;

@@ -1,5 +1,5 @@
 /**
- * Render mode's analysis (SPEC §7): each node's rendering linted as the plain file it is, the
+ * Render mode's analysis (docs/templates.md, Render mode): each node's rendering linted as the plain file it is, the
  * nodes compared as one cluster by the same cluster rules as `kalint diff MASTER BACKUP`, and
  * every finding moved back to the template line (and partial) that wrote the rendered line,
  * naming its node. A finding every node shares is reported once, without a node; the template's
@@ -113,7 +113,7 @@ export function renderedHost(name: string, text: string): FileHost {
   };
 }
 
-/** The template's own static findings (SPEC §7 static mode), without a node; a partial included twice is seen once. */
+/** The template's own static findings (docs/templates.md: the template read as it is), without a node; a partial included twice is seen once. */
 function staticFindings(path: string, options: RenderModeOptions): Diagnostic[] {
   const seen = new Set<string>();
   return analyze(path, { ...options.analyze, host: options.host, ...(options.text !== undefined ? { text: options.text } : {}), template: "jinja", ...(options.templatePath ? { templatePath: options.templatePath } : {}) }).diagnostics.filter((d) => {

@@ -1,6 +1,6 @@
 /**
- * The Ansible filters and tests that keepalived templates use (SPEC §7 "Filters and methods that
- * must work"), written to behave as Ansible's own (ansible/plugins/filter/core.py and
+ * The Ansible filters and tests that keepalived templates use (docs/templates.md, "Strict variables and
+ * what is unsupported"), written to behave as Ansible's own (ansible/plugins/filter/core.py and
  * ansible.utils' ipaddr) on the forms real templates write. Jinja2's built-in filters (default,
  * join, length, first, last, unique, sort, lower, upper, string, ...) are the engine's own.
  *

@@ -1,5 +1,5 @@
 /**
- * Rendering a Jinja2 template for each node of a cluster (SPEC §7 render mode). One entry point
+ * Rendering a Jinja2 template for each node of a cluster (docs/templates.md, Render mode). One entry point
  * for every consumer: `kalint render`, `check --vars`, `diff --node|--inventory`, `simulate`
  * with `--node`, and the language server:
  *

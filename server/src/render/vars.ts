@@ -1,5 +1,5 @@
 /**
- * Variables for render mode (SPEC §7): vars files (YAML as Ansible reads it, i.e. YAML 1.1 with
+ * Variables for render mode (docs/templates.md): vars files (YAML as Ansible reads it, i.e. YAML 1.1 with
  * merge keys, and JSON) merged in order on top of the role defaults, and Ansible inventories as
  * `ansible-inventory --list` prints them. Every problem is one line naming the file (and the
  * line, for bad YAML): the CLI prints it and exits 2.

@@ -16,7 +16,7 @@ export const scriptSecurity: FileRule = {
     // Scripts then run as that user by default, not as root, which is what the check protects.
     const user = model.global("script_user")?.args[0]?.text;
     if (user !== undefined && user !== "root") return;
-    // In a template the literal global_defs decide (SPEC §7): one an expression writes in part
+    // In a template the literal global_defs decide (docs/templates.md): one an expression writes in part
     // may enable it. Only scripts the template writes literally are judged.
     if (model.globalDefs.some((g) => isOpenBlock(model.file, g))) return;
     const scripts = scriptCommands(model).filter((c) => !isOpaque(c.program) && !isOpaque(c.statement.keyword.text));

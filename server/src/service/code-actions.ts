@@ -1,6 +1,6 @@
 /**
  * Code actions: each diagnostic's fix as a quick fix, and the comment that silences a code for
- * one line or for the whole file (SPEC §5 syntax). A source action applies every safe fix.
+ * one line or for the whole file (docs/usage.md, Suppression). A source action applies every safe fix.
  */
 import type { CodeAction, Range, TextEdit, WorkspaceEdit } from "vscode-languageserver-types";
 import type { Diagnostic, SourceText, TextEdit as KalintEdit } from "../../../grammar/index.js";

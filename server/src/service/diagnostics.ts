@@ -25,7 +25,7 @@ export function toLspDiagnostic(d: Diagnostic, uriOf: (path: string) => string):
     code: d.code,
     codeDescription: { href: docsUrl(d.code) },
     source: "kalint",
-    // Render mode: the node whose rendering has the finding (SPEC §7), as the CLI's text names it.
+    // Render mode: the node whose rendering has the finding (docs/templates.md, Render mode), as the CLI's text names it.
     message: d.node !== undefined ? `(${d.node}) ${d.message}` : d.message,
     ...(related && related.length ? { relatedInformation: related } : {}),
     ...(d.code === "unused-suppression" ? { tags: [1] } : {}),

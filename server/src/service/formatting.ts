@@ -13,7 +13,7 @@ export type FormattingResult = { readonly edits: TextEdit[] } | { readonly refus
 
 export function formatting(doc: AnalysedDocument): FormattingResult {
   const root = rootOf(doc);
-  // A template's layout is its author's (SPEC §7), as `kalint fmt` says.
+  // A template's layout is its author's (docs/templates.md), as `kalint fmt` says.
   const engine = doc.analysis.config.raw.template?.engine;
   if (engine) return { template: engine };
   const result = formatDocument(root.text, doc.path);

@@ -1,5 +1,5 @@
 /**
- * Render mode in the editor (SPEC §7): a template whose nodes `.kalintrc.json` names is rendered
+ * Render mode in the editor (docs/templates.md, Render mode): a template whose nodes `.kalintrc.json` names is rendered
  * for each node on every change, and the findings (each naming its node) are shown in the
  * template; a code lens per node opens its rendering; hover on an expression shows its value on
  * each node. Pure: the LSP layer decides when, this module what.

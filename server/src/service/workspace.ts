@@ -21,7 +21,7 @@ export interface DocumentSettings {
   readonly peers: readonly (readonly string[])[];
   /** The rc file that applies, if any. */
   readonly rcPath?: string;
-  /** Templates whose nodes the rc file names (render mode, SPEC §7). */
+  /** Templates whose nodes the rc file names (render mode, docs/templates.md). */
   readonly renders?: readonly RenderEntry[];
 }
 

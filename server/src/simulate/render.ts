@@ -1,5 +1,5 @@
 /**
- * The simulation's outputs (SPEC §8): JSON version 1, a text table per scenario, and one
+ * The simulation's outputs (docs/simulate.md): JSON version 1, a text table per scenario, and one
  * self-contained HTML page (scenarios × addresses, coloured by verdict, no network resources).
  * Pure string building, so the editor can show the same page.
  */
@@ -24,7 +24,7 @@ export interface SimulationJson {
   readonly summary: SimulationResult["summary"];
 }
 
-/** The §8 JSON shape. `settled_ms` is the lab's field; the simulation's prediction is kept only when asked. */
+/** The JSON shape of docs/simulate.md. `settled_ms` is the lab's field; the simulation's prediction is kept only when asked. */
 export function toJson(result: SimulationResult, { settled = false } = {}): SimulationJson {
   return {
     version: 1,

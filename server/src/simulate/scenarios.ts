@@ -1,5 +1,5 @@
 /**
- * The scenarios of SPEC §8 (start, stop, restart, fail, fail-all, isolate, heal, link-down), run
+ * The scenarios of docs/simulate.md (start, stop, restart, fail, fail-all, isolate, heal, link-down), run
  * on the VRRP engine, with owners, races, a verdict and the reason for it.
  */
 import type { RelatedInformation } from "../../../grammar/index.js";

@@ -1,5 +1,5 @@
 /**
- * What the validator may say about words that hold template output (SPEC §7): a word an
+ * What the validator may say about words that hold template output (docs/templates.md): a word an
  * expression produces is never diagnosed; a statement whose opaque words all have literal
  * alternatives (`'MASTER' if x else 'BACKUP'`) is checked once per combination of them.
  */

@@ -18,7 +18,7 @@ export function runFmt(o: CliOptions): number {
   for (const { path: file } of inputs) {
     const name = inputName(file, o);
     const input = readDecoded(file);
-    // A template's layout is its author's: its keepalived lines are not the rendered file's (SPEC §7).
+    // A template's layout is its author's: its keepalived lines are not the rendered file's (docs/templates.md).
     const engine = detectTemplate(name, input.text, o.template);
     if (engine) throw new UsageError(`${name} is a template (${engine}); fmt formats plain keepalived files only and never rewrites a template (--template none formats it as a plain file)`);
     const result = formatDocument(input.text, name);

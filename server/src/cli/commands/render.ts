@@ -1,5 +1,5 @@
 /**
- * Render mode on the command line (SPEC §7): `kalint render`, `kalint check TEMPLATE --vars`,
+ * Render mode on the command line (docs/templates.md, Render mode): `kalint render`, `kalint check TEMPLATE --vars`,
  * `kalint diff TEMPLATE --node ... | --inventory ...`. The nodes' variables come from vars files
  * or an inventory; the rendering, the analysis and the mapping back to template lines are
  * server/src/render's.

@@ -1,6 +1,6 @@
 /**
  * `kalint simulate NODE.conf NODE.conf...` (and `FILE --ids A,B`): every failover scenario of the
- * cluster computed by the VRRP model, printed as text, JSON (SPEC §8) or one HTML page. Exit 1
+ * cluster computed by the VRRP model, printed as text, JSON (docs/simulate.md) or one HTML page. Exit 1
  * when a scenario's verdict is not ok, unless `--fail-on` sets the bar above errors (every non-ok
  * verdict is an outage, so it counts as an error).
  */
@@ -17,7 +17,7 @@ import { isRenderMode, loadRenderedNodes } from "./render.js";
 
 /** The nodes named on the command line: files, or one file read once per `--ids` id. */
 export function loadSimulationNodes(o: CliOptions): ClusterNode[] {
-  // `simulate TEMPLATE --node NAME=VARS.yml ...` (SPEC §8): the template rendered per node (§7).
+  // `simulate TEMPLATE --node NAME=VARS.yml ...` (docs/templates.md, Render mode): the template rendered per node.
   if (isRenderMode(o)) return checkedNodes(loadRenderedNodes(o), o);
   const read = (path: string, ids: readonly (string | undefined)[]) => {
     const text = readInput(path);

@@ -1,4 +1,4 @@
-/** `--format json`, version 1 (SPEC §3). */
+/** `--format json`, version 1 (docs/usage.md, Output). */
 import type { Diagnostic } from "../../../../grammar/index.js";
 import { VERSION } from "../../version.js";
 import { lineColumns, summary, type Report } from "./report.js";

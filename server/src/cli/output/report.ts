@@ -15,7 +15,7 @@ export interface Report {
   readonly fixed?: number;
 }
 
-/** 1-based line and UTF-16 column of a span's start and (exclusive) end, as SPEC §3 counts them. */
+/** 1-based line and UTF-16 column of a span's start and (exclusive) end, as docs/usage.md (Output) counts them. */
 export function lineColumns(span: Span): { line: number; column: number; endLine: number; endColumn: number } {
   const s = span.file.positionAt(span.start);
   const e = span.file.positionAt(span.end);
