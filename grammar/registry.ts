@@ -139,10 +139,6 @@ export function inRegistryOrder<T>(byCode: Partial<Readonly<Record<Code, T>>>): 
   return allRuleInfo().flatMap((r) => (byCode[r.code] !== undefined ? [byCode[r.code]!] : []));
 }
 
-export function isCode(code: string): code is Code {
-  return Object.hasOwn(TABLE, code);
-}
-
 /** The default severity of a code. */
 export function severityOf(code: Code): Severity {
   return TABLE[code].severity;
