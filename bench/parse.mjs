@@ -13,7 +13,7 @@ export const parse = {
   title: "parse in-process (grammar/ only: lex + parse + preprocess)",
   async run(ctx) {
     if (ctx.files.length === 0) return console.log("NOTICE: no input files; skipped");
-    const grammar = await bundle(ctx, "grammar/index.ts", "grammar.mjs");
+    const grammar = await bundle(ctx, "grammar/node.ts", "grammar.mjs");
     const child = fileURLToPath(new URL("./parse-child.mjs", import.meta.url));
     const rows = [];
     for (const f of ctx.files) {

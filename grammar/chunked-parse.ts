@@ -7,12 +7,14 @@
  */
 import type { IToken } from "chevrotain";
 import type { Node } from "./ast.js";
-import type { Diagnostic } from "./diagnostic.js";
+import { FindingLimiter, type Diagnostic } from "./diagnostic.js";
 import { lex, lineBreakAfter } from "./lexer.js";
 import { parseTokens } from "./parser.js";
 import type { SourceText } from "./source.js";
+import { diagnostic } from "./registry.js";
 import { WordTexts } from "./words.js";
 import { LBrace, RBrace } from "./tokens.js";
+import { checkDeadline, formatCount, type Budget } from "./limits.js";
 
 /** Large enough that per-chunk overhead vanishes, small enough to stay in the young generation. */
 const CHUNK_CHARS = 64 * 1024;
@@ -28,6 +30,10 @@ export interface ChunkOptions {
   readonly text?: string;
   /** Keywords of the blocks the text sits in (a template partial), outermost first. */
   readonly parents?: readonly string[];
+  /** The analysis's budget (grammar/limits.ts): the findings kept and the words parsed. */
+  readonly budget?: Budget;
+  /** The words were counted already (the preprocessor counts its output as it produces it). */
+  readonly wordsCounted?: boolean;
 }
 
 /**
@@ -37,14 +43,32 @@ export interface ChunkOptions {
 export function parseChunked(source: SourceText, effective = false, options: ChunkOptions = {}): ParsedText {
   // A template's keepalived text has the template's offsets and line breaks (template/layer.ts).
   const text = options.text ?? source.text;
+  const { budget, wordsCounted } = options;
   const children: Node[] = [];
   const comments: IToken[] = [];
   const diagnostics: Diagnostic[] = [];
+  const limiter = new FindingLimiter(budget?.limits.findingsKept ?? Infinity);
   const pending = new PendingTokens(text);
   const texts = new WordTexts();
+  const skipped = linesTooLongToLex(text);
+  let next = 0;
   for (let at = 0; at < text.length; ) {
-    const end = chunkEnd(text, at + CHUNK_CHARS);
+    // A line too long to lex is left out whole, as keepalived drops every line over 1023 bytes.
+    const skip = skipped[next];
+    if (skip && at >= skip[0]) {
+      at = skip[1];
+      next++;
+      continue;
+    }
+    const end = Math.min(chunkEnd(text, at + CHUNK_CHARS), skip ? skip[0] : text.length);
+    checkDeadline();
     const lexed = lex(at === 0 && end === text.length ? text : text.slice(at, end));
+    if (budget && !wordsCounted && !budget.take("words", lexed.tokens.length + lexed.comments.length)) {
+      // The words of this chunk are over the budget: what came before is parsed, nothing after.
+      const words = formatCount(budget.limits.words);
+      diagnostics.push(diagnostic({ file: source, start: at, end: at }, "resource-limit", `kalint parses ${words} words per analysis; the rest of ${source.path} from here is not analysed`));
+      break;
+    }
     for (const t of lexed.comments) {
       t.startOffset += at;
       comments.push(t);
@@ -56,11 +80,38 @@ export function parseChunked(source: SourceText, effective = false, options: Chu
       const out = parseTokens(source, ready, texts, effective, options.parents);
       // Pushed one by one: spreading a 100k-element array into push() overflows the stack.
       for (const n of out.children) children.push(n);
-      for (const d of out.diagnostics) diagnostics.push(d);
+      for (const d of out.diagnostics) if (limiter.admit(d)) diagnostics.push(d);
     }
     at = end;
   }
+  const rest = pending.takeAll();
+  if (rest.length) {
+    const out = parseTokens(source, rest, texts, effective, options.parents);
+    for (const n of out.children) children.push(n);
+    for (const d of out.diagnostics) if (limiter.admit(d)) diagnostics.push(d);
+  }
+  for (const d of limiter.summaries()) diagnostics.push(d);
   return { children, comments, diagnostics };
+}
+
+/**
+ * Lines longer than this (in UTF-16 units) are not lexed: a word of several megabytes
+ * overflows the backtracking stack of the lexer's regular expressions (9 MB did; 2 MB did
+ * not). keepalived reads no line over 1023 bytes anyway, and `lineProblems` reports each one.
+ */
+export const MAX_LEXED_LINE = 1024 * 1024;
+
+/** [start, end) of each line, line break included, longer than MAX_LEXED_LINE. */
+export function linesTooLongToLex(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  if (text.length <= MAX_LEXED_LINE) return out;
+  for (let start = 0; start < text.length; ) {
+    const nl = text.indexOf("\n", start);
+    const end = nl === -1 ? text.length : nl;
+    if (end - start > MAX_LEXED_LINE) out.push([start, nl === -1 ? end : nl]);
+    start = end + 1;
+  }
+  return out;
 }
 
 /** Tokens handed to the parser at a time by `syntaxDiagnostics` (about one 64 KB chunk of text). */

@@ -11,6 +11,7 @@
  */
 import { join } from "node:path";
 import type { FileHost } from "./file-host.js";
+import { DEFAULT_LIMITS } from "./limits.js";
 import { isKeepalivedTemplateName, looksLikeKeepalivedTemplate } from "./template/detect.js";
 
 /**
@@ -79,7 +80,7 @@ export function findConfigFiles(host: FileHost, dir: string, limits: WalkLimits 
       if (skipped(e.name)) continue;
       const child = childPath(path, e.name);
       if (e.kind === "dir") walk(child, depth + 1);
-      else if (e.kind === "file" && (isConfigFileName(e.name) || (limits.templates === true && isKeepalivedTemplate(host, e.name, child))) && withinSize(host, child, limits.maxBytes)) files.push(child);
+      else if (e.kind === "file" && (isConfigFileName(e.name) || (limits.templates === true && isKeepalivedTemplate(host, e.name, child, limits.maxBytes ?? DEFAULT_LIMITS.fileBytes))) && withinSize(host, child, limits.maxBytes)) files.push(child);
     }
   };
   walk(dir, 0);
@@ -92,10 +93,10 @@ function childPath(dir: string, name: string): string {
   return dir.endsWith("/") ? dir + name : `${dir}/${name}`;
 }
 
-function isKeepalivedTemplate(host: FileHost, name: string, path: string): boolean {
+function isKeepalivedTemplate(host: FileHost, name: string, path: string, maxBytes: number): boolean {
   if (!isKeepalivedTemplateName(name, path)) return false;
-  const text = host.readFile(path);
-  return text !== undefined && looksLikeKeepalivedTemplate(name, text);
+  const read = host.readFile(path, maxBytes);
+  return !("refused" in read) && looksLikeKeepalivedTemplate(name, read.text);
 }
 
 function withinSize(host: FileHost, path: string, maxBytes: number | undefined): boolean {

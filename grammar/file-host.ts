@@ -1,17 +1,17 @@
 /**
- * How the preprocessor reaches files. The CLI reads the disk; the language server layers its
- * open documents over it. Include patterns are globbed the way keepalived asks glob(3) to:
- * csh-style braces, `*`, `?`, `[...]`, matches sorted, directories and executables skipped.
+ * How the preprocessor reaches files. The CLI reads the disk (node-host.ts); the language
+ * server layers its open documents over it; tests use a tree in memory. A host reads only
+ * regular files, within the size it is given, and says why it read nothing otherwise, so every
+ * refusal becomes a diagnostic naming the path. Include patterns are globbed by glob.ts over
+ * the host's directory listings.
  */
 import { isUtf8 } from "node:buffer";
-import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
-import { dirname, isAbsolute, join, resolve } from "node:path";
+import { dirname, resolve } from "node:path";
+import type { GlobHost } from "./glob.js";
 
-export interface FileHost {
-  /** The file's text, or undefined when it cannot be read. */
-  readFile(path: string): string | undefined;
-  /** Regular files matching `pattern` (relative to `cwd` unless absolute), in keepalived's order. */
-  glob(pattern: string, cwd: string): string[];
+export interface FileHost extends GlobHost {
+  /** The file's text, or why it was not read; a file over `maxBytes` is not read. */
+  readFile(path: string, maxBytes: number): FileRead;
   /** A directory's entries, symbolic links followed, or why it cannot be read (config-files.ts walks with it). */
   readDirectory(dir: string): readonly DirectoryEntry[] | FileError;
   /** What `path` is, links followed; undefined when it does not exist or cannot be reached. */
@@ -58,6 +58,22 @@ export function fileErrorReason(e: unknown): string {
   }
 }
 
+/** Which file a read saw: --fix writes only to the file it checked. */
+export interface FileStamp {
+  readonly dev: number;
+  readonly ino: number;
+  readonly size: number;
+  readonly mtimeMs: number;
+}
+
+export type FileRead = { readonly text: string; readonly stamp?: FileStamp } | { readonly refused: ReadRefusal };
+
+export interface ReadRefusal {
+  readonly reason: "missing" | "unreadable" | "directory" | "special" | "system" | "too-large";
+  /** What went wrong, naming the path: "cannot read /x: permission denied". */
+  readonly message: string;
+}
+
 /** A file's text, and the encoding that turns the text back into the same bytes. */
 export interface DecodedText {
   readonly text: string;
@@ -78,144 +94,25 @@ export function decodeBytes(bytes: Uint8Array): string {
   return decodeFile(bytes).text;
 }
 
-/** Expands `{a,b}` alternatives (nested allowed) in order, as glob(3) with GLOB_BRACE does. */
-export function expandBraces(pattern: string): string[] {
-  let depth = 0;
-  let open = -1;
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === "\\") i++;
-    else if (c === "{") {
-      if (depth++ === 0) open = i;
-    } else if (c === "}" && depth > 0 && --depth === 0) {
-      const inner = pattern.slice(open + 1, i);
-      const alternatives: string[] = [];
-      let d = 0;
-      let from = 0;
-      for (let j = 0; j < inner.length; j++) {
-        const x = inner[j];
-        if (x === "\\") j++;
-        else if (x === "{") d++;
-        else if (x === "}") d--;
-        else if (x === "," && d === 0) {
-          alternatives.push(inner.slice(from, j));
-          from = j + 1;
-        }
-      }
-      alternatives.push(inner.slice(from));
-      if (alternatives.length < 2) continue; // `{x}` is literal text for glob
-      const head = pattern.slice(0, open);
-      const tail = pattern.slice(i + 1);
-      return alternatives.flatMap((alt) => expandBraces(head + alt + tail));
-    }
+/** The message of a refusal for `path`, in the words users read. */
+export function refusalMessage(path: string, reason: ReadRefusal["reason"], detail = ""): string {
+  switch (reason) {
+    case "missing":
+      return `cannot read ${path}: no such file or directory`;
+    case "unreadable":
+      return `cannot read ${path}: ${detail || "permission denied"}`;
+    case "directory":
+      return `cannot read ${path}: is a directory`;
+    case "special":
+      return `cannot read ${path}: not a regular file (a device, FIFO or socket); kalint reads only regular files`;
+    case "system":
+      return `cannot read ${path}: a system pseudo-file (under /proc, /sys or /dev); kalint does not read those`;
+    case "too-large":
+      return `cannot read ${path}: ${detail}`;
   }
-  return [pattern];
 }
 
-function segmentRegExp(segment: string): RegExp {
-  let re = "";
-  for (let i = 0; i < segment.length; i++) {
-    const c = segment[i]!;
-    if (c === "*") re += "[^/]*";
-    else if (c === "?") re += "[^/]";
-    else if (c === "[") {
-      const close = segment.indexOf("]", i + 2);
-      if (close === -1) re += "\\[";
-      else {
-        let body = segment.slice(i + 1, close);
-        if (body.startsWith("!")) body = "^" + body.slice(1);
-        re += "[" + body.replace(/\\/g, "\\\\") + "]";
-        i = close;
-      }
-    } else if (c === "\\" && i + 1 < segment.length) re += "\\" + segment[++i];
-    else re += c.replace(/[.+^${}()|\]\\]/g, "\\$&");
-  }
-  return new RegExp("^" + re + "$");
-}
-
-const hasMagic = (s: string) => /[*?[]/.test(s);
-
-export function globFiles(pattern: string, cwd: string, fs: { list(dir: string): string[]; kind(path: string): "file" | "dir" | "other" | undefined }): string[] {
-  const out: string[] = [];
-  for (const alt of expandBraces(pattern)) {
-    const absolute = isAbsolute(alt) ? alt : join(cwd, alt);
-    const parts = absolute.split("/").filter((p, i) => p !== "" || i === 0);
-    let paths = [parts[0] === "" ? "/" : parts[0]!];
-    for (const part of parts.slice(1)) {
-      const next: string[] = [];
-      for (const base of paths) {
-        if (!hasMagic(part)) {
-          next.push(join(base, part));
-          continue;
-        }
-        const re = segmentRegExp(part);
-        const names = fs.list(base).filter((n) => re.test(n) && (part.startsWith(".") || !n.startsWith(".")));
-        names.sort();
-        for (const n of names) next.push(join(base, n));
-      }
-      paths = next;
-    }
-    for (const p of paths) if (fs.kind(p) === "file") out.push(p);
-  }
-  return out;
-}
-
-export const nodeFileHost: FileHost = {
-  readFile(path) {
-    try {
-      return decodeBytes(readFileSync(path));
-    } catch {
-      return undefined;
-    }
-  },
-  readDirectory(dir) {
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch (e) {
-      return { error: fileErrorReason(e) };
-    }
-    return entries.map((e): DirectoryEntry => {
-      if (!e.isSymbolicLink()) return { name: e.name, kind: e.isDirectory() ? "dir" : e.isFile() ? "file" : "other" };
-      try {
-        const st = statSync(join(dir, e.name));
-        return { name: e.name, kind: st.isDirectory() ? "dir" : st.isFile() ? "file" : "other" };
-      } catch {
-        return { name: e.name, kind: "other" };
-      }
-    });
-  },
-  stat(path) {
-    try {
-      const st = statSync(path);
-      return { kind: st.isDirectory() ? "dir" : st.isFile() ? "file" : "other", size: st.size, realPath: realpathSync(path) };
-    } catch {
-      return undefined;
-    }
-  },
-  glob(pattern, cwd) {
-    return globFiles(pattern, cwd, {
-      list(dir) {
-        try {
-          return readdirSync(dir);
-        } catch {
-          return [];
-        }
-      },
-      kind(path) {
-        try {
-          const st = statSync(path);
-          // keepalived skips executable files as well as directories.
-          if (st.isFile()) return st.mode & 0o111 ? "other" : "file";
-          return st.isDirectory() ? "dir" : "other";
-        } catch {
-          return undefined;
-        }
-      },
-    });
-  },
-};
-
+/** The directory relative include patterns of `path` are resolved against. */
 export function directoryOf(path: string): string {
   return dirname(resolve(path));
 }

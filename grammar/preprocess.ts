@@ -4,13 +4,15 @@
  * includes. The result is parsed with the same grammar, and every span of that tree is mapped
  * back to the file and offset its text came from.
  */
-import type { ConfigFile, Node, Word } from "./ast.js";
+import type { ConfigFile, Node } from "./ast.js";
 import { contentEnd, definitionParts, type DefinitionPart } from "./directive-tokens.js";
-import type { Diagnostic } from "./diagnostic.js";
-import { directoryOf, type FileHost } from "./file-host.js";
+import { FindingLimiter, type Diagnostic } from "./diagnostic.js";
+import { directoryOf, type FileHost, type FileStamp } from "./file-host.js";
+import { glob } from "./glob.js";
+import { Budget, checkDeadline, formatBytes, formatCount, limitsOf, utf8Length, type Limits } from "./limits.js";
 import { freshLine, mapColumn, replaceInLine, sliceLine, type MappedLine, type Segment } from "./line-map.js";
-import { builtinValue, BUILTIN_NAMES, findReferences, PARAMETER_NAME, type ParameterValue } from "./parameters.js";
-import { lineProblems, parse } from "./parse.js";
+import { builtinValue, BUILTIN_NAMES, findReferences, PARAMETER_NAME, type ParameterValue, type Reference } from "./parameters.js";
+import { lineProblems, MAX_LINE_BYTES, parse } from "./parse.js";
 import { parseChunked } from "./chunked-parse.js";
 import { planSequence } from "./sequence.js";
 import { diagnostic, type Code } from "./registry.js";
@@ -24,10 +26,12 @@ export interface PreprocessOptions {
   readonly configId?: string;
   /** Text to use for the root file instead of reading it (an editor's unsaved buffer). */
   readonly text?: string;
+  /** The root file as the caller read it (with `text`), so --fix can tell it is the same file. */
+  readonly stamp?: FileStamp;
   /** Environment for `${_ENV NAME}`. */
   readonly env?: (name: string) => string | undefined;
-  /** Lines preprocessing may read, expansions included, before it stops (default 2,000,000). */
-  readonly maxLines?: number;
+  /** Bounds on what one preprocessing reads and expands (grammar/limits.ts); defaults otherwise. */
+  readonly limits?: Partial<Limits>;
 }
 
 export interface IncludeLink {
@@ -47,13 +51,24 @@ export interface EffectiveConfig {
   readonly includes: readonly IncludeLink[];
   /** Definitions in effect at the end of the file, by name. */
   readonly parameters: ReadonlyMap<string, ParameterValue>;
+  /**
+   * Text that substitution put into the configuration, with what it stands for ("the value of
+   * environment variable X"), so output can leave it out (values from the environment always).
+   */
+  readonly substituted: readonly Substitution[];
   /** Syntax and preprocessing diagnostics, in their own files. */
   readonly diagnostics: readonly Diagnostic[];
 }
 
-const MAX_INCLUDE_DEPTH = 32;
+export interface Substitution {
+  readonly value: string;
+  /** What to write instead of the value: "the value of environment variable X", "the value of $NAME". */
+  readonly label: string;
+  /** From `${_ENV ...}`: never shown. Others are shown unless output is redacted. */
+  readonly secret: boolean;
+}
+
 const MAX_SUBSTITUTION_ROUNDS = 32;
-const MAX_LINES = 2_000_000;
 const directiveLine = /^[ \t]*(?:@|~|include)/m;
 /** `$NAME=` at the start of a line (with the blanks after `=`), and after an `@id` prefix. */
 const DEFINITION = new RegExp(`^\\$(${PARAMETER_NAME})=`);
@@ -62,50 +77,93 @@ const CONDITIONAL_DEFINITION = new RegExp(`^@\\^?\\S+[ \\t]+\\$(${PARAMETER_NAME
 
 /** Reads `path` (and what it includes) and returns both views of it. Never throws. */
 export function preprocess(path: string, options: PreprocessOptions): EffectiveConfig {
-  const text = options.text ?? options.host.readFile(path);
-  const root = new SourceText(path, text ?? "");
-  const raw = parse(root);
+  const budget = new Budget(limitsOf(options.limits));
+  const limits = budget.limits;
+  let text = options.text;
+  let stamp = options.stamp;
+  let refusal: { message: string; tooLarge: boolean } | undefined;
   if (text === undefined) {
-    const d = diagnostic({ file: root, start: 0, end: 0 }, "include-not-found", `cannot read ${path}`);
-    return { root, raw, file: raw, files: [root], includes: [], parameters: new Map(), diagnostics: [d] };
+    const read = options.host.readFile(path, limits.fileBytes);
+    if ("refused" in read) refusal = { message: read.refused.message, tooLarge: read.refused.reason === "too-large" };
+    else ({ text, stamp } = read);
+  } else if (text.length > limits.fileBytes) {
+    refusal = { message: `${path} is over ${formatBytes(limits.fileBytes)}; kalint analyses files of up to ${formatBytes(limits.fileBytes)}`, tooLarge: true };
+  }
+  if (refusal) {
+    const root = new SourceText(path, "", { truncated: text !== undefined, ...(stamp ? { stamp } : {}) });
+    const raw = parse(root, { budget });
+    const d = diagnostic({ file: root, start: 0, end: 0 }, refusal.tooLarge ? "resource-limit" : "include-not-found", refusal.message);
+    return { root, raw, file: raw, files: [root], includes: [], parameters: new Map(), substituted: [], diagnostics: [d] };
+  }
+  budget.take("totalBytes", stamp?.size ?? text!.length);
+  // Lines past the budget are not read at all: not even the raw tree is built for them.
+  const cut = lineCut(text!, limits.lines);
+  const root = new SourceText(path, cut === undefined ? text! : text!.slice(0, cut), { ...(stamp ? { stamp } : {}), ...(cut === undefined ? {} : { truncated: true }) });
+  if (cut !== undefined) budget.take("lines", limits.lines);
+  text = root.text;
+  let raw = parse(root, { budget });
+  if (cut !== undefined) {
+    const end = root.text.length;
+    const stop = diagnostic({ file: root, start: end, end }, "resource-limit", `kalint reads ${formatCount(limits.lines)} lines per analysis; the rest of ${path} is not analysed`);
+    raw = { ...raw, diagnostics: [...raw.diagnostics, stop] };
   }
   // Most files use none of the preprocessor: the file as written is then the effective file.
   // The character searches are far cheaper than the line-anchored expression over a large text.
   const mayHaveDirective = root.text.includes("@") || root.text.includes("~") || root.text.includes("include");
   const needsWork = root.text.includes("$") || (mayHaveDirective && directiveLine.test(root.text)) || raw.diagnostics.some((d) => d.code === "line-too-long" || /NUL/.test(d.message));
   if (!needsWork) {
-    return { root, raw, file: raw, files: [root], includes: [], parameters: new Map(), diagnostics: raw.diagnostics };
+    return { root, raw, file: raw, files: [root], includes: [], parameters: new Map(), substituted: [], diagnostics: raw.diagnostics };
   }
-  return new Preprocessor(options, root).run(raw);
+  return new Preprocessor(options, root, budget).run(raw);
+}
+
+/** The offset where line `max` + 1 starts, when the text has more lines than `max`. */
+function lineCut(text: string, max: number): number | undefined {
+  let at = -1;
+  for (let line = 0; line < max; line++) {
+    at = text.indexOf("\n", at + 1);
+    if (at === -1) return undefined;
+  }
+  return at + 1 < text.length ? at + 1 : undefined;
 }
 
 class Preprocessor {
   private readonly out: MappedLine[] = [];
   private readonly diagnostics: Diagnostic[] = [];
+  private readonly limiter: FindingLimiter;
   private readonly parameters = new Map<string, ParameterValue>();
   private readonly files: SourceText[] = [];
   private readonly includes: IncludeLink[] = [];
+  private readonly substituted = new Map<string, Substitution>();
   private readonly stack: string[] = [];
   private directory = "";
-  /** Lines handed to processLine; bounds expansions that branch (a multi-line value naming itself twice). */
-  private linesRead = 0;
+  /** Set once a budget of lines or bytes ran out: nothing more is read or expanded. */
   private overLimit = false;
   /** Set when a line's substitution ran away, so its pending expansions stop and it is reported once. */
   private runaway = false;
+  /** Set when substitution stopped at the line length limit: the line is read as it stands. */
+  private lineFull = false;
+  /** The root's lines were already counted (the whole budget, when it was cut). */
+  private readonly rootCounted: boolean;
 
   constructor(
     private readonly options: PreprocessOptions,
     private readonly root: SourceText,
-  ) {}
+    private readonly budget: Budget,
+  ) {
+    this.rootCounted = root.origin.truncated === true;
+    this.limiter = new FindingLimiter(budget.limits.findingsKept);
+  }
 
   run(raw: ConfigFile): EffectiveConfig {
     this.readFile(this.root);
     const effective = new SourceText(this.root.path, this.out.map((l) => l.text).join("\n"));
-    const parsed = parseChunked(effective, true);
+    const parsed = parseChunked(effective, true, { budget: this.budget, wordsCounted: true });
     const comments = parsed.comments;
     const lines = this.out;
     const map = (span: { start: number; end: number }): Span => mapSpan(effective, lines, span.start, span.end);
-    const children = parsed.children.map((n) => remapNode(n, map));
+    const children = parsed.children;
+    for (const n of children) remapNode(n, map);
     const file: ConfigFile = {
       kind: "file",
       source: this.root,
@@ -113,8 +171,10 @@ class Preprocessor {
       comments: comments.map((t) => ({ kind: "comment", ...map({ start: t.startOffset, end: t.startOffset + t.image.length }), text: t.image })),
       diagnostics: parsed.diagnostics.map((d) => ({ ...d, ...map(d) })),
     };
+    for (const d of this.limiter.summaries()) this.diagnostics.push(d);
     const diagnostics = [...this.diagnostics, ...file.diagnostics];
-    return { root: this.root, raw, file, files: this.files, includes: this.includes, parameters: this.parameters, diagnostics };
+    if (this.root.origin.truncated) diagnostics.push(...raw.diagnostics.filter((d) => d.code === "resource-limit"));
+    return { root: this.root, raw, file, files: this.files, includes: this.includes, parameters: this.parameters, substituted: [...this.substituted.values()], diagnostics };
   }
 
   private readFile(source: SourceText): void {
@@ -122,7 +182,7 @@ class Preprocessor {
     this.stack.push(resolve(source.path));
     const savedDirectory = this.directory;
     this.directory = directoryOf(source.path);
-    this.diagnostics.push(...lineProblems(source));
+    for (const d of lineProblems(source, this.budget.limits.findingsKept)) this.diagnostics.push(d);
     const text = source.text;
     const starts = source.lineStarts;
     for (let line = 0; line < starts.length; line++) {
@@ -156,10 +216,12 @@ class Preprocessor {
   private processLine(input: MappedLine, depth: number): void {
     if (depth === 0) this.runaway = false;
     if (this.overLimit || this.runaway) return;
-    const maxLines = this.options.maxLines ?? MAX_LINES;
-    if (++this.linesRead > maxLines) {
+    checkDeadline();
+    // The root's own lines were counted before its raw parse when the budget cut it.
+    if (!(this.rootCounted && depth === 0 && this.stack.length === 1) && !this.budget.take("lines")) {
       this.overLimit = true;
-      this.reportAt(input, 0, input.text.length, "syntax-error", `preprocessing read over ${maxLines} lines; kalint stopped expanding here`);
+      const max = formatCount(this.budget.limits.lines);
+      this.reportAt(input, 0, input.text.length, "resource-limit", `preprocessing read ${max} lines (includes and expansions counted); kalint stopped reading here`);
       return;
     }
     let line = input;
@@ -196,16 +258,31 @@ class Preprocessor {
         return;
       }
       if (line.text.charCodeAt(0) === 126) break; // other `~` lines pass through untouched
+      this.lineFull = false;
       const substituted = this.substitute(line, depth);
       if (substituted === undefined) return; // a multi-line value was expanded into lines
       if (substituted === line) break;
       const lead = substituted.text.length - substituted.text.trimStart().length;
       line = lead ? sliceLine(substituted, lead) : substituted;
-      if (line.text.charCodeAt(0) !== 64 && !line.text.includes("$")) break;
+      // A line that reached the length limit is read as it stands: keepalived stops substituting.
+      if (this.lineFull || (line.text.charCodeAt(0) !== 64 && !line.text.includes("$"))) break;
     }
     const first = /^(\S+)(?:[ \t]+(.*))?$/.exec(line.text);
     if (first && INCLUDE_DIRECTIVES.has(first[1]!) && first[2] !== undefined) {
       this.include(line, first[1]!.length, first[2]);
+      return;
+    }
+    if (!this.budget.take("expandedBytes", line.text.length + 1)) {
+      this.overLimit = true;
+      this.reportAt(line, 0, line.text.length, "resource-limit", `preprocessing produced ${formatBytes(this.budget.limits.expandedBytes)} of configuration text; kalint stopped reading here`);
+      return;
+    }
+    // The words of the text keepalived reads are counted as it is produced, one more for each
+    // line (a line of it, with its map back to the files, costs about what a word does): the
+    // budget then stops an expansion before its lines pile up, not after.
+    if (!this.budget.take("words", wordsIn(line.text) + 1)) {
+      this.overLimit = true;
+      this.reportAt(line, 0, line.text.length, "resource-limit", `kalint parses ${formatCount(this.budget.limits.words)} words per analysis (includes and expansions counted); it stopped reading here`);
       return;
     }
     this.out.push(line);
@@ -215,41 +292,77 @@ class Preprocessor {
   private substitute(line: MappedLine, depth: number): MappedLine | undefined {
     const refs = findReferences(line.text);
     if (refs.length === 0) return line;
-    let result = line;
+    // A multi-line value counts only last on a line; its first line takes the reference's place
+    // and the whole is read again a level deeper (so a value that names itself stops).
+    const last = refs[refs.length - 1]!;
+    const multi = last.params.length === 0 ? this.parameters.get(last.name) : undefined;
+    if (multi?.multiline && line.text.slice(last.to).trim() === "") {
+      const origin = spanOf(line, last.from, last.to);
+      const lines = multi.value.split("\n");
+      this.processLine(replaceInLine(line, last.from, last.to, lines[0]!, origin), depth + 1);
+      for (const more of lines.slice(1)) this.processLine({ text: more.trim(), segments: [{ at: 0, len: more.trim().length, file: origin.file, orig: origin.start, origLen: origin.end - origin.start }] }, depth + 1);
+      return undefined;
+    }
+    // keepalived replaces left to right in a 1024-byte buffer and stops at the first reference
+    // whose value would not fit, leaving it and the rest of the line as written.
     const quoted = quotedRanges(line.text);
-    for (let k = refs.length - 1; k >= 0; k--) {
-      const ref = refs[k]!;
+    const planned: { ref: Reference; value: string; origin: Span }[] = [];
+    let bytes = utf8Length(line.text);
+    for (const ref of refs) {
       const origin = spanOf(line, ref.from, ref.to);
-      const defined = this.parameters.get(ref.name);
-      let value: string | undefined;
-      if (defined && ref.params.length === 0) {
-        if (defined.multiline) {
-          if (k !== refs.length - 1 || line.text.slice(ref.to).trim() !== "") continue; // only last on a line
-          const lines = defined.value.split("\n");
-          const head = replaceInLine(result, ref.from, ref.to, lines[0]!, origin);
-          // Each expanded line is read again one level deeper, so a value that names itself stops.
-          this.processLine(head, depth + 1);
-          for (const more of lines.slice(1)) this.processLine({ text: more.trim(), segments: [{ at: 0, len: more.trim().length, file: origin.file, orig: origin.start, origLen: origin.end - origin.start }] }, depth + 1);
-          return undefined;
-        }
-        value = defined.value;
-      } else if (BUILTIN_NAMES.has(ref.name)) {
-        const builtin = builtinValue(ref, { directory: this.directory, configId: this.options.configId, env: this.options.env ?? (() => undefined) });
-        if (builtin && "error" in builtin) {
-          this.report(origin.file, origin.start, origin.end, "invalid-value", builtin.error);
-          continue;
-        }
-        value = builtin?.value;
+      const value = this.valueOf(ref, line, origin, quoted);
+      if (value === undefined) continue;
+      const after = bytes - utf8Length(line.text.slice(ref.from, ref.to)) + utf8Length(value);
+      if (after > MAX_LINE_BYTES) {
+        this.lineFull = true;
+        this.report(origin.file, origin.start, origin.end, "line-too-long", `substituting ${this.describe(ref)} here would make the line ${formatCount(after)} bytes long; keepalived stops substituting at this point (lines hold ${MAX_LINE_BYTES} bytes) and reads the rest as written`);
+        break;
       }
-      if (value === undefined) {
-        if (!quoted.some(([a, b]) => ref.from > a && ref.from < b)) {
-          this.report(origin.file, origin.start, origin.end, "undefined-variable", `$${ref.name} is not defined here; keepalived keeps the text '${line.text.slice(ref.from, ref.to)}' as written`);
-        }
-        continue;
-      }
+      bytes = after;
+      planned.push({ ref, value, origin });
+    }
+    let result = line;
+    for (let k = planned.length - 1; k >= 0; k--) {
+      const { ref, value, origin } = planned[k]!;
       result = replaceInLine(result, ref.from, ref.to, value, origin);
     }
     return result.text === line.text ? line : result;
+  }
+
+  /** The value a reference stands for, undefined (reported where keepalived would complain) when none. */
+  private valueOf(ref: Reference, line: MappedLine, origin: Span, quoted: readonly [number, number][]): string | undefined {
+    const defined = this.parameters.get(ref.name);
+    if (defined && ref.params.length === 0) {
+      if (defined.multiline) return undefined; // not last on its line: keepalived leaves it
+      this.remember(defined.value, `the value of $${ref.name}`, false);
+      return defined.value;
+    }
+    if (BUILTIN_NAMES.has(ref.name)) {
+      const builtin = builtinValue(ref, { directory: this.directory, configId: this.options.configId, env: this.options.env ?? (() => undefined) });
+      if (builtin && "error" in builtin) {
+        this.report(origin.file, origin.start, origin.end, "invalid-value", builtin.error);
+        return undefined;
+      }
+      if (builtin && ref.name === "_ENV") this.remember(builtin.value, this.describe(ref), true);
+      if (builtin) return builtin.value;
+    }
+    if (!quoted.some(([a, b]) => ref.from > a && ref.from < b)) {
+      // Past the findings kept, one is only counted: no message to build.
+      const full = this.limiter.isFull(origin.file, "undefined-variable");
+      this.report(origin.file, origin.start, origin.end, "undefined-variable", full ? "" : `$${ref.name} is not defined here; keepalived keeps the text '${line.text.slice(ref.from, ref.to)}' as written`);
+    }
+    return undefined;
+  }
+
+  /** How a message names a reference without its value. */
+  private describe(ref: Reference): string {
+    return ref.name === "_ENV" && ref.params.length === 1 ? `the value of environment variable ${ref.params[0]}` : `$${ref.name}`;
+  }
+
+  private remember(value: string, label: string, secret: boolean): void {
+    if (value.trim() === "") return;
+    const known = this.substituted.get(value);
+    if (!known || (secret && !known.secret)) this.substituted.set(value, { value, label, secret });
   }
 
   private expandSequence(line: MappedLine, form: "SEQ" | "SEQx" | "LST", depth: number): void {
@@ -296,39 +409,67 @@ class Preprocessor {
     const pattern = rest.trim().split(/[ \t]+/)[0]!;
     const patternAt = line.text.indexOf(pattern, directiveLength);
     const span = spanOf(line, patternAt, patternAt + pattern.length);
-    const files = this.options.host.glob(pattern, this.directory);
+    const found = glob(pattern, this.directory, this.options.host, this.budget);
+    for (const p of found.problems) this.report(span.file, span.start, span.end, p.code, p.message);
+    const files = found.files;
     this.includes.push({ pattern: span, files });
     if (files.length === 0) {
-      this.report(span.file, span.start, span.end, "include-not-found", `no file matches include pattern '${pattern}'`);
+      if (found.problems.length === 0) this.report(span.file, span.start, span.end, "include-not-found", `no file matches include pattern '${pattern}'`);
       return;
     }
+    const limits = this.budget.limits;
     for (const path of files) {
+      if (this.overLimit) return;
       const real = resolve(path);
       if (this.stack.includes(real)) {
         this.report(span.file, span.start, span.end, "include-cycle", `including ${path} here would read it again from inside itself (${this.stack.length} levels deep)`);
         continue;
       }
-      if (this.stack.length >= MAX_INCLUDE_DEPTH) {
-        this.report(span.file, span.start, span.end, "include-cycle", `includes nest more than ${MAX_INCLUDE_DEPTH} deep`);
+      if (this.stack.length >= limits.includeDepth) {
+        this.report(span.file, span.start, span.end, "include-cycle", `includes nest more than ${limits.includeDepth} deep`);
         continue;
       }
-      const text = this.options.host.readFile(path);
-      if (text === undefined) {
-        this.report(span.file, span.start, span.end, "include-not-found", `cannot read included file ${path}`);
+      if (!this.budget.take("files")) {
+        if (this.budget.firstReport("files")) this.report(span.file, span.start, span.end, "resource-limit", `kalint reads ${formatCount(limits.files)} files per analysis; ${path} and the files after it are not read`);
+        return;
+      }
+      const read = this.options.host.readFile(path, limits.fileBytes);
+      if ("refused" in read) {
+        const tooLarge = read.refused.reason === "too-large";
+        this.report(span.file, span.start, span.end, tooLarge ? "resource-limit" : "include-not-found", tooLarge ? read.refused.message : `cannot read included file ${path}${read.refused.reason === "missing" ? "" : `: ${read.refused.message.replace(/^cannot read [^:]*: /, "")}`}`);
         continue;
       }
-      this.readFile(new SourceText(path, text));
+      if (!this.budget.take("totalBytes", read.stamp?.size ?? read.text.length)) {
+        if (this.budget.firstReport("totalBytes")) this.report(span.file, span.start, span.end, "resource-limit", `kalint reads ${formatBytes(limits.totalBytes)} per analysis; ${path} and the files after it are not read`);
+        return;
+      }
+      checkDeadline();
+      this.readFile(new SourceText(path, read.text, read.stamp ? { stamp: read.stamp } : {}));
     }
   }
 
   private report(file: SourceText, start: number, end: number, code: Code, message: string): void {
-    this.diagnostics.push(diagnostic({ file, start, end }, code, message));
+    const d = diagnostic({ file, start, end }, code, message);
+    if (this.limiter.admit(d)) this.diagnostics.push(d);
   }
 
   private reportAt(line: MappedLine, from: number, to: number, code: Code, message: string): void {
     const span = spanOf(line, from, to);
     this.report(span.file, span.start, span.end, code, message);
   }
+}
+
+/** Runs of non-blank characters: about the number of tokens the line lexes to. */
+function wordsIn(text: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const blank = c === 32 || c === 9;
+    if (!blank && !inWord) n++;
+    inWord = !blank;
+  }
+  return n;
 }
 
 function spanOf(line: MappedLine, from: number, to: number): Span {
@@ -379,33 +520,52 @@ function mapSpan(effective: SourceText, lines: readonly MappedLine[], start: num
 }
 
 type SpanMapper = (span: { start: number; end: number }) => Span;
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
-function remapWord(w: Word, map: SpanMapper): Word {
-  return { ...w, ...map(w) };
+/**
+ * Moves a span of the effective text to where it came from, in place: the tree is fresh from
+ * the parser and nothing else holds it, and a copy would double the memory of a large file.
+ */
+function place<T extends Span>(span: T, map: SpanMapper): T {
+  const to = map(span);
+  const w = span as Writable<T>;
+  w.file = to.file;
+  w.start = to.start;
+  w.end = to.end;
+  return span;
 }
 
 function remapNode(node: Node, map: SpanMapper): Node {
-  const base = map(node);
-  switch (node.kind) {
+  const n = place(node, map);
+  switch (n.kind) {
     case "statement":
-      return { ...node, ...base, keyword: remapWord(node.keyword, map), args: node.args.map((w) => remapWord(w, map)) };
+      place(n.keyword, map);
+      for (const w of n.args) place(w, map);
+      break;
     case "value":
-      return { ...node, ...base, words: node.words.map((w) => remapWord(w, map)) };
+      for (const w of n.words) place(w, map);
+      break;
     case "block":
-      return {
-        ...node,
-        ...base,
-        keyword: remapWord(node.keyword, map),
-        args: node.args.map((w) => remapWord(w, map)),
-        open: map(node.open),
-        close: node.close && map(node.close),
-        children: node.children.map((c) => remapNode(c, map)),
-      };
+      place(n.keyword, map);
+      for (const w of n.args) place(w, map);
+      place(n.open, map);
+      if (n.close) place(n.close, map);
+      for (const c of n.children) remapNode(c, map);
+      break;
     case "anonymous-block":
-      return { ...node, ...base, open: map(node.open), close: node.close && map(node.close), children: node.children.map((c) => remapNode(c, map)) };
+      place(n.open, map);
+      if (n.close) place(n.close, map);
+      for (const c of n.children) remapNode(c, map);
+      break;
     case "include":
-      return { ...node, ...base, directive: remapWord(node.directive, map), pattern: node.pattern && remapWord(node.pattern, map), extra: node.extra.map((w) => remapWord(w, map)) };
+      place(n.directive, map);
+      if (n.pattern) place(n.pattern, map);
+      for (const w of n.extra) place(w, map);
+      break;
     case "definition":
-      return { ...node, ...base, nameSpan: map(node.nameSpan), valueSpan: map(node.valueSpan) };
+      place(n.nameSpan, map);
+      place(n.valueSpan, map);
+      break;
   }
+  return n;
 }

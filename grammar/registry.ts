@@ -38,6 +38,8 @@ const TABLE = {
   "line-too-long": { severity: "error", category: "language", scope: "builtin", summary: "a line over 1023 bytes, which keepalived drops whole" },
   "include-not-found": { severity: "warning", category: "language", scope: "builtin", summary: "an include pattern that matches no readable file" },
   "include-cycle": { severity: "error", category: "language", scope: "builtin", summary: "a file that includes itself, directly or through others" },
+  "not-keepalived-config": { severity: "error", category: "language", scope: "builtin", summary: "a file that is not keepalived configuration, named or included; its content is never shown" },
+  "resource-limit": { severity: "error", category: "language", scope: "builtin", summary: "input past one of kalint's limits (size, lines, files, include matches, time): the rest is not read" },
   "undefined-variable": { severity: "error", category: "language", scope: "builtin", summary: "a $NAME reference with no definition before it" },
   "unknown-keyword": { severity: "error", category: "schema", scope: "builtin", fixable: true, summary: "a keyword that is not valid in the block it appears in" },
   "deprecated-keyword": { severity: "warning", category: "schema", scope: "builtin", fixable: true, summary: "a deprecated keyword or spelling, with its replacement" },

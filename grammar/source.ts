@@ -1,9 +1,19 @@
+import type { FileStamp } from "./file-host.js";
+
 /** One file's text with a lazily built line table; offsets are UTF-16 code units, as in LSP. */
 export interface Position {
   /** 0-based line. */
   readonly line: number;
   /** 0-based UTF-16 column. */
   readonly character: number;
+}
+
+/** What is known of where a text came from, beyond its path. */
+export interface SourceOrigin {
+  /** The file read, when it came from disk (so --fix writes only to that file). */
+  readonly stamp?: FileStamp;
+  /** Set when the text is only the start of the file: a limit stopped the reading (grammar/limits.ts). */
+  readonly truncated?: boolean;
 }
 
 export class SourceText {
@@ -13,6 +23,7 @@ export class SourceText {
     /** Path as the user gave it (or the include path as resolved); also the identity of the file. */
     readonly path: string,
     readonly text: string,
+    readonly origin: SourceOrigin = {},
   ) {}
 
   get lineStarts(): readonly number[] {

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { findConfigFiles, isConfigFileName, nodeFileHost } from "../../grammar/index.js";
+import { findConfigFiles, isConfigFileName, nodeFileHost } from "../../grammar/node.js";
 import { memoryHost } from "../support/memory-host.js";
 
 describe("isConfigFileName", () => {

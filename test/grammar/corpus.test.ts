@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { decodeBytes, nodeFileHost, preprocess } from "../../grammar/index.js";
+import { decodeBytes, nodeFileHost, preprocess } from "../../grammar/node.js";
 import { lex } from "../../grammar/lexer.js";
 import { corpusFiles } from "./corpus.js";
 import { located, parseText, pieces } from "./helpers.js";

@@ -164,8 +164,8 @@ describe("parameters", () => {
 
   test("expansions that branch stop at the line budget, reported where they stopped", () => {
     // 40 x 40 lines from one header pair: well within the depth limit, over a budget of 1,000.
-    const config = preprocess(ROOT, { host: memoryHost({ [ROOT]: "a 1\n~SEQ(i,1,40) ~SEQ(j,1,40) x $i $j\nafter 1\n" }), maxLines: 1000 });
-    expect(config.diagnostics.map((d) => [d.code, d.message])).toEqual([["syntax-error", "preprocessing read over 1000 lines; kalint stopped expanding here"]]);
+    const config = preprocess(ROOT, { host: memoryHost({ [ROOT]: "a 1\n~SEQ(i,1,40) ~SEQ(j,1,40) x $i $j\nafter 1\n" }), limits: { lines: 1000 } });
+    expect(config.diagnostics.map((d) => [d.code, d.message])).toEqual([["resource-limit", "preprocessing read 1,000 lines (includes and expansions counted); kalint stopped reading here"]]);
     expect(where(config.diagnostics[0]!)).toMatchObject({ line: 2 });
     const lines = statements(config);
     expect(lines[0]).toMatchObject({ keyword: { text: "a" } });
@@ -250,5 +250,58 @@ describe("~SEQ and ~LST", () => {
     const config = run({ [ROOT]: "~SEQ(i, 1, -1, 5) x $i\n" });
     expect(config.diagnostics.map((d) => d.code)).toEqual(["invalid-value"]);
     expect(shapes(config.file)).toEqual([]);
+  });
+});
+
+describe("bounds (grammar/limits.ts)", () => {
+  test("substitution stops where the line would pass 1023 bytes, as keepalived's buffer does, and says so there", () => {
+    const config = run({ [ROOT]: `$A=${"x".repeat(600)}\nkw $A $A tail\n` });
+    expect(config.diagnostics.map((d) => [d.code, located(d).column])).toEqual([["line-too-long", 7]]);
+    expect(config.diagnostics[0]!.message).toMatch(/^substituting \$A here would make the line 1,209 bytes long; keepalived stops substituting/);
+    // The first reference is replaced, the second and the rest kept as written.
+    expect(shapes(config.file)).toEqual([["kw", "x".repeat(600), "$A", "tail"]]);
+  });
+
+  test("definitions that double at each level end at the line limit, not after 2^40 bytes", () => {
+    const lines = ["$A0=xx", ...Array.from({ length: 39 }, (_, i) => `$A${i + 1}=$A${i} $A${i}`), "kw $A39"];
+    const started = performance.now();
+    const config = run({ [ROOT]: lines.join("\n") + "\n" });
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(config.diagnostics.map((d) => d.code)).toContain("line-too-long");
+  });
+
+  test("an include of something that is not a regular file says what it is; a directory pattern matches nothing", () => {
+    const host = { ...memoryHost({ [ROOT]: "include /dev/zero\ninclude /srv/*\n", "/srv/sub/a.conf": "a 1\n" }) };
+    host.kind = (p: string) => (p === "/dev/zero" ? "system" : p === "/srv/sub" ? "directory" : p === "/srv/sub/a.conf" ? "file" : undefined);
+    const config = preprocess(ROOT, { host });
+    expect(config.diagnostics.map((d) => [d.code, d.message])).toEqual([
+      ["include-not-found", "/dev/zero is a system pseudo-file (under /proc, /sys or /dev); kalint does not read it"],
+      ["include-not-found", "no file matches include pattern '/srv/*'"],
+    ]);
+  });
+
+  test("files, bytes and words read are budgeted per analysis, each reported once where it ran out", () => {
+    const files: Record<string, string> = { [ROOT]: "include d/*.conf\ninclude e/*.conf\n" };
+    for (let i = 0; i < 8; i++) files[`/etc/keepalived/d/${i}.conf`] = `a${i} 1\n`;
+    for (let i = 0; i < 8; i++) files[`/etc/keepalived/e/${i}.conf`] = `b${i} 1\n`;
+    const byFiles = preprocess(ROOT, { host: memoryHost(files), limits: { files: 5 } });
+    expect(byFiles.files).toHaveLength(6);
+    expect(byFiles.diagnostics.map((d) => [d.code, located(d).line, d.message])).toEqual([["resource-limit", 1, "kalint reads 5 files per analysis; /etc/keepalived/d/5.conf and the files after it are not read"]]);
+    const byBytes = preprocess(ROOT, { host: memoryHost(files), limits: { totalBytes: 60 } });
+    expect(byBytes.diagnostics.filter((d) => d.code === "resource-limit")).toHaveLength(1);
+    const byWords = preprocess(ROOT, { host: memoryHost(files), limits: { words: 20 } });
+    expect(byWords.diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/^kalint parses 20 words per analysis/)]);
+  });
+
+  test("a root file over the line budget is read up to it, and cut there", () => {
+    const config = preprocess(ROOT, { host: memoryHost({ [ROOT]: "a 1\n".repeat(50) }), limits: { lines: 10 } });
+    expect(config.root.text).toBe("a 1\n".repeat(10));
+    expect(config.root.origin.truncated).toBe(true);
+    expect(config.diagnostics.map((d) => [d.code, located(d).line])).toEqual([["resource-limit", 11]]);
+  });
+
+  test("a file over the size limit is not read at all", () => {
+    const config = preprocess(ROOT, { host: memoryHost({ [ROOT]: "include big.conf\n", "/etc/keepalived/big.conf": "x".repeat(200) }), limits: { fileBytes: 100 } });
+    expect(config.diagnostics.map((d) => [d.code, d.message])).toEqual([["resource-limit", "cannot read /etc/keepalived/big.conf: it is over 100 bytes"]]);
   });
 });

@@ -81,6 +81,56 @@ describe("grammar properties", () => {
     );
   });
 
+  // Include patterns, definitions and sequences are code the preprocessor runs: trees of files
+  // that include each other through every kind of pattern, definitions that double or name
+  // themselves, sequences nested deep. Under small limits each case must end quickly, within
+  // its budgets, each budget reported once, every diagnostic in its file.
+  const HOSTILE_LIMITS = { lines: 20_000, words: 40_000, expandedBytes: 1 << 20, files: 100, includeMatches: 50, globDirectories: 50, globEntries: 1_000, braceAlternatives: 64 };
+  const pattern = fc.constantFrom(
+    "*.conf", "d/*.conf", "{a,b,c}.conf", "{a,{b,c}}.conf", "{x}.conf", "{a,b", "[a-c].conf", "[z-a].conf", "[[:alpha:]].conf", "[[:nosuch:]].conf",
+    "[!a].conf", "[^a]*", "[]a].conf", "?.conf", "*", "d/../*.conf", "\\*.conf", "*/*.conf", "/*", "/proc/*", "/dev/zero", "{a,b}".repeat(8) + ".conf", ".*.conf", "d/*/../*.conf",
+  );
+  const name = fc.integer({ min: 0, max: 5 }).map((i) => `N${i}`);
+  const hostileLine = fc.oneof(
+    pattern.map((p) => `include ${p}`),
+    fc.tuple(name, name).map(([a, b]) => `$${a}=$${b} $${b}`),
+    fc.tuple(name, name, name).map(([a, b, c]) => `$${a}=$${b} \\\n$${c}`),
+    name.map((a) => `$${a}=\${${a}}`),
+    name.map((a) => `$${a}`),
+    name.map((a) => `router_id x$${a}y \${${a}}`),
+    fc.tuple(fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 1, max: 1_000 })).map(([n, m]) => `~SEQ(i,1,${n}) ~SEQ(j,1,${m}) x $i $j`),
+    fc.constantFrom("global_defs {", "}", "vrrp_instance V {", "@a x 1", "${_ENV HOME}", "${_RANDOM 1 9}", "~LST(v,a,b,c) y $v"),
+  );
+  const fileText = fc.array(hostileLine, { maxLength: 12 }).map((ls) => ls.join("\n") + "\n");
+  const tree = fc.record({
+    root: fileText,
+    others: fc.dictionary(fc.constantFrom("a.conf", "b.conf", "c.conf", "x.conf", ".h.conf", "d/e.conf", "d/f.conf", "d/g/h.conf"), fileText, { maxKeys: 6 }),
+  });
+  test("hostile include, definition and sequence structures, under small limits: 200 cases", () => {
+    fc.assert(
+      fc.property(tree, ({ root, others }) => {
+        const files: Record<string, string> = { [ROOT]: root };
+        for (const [n, t] of Object.entries(others)) files[`/etc/keepalived/${n}`] = t;
+        const started = performance.now();
+        const effective = preprocess(ROOT, { host: memoryHost(files), configId: "a", limits: HOSTILE_LIMITS });
+        const seconds = (performance.now() - started) / 1000;
+        if (seconds > 5) throw new Error(`took ${seconds.toFixed(1)} s`);
+        const known = new Set(effective.files);
+        for (const d of effective.diagnostics) if (!known.has(d.file) || !insideItsFile(d)) throw new Error(`diagnostic outside its file: ${describeBad(d)}`);
+        for (const n of walk(effective.file.children)) if (!known.has(n.file) || !insideItsFile(n)) throw new Error(`${n.kind} node outside its file`);
+        if (effective.files.length > HOSTILE_LIMITS.files + 1) throw new Error(`${effective.files.length} files read`);
+        const statements = [...walk(effective.file.children)].length;
+        if (statements > HOSTILE_LIMITS.words) throw new Error(`${statements} statements from a budget of ${HOSTILE_LIMITS.words} words`);
+        // Each budget of the analysis is reported once, where it ran out.
+        for (const once of [/^preprocessing read/, /^kalint parses/, /^preprocessing produced/, /files per analysis/, /^include patterns listed/, /^include patterns looked at/]) {
+          const n = effective.diagnostics.filter((d) => once.test(d.message)).length;
+          if (n > 1) throw new Error(`${once} reported ${n} times`);
+        }
+      }),
+      runs(200),
+    );
+  }, 600_000);
+
   const corpus = corpusFiles();
   test.skipIf(corpus.length === 0)("corpus files with tokens deleted, duplicated and inserted: 3000 cases", () => {
     const sources = corpus.map((f) => {

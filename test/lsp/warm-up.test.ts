@@ -3,7 +3,7 @@
  * must analyse cleanly and reach the rules, not stop at a syntax error), and it can be stopped.
  */
 import { expect, test } from "vitest";
-import { nodeFileHost } from "../../grammar/index.js";
+import { nodeFileHost } from "../../grammar/node.js";
 import { nodeEnvironment } from "../../server/src/lsp/node-environment.js";
 import { sampleConfig, warmUp } from "../../server/src/lsp/warm-up.js";
 import { analyseDocument } from "../../server/src/service/index.js";

@@ -1,5 +1,5 @@
 /** An in-memory FileHost: tests describe a tree of files as an object. */
-import { globFiles, type DirectoryEntry, type FileHost } from "../../grammar/index.js";
+import { formatBytes, type DirectoryEntry, type FileHost } from "../../grammar/index.js";
 import { dirname, resolve } from "node:path";
 
 export function memoryHost(files: Record<string, string>): FileHost {
@@ -12,8 +12,14 @@ export function memoryHost(files: Record<string, string>): FileHost {
   const names = (dir: string) => [...new Set([...byPath.keys(), ...dirs].filter((p) => p !== dir && dirname(p) === dir).map((p) => p.slice(dir.length).replace(/^\//, "")))];
   const kind = (path: string) => (byPath.has(path) ? "file" : dirs.has(path) ? "dir" : undefined);
   return {
-    readFile: (path) => byPath.get(resolve("/", path)),
-    glob: (pattern, cwd) => globFiles(pattern, resolve("/", cwd), { list: names, kind }),
+    readFile: (path, maxBytes) => {
+      const text = byPath.get(resolve("/", path));
+      if (text === undefined) return { refused: { reason: "missing", message: `cannot read ${path}: no such file or directory` } };
+      if (Buffer.byteLength(text) > maxBytes) return { refused: { reason: "too-large", message: `cannot read ${path}: it is over ${formatBytes(maxBytes)}` } };
+      return { text };
+    },
+    list: names,
+    kind: (path) => (byPath.has(path) ? "file" : dirs.has(path) ? "directory" : undefined),
     readDirectory(dir) {
       const at = resolve("/", dir);
       if (!dirs.has(at)) return { error: "no such file or directory" };

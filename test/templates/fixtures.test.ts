@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, test } from "vitest";
-import { nodeFileHost } from "../../grammar/index.js";
+import { nodeFileHost } from "../../grammar/node.js";
 import { analyze } from "../../server/src/analysis/analyze.js";
 import { memoryHost } from "../support/memory-host.js";
 

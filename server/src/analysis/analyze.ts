@@ -2,7 +2,11 @@
  * One node's analysis: preprocess, build the model, run the schema validator and every file rule,
  * then apply severity settings and disable comments. The CLI and the language server both call this.
  */
-import { detectTemplate, diagnostic, isOpaque, OPAQUE, parse, parseTemplate, preprocess, ruleInfo, SourceText, type ConfigFile, type Diagnostic, type EffectiveConfig, type FileHost, type RuleSetting, type TemplateEngine, type TemplateMode } from "../../../grammar/index.js";
+import {
+  checkDeadline, detectTemplate, diagnostic, FindingLimiter, isOpaque, limitsOf, OPAQUE, parse, parseTemplate, preprocess, ruleInfo, SourceText, withDeadline,
+  type ConfigFile, type Diagnostic, type EffectiveConfig, type FileHost, type FileStamp, type Limits, type RuleSetting, type TemplateEngine, type TemplateMode,
+} from "../../../grammar/index.js";
+import { protect, withoutForeignContent } from "./disclosure.js";
 import { buildModel } from "../model/build.js";
 import type { ConfigModel } from "../model/types.js";
 import { FILE_RULES } from "../rules/index.js";
@@ -20,6 +24,20 @@ export interface AnalyzeOptions {
   readonly targetVersion?: Version;
   /** Editor buffer to use instead of the file on disk. */
   readonly text?: string;
+  /** The file `text` was read from (the CLI's read of an operand), so --fix can tell it is the same file. */
+  readonly stamp?: FileStamp;
+  /** Bounds on what the analysis reads and expands (grammar/limits.ts); the defaults otherwise. */
+  readonly limits?: Partial<Limits>;
+  /**
+   * The analysis stops after this many milliseconds with DeadlineExceeded (the language server
+   * sets it; the CLI does not, so its reports never depend on the machine's speed).
+   */
+  readonly budgetMs?: number;
+  /**
+   * The root's text is the user's own (an editor buffer): its findings are shown even when it
+   * does not look like keepalived configuration. Included files are judged either way.
+   */
+  readonly rootShown?: boolean;
   /** Per-code settings: rc file, then command line. */
   readonly rules?: Readonly<Record<string, RuleSetting>>;
   /**
@@ -48,19 +66,33 @@ export interface Analysis {
 }
 
 export function analyze(path: string, options: AnalyzeOptions): Analysis {
+  return withDeadline(options.budgetMs, () => analyzeNow(path, options));
+}
+
+function analyzeNow(path: string, options: AnalyzeOptions): Analysis {
   const { config, parents } = read(path, options);
+  checkDeadline();
   const model = buildModel(config.file);
+  checkDeadline();
   const targetVersion = options.targetVersion ?? NEWEST_VERSION;
-  const found: Diagnostic[] = [...config.diagnostics, ...validateSchema(config.file, { targetVersion, ...(parents ? { parents } : {}) })];
+  const { findingsKept } = limitsOf(options.limits);
+  const found: Diagnostic[] = [...config.diagnostics, ...validateSchema(config.file, { targetVersion, findingsKept, ...(parents ? { parents } : {}) })];
   const context = { model, targetVersion, ...(options.fragment ? { fragment: true } : {}) };
   const start = { file: config.root, start: 0, end: 0 };
+  const limiter = new FindingLimiter(findingsKept);
+  const add = (d: Diagnostic) => {
+    if (limiter.admit(d)) found.push(d);
+  };
   for (const rule of FILE_RULES) {
     if (options.rules?.[rule.code] === "off") continue;
-    runIsolated(rule.code, start, found, (report) => rule.check(context, report));
+    checkDeadline();
+    runIsolated(rule.code, start, add, (report) => rule.check(context, report));
   }
+  for (const d of limiter.summaries()) found.push(d);
   const partials = config.raw.template ? readPartials(path, config, options, found) : [];
   if (config.raw.template) nameTemplateOutput(found, config.raw.template.engine);
-  const diagnostics = finish(found, config, options.rules ?? {}, options.standalone ? (code) => ruleInfo(code)?.scope !== "cluster" : undefined);
+  const shown = withoutForeignContent(found, config, options.rootShown ? { rootShown: true } : {}).map((d) => protect(d, config.substituted));
+  const diagnostics = finish(shown, config, options.rules ?? {}, options.standalone ? (code) => ruleInfo(code)?.scope !== "cluster" : undefined);
   return { config, model, diagnostics, partials };
 }
 
@@ -75,7 +107,7 @@ function nameTemplateOutput(found: Diagnostic[], engine: TemplateEngine): void {
 
 /** Each partial the template names, checked as a fragment in the block that includes it. */
 function readPartials(path: string, config: EffectiveConfig, options: AnalyzeOptions, found: Diagnostic[]): string[] {
-  const exists = (p: string) => options.host.readFile(p) !== undefined;
+  const exists = (p: string) => options.host.kind(p) === "file";
   const visiting = new Set(options.visiting ?? []);
   visiting.add(resolve(path));
   const read: string[] = [];
@@ -89,7 +121,7 @@ function readPartials(path: string, config: EffectiveConfig, options: AnalyzeOpt
       continue;
     }
     if (partial.parents === undefined || visiting.has(resolve(partial.path))) continue;
-    const sub = analyze(partial.path, { ...options, text: undefined, parents: partial.parents, fragment: true, template: options.template === "none" ? "auto" : options.template ?? "auto", visiting } as AnalyzeOptions);
+    const sub = analyze(partial.path, { ...options, text: undefined, stamp: undefined, rootShown: false, parents: partial.parents, fragment: true, template: options.template === "none" ? "auto" : options.template ?? "auto", visiting } as AnalyzeOptions);
     read.push(partial.path, ...sub.partials);
     for (const d of sub.diagnostics) found.push(d);
   }
@@ -103,7 +135,8 @@ function readPartials(path: string, config: EffectiveConfig, options: AnalyzeOpt
  */
 function read(path: string, options: AnalyzeOptions): { config: EffectiveConfig; parents?: readonly string[] } {
   const mode = options.template ?? "auto";
-  const text = mode === "none" ? undefined : options.text ?? options.host.readFile(path);
+  const read = mode === "none" || options.text !== undefined ? undefined : options.host.readFile(path, limitsOf(options.limits).fileBytes);
+  const text = mode === "none" ? undefined : options.text ?? (read && "text" in read ? read.text : undefined);
   const engine: TemplateEngine | undefined = text === undefined ? undefined : detectTemplate(path, text, mode);
   if (engine === undefined || text === undefined) {
     return {
@@ -111,6 +144,8 @@ function read(path: string, options: AnalyzeOptions): { config: EffectiveConfig;
         host: options.host,
         ...(options.configId !== undefined ? { configId: options.configId } : {}),
         ...(options.text !== undefined ? { text: options.text } : {}),
+        ...(options.stamp !== undefined ? { stamp: options.stamp } : {}),
+        ...(options.limits !== undefined ? { limits: options.limits } : {}),
         env: (name) => process.env[name],
       }),
     };
@@ -123,7 +158,7 @@ function read(path: string, options: AnalyzeOptions): { config: EffectiveConfig;
   const guessed = options.fragment && !options.parents ? fragmentBlock(raw) : undefined;
   if (guessed) raw = parse(guessed);
   const parents = guessed ?? options.parents;
-  return { config: { root, raw, file: raw, files: [root], includes: [], parameters: new Map(), diagnostics: raw.diagnostics }, ...(parents ? { parents } : {}) };
+  return { config: { root, raw, file: raw, files: [root], includes: [], parameters: new Map(), substituted: [], diagnostics: raw.diagnostics }, ...(parents ? { parents } : {}) };
 }
 
 /** The block path a fragment's first literal top-level keyword belongs to, when it is not the top level and is one path. */

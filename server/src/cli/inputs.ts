@@ -1,6 +1,6 @@
 /** Turning command-line operands into files to read: paths, directories, and `-` for stdin. */
 import { readFileSync, statSync } from "node:fs";
-import { decodeFile, fileErrorReason, findConfigFiles, nodeFileHost, type DecodedText } from "../../../grammar/index.js";
+import { decodeFile, fileErrorReason, findConfigFiles, nodeFileHost, type DecodedText } from "../../../grammar/node.js";
 
 /** A file or directory that cannot be read: one line on stderr and exit 2. */
 export class InputError extends Error {}

@@ -1,5 +1,5 @@
 /** Rule settings for one file: its rc file (or --config), then --disable/--enable. */
-import { allRuleInfo, nodeFileHost, ruleInfo, type RuleSetting } from "../../../grammar/index.js";
+import { allRuleInfo, nodeFileHost, ruleInfo, type RuleSetting } from "../../../grammar/node.js";
 import type { AnalyzeOptions } from "../analysis/analyze.js";
 import { ConfigError, EMPTY_CONFIG, findLintConfig, isFragment, loadLintConfig, type LintConfig } from "../analysis/lint-config.js";
 import { parseVersion, suggest } from "../schema/lookup.js";

@@ -5,6 +5,7 @@
  */
 import { SourceText, type Diagnostic, type Span } from "../../../grammar/index.js";
 import { finish, sortDiagnostics } from "../analysis/analyze.js";
+import { protect } from "../analysis/disclosure.js";
 import { runIsolated } from "../rules/types.js";
 import { RULE_SET } from "./rule-set.js";
 import type { ClusterNode, ClusterRule, Fleet } from "./types.js";
@@ -23,10 +24,10 @@ export function clusterFindings(fleet: Fleet, rules: readonly ClusterRule[] = RU
   for (const rule of rules) {
     for (const cluster of fleet.clusters) {
       const checkCluster = rule.checkCluster;
-      if (checkCluster) runIsolated(rule.code, startOf(cluster.nodes[0]), out, (report) => checkCluster(cluster, report));
+      if (checkCluster) runIsolated(rule.code, startOf(cluster.nodes[0]), (d) => out.push(d), (report) => checkCluster(cluster, report));
     }
     const checkFleet = rule.checkFleet;
-    if (checkFleet) runIsolated(rule.code, startOf(fleet.clusters[0]?.nodes[0]), out, (report) => checkFleet(fleet, report));
+    if (checkFleet) runIsolated(rule.code, startOf(fleet.clusters[0]?.nodes[0]), (d) => out.push(d), (report) => checkFleet(fleet, report));
   }
   return out;
 }
@@ -37,7 +38,10 @@ export function checkFleet(fleet: Fleet, rules: readonly ClusterRule[] = RULE_SE
   const owner = new Map<SourceText, ClusterNode>();
   for (const n of nodes) for (const f of n.config.files) if (!owner.has(f)) owner.set(f, n);
   const byNode = new Map<ClusterNode, Diagnostic[]>();
-  for (const d of clusterFindings(fleet, rules)) {
+  // A cluster finding may quote any node's values: none of their secrets may show.
+  const substituted = nodes.flatMap((n) => n.config.substituted);
+  for (const found of clusterFindings(fleet, rules)) {
+    const d = protect(found, substituted);
     const n = owner.get(d.file);
     if (!n) continue;
     const list = byNode.get(n) ?? [];

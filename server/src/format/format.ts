@@ -4,9 +4,9 @@
  * exactly; the layout rules are in layout.ts.
  */
 import type { IToken } from "chevrotain";
-import { diagnostic, MAX_LINE_BYTES, SourceText, type Code, type Diagnostic } from "../../../grammar/index.js";
+import { DEFAULT_LIMITS, diagnostic, formatBytes, formatCount, MAX_LINE_BYTES, SourceText, type Code, type Diagnostic } from "../../../grammar/index.js";
 import { lineProblems } from "../../../grammar/parse.js";
-import { syntaxDiagnostics } from "../../../grammar/chunked-parse.js";
+import { linesTooLongToLex, MAX_LEXED_LINE, syntaxDiagnostics } from "../../../grammar/chunked-parse.js";
 import { layoutLines, type OutputLine } from "./layout.js";
 import { tokenize } from "./tokens.js";
 
@@ -22,6 +22,8 @@ export const INDENT = "    ";
  */
 export function formatDocument(text: string, path = ""): FormatResult {
   const source = new SourceText(path, text);
+  const tooMuch = beyondLimits(source);
+  if (tooMuch) return tooMuch;
   const { lines, tokens, uncovered, unterminated } = tokenize(text);
   const errors = syntaxErrors(source, tokens);
   if (errors.length > 0) return { ok: false, diagnostics: errors };
@@ -80,6 +82,31 @@ function tooLong(source: SourceText, l: OutputLine, text: string): Diagnostic[] 
   if (longest <= MAX_LINE_BYTES) return [];
   const end = source.lineEnd(source.lineOf(l.origin));
   return refuse(source, l.origin, end, "line-too-long", `indented, this line would be ${longest} bytes long; keepalived ignores lines over ${MAX_LINE_BYTES} bytes, so shorten it first`).diagnostics;
+}
+
+/**
+ * The formatter lexes a whole file at once and keeps every token: a file past the analysis
+ * limits (grammar/limits.ts) is refused before that, as is a line too long to lex, which
+ * keepalived would drop anyway.
+ */
+function beyondLimits(source: SourceText): { ok: false; diagnostics: Diagnostic[] } | undefined {
+  const text = source.text;
+  const long = linesTooLongToLex(text)[0];
+  if (long) return refuse(source, long[0], long[0], "line-too-long", `this line is over ${formatBytes(MAX_LEXED_LINE)}; keepalived drops lines over ${MAX_LINE_BYTES} bytes, and kalint does not format a file that has one`);
+  const { lines, words } = DEFAULT_LIMITS;
+  let n = 0;
+  for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1)) {
+    if (++n >= lines) return refuse(source, at + 1, at + 1, "resource-limit", `kalint formats files of up to ${formatCount(lines)} lines`);
+  }
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const blank = c === 32 || c === 9 || c === 10 || c === 13;
+    if (!blank && !inWord && ++count > words) return refuse(source, i, i, "resource-limit", `kalint formats files of up to ${formatCount(words)} words`);
+    inWord = !blank;
+  }
+  return undefined;
 }
 
 function refuse(source: SourceText, start: number, end: number, code: Code, message: string): { ok: false; diagnostics: Diagnostic[] } {

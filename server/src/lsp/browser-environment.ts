@@ -5,7 +5,7 @@
  * keepalived files under it, found by the same walk as on disk.
  */
 import { resolve } from "node:path";
-import { globFiles, type FileHost, type FileKind } from "../../../grammar/index.js";
+import { refusalMessage, type FileHost, type FileKind } from "../../../grammar/index.js";
 import type { ServerEnvironment } from "./environment.js";
 
 /**
@@ -28,12 +28,17 @@ export function openFilesHost(paths: () => readonly string[]): FileHost {
     return [...found];
   };
   return {
-    readFile: () => undefined,
-    glob: (pattern, cwd) => {
+    // Nothing but the open buffers exists, and the server reads those itself.
+    readFile: (path) => ({ refused: { reason: "missing", message: refusalMessage(path, "missing") } }),
+    list: (dir) => {
       const all = files();
-      const found = globFiles(pattern, cwd, { list: (dir) => names(all, dir), kind: (path) => kind(all, path) });
-      return found.map((p) => all.get(resolve(p)) ?? p);
+      return kind(all, resolve(dir)) === "dir" ? names(all, resolve(dir)) : undefined;
     },
+    kind: (path) => {
+      const found = kind(files(), resolve(path));
+      return found === "dir" ? "directory" : found === "file" ? "file" : undefined;
+    },
+    nameOf: (path) => files().get(resolve(path)) ?? path,
     readDirectory: (dir) => {
       const all = files();
       const at = resolve(dir);

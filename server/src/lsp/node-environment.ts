@@ -1,5 +1,5 @@
 /** The language server's surroundings under Node: the disk. */
-import { nodeFileHost } from "../../../grammar/index.js";
+import { nodeFileHost } from "../../../grammar/node.js";
 import type { ServerEnvironment } from "./environment.js";
 
 export const nodeEnvironment: ServerEnvironment = {

@@ -15,7 +15,13 @@ const URI = "file:///kalint-warm-up/keepalived.conf";
 const STEPS = 20;
 
 /** Nothing is read from disk: the made-up file includes nothing. */
-const NO_FILES: FileHost = { readFile: () => undefined, glob: () => [], readDirectory: () => ({ error: "no such file or directory" }), stat: () => undefined };
+const NO_FILES: FileHost = {
+  readFile: (path) => ({ refused: { reason: "missing", message: `cannot read ${path}: no such file or directory` } }),
+  list: () => undefined,
+  kind: () => undefined,
+  readDirectory: () => ({ error: "no such file or directory" }),
+  stat: () => undefined,
+};
 
 /** A node with the blocks real files are made of, each kind several times, and a few mistakes. */
 export function sampleConfig(): string {

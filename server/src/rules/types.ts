@@ -3,7 +3,7 @@
  * category and docs) and a check over the analysed model. Rules report through a callback and
  * never see the CLI or LSP.
  */
-import { diagnostic, type Code, type Diagnostic, type Fix, type RelatedInformation, type Span } from "../../../grammar/index.js";
+import { DeadlineExceeded, diagnostic, type Code, type Diagnostic, type Fix, type RelatedInformation, type Span } from "../../../grammar/index.js";
 import type { ConfigModel } from "../model/types.js";
 import type { Version } from "../schema/types.js";
 
@@ -42,12 +42,14 @@ export interface FileRule {
  * Runs one rule's check, isolated: a rule that throws (a bug in kalint) costs its own findings
  * only, and leaves an `internal-error` finding at `at` that names it; the other rules still run.
  */
-export function runIsolated(code: Code, at: Span, found: Diagnostic[], check: (report: Report) => void): void {
+export function runIsolated(code: Code, at: Span, add: (d: Diagnostic) => void, check: (report: Report) => void): void {
   try {
-    check((finding) => found.push(toDiagnostic(code, finding)));
+    check((finding) => add(toDiagnostic(code, finding)));
   } catch (e) {
+    // Running out of time is the analysis's to report (grammar/limits.ts), not a rule's bug.
+    if (e instanceof DeadlineExceeded) throw e;
     const reason = e instanceof Error ? e.message : String(e);
-    found.push(diagnostic(at, "internal-error", `rule ${code} failed here and reported nothing: ${reason.split("\n")[0]} (a bug in kalint; the other rules ran)`));
+    add(diagnostic(at, "internal-error", `rule ${code} failed here and reported nothing: ${reason.split("\n")[0]} (a bug in kalint; the other rules ran)`));
   }
 }
 

@@ -171,7 +171,8 @@ export class PeerIndex {
     if (open) return this.nodeOfDocument(open, this.sources.settingsFor(path).rules);
     const cached = this.diskNodes.get(path);
     if (cached) return cached;
-    if (this.sources.host.readFile(path) === undefined) return undefined;
+    // Only regular files (or open documents) are nodes: a FIFO or device named as a peer is not read.
+    if (this.sources.host.stat(path)?.kind !== "file") return undefined;
     const s = this.sources.settingsFor(path);
     const node = loadNode(path, { host: this.sources.host, rules: s.rules, ...(s.targetVersion ? { targetVersion: s.targetVersion } : {}) }, this.displayPath);
     this.diskNodes.set(path, node);

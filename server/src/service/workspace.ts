@@ -6,7 +6,7 @@
  * environment's FileHost otherwise: no Node API here, so the language server (lsp/) and a
  * browser front end both drive it, each with its own environment.
  */
-import { diagnostic, type FileHost, type RuleSetting } from "../../../grammar/index.js";
+import { diagnostic, formatBytes, refusalMessage, type FileHost, type RuleSetting } from "../../../grammar/index.js";
 import type { RenderEntry } from "../analysis/lint-config.js";
 import type { Version } from "../schema/types.js";
 import { analyseDocument, withClusterDiagnostics, type AnalysedDocument } from "./document.js";
@@ -88,8 +88,14 @@ export class Workspace {
    * and open documents listed in their folders (in a browser they are all the files there are).
    */
   readonly host: FileHost = {
-    readFile: (path) => this.openText(path) ?? this.env.files.readFile(path),
-    glob: (pattern, cwd) => this.env.files.glob(pattern, cwd),
+    readFile: (path, maxBytes) => {
+      const text = this.openText(path);
+      if (text === undefined) return this.env.files.readFile(path, maxBytes);
+      return text.length > maxBytes ? { refused: { reason: "too-large", message: refusalMessage(path, "too-large", `the open document is over ${formatBytes(maxBytes)}`) } } : { text };
+    },
+    list: (dir) => this.env.files.list(dir),
+    kind: (path) => this.env.files.kind(path),
+    nameOf: (path) => this.env.files.nameOf?.(path) ?? path,
     readDirectory: (dir) => {
       const listed = this.env.files.readDirectory(dir);
       const entries = "error" in listed ? [] : [...listed];

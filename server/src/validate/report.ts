@@ -2,7 +2,7 @@
  * How the validator turns a finding into a diagnostic: the code decides the default severity
  * (the registry, grammar/registry.ts), so every module reports through these helpers.
  */
-import { diagnostic, type Code, type Diagnostic, type Fix, type RelatedInformation, type Span } from "../../../grammar/index.js";
+import { diagnostic, FindingLimiter, type Code, type Diagnostic, type Fix, type RelatedInformation, type Span } from "../../../grammar/index.js";
 import type { ValueProblem } from "../schema/values.js";
 
 export interface Extras {
@@ -10,12 +10,31 @@ export interface Extras {
   readonly fix?: Fix;
 }
 
-/** Collects diagnostics for one validation run. */
+/** Collects diagnostics for one validation run, keeping at most `keep` of each code per file. */
 export class Reporter {
-  readonly diagnostics: Diagnostic[] = [];
+  private readonly kept: Diagnostic[] = [];
+  private readonly limiter: FindingLimiter;
+
+  constructor(keep = Infinity) {
+    this.limiter = new FindingLimiter(keep);
+  }
+
+  /** What was reported, with one summary for each code and file past the limit. */
+  get diagnostics(): Diagnostic[] {
+    return [...this.kept, ...this.limiter.summaries()];
+  }
+
+  /** Whether a finding of `code` at `at` would only be counted: an expensive message need not be built. */
+  isFull(at: Span, code: Code): boolean {
+    return this.limiter.isFull(at.file, code);
+  }
 
   report(at: Span, code: Code, message: string, extras: Extras = {}): void {
-    this.diagnostics.push(diagnostic(at, code, message, extras));
+    this.add(diagnostic(at, code, message, extras));
+  }
+
+  private add(d: Diagnostic): void {
+    if (this.limiter.admit(d)) this.kept.push(d);
   }
 
   /** A value reader's verdict, prefixed with what the value was for. */

@@ -26,6 +26,8 @@ export interface ValidateOptions {
   readonly targetVersion: Version;
   /** Keywords of the blocks the file sits in (a template partial), outermost first. */
   readonly parents?: readonly string[];
+  /** Findings of one code kept per file (grammar/limits.ts); the rest are counted in a summary. */
+  readonly findingsKept?: number;
 }
 
 export function validateSchema(file: ConfigFile, options: ValidateOptions): Diagnostic[] {
@@ -33,8 +35,8 @@ export function validateSchema(file: ConfigFile, options: ValidateOptions): Diag
 }
 
 class SchemaWalk {
-  private readonly reporter = new Reporter();
-  private readonly unknown = new UnknownKeywords(this.reporter);
+  private readonly reporter: Reporter;
+  private readonly unknown: UnknownKeywords;
   /** `{` offsets the parser already reported, so an anonymous block is not reported twice. */
   private readonly reportedBraces: ReadonlySet<number>;
   private depth = 0;
@@ -44,6 +46,8 @@ class SchemaWalk {
     private readonly file: ConfigFile,
     private readonly options: ValidateOptions,
   ) {
+    this.reporter = new Reporter(options.findingsKept);
+    this.unknown = new UnknownKeywords(this.reporter);
     this.reportedBraces = new Set(file.diagnostics.filter((d) => d.code === "syntax-error").map((d) => d.start));
   }
 

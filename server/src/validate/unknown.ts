@@ -52,7 +52,8 @@ export class UnknownKeywords {
       return;
     }
 
-    const guess = suggest(name, this.namesIn(parents));
+    // Past the findings kept for this file the message is only counted: spare the search.
+    const guess = this.reporter.isFull(word, "unknown-keyword") ? undefined : suggest(name, this.namesIn(parents));
     if (guess) {
       this.reporter.report(word, "unknown-keyword", `unknown keyword '${name}' in ${here}; did you mean ${guess}?`, {
         fix: { description: `replace with ${guess}`, edits: [{ file: word.file, start: word.start, end: word.end, newText: guess }] },
