@@ -174,3 +174,28 @@ test.runIf(built)("on a terminal the caret sits under the word that follows an a
   expect(lines[1]).toBe('    2 |     notification_email_from "é😀" bad');
   expect(lines[2]).toBe(`      | ${" ".repeat(34)}^^^`);
 });
+
+describe.runIf(built)("how much output shows: --max-findings and --redact", () => {
+  const many = "global_defs {\n" + "    bogus 1\n".repeat(150) + "}\n";
+  const withDefinition = CLEAN.replace("    advert_int 1\n", "    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass $PW\n    }\n").replace("global_defs {", "$PW=longpassword12\nglobal_defs {");
+  const d = tree({ "many.conf": many, "pw.conf": withDefinition });
+  afterAll(() => rmSync(d, { recursive: true, force: true }));
+
+  test("after 100 findings of a code one summary counts the rest; JSON keeps the count; the exit code is unchanged", () => {
+    const r = kalint(["check", "--format", "json", "many.conf"], { cwd: d });
+    const report = JSON.parse(r.stdout) as JsonReport & { diagnostics: (JsonDiagnostic & { omitted?: number })[] };
+    expect(r.code).toBe(1);
+    expect(report.diagnostics).toHaveLength(101);
+    expect(report.diagnostics[100]).toMatchObject({ line: 102, code: "unknown-keyword", omitted: 50, message: "50 more unknown-keyword findings in this file are not shown (--max-findings 100; --max-findings 0 shows all)" });
+    expect(report.summary.errors).toBe(101);
+    expect(JSON.parse(kalint(["check", "--format", "json", "--max-findings", "0", "many.conf"], { cwd: d }).stdout).diagnostics).toHaveLength(150);
+    expect(kalint(["check", "--max-findings", "-3", "many.conf"], { cwd: d })).toMatchObject({ code: 2, stderr: "kalint: --max-findings must be a whole number (0 shows every finding), not '-3'\n" });
+  });
+
+  test("a $NAME value is shown in text and JSON, left out in github and SARIF; --redact and --no-redact decide", () => {
+    const shows = (args: string[]) => kalint(["check", ...args, "pw.conf"], { cwd: d }).stdout.includes("longpass");
+    expect([shows([]), shows(["--format", "json"]), shows(["--format", "github"]), shows(["--format", "sarif"])]).toEqual([true, true, false, false]);
+    expect([shows(["--format", "json", "--redact"]), shows(["--format", "github", "--no-redact"])]).toEqual([false, true]);
+    expect(kalint(["check", "--format", "github", "pw.conf"], { cwd: d }).stdout).toContain("auth_pass 'the value of $PW' is 14 characters");
+  });
+});

@@ -61,10 +61,24 @@ export interface CliOptions {
   output?: string;
   /** render: show the template line of each rendered line. */
   map: boolean;
+  /** Findings shown per code and file before one summary stands for the rest; 0: all. */
+  maxFindings: number;
+  /** Leave substituted values out of messages; undefined: the format's default (on for github and sarif). */
+  redact?: boolean;
+  /** --fix and fmt --write also rewrite read-only files and files reached through a symbolic link. */
+  force: boolean;
 }
 
-const VALUE_OPTIONS = new Set(["--format", "--target-version", "--fail-on", "--config", "--disable", "--enable", "--config-id", "--stdin-filename", "--as", "--ids", "--template", "--template-path", "--scenario", "--address", "--keepalived", "--vars", "--defaults", "--node", "--inventory", "--hosts", "--group", "-o", "--output"]);
-const FLAG_OPTIONS = new Set(["--no-config", "--fix", "--check", "--write", "--help", "-h", "--version", "-V", "--color", "--no-color", "--fragment", "--compare", "--map"]);
+/** Findings of one code per file shown by default (`--max-findings`). */
+export const DEFAULT_MAX_FINDINGS = 100;
+
+/** Whether output leaves out every substituted value: asked for, or the default of a CI format. */
+export function redacts(o: Pick<CliOptions, "redact" | "format">): boolean {
+  return o.redact ?? (o.format === "github" || o.format === "sarif");
+}
+
+const VALUE_OPTIONS = new Set(["--format", "--target-version", "--fail-on", "--config", "--disable", "--enable", "--config-id", "--stdin-filename", "--as", "--ids", "--template", "--template-path", "--scenario", "--address", "--keepalived", "--vars", "--defaults", "--node", "--inventory", "--hosts", "--group", "-o", "--output", "--max-findings"]);
+const FLAG_OPTIONS = new Set(["--no-config", "--fix", "--check", "--write", "--help", "-h", "--version", "-V", "--color", "--no-color", "--fragment", "--compare", "--map", "--redact", "--no-redact", "--force"]);
 
 /** A comma-separated option value (`--disable a,b`, `--vars x.yml,y.yml`), blanks dropped. */
 const commaList = (value: string): string[] => value.split(",").map((s) => s.trim()).filter(Boolean);
@@ -73,6 +87,7 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY
   const o: CliOptions = {
     command: "check", commandGiven: false, files: [], format: "text", failOn: "error", noConfig: false, disable: [], enable: [],
     fix: false, check: false, write: false, tty: isTTY, template: "auto", templatePath: [], fragment: false, scenarios: [], addresses: {}, compare: false, vars: [], defaults: [], nodes: [], map: false,
+    maxFindings: DEFAULT_MAX_FINDINGS, force: false,
     // no-color.org: NO_COLOR set to anything but the empty string turns colour off.
     color: isTTY && !env["NO_COLOR"],
   };
@@ -112,6 +127,9 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY
       else if (arg === "--fragment") o.fragment = true;
       else if (arg === "--compare") o.compare = true;
       else if (arg === "--map") o.map = true;
+      else if (arg === "--redact") o.redact = true;
+      else if (arg === "--no-redact") o.redact = false;
+      else if (arg === "--force") o.force = true;
       continue;
     }
     if (arg.startsWith("-") && arg !== "-") throw new UsageError(`unknown option ${arg}; 'kalint --help' lists the options`);
@@ -198,6 +216,10 @@ function setValue(o: CliOptions, name: string, value: string): void {
     case "--output":
       o.output = value;
       break;
+    case "--max-findings":
+      if (!/^\d{1,9}$/.test(value)) throw new UsageError(`--max-findings must be a whole number (0 shows every finding), not '${value}'`);
+      o.maxFindings = Number(value);
+      break;
   }
 }
 
@@ -215,6 +237,7 @@ function validate(o: CliOptions): void {
   }
   if (o.files.filter((f) => f === "-").length > 1) throw new UsageError("'-' (standard input) can be given only once");
   if (o.fix && o.files.includes("-")) throw new UsageError("--fix rewrites files in place and cannot fix standard input");
+  if (o.force && !o.fix && !o.write) throw new UsageError("--force goes with --fix or fmt --write");
   if (["check", "fmt"].includes(o.command) && o.files.length === 0) throw new UsageError(`${o.command} needs at least one file (or '-' for stdin)`);
   validateRender(o);
   if (o.command === "diff" && (o.nodes.length > 0 || o.inventory !== undefined)) return;
@@ -287,6 +310,9 @@ options:
   --disable RULE[,RULE] / --enable RULE
   --config-id ID                    keep @ID lines as keepalived -i ID would
   --fix                             apply safe fixes in place (check only)
+  --force                           with --fix or fmt --write: also rewrite read-only files and symbolic links
+  --max-findings N                  findings shown per code and file before one summary (default 100; 0: all)
+  --redact | --no-redact            leave substituted values out of messages (default: on for github, sarif)
   --stdin-filename NAME             the name to report standard input ('-') under
   --as NAME                         check the one FILE as if it were NAME: reported as NAME, with
                                     NAME's .kalintrc.json and includes (a rendered temp file)

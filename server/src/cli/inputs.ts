@@ -1,6 +1,7 @@
 /** Turning command-line operands into files to read: paths, directories, and `-` for stdin. */
-import { readFileSync, statSync } from "node:fs";
-import { decodeFile, fileErrorReason, findConfigFiles, nodeFileHost, type DecodedText } from "../../../grammar/node.js";
+import { statSync } from "node:fs";
+import { decodeFile, DEFAULT_LIMITS, fileErrorReason, findConfigFiles, formatBytes, nodeFileHost, type DecodedText, type FileStamp } from "../../../grammar/node.js";
+import { readBounded, readDecodedFile } from "../../../grammar/node-host.js";
 
 /** A file or directory that cannot be read: one line on stderr and exit 2. */
 export class InputError extends Error {}
@@ -59,13 +60,29 @@ export function expandOperands(operands: readonly string[], templates = true): s
   return expandInputs(operands, undefined, templates).map((i) => i.path);
 }
 
-/** The file, or standard input for `-`, decoded as the preprocessor decodes files. */
-export function readDecoded(path: string): DecodedText {
-  try {
-    return decodeFile(readFileSync(path === "-" ? 0 : path));
-  } catch (e) {
-    throw new InputError(path === "-" ? `cannot read standard input: ${fileErrorReason(e)}` : `cannot read ${path}: ${fileErrorReason(e)}`);
+/** A file read for checking: its text, and for a file on disk the stamp of what was read. */
+export type InputText = DecodedText & { readonly stamp?: FileStamp };
+
+/**
+ * The file, or standard input for `-`, decoded as the preprocessor decodes files. Only regular
+ * files are read, and only up to the per-file limit (grammar/limits.ts); anything else is an
+ * input error naming the file (exit 2), never a hang on a FIFO or a read of /dev/zero.
+ */
+export function readDecoded(path: string): InputText {
+  const max = DEFAULT_LIMITS.fileBytes;
+  if (path === "-") {
+    let bytes: Buffer | undefined;
+    try {
+      bytes = readBounded(0, 0, max);
+    } catch (e) {
+      throw new InputError(`cannot read standard input: ${fileErrorReason(e)}`);
+    }
+    if (!bytes) throw new InputError(`cannot read standard input: it is over ${formatBytes(max)}; kalint reads files of up to ${formatBytes(max)}`);
+    return decodeFile(bytes);
   }
+  const read = readDecodedFile(path, max);
+  if ("refused" in read) throw new InputError(read.refused.message);
+  return read;
 }
 
 /** The file's text, or standard input's for `-`. */

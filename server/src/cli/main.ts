@@ -3,7 +3,7 @@
  * a stack trace only with KALINT_DEBUG=1.
  */
 import { severityRank } from "../../../grammar/index.js";
-import { parseArgs, UsageError, type CliOptions } from "./args.js";
+import { parseArgs, redacts, UsageError, type CliOptions } from "./args.js";
 import { COMMANDS } from "./commands/index.js";
 import { InputError } from "./inputs.js";
 import { renderGithub } from "./output/github.js";
@@ -12,6 +12,20 @@ import type { Report } from "./output/report.js";
 import { renderSarif } from "./output/sarif.js";
 import { renderText } from "./output/text.js";
 import { checkRuleCodes } from "./settings.js";
+
+/**
+ * The report as output shows it: at most `--max-findings` of a code per file, and without
+ * substituted values when redacting (environment values are never in it: see disclosure.ts).
+ */
+async function shown(report: Report, o: CliOptions): Promise<Report> {
+  // Loaded with the report, as the commands are: `kalint --version` needs neither.
+  const [{ capFindings }, { protect }] = await Promise.all([import("../analysis/cap.js"), import("../analysis/disclosure.js")]);
+  const redact = redacts(o);
+  const substituted = report.substituted ?? [];
+  const how = `--max-findings ${o.maxFindings}; --max-findings 0 shows all`;
+  const diagnostics = capFindings(redact ? report.diagnostics.map((d) => protect(d, substituted, { redact })) : report.diagnostics, o.maxFindings, how);
+  return { ...report, diagnostics };
+}
 
 function render(report: Report, o: CliOptions): string {
   switch (o.format) {
@@ -42,9 +56,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     const result = await COMMANDS[o.command](o);
     if (typeof result === "number") return result;
-    const text = render(result, o);
+    const report = await shown(result, o);
+    const text = render(report, o);
     if (text) process.stdout.write(text + "\n");
-    return exitCodeFor(result, o);
+    return exitCodeFor(report, o);
   } catch (e) {
     return fail(e);
   }

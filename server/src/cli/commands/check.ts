@@ -4,7 +4,7 @@ import type { Diagnostic } from "../../../../grammar/index.js";
 import { analyze, sortDiagnostics, type Analysis, type AnalyzeOptions } from "../../analysis/analyze.js";
 import { COMMAND_NAMES, UsageError, type CliOptions } from "../args.js";
 import { applyFixes } from "../fix.js";
-import { expandInputs, InputError, inputName, readInput, type Input } from "../inputs.js";
+import { expandInputs, InputError, inputName, readDecoded, type Input } from "../inputs.js";
 import type { Report } from "../output/report.js";
 import { analyzeOptions, settingsFor } from "../settings.js";
 import { suggest } from "../../schema/lookup.js";
@@ -31,14 +31,14 @@ export function runCheck(o: CliOptions): Report {
     const input = inputs[i]!;
     const name = inputName(input.path, o);
     if (partOfAnother(input, name, included) || partials.has(resolve(name))) continue;
-    const text = readInput(input.path);
+    const { text, stamp } = readDecoded(input.path);
     const settings = settingsFor(name, o);
     const options: AnalyzeOptions = { ...analyzeOptions(settings, o.configId, o, name), standalone: true };
-    let analysis = analyze(name, { ...options, text });
+    let analysis = analyze(name, { ...options, text, ...(stamp ? { stamp } : {}) });
     // --fix never touches a template (SPEC §7): its words are not the rendered file's.
     const template = analysis.config.raw.template !== undefined;
     for (let round = 0; o.fix && !template && round < MAX_FIX_ROUNDS; round++) {
-      const applied = applyFixes(analysis);
+      const applied = applyFixes(analysis, { force: o.force });
       if (applied === 0) break;
       fixed += applied;
       analysis = analyze(name, options);
@@ -52,7 +52,7 @@ export function runCheck(o: CliOptions): Report {
   }
   // A file checked before the file that includes it is dropped now.
   const kept = checked.filter((c): c is Checked => c !== undefined && !partOfAnother(c.input, c.name, included) && !(partials.has(resolve(c.name)) && !includesPartial(checked, c)));
-  return { files: kept.map((c) => c.name), diagnostics: merged(kept), ...(o.fix ? { fixed } : {}) };
+  return { files: kept.map((c) => c.name), diagnostics: merged(kept), substituted: kept.flatMap((c) => c.analysis.config.substituted), ...(o.fix ? { fixed } : {}) };
 }
 
 /**

@@ -7,7 +7,8 @@ import { structuralDifferences, type Difference } from "../../cluster/difference
 import { loadNode } from "../../cluster/nodes.js";
 import { buildCluster } from "../../cluster/pairing.js";
 import type { ClusterNode } from "../../cluster/types.js";
-import { UsageError, type CliOptions } from "../args.js";
+import { redacts, UsageError, type CliOptions } from "../args.js";
+import { scrubText } from "../../analysis/disclosure.js";
 import { readInput } from "../inputs.js";
 import type { Report } from "../output/report.js";
 import { paint } from "../output/text.js";
@@ -60,11 +61,16 @@ export function runDiff(o: CliOptions): Report {
   const nodes = loadDiffNodes(o);
   const cluster = buildCluster(nodes);
   const [master, backup] = nodes as [ClusterNode, ClusterNode];
-  const differences = structuralDifferences(master, backup, cluster.peerSets);
+  // The values compared are the nodes' own: environment values (and with redaction, every
+  // substituted value) are left out as they are in messages.
+  const substituted = nodes.flatMap((n) => n.config.substituted);
+  const hide = (v: string | null) => (v === null ? v : scrubText(v, substituted, { redact: redacts(o) }));
+  const differences = structuralDifferences(master, backup, cluster.peerSets).map((d) => ({ ...d, path: hide(d.path)!, master: hide(d.master), backup: hide(d.backup) }));
   return {
     files: o.ids ? [o.files[0]!] : [...o.files],
     diagnostics: checkFleet({ clusters: [cluster] }),
     differences,
+    substituted,
     ...(o.format === "text" ? { sections: [renderDifferences(differences, master.label, backup.label, o.color)] } : {}),
   };
 }

@@ -9,7 +9,8 @@ import { findVridCollisions } from "../../cluster/collisions.js";
 import { groupIntoClusters, summarize, type ClusterSummary } from "../../cluster/fleet.js";
 import { loadNode } from "../../cluster/nodes.js";
 import type { ClusterNode, Fleet } from "../../cluster/types.js";
-import { UsageError, type CliOptions } from "../args.js";
+import { redacts, UsageError, type CliOptions } from "../args.js";
+import { scrubText } from "../../analysis/disclosure.js";
 import { expandOperands, readInput } from "../inputs.js";
 import type { Report } from "../output/report.js";
 import { paint } from "../output/text.js";
@@ -54,11 +55,14 @@ export function runFleet(o: CliOptions): Report {
     }
   }
   const fleet = groupIntoClusters(nodes, peers, (p) => resolve(p));
-  const summaries = fleet.clusters.map(summarize);
+  const substituted = nodes.flatMap((n) => n.config.substituted);
+  const hide = (v: string) => scrubText(v, substituted, { redact: redacts(o) });
+  const summaries = fleet.clusters.map(summarize).map((s) => ({ ...s, instances: s.instances.map((i) => ({ ...i, name: hide(i.name), vips: i.vips.map(hide) })) }));
   return {
     files,
     diagnostics: checkFleet(fleet),
     clusters: summaries,
-    ...(o.format === "text" ? { sections: [renderSummary(fleet, summaries, o.color)] } : {}),
+    substituted,
+    ...(o.format === "text" ? { sections: [hide(renderSummary(fleet, summaries, o.color))] } : {}),
   };
 }

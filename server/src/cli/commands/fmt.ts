@@ -6,7 +6,7 @@
 import { detectTemplate } from "../../../../grammar/index.js";
 import { formatDocument } from "../../format/index.js";
 import { UsageError, type CliOptions } from "../args.js";
-import { writeFileAtomically } from "../fix.js";
+import { rewriteChecked } from "../fix.js";
 import { expandInputs, inputName, readDecoded } from "../inputs.js";
 import { diagnosticLine } from "../output/text.js";
 
@@ -34,7 +34,7 @@ export function runFmt(o: CliOptions): number {
         status = 1;
       }
     } else if (o.write) {
-      if (result.text !== input.text) writeFileAtomically(file, result.text, input.encoding);
+      if (result.text !== input.text) rewriteChecked(file, input.text, result.text, { encoding: input.encoding, force: o.force, ...(input.stamp ? { stamp: input.stamp } : {}) });
     } else {
       process.stdout.write(result.text);
     }

@@ -1,5 +1,5 @@
 /** What every output format renders: the files looked at, the diagnostics, and for diff the differences. */
-import type { Diagnostic, Severity, Span } from "../../../../grammar/index.js";
+import type { Diagnostic, Severity, Span, Substitution } from "../../../../grammar/index.js";
 import type { Difference } from "../../cluster/differences.js";
 import type { ClusterSummary } from "../../cluster/fleet.js";
 
@@ -13,6 +13,8 @@ export interface Report {
   readonly sections?: readonly string[];
   /** For check --fix: how many findings were fixed in place (what remains is in diagnostics). */
   readonly fixed?: number;
+  /** Values substitution put into the configurations read, for redaction. */
+  readonly substituted?: readonly Substitution[];
 }
 
 /** 1-based line and UTF-16 column of a span's start and (exclusive) end, as docs/usage.md (Output) counts them. */

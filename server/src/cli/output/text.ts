@@ -1,5 +1,6 @@
 /** Text output: `file:line:col: severity [code] message`, caret context on a terminal, a summary line. */
 import type { Diagnostic, Severity } from "../../../../grammar/index.js";
+import { isConfidential } from "../../analysis/disclosure.js";
 import { lineColumns, summary, type Report } from "./report.js";
 
 export interface TextOptions {
@@ -57,7 +58,7 @@ export function renderText(report: Report, options: TextOptions): string {
   const out: string[] = [...(report.sections ?? [])];
   for (const d of report.diagnostics) {
     out.push(diagnosticLine(d, options.color));
-    if (options.context) out.push(context(d, options.color));
+    if (options.context && !isConfidential(d.file)) out.push(context(d, options.color));
     for (const r of d.related ?? []) {
       const p = lineColumns(r);
       out.push(`    ${paint(options.color, DIM, `${r.file.path}:${p.line}:${p.column}: ${r.message}`)}`);
