@@ -11,46 +11,99 @@
  * file per bundle (by content hash), node version and architecture. V8 checks only the source
  * length, so the content hash in the name is what keeps an old cache from a new bundle.
  * KALINT_CODE_CACHE=0 turns it off. Any failure (a read-only home, a full disk, a corrupt file)
- * falls back to plain compilation, silently: the cache only ever saves time. A directory or
- * file owned by another user, or writable by group or others, is neither read nor written:
- * V8 would run whatever code such a file held, and kalint often runs as root.
+ * falls back to plain compilation, silently: the cache only ever saves time. Where kalint
+ * cannot show that nobody else could have written the cache (see openCodeCache), it uses none.
  */
 import { createHash } from "node:crypto";
+import { createRequire } from "node:module";
+
+// openCodeCache's source runs in the (CommonJS) wrapped bundle, where `require` is the real one.
+const require = createRequire(import.meta.url);
+
+/**
+ * The cache file to use and its bytes, both undefined when there must be none. Runs inside the
+ * wrapped file (its source is copied there) and in tests; `BUILD` names the bundle.
+ *
+ * V8 runs cached code without checking it, and kalint often runs as root, so a cache is used
+ * only where nobody else could have put it, shown on what is actually opened: every folder from
+ * `/` down to the cache folder (links resolved first) belongs to root or the user and no one
+ * else may write to it (a root-owned sticky folder such as /tmp is allowed above the cache
+ * folder: others cannot rename what is ours in it); the cache folder itself and the file belong
+ * to the user, or root, and no one else may write to them; and the file is opened once, without
+ * following a link, its owner and mode read from that descriptor, its bytes read through it.
+ */
+function openCodeCache(env, uid, BUILD) {
+  const fs = require("node:fs");
+  const path = require("node:path");
+  const os = require("node:os");
+  if (env.KALINT_CODE_CACHE === "0") return {};
+  const owned = (st) => uid === undefined || st.uid === uid || st.uid === 0;
+  const closed = (st) => (st.mode & 0o022) === 0;
+  /** The real path of `dir`, when every folder from / to it is safe; for a folder not yet made, of its nearest existing ancestor plus the rest. */
+  const safeFolder = (dir) => {
+    let real;
+    let rest = "";
+    for (let d = dir; ; ) {
+      try {
+        real = fs.realpathSync(d);
+        break;
+      } catch {
+        const up = path.dirname(d);
+        if (up === d) return undefined;
+        rest = path.join(path.basename(d), rest);
+        d = up;
+      }
+    }
+    for (let d = real, first = true; ; first = false) {
+      const st = fs.lstatSync(d);
+      const sticky = (st.mode & 0o1000) !== 0 && st.uid === 0 && !first;
+      if (!st.isDirectory() || !owned(st) || !(closed(st) || sticky)) return undefined;
+      const up = path.dirname(d);
+      if (up === d) break;
+      d = up;
+    }
+    return rest ? path.join(real, rest) : real;
+  };
+  try {
+    const configured = env.KALINT_CACHE_DIR || path.join(env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache"), "kalint");
+    const dir = safeFolder(path.resolve(configured));
+    if (dir === undefined) return {};
+    const file = path.join(dir, `${BUILD}-${process.version}-${process.arch}.v8cache`);
+    let fd;
+    try {
+      fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK);
+    } catch (e) {
+      // None yet: one may be written at exit. A link (ELOOP) or anything else: none at all.
+      return e.code === "ENOENT" ? { dir, file } : {};
+    }
+    try {
+      const st = fs.fstatSync(fd);
+      if (!st.isFile() || !owned(st) || !closed(st)) return {};
+      return { dir, file, cachedData: fs.readFileSync(fd) };
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return {};
+  }
+}
 
 /** Runs inside the wrapped file; `SOURCE` and `BUILD` are defined just before it. */
 function loader() {
   const vm = require("node:vm");
   const fs = require("node:fs");
   const path = require("node:path");
-  const os = require("node:os");
-  const env = process.env;
-  // V8 runs cached code without checking it, so a cache someone else could have written is
-  // never read (nor written to): ours alone, and writable by nobody else, as ssh wants of ~/.ssh.
   const uid = typeof process.getuid === "function" ? process.getuid() : undefined;
-  const private_ = (st) => (uid === undefined || st.uid === uid) && (st.mode & 0o022) === 0;
-  let dir;
-  let file;
-  let cachedData;
-  if (env.KALINT_CODE_CACHE !== "0") {
-    try {
-      dir = env.KALINT_CACHE_DIR || path.join(env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache"), "kalint");
-      file = path.join(dir, `${BUILD}-${process.version}-${process.arch}.v8cache`);
-      const d = fs.statSync(dir, { throwIfNoEntry: false });
-      if (d && !(d.isDirectory() && private_(d))) file = undefined;
-      const f = file && d ? fs.lstatSync(file, { throwIfNoEntry: false }) : undefined;
-      if (f && !(f.isFile() && private_(f))) file = undefined;
-      else if (f) cachedData = fs.readFileSync(file);
-    } catch {
-      file = cachedData = undefined;
-    }
-  }
+  const { dir, file, cachedData } = openCodeCache(process.env, uid, BUILD);
   const script = new vm.Script(SOURCE, { filename: __filename, cachedData });
   if (file !== undefined && (cachedData === undefined || script.cachedDataRejected)) {
     // At exit the cache also holds every function compiled while the command ran.
     process.once("exit", () => {
       try {
         fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-        if (!private_(fs.statSync(dir))) return;
+        // The folder made (or found) must still be ours alone before anything goes into it.
+        const st = fs.lstatSync(dir);
+        if (!st.isDirectory() || (uid !== undefined && st.uid !== uid && st.uid !== 0) || (st.mode & 0o022) !== 0) return;
         for (const old of fs.readdirSync(dir)) if (old.endsWith(".v8cache") && !old.startsWith(BUILD)) fs.rmSync(path.join(dir, old), { force: true });
         const temporary = `${file}.${process.pid}`;
         // "wx": never through a file (or link) that is already there.
@@ -65,6 +118,8 @@ function loader() {
 }
 
 /** The self-contained script that runs `bundle` (a CommonJS bundle, shebang removed) through the cache. */
+export { openCodeCache };
+
 export function withCodeCache(bundle, shebang = "#!/usr/bin/env node") {
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${bundle}\n})`;
   const build = createHash("sha256").update(wrapped).digest("hex").slice(0, 16);
@@ -73,6 +128,7 @@ export function withCodeCache(bundle, shebang = "#!/usr/bin/env node") {
     '"use strict";',
     `const BUILD = ${JSON.stringify(build)};`,
     `const SOURCE = ${JSON.stringify(wrapped)};`,
+    openCodeCache.toString(),
     `(${loader.toString()})();`,
     "",
   ].join("\n");

@@ -1,9 +1,13 @@
 /** The CLI bundle's compile cache (scripts/code-cache.mjs): written once, reused, never in the way. */
-import { chmodSync, chownSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Script } from "node:vm";
 import { afterAll, describe, expect, it } from "vitest";
-import { built, CLEAN, kalint, removeTrees, tempTree, WITH_ERROR } from "./run-kalint.js";
+// @ts-expect-error: a build script in plain JavaScript, without type declarations
+import { openCodeCache } from "../../scripts/code-cache.mjs";
+import { built, bundle, CLEAN, kalint, removeTrees, tempTree, WITH_ERROR } from "./run-kalint.js";
 
 if (!built) console.warn("notice: dist/kalint.js is missing (run npm run build); the code cache tests are skipped");
 
@@ -125,5 +129,89 @@ describe.skipIf(!built)("compile cache of dist/kalint.js", () => {
     const r = kalint(["check", "--no-config", join(configs, "clean.conf")], { env: { KALINT_CACHE_DIR: dir, KALINT_CODE_CACHE: "0" } });
     expect(r.code).toBe(0);
     expect(cacheFiles(dir)).toHaveLength(0);
+  });
+});
+
+/**
+ * A cache V8 accepts for the bundle that runs other code: V8 checks only the source's length,
+ * so an attacker compiles a script of that length. Returns the bytes and the file name kalint
+ * would look for.
+ */
+function craftedCache(marker: string): { name: string; bytes: Buffer } {
+  const wrapped = readFileSync(bundle, "utf8");
+  const line = (key: string) => wrapped.split("\n").find((l) => l.startsWith(`const ${key} = `))!;
+  const source = JSON.parse(line("SOURCE").slice("const SOURCE = ".length, -1)) as string;
+  const build = JSON.parse(line("BUILD").slice("const BUILD = ".length, -1)) as string;
+  const head = `(function (exports, require, module, __filename, __dirname) {require("fs").writeFileSync(${JSON.stringify(marker)}, "pwned");`;
+  const evil = `${head}${" ".repeat(source.length - head.length - 3)}\n})`;
+  return { name: `${build}-${process.version}-${process.arch}.v8cache`, bytes: new Script(evil, { filename: bundle }).createCachedData() };
+}
+
+describe.skipIf(!built || process.getuid?.() !== 0)("the cache-path swap race, run as root against user nobody", () => {
+  it("a crafted cache runs its code where kalint trusts the folder: the attack is real", () => {
+    const dir = cacheDir();
+    const marker = join(dir, "marker");
+    const { name, bytes } = craftedCache(marker);
+    writeFileSync(join(dir, name), bytes, { mode: 0o600 });
+    kalint(["--version"], { env: { KALINT_CACHE_DIR: dir } });
+    expect(existsSync(marker)).toBe(true);
+  });
+
+  it("never reads a cache through a folder another user can change, in 300 opens during a link swap loop", async () => {
+    // base (root) ── legit/ (root, 700: root's real cache)
+    //             └─ att/   (nobody: the folder on root's cache path another user controls)
+    //                 ├─ evil/  (nobody: the crafted cache)
+    //                 └─ cache  -> ../legit or evil, swapped in a loop
+    const base = cacheDir();
+    chmodSync(base, 0o755);
+    const marker = join(base, "marker");
+    const { name, bytes } = craftedCache(marker);
+    mkdirSync(join(base, "legit"), { mode: 0o700 });
+    const legit = Buffer.from("legit cache bytes");
+    writeFileSync(join(base, "legit", name), legit, { mode: 0o600 });
+    writeFileSync(join(base, "legit", `test-${process.version}-${process.arch}.v8cache`), legit, { mode: 0o600 });
+    const att = join(base, "att");
+    mkdirSync(join(att, "evil"), { recursive: true });
+    writeFileSync(join(att, "evil", name), bytes, { mode: 0o600 });
+    writeFileSync(join(att, "evil", `test-${process.version}-${process.arch}.v8cache`), bytes, { mode: 0o600 });
+    for (const p of [att, join(att, "evil"), join(att, "evil", name), join(att, "evil", `test-${process.version}-${process.arch}.v8cache`)]) chownSync(p, 65534, 65534);
+    const swapper = `
+      const fs = require("fs"), a = ${JSON.stringify(att)};
+      for (let i = 0; ; i++) {
+        try { fs.rmSync(a + "/.l", { force: true }); fs.symlinkSync(i % 2 ? "evil" : ${JSON.stringify(join(base, "legit"))}, a + "/.l"); fs.renameSync(a + "/.l", a + "/cache"); } catch {}
+      }`;
+    const attacker = spawn("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", process.execPath, "-e", swapper], { stdio: "ignore" });
+    try {
+      for (const until = Date.now() + 10_000; Date.now() < until && !existsSync(join(att, "cache")); ) await new Promise((r) => setTimeout(r, 5));
+      const env = { KALINT_CACHE_DIR: join(att, "cache") };
+      let legitReads = 0;
+      let none = 0;
+      for (let i = 0; i < 300; i++) {
+        const r = openCodeCache(env, 0, "test") as { cachedData?: Buffer };
+        expect(r.cachedData === undefined || r.cachedData.equals(legit)).toBe(true);
+        if (r.cachedData) legitReads++;
+        else none++;
+      }
+      for (let i = 0; i < 10; i++) {
+        expect(kalint(["--version"], { env }).stdout).toMatch(/^kalint /);
+        expect(existsSync(marker)).toBe(false);
+      }
+      console.log(`cache swap race: 300 opens, ${legitReads} read root's own cache, ${none} used none, 0 read the planted one; 10 runs of the bundle ran no planted code`);
+      // Both ways the link pointed were seen: the race was really run.
+      expect(legitReads).toBeGreaterThan(0);
+      expect(none).toBeGreaterThan(0);
+    } finally {
+      attacker.kill("SIGKILL");
+    }
+  }, 120_000);
+
+  it("a cache file that is a link is not followed, even inside a folder of root's", () => {
+    const dir = cacheDir();
+    const marker = join(dir, "marker");
+    const { name, bytes } = craftedCache(marker);
+    writeFileSync(join(dir, "elsewhere"), bytes, { mode: 0o600 });
+    symlinkSync("elsewhere", join(dir, name));
+    kalint(["--version"], { env: { KALINT_CACHE_DIR: dir } });
+    expect(existsSync(marker)).toBe(false);
   });
 });

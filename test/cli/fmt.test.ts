@@ -51,13 +51,28 @@ describe.runIf(built)("kalint fmt", () => {
     expect(kalint(["--check", f]).code).toBe(0);
   });
 
-  test("--write through a symbolic link rewrites the target and keeps the link", () => {
+  test("--write refuses a symbolic link; with --force it rewrites the target and keeps the link", () => {
     const target = file(MESSY);
     const link = join(dir, "link.conf");
     symlinkSync(target, link);
-    expect(kalint(["--write", link]).code).toBe(0);
+    expect(kalint(["--write", link])).toEqual({ code: 2, stdout: "", stderr: `kalint: cannot write ${link}: it is a symbolic link; kalint writes only to the file itself (--force writes through the link)\n` });
+    expect(readFileSync(target, "utf8")).toBe(MESSY);
+    expect(kalint(["--write", "--force", link]).code).toBe(0);
     expect(readFileSync(target, "utf8")).toBe(TIDY);
     expect(readdirSync(dir, { withFileTypes: true }).find((e) => e.name === "link.conf")!.isSymbolicLink()).toBe(true);
+  });
+
+  test("--write refuses a read-only file unless --force, and keeps its mode either way", () => {
+    const f = file(MESSY);
+    chmodSync(f, 0o444);
+    expect(kalint(["--write", f])).toEqual({ code: 2, stdout: "", stderr: `kalint: cannot write ${f}: it is read-only (--force rewrites it anyway)\n` });
+    expect(readFileSync(f, "utf8")).toBe(MESSY);
+    if (process.getuid?.() === 0) {
+      // Only root can open a read-only file for writing.
+      expect(kalint(["--write", "--force", f]).code).toBe(0);
+      expect(readFileSync(f, "utf8")).toBe(TIDY);
+      expect(statSync(f).mode & 0o777).toBe(0o444);
+    }
   });
 
   test("a CRLF file is rewritten with CRLF line breaks", () => {
