@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
-import { diagnostics, withClusterDiagnostics } from "../../server/src/service/index.js";
-import { docOf, SCRIPTED } from "./helpers.js";
+import { analyseDocument, diagnostics, hover, withClusterDiagnostics } from "../../server/src/service/index.js";
+import { memoryHost } from "../support/memory-host.js";
+import { docOf, MAIN, SCRIPTED } from "./helpers.js";
 
 describe("diagnostics", () => {
   test("the same codes and severities as kalint check, at 0-based LSP positions", () => {
@@ -43,5 +44,21 @@ describe("diagnostics", () => {
     const root = doc.analysis.config.root;
     const clustered = withClusterDiagnostics(doc, [{ file: root, start: 0, end: 3, code: "vrid-mismatch", severity: "error", message: "differs" }]);
     expect(diagnostics(clustered).map((d) => d.code)).toEqual(["vrid-mismatch"]);
+  });
+});
+
+describe("bounds", () => {
+  test("a document whose analysis runs past its time budget gets one finding saying so, and answers requests", () => {
+    const text = "global_defs {\n" + "    router_id a\n".repeat(200_000) + "}\n";
+    const doc = analyseDocument(MAIN, text, { host: memoryHost({}), budgetMs: 1 });
+    expect(diagnostics(doc)).toEqual([expect.objectContaining({ code: "resource-limit", message: expect.stringContaining("stopped analysing this document after 0.001 s") })]);
+    expect(hover(doc, { line: 5, character: 6 })).toBeNull();
+  });
+
+  test("at most 100 findings of one code are shown, and one more counts the rest", () => {
+    const doc = docOf("global_defs {\n" + "    bogus 1\n".repeat(250) + "}\n");
+    const shown = diagnostics(doc).filter((d) => d.code === "unknown-keyword");
+    expect(shown).toHaveLength(101);
+    expect(shown[100]!.message).toBe("150 more unknown-keyword findings in this file are not shown (kalint shows 100 per code and document)");
   });
 });

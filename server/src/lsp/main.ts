@@ -3,10 +3,11 @@
  * (`--node-ipc`) or a socket (`--socket=PORT`); vscode-languageserver reads the transport from
  * the command line.
  */
-import { createConnection, LSPErrorCodes, ProposedFeatures, type Message, type ResponseMessage } from "vscode-languageserver/node";
+import { createConnection, LSPErrorCodes, ProposedFeatures, StreamMessageWriter, type Connection, type Message, type ResponseMessage } from "vscode-languageserver/node";
 import { VERSION } from "../version.js";
 import { nodeEnvironment } from "./node-environment.js";
-import { startServer } from "./server.js";
+import { MAX_MESSAGE_BYTES, startServer } from "./server.js";
+import { ResyncingMessageReader, type SkippedMessage } from "./transport.js";
 
 const USAGE = "usage: keepalived-language-server --stdio | --node-ipc | --socket=PORT";
 const args = process.argv.slice(2);
@@ -22,8 +23,21 @@ if (args.includes("--version")) {
     "id" in message && (typeof message.id === "number" || typeof message.id === "string")
       ? { jsonrpc: "2.0", id: message.id, error: { code: LSPErrorCodes.RequestCancelled, message: "cancelled" } }
       : undefined;
-  const connection = createConnection(ProposedFeatures.all, { cancelUndispatched });
+  let skipped = (_: SkippedMessage): void => undefined;
+  let connection: Connection;
+  if (args.includes("--stdio")) {
+    // Our own reader over stdin: a malformed or oversized message is skipped, not fatal (transport.ts).
+    const reader = new ResyncingMessageReader(process.stdin, { maxMessageBytes: MAX_MESSAGE_BYTES, onSkipped: (s) => skipped(s) });
+    connection = createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(process.stdout), { cancelUndispatched });
+    // What vscode-languageserver does for --stdio: stdout carries the protocol, so console output
+    // goes to stderr, and the server ends with its input.
+    for (const name of ["log", "info", "warn", "error", "debug"] as const) console[name] = (...a: unknown[]) => void process.stderr.write(`${a.map(String).join(" ")}\n`);
+    const end = () => process.exit(server.shutDown() ? 0 : 1);
+    process.stdin.on("end", end);
+    process.stdin.on("close", end);
+  } else connection = createConnection(ProposedFeatures.all, { cancelUndispatched });
   // A bug in one request must not take the editor's server down: report it and carry on.
   process.on("uncaughtException", (e) => connection.console.error(`kalint: internal error: ${e.stack ?? e.message}`));
-  startServer(connection, nodeEnvironment);
+  const server = startServer(connection, nodeEnvironment);
+  skipped = (s) => server.messageSkipped(s);
 }

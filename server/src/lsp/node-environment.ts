@@ -1,9 +1,10 @@
 /** The language server's surroundings under Node: the disk. */
-import { nodeFileHost } from "../../../grammar/node.js";
+import { DiskCache } from "./disk-cache.js";
 import type { ServerEnvironment } from "./environment.js";
 
 export const nodeEnvironment: ServerEnvironment = {
-  files: () => nodeFileHost,
+  // Files kept by identity, so a keystroke in a document including thousands of files re-reads none of them.
+  files: () => new DiskCache(),
   onlyOpenDocuments: false,
   later(fn) {
     const handle = setImmediate(fn);

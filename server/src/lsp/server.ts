@@ -7,11 +7,13 @@ import {
   CodeActionKind, DidChangeConfigurationNotification, MessageType, ShowMessageNotification, DidChangeWatchedFilesNotification, FileChangeType, LSPErrorCodes,
   ResponseError, TextDocuments, TextDocumentSyncKind, type CancellationToken, type Connection, type InitializeResult,
 } from "vscode-languageserver";
-import { TextDocument } from "vscode-languageserver-textdocument";
 import * as service from "../service/index.js";
 import type { Difference } from "../cluster/differences.js";
 import type { AnalysedDocument } from "../service/index.js";
 import { baseName, type ServerEnvironment } from "./environment.js";
+import { DEFAULT_LIMITS, formatBytes } from "../../../grammar/index.js";
+import { boundedDocuments, oversizedReason } from "./bounded-documents.js";
+import type { SkippedMessage } from "./transport.js";
 import { DiagnosticsPublisher } from "./publisher.js";
 import { readClientSettings, SettingsStore } from "./settings.js";
 import { pathOf, uriOfPath } from "./uris.js";
@@ -38,6 +40,19 @@ export interface ServerOptions {
   readonly warmUp?: "initialize" | "after-first-publish" | "never";
 }
 
+/**
+ * The largest message read from stdio: a document at the per-file limit, as JSON. A bigger one
+ * is read past without being kept (transport.ts), and the document it carried gets a note.
+ */
+export const MAX_MESSAGE_BYTES = DEFAULT_LIMITS.fileBytes + 1024 * 1024;
+
+export interface RunningServer {
+  /** The transport skipped a message (malformed, or too large to keep). */
+  messageSkipped(skipped: SkippedMessage): void;
+  /** Whether the client asked the server to shut down (for the exit status when input ends). */
+  shutDown(): boolean;
+}
+
 const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, "cancelled");
 
 /** The request behind "kalint: Show failover map": the html page of a document's cluster. */
@@ -45,8 +60,9 @@ export const FAILOVER_MAP_COMMAND = "kalint.failoverMap";
 /** The request behind a rendered template's node lens: `[uri, node]` → `{ text }` of that node's rendering. */
 export const RENDERED_NODE_COMMAND = "kalint.renderedNode";
 
-export function startServer(connection: Connection, environment: ServerEnvironment, options: ServerOptions = {}): void {
+export function startServer(connection: Connection, environment: ServerEnvironment, options: ServerOptions = {}): RunningServer {
   let folders: string[] = [];
+  let shutDown = false;
   let snippets = false;
   let pullConfiguration = false;
   let watchRegistration = false;
@@ -65,7 +81,15 @@ export function startServer(connection: Connection, environment: ServerEnvironme
   // A notification, not window/showMessageRequest: nothing waits for the user to dismiss it.
   const warn = (message: string) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
   const settings = new SettingsStore(warn, () => folders);
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments(boundedDocuments);
+  const texts: service.OpenTexts = {
+    get(uri) {
+      const doc = documents.get(uri);
+      const tooLarge = doc && oversizedReason(doc);
+      return tooLarge === undefined ? doc : { version: doc!.version, getText: () => "", tooLarge };
+    },
+    keys: () => documents.keys(),
+  };
   // Files that are not open come from the environment (the disk, or in a browser nothing but the open documents).
   const workspace: service.Workspace = new service.Workspace(
     {
@@ -76,7 +100,7 @@ export function startServer(connection: Connection, environment: ServerEnvironme
       pathOf,
       uriOfPath,
     },
-    documents,
+    texts,
   );
 
   const publish = (uri: string) => {
@@ -300,11 +324,31 @@ export function startServer(connection: Connection, environment: ServerEnvironme
   );
 
   connection.onShutdown(() => {
+    shutDown = true;
     stopWarmUp();
     publisher.dispose();
   });
   documents.listen(connection);
   connection.listen();
+
+  /** Skipped messages are logged, at most a few of each reason: a flood must not flood the log too. */
+  const loggedSkips = new Map<string, number>();
+  return {
+    shutDown: () => shutDown,
+    messageSkipped(skipped) {
+      const n = (loggedSkips.get(skipped.reason) ?? 0) + 1;
+      loggedSkips.set(skipped.reason, n);
+      const what = { header: "a message without a usable Content-Length header", json: "a message that is not a JSON object", size: `a message of ${formatBytes(skipped.bytes)}, over the ${formatBytes(MAX_MESSAGE_BYTES)} kalint reads` }[skipped.reason];
+      if (n <= 5) log(`kalint: skipped ${what}${skipped.method ? ` (${skipped.method})` : ""}`);
+      // The document that message opened or changed would otherwise show stale findings, or none.
+      if (skipped.reason === "size" && skipped.uri && /^textDocument\/did(Open|Change)$/.test(skipped.method ?? "")) {
+        const doc = workspace.analysed(skipped.uri);
+        const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+        const message = `kalint did not receive this document: its last ${skipped.method === "textDocument/didOpen" ? "opening" : "change"} was ${formatBytes(skipped.bytes)}, over the ${formatBytes(MAX_MESSAGE_BYTES)} kalint reads in one message; close and reopen it once it is smaller`;
+        void connection.sendDiagnostics({ uri: skipped.uri, ...(doc ? { version: doc.version } : {}), diagnostics: [{ range, severity: 1, code: "resource-limit", source: "kalint", message }] });
+      }
+    },
+  };
 }
 
 function describe(e: unknown): string {

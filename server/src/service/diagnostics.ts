@@ -5,6 +5,7 @@
  */
 import type { Diagnostic as LspDiagnostic, DiagnosticRelatedInformation } from "vscode-languageserver-types";
 import { docsUrl, type Diagnostic } from "../../../grammar/index.js";
+import { capFindings } from "../analysis/cap.js";
 import { rootOf, type AnalysedDocument } from "./document.js";
 import { LSP_SEVERITY, rangeOf, sameFile } from "./positions.js";
 
@@ -33,6 +34,9 @@ export function toLspDiagnostic(d: Diagnostic, uriOf: (path: string) => string):
   };
 }
 
+/** Findings of one code shown per document; one more says how many others there are. */
+export const MAX_FINDINGS_SHOWN = 100;
+
 export function diagnostics(doc: AnalysedDocument): LspDiagnostic[] {
-  return documentDiagnostics(doc).map((d) => toLspDiagnostic(d, doc.uriOf));
+  return capFindings(documentDiagnostics(doc), MAX_FINDINGS_SHOWN, `kalint shows ${MAX_FINDINGS_SHOWN} per code and document`).map((d) => toLspDiagnostic(d, doc.uriOf));
 }

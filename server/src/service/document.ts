@@ -4,8 +4,9 @@
  * as written, for editing) or the model (the effective configuration, for meaning).
  */
 import { pathToFileURL } from "node:url";
-import { parse, type ConfigFile, type Diagnostic, type FileHost, type RuleSetting, type SourceText } from "../../../grammar/index.js";
+import { DeadlineExceeded, diagnostic, parse, SourceText, type ConfigFile, type Diagnostic, type EffectiveConfig, type FileHost, type RuleSetting } from "../../../grammar/index.js";
 import { analyze, type Analysis } from "../analysis/analyze.js";
+import { buildModel } from "../model/build.js";
 import type { Version } from "../schema/types.js";
 
 export interface AnalysedDocument {
@@ -26,6 +27,8 @@ export interface AnalysedDocument {
 
 export interface DocumentOptions {
   readonly host: FileHost;
+  /** Analysis time in milliseconds after which the document gets a note instead of findings. */
+  readonly budgetMs?: number;
   readonly targetVersion?: Version;
   readonly rules?: Readonly<Record<string, RuleSetting>>;
   readonly version?: number;
@@ -36,14 +39,35 @@ export interface DocumentOptions {
 const fileUri = (path: string): string => pathToFileURL(path).href;
 
 export function analyseDocument(path: string, text: string, options: DocumentOptions): AnalysedDocument {
-  const analysis = analyze(path, {
-    host: options.host,
-    text,
-    ...(options.targetVersion ? { targetVersion: options.targetVersion } : {}),
-    ...(options.rules ? { rules: options.rules } : {}),
-  });
+  let analysis: Analysis;
+  try {
+    analysis = analyze(path, {
+      host: options.host,
+      text,
+      rootShown: true,
+      ...(options.budgetMs !== undefined ? { budgetMs: options.budgetMs } : {}),
+      ...(options.targetVersion ? { targetVersion: options.targetVersion } : {}),
+      ...(options.rules ? { rules: options.rules } : {}),
+    });
+  } catch (e) {
+    if (!(e instanceof DeadlineExceeded)) throw e;
+    analysis = unanalysed(path, text, `kalint stopped analysing this document after ${e.budgetMs / 1000} s (its limit per document), so it shows no findings and most features are off for it; what makes it slow is usually an include pattern that matches very many files, or a very large file`);
+  }
   const uriOf = options.uriOf ?? fileUri;
   return { uri: options.uri ?? uriOf(path), path, version: options.version ?? 0, analysis, uriOf };
+}
+
+/**
+ * An analysis of nothing, with one finding saying why: for a document kalint will not analyse
+ * (too large, or too slow to analyse). Positions still map onto the text, so requests on it
+ * are answered, emptily.
+ */
+export function unanalysed(path: string, text: string, message: string): Analysis {
+  const root = new SourceText(path, text, { truncated: true });
+  const raw: ConfigFile = { kind: "file", source: root, children: [], comments: [], diagnostics: [] };
+  const note = diagnostic({ file: root, start: 0, end: 0 }, "resource-limit", message);
+  const config: EffectiveConfig = { root, raw, file: raw, files: [root], includes: [], parameters: new Map(), substituted: [], diagnostics: [note] };
+  return { config, model: buildModel(raw), diagnostics: [note], partials: [] };
 }
 
 /** The same document seen as one node of a cluster (the cluster check runs after the analysis). */

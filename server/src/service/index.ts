@@ -2,8 +2,8 @@
  * The language service: pure functions from an analysed document (and a position) to LSP-shaped
  * results. Nothing here knows about a connection; server/src/lsp maps the protocol onto it.
  */
-export { analyseDocument, withClusterDiagnostics, type AnalysedDocument, type DocumentOptions } from "./document.js";
-export { folderOf, Workspace, type DocumentSettings, type DocumentView, type OpenTexts, type WorkspaceEnvironment } from "./workspace.js";
+export { analyseDocument, unanalysed, withClusterDiagnostics, type AnalysedDocument, type DocumentOptions } from "./document.js";
+export { ANALYSIS_BUDGET_MS, folderOf, Workspace, type DocumentSettings, type DocumentView, type OpenTexts, type WorkspaceEnvironment } from "./workspace.js";
 export { diagnostics } from "./diagnostics.js";
 export { hover } from "./hover.js";
 export { completion, type CompletionOptions } from "./completion.js";

@@ -7,7 +7,7 @@
  * folder knows them (as `kalint diff` run from that folder does).
  */
 import { resolve } from "node:path";
-import { findConfigFiles, type Diagnostic, type FileHost, type WalkLimits } from "../../../grammar/index.js";
+import { DeadlineExceeded, findConfigFiles, type Diagnostic, type FileHost, type WalkLimits } from "../../../grammar/index.js";
 import { checkFleet } from "../cluster/check.js";
 import { groupIntoClusters } from "../cluster/fleet.js";
 import { loadNode, nodeOf } from "../cluster/nodes.js";
@@ -15,7 +15,7 @@ import { structuralDifferences, type Difference } from "../cluster/differences.j
 import type { Cluster, ClusterNode, Fleet } from "../cluster/types.js";
 import type { Analysis } from "../analysis/analyze.js";
 import type { AnalysedDocument } from "./document.js";
-import { folderOf, type DocumentSettings } from "./workspace.js";
+import { ANALYSIS_BUDGET_MS, folderOf, type DocumentSettings } from "./workspace.js";
 
 /** Bounds on the workspace scan, so a huge folder costs a bounded amount once. */
 const SCAN_LIMITS: WalkLimits = { maxFiles: 300, maxDepth: 8, maxBytes: 8 * 1024 * 1024 };
@@ -52,7 +52,8 @@ export interface PeerSources {
 }
 
 export class PeerIndex {
-  private readonly diskNodes = new Map<string, ClusterNode>();
+  /** Nodes read from disk; null for a file whose analysis ran out of time. */
+  private readonly diskNodes = new Map<string, ClusterNode | null>();
   private readonly scans = new Map<string, readonly string[]>();
   /** One node per analysis of an open document, so an unchanged fleet is recognised by identity. */
   private readonly openNodes = new WeakMap<Analysis, ClusterNode>();
@@ -170,13 +171,21 @@ export class PeerIndex {
     const open = this.sources.openDocument(path);
     if (open) return this.nodeOfDocument(open, this.sources.settingsFor(path).rules);
     const cached = this.diskNodes.get(path);
-    if (cached) return cached;
+    if (cached !== undefined) return cached ?? undefined;
     // Only regular files (or open documents) are nodes: a FIFO or device named as a peer is not read.
-    if (this.sources.host.stat(path)?.kind !== "file") return undefined;
+    const kind = this.sources.host.kind(path);
+    if (kind !== "file" && kind !== "executable") return undefined;
     const s = this.sources.settingsFor(path);
-    const node = loadNode(path, { host: this.sources.host, rules: s.rules, ...(s.targetVersion ? { targetVersion: s.targetVersion } : {}) }, this.displayPath);
+    let node: ClusterNode | null;
+    try {
+      node = loadNode(path, { host: this.sources.host, rules: s.rules, budgetMs: ANALYSIS_BUDGET_MS, ...(s.targetVersion ? { targetVersion: s.targetVersion } : {}) }, this.displayPath);
+    } catch (e) {
+      if (!(e instanceof DeadlineExceeded)) throw e;
+      // Too slow to be a peer: not tried again until the file changes.
+      node = null;
+    }
     this.diskNodes.set(path, node);
-    return node;
+    return node ?? undefined;
   }
 
   /** keepalived config files under a folder: the files `kalint fleet DIR` reads, within the scan's bounds. */

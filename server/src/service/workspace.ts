@@ -6,11 +6,11 @@
  * environment's FileHost otherwise: no Node API here, so the language server (lsp/) and a
  * browser front end both drive it, each with its own environment.
  */
-import { diagnostic, formatBytes, refusalMessage, type FileHost, type RuleSetting } from "../../../grammar/index.js";
+import { DeadlineExceeded, diagnostic, formatBytes, refusalMessage, type FileHost, type RuleSetting } from "../../../grammar/index.js";
 import type { RenderEntry } from "../analysis/lint-config.js";
 import type { Version } from "../schema/types.js";
-import { analyseDocument, withClusterDiagnostics, type AnalysedDocument } from "./document.js";
-import { PeerIndex } from "./peer-index.js";
+import { analyseDocument, unanalysed, withClusterDiagnostics, type AnalysedDocument } from "./document.js";
+import { PeerIndex, type ClusterResult } from "./peer-index.js";
 import { renderDocument, renderModeAvailable, type RenderedTemplate } from "./rendered.js";
 
 /** Settings for one document: its rc file's, with the editor's on top. */
@@ -45,7 +45,8 @@ export interface WorkspaceEnvironment {
 
 /** An open document's text as the front end keeps it (vscode-languageserver's TextDocuments fit). */
 export interface OpenTexts {
-  get(uri: string): { readonly version: number; getText(): string } | undefined;
+  /** `tooLarge` says why a document over the limits is kept without its text. */
+  get(uri: string): { readonly version: number; getText(): string; readonly tooLarge?: string } | undefined;
   keys(): string[];
 }
 
@@ -54,8 +55,12 @@ export function folderOf(folders: readonly string[], path: string): string | und
   return folders.find((f) => path.startsWith(f + "/"));
 }
 
+/** How long one document's analysis may take (a cooperative deadline; see grammar/limits.ts). */
+export const ANALYSIS_BUDGET_MS = 2_000;
+
 interface Entry {
-  readonly version: number;
+  /** The content generation analysed (see `generations`). */
+  readonly generation: number;
   readonly doc: AnalysedDocument;
   /** Paths of every file the analysis read. */
   readonly files: ReadonlySet<string>;
@@ -71,6 +76,12 @@ export interface DocumentView {
 
 export class Workspace {
   private readonly analyses = new Map<string, Entry>();
+  /**
+   * A number per open document that grows with every change of its content. Analyses are kept
+   * by it, not by the client's version, so a client that repeats a version number (or goes
+   * back) still gets its new content analysed.
+   */
+  private readonly generations = new Map<string, number>();
   /** Open documents by path, for includes and peers read from the buffers. */
   private readonly byPath = new Map<string, string>();
   /** Open documents whose last analysis read a file, by the file's path (kept across invalidations). */
@@ -89,8 +100,11 @@ export class Workspace {
    */
   readonly host: FileHost = {
     readFile: (path, maxBytes) => {
-      const text = this.openText(path);
-      if (text === undefined) return this.env.files.readFile(path, maxBytes);
+      const uri = this.byPath.get(path);
+      const open = uri === undefined ? undefined : this.texts.get(uri);
+      if (open === undefined) return this.env.files.readFile(path, maxBytes);
+      if (open.tooLarge !== undefined) return { refused: { reason: "too-large", message: refusalMessage(path, "too-large", open.tooLarge.replace(/^this document/, "the open document")) } };
+      const text = open.getText();
       return text.length > maxBytes ? { refused: { reason: "too-large", message: refusalMessage(path, "too-large", `the open document is over ${formatBytes(maxBytes)}`) } } : { text };
     },
     list: (dir) => this.env.files.list(dir),
@@ -145,6 +159,7 @@ export class Workspace {
     const path = this.env.pathOf(uri);
     this.byPath.delete(path);
     this.analyses.delete(uri);
+    this.generations.delete(uri);
     this.shown.delete(uri);
     this.peersOf.delete(uri);
     this.forgetRendering(uri);
@@ -178,29 +193,35 @@ export class Workspace {
   analysed(uri: string): AnalysedDocument | undefined {
     const text = this.texts.get(uri);
     if (!text) return undefined;
+    const generation = this.generations.get(uri) ?? 0;
     const cached = this.analyses.get(uri);
-    if (cached && cached.version === text.version) return cached.doc;
+    if (cached && cached.generation === generation) return cached.doc;
     // Let go of the old version first: while the new tree is built, the old one is garbage the
     // young-generation collections can skip instead of copying and promoting it.
     this.analyses.delete(uri);
     const path = this.env.pathOf(uri);
     const s = this.env.settingsFor(path);
-    const doc = analyseDocument(path, text.getText(), {
-      host: this.host,
-      uri,
-      version: text.version,
-      uriOf: this.uriOf,
-      rules: s.rules,
-      ...(s.targetVersion ? { targetVersion: s.targetVersion } : {}),
-    });
+    const doc: AnalysedDocument =
+      text.tooLarge !== undefined
+        ? { uri, path, version: text.version, uriOf: this.uriOf, analysis: unanalysed(path, "", text.tooLarge) }
+        : analyseDocument(path, text.getText(), {
+            host: this.host,
+            uri,
+            version: text.version,
+            uriOf: this.uriOf,
+            rules: s.rules,
+            budgetMs: ANALYSIS_BUDGET_MS,
+            ...(s.targetVersion ? { targetVersion: s.targetVersion } : {}),
+          });
     const files = new Set(doc.analysis.config.files.map((f) => f.path));
-    this.analyses.set(uri, { version: text.version, doc, files });
+    this.analyses.set(uri, { generation, doc, files });
     for (const f of files) if (f !== path) (this.includers.get(f) ?? this.includers.set(f, new Set()).get(f)!).add(uri);
     return doc;
   }
 
   /** A document's text changed: what was built from the old text is let go before the next analysis. */
   changed(uri: string): void {
+    this.generations.set(uri, (this.generations.get(uri) ?? 0) + 1);
     this.shown.delete(uri);
     this.peers.release(this.env.pathOf(uri));
   }
@@ -312,7 +333,14 @@ export class Workspace {
       const all = includer.clusterDiagnostics ?? includer.analysis.diagnostics;
       view = { doc: withClusterDiagnostics(doc, all.filter((d) => d.file.path === doc.path)), peers: [] };
     } else {
-      const cluster = this.peers.check(doc);
+      let cluster: ClusterResult;
+      try {
+        cluster = this.peers.check(doc);
+      } catch (e) {
+        if (!(e instanceof DeadlineExceeded)) throw e;
+        // The cluster check ran out of time: the document's own findings show, without its peers.
+        cluster = { peers: [] };
+      }
       view = { doc: cluster.diagnostics ? withClusterDiagnostics(doc, cluster.diagnostics) : doc, peers: cluster.peers };
     }
     this.shown.set(uri, view.doc);

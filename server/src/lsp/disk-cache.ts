@@ -1,0 +1,100 @@
+/**
+ * The disk as the language server reads it for every keystroke's analysis: a document whose
+ * include pattern matches thousands of files would otherwise re-read all of them per edit.
+ * Directory listings, file kinds and file texts are kept by the identity and modification time
+ * `stat` reports (device, inode, size, mtime, ctime), so a change on disk is seen at the next
+ * analysis without waiting for a file-watcher event (not every client sends them). Texts kept
+ * are bounded in bytes, least recently used first out.
+ */
+import { statSync, type Stats } from "node:fs";
+import { nodeFileHost, type FileHost, type FileRead, type PathKind } from "../../../grammar/node.js";
+
+/** Bytes of file text kept between analyses. */
+const MAX_CACHED_BYTES = 64 * 1024 * 1024;
+/** Listings and kinds kept: far more than the limits let one analysis look at. */
+const MAX_ENTRIES = 100_000;
+
+const identity = (st: Stats) => `${st.dev}:${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`;
+
+function statOf(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+export class DiskCache implements FileHost {
+  private readonly texts = new Map<string, { readonly key: string; readonly read: FileRead; readonly bytes: number }>();
+  private readonly listings = new Map<string, { readonly key: string; readonly names: readonly string[] | "system" | undefined }>();
+  private readonly kinds = new Map<string, { readonly key: string; readonly kind: PathKind | undefined }>();
+  private bytes = 0;
+
+  readFile(path: string, maxBytes: number): FileRead {
+    const st = statOf(path);
+    if (!st?.isFile()) return nodeFileHost.readFile(path, maxBytes);
+    const key = `${identity(st)}:${maxBytes}`;
+    const hit = this.texts.get(path);
+    if (hit && hit.key === key) {
+      // Most recently used goes last.
+      this.texts.delete(path);
+      this.texts.set(path, hit);
+      return hit.read;
+    }
+    if (hit) this.drop(path);
+    const read = nodeFileHost.readFile(path, maxBytes);
+    // A file read is kept only if it is the one stat saw (not replaced in between).
+    if ("text" in read && read.stamp && read.stamp.ino === st.ino && read.stamp.dev === st.dev && read.stamp.mtimeMs === st.mtimeMs) {
+      const bytes = read.text.length;
+      if (bytes <= MAX_CACHED_BYTES / 4) {
+        this.texts.set(path, { key, read, bytes });
+        this.bytes += bytes;
+        for (const [p] of this.texts) {
+          if (this.bytes <= MAX_CACHED_BYTES) break;
+          this.drop(p);
+        }
+      }
+    }
+    return read;
+  }
+
+  list(dir: string): readonly string[] | "system" | undefined {
+    const st = statOf(dir);
+    if (!st) return nodeFileHost.list(dir);
+    const key = identity(st);
+    const hit = this.listings.get(dir);
+    if (hit && hit.key === key) return hit.names;
+    const names = nodeFileHost.list(dir);
+    if (this.listings.size >= MAX_ENTRIES) this.listings.clear();
+    this.listings.set(dir, { key, names });
+    return names;
+  }
+
+  kind(path: string): PathKind | undefined {
+    const st = statOf(path);
+    if (!st) return undefined;
+    const key = identity(st);
+    const hit = this.kinds.get(path);
+    if (hit && hit.key === key) return hit.kind;
+    const kind = nodeFileHost.kind(path);
+    if (this.kinds.size >= MAX_ENTRIES) this.kinds.clear();
+    this.kinds.set(path, { key, kind });
+    return kind;
+  }
+
+  // The peer walk (grammar/config-files.ts) runs once per folder and keeps its result: no cache needed.
+  readDirectory(dir: string): ReturnType<FileHost["readDirectory"]> {
+    return nodeFileHost.readDirectory(dir);
+  }
+
+  stat(path: string): ReturnType<FileHost["stat"]> {
+    return nodeFileHost.stat(path);
+  }
+
+  private drop(path: string): void {
+    const hit = this.texts.get(path);
+    if (!hit) return;
+    this.texts.delete(path);
+    this.bytes -= hit.bytes;
+  }
+}
