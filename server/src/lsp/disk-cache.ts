@@ -16,12 +16,23 @@ const MAX_ENTRIES = 100_000;
 
 const identity = (st: Stats) => `${st.dev}:${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`;
 
+/**
+ * stat results of the analysis running now: the kind of a file and the check of its cached text
+ * each need one, and an analysis is synchronous, so the first stands for both. Forgotten as soon
+ * as the analysis ends (a microtask), so the next one sees the disk afresh.
+ */
+const statsNow = new Map<string, Stats | undefined>();
 function statOf(path: string): Stats | undefined {
+  if (statsNow.has(path)) return statsNow.get(path);
+  if (statsNow.size === 0) queueMicrotask(() => statsNow.clear());
+  let st: Stats | undefined;
   try {
-    return statSync(path);
+    st = statSync(path);
   } catch {
-    return undefined;
+    st = undefined;
   }
+  statsNow.set(path, st);
+  return st;
 }
 
 export class DiskCache implements FileHost {
