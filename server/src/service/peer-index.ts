@@ -126,7 +126,8 @@ export class PeerIndex {
     const settings = this.sources.settingsFor(path);
     const groups = settings.peers.filter((g) => g.includes(resolve(path)));
     let candidates: readonly string[];
-    if (groups.length > 0) candidates = [...new Set(groups.flat())];
+    // Listed peers are bounded as the folder scan is: a settings file may list anything.
+    if (groups.length > 0) candidates = [...new Set(groups.flat())].slice(0, SCAN_LIMITS.maxFiles);
     else {
       const folder = folderOf(this.sources.folders(), path);
       if (folder === undefined) return undefined;
