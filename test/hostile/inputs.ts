@@ -150,6 +150,15 @@ export const INPUTS: readonly HostileInput[] = [
     lsp: "implicit-owner-priority",
   },
   {
+    name: "a .kalintrc.json that is a FIFO",
+    make: (dir) => {
+      execFileSync("mkfifo", [join(dir, ".kalintrc.json")]);
+      return file(dir, "k.conf", "global_defs {\n}\n");
+    },
+    cli: { exit: 2, stderr: /^kalint: cannot read config file .*\.kalintrc\.json: not a regular file/ },
+    lsp: "*",
+  },
+  {
     name: "5,000,000 lines",
     make: (dir) => {
       writeRepeated(join(dir, "k.conf"), "a 1\n", 5_000_000);

@@ -1,5 +1,6 @@
 /** `.kalintrc.json`: rule severities, target version and peers, found upward from each file. */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
+import { readRegularFile } from "../../../grammar/node-host.js";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { RULE_SETTINGS, type RuleSetting } from "../../../grammar/index.js";
 
@@ -157,12 +158,12 @@ export function findLintConfig(file: string, cache: Map<string, LintConfig> = de
   return found;
 }
 
+/** An rc file is a few lines of JSON: one over this is not one. */
+const MAX_RC_BYTES = 1024 * 1024;
+
 export function loadLintConfig(path: string): LintConfig {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch {
-    throw new ConfigError(`cannot read config file ${path}`);
-  }
-  return parseLintConfig(text, path);
+  // Read as any input is: a regular file, bounded (a FIFO or /dev/zero in its place must not hang or fill memory).
+  const read = readRegularFile(path, MAX_RC_BYTES);
+  if ("refused" in read) throw new ConfigError(read.refused.reason === "missing" ? `cannot read config file ${path}` : read.refused.message.replace(/^cannot read /, "cannot read config file "));
+  return parseLintConfig(read.bytes.toString("utf8"), path);
 }
