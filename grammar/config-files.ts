@@ -7,7 +7,7 @@
  * `include conf.d/*.conf` lines pick up) or `keepalived.conf*` (`keepalived.conf.node2`),
  * unless the name marks a backup, an editor's or a package manager's leftover, or a template
  * (taken only when asked, and then by its own test). Hidden entries and `node_modules` are not entered. Symbolic links
- * are followed; a link back up the tree is walked once. docs/usage.md states the same list.
+ * are followed (out of the starting directory only when allowed); a link back up the tree is walked once. docs/usage.md states the same list.
  */
 import { join } from "node:path";
 import type { FileHost } from "./file-host.js";
@@ -43,6 +43,13 @@ export interface WalkLimits {
   readonly maxDepth?: number;
   /** The walk stops once it has found this many files. */
   readonly maxFiles?: number;
+  /** Directories listed at most: a folder holding a huge tree costs a bounded walk. */
+  readonly maxDirectories?: number;
+  /**
+   * Nothing outside the starting directory is reached through a symbolic link (an editor's
+   * workspace folder: a link to /etc or / must not make the server read or walk it).
+   */
+  readonly staysInside?: boolean;
   /** Larger files are left out. */
   readonly maxBytes?: number;
 }
@@ -61,10 +68,19 @@ export function findConfigFiles(host: FileHost, dir: string, limits: WalkLimits 
   const visited = new Set<string>();
   const maxDepth = limits.maxDepth ?? Infinity;
   const maxFiles = limits.maxFiles ?? Infinity;
+  const maxDirectories = limits.maxDirectories ?? Infinity;
+  let listed = 0;
   const full = () => files.length >= maxFiles;
+  const inside = limits.staysInside ? host.stat(dir)?.realPath : undefined;
+  const prefix = inside === undefined || inside.endsWith("/") ? inside : `${inside}/`;
+  const within = (path: string): boolean => {
+    if (prefix === undefined) return true;
+    const real = host.stat(path)?.realPath;
+    return real !== undefined && (real === inside || real.startsWith(prefix));
+  };
 
   const walk = (path: string, depth: number): void => {
-    if (depth > maxDepth || full()) return;
+    if (depth > maxDepth || full() || ++listed > maxDirectories) return;
     const listing = host.readDirectory(path);
     if ("error" in listing) {
       unreadable.push({ path, reason: listing.error });
@@ -79,8 +95,9 @@ export function findConfigFiles(host: FileHost, dir: string, limits: WalkLimits 
       if (full()) return;
       if (skipped(e.name)) continue;
       const child = childPath(path, e.name);
-      if (e.kind === "dir") walk(child, depth + 1);
-      else if (e.kind === "file" && (isConfigFileName(e.name) || (limits.templates === true && isKeepalivedTemplate(host, e.name, child, limits.maxBytes ?? DEFAULT_LIMITS.fileBytes))) && withinSize(host, child, limits.maxBytes)) files.push(child);
+      if (e.kind === "dir") {
+        if (within(child)) walk(child, depth + 1);
+      } else if (e.kind === "file" && (isConfigFileName(e.name) || (limits.templates === true && isKeepalivedTemplate(host, e.name, child, limits.maxBytes ?? DEFAULT_LIMITS.fileBytes))) && within(child) && withinSize(host, child, limits.maxBytes)) files.push(child);
     }
   };
   walk(dir, 0);

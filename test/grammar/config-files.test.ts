@@ -1,4 +1,5 @@
 /** The one walker for configuration files: `kalint check DIR`/`fleet DIR` and the language server's peer search. */
+import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -42,6 +43,8 @@ describe("findConfigFiles", () => {
     expect(findConfigFiles(tree, "/w", { maxDepth: 4 }).files).toContain("/w/deep/1/2/3/d.conf");
     expect(findConfigFiles(tree, "/w", { maxFiles: 2 }).files).toEqual(["/w/a/keepalived.conf", "/w/a/keepalived.conf.node2"]);
     expect(findConfigFiles(tree, "/w", { maxBytes: 99 }).files).not.toContain("/w/big.conf");
+    // /w, /w/a, /w/deep: the third listing is refused, so nothing under deep/ is found.
+    expect(findConfigFiles(tree, "/w", { maxDirectories: 2 }).files).toEqual(["/w/a/keepalived.conf", "/w/a/keepalived.conf.node2", "/w/b.conf", "/w/big.conf"]);
   });
 
   test("a directory that cannot be read is named with the reason", () => {
@@ -63,6 +66,18 @@ describe("findConfigFiles", () => {
 
     test("links are followed, a dangling link is left out, a link back up the tree is walked once", () => {
       expect(findConfigFiles(nodeFileHost, join(dir, "n"))).toEqual({ files: [join(dir, "n/b.conf"), join(dir, "n/link.conf")], unreadable: [] });
+    });
+
+    test("staysInside: no link is followed out of the starting directory (an editor's workspace folder)", () => {
+      put("outside/secret.conf");
+      put("w/own.conf");
+      symlinkSync(join(dir, "outside"), join(dir, "w/out"));
+      symlinkSync(join(dir, "outside/secret.conf"), join(dir, "w/peer.conf"));
+      symlinkSync(join(dir, "w/own.conf"), join(dir, "w/same.conf"));
+      execFileSync("mkfifo", [join(dir, "w/fifo.conf")]);
+      expect(findConfigFiles(nodeFileHost, join(dir, "w")).files).toEqual([join(dir, "w/out/secret.conf"), join(dir, "w/own.conf"), join(dir, "w/peer.conf"), join(dir, "w/same.conf")]);
+      // A FIFO named like a configuration is never taken, inside or not.
+      expect(findConfigFiles(nodeFileHost, join(dir, "w"), { staysInside: true }).files).toEqual([join(dir, "w/own.conf"), join(dir, "w/same.conf")]);
     });
   });
 });

@@ -18,7 +18,11 @@ import type { AnalysedDocument } from "./document.js";
 import { ANALYSIS_BUDGET_MS, folderOf, type DocumentSettings } from "./workspace.js";
 
 /** Bounds on the workspace scan, so a huge folder costs a bounded amount once. */
-const SCAN_LIMITS: WalkLimits = { maxFiles: 300, maxDepth: 8, maxBytes: 8 * 1024 * 1024 };
+/**
+ * Bounds on the workspace scan, so a huge folder costs a bounded amount once: files, levels,
+ * directories listed, size, and no symbolic link followed out of the folder.
+ */
+const SCAN_LIMITS: WalkLimits = { maxFiles: 300, maxDepth: 8, maxDirectories: 2_000, maxBytes: 8 * 1024 * 1024, staysInside: true };
 
 export interface ClusterResult {
   /** Every diagnostic of the node, checked with its peers; undefined when it has none. */
