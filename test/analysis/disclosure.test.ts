@@ -81,3 +81,9 @@ describe("foreign files", () => {
     ]);
   });
 });
+
+test("kalint's own apostrophes are no quotes: a long message keeps its words", () => {
+  const message = "virtual_router_id 52 differs from its peer's 51 (examples/lvs-dr-broken/master.conf:11); the nodes ignore each other's adverts and both become master";
+  expect(printable(message)).toBe(message);
+  expect(printable(`a path ${"/d".repeat(200)} stays whole`)).toBe(`a path ${"/d".repeat(200)} stays whole`);
+});

@@ -20,8 +20,8 @@ const isKnownKeyword = (name: string): boolean => keywordsNamed(name).length > 0
 
 /** Longest quoted excerpt of the input a message keeps, in characters. */
 const MAX_EXCERPT = 64;
-/** Longest run of non-blank characters a message keeps, quoted or not. */
-const MAX_WORD = 128;
+/** Longest run of non-blank characters a message keeps, quoted or not (a long path fits). */
+const MAX_WORD = 512;
 /** Values shorter than this are replaced only where they stand alone, not inside other words. */
 const SHORT_VALUE = 4;
 
@@ -100,8 +100,10 @@ export function printable(message: string): string {
     return code < 0x100 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
   });
   if (out.length > MAX_EXCERPT) {
-    out = out.replace(/'([^'\n]*)'/g, (whole, inner: string) => (inner.length > MAX_EXCERPT ? `'${inner.slice(0, MAX_EXCERPT - 4)}…'` : whole));
-    out = out.replace(/\S{129,}/g, (word) => `${word.slice(0, MAX_WORD - 1)}…`);
+    // A quote opens after a blank or punctuation and closes before one: the apostrophe of
+    // "peer's" in kalint's own words is no quote.
+    out = out.replace(/(^|[^\p{L}\p{N}_])'([^'\n]*)'(?=$|[^\p{L}\p{N}_])/gu, (whole, before: string, inner: string) => (inner.length > MAX_EXCERPT ? `${before}'${inner.slice(0, MAX_EXCERPT - 4)}…'` : whole));
+    out = out.replace(new RegExp(`\\S{${MAX_WORD + 1},}`, "g"), (word) => `${word.slice(0, MAX_WORD - 1)}…`);
   }
   return out;
 }
