@@ -20,3 +20,16 @@ export function realpathSync(path: unknown): never {
 export function writeFileSync(path: unknown): never {
   throw missing(path);
 }
+// Reading a file through one descriptor (grammar/node-host.ts, used for .kalintrc.json): opening
+// fails as for a missing file, so nothing is ever read through the rest.
+export const constants = { O_RDONLY: 0, O_NONBLOCK: 0, O_NOCTTY: 0, O_NOFOLLOW: 0 };
+export function openSync(path: unknown): never {
+  throw missing(path);
+}
+export function fstatSync(path: unknown): never {
+  throw missing(path);
+}
+export function readSync(path: unknown): never {
+  throw missing(path);
+}
+export function closeSync(): void {}
