@@ -3,7 +3,9 @@
  * bytes of a message too big to keep are written raw, as a client would send them), must get
  * its finding, and a request must be answered right after it: the server never freezes on one
  * document. A document whose analysis runs past the server's time budget (the suite shares a
- * loaded machine) may instead get the note that analysis stopped; that is bounded too.
+ * loaded machine) may instead get the note that analysis stopped; that is bounded too. Each
+ * class gets a server of its own, so the peak memory measured is that class's (a server's peak
+ * is a high-water mark: one shared server would report the largest class for every later one).
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -23,6 +25,7 @@ const text = (m: string | { value: string }): string => (typeof m === "string" ?
 
 /** The server's peak resident memory so far, in MB (Linux). */
 function serverPeakMB(): number {
+  if (client.exited !== undefined) return Infinity;
   const status = readFileSync(`/proc/${client.process.pid}/status`, "utf8");
   return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? "0") / 1024;
 }
@@ -42,14 +45,19 @@ async function openHuge(uri: string, unit: string, count: number): Promise<void>
   await write(suffix);
 }
 
-beforeAll(async () => {
-  if (!serverBuilt()) throw new Error("dist/server.js is missing: run `npm run build` first");
-  work = mkdtempSync(join(tmpdir(), "kalint-hostile-lsp-"));
+/** A fresh server for the next case. */
+async function startServer(): Promise<void> {
+  await client?.close();
   client = new TestClient();
   await client.initialize(work);
   // Settled: the server has asked for its settings and been answered before raw bytes are written.
   settled = client.open(join(work, "settle.conf"), "global_defs {\n}\n");
   await client.diagnostics(settled);
+}
+
+beforeAll(() => {
+  if (!serverBuilt()) throw new Error("dist/server.js is missing: run `npm run build` first");
+  work = mkdtempSync(join(tmpdir(), "kalint-hostile-lsp-"));
 });
 
 afterAll(async () => {
@@ -61,6 +69,7 @@ afterAll(async () => {
 describe.runIf(serverBuilt())("the language server on hostile inputs", () => {
   const cases = INPUTS.filter((i) => i.lsp !== undefined);
   test.each(cases.map((i) => [i.name, i] as const))("%s", async (_, input) => {
+    await startServer();
     const dir = mkdtempSync(join(work, "case-"));
     try {
       const path = join(dir, input.make(dir));
@@ -93,6 +102,7 @@ describe.runIf(serverBuilt())("the language server on hostile inputs", () => {
   }, 120_000);
 
   test("a keystroke in a document whose include matches 10,000 files does not read them all again", async () => {
+    await startServer();
     const dir = mkdtempSync(join(work, "glob-"));
     try {
       mkdirSync(join(dir, "d"));
