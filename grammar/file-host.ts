@@ -2,20 +2,24 @@
  * How the preprocessor reaches files. The CLI reads the disk (node-host.ts); the language
  * server layers its open documents over it; tests use a tree in memory. A host reads only
  * regular files, within the size it is given, and says why it read nothing otherwise, so every
- * refusal becomes a diagnostic naming the path. Include patterns are globbed by glob.ts over
- * the host's directory listings.
+ * refusal becomes a diagnostic naming the path. Include patterns are globbed by glob.ts, and
+ * directories walked by config-files.ts, over the same two calls: readDirectory and stat.
  */
 import { isUtf8 } from "node:buffer";
 import { dirname, resolve } from "node:path";
-import type { GlobHost } from "./glob.js";
 
-export interface FileHost extends GlobHost {
+export interface FileHost {
   /** The file's text, or why it was not read; a file over `maxBytes` is not read. */
   readFile(path: string, maxBytes: number): FileRead;
   /** A directory's entries, symbolic links followed, or why it cannot be read (config-files.ts walks with it). */
   readDirectory(dir: string): readonly DirectoryEntry[] | FileError;
   /** What `path` is, links followed; undefined when it does not exist or cannot be reached. */
   stat(path: string): FileStat | undefined;
+  /**
+   * The name a path found by listing is read and reported by, when the host names files
+   * otherwise than by path (the browser's open documents named by URI, vscode-vfs://...).
+   */
+  nameOf?(path: string): string;
 }
 
 /** What a directory entry or a path is, once symbolic links are followed; a dangling link is "other". */
@@ -31,11 +35,17 @@ export interface FileStat {
   readonly size: number;
   /** The path with every symbolic link resolved: two paths of one file or directory have the same one. */
   readonly realPath: string;
+  /** A regular file with an execute bit: keepalived's include skips it. */
+  readonly executable?: boolean;
+  /** Under /proc, /sys or /dev: pseudo-files, never read and never listed. */
+  readonly system?: boolean;
 }
 
 /** Why a file or directory could not be read, in words a user reads ("permission denied"). */
 export interface FileError {
   readonly error: string;
+  /** A directory under /proc, /sys or /dev, which a host never lists. */
+  readonly system?: boolean;
 }
 
 /** Short reason for a failed file operation, from its errno code. */

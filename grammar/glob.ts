@@ -12,6 +12,7 @@
  * never an exception. Nothing here uses a Node API; the host lists directories and says what a
  * path is.
  */
+import type { FileHost, FileStat } from "./file-host.js";
 import { checkDeadline, formatCount, type Budget } from "./limits.js";
 
 /** What a path is, links followed. */
@@ -26,19 +27,17 @@ export type PathKind =
   /** Anything under /proc, /sys or /dev (pseudo-files: never read, never listed). */
   | "system";
 
-export interface GlobHost {
-  /**
-   * The names in a directory, in any order; undefined when it cannot be listed, "system" for a
-   * directory under /proc, /sys or /dev, which a host never lists.
-   */
-  list(dir: string): readonly string[] | "system" | undefined;
-  /** What the path is; undefined when it does not exist. */
-  kind(path: string): PathKind | undefined;
-  /**
-   * The name a matched path is read and reported by, when the host names files otherwise than
-   * by path (the browser's open documents named by URI, vscode-vfs://...); the path itself if absent.
-   */
-  nameOf?(path: string): string;
+/** What glob needs of a FileHost: directory listings and what a path is. */
+export type GlobHost = Pick<FileHost, "readDirectory" | "stat" | "nameOf">;
+
+/** What keepalived's include makes of a path, from its stat; undefined when it does not exist. */
+export function pathKind(st: FileStat | undefined): PathKind | undefined {
+  if (!st) return undefined;
+  if (st.system) return "system";
+  if (st.kind === "dir") return "directory";
+  if (st.kind === "other") return "special";
+  // keepalived skips executable files as well as directories.
+  return st.executable ? "executable" : "file";
 }
 
 export interface GlobProblem {
@@ -219,12 +218,12 @@ function globOne(pattern: string, cwd: string, host: GlobHost, budget: Budget, r
         if (budget.firstReport("globDirectories")) note({ code: "resource-limit", message: `include patterns listed ${formatCount(budget.limits.globDirectories)} directories; kalint stopped searching at '${pattern}'` });
         break;
       }
-      const names = host.list(base);
-      if (names === "system") {
-        note(refusedDirectory(pattern, base));
+      const listing = host.readDirectory(base);
+      if ("error" in listing) {
+        if (listing.system) note(refusedDirectory(pattern, base));
         continue;
       }
-      if (!names) continue;
+      const names = listing.map((e) => e.name);
       if (!budget.take("globEntries", names.length)) {
         if (budget.firstReport("globEntries")) note({ code: "resource-limit", message: `include patterns looked at ${formatCount(budget.limits.globEntries)} directory entries; kalint stopped searching at '${pattern}'` });
         break;
@@ -240,7 +239,7 @@ function globOne(pattern: string, cwd: string, host: GlobHost, budget: Budget, r
   if (magic) paths.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const files: string[] = [];
   for (const p of paths) {
-    const kind = host.kind(p);
+    const kind = pathKind(host.stat(p));
     if (kind === "file") {
       if (files.length >= room) {
         note({ code: "resource-limit", message: `include pattern '${pattern}' matches more than ${formatCount(budget.limits.includeMatches)} files; kalint reads the first ${formatCount(budget.limits.includeMatches)}` });

@@ -8,7 +8,6 @@
 import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from "node:fs";
 import { join, resolve } from "node:path";
 import { decodeFile, fileErrorReason, refusalMessage, type DecodedText, type DirectoryEntry, type FileHost, type FileKind, type FileStamp, type ReadRefusal } from "./file-host.js";
-import type { PathKind } from "./glob.js";
 import { formatBytes } from "./limits.js";
 
 const SYSTEM_ROOTS = ["/proc", "/sys", "/dev"];
@@ -134,39 +133,13 @@ export function readDecodedFile(path: string, maxBytes: number): DecodedRead {
   return { ...decodeFile(read.bytes), stamp: read.stamp };
 }
 
-export function kindOf(path: string): PathKind | undefined {
-  let st: Stats;
-  try {
-    st = statSync(path);
-  } catch {
-    return undefined;
-  }
-  if (isSystemDevice(st.dev)) return "system";
-  if (st.isDirectory()) return isSystemPath(path) ? "system" : "directory";
-  if (!st.isFile()) return "special";
-  if (isSystemPath(path)) return "system";
-  // keepalived skips executable files as well as directories.
-  return st.mode & 0o111 ? "executable" : "file";
-}
-
-export function listDirectory(dir: string): readonly string[] | "system" | undefined {
-  if (isSystemPath(dir)) return "system";
-  try {
-    return readdirSync(dir);
-  } catch {
-    return undefined;
-  }
-}
-
 export const nodeFileHost: FileHost = {
   readFile(path, maxBytes) {
     const read = readDecodedFile(path, maxBytes);
     return "refused" in read ? read : { text: read.text, stamp: read.stamp };
   },
-  list: listDirectory,
-  kind: kindOf,
   readDirectory(dir) {
-    if (isSystemPath(dir)) return { error: "a system pseudo-file system (/proc, /sys or /dev); kalint does not list it" };
+    if (isSystemPath(dir)) return { error: "a system directory (under /proc, /sys or /dev); kalint does not list it", system: true };
     let entries;
     try {
       entries = readdirSync(dir, { withFileTypes: true });
@@ -183,12 +156,16 @@ export const nodeFileHost: FileHost = {
     });
   },
   stat(path) {
+    let st: Stats;
+    let realPath: string;
     try {
-      const st = statSync(path);
-      return { kind: fileKind(st), size: st.size, realPath: realpathSync(path) };
+      st = statSync(path);
+      realPath = realpathSync.native(path);
     } catch {
       return undefined;
     }
+    const system = isSystemDevice(st.dev) || SYSTEM_ROOTS.some((root) => realPath === root || realPath.startsWith(root + "/"));
+    return { kind: fileKind(st), size: st.size, realPath, ...(st.isFile() && st.mode & 0o111 ? { executable: true } : {}), ...(system ? { system: true } : {}) };
   },
 };
 

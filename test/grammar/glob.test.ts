@@ -4,7 +4,7 @@
  * problem to report, never an exception.
  */
 import { describe, expect, test } from "vitest";
-import { Budget, limitsOf, type GlobHost } from "../../grammar/index.js";
+import { Budget, limitsOf, type FileStat, type GlobHost } from "../../grammar/index.js";
 import { compileSegment, countAlternatives, expandBraces, glob, matches, parseBraces } from "../../grammar/glob.js";
 import { memoryHost } from "../support/memory-host.js";
 
@@ -95,7 +95,7 @@ describe("glob over a host", () => {
   });
 
   test("/ and the system directories are never listed", () => {
-    const host: GlobHost = { list: () => { throw new Error("listed"); }, kind: () => undefined };
+    const host: GlobHost = { readDirectory: () => { throw new Error("listed"); }, stat: () => undefined };
     expect(glob("/*/*/*", "/", host, budget()).problems).toEqual([{ code: "resource-limit", message: expect.stringContaining("searches the whole file system from /") }]);
     expect(glob("/proc/*", "/", host, budget()).problems).toEqual([{ code: "resource-limit", message: expect.stringContaining("/proc, a system directory") }]);
   });
@@ -103,8 +103,8 @@ describe("glob over a host", () => {
   test("directories listed, entries seen and matches are bounded", () => {
     // A tree 4 levels deep, 10 wide: 1,111 directories below /t.
     const wide: GlobHost = {
-      list: (dir) => (dir.split("/").length > 5 ? ["f.conf"] : Array.from({ length: 10 }, (_, i) => `d${i}`)),
-      kind: (path) => (path.endsWith(".conf") ? "file" : "directory"),
+      readDirectory: (dir) => (dir.split("/").length > 5 ? [{ name: "f.conf", kind: "file" }] : Array.from({ length: 10 }, (_, i) => ({ name: `d${i}`, kind: "dir" }))),
+      stat: (path) => ({ kind: path.endsWith(".conf") ? "file" : "dir", size: 0, realPath: path }),
     };
     const dirs = glob("/t/*/*/*/*/*.conf", "/", wide, budget({ globDirectories: 100 }));
     expect(dirs.problems).toEqual([{ code: "resource-limit", message: expect.stringContaining("listed 100 directories") }]);
@@ -116,7 +116,12 @@ describe("glob over a host", () => {
   });
 
   test("a named path that is not a regular file says what it is", () => {
-    const host: GlobHost = { list: () => [], kind: (p) => (p === "/dev/zero" ? "system" : p === "/run/fifo" ? "special" : p === "/k/x.sh" ? "executable" : undefined) };
+    const stats: Record<string, FileStat> = {
+      "/dev/zero": { kind: "other", size: 0, realPath: "/dev/zero", system: true },
+      "/run/fifo": { kind: "other", size: 0, realPath: "/run/fifo" },
+      "/k/x.sh": { kind: "file", size: 0, realPath: "/k/x.sh", executable: true },
+    };
+    const host: GlobHost = { readDirectory: () => [], stat: (p) => stats[p] };
     expect(glob("/dev/zero", "/", host, budget()).problems[0]!.message).toContain("/dev/zero is a system pseudo-file");
     expect(glob("/run/fifo", "/", host, budget()).problems[0]!.message).toContain("/run/fifo is not a regular file");
     expect(glob("/k/x.sh", "/", host, budget()).problems[0]!.message).toContain("/k/x.sh is executable");

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, symlinkSync, writeFileSync, chmodSync, mkdirSync }
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, test } from "vitest";
-import { nodeFileHost, readRegularFile } from "../../grammar/node.js";
+import { nodeFileHost, pathKind, readRegularFile } from "../../grammar/node.js";
 
 const dir = mkdtempSync(join(tmpdir(), "kalint-node-host-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -33,8 +33,9 @@ test("kinds, and listings that never reach into the system directories", () => {
   writeFileSync(join(dir, "d", "x.conf"), "");
   writeFileSync(join(dir, "d", "run.sh"), "");
   chmodSync(join(dir, "d", "run.sh"), 0o755);
-  expect(["d", "d/x.conf", "d/run.sh", "fifo", "zero-link", "none"].map((p) => nodeFileHost.kind(join(dir, p)))).toEqual(["directory", "file", "executable", "special", "system", undefined]);
-  expect(nodeFileHost.list("/proc")).toBe("system");
-  expect(nodeFileHost.list("/proc/self")).toBe("system");
-  expect([...(nodeFileHost.list(join(dir, "d")) as string[])].sort()).toEqual(["run.sh", "x.conf"]);
+  expect(["d", "d/x.conf", "d/run.sh", "fifo", "zero-link", "none"].map((p) => pathKind(nodeFileHost.stat(join(dir, p))))).toEqual(["directory", "file", "executable", "special", "system", undefined]);
+  expect(nodeFileHost.readDirectory("/proc")).toMatchObject({ system: true });
+  expect(nodeFileHost.readDirectory("/proc/self")).toMatchObject({ system: true });
+  const listed = nodeFileHost.readDirectory(join(dir, "d"));
+  expect("error" in listed ? listed : [...listed].sort((a, b) => (a.name < b.name ? -1 : 1))).toEqual([{ name: "run.sh", kind: "file" }, { name: "x.conf", kind: "file" }]);
 });

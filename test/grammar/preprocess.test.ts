@@ -271,8 +271,8 @@ describe("bounds (grammar/limits.ts)", () => {
   });
 
   test("an include of something that is not a regular file says what it is; a directory pattern matches nothing", () => {
-    const host = { ...memoryHost({ [ROOT]: "include /dev/zero\ninclude /srv/*\n", "/srv/sub/a.conf": "a 1\n" }) };
-    host.kind = (p: string) => (p === "/dev/zero" ? "system" : p === "/srv/sub" ? "directory" : p === "/srv/sub/a.conf" ? "file" : undefined);
+    const memory = memoryHost({ [ROOT]: "include /dev/zero\ninclude /srv/*\n", "/srv/sub/a.conf": "a 1\n" });
+    const host = { ...memory, stat: (p: string) => (p === "/dev/zero" ? { kind: "other" as const, size: 0, realPath: p, system: true } : memory.stat(p)) };
     const config = preprocess(ROOT, { host });
     expect(config.diagnostics.map((d) => [d.code, d.message])).toEqual([
       ["include-not-found", "/dev/zero is a system pseudo-file (under /proc, /sys or /dev); kalint does not read it"],

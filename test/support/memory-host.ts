@@ -18,8 +18,6 @@ export function memoryHost(files: Record<string, string>): FileHost {
       if (Buffer.byteLength(text) > maxBytes) return { refused: { reason: "too-large", message: `cannot read ${path}: it is over ${formatBytes(maxBytes)}` } };
       return { text };
     },
-    list: names,
-    kind: (path) => (byPath.has(path) ? "file" : dirs.has(path) ? "directory" : undefined),
     readDirectory(dir) {
       const at = resolve("/", dir);
       if (!dirs.has(at)) return { error: "no such file or directory" };

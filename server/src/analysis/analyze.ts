@@ -3,7 +3,7 @@
  * then apply severity settings and disable comments. The CLI and the language server both call this.
  */
 import {
-  checkDeadline, detectTemplate, diagnostic, FindingLimiter, isOpaque, limitsOf, OPAQUE, parse, parseTemplate, preprocess, ruleInfo, SourceText, withDeadline,
+  checkDeadline, detectTemplate, diagnostic, FindingLimiter, isOpaque, limitsOf, OPAQUE, parse, parseTemplate, pathKind, preprocess, ruleInfo, SourceText, withDeadline,
   type ConfigFile, type Diagnostic, type EffectiveConfig, type FileHost, type FileStamp, type Limits, type RuleSetting, type TemplateEngine, type TemplateMode,
 } from "../../../grammar/index.js";
 import { protect, withoutForeignContent } from "./disclosure.js";
@@ -107,7 +107,7 @@ function nameTemplateOutput(found: Diagnostic[], engine: TemplateEngine): void {
 
 /** Each partial the template names, checked as a fragment in the block that includes it. */
 function readPartials(path: string, config: EffectiveConfig, options: AnalyzeOptions, found: Diagnostic[]): string[] {
-  const exists = (p: string) => options.host.kind(p) === "file";
+  const exists = (p: string) => pathKind(options.host.stat(p)) === "file";
   const visiting = new Set(options.visiting ?? []);
   visiting.add(resolve(path));
   const read: string[] = [];

@@ -30,14 +30,6 @@ export function openFilesHost(paths: () => readonly string[]): FileHost {
   return {
     // Nothing but the open buffers exists, and the server reads those itself.
     readFile: (path) => ({ refused: { reason: "missing", message: refusalMessage(path, "missing") } }),
-    list: (dir) => {
-      const all = files();
-      return kind(all, resolve(dir)) === "dir" ? names(all, resolve(dir)) : undefined;
-    },
-    kind: (path) => {
-      const found = kind(files(), resolve(path));
-      return found === "dir" ? "directory" : found === "file" ? "file" : undefined;
-    },
     nameOf: (path) => files().get(resolve(path)) ?? path,
     readDirectory: (dir) => {
       const all = files();

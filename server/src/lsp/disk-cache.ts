@@ -1,17 +1,17 @@
 /**
  * The disk as the language server reads it for every keystroke's analysis: a document whose
  * include pattern matches thousands of files would otherwise re-read all of them per edit.
- * Directory listings, file kinds and file texts are kept by the identity and modification time
+ * Directory listings, stats and file texts are kept by the identity and modification time
  * `stat` reports (device, inode, size, mtime, ctime), so a change on disk is seen at the next
  * analysis without waiting for a file-watcher event (not every client sends them). Texts kept
  * are bounded in bytes, least recently used first out.
  */
 import { statSync, type Stats } from "node:fs";
-import { nodeFileHost, type FileHost, type FileRead, type PathKind } from "../../../grammar/node.js";
+import { nodeFileHost, type FileHost, type FileRead, type FileStat } from "../../../grammar/node.js";
 
 /** Bytes of file text kept between analyses. */
 const MAX_CACHED_BYTES = 64 * 1024 * 1024;
-/** Listings and kinds kept: far more than the limits let one analysis look at. */
+/** Listings and stats kept: far more than the limits let one analysis look at. */
 const MAX_ENTRIES = 100_000;
 
 const identity = (st: Stats) => `${st.dev}:${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`;
@@ -37,8 +37,8 @@ function statOf(path: string): Stats | undefined {
 
 export class DiskCache implements FileHost {
   private readonly texts = new Map<string, { readonly key: string; readonly read: FileRead; readonly bytes: number }>();
-  private readonly listings = new Map<string, { readonly key: string; readonly names: readonly string[] | "system" | undefined }>();
-  private readonly kinds = new Map<string, { readonly key: string; readonly kind: PathKind | undefined }>();
+  private readonly listings = new Map<string, { readonly key: string; readonly listing: ReturnType<FileHost["readDirectory"]> }>();
+  private readonly stats = new Map<string, { readonly key: string; readonly stat: FileStat | undefined }>();
   private bytes = 0;
 
   readFile(path: string, maxBytes: number): FileRead {
@@ -69,37 +69,28 @@ export class DiskCache implements FileHost {
     return read;
   }
 
-  list(dir: string): readonly string[] | "system" | undefined {
+  readDirectory(dir: string): ReturnType<FileHost["readDirectory"]> {
     const st = statOf(dir);
-    if (!st) return nodeFileHost.list(dir);
+    if (!st) return nodeFileHost.readDirectory(dir);
     const key = identity(st);
     const hit = this.listings.get(dir);
-    if (hit && hit.key === key) return hit.names;
-    const names = nodeFileHost.list(dir);
+    if (hit && hit.key === key) return hit.listing;
+    const listing = nodeFileHost.readDirectory(dir);
     if (this.listings.size >= MAX_ENTRIES) this.listings.clear();
-    this.listings.set(dir, { key, names });
-    return names;
+    this.listings.set(dir, { key, listing });
+    return listing;
   }
 
-  kind(path: string): PathKind | undefined {
+  stat(path: string): FileStat | undefined {
     const st = statOf(path);
     if (!st) return undefined;
     const key = identity(st);
-    const hit = this.kinds.get(path);
-    if (hit && hit.key === key) return hit.kind;
-    const kind = nodeFileHost.kind(path);
-    if (this.kinds.size >= MAX_ENTRIES) this.kinds.clear();
-    this.kinds.set(path, { key, kind });
-    return kind;
-  }
-
-  // The peer walk (grammar/config-files.ts) runs once per folder and keeps its result: no cache needed.
-  readDirectory(dir: string): ReturnType<FileHost["readDirectory"]> {
-    return nodeFileHost.readDirectory(dir);
-  }
-
-  stat(path: string): ReturnType<FileHost["stat"]> {
-    return nodeFileHost.stat(path);
+    const hit = this.stats.get(path);
+    if (hit && hit.key === key) return hit.stat;
+    const stat = nodeFileHost.stat(path);
+    if (this.stats.size >= MAX_ENTRIES) this.stats.clear();
+    this.stats.set(path, { key, stat });
+    return stat;
   }
 
   private drop(path: string): void {

@@ -17,8 +17,6 @@ const STEPS = 20;
 /** Nothing is read from disk: the made-up file includes nothing. */
 const NO_FILES: FileHost = {
   readFile: (path) => ({ refused: { reason: "missing", message: `cannot read ${path}: no such file or directory` } }),
-  list: () => undefined,
-  kind: () => undefined,
   readDirectory: () => ({ error: "no such file or directory" }),
   stat: () => undefined,
 };

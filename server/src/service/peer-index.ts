@@ -7,7 +7,7 @@
  * folder knows them (as `kalint diff` run from that folder does).
  */
 import { resolve } from "node:path";
-import { DeadlineExceeded, findConfigFiles, type Diagnostic, type FileHost, type WalkLimits } from "../../../grammar/index.js";
+import { DeadlineExceeded, findConfigFiles, pathKind, type Diagnostic, type FileHost, type WalkLimits } from "../../../grammar/index.js";
 import { checkFleet } from "../cluster/check.js";
 import { groupIntoClusters } from "../cluster/fleet.js";
 import { loadNode, nodeOf } from "../cluster/nodes.js";
@@ -178,7 +178,7 @@ export class PeerIndex {
     const cached = this.diskNodes.get(path);
     if (cached !== undefined) return cached ?? undefined;
     // Only regular files (or open documents) are nodes: a FIFO or device named as a peer is not read.
-    const kind = this.sources.host.kind(path);
+    const kind = pathKind(this.sources.host.stat(path));
     if (kind !== "file" && kind !== "executable") return undefined;
     const s = this.sources.settingsFor(path);
     let node: ClusterNode | null;

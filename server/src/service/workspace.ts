@@ -107,8 +107,6 @@ export class Workspace {
       const text = open.getText();
       return text.length > maxBytes ? { refused: { reason: "too-large", message: refusalMessage(path, "too-large", `the open document is over ${formatBytes(maxBytes)}`) } } : { text };
     },
-    list: (dir) => this.env.files.list(dir),
-    kind: (path) => this.env.files.kind(path),
     nameOf: (path) => this.env.files.nameOf?.(path) ?? path,
     readDirectory: (dir) => {
       const listed = this.env.files.readDirectory(dir);
