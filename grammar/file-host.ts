@@ -104,6 +104,9 @@ export function decodeBytes(bytes: Uint8Array): string {
   return decodeFile(bytes).text;
 }
 
+/** The text of a read, or undefined when the host refused it. */
+export const textOf = (read: FileRead): string | undefined => ("refused" in read ? undefined : read.text);
+
 /** The message of a refusal for `path`, in the words users read. */
 export function refusalMessage(path: string, reason: ReadRefusal["reason"], detail = ""): string {
   switch (reason) {

@@ -138,7 +138,7 @@ describe.runIf(built)("render mode on the command line", () => {
   test("one clear line and exit 2 for a missing file, bad YAML, an unknown host or group", () => {
     write("bad.yml", "a: [1,\nb: 2\n");
     const cases: [string[], RegExp][] = [
-      [["check", template, "--vars", "nope.yml"], /^kalint: cannot read vars file nope.yml: no such file, or not readable\n$/],
+      [["check", template, "--vars", "nope.yml"], /^kalint: cannot read vars file nope.yml: no such file or directory\n$/],
       [["check", template, "--vars", "bad.yml"], /^kalint: bad.yml:\d+: bad YAML: .+\n$/],
       [["diff", template, "--inventory", "inventory.json", "--hosts", "lb1,lb9"], /^kalint: inventory.json: no host 'lb9' \(hosts: lb1, lb2\)\n$/],
       [["diff", template, "--inventory", "inventory.json", "--group", "web"], /^kalint: inventory.json: no group 'web' \(groups: lb\)\n$/],

@@ -7,7 +7,7 @@
  * as a static one is not repeated.
  */
 import { dirname, join } from "node:path";
-import { diagnostic, SourceText, type Diagnostic, type FileHost, type RelatedInformation } from "../../../grammar/index.js";
+import { diagnostic, refusalMessage, SourceText, type Diagnostic, type FileHost, type RelatedInformation } from "../../../grammar/index.js";
 import { analyze, sortDiagnostics, type AnalyzeOptions } from "../analysis/analyze.js";
 import { checkFleet } from "../cluster/check.js";
 import { structuralDifferences } from "../cluster/differences.js";
@@ -106,8 +106,7 @@ export function checkRendered(path: string, nodes: readonly NodeVars[], options:
 /** A rendered node as the only file there is: its includes name the target host's paths, which kalint neither has nor reads. */
 export function renderedHost(name: string, text: string): FileHost {
   return {
-    readFile: (p) => (p === name ? text : undefined),
-    glob: () => [],
+    readFile: (p) => (p === name ? { text } : { refused: { reason: "missing", message: refusalMessage(p, "missing") } }),
     readDirectory: () => ({ error: "no such file or directory" }),
     stat: (p) => (p === name ? { kind: "file", size: text.length, realPath: name } : undefined),
   };

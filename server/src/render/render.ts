@@ -11,7 +11,7 @@
  * through the FileHost; nothing else is read, and nothing is ever run.
  */
 import { dirname, isAbsolute, join, resolve } from "node:path";
-import { readTemplate, SourceText, type FileHost, type TemplateLayer } from "../../../grammar/index.js";
+import { DEFAULT_LIMITS, readTemplate, SourceText, textOf, type FileHost, type TemplateLayer } from "../../../grammar/index.js";
 import { searchPath } from "../analysis/partials.js";
 import { TemplateSet, type RenderFault } from "./engine.js";
 import { FAULT_RE } from "./filters.js";
@@ -47,7 +47,7 @@ export function prepareTemplate(path: string, options: PrepareOptions): Prepared
     files.push(new SourceText(file, text));
     return index;
   };
-  const entryText = options.text ?? options.host.readFile(path);
+  const entryText = options.text ?? textOf(options.host.readFile(path, DEFAULT_LIMITS.fileBytes));
   if (entryText === undefined) throw new Error(`cannot read ${path}`);
   const layers = new Map<number, TemplateLayer>();
   const mark = (text: string, index: number) => {
@@ -66,7 +66,7 @@ export function prepareTemplate(path: string, options: PrepareOptions): Prepared
       if (!name || registered.has(name)) continue;
       const candidates = isAbsolute(name) ? [name] : dirs.map((d) => join(d, name));
       for (const c of candidates) {
-        const text = options.host.readFile(c);
+        const text = textOf(options.host.readFile(c, DEFAULT_LIMITS.fileBytes));
         if (text === undefined) continue;
         const shown = isAbsolute(path) ? c : relativeTo(path, c);
         const before = files.length;

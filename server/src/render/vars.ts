@@ -5,7 +5,7 @@
  * line, for bad YAML): the CLI prints it and exits 2.
  */
 import { parseDocument, type Tags } from "yaml";
-import type { FileHost } from "../../../grammar/index.js";
+import { DEFAULT_LIMITS, type FileHost } from "../../../grammar/index.js";
 import { faultMark } from "./filters.js";
 
 export class VarsError extends Error {}
@@ -120,9 +120,9 @@ function unsafeToText(v: unknown): unknown {
 export const UNSAFE = "\uE020unsafe";
 
 export function readVarsFile(host: FileHost, file: string): Vars {
-  const text = host.readFile(file);
-  if (text === undefined) throw new VarsError(`cannot read vars file ${file}: no such file, or not readable`);
-  return parseVarsText(text, file);
+  const read = host.readFile(file, DEFAULT_LIMITS.fileBytes);
+  if ("refused" in read) throw new VarsError(`cannot read vars file ${file}: ${read.refused.message.replace(/^cannot read [^:]*: /, "")}`);
+  return parseVarsText(read.text, file);
 }
 
 /** The node named `name` from `defaults` then `files`, merged in order (later wins, top level, as Ansible's default hash_behaviour). */
@@ -183,9 +183,9 @@ export function parseInventory(text: string, file: string): Inventory {
 }
 
 export function readInventory(host: FileHost, file: string): Inventory {
-  const text = host.readFile(file);
-  if (text === undefined) throw new VarsError(`cannot read inventory ${file}: no such file, or not readable`);
-  return parseInventory(text, file);
+  const read = host.readFile(file, DEFAULT_LIMITS.fileBytes);
+  if ("refused" in read) throw new VarsError(`cannot read inventory ${file}: ${read.refused.message.replace(/^cannot read [^:]*: /, "")}`);
+  return parseInventory(read.text, file);
 }
 
 /** Every host of a group, its children's included, in inventory order. */

@@ -6,13 +6,14 @@
  */
 import { writeFileSync } from "node:fs";
 import { basename } from "node:path";
-import { nodeFileHost } from "../../../../grammar/index.js";
+import { nodeFileHost } from "../../../../grammar/node.js";
 import { loadNode } from "../../cluster/nodes.js";
 import type { ClusterNode } from "../../cluster/types.js";
 import { checkRendered, renderedHost, type Difference } from "../../render/check.js";
 import { prepareTemplate, renderNode } from "../../render/render.js";
 import { nodeFromFiles, nodeFromInventory, parseNodeOption, pickHosts, readInventory, VarsError, withMagicVariables, type NodeVars } from "../../render/vars.js";
 import { UsageError, type CliOptions } from "../args.js";
+import { readDecoded } from "../inputs.js";
 import type { Report } from "../output/report.js";
 import { paint } from "../output/text.js";
 import { analyzeOptions, settingsFor } from "../settings.js";
@@ -55,7 +56,8 @@ export function loadRenderNodes(o: Pick<CliOptions, "vars" | "defaults" | "nodes
 export function runRenderMode(o: CliOptions, cluster: boolean): Report {
   const path = o.files[0]!;
   const nodes = loadRenderNodes(o);
-  if (nodeFileHost.readFile(path) === undefined) throw new UsageError(`cannot read ${path}: no such file, or not readable`);
+  // Read as any operand is (a regular file within the limit): a clear exit 2 otherwise.
+  readDecoded(path);
   const settings = settingsFor(path, o);
   const { host: _host, template: _template, ...analyze } = analyzeOptions(settings, o.configId, o, path);
   void _host;
@@ -84,8 +86,7 @@ function fit(text: string, width: number): string {
 export function loadRenderedNodes(o: CliOptions): ClusterNode[] {
   const path = o.files[0]!;
   const nodes = loadRenderNodes(o);
-  const text = nodeFileHost.readFile(path);
-  if (text === undefined) throw new UsageError(`cannot read ${path}: no such file, or not readable`);
+  const { text } = readDecoded(path);
   const t = prepareTemplate(path, { host: nodeFileHost, text, ...(o.templatePath.length ? { templatePath: o.templatePath } : {}) });
   const settings = settingsFor(path, o);
   const { host: _host, template: _template, ...options } = analyzeOptions(settings, undefined, o, path);
@@ -127,8 +128,7 @@ export function renderNodeDifferences(differences: readonly Difference[], names:
 export function runRender(o: CliOptions): number {
   const path = o.files[0]!;
   const nodes = loadRenderNodes(o);
-  const text = nodeFileHost.readFile(path);
-  if (text === undefined) throw new UsageError(`cannot read ${path}: no such file, or not readable`);
+  const { text } = readDecoded(path);
   const t = prepareTemplate(path, { host: nodeFileHost, text, ...(o.templatePath.length ? { templatePath: o.templatePath } : {}) });
   const r = renderNode(t, nodes[0]!);
   if (!r.ok) {
