@@ -35,7 +35,7 @@ export function runCheck(o: CliOptions): Report {
     const settings = settingsFor(name, o);
     const options: AnalyzeOptions = { ...analyzeOptions(settings, o.configId, o, name), standalone: true };
     let analysis = analyze(name, { ...options, text, ...(stamp ? { stamp } : {}) });
-    // --fix never touches a template (SPEC §7): its words are not the rendered file's.
+    // --fix never touches a template (docs/templates.md): its words are not the rendered file's.
     const template = analysis.config.raw.template !== undefined;
     for (let round = 0; o.fix && !template && round < MAX_FIX_ROUNDS; round++) {
       const applied = applyFixes(analysis, { force: o.force });
