@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { EARLIER_ARGS, FATAL_MISSING, MISSING_IS_HARMLESS, ONE_WORD, OVERRIDES, ENUMS, REPEATABLE, REQUIRED_ARG } from "./overrides.mjs";
+import { FATAL_MISSING, MISSING_IS_HARMLESS, MISSING_IS_NOT_FATAL, ONE_WORD, SINCE, OVERRIDES, ENUMS, REPEATABLE, REQUIRED_ARG } from "./overrides.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..", "..");
@@ -16,7 +16,7 @@ const ref = JSON.parse(readFileSync(input, "utf8"));
 // A key that names no keyword would be silently ignored: the fact it states would be lost.
 {
   const known = new Set(ref.keywords.flatMap((k) => [k.name, k.path.join(" > ")]));
-  const keys = [...Object.keys(OVERRIDES), ...Object.keys(ENUMS), ...Object.keys(EARLIER_ARGS), ...REPEATABLE, ...REQUIRED_ARG, ...FATAL_MISSING, ...MISSING_IS_HARMLESS, ...ONE_WORD];
+  const keys = [...Object.keys(OVERRIDES), ...Object.keys(ENUMS), ...REPEATABLE, ...REQUIRED_ARG, ...FATAL_MISSING, ...MISSING_IS_HARMLESS, ...MISSING_IS_NOT_FATAL, ...ONE_WORD, ...Object.keys(SINCE)];
   const dead = keys.filter((key) => !known.has(key));
   if (dead.length > 0) throw new Error(`overrides.mjs names no keyword of ${input}: ${dead.join(", ")}`);
 }
@@ -104,13 +104,11 @@ const out = [];
 for (const k of ref.keywords) {
   const handler = ref.handlers[k.handler];
   const derived = deriveArgs(k, handler);
-  const sinceText = k.since?.version ?? "";
+  const sinceText = SINCE[k.path.join(" > ")] ?? k.since?.version ?? "";
   const since = /^unreleased/.test(sinceText) ? unreleased : parseVersion(sinceText) ?? [0, 5, 3];
   const entry = { name: k.name, parents: k.parents };
   if (k.opens_block) entry.block = k.opens_block;
   if (derived.args) entry.args = derived.args;
-  const earlier = EARLIER_ARGS[k.path.join(" > ")];
-  if (earlier) entry.earlierArgs = earlier;
   if (derived.allowsExtra && !ONE_WORD.has(k.path.join(" > ")) && !ONE_WORD.has(k.name)) entry.allowsExtra = true;
   if (!k.opens_block && !REPEATABLE.has(k.name) && !REPEATABLE.has(k.path.join(" > "))) entry.single = true;
   if (k.missing_argument_is_fatal_heuristic) entry.missingArgIsFatal = true;
@@ -120,6 +118,7 @@ for (const k of ref.keywords) {
   };
   if (inSet(REQUIRED_ARG) || inSet(FATAL_MISSING)) firstArg(({ optional, ...arg }) => arg);
   if (inSet(FATAL_MISSING)) entry.missingArgIsFatal = true;
+  if (inSet(MISSING_IS_NOT_FATAL)) delete entry.missingArgIsFatal;
   if (inSet(MISSING_IS_HARMLESS)) {
     delete entry.missingArgIsFatal;
     firstArg((arg) => ({ ...arg, optional: true }));

@@ -39,8 +39,6 @@ export const OVERRIDES = {
   max_auto_priority: { args: [{ name: "PRIORITY", kind: { type: "integer", min: -1, max: 99 }, optional: true }] },
   // keepalived replaces 0 by 1 and reports it.
   smtp_connect_timeout: { args: [{ name: "SECONDS", kind: { type: "integer", min: 1, max: 4294 } }] },
-  // This one handler takes any word after it as "true" without complaint.
-  "global_defs > vrrp_skip_check_adv_addr": { args: [{ name: "BOOLEAN", kind: { type: "any" }, optional: true }], allowsExtra: true },
   dynamic_interfaces: { args: [{ name: "OPTION", kind: { type: "enum", values: ["allow_if_changes"] }, optional: true }] },
   // Argument lists that keepalived reads itself (see server/src/validate/servers.ts).
   virtual_server: {},
@@ -59,17 +57,12 @@ OVERRIDES["vrrp_script > interval"] = scriptSeconds;
 OVERRIDES["vrrp_script > timeout"] = scriptSeconds;
 
 /**
- * Argument lists of earlier releases, read off each release's handler: for a target version
- * below `before`, keepalived read the keyword with `args` (the entry with the lowest such
- * `before` wins when a keyword changed more than once).
+ * First releases the reference dates too late (it dates a keyword by the first release with its
+ * current handler), found by the differential's sweep of newer keywords against 2.0.19.
  */
-const wholeScriptSeconds = [{ before: [2, 3, 2], args: [{ name: "SECONDS", kind: { type: "integer", min: 1, max: 4294 } }] }];
-export const EARLIER_ARGS = {
-  // No value until 2.3.0, which reads an optional boolean; before, a word after it was ignored.
-  "global_defs > vrrp_strict": [{ before: [2, 3, 0], args: [{ name: "IGNORED", kind: { type: "any" }, optional: true }] }],
-  // Whole seconds until 2.3.2, which reads milliseconds (up to 3 decimal places).
-  "vrrp_script > interval": wholeScriptSeconds,
-  "vrrp_script > timeout": wholeScriptSeconds,
+export const SINCE = {
+  // Installed with the handler of lb_kind since 1.3.0; 2.1.0 gave it a handler of its own.
+  "virtual_server > lvs_method": "1.3.0",
 };
 
 /** Keywords that may be given several times in one block, each adding to the setting. */
@@ -85,13 +78,20 @@ export const REQUIRED_ARG = new Set([
   "bfd_cpu_affinity", "notify_fifo", "notify_fifo_script", "vrrp_notify_fifo", "vrrp_notify_fifo_script", "lvs_notify_fifo",
   "lvs_notify_fifo_script", "dbus_service_name", "tmp_config_directory", "virtualhost",
   "virtual_server > real_server > MISC_CHECK > user",
+  // Found by the sweep of 2.3.3: "dbus_no_interface_name missing - ignoring".
+  "dbus_no_interface_name",
+  // 2.2.8 and later report an empty regex (before, it was only logged: schema/dated.ts).
+  "regex",
 ]);
 
 /** The same, where keepalived reads the missing word anyway and stops reading the file (exit 2). */
 export const FATAL_MISSING = new Set(["lvs_process_name", "umask", "vrrp_script > user"]);
 
 /** Keywords the reference calls fatal when empty, whose handler only logs the line (not an error) and ignores it. */
-export const MISSING_IS_HARMLESS = new Set(["regex", "regex_min_offset", "regex_max_offset"]);
+export const MISSING_IS_HARMLESS = new Set(["regex_min_offset", "regex_max_offset"]);
+
+/** Keywords the reference calls fatal when empty, whose handler reports the line and goes on reading. */
+export const MISSING_IS_NOT_FATAL = new Set(["regex"]);
 
 /**
  * Keywords whose handler reads the first word only and ignores the rest without a word (checked

@@ -34,7 +34,8 @@ const ANYTHING = ["", "0", "-1", "1.5", "x", "4294967296", "10.0.0.1", "10.0.0.1
 function valuesFor(kind: ArgKind): readonly string[] {
   switch (kind.type) {
     case "integer":
-    case "decimal": {
+    case "decimal":
+    case "real": {
       const { min = 0, max = 1000 } = kind;
       return [String(min), String(max), String(min - 1), String(max + 1), String(Math.floor((min + max) / 2)), "1", "0.25"];
     }

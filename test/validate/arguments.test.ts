@@ -43,7 +43,8 @@ describe("vrrp_script interval and timeout: whole seconds before 2.3.2, millisec
     expect(argsFor(spec, [2, 3, 1]).changedIn).toEqual([2, 3, 2]);
     expect(argsFor(spec, [2, 3, 1]).args![0]!.kind).toMatchObject({ type: "integer", min: 1 });
     expect(argsFor(spec, [2, 3, 2])).toEqual({ args: spec.args });
-    expect(describeKeyword(spec)).toContain("before keepalived 2.3.2: `interval SECONDS (1..4294)`");
+    expect(describeKeyword(spec)).toContain("keepalived before 2.3.2: `interval SECONDS (1..4294)`");
+    expect(describeKeyword(spec)).toContain("keepalived 2.3.2 and later: `interval SECONDS (0.001..4294)`");
   });
 
   test("of several earlier lists, the one with the lowest version above the target applies", () => {
@@ -84,9 +85,13 @@ describe("arguments keepalived 2.2.7 requires or ignores, measured by the differ
     expect(findings(global(kw)).find((f) => f.code === "missing-argument")!.message).toContain("stops reading");
   });
 
-  test("an empty regex line is only logged by keepalived, so kalint says nothing", () => {
+  test("an empty regex line is only logged by keepalived before 2.2.8, so kalint says nothing there; 2.2.8 reports it", () => {
     const url = "virtual_server 10.0.0.1 80 {\n  real_server 10.0.0.2 80 {\n    HTTP_GET {\n      url {\n        path /\n        regex\n        regex_min_offset\n      }\n    }\n  }\n}\n";
-    expect(findings(url).filter((f) => f.code === "missing-argument")).toEqual([]);
+    expect(findings(url, [2, 2, 7]).filter((f) => f.code === "missing-argument")).toEqual([]);
+    const [found, ...rest] = findings(url, [2, 2, 8]).filter((f) => f.code === "missing-argument");
+    expect(rest).toEqual([]);
+    expect(found).toMatchObject({ word: "regex" });
+    expect(found!.message).not.toContain("stops reading");
   });
 
   test("vrrp_strict takes a boolean from 2.3.0; before, a word after it is ignored", () => {

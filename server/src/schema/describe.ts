@@ -2,7 +2,7 @@
  * A keyword's documentation as Markdown: the prose of docs/ plus the facts (syntax, allowed
  * values, version, deprecation, build options). Hover and `kalint explain` both show this.
  */
-import { formatVersion } from "./lookup.js";
+import { compareVersions, formatVersion, lineFactsOf } from "./lookup.js";
 import { formatSyntax, rangeText } from "./syntax.js";
 import type { ArgKind, ArgSpec, KeywordSpec, RemovedKeyword } from "./types.js";
 
@@ -19,7 +19,7 @@ export function blockOf(spec: Pick<KeywordSpec, "parents">): string {
 export function describeKeywordBody(spec: KeywordSpec): string {
   const lines = ["```", spec.syntax, "```", "", spec.doc.trim()];
   const facts = [...(spec.args ?? []).map(argumentFact).filter((f): f is string => f !== undefined)];
-  for (const e of spec.earlierArgs ?? []) facts.push(`before keepalived ${formatVersion(e.before)}: \`${formatSyntax(spec.name, e.args, spec.block)}\``);
+  facts.push(...releaseFacts(spec));
   facts.push(`first in keepalived ${formatVersion(spec.since)}`);
   if (spec.aliasOf && !spec.deprecated) facts.push(`another name for \`${spec.aliasOf}\``);
   if (spec.deprecated) {
@@ -32,6 +32,27 @@ export function describeKeywordBody(spec: KeywordSpec): string {
   return lines.join("\n");
 }
 
+/**
+ * What each release accepts, for a keyword whose arguments (or whose block's lines) changed:
+ * the newest reading first, then each older one with the release range it covers.
+ */
+export function releaseFacts(spec: KeywordSpec): string[] {
+  const out: string[] = [];
+  const earlier = [...(spec.earlierArgs ?? [])].sort((a, b) => compareVersions(b.before, a.before));
+  if (earlier.length > 0) {
+    out.push(`keepalived ${formatVersion(earlier[0]!.before)} and later: \`${spec.syntax}\``);
+    earlier.forEach((e, i) => {
+      const next = earlier[i + 1];
+      const range = next ? `${formatVersion(next.before)} to before ${formatVersion(e.before)}` : `before ${formatVersion(e.before)}`;
+      const kinds = e.args.map(argumentFact).filter((f): f is string => f !== undefined);
+      const notes = [...kinds, ...(e.lenient ? [`a value later releases refuse: it ${e.lenient}`] : []), ...(e.why ? [e.why] : [])];
+      out.push(`keepalived ${range}: \`${formatSyntax(spec.name, e.args, spec.block)}\`${notes.length ? ` (${notes.join("; ")})` : ""}`);
+    });
+  }
+  for (const f of lineFactsOf(spec.name)) out.push(`${f.what}: keepalived before ${formatVersion(f.before)} ${f.lenient} (${f.why})`);
+  return out;
+}
+
 /** A keyword keepalived no longer reads: when it went, what replaced it, and what it did. */
 export function describeRemoved(removed: RemovedKeyword): string {
   const instead = removed.replacement ? `; use \`${removed.replacement}\`` : "";
@@ -40,8 +61,9 @@ export function describeRemoved(removed: RemovedKeyword): string {
 
 /** "whole number, 1..255" or "number with up to 3 decimal places, 0.001..4294"; other kinds have no such phrase. */
 export function numberKindText(kind: ArgKind): string | undefined {
-  if (kind.type !== "integer" && kind.type !== "decimal") return undefined;
+  if (kind.type !== "integer" && kind.type !== "decimal" && kind.type !== "real") return undefined;
   const range = kind.min !== undefined || kind.max !== undefined ? `, ${rangeText(kind.min, kind.max)}` : "";
+  if (kind.type === "real") return `number in any form C's strtod reads (1.5, 1e3, 0x10)${range}`;
   return kind.type === "integer" ? `whole number${range}` : `number with up to ${kind.decimals} decimal places${range}`;
 }
 
@@ -51,6 +73,7 @@ function argumentFact(arg: ArgSpec): string | undefined {
     case "integer":
       return k.min !== undefined || k.max !== undefined ? `${arg.name}: ${numberKindText(k)}` : undefined;
     case "decimal":
+    case "real":
       return `${arg.name}: ${numberKindText(k)}`;
     case "enum":
       return `${arg.name}: one of ${k.values.map((v) => `\`${v}\``).join(", ")}${k.caseInsensitive ? " (any case)" : ""}`;

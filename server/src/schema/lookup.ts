@@ -4,9 +4,10 @@
  * Everything here is built once, on first use.
  */
 import facts from "./keywords.generated.json";
+import { DATED_ARGUMENTS, DATED_LINES, type DatedLine, type DatedLineId } from "./dated.js";
 import { keywordDoc } from "./docs/index.js";
 import { formatSyntax } from "./syntax.js";
-import type { KeywordSpec, RemovedKeyword, Version } from "./types.js";
+import type { EarlierArgs, KeywordSpec, RemovedKeyword, Version } from "./types.js";
 
 /** A schema entry as stored: everything but the prose and the syntax line, which are derived. */
 type FactEntry = Omit<KeywordSpec, "doc" | "syntax">;
@@ -46,7 +47,10 @@ const pathKey = (parents: readonly string[]) => parents.join(" > ");
 
 function index(): void {
   if (all) return;
-  const list: KeywordSpec[] = data.keywords.map(withProse);
+  const list: KeywordSpec[] = data.keywords.map((f) => {
+    const earlierArgs = datedArgs(f);
+    return withProse(earlierArgs.length > 0 ? { ...f, earlierArgs } : f);
+  });
   all = list;
   byBlock = new Map();
   byName = new Map();
@@ -57,6 +61,31 @@ function index(): void {
     (byBlockName.get(block) ?? byBlockName.set(block, new Map()).get(block)!).set(k.name, k);
     (byName.get(k.name) ?? byName.set(k.name, []).get(k.name)!).push(k);
   }
+}
+
+/** The argument lists of earlier releases that dated.ts gives for one schema position (older releases first needed only by the lowest `before`). */
+function datedArgs(spec: FactEntry): EarlierArgs[] {
+  const path = [...spec.parents, spec.name].join(" > ");
+  const out: EarlierArgs[] = [];
+  for (const d of DATED_ARGUMENTS) {
+    if (!(typeof d.keywords === "function" ? d.keywords(spec) : d.keywords.includes(path))) continue;
+    // A keyword newer than the change never had the older reading.
+    if (compareVersions(spec.since, d.before) >= 0 || spec.args === undefined) continue;
+    const args = typeof d.args === "function" ? d.args(spec.args) : d.args;
+    out.push({ before: d.before, args, ...(d.lenient !== undefined ? { lenient: d.lenient } : {}), why: d.why, ...(d.allowsExtra !== undefined ? { allowsExtra: d.allowsExtra } : {}) });
+  }
+  return out;
+}
+
+/** The dated facts of the lines of value block `name` (dated.ts), for hover and explain. */
+export function lineFactsOf(name: string): readonly DatedLine[] {
+  return Object.values(DATED_LINES).filter((f: DatedLine) => f.blocks.includes(name));
+}
+
+/** The dated line fact `id` (dated.ts) when release `target` predates it and so reads such lines the old way. */
+export function lineFact(id: DatedLineId, target: Version): DatedLine | undefined {
+  const fact: DatedLine = DATED_LINES[id];
+  return compareVersions(target, fact.before) < 0 ? fact : undefined;
 }
 
 export function allKeywords(): readonly KeywordSpec[] {

@@ -16,6 +16,7 @@ function describeKind(kind: ArgKind): string {
   switch (kind.type) {
     case "integer":
     case "decimal":
+    case "real":
       return kind.min !== undefined || kind.max !== undefined ? ` (${rangeText(kind.min, kind.max)})` : "";
     case "enum":
       return ` (${kind.values.join("|")})`;

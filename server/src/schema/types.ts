@@ -11,6 +11,11 @@ export type ArgKind =
   | { readonly type: "integer"; readonly min?: number; readonly max?: number }
   /** Decimal seconds (or other unit) with at most `decimals` places. */
   | { readonly type: "decimal"; readonly min?: number; readonly max?: number; readonly decimals: number }
+  /**
+   * A floating-point number as C's strtod reads it (`1.5`, `1e3`, `0x10`, any number of decimal
+   * places): how releases before 2.2.3 read seconds.
+   */
+  | { readonly type: "real"; readonly min?: number; readonly max?: number }
   | { readonly type: "boolean" }
   | { readonly type: "enum"; readonly values: readonly string[]; readonly caseInsensitive?: boolean }
   | { readonly type: "ipv4" }
@@ -40,6 +45,16 @@ export interface ArgSpec {
 export interface EarlierArgs {
   readonly before: Version;
   readonly args: readonly ArgSpec[];
+  /**
+   * Set when these releases took values the current list refuses and that are still mistakes
+   * (a multicast group that is no multicast address): what such a release does with one, e.g.
+   * "sends its adverts to it". kalint then warns, for those targets, where it would refuse.
+   */
+  readonly lenient?: string;
+  /** What changed upstream, in a few words. */
+  readonly why?: string;
+  /** Whether those releases ignored words after the list, when that differs from the current entry. */
+  readonly allowsExtra?: boolean;
 }
 
 export type BlockKind = "keywords" | "values";

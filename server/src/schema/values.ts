@@ -108,6 +108,40 @@ export function readDecimal(text: string, bounds: DecimalBounds): Checked<number
   return ok(scaled / scale);
 }
 
+// strtod's forms: decimal with an optional exponent, or hexadecimal with an optional binary exponent.
+const REAL_DECIMAL = /^[ \t\n\v\f\r]*([+-]?)(\d+\.?\d*|\.\d+)(?:[eE]([+-]?\d+))?$/;
+const REAL_HEX = /^[ \t\n\v\f\r]*([+-]?)0[xX]([0-9a-fA-F]+\.?[0-9a-fA-F]*|\.[0-9a-fA-F]+)(?:[pP]([+-]?\d+))?$/;
+const SMALLEST_NORMAL = 2.2250738585072014e-308;
+
+/**
+ * A number as C's strtod reads it, as releases before 2.2.3 read seconds: `1.5`, `.5`, `1e3`,
+ * `0x10`, any number of decimal places. keepalived refuses what strtod does not read whole,
+ * infinity and NaN, and what overflows or underflows a double (strtod's ERANGE), then compares
+ * the value with the bounds.
+ */
+export function readReal(text: string, bounds: IntegerBounds): Checked<number> {
+  let value: number;
+  let digitsNonZero: boolean;
+  const dec = REAL_DECIMAL.exec(text);
+  if (dec) {
+    value = Number(`${dec[1]}${dec[2]}e${dec[3] ?? "0"}`);
+    digitsNonZero = /[1-9]/.test(dec[2]!);
+  } else {
+    const hex = REAL_HEX.exec(text);
+    if (!hex) return bad("invalid-value", `'${text}' is not a number`);
+    const [whole = "", fraction = ""] = hex[2]!.split(".");
+    const mantissa = [...whole + fraction].reduce((v, c) => v * 16 + parseInt(c, 16), 0);
+    value = (hex[1] === "-" ? -1 : 1) * mantissa * 2 ** (Number(hex[3] ?? "0") - 4 * fraction.length);
+    digitsNonZero = mantissa !== 0;
+  }
+  const magnitude = Math.abs(value);
+  if (!Number.isFinite(value) || (digitsNonZero && magnitude < SMALLEST_NORMAL)) return bad("out-of-range", `${text} is out of range of a floating-point number`);
+  if ((bounds.min !== undefined && value < bounds.min) || (bounds.max !== undefined && value > bounds.max)) {
+    return bad("out-of-range", `${text} is out of range; ${describeRange(bounds)}`);
+  }
+  return ok(value);
+}
+
 export function describeRange(bounds: IntegerBounds): string {
   const { min, max } = bounds;
   if (min !== undefined && max !== undefined) return `allowed: ${min}..${max}`;
@@ -240,6 +274,8 @@ export function readValue(kind: ArgKind, text: string): Checked<unknown> {
       return readInteger(text, kind);
     case "decimal":
       return readDecimal(text, kind);
+    case "real":
+      return readReal(text, kind);
     case "boolean":
       return readBoolean(text);
     case "enum":
@@ -278,7 +314,7 @@ export function readMulticast(text: string, family?: 4 | 6): Checked<string> {
   const v6 = address.includes(":");
   const firstByte = Number(address.split(".")[0]);
   const multicast = v6 ? /^ff[0-9a-f]{2}:/i.test(address) : firstByte >= 224 && firstByte <= 239;
-  return multicast ? ok(address) : bad("invalid-value", `${address} is not a multicast address (${v6 ? "ff00::/8" : "224.0.0.0 to 239.255.255.255"}); keepalived ignores the line`);
+  return multicast ? ok(address) : bad("invalid-value", `${address} is not a multicast address (${v6 ? "ff00::/8" : "224.0.0.0 to 239.255.255.255"})`);
 }
 
 /**

@@ -2,17 +2,18 @@
 import { writtenAs, type Block, type Statement, type Word } from "../../../grammar/index.js";
 import { compareVersions, formatVersion } from "../schema/lookup.js";
 import { numberKindText } from "../schema/describe.js";
-import type { ArgKind, ArgSpec, KeywordSpec, Version } from "../schema/types.js";
+import type { ArgKind, ArgSpec, EarlierArgs, KeywordSpec, Version } from "../schema/types.js";
 import { cover, type Reporter } from "./report.js";
 import { addressPart, checkValue, type ValueProblem } from "../schema/values.js";
 
-/** The argument list keepalived `target` reads, and the version that brought the current one when that differs. */
-export function argsFor(spec: KeywordSpec, target: Version): { args: readonly ArgSpec[] | undefined; changedIn?: Version } {
-  let chosen: { before: Version; args: readonly ArgSpec[] } | undefined;
+/** The argument list keepalived `target` reads; when that is an earlier one, the version that changed it and what it does with values now refused. */
+export function argsFor(spec: KeywordSpec, target: Version): { args: readonly ArgSpec[] | undefined; changedIn?: Version; lenient?: string; allowsExtra?: boolean } {
+  let chosen: EarlierArgs | undefined;
   for (const e of spec.earlierArgs ?? []) {
     if (compareVersions(target, e.before) < 0 && (!chosen || compareVersions(e.before, chosen.before) < 0)) chosen = e;
   }
-  return chosen ? { args: chosen.args, changedIn: chosen.before } : { args: spec.args };
+  if (!chosen) return { args: spec.args };
+  return { args: chosen.args, changedIn: chosen.before, ...(chosen.lenient !== undefined ? { lenient: chosen.lenient } : {}), ...(chosen.allowsExtra !== undefined ? { allowsExtra: chosen.allowsExtra } : {}) };
 }
 
 export function checkArguments(spec: KeywordSpec, node: Statement | Block, reporter: Reporter, target: Version): void {
@@ -20,12 +21,13 @@ export function checkArguments(spec: KeywordSpec, node: Statement | Block, repor
   const earlier = spec.earlierArgs === undefined ? undefined : argsFor(spec, target);
   const specs = earlier ? earlier.args : spec.args;
   const changedIn = earlier?.changedIn;
+  const older = changedIn ? { target, changedIn, lenient: earlier?.lenient } : undefined;
   if (!specs) return;
   const words = node.args;
   let used = 0;
   for (const arg of specs) {
     if (arg.repeat) {
-      for (; used < words.length; used++) checkWord(spec, arg.kind, words[used]!, `${spec.name} ${arg.name}`, used, reporter, target, changedIn);
+      for (; used < words.length; used++) checkWord(spec, arg.kind, words[used]!, `${spec.name} ${arg.name}`, used, reporter, older);
       if (used === 0 && !arg.optional) missing(spec, node, arg.name, reporter);
       break;
     }
@@ -34,19 +36,34 @@ export function checkArguments(spec: KeywordSpec, node: Statement | Block, repor
       if (!arg.optional) missing(spec, node, arg.name, reporter);
       break;
     }
-    checkWord(spec, arg.kind, word, spec.name, used, reporter, target, changedIn);
+    checkWord(spec, arg.kind, word, spec.name, used, reporter, older);
     used++;
   }
-  if (used < words.length && !spec.allowsExtra) {
+  if (used < words.length && !(earlier?.allowsExtra ?? spec.allowsExtra)) {
     const extra = cover(words[used]!, words[words.length - 1]!);
     reporter.report(extra, "extra-argument", specs.length === 0 ? `${spec.name} takes no arguments; keepalived ignores these` : `${spec.name} takes ${specs.length} argument${specs.length === 1 ? "" : "s"}; keepalived ignores the rest`);
   }
 }
 
-function checkWord(spec: KeywordSpec, kind: ArgKind, word: Word, context: string, position: number, reporter: Reporter, target: Version, changedIn: Version | undefined): void {
+/** How an earlier release reads the line: its version, the one that changed it, and what it does with values now refused. */
+interface Older {
+  readonly target: Version;
+  readonly changedIn: Version;
+  readonly lenient: string | undefined;
+}
+
+function checkWord(spec: KeywordSpec, kind: ArgKind, word: Word, context: string, position: number, reporter: Reporter, older: Older | undefined): void {
   const problem = checkValue(kind, word.text);
-  if (problem) reporter.problem(word, changedIn ? olderReading(problem, spec, position, word, kind, target, changedIn) : problem, context);
-  else if (kind.type === "ip") droppedSuffix(spec, word, reporter);
+  if (problem) reporter.problem(word, older ? olderReading(problem, spec, position, word, kind, older.target, older.changedIn) : problem, context);
+  else if (older?.lenient !== undefined) {
+    // The target takes the word; if the current list does not, it is a mistake that release lets through.
+    const current = spec.args?.[Math.min(position, spec.args.length - 1)];
+    const now = current && checkValue(current.kind, word.text);
+    if (now) {
+      const message = `${now.message}; keepalived ${formatVersion(older.target)} ${older.lenient} (${formatVersion(older.changedIn)} and later refuse it)`;
+      reporter.problem(word, { code: now.code, message }, context, { mild: true });
+    }
+  } else if (kind.type === "ip") droppedSuffix(spec, word, reporter);
 }
 
 /** A single address written with a /prefix or -range: keepalived's socket-address reader drops it without a word. */

@@ -8,6 +8,8 @@ import type { ValueProblem } from "../schema/values.js";
 export interface Extras {
   readonly related?: readonly RelatedInformation[];
   readonly fix?: Fix;
+  /** A mistake the target release lets through (schema/dated.ts): the code's milder severity from the registry. */
+  readonly mild?: boolean;
 }
 
 /** Collects diagnostics for one validation run, keeping at most `keep` of each code per file. */
@@ -38,8 +40,8 @@ export class Reporter {
   }
 
   /** A value reader's verdict, prefixed with what the value was for. */
-  problem(at: Span, problem: ValueProblem, what?: string): void {
-    this.report(at, problem.code, what ? `${what}: ${problem.message}` : problem.message);
+  problem(at: Span, problem: ValueProblem, what?: string, extras: Extras = {}): void {
+    this.report(at, problem.code, what ? `${what}: ${problem.message}` : problem.message, extras);
   }
 }
 

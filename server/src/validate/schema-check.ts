@@ -11,7 +11,7 @@ import { hasOpaqueLine, isOpaque, type AnonymousBlock, type Block, type ConfigFi
 import { rootScope, type KeywordScope } from "../schema/lookup.js";
 import { literalVariants } from "./template-words.js";
 import type { Version } from "../schema/types.js";
-import { checkArguments } from "./arguments.js";
+import { argsFor, checkArguments } from "./arguments.js";
 import { checkKeyword } from "./keywords.js";
 import { lineCheckerFor } from "./lines/index.js";
 import { Reporter } from "./report.js";
@@ -117,7 +117,9 @@ class SchemaWalk {
       return;
     }
     const name = node.keyword.text;
-    const compound = SERVER_KEYWORDS.has(name) ? checkServerArgs : compoundChecker(scope.parents, name);
+    // A keyword whose arguments the target release read differently is checked by that list (schema/dated.ts).
+    const older = spec.earlierArgs !== undefined && argsFor(spec, this.options.targetVersion).changedIn !== undefined;
+    const compound = older ? undefined : SERVER_KEYWORDS.has(name) ? checkServerArgs : compoundChecker(scope.parents, name);
     // A plain file's statement is checked as it is (this runs for every statement: no arrays).
     if (this.layer === undefined) {
       if (compound) compound(node.keyword, node.args, this.reporter, parent);
@@ -150,7 +152,7 @@ class SchemaWalk {
 
   private walkValueLines(keyword: string, children: readonly Node[]): void {
     const checker = lineCheckerFor(keyword);
-    const context = { reporter: this.reporter, block: keyword };
+    const context = { reporter: this.reporter, block: keyword, target: this.options.targetVersion };
     for (const child of children) {
       let words: readonly Word[] | undefined;
       if (child.kind === "value") words = child.words;

@@ -1,11 +1,14 @@
 /** What a value-block line checker gets: the words of one line and a place to report. */
 import type { Word } from "../../../../grammar/index.js";
+import type { Version } from "../../schema/types.js";
 import type { Reporter } from "../report.js";
 
 export interface LineContext {
   readonly reporter: Reporter;
   /** The keyword of the value block, for messages ("virtual_ipaddress"). */
   readonly block: string;
+  /** The keepalived release the file is checked for (facts of lines that changed: schema/dated.ts). */
+  readonly target: Version;
 }
 
 export type LineChecker = (words: readonly Word[], context: LineContext) => void;

@@ -1,15 +1,22 @@
 /** `unicast_peer` lines: `ADDRESS [min_ttl N] [max_ttl N]`. */
+import { formatVersion, lineFact } from "../../schema/lookup.js";
+import { cover } from "../report.js";
 import { addressPart, readAddress, readInteger } from "../../schema/values.js";
 import type { LineChecker } from "./context.js";
 
 const TTL_OPTIONS: ReadonlySet<string> = new Set(["min_ttl", "max_ttl"]);
 
-export const checkUnicastPeer: LineChecker = (words, { reporter }) => {
+export const checkUnicastPeer: LineChecker = (words, { reporter, target }) => {
   const first = words[0]!;
   // A peer is a bare address: keepalived cuts any /prefix off before reading it, so no prefix check here.
   const addr = readAddress(addressPart(first.text));
   if (!addr.ok) {
     reporter.report(first, "invalid-value", `'${first.text}' is not a valid unicast peer address`);
+    return;
+  }
+  const older = words.length > 1 ? lineFact("peerOptions", target) : undefined;
+  if (older) {
+    reporter.report(cover(words[1]!, words[words.length - 1]!), "extra-argument", `keepalived ${formatVersion(target)} ${older.lenient} (${older.why})`);
     return;
   }
   let min: number | undefined;
