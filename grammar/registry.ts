@@ -27,7 +27,11 @@ interface Entry {
   readonly summary: string;
   /** Whether the rule offers fixes. */
   readonly fixable?: true;
-  /** The severity of the rule's milder findings (a defect the simulation shows causes no outage). */
+  /**
+   * The severity of the code's milder findings: a defect the simulation shows causes no outage,
+   * or a mistake the target release lets through (schema/dated.ts: it takes the value and does
+   * something else with it than the line says).
+   */
   readonly mild?: Exclude<Severity, "hint">;
 }
 
@@ -45,8 +49,8 @@ const TABLE = {
   "deprecated-keyword": { severity: "warning", category: "schema", scope: "builtin", fixable: true, summary: "a deprecated keyword or spelling, with its replacement" },
   "removed-keyword": { severity: "error", category: "schema", scope: "builtin", summary: "a keyword that the target keepalived version no longer accepts" },
   "keyword-too-new": { severity: "error", category: "schema", scope: "builtin", summary: "a keyword newer than the target keepalived version" },
-  "invalid-value": { severity: "error", category: "schema", scope: "builtin", summary: "a value of the wrong type or outside the allowed words" },
-  "out-of-range": { severity: "error", category: "schema", scope: "builtin", summary: "a number outside the range keepalived accepts" },
+  "invalid-value": { severity: "error", mild: "warning", category: "schema", scope: "builtin", summary: "a value of the wrong type or outside the allowed words" },
+  "out-of-range": { severity: "error", mild: "warning", category: "schema", scope: "builtin", summary: "a number outside the range keepalived accepts" },
   "missing-argument": { severity: "error", category: "schema", scope: "builtin", summary: "a keyword with fewer arguments than it needs" },
   "extra-argument": { severity: "warning", category: "schema", scope: "builtin", summary: "arguments keepalived ignores" },
   "duplicate-keyword": { severity: "warning", category: "schema", scope: "builtin", summary: "a single-valued keyword given twice in one block" },
@@ -64,6 +68,8 @@ const TABLE = {
   "undefined-reference": { severity: "error", category: "language", scope: "file", summary: "a track_*, sync group member or virtual_server group naming nothing defined (before it, where keepalived requires that)" },
   "unused-definition": { severity: "warning", category: "language", scope: "file", summary: "a vrrp_script, track_process, track_file, track_group, bfd_instance or virtual_server_group that nothing references" },
   "empty-block": { severity: "warning", category: "language", scope: "file", fixable: true, summary: "a notification_email or garp_group interfaces block with nothing in it" },
+  "config-test-exit-zero": { severity: "info", category: "language", scope: "file", summary: "keepalived -t of 2.0.20-2.1.5 exits 0 after most configuration errors" },
+  "config-test-namespace": { severity: "info", category: "language", scope: "file", summary: "keepalived -t stops, with exit status 0, where the net_namespace does not exist" },
   "missing-required": { severity: "error", category: "vrrp", scope: "file", summary: "a vrrp_instance without interface or virtual_router_id, a vrrp_script without script, and other blocks missing what keepalived needs" },
   "vrid-collision": { severity: "error", category: "vrrp", scope: "file", summary: "two instances with one virtual_router_id on one interface and address family" },
   "auth-pass-truncated": { severity: "warning", category: "vrrp", scope: "file", fixable: true, summary: "an auth_pass longer than the 8 characters keepalived uses" },
@@ -74,12 +80,14 @@ const TABLE = {
   "script-security": { severity: "warning", category: "vrrp", scope: "file", fixable: true, summary: "scripts configured without enable_script_security in global_defs" },
   "relative-script-path": { severity: "warning", category: "vrrp", scope: "file", summary: "a script or notify command that is not an absolute path" },
   "config-test-terminates": { severity: "info", category: "vrrp", scope: "file", summary: "keepalived -t of 2.2.5-2.2.7 kills itself on a script that runs as a non-root user" },
-  "vip-label-too-long": { severity: "error", category: "vrrp", scope: "file", summary: "an address label (iface:label) over 15 characters" },
+  "vip-label-too-long": { severity: "error", mild: "warning", category: "vrrp", scope: "file", summary: "an address label (iface:label) over 15 characters" },
   "weighted-track-in-sync-group": { severity: "warning", category: "vrrp", scope: "file", summary: "a weighted track on an instance inside a sync group, where keepalived ignores the weight" },
   "missing-real-server": { severity: "error", category: "lvs", scope: "file", summary: "a virtual_server (or group-based one) with no real_server" },
   "duplicate-real-server": { severity: "error", category: "lvs", scope: "file", summary: "the same real server address and port twice in one virtual_server" },
   "quorum-unreachable": { severity: "warning", category: "lvs", scope: "file", fixable: true, summary: "a quorum greater than the sum of the real server weights" },
   "real-server-port-mismatch": { severity: "warning", category: "lvs", scope: "file", fixable: true, summary: "a DR or TUN real server whose port differs from the virtual server's" },
+  "misc-check-user-crash": { severity: "info", category: "lvs", scope: "file", summary: "keepalived 2.0-2.2.2 crashes on a MISC_CHECK whose script user cannot be set" },
+  "smtp-check-host-hang": { severity: "info", category: "lvs", scope: "file", summary: "keepalived 2.3.0-2.3.3 hangs on an SMTP_CHECK with a host block" },
   // the nodes of a cluster (server/src/cluster/rules/<code>.ts)
   "vrid-mismatch": { severity: "error", category: "cluster", scope: "cluster", fixable: true, summary: "peer instances on different nodes have different virtual_router_id values" },
   "priority-tie": { severity: "warning", category: "cluster", scope: "cluster", fixable: true, summary: "peer instances run with the same effective priority, so the master is chosen by IP address" },

@@ -3,7 +3,7 @@ import { describe, expect, test } from "vitest";
 import { describeKeyword } from "../../server/src/schema/describe.js";
 import { DATED_ARGUMENTS, DATED_LINES } from "../../server/src/schema/dated.js";
 import { allKeywords, keywordAt, keywordsNamed } from "../../server/src/schema/lookup.js";
-import { readReal } from "../../server/src/validate/values.js";
+import { readReal } from "../../server/src/schema/values.js";
 import { findings } from "./helpers.js";
 import { findings as ruleFindings } from "../rules/helpers.js";
 

@@ -77,7 +77,7 @@ function analyzeNow(path: string, options: AnalyzeOptions): Analysis {
   const targetVersion = options.targetVersion ?? NEWEST_VERSION;
   const { findingsKept } = limitsOf(options.limits);
   const found: Diagnostic[] = [...config.diagnostics, ...validateSchema(config.file, { targetVersion, findingsKept, ...(parents ? { parents } : {}) })];
-  const context = { model, targetVersion, ...(options.fragment ? { fragment: true } : {}) };
+  const context = { model, targetVersion, reading: [...found], ...(options.fragment ? { fragment: true } : {}) };
   const start = { file: config.root, start: 0, end: 0 };
   const limiter = new FindingLimiter(findingsKept);
   const add = (d: Diagnostic) => {

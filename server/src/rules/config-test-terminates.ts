@@ -1,6 +1,6 @@
 import { isOpaque, type Block } from "../../../grammar/index.js";
-import { compareVersions, formatVersion } from "../schema/lookup.js";
-import type { Version } from "../schema/types.js";
+import { formatVersion } from "../schema/lookup.js";
+import { affects, fixText, type AffectedReleases } from "./affected.js";
 import { scriptCommands } from "./scripts.js";
 import type { FileRule } from "./types.js";
 
@@ -9,15 +9,14 @@ import type { FileRule } from "./types.js";
  * and back, then make sure their parent process is still there; under `keepalived -t` there is
  * no parent, so they send themselves SIGTERM (exit status 143, no message). 2.2.8 fixed it.
  */
-const FIRST_AFFECTED: Version = [2, 2, 5];
-const FIXED_IN: Version = [2, 2, 8];
+export const RELEASES: AffectedReleases = { from: [2, 2, 5], fixedIn: [2, 2, 8] };
 
 const isRoot = (name: string | undefined): boolean => name === undefined || name === "root" || name === "0";
 
 export const configTestTerminates: FileRule = {
   code: "config-test-terminates",
   check({ model, targetVersion }, report) {
-    if (compareVersions(targetVersion, FIRST_AFFECTED) < 0 || compareVersions(targetVersion, FIXED_IN) >= 0) return;
+    if (!affects(RELEASES, targetVersion)) return;
     const defaults = model.global("script_user")?.args.map((a) => a.text) ?? [];
     // keepalived drops a vrrp_script nothing tracks before it checks any script.
     const tracked = new Set(model.references.filter((r) => r.kind === "vrrp_script").map((r) => r.name));
@@ -33,7 +32,7 @@ export const configTestTerminates: FileRule = {
     const more = affected.length > 1 ? ` (and ${affected.length - 1} more)` : "";
     report({
       at: first.command.statement.keyword,
-      message: `this script runs as ${first.who}${more}: keepalived ${formatVersion(targetVersion)} run as 'keepalived -t' terminates itself (SIGTERM, exit status 143, no message) when it checks such a script; the configuration loads and runs, but a 'keepalived -t' step before deployment fails (fixed in keepalived ${formatVersion(FIXED_IN)})`,
+      message: `this script runs as ${first.who}${more}: keepalived ${formatVersion(targetVersion)} run as 'keepalived -t' terminates itself (SIGTERM, exit status 143, no message) when it checks such a script; the configuration loads and runs, but a 'keepalived -t' step before deployment fails (${fixText(RELEASES)})`,
     });
   },
 };

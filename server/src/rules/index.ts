@@ -2,12 +2,15 @@
 import { inRegistryOrder, type CodeOfScope } from "../../../grammar/index.js";
 import type { FileRule } from "./types.js";
 import { authPassTruncated } from "./auth-pass-truncated.js";
+import { configTestExitZero } from "./config-test-exit-zero.js";
+import { configTestNamespace } from "./config-test-namespace.js";
 import { configTestTerminates } from "./config-test-terminates.js";
 import { duplicateDefinition } from "./duplicate-definition.js";
 import { duplicateRealServer } from "./duplicate-real-server.js";
 import { emptyBlock } from "./empty-block.js";
 import { implicitOwnerPriority } from "./implicit-owner-priority.js";
 import { missingRealServer } from "./missing-real-server.js";
+import { miscCheckUserCrash } from "./misc-check-user-crash.js";
 import { missingRequired } from "./missing-required.js";
 import { mixedAddressFamily } from "./mixed-address-family.js";
 import { nopreemptWithMaster } from "./nopreempt-with-master.js";
@@ -15,6 +18,7 @@ import { quorumUnreachable } from "./quorum-unreachable.js";
 import { realServerPortMismatch } from "./real-server-port-mismatch.js";
 import { relativeScriptPath } from "./relative-script-path.js";
 import { scriptSecurity } from "./script-security.js";
+import { smtpCheckHostHang } from "./smtp-check-host-hang.js";
 import { strictModeConflict } from "./strict-mode-conflict.js";
 import { undefinedReference } from "./undefined-reference.js";
 import { unusedDefinition } from "./unused-definition.js";
@@ -25,11 +29,14 @@ import { weightedTrackInSyncGroup } from "./weighted-track-in-sync-group.js";
 /** Every rule of this scope by code: the compiler asks for a new registry line's module here. */
 const BY_CODE: { readonly [C in CodeOfScope<"file">]: FileRule } = {
   "auth-pass-truncated": authPassTruncated,
+  "config-test-exit-zero": configTestExitZero,
+  "config-test-namespace": configTestNamespace,
   "config-test-terminates": configTestTerminates,
   "duplicate-definition": duplicateDefinition,
   "duplicate-real-server": duplicateRealServer,
   "empty-block": emptyBlock,
   "implicit-owner-priority": implicitOwnerPriority,
+  "misc-check-user-crash": miscCheckUserCrash,
   "missing-real-server": missingRealServer,
   "missing-required": missingRequired,
   "mixed-address-family": mixedAddressFamily,
@@ -38,6 +45,7 @@ const BY_CODE: { readonly [C in CodeOfScope<"file">]: FileRule } = {
   "real-server-port-mismatch": realServerPortMismatch,
   "relative-script-path": relativeScriptPath,
   "script-security": scriptSecurity,
+  "smtp-check-host-hang": smtpCheckHostHang,
   "strict-mode-conflict": strictModeConflict,
   "undefined-reference": undefinedReference,
   "unused-definition": unusedDefinition,

@@ -12,8 +12,8 @@ export interface Finding {
   readonly message: string;
   /**
    * This instance of the defect causes no outage (a cluster rule whose simulation shows the
-   * addresses still move): it takes the rule's milder severity from the registry; settings
-   * still override it.
+   * addresses still move), or is a mistake the target release lets through (schema/dated.ts): it
+   * takes the rule's milder severity from the registry; settings still override it.
    */
   readonly mild?: boolean;
   readonly related?: readonly RelatedInformation[];
@@ -30,6 +30,8 @@ export interface FileContext {
    * defined or used by the rest of the template, so rules that need the whole file stay silent.
    */
   readonly fragment?: boolean;
+  /** What the preprocessor, the parser and the schema validator found: what keepalived reports while reading. */
+  readonly reading: readonly Diagnostic[];
 }
 
 /** A rule over one node's configuration. */
