@@ -3,6 +3,8 @@
  * file have a configuration error that the language/schema layer should see?". The lists here
  * are the documented differences of docs/differential.md; keep the two in step.
  */
+import { compareVersions } from "../../server/src/schema/lookup.js";
+import type { Version } from "../../server/src/schema/types.js";
 
 /**
  * keepalived messages that come from its checks after parsing (cross-object validation) or
@@ -13,6 +15,11 @@ export const NOT_PARSE_LEVEL: readonly { readonly kind: "semantic" | "host" | "s
   // Warnings keepalived -t counts as errors (exit 5) and kalint reports as warnings
   // (deprecated-keyword, duplicate-keyword): excluded on both sides.
   { kind: "warning", pattern: /deprecated|please (use|replace)|already (been )?(set|specified)|is a duplicate|specified more than once/i },
+  // The same from 2.2.8 on (a second url `path` or `regex` replaces the first), and 2.1.5's
+  // note on a repeated misc_dynamic: kalint's duplicate-keyword warning.
+  { kind: "warning", pattern: /Duplicate \w+ (specified )?- (overwriting|replacing)|more than one dynamic misc checker per real server/ },
+  // 2.3.0 and later report words after notification_email_from that they ignore: kalint's extra-argument warning.
+  { kind: "warning", pattern: /ignoring extra entries/ },
   // keepalived installs a route without `dev` but will not track it; kalint's route-not-tracked warning.
   { kind: "warning", pattern: /Warning - cannot track route .* with no interface specified/ },
   // A long password keepalived cuts to 8, and value blocks it ignores when empty: kalint's
@@ -37,6 +44,7 @@ export const NOT_PARSE_LEVEL: readonly { readonly kind: "semantic" | "host" | "s
   { kind: "semantic", pattern: /address family must match|MUST be of the same family|Address family of virtual server and (real|sorry) server|address family doesn't match/ },
   { kind: "semantic", pattern: /Cannot have weighted track|ignoring (tracked|weight|\S+ tracked)|due to (SYNC group|address owner)|is configured on VRRP instance and sync group/ },
   { kind: "semantic", pattern: /VRRPv[23] advertisement interval|cannot use IPv6 with VRRP version 2|first IPv6 VIP address|Cannot use unicast_ttl without unicast peers|unicast with use_vmac/ },
+  { kind: "semantic", pattern: /VRRP version 3 does not support authentication|ignoring owner_ignore_adverts since priority is not 255/ },
   { kind: "semantic", pattern: /Authentication specified but no password|auth_hmac|Unicast peers are not supported in strict mode|multicast destination specified with unicast/ },
   { kind: "semantic", pattern: /cannot use ha_suspend with fwmarks|matches sorry server|used before or without sorry_server|sorry_server forwarding used without/ },
   { kind: "semantic", pattern: /both use VRID|duplicate VRID conflict|uses same VMAC|vmac_xmit_base is only valid|Ignoring track_interface \S+ since own interface/ },
@@ -44,6 +52,15 @@ export const NOT_PARSE_LEVEL: readonly { readonly kind: "semantic" | "host" | "s
   { kind: "semantic", pattern: /HTTP\/SSL_GET checker (has no urls|url has no path)|No script path has been specified|min_reply length|does not match address family of (bindto|connect_ip)/ },
   { kind: "semantic", pattern: /Unable to find vrrp instance \S+ for lvs_syncd|Sync group \S+ has some member|FILE_CHECK has no track_file|No name has been specified for BFD_CHECKER/ },
 ];
+
+/**
+ * The first release whose `keepalived -t` exit status reflects the errors it reported. Before,
+ * the status is no verdict: 2.0.20 to 2.1.5 forget the errors of every reading but the last
+ * (most files with errors exit 0: the config-test-exit-zero rule), and 2.0.19 exits 4 (its
+ * "config test" status) for warnings and host messages as well. Those releases are judged by
+ * their messages alone: a parse-level message is an error, whatever the status.
+ */
+export const EXIT_STATUS_FROM: Version = [2, 2, 0];
 
 export interface KeepalivedRun {
   readonly exit: number;
@@ -58,10 +75,25 @@ export interface KeepalivedVerdict {
   readonly parseLines: readonly string[];
 }
 
-export function keepalivedVerdict(run: KeepalivedRun): KeepalivedVerdict {
+/**
+ * keepalived's output as messages: a message that names a virtual server by an address
+ * keepalived never set (`virtual_server fwmark 0`) prints whatever bytes the memory held, a
+ * newline among them at times; such a "Virtual server [" is joined with the rest of its message.
+ */
+function messages(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    const last = out[out.length - 1];
+    if (last !== undefined && /Virtual server \[[^\]]*$/.test(last)) out[out.length - 1] = `${last}${line}`;
+    else out.push(line);
+  }
+  return out;
+}
+
+export function keepalivedVerdict(run: KeepalivedRun, version: Version): KeepalivedVerdict {
   const other = new Set<string>();
   const parseLines: string[] = [];
-  for (const raw of run.lines) {
+  for (const raw of messages(run.lines)) {
     const line = raw.replace(/^\([^)]*Line \d+\) /, "").trim();
     if (line === "" || /^Please use/.test(line)) continue;
     const match = NOT_PARSE_LEVEL.find((p) => p.pattern.test(line));
@@ -74,7 +106,11 @@ export function keepalivedVerdict(run: KeepalivedRun): KeepalivedVerdict {
   // Except SIGTERM (143): keepalived 2.2.5-2.2.7 send it to themselves under -t when they check
   // a script that runs as another user, a bug of the config test (kalint: config-test-terminates).
   if (run.exit === 143) other.add("host");
-  const parseError = run.exit === 2 || (run.exit >= 128 && run.exit !== 143) || (run.exit !== 0 && parseLines.length > 0);
+  // Before 2.2.0 the exit status of -t does not say whether a message was an error (see
+  // EXIT_STATUS_FROM), so those releases are judged by their messages alone.
+  const crashed = run.exit >= 128 && run.exit !== 143;
+  const parseError =
+    compareVersions(version, EXIT_STATUS_FROM) >= 0 ? run.exit === 2 || crashed || (run.exit !== 0 && parseLines.length > 0) : crashed || parseLines.length > 0;
   return { parseError, other, parseLines };
 }
 

@@ -7,12 +7,15 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { formatDocument } from "../../server/src/format/index.js";
-import { findKeepalived, interfaceNames, Namespace, runKeepalived, scratchDir, unavailableReason } from "./harness.js";
+import { parseVersion } from "../../server/src/schema/lookup.js";
+import { findKeepalived, interfaceNames, Namespace, RELEASES, runKeepalived, scratchDir, unavailableReason } from "./harness.js";
 import { generateMutants } from "./mutants.js";
 
 const ROOT = resolve(__dirname, "../..");
 const CORPUS = resolve(ROOT, "../shared/reference/corpus");
 const BASES = join(__dirname, "bases");
+/** The installed keepalived's release (Debian's), whose mutants are checked. */
+const SYSTEM_RELEASE = parseVersion(RELEASES.find((r) => r.system)!.version)!;
 
 const unavailable = unavailableReason();
 if (unavailable) console.warn(`[fmt vs keepalived] SKIPPED: ${unavailable}`);
@@ -24,7 +27,7 @@ function inputs(): Map<string, string> {
     for (const f of readdirSync(CORPUS).sort()) if (!/\.(tsv|md)$/.test(f)) out.set(`corpus_${f}`, readFileSync(join(CORPUS, f), "utf8"));
   } else console.warn(`[fmt vs keepalived] NOTICE: corpus not found at ${CORPUS}; bases and mutants only`);
   for (const f of readdirSync(BASES).filter((f) => f.endsWith(".conf"))) out.set(`base_${f}`, readFileSync(join(BASES, f), "utf8"));
-  generateMutants(BASES).forEach((m, i) => {
+  generateMutants(BASES, SYSTEM_RELEASE).forEach((m, i) => {
     if (i % 10 === 0) out.set(`mutant_${m.id.replace(/[^\w.-]+/g, "_")}`, m.text);
   });
   return out;

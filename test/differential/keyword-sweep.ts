@@ -1,30 +1,39 @@
 /**
- * The `keyword` operator: every keyword position of the schema that keepalived 2.2.7 has, put
+ * The `keyword` operator: every keyword position of the schema that the target release has, put
  * into a base that holds its block, with an argument that fits, with none, and with one that
- * does not fit. Most keywords appear in no base or corpus file, so without this sweep the
- * differential would never compare what the schema says of them with what keepalived does.
+ * does not fit, each in the argument forms of that release. Most keywords appear in no base or
+ * corpus file, so without this sweep the differential would never compare what the schema says
+ * of them with what keepalived does. The `newer-keyword` operator puts each keyword position
+ * the release does not have yet, with fitting arguments: keepalived must not know it, and kalint
+ * must say keyword-too-new.
  */
 import { allKeywords, compareVersions } from "../../server/src/schema/lookup.js";
 import type { ArgKind, ArgSpec, KeywordSpec, Version } from "../../server/src/schema/types.js";
-
-const TARGET: Version = [2, 2, 7];
+import { argsFor as argsOfRelease } from "../../server/src/validate/arguments.js";
 
 /**
  * Keywords left out, with the reason: their verdict depends on something other than the line
- * itself, which a one-line insertion cannot give.
+ * itself, which a one-line insertion cannot give. `before`: left out only for older releases.
  */
-const SKIPPED: ReadonlyMap<string, string> = new Map([
-  ["vrrp_ipsets", "the Debian build of 2.2.7 has no ipset support, so keepalived does not know the keyword"],
-  ["use_ipvlan", "an IPv4 ipvlan needs a source address elsewhere in the instance"],
-  ["vrf", "a VRF is refused when the instance names an interface, which every base instance does"],
-  ["hashed", "applies only with lb_algo sh"],
-  ["sh-port", "applies only with lb_algo sh"],
-  ["sh-fallback", "applies only with lb_algo sh"],
-  ["mh-port", "applies only with lb_algo mh"],
-  ["mh-fallback", "applies only with lb_algo mh"],
-  ["sorry_server_lvs_method", "keepalived refuses it before a sorry_server line"],
-  ["virtual_server_group", "an empty group is removed with an error; a group needs entries"],
+const SKIPPED: ReadonlyMap<string, { readonly reason: string; readonly before?: Version }> = new Map([
+  ["vrrp_ipsets", { reason: "the builds with Debian's dependencies have no ipset support, so keepalived does not know the keyword" }],
+  ["vrrp_iptables", { reason: "before 2.2.0 the keyword needs iptables support, which a build with Debian's dependencies lacks (no libip6tc)", before: [2, 2, 0] }],
+  ["net_namespace", { reason: "keepalived -t first moves into the named namespace; where it does not exist (here) the test stops, silently, with exit status 0 (see the config-test-namespace rule)" }],
+  ["use_ipvlan", { reason: "an IPv4 ipvlan needs a source address elsewhere in the instance" }],
+  ["vrf", { reason: "a VRF is refused when the instance names an interface, which every base instance does" }],
+  ["hashed", { reason: "applies only with lb_algo sh" }],
+  ["sh-port", { reason: "applies only with lb_algo sh" }],
+  ["sh-fallback", { reason: "applies only with lb_algo sh" }],
+  ["mh-port", { reason: "applies only with lb_algo mh" }],
+  ["mh-fallback", { reason: "applies only with lb_algo mh" }],
+  ["sorry_server_lvs_method", { reason: "keepalived refuses it before a sorry_server line" }],
+  ["virtual_server_group", { reason: "an empty group is removed with an error; a group needs entries" }],
 ]);
+
+const skipped = (name: string, target: Version): boolean => {
+  const s = SKIPPED.get(name);
+  return s !== undefined && (s.before === undefined || compareVersions(target, s.before) < 0);
+};
 
 /** Values for keywords whose argument kind says too little to make a fitting one. */
 const FITTING: ReadonlyMap<string, string> = new Map([
@@ -107,23 +116,34 @@ function argsFor(args: readonly ArgSpec[], pick: (kind: ArgKind) => string | und
 
 export interface SweepLine {
   readonly spec: KeywordSpec;
+  /** `keyword` (known to the target) or `newer-keyword`. */
+  readonly operator: string;
+  /** The keyword position's index in the schema, stable between runs. */
+  readonly id: number;
   readonly variant: number;
   readonly line: string;
 }
 
-/** The lines to try for each keyword position: fitting arguments, none, and one unfitting value. */
-export function sweepLines(): SweepLine[] {
+/** The lines to try for each keyword position: fitting arguments, none, and one unfitting value, as release `target` reads them. */
+export function sweepLines(target: Version): SweepLine[] {
   const out: SweepLine[] = [];
-  for (const spec of allKeywords()) {
-    if (compareVersions(spec.since, TARGET) > 0 || spec.args === undefined || SKIPPED.has(spec.name)) continue;
+  allKeywords().forEach((spec, id) => {
+    if (skipped(spec.name, target)) return;
+    const newer = compareVersions(spec.since, target) > 0;
+    const args = newer ? spec.args : argsOfRelease(spec, target).args;
+    if (args === undefined) return;
     const known = FITTING.get(spec.name);
-    const good = known !== undefined ? [known] : argsFor(spec.args, fitting);
+    const good = known !== undefined ? [known] : argsFor(args, fitting);
     const body = spec.block ? " {\n}" : "";
-    if (good) out.push({ spec, variant: 0, line: [spec.name, ...good].join(" ") + body });
-    if (spec.args.length > 0 && !spec.args[0]!.optional) out.push({ spec, variant: 1, line: spec.name + body });
-    const first = spec.args[0];
+    if (newer) {
+      if (good) out.push({ spec, operator: "newer-keyword", id, variant: 0, line: [spec.name, ...good].join(" ") + body });
+      return;
+    }
+    if (good) out.push({ spec, operator: "keyword", id, variant: 0, line: [spec.name, ...good].join(" ") + body });
+    if (args.length > 0 && !args[0]!.optional) out.push({ spec, operator: "keyword", id, variant: 1, line: spec.name + body });
+    const first = args[0];
     const bad = first && unfitting(first.kind);
-    if (good && bad !== undefined) out.push({ spec, variant: 2, line: [spec.name, bad, ...good.slice(1)].join(" ") + body });
-  }
+    if (good && bad !== undefined) out.push({ spec, operator: "keyword", id, variant: 2, line: [spec.name, bad, ...good.slice(1)].join(" ") + body });
+  });
   return out;
 }

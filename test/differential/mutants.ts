@@ -7,7 +7,9 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { sweepLines } from "./keyword-sweep.js";
+import { compareVersions, keywordAt } from "../../server/src/schema/lookup.js";
+import type { Version } from "../../server/src/schema/types.js";
+import { sweepLines, type SweepLine } from "./keyword-sweep.js";
 
 export interface Mutant {
   /** `base:line:operator:variant`, stable across runs. */
@@ -59,8 +61,6 @@ function scan(text: string): Line[] {
  */
 const KEEP_ALL = process.env["KALINT_DIFF_ALL"] === "1";
 
-const SWEEP = sweepLines();
-const SWEEP_IDS = new Map(SWEEP.map((s, i) => [s.spec, i]));
 
 /** A small seeded generator (mulberry32), so the choice of variants never changes between runs. */
 function random(seed: number): () => number {
@@ -169,16 +169,53 @@ const VALUE_LINE_DAMAGE: readonly ((words: readonly string[]) => string | undefi
   (w) => (w.length > 1 ? w[0] : undefined),
 ];
 
-export function generateMutants(basesDir: string): Mutant[] {
+/** The mutants of every base, for keepalived `target` (the bases and the keyword sweep depend on it). */
+export function generateMutants(basesDir: string, target: Version): Mutant[] {
+  const sweep = sweepLines(target);
   const mutants: Mutant[] = [];
-  for (const file of readdirSync(basesDir).filter((f) => f.endsWith(".conf")).sort()) {
-    const text = readFileSync(join(basesDir, file), "utf8");
-    mutants.push(...mutate(file.replace(/\.conf$/, ""), text));
-  }
+  for (const [name, text] of basesFor(basesDir, target)) mutants.push(...mutate(name, text, sweep));
   return mutants;
 }
 
-function mutate(base: string, text: string): Mutant[] {
+/** Every base as release `target` reads it (see baseForRelease), by name. */
+export function basesFor(basesDir: string, target: Version): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const file of readdirSync(basesDir).filter((f) => f.endsWith(".conf")).sort()) {
+    out.set(file.replace(/\.conf$/, ""), baseForRelease(readFileSync(join(basesDir, file), "utf8"), target));
+  }
+  return out;
+}
+
+/**
+ * A base without the statements and blocks release `target` does not know yet (PING_CHECK
+ * before 2.1.0, say), and without the references to the named blocks so left out, so that
+ * each release gets clean bases and a mutant differs from a clean file by its one change alone.
+ */
+export function baseForRelease(text: string, target: Version): string {
+  const source = text.split("\n");
+  const lines = scan(text);
+  const dropped = new Set<number>();
+  const droppedNames = new Set<string>();
+  let skipUntilDepth = -1;
+  for (const line of lines) {
+    const depth = line.path.length;
+    if (skipUntilDepth !== -1) {
+      dropped.add(line.index);
+      if (line.closes && depth === skipUntilDepth + 1) skipUntilDepth = -1;
+      continue;
+    }
+    const spec = line.value || line.closes || line.words.length === 0 ? undefined : keywordAt(line.path, line.words[0]!);
+    if (spec && compareVersions(spec.since, target) > 0) {
+      dropped.add(line.index);
+      if (line.opens) skipUntilDepth = depth;
+      if (line.opens && depth === 0 && line.words[1]) droppedNames.add(line.words[1]);
+    }
+  }
+  for (const line of lines) if (line.value && droppedNames.has(line.words[0]!)) dropped.add(line.index);
+  return source.filter((_, i) => !dropped.has(i)).join("\n");
+}
+
+function mutate(base: string, text: string, sweep: readonly SweepLine[]): Mutant[] {
   const lines = scan(text);
   const source = text.split("\n");
   const out: Mutant[] = [];
@@ -266,11 +303,14 @@ function mutate(base: string, text: string): Mutant[] {
     add(line.index, "duplicate-block", 0, [...source.slice(0, end + 1), ...copy, ...source.slice(end + 1)]);
   });
 
+  // The base itself, which both must find clean.
+  add(0, "base", 0, source);
+
   // A shell prompt pasted above the configuration.
   add(0, "real-world", 99, ["[root@lb1 ~]# cat /etc/keepalived/keepalived.conf", ...source]);
 
   // Every keyword position of the schema, in the first block of this base that can hold it.
-  for (const { spec, variant, line } of SWEEP) {
+  for (const { spec, variant, line, operator, id } of sweep) {
     const parents = spec.parents;
     const target = parents.length === 0 ? undefined : lines.find((l) => l.opens && l.path.length === parents.length - 1 && l.words[0] === parents[parents.length - 1] && l.path.every((k, i) => k === parents[i]));
     if (parents.length > 0 && !target) continue;
@@ -278,7 +318,7 @@ function mutate(base: string, text: string): Mutant[] {
     if (inBlock.some((l) => l.words[0] === spec.name)) continue;
     const at = target ? target.index + 1 : 0;
     const indent = target ? `${target.indent}  ` : "";
-    add(at, "keyword", variant * 1000 + SWEEP_IDS.get(spec)!, [...source.slice(0, at), ...line.split("\n").map((l) => indent + l), ...source.slice(at)]);
+    add(at, operator, variant * 10000 + id, [...source.slice(0, at), ...line.split("\n").map((l) => indent + l), ...source.slice(at)]);
   }
 
   DEPRECATED.forEach((d, v) => {

@@ -22,9 +22,33 @@ describe.skipIf(unavailable !== undefined)("scripts/differential.mjs", () => {
     writeFileSync(join(dir, "notes.txt"), "not a configuration");
     const r = spawnSync(process.execPath, [join(ROOT, "scripts/differential.mjs"), dir], { cwd: ROOT, encoding: "utf8" });
     expect(r.stderr).toBe("");
-    expect(r.stdout).toContain("differential: 2 files");
+    expect(r.stdout).toContain("differential against keepalived 2.2.7: 2 files");
     expect(r.stdout).toContain("agreement 100.00% (2/2)");
     expect(r.status).toBe(0);
+  });
+
+  test("--keepalived PATH takes that binary and its version; --target-version X alone takes release X", () => {
+    const a = spawnSync(process.execPath, [join(ROOT, "scripts/differential.mjs"), "--keepalived", "/usr/sbin/keepalived", dir], { cwd: ROOT, encoding: "utf8" });
+    expect(a.stdout).toContain("differential against keepalived 2.2.7: 2 files");
+    expect(a.status).toBe(0);
+    const b = spawnSync(process.execPath, [join(ROOT, "scripts/differential.mjs"), "--target-version", "2.2.7", dir], { cwd: ROOT, encoding: "utf8" });
+    expect(b.stdout).toContain("differential against keepalived 2.2.7: 2 files");
+    // A binary of another release than the target is compared as asked, with a notice.
+    const c = spawnSync(process.execPath, [join(ROOT, "scripts/differential.mjs"), "--keepalived", "/usr/sbin/keepalived", "--target-version", "2.2.8", dir], { cwd: ROOT, encoding: "utf8" });
+    expect(c.stdout).toContain("NOTICE: /usr/sbin/keepalived is keepalived 2.2.7; kalint targets 2.2.8 as asked");
+    expect(c.stdout).toContain("differential against keepalived 2.2.8: 2 files");
+  });
+
+  test.each([
+    [["--target-version", "2.2"], "--target-version takes a version like 2.2.7"],
+    [["--keepalived"], "--keepalived needs a value"],
+    [["--keepalived", "/nonexistent/keepalived"], "no such file"],
+    [["--frobnicate"], "unknown option --frobnicate"],
+  ])("%j is refused in one line, exit 2", (args, message) => {
+    const r = spawnSync(process.execPath, [join(ROOT, "scripts/differential.mjs"), dir, ...args], { cwd: ROOT, encoding: "utf8" });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toContain(message);
   });
 
   test("a missing path is one line and exit 2", () => {
