@@ -124,8 +124,18 @@ export interface SweepLine {
   readonly line: string;
 }
 
-/** The lines to try for each keyword position: fitting arguments, none, and one unfitting value, as release `target` reads them. */
-export function sweepLines(target: Version): SweepLine[] {
+/**
+ * Number forms a numeric first argument is also tried in when every mutant is kept (by hand):
+ * forms whose reading changed between releases (strtod before 2.2.3 took `1e3` and `0x10`).
+ */
+const NUMBER_FORMS = [".5", "1.5", "1e3", "0x10", "1.1234567", "-1", "0"];
+
+/**
+ * The lines to try for each keyword position: fitting arguments, none, and one unfitting value,
+ * as release `target` reads them; with `numberForms`, a numeric first argument in every form of
+ * NUMBER_FORMS and just past its bounds too.
+ */
+export function sweepLines(target: Version, numberForms = false): SweepLine[] {
   const out: SweepLine[] = [];
   allKeywords().forEach((spec, id) => {
     if (skipped(spec.name, target)) return;
@@ -144,6 +154,14 @@ export function sweepLines(target: Version): SweepLine[] {
     const first = args[0];
     const bad = first && unfitting(first.kind);
     if (good && bad !== undefined) out.push({ spec, operator: "keyword", id, variant: 2, line: [spec.name, bad, ...good.slice(1)].join(" ") + body });
+    const kind = first?.kind;
+    if (numberForms && good && kind && (kind.type === "integer" || kind.type === "decimal" || kind.type === "real")) {
+      // Just outside the bounds (for seconds, 0, -1 and the forms above try the lower one).
+      const edges = kind.type === "integer" ? [kind.min !== undefined ? String(kind.min - 1) : undefined, kind.max !== undefined ? String(kind.max + 1) : undefined] : [kind.max !== undefined ? (kind.max + 0.001).toFixed(3) : undefined];
+      [...NUMBER_FORMS, ...edges].forEach((form, i) => {
+        if (form !== undefined) out.push({ spec, operator: "keyword-number", id, variant: 3 + i, line: [spec.name, form, ...good.slice(1)].join(" ") + body });
+      });
+    }
   });
   return out;
 }

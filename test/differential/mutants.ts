@@ -171,7 +171,7 @@ const VALUE_LINE_DAMAGE: readonly ((words: readonly string[]) => string | undefi
 
 /** The mutants of every base, for keepalived `target` (the bases and the keyword sweep depend on it). */
 export function generateMutants(basesDir: string, target: Version): Mutant[] {
-  const sweep = sweepLines(target);
+  const sweep = sweepLines(target, KEEP_ALL);
   const mutants: Mutant[] = [];
   for (const [name, text] of basesFor(basesDir, target)) mutants.push(...mutate(name, text, sweep));
   return mutants;
