@@ -25,6 +25,12 @@ describe.runIf(built)("kalint explain", () => {
     expect(one).not.toContain("real_server");
   });
 
+  test("a keyword whose arguments changed says what each release accepts", () => {
+    const out = explain("advert_int").stdout;
+    expect(out).toContain("keepalived 2.2.3 and later: `advert_int SECONDS (0.01..255)`");
+    expect(out).toContain("keepalived before 2.2.3: `advert_int SECONDS (0.01..255)` (SECONDS: number in any form C's strtod reads");
+  });
+
   test("a deprecated keyword names its replacement", () => {
     expect(explain("nb_get_retry").stdout).toContain("**deprecated**: use `retry`");
   });

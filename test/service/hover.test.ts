@@ -29,6 +29,14 @@ describe("hover on keywords", () => {
     expect(h).toContain("`AH`");
   });
 
+  test("a keyword whose arguments changed between releases says what each release accepts", () => {
+    const { doc, at } = docAt("global_defs {\n    vrrp_mcast|_group4 224.0.0.18\n}\n");
+    const h = text(hover(doc, at));
+    expect(h).toContain("keepalived 2.2.5 and later: `vrrp_mcast_group4 ADDRESS`");
+    expect(h).toContain("keepalived 2.0.20 to before 2.2.5:");
+    expect(h).toContain("keepalived before 2.0.20:");
+  });
+
   test("a deprecated keyword says so and names its replacement", () => {
     const { doc, at } = docAt("virtual_server 10.0.0.1 80 {\n    real_server 10.0.0.2 80 {\n        HTTP_GET {\n            nb_get|_retry 3\n        }\n    }\n}\n");
     expect(text(hover(doc, at))).toMatch(/\*\*deprecated\*\*.*`retry`/);
