@@ -61,6 +61,12 @@ describe("mistakes older releases let through are warnings for them, saying what
     expect(old!.message).toContain("keepalived 2.2.4 takes any address as the group without checking it");
     expect(old!.message).toContain("(2.2.5 and later refuse it)");
     expect(findings(global("vrrp_mcast_group4 10.9.9.9"), [2, 2, 5])).toEqual([expect.objectContaining({ severity: "error" })]);
+    // 2.0.19 does not even check that it is an address; a unicast one is refused from 2.2.5 on.
+    const [older] = findings(global("vrrp_mcast_group4 10.9.9.9"), [2, 0, 19]);
+    expect(older).toMatchObject({ severity: "warning" });
+    expect(older!.message).toContain("keepalived 2.0.19 takes the word without checking it");
+    expect(older!.message).toContain("(2.2.5 and later refuse it)");
+    expect(findings(global("vrrp_mcast_group4 10.9.9.300"), [2, 0, 19])[0]!.message).toContain("(2.0.20 and later refuse it)");
     // What no release takes stays an error.
     expect(findings(global("vrrp_mcast_group4 10.9.9.300"), [2, 2, 4])).toEqual([expect.objectContaining({ severity: "error" })]);
   });

@@ -83,7 +83,7 @@ export const DATED_ARGUMENTS: readonly DatedArguments[] = [
     keywords: ["global_defs > vrrp_mcast_group4", "global_defs > vrrp_mcast_group6"],
     before: [2, 0, 20],
     args: [{ name: "ADDRESS", kind: { type: "any" } }],
-    lenient: "does not notice when the word is no address at all and keeps the default group",
+    lenient: "takes the word without checking it (an address becomes the group, any other word leaves the default group)",
     why: "2.0.20 reports a group it cannot read as an address",
   },
   {

@@ -60,7 +60,8 @@ function checkWord(spec: KeywordSpec, kind: ArgKind, word: Word, context: string
     const current = spec.args?.[Math.min(position, spec.args.length - 1)];
     const now = current && checkValue(current.kind, word.text);
     if (now) {
-      const message = `${now.message}; keepalived ${formatVersion(older.target)} ${older.lenient} (${formatVersion(older.changedIn)} and later refuse it)`;
+      const from = refusedFrom(spec, position, word.text, older.target);
+      const message = `${now.message}; keepalived ${formatVersion(older.target)} ${older.lenient}${from ? ` (${formatVersion(from)} and later refuse it)` : ""}`;
       reporter.problem(word, { code: now.code, message }, context, { mild: true });
     }
   } else if (kind.type === "ip") droppedSuffix(spec, word, reporter);
@@ -72,6 +73,17 @@ function droppedSuffix(spec: KeywordSpec, word: Word, reporter: Reporter): void 
   if (address === word.text) return;
   const fix = writtenAs(word) ? { fix: { description: `remove '${word.text.slice(address.length)}'`, edits: [{ file: word.file, start: word.start, end: word.end, newText: address }], safe: true } } : {};
   reporter.report(word, "misread-value", `${spec.name} takes one address: keepalived reads ${address} and drops '${word.text.slice(address.length)}' without a word`, fix);
+}
+
+/** The first release after `target` whose argument list refuses `text` at `position`. */
+function refusedFrom(spec: KeywordSpec, position: number, text: string, target: Version): Version | undefined {
+  const changes = (spec.earlierArgs ?? []).map((e) => e.before).filter((v) => compareVersions(v, target) > 0).sort(compareVersions);
+  for (const release of changes) {
+    const args = argsFor(spec, release).args;
+    const arg = args?.[Math.min(position, args.length - 1)];
+    if (arg && checkValue(arg.kind, text)) return release;
+  }
+  return undefined;
 }
 
 /**
