@@ -54,6 +54,8 @@ export interface CaseResult {
   readonly outcome: Outcome;
   readonly intended?: string;
   readonly detail: string;
+  /** Every code kalint reported for the file, notes included. */
+  readonly kalintCodes: readonly string[];
 }
 
 export function findKeepalived(): string | undefined {
@@ -209,7 +211,7 @@ export function compare(c: Case, ka: KeepalivedRun, diagnostics: readonly Kalint
     `keepalived exit ${ka.exit}${kv.other.size ? ` (also ${[...kv.other].join(", ")})` : ""}: ${kv.parseLines.slice(0, 3).join(" | ") || "-"}`,
     `kalint: ${kl.deciding.slice(0, 3).map((d) => `${d.line}:${d.column} [${d.code}] ${d.message}`).join(" | ") || "-"}`,
   ].join("\n    ");
-  return { case: c, keepalived: ka, keepalivedError: kv.parseError, kalintError: kl.error, outcome, ...(intended ? { intended } : {}), detail };
+  return { case: c, keepalived: ka, keepalivedError: kv.parseError, kalintError: kl.error, outcome, ...(intended ? { intended } : {}), detail, kalintCodes: [...new Set(diagnostics.map((d) => d.code))] };
 }
 
 /**
@@ -250,10 +252,22 @@ export function summarize(results: readonly CaseResult[], version: string, secon
     `differential against keepalived ${version}: ${results.length} files (${results.filter((r) => r.case.kind === "corpus").length} corpus, ${results.filter((r) => r.case.kind === "mutant").length} mutants)${seconds === undefined ? "" : ` in ${seconds.toFixed(0)} s`}`,
     `agreement ${(agreementRate * 100).toFixed(2)}% (${agreed}/${counted.length}); intended differences: ${results.length - counted.length}`,
     ...[...byIntended].map(([id, n]) => `  intended ${id} (${n}): ${[...INTENDED, ...KEEPALIVED_FAULTS].find((e) => e.id === id)?.reason ?? ""}`),
+    ...exitZeroLine(results),
     ...[...byOperator].map(([op, s]) => `  ${op.padEnd(18)} agree ${s.agree}  intended ${s.intended}  disagree ${s.disagree}`),
     ...results.filter((r) => r.outcome === "disagree").map((r) => `DISAGREE ${r.case.id}: keepalived ${r.keepalivedError ? "error" : "clean"}, kalint ${r.kalintError ? "error" : "clean"}\n    ${r.detail}`),
   ];
   return { results, agreementRate, report: lines.join("\n") };
+}
+
+/**
+ * The files keepalived printed errors for and still exited 0 on (2.0.20 to 2.1.5 do that), and
+ * on how many of them kalint's config-test-exit-zero note said it would.
+ */
+function exitZeroLine(results: readonly CaseResult[]): string[] {
+  const silent = results.filter((r) => r.keepalivedError && r.keepalived.exit === 0);
+  if (silent.length === 0) return [];
+  const noted = silent.filter((r) => r.kalintCodes.includes("config-test-exit-zero")).length;
+  return [`  keepalived printed errors and exited 0 on ${silent.length} files; kalint's config-test-exit-zero note was on ${noted} of them`];
 }
 
 export function scratchDir(): string {
