@@ -30,6 +30,12 @@ export function defaultCacheDir(env = process.env) {
   return env.KALINT_KEEPALIVED_DIR || join(env.XDG_CACHE_HOME || join(homedir(), ".cache"), "kalint-keepalived");
 }
 
+/** The release a keepalived binary says it is (`keepalived -v`: "Keepalived v2.2.7 (...)"), or undefined. */
+export function versionOf(binary) {
+  const v = spawnSync(binary, ["-v"], { encoding: "utf8" });
+  return /Keepalived v(\d+\.\d+\.\d+)/.exec(`${v.stdout ?? ""}${v.stderr ?? ""}`)?.[1];
+}
+
 /**
  * The keepalived binary of a release: the distribution's (when it is that release) or the one
  * built into the cache; with the reason when there is none.
@@ -39,8 +45,7 @@ export function releaseBinary(version, cache = defaultCacheDir()) {
   if (!release) return { reason: `${version} is not one of the releases (${RELEASES.map((r) => r.version).join(", ")})` };
   if (release.system) {
     if (!existsSync(release.system)) return { reason: `${release.system} (keepalived ${version} of ${release.shippedBy}) is not installed` };
-    const v = spawnSync(release.system, ["-v"], { encoding: "utf8" });
-    const said = /Keepalived v(\S+)/.exec(`${v.stdout}${v.stderr}`)?.[1];
+    const said = versionOf(release.system);
     return said === version ? { path: release.system } : { reason: `${release.system} is keepalived ${said ?? "(unknown)"}, not ${version}` };
   }
   const path = join(cache, version, "keepalived");
@@ -163,8 +168,8 @@ async function build(release, { cache, src, makeJobs }) {
     await step("configure (Debian 12's options)", "./configure", DEBIAN_OPTIONS, tree);
     await step(`make -j${makeJobs}`, "make", [`-j${makeJobs}`], tree);
     const binary = join(tree, "keepalived", "keepalived");
-    const v = await spawnWithInput(binary, ["-v"], tree, "");
-    if (!v.output.includes(`Keepalived v${version}`)) throw new StepFailed(`the binary built does not say it is ${version}: ${v.output.split("\n")[0]}`);
+    const said = versionOf(binary);
+    if (said !== version) throw new StepFailed(`the binary built says it is keepalived ${said ?? "(nothing)"}, not ${version}`);
     const staged = join(work, "out");
     mkdirSync(staged);
     copyFileSync(binary, join(staged, "keepalived"));

@@ -6,7 +6,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { constants, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { releaseBinary, RELEASES } from "../../scripts/build-keepalived.mjs";
+import { releaseBinary, RELEASES, versionOf } from "../../scripts/build-keepalived.mjs";
 import { parseVersion } from "../../server/src/schema/lookup.js";
 import type { Version } from "../../server/src/schema/types.js";
 import { keepalivedVerdict, kalintVerdict, type KalintDiagnostic, type KeepalivedRun } from "./classify.js";
@@ -31,8 +31,7 @@ export function oracleFor(version: string): Oracle | { readonly reason: string }
 
 /** The oracle for a keepalived binary of any version, read from its `-v`. */
 export function oracleOf(binary: string): Oracle | { readonly reason: string } {
-  const r = spawnSync(binary, ["-v"], { encoding: "utf8" });
-  const version = /Keepalived v(\d+\.\d+\.\d+)/.exec(`${r.stdout ?? ""}${r.stderr ?? ""}`)?.[1];
+  const version = versionOf(binary);
   if (!version) return { reason: `${binary} does not say which keepalived it is (keepalived -v)` };
   return { version, target: parseVersion(version)!, binary };
 }
