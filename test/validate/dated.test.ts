@@ -84,7 +84,7 @@ describe("mistakes older releases let through are warnings for them, saying what
     const text = `vrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    virtual_ipaddress {\n        192.0.2.10/24 dev eth0 label eth0:frontend-vip-1\n    }\n}\n`;
     const [old] = ruleFindings("vip-label-too-long", text, {}, { targetVersion: [2, 1, 5] });
     expect(old).toMatchObject({ severity: "warning", text: "eth0:frontend-vip-1" });
-    expect(old!.message).toContain("keepalived 2.1.5 copies the label into a 16-byte field");
+    expect(old!.message).toContain("keepalived 2.1.5 keeps the first 16 bytes of the label in a 16-byte field");
     expect(ruleFindings("vip-label-too-long", text, {}, { targetVersion: [2, 2, 3] })).toEqual([expect.objectContaining({ severity: "error" })]);
   });
 });

@@ -141,7 +141,7 @@ export const DATED_LINES = {
   labelLength: {
     blocks: ["virtual_ipaddress", "virtual_ipaddress_excluded", "static_ipaddress"],
     before: [2, 2, 3],
-    lenient: "copies the label into a 16-byte field with no room for its terminating zero, so the kernel gets a cut or garbled label",
+    lenient: "keeps the first 16 bytes of the label in a 16-byte field, without room for its terminating zero, so what reaches the kernel is no valid label and the address may not be added",
     why: "2.2.3 refuses a label over 15 characters and drops the address",
     what: "an address label over 15 characters",
   },
