@@ -81,6 +81,7 @@ const TABLE = {
   "relative-script-path": { severity: "warning", category: "vrrp", scope: "file", summary: "a script or notify command that is not an absolute path" },
   "config-test-terminates": { severity: "info", category: "vrrp", scope: "file", summary: "keepalived -t of 2.2.5-2.2.7 kills itself on a script that runs as a non-root user" },
   "vip-label-too-long": { severity: "error", mild: "warning", category: "vrrp", scope: "file", summary: "an address label (iface:label) over 15 characters" },
+  "missing-interface-crash": { severity: "info", category: "vrrp", scope: "file", summary: "keepalived 2.0.8-2.0.20 crashes on an instance without interface after one with an interface" },
   "weighted-track-in-sync-group": { severity: "warning", category: "vrrp", scope: "file", summary: "a weighted track on an instance inside a sync group, where keepalived ignores the weight" },
   "missing-real-server": { severity: "error", category: "lvs", scope: "file", summary: "a virtual_server (or group-based one) with no real_server" },
   "duplicate-real-server": { severity: "error", category: "lvs", scope: "file", summary: "the same real server address and port twice in one virtual_server" },

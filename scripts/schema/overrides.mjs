@@ -51,6 +51,11 @@ export const OVERRIDES = {
 const repeats = { args: [{ name: "NUMBER", kind: { type: "integer", min: 1, max: 4294967295 } }] };
 for (const name of ["garp_master_repeat", "garp_master_refresh_repeat", "vrrp_garp_master_repeat", "vrrp_garp_master_refresh_repeat"]) OVERRIDES[name] = repeats;
 
+// Real-time priorities: keepalived reports one outside SCHED_RR's range (1..99 on Linux) and
+// uses the nearest bound (found by the differential's number sweep, every release).
+const rtPriority = { args: [{ name: "PRIORITY", kind: { type: "integer", min: 1, max: 99 } }] };
+for (const name of ["vrrp_rt_priority", "checker_rt_priority", "bfd_rt_priority"]) OVERRIDES[name] = rtPriority;
+
 // vrrp_script timers: keepalived reports 0 and uses 1 second instead, so 0 is out of range here.
 const scriptSeconds = { args: [{ name: "SECONDS", kind: { type: "decimal", min: 0.001, max: 4294, decimals: 3 } }] };
 OVERRIDES["vrrp_script > interval"] = scriptSeconds;

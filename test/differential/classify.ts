@@ -44,7 +44,7 @@ export const NOT_PARSE_LEVEL: readonly { readonly kind: "semantic" | "host" | "s
   { kind: "semantic", pattern: /address family must match|MUST be of the same family|Address family of virtual server and (real|sorry) server|address family doesn't match/ },
   { kind: "semantic", pattern: /Cannot have weighted track|ignoring (tracked|weight|\S+ tracked)|due to (SYNC group|address owner)|is configured on VRRP instance and sync group/ },
   { kind: "semantic", pattern: /VRRPv[23] advertisement interval|cannot use IPv6 with VRRP version 2|first IPv6 VIP address|Cannot use unicast_ttl without unicast peers|unicast with use_vmac/ },
-  { kind: "semantic", pattern: /VRRP version 3 does not support authentication|ignoring owner_ignore_adverts since priority is not 255/ },
+  { kind: "semantic", pattern: /VRRP version 3 does not support authentication|ignoring owner_ignore_adverts since priority is not 255|Quorum is greater than quorum_max|no interface for vip/ },
   { kind: "semantic", pattern: /Authentication specified but no password|auth_hmac|Unicast peers are not supported in strict mode|multicast destination specified with unicast/ },
   { kind: "semantic", pattern: /cannot use ha_suspend with fwmarks|matches sorry server|used before or without sorry_server|sorry_server forwarding used without/ },
   { kind: "semantic", pattern: /both use VRID|duplicate VRID conflict|uses same VMAC|vmac_xmit_base is only valid|Ignoring track_interface \S+ since own interface/ },

@@ -41,6 +41,7 @@ export interface KeepalivedFault {
 
 export const KEEPALIVED_FAULTS: readonly KeepalivedFault[] = [
   { id: "misc-check-user-crash", code: "misc-check-user-crash", keepalived: "error", reason: "keepalived 2.0 to 2.2.2 crash (double free or use after free) on a MISC_CHECK whose script user cannot be set, instead of reporting it; whether the user exists is the host's matter" },
+  { id: "missing-interface-crash", code: "missing-interface-crash", keepalived: "error", reason: "keepalived 2.0.8 to 2.0.20 crash (SIGSEGV) on an instance without interface after one with an interface, where later releases report the missing interface after reading (a check of kalint's rules, not of this layer)" },
   { id: "smtp-check-host-hang", code: "smtp-check-host-hang", keepalived: "error", reason: "keepalived 2.3.0 to 2.3.3 hang on an SMTP_CHECK host block (the test stops them after 20 s)" },
   { id: "config-test-namespace", code: "config-test-namespace", keepalived: "clean", reason: "keepalived -t stops with exit status 0 where the net_namespace does not exist, before it checks the rest" },
 ];

@@ -1,7 +1,7 @@
 /** The table of facts that differ between keepalived releases (schema/dated.ts), as the checks and hover use it. */
 import { describe, expect, test } from "vitest";
 import { describeKeyword } from "../../server/src/schema/describe.js";
-import { DATED_ARGUMENTS, DATED_LINES } from "../../server/src/schema/dated.js";
+import { DATED_ARGUMENTS, DATED_CHECKS } from "../../server/src/schema/dated.js";
 import { allKeywords, keywordAt, keywordsNamed } from "../../server/src/schema/lookup.js";
 import { readReal } from "../../server/src/schema/values.js";
 import { findings } from "./helpers.js";
@@ -24,7 +24,7 @@ describe("the table", () => {
   });
 
   test("every line fact names value blocks of the schema", () => {
-    for (const f of Object.values(DATED_LINES)) for (const b of f.blocks) expect(keywordsNamed(b).some((k) => k.block === "values"), b).toBe(true);
+    for (const f of Object.values(DATED_CHECKS)) for (const b of f.blocks) expect(keywordsNamed(b).some((k) => k.block === "values"), b).toBe(true);
   });
 
   test("the microsecond timers read as strtod numbers before 2.2.3 (advert_int, delay_loop, garp_group garp_interval, ...)", () => {

@@ -11,6 +11,7 @@ import { emptyBlock } from "./empty-block.js";
 import { implicitOwnerPriority } from "./implicit-owner-priority.js";
 import { missingRealServer } from "./missing-real-server.js";
 import { miscCheckUserCrash } from "./misc-check-user-crash.js";
+import { missingInterfaceCrash } from "./missing-interface-crash.js";
 import { missingRequired } from "./missing-required.js";
 import { mixedAddressFamily } from "./mixed-address-family.js";
 import { nopreemptWithMaster } from "./nopreempt-with-master.js";
@@ -37,6 +38,7 @@ const BY_CODE: { readonly [C in CodeOfScope<"file">]: FileRule } = {
   "empty-block": emptyBlock,
   "implicit-owner-priority": implicitOwnerPriority,
   "misc-check-user-crash": miscCheckUserCrash,
+  "missing-interface-crash": missingInterfaceCrash,
   "missing-real-server": missingRealServer,
   "missing-required": missingRequired,
   "mixed-address-family": mixedAddressFamily,

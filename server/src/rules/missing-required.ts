@@ -2,6 +2,8 @@ import type { Block } from "../../../grammar/index.js";
 import { isOpaque } from "../../../grammar/index.js";
 import { isOpenBlock } from "../model/template.js";
 import type { ConfigModel, VrrpInstance } from "../model/types.js";
+import { datedCheck, formatVersion } from "../schema/lookup.js";
+import type { Version } from "../schema/types.js";
 import type { Finding, FileRule } from "./types.js";
 
 /**
@@ -49,11 +51,11 @@ const missing = (req: Requirement): string => req.anyOf.length === 1 ? req.anyOf
 
 export const missingRequired: FileRule = {
   code: "missing-required",
-  check({ model }, report) {
+  check({ model, targetVersion }, report) {
     // A block a template writes in part (an expression alone on a line, a partial) is open:
     // what seems missing may be written there.
     const open = (b: Block) => isOpenBlock(model.file, b) || isOpaque(b.keyword.text);
-    for (const inst of model.instances) if (!open(inst.block)) checkInstance(model, inst, report);
+    for (const inst of model.instances) if (!open(inst.block)) checkInstance(model, inst, targetVersion, report);
     for (const node of model.file.children) {
       if (node.kind !== "block" || open(node)) continue;
       const req = TOP_LEVEL.get(node.keyword.text);
@@ -68,7 +70,7 @@ export const missingRequired: FileRule = {
   },
 };
 
-function checkInstance(model: ConfigModel, inst: VrrpInstance, report: (f: Finding) => void): void {
+function checkInstance(model: ConfigModel, inst: VrrpInstance, targetVersion: Version, report: (f: Finding) => void): void {
   const at = inst.nameWord ?? inst.block.keyword;
   const name = `vrrp_instance '${inst.name}'`;
   const set = (keyword: string) => inst.settings.has(keyword) || onConditionalLine(inst.block, keyword);
@@ -77,7 +79,11 @@ function checkInstance(model: ConfigModel, inst: VrrpInstance, report: (f: Findi
   }
   const unicast = inst.unicastPeers.length > 0;
   const hasInterface = set("interface") || model.global("default_interface") !== undefined;
-  if (!hasInterface) {
+  // Releases before 2.1.0 need an interface even for unicast (schema/dated.ts).
+  const older = datedCheck("instanceInterface", targetVersion);
+  if (!hasInterface && older && unicast) {
+    report({ at, message: `${name} has no interface; keepalived ${formatVersion(targetVersion)} ${older.does} (${older.why})` });
+  } else if (!hasInterface) {
     if (!unicast) {
       report({ at, message: `${name} has no interface and no unicast_peer; keepalived refuses to load the configuration` });
     } else if (!set("unicast_src_ip") && !set("mcast_src_ip")) {

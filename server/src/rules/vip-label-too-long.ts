@@ -1,5 +1,5 @@
 import { isOpaque, type ValueLine, type Word } from "../../../grammar/index.js";
-import { formatVersion, lineFact } from "../schema/lookup.js";
+import { formatVersion, datedCheck } from "../schema/lookup.js";
 import type { FileRule } from "./types.js";
 
 /** Linux keeps address labels in an interface-name field: 15 bytes and a terminator. */
@@ -9,14 +9,14 @@ export const vipLabelTooLong: FileRule = {
   code: "vip-label-too-long",
   check({ model, targetVersion }, report) {
     // Releases before the check took the label anyway: still wrong, but the address is added.
-    const older = lineFact("labelLength", targetVersion);
+    const older = datedCheck("labelLength", targetVersion);
     const check = (line: ValueLine, owner: string) => {
       const label = labelOf(line);
       if (!label || Buffer.byteLength(label.text) <= MAX_LABEL || isOpaque(label.text)) return;
       const address = line.words[0]!.text;
       const size = `label '${label.text}' of ${address} is ${Buffer.byteLength(label.text)} characters, over the ${MAX_LABEL} Linux allows`;
       if (older) {
-        report({ at: label, mild: true, message: `${size}; keepalived ${formatVersion(targetVersion)} ${older.lenient} (${formatVersion(older.before)} and later drop the address)` });
+        report({ at: label, mild: true, message: `${size}; keepalived ${formatVersion(targetVersion)} ${older.does} (${formatVersion(older.before)} and later drop the address)` });
       } else report({ at: label, message: `${size}; keepalived drops the address ${address} from ${owner}` });
     };
     for (const inst of model.instances) {

@@ -1,8 +1,8 @@
 /**
  * The one table of argument facts that differ between keepalived releases, each dated by the
  * release that changed it and with the reason. Keyword argument lists become the schema's
- * `earlierArgs` (lookup.ts attaches them); facts of value-block lines are read by the line
- * checkers and rules through `lineFact`. Nothing else in the code asks for a version: a check
+ * `earlierArgs` (lookup.ts attaches them); other facts (of value-block lines, of what a rule
+ * requires) are read by the line checkers and rules through `datedCheck`. Nothing else in the code asks for a version: a check
  * that depends on the release belongs here. Found by the differential test against every
  * release (docs/differential.md) and read off each release's handlers.
  */
@@ -108,24 +108,24 @@ export const DATED_ARGUMENTS: readonly DatedArguments[] = [
   },
 ];
 
-/** Facts of value-block lines that changed between releases. */
-export interface DatedLine {
-  /** The value blocks whose lines it concerns. */
+/** Other facts checks read (value-block lines, what a rule requires) that changed between releases. */
+export interface DatedCheck {
+  /** The keywords whose hover and explain mention it (value blocks whose lines it concerns, ...). */
   readonly blocks: readonly string[];
   readonly before: Version;
   /** The kind of line, for hover ("an address label over 15 characters"). */
   readonly what: string;
   /** What releases before `before` do with a line the current ones refuse. */
-  readonly lenient: string;
+  readonly does: string;
   readonly why: string;
 }
 
-export const DATED_LINES = {
+export const DATED_CHECKS = {
   /** `virtual_server_group` entries written as a network (`10.0.0.0/29`). */
   groupNetwork: {
     blocks: ["virtual_server_group"],
     before: [2, 2, 2],
-    lenient: "drops the /prefix and reads the entry as that one address",
+    does: "drops the /prefix and reads the entry as that one address",
     why: "networks in virtual_server_group entries arrived in 2.2.2",
     what: "an entry written as a network (10.0.0.0/29)",
   },
@@ -133,18 +133,26 @@ export const DATED_LINES = {
   peerOptions: {
     blocks: ["unicast_peer"],
     before: [2, 1, 0],
-    lenient: "reads only the address and ignores every word after it",
+    does: "reads only the address and ignores every word after it",
     why: "unicast_peer options arrived in 2.1.0",
     what: "words after a peer's address",
+  },
+  /** A vrrp_instance without `interface` (and no `default_interface`), for unicast. */
+  instanceInterface: {
+    blocks: ["vrrp_instance"],
+    before: [2, 1, 0],
+    does: "needs an interface for every instance, unicast or not, and reports 'Unknown interface!' without one",
+    why: "2.1.0 lets an instance with unicast peers and unicast_src_ip do without an interface",
+    what: "an instance without interface",
   },
   /** An address `label` longer than 15 characters. */
   labelLength: {
     blocks: ["virtual_ipaddress", "virtual_ipaddress_excluded", "static_ipaddress"],
     before: [2, 2, 3],
-    lenient: "keeps the first 16 bytes of the label in a 16-byte field, without room for its terminating zero, so what reaches the kernel is no valid label and the address may not be added",
+    does: "keeps the first 16 bytes of the label in a 16-byte field, without room for its terminating zero, so what reaches the kernel is no valid label and the address may not be added",
     why: "2.2.3 refuses a label over 15 characters and drops the address",
     what: "an address label over 15 characters",
   },
-} as const satisfies Record<string, DatedLine>;
+} as const satisfies Record<string, DatedCheck>;
 
-export type DatedLineId = keyof typeof DATED_LINES;
+export type DatedCheckId = keyof typeof DATED_CHECKS;

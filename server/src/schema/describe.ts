@@ -2,7 +2,7 @@
  * A keyword's documentation as Markdown: the prose of docs/ plus the facts (syntax, allowed
  * values, version, deprecation, build options). Hover and `kalint explain` both show this.
  */
-import { compareVersions, formatVersion, lineFactsOf } from "./lookup.js";
+import { compareVersions, formatVersion, datedChecksOf } from "./lookup.js";
 import { formatSyntax, rangeText } from "./syntax.js";
 import type { ArgKind, ArgSpec, KeywordSpec, RemovedKeyword } from "./types.js";
 
@@ -49,7 +49,7 @@ export function releaseFacts(spec: KeywordSpec): string[] {
       out.push(`keepalived ${range}: \`${formatSyntax(spec.name, e.args, spec.block)}\`${notes.length ? ` (${notes.join("; ")})` : ""}`);
     });
   }
-  for (const f of lineFactsOf(spec.name)) out.push(`${f.what}: keepalived before ${formatVersion(f.before)} ${f.lenient} (${f.why})`);
+  for (const f of datedChecksOf(spec.name)) out.push(`${f.what}: keepalived before ${formatVersion(f.before)} ${f.does} (${f.why})`);
   return out;
 }
 

@@ -4,7 +4,7 @@
  * Everything here is built once, on first use.
  */
 import facts from "./keywords.generated.json";
-import { DATED_ARGUMENTS, DATED_LINES, type DatedLine, type DatedLineId } from "./dated.js";
+import { DATED_ARGUMENTS, DATED_CHECKS, type DatedCheck, type DatedCheckId } from "./dated.js";
 import { keywordDoc } from "./docs/index.js";
 import { formatSyntax } from "./syntax.js";
 import type { EarlierArgs, KeywordSpec, RemovedKeyword, Version } from "./types.js";
@@ -78,13 +78,13 @@ function datedArgs(spec: FactEntry): EarlierArgs[] {
 }
 
 /** The dated facts of the lines of value block `name` (dated.ts), for hover and explain. */
-export function lineFactsOf(name: string): readonly DatedLine[] {
-  return Object.values(DATED_LINES).filter((f: DatedLine) => f.blocks.includes(name));
+export function datedChecksOf(name: string): readonly DatedCheck[] {
+  return Object.values(DATED_CHECKS).filter((f: DatedCheck) => f.blocks.includes(name));
 }
 
 /** The dated line fact `id` (dated.ts) when release `target` predates it and so reads such lines the old way. */
-export function lineFact(id: DatedLineId, target: Version): DatedLine | undefined {
-  const fact: DatedLine = DATED_LINES[id];
+export function datedCheck(id: DatedCheckId, target: Version): DatedCheck | undefined {
+  const fact: DatedCheck = DATED_CHECKS[id];
   return compareVersions(target, fact.before) < 0 ? fact : undefined;
 }
 

@@ -1,5 +1,5 @@
 /** `unicast_peer` lines: `ADDRESS [min_ttl N] [max_ttl N]`. */
-import { formatVersion, lineFact } from "../../schema/lookup.js";
+import { formatVersion, datedCheck } from "../../schema/lookup.js";
 import { cover } from "../report.js";
 import { addressPart, readAddress, readInteger } from "../../schema/values.js";
 import type { LineChecker } from "./context.js";
@@ -14,9 +14,9 @@ export const checkUnicastPeer: LineChecker = (words, { reporter, target }) => {
     reporter.report(first, "invalid-value", `'${first.text}' is not a valid unicast peer address`);
     return;
   }
-  const older = words.length > 1 ? lineFact("peerOptions", target) : undefined;
+  const older = words.length > 1 ? datedCheck("peerOptions", target) : undefined;
   if (older) {
-    reporter.report(cover(words[1]!, words[words.length - 1]!), "extra-argument", `keepalived ${formatVersion(target)} ${older.lenient} (${older.why})`);
+    reporter.report(cover(words[1]!, words[words.length - 1]!), "extra-argument", `keepalived ${formatVersion(target)} ${older.does} (${older.why})`);
     return;
   }
   let min: number | undefined;

@@ -5,7 +5,7 @@
  */
 import type { Word } from "../../../../grammar/index.js";
 import { addressPart, isIPv4, isIPv6, readInteger, readPort } from "../../schema/values.js";
-import { formatVersion, lineFact } from "../../schema/lookup.js";
+import { formatVersion, datedCheck } from "../../schema/lookup.js";
 import type { LineChecker } from "./context.js";
 import type { Reporter } from "../report.js";
 
@@ -31,12 +31,12 @@ export const checkVsgEntry: LineChecker = (words, { reporter, target }) => {
     if (!p.ok) reporter.problem(port, p.problem);
   }
   // (An entry with a '-' is read as a range, cut at the '-', in every release.)
-  const network = first.text.includes("/") && !first.text.includes("-") ? lineFact("groupNetwork", target) : undefined;
+  const network = first.text.includes("/") && !first.text.includes("-") ? datedCheck("groupNetwork", target) : undefined;
   if (network) {
     // The release drops the prefix: the entry is the one address before it.
     const address = first.text.slice(0, first.text.indexOf("/"));
     if (!(address.includes(":") ? isIPv6(address) : isIPv4(address))) reporter.report(first, "invalid-value", `'${first.text}' is not a valid address for a virtual server group`);
-    else reporter.report(first, "invalid-value", `${first.text}: keepalived ${formatVersion(target)} ${network.lenient}, ${address} (${network.why})`, { mild: true });
+    else reporter.report(first, "invalid-value", `${first.text}: keepalived ${formatVersion(target)} ${network.does}, ${address} (${network.why})`, { mild: true });
   } else checkRange(first, reporter);
   if (words.length > 2) reporter.report(words[2]!, "extra-argument", `words after the address and port are ignored`);
 };
