@@ -45,7 +45,8 @@ describe.runIf(built)(".kalintrc.json", () => {
   });
 
   test("targetVersion in the rc file; --target-version overrides it", () => {
-    expect(codes(kalint(["check", "old/n.conf"], { cwd: dir }).stdout)).toEqual(["old/n.conf:3:5: error [keyword-too-new]"]);
+    // 2.1.5's `keepalived -t` would exit 0 on that error: config-test-exit-zero says so beside it.
+    expect(codes(kalint(["check", "old/n.conf"], { cwd: dir }).stdout)).toEqual(["old/n.conf:3:5: info [config-test-exit-zero]", "old/n.conf:3:5: error [keyword-too-new]"]);
     expect(kalint(["check", "old/n.conf", "--target-version", "2.2"], { cwd: dir }).code).toBe(0);
     expect(kalint(["check", "old/n.conf", "--no-config"], { cwd: dir }).code).toBe(0);
   });
