@@ -53,7 +53,7 @@ describe.skipIf(unavailable !== undefined)("differential against keepalived -t",
       const mutants = all.filter((c) => c.kind === "mutant");
       const kept = mutants.filter((_, i) => i % every === 0);
       const sample = every === 1 ? all : [...all.filter((c) => c.kind !== "mutant"), ...kept];
-      if (every > 1) console.log(`[differential] keepalived ${release.version}: a sample, the corpus and every ${every}th mutant (${kept.length} of ${mutants.length}); KALINT_DIFF_SAMPLE=1 runs all ${all.length} files`);
+      if (every > 1) console.log(`[differential] keepalived ${release.version}: a sample, the corpus and one mutant in ${every} (${kept.length} of ${mutants.length}); KALINT_DIFF_SAMPLE=1 runs all ${all.length} files`);
       const cases = CASES ? sample.filter((c) => CASES.test(c.id)) : sample;
 
       const results = await compareCases(cases, KALINT, scratch, oracle);
