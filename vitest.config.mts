@@ -13,8 +13,19 @@ const ruleDocs = {
   },
 };
 
-/** End-to-end tests in real editors and Chromium (see the "editors" project below). */
-const EDITOR_TESTS = ["test/client/vscode-e2e.test.ts", "test/lsp/neovim.test.ts", "test/web/playground.test.ts", "test/integrations/editors.test.ts"];
+/**
+ * Tests that run one file at a time (the "serial" project below): end-to-end tests in real
+ * editors and Chromium, and the hostile-input tests, which bound each input's CPU time and peak
+ * memory (on 2 cores shared with other test files, the same run costs up to 1.4 times the CPU).
+ */
+const SERIAL_TESTS = [
+  "test/client/vscode-e2e.test.ts",
+  "test/lsp/neovim.test.ts",
+  "test/web/playground.test.ts",
+  "test/integrations/editors.test.ts",
+  "test/hostile/cli.test.ts",
+  "test/hostile/lsp.test.ts",
+];
 
 export default defineConfig({
   plugins: [ruleDocs],
@@ -23,11 +34,11 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: "forks",
     projects: [
-      { extends: true, test: { name: "unit", include: ["test/**/*.test.ts"], exclude: EDITOR_TESTS } },
-      // Real editors and a real browser (../shared/tools, Chromium): they run one file at a time
-      // after the rest (`npm test` runs this project second), so no other test takes the CPU
-      // from a window while its reactions are timed and waited for.
-      { extends: true, test: { name: "editors", include: EDITOR_TESTS, fileParallelism: false } },
+      { extends: true, test: { name: "unit", include: ["test/**/*.test.ts"], exclude: SERIAL_TESTS } },
+      // One file at a time after the rest (`npm test` runs this project second), so no other test
+      // takes the CPU from a window whose reactions are waited for, or from a run whose CPU time
+      // and memory are measured.
+      { extends: true, test: { name: "serial", include: SERIAL_TESTS, fileParallelism: false } },
     ],
   },
 });
