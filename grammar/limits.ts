@@ -39,7 +39,7 @@ export const DEFAULT_LIMITS: Limits = {
   totalBytes: 128 * 1024 * 1024,
   files: 10_000,
   lines: 500_000,
-  words: 1_200_000,
+  words: 1_000_000,
   findingsKept: 10_000,
   expandedBytes: 64 * 1024 * 1024,
   includeMatches: 10_000,
