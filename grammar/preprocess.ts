@@ -389,8 +389,8 @@ class Preprocessor {
     const rest = sliceLine(line, close + 1);
     const lead = rest.text.length - rest.text.trimStart().length;
     const body = lead ? sliceLine(rest, lead) : rest;
-    for (const iteration of plan.iterations) {
-      for (const [name, value] of iteration.values) this.parameters.set(name, { value, multiline: false });
+    for (const row of plan.rows) {
+      for (let i = 0; i < row.length; i++) this.parameters.set(plan.names[i]!, { value: row[i]!, multiline: false });
       this.processLine(body, depth + 1);
       if (this.overLimit) return;
     }

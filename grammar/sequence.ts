@@ -1,12 +1,12 @@
 /** `~SEQ(...)` and `~LST(...)` expansion: the values a header iterates over. */
 import { isParameterName } from "./parameters.js";
 
-export interface Iteration {
-  /** Variable name → value for one repetition. */
-  readonly values: ReadonlyMap<string, string>;
-}
-
-export type SequencePlan = { readonly iterations: readonly Iteration[] } | { readonly error: string };
+/**
+ * The repetitions of a line: each sets `names` to one row of values, in order. The rows of a
+ * `~SEQ` are counted out as they are read, not listed beforehand: a nested `~SEQ` is planned
+ * again for every repetition of the one around it, and the limits may stop it after a few rows.
+ */
+export type SequencePlan = { readonly names: readonly string[]; readonly rows: Iterable<readonly string[]> } | { readonly error: string };
 
 /** keepalived reads numbers with strtol(…, 0): decimal, 0x hex, 0 octal. */
 function cNumber(s: string): number | undefined {
@@ -60,11 +60,11 @@ export function planSequence(form: "SEQ" | "SEQx" | "LST", params: string): Sequ
   if (form === "SEQx" && (start < 0 || end < 0)) return { error: "~SEQx counts only through positive numbers" };
   const count = Math.floor((end - start) / step) + 1;
   if (count > MAX_ITERATIONS) return { error: `~${form} would repeat the line ${count} times; kalint stops at ${MAX_ITERATIONS}` };
-  const iterations: Iteration[] = [];
-  for (let k = 0, x = start; k < count; k++, x += step) {
-    iterations.push({ values: new Map([[name, form === "SEQx" ? x.toString(16) : String(x)]]) });
-  }
-  return { iterations };
+  return { names: [name], rows: counting(start, step, count, form === "SEQx" ? 16 : 10) };
+}
+
+function* counting(start: number, step: number, count: number, radix: number): Generator<readonly string[]> {
+  for (let k = 0, x = start; k < count; k++, x += step) yield [x.toString(radix)];
 }
 
 function planList(parts: string[]): SequencePlan {
@@ -72,11 +72,11 @@ function planList(parts: string[]): SequencePlan {
   if (!head) return { error: "~LST needs a variable name and values" };
   const names = head.startsWith("{") ? head.replace(/^\{|\}$/g, "").split(",").map((s) => s.trim()) : [head];
   if (!names.every(isParameterName)) return { error: "~LST variable names must be parameter names" };
-  const iterations: Iteration[] = [];
+  const rows: string[][] = [];
   for (const part of rest) {
     const values = part.startsWith("{") ? part.replace(/^\{|\}$/g, "").split(",").map((s) => s.trim()) : [part];
     if (values.length > names.length) return { error: `~LST value set '${part}' has more values than names` };
-    iterations.push({ values: new Map(names.map((n, i) => [n, values[i] ?? ""])) });
+    rows.push(names.map((_, i) => values[i] ?? ""));
   }
-  return { iterations };
+  return { names, rows };
 }
