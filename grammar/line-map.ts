@@ -25,24 +25,34 @@ export function freshLine(file: SourceText, start: number, text: string): Mapped
 
 export function sliceLine(line: MappedLine, from: number, to = line.text.length): MappedLine {
   const segments: Segment[] = [];
-  for (const s of line.segments) {
-    const a = Math.max(s.at, from);
-    const b = Math.min(s.at + s.len, to);
-    if (b <= a && !(s.len === 0 && s.at >= from && s.at <= to)) continue;
-    segments.push(s.origLen === undefined ? { at: a - from, len: b - a, file: s.file, orig: s.orig + (a - s.at) } : { ...s, at: a - from, len: b - a });
-  }
+  pushSlice(segments, line, from, to, 0);
   return { text: line.text.slice(from, to), segments };
 }
 
 /** Replaces [from, to) of the line with generated text that maps back to `origin`. */
 export function replaceInLine(line: MappedLine, from: number, to: number, text: string, origin: Span): MappedLine {
-  const head = sliceLine(line, 0, from);
-  const tail = sliceLine(line, to);
-  const generated: Segment = { at: from, len: text.length, file: origin.file, orig: origin.start, origLen: origin.end - origin.start };
-  return {
-    text: head.text + text + tail.text,
-    segments: [...head.segments, generated, ...tail.segments.map((s) => ({ ...s, at: s.at + from + text.length }))],
-  };
+  // One pass over the segments, without slicing the line into a head and a tail first: this runs
+  // for every substitution, and an expansion may make hundreds of thousands of them.
+  const segments: Segment[] = [];
+  pushSlice(segments, line, 0, from, 0);
+  segments.push({ at: from, len: text.length, file: origin.file, orig: origin.start, origLen: origin.end - origin.start });
+  pushSlice(segments, line, to, line.text.length, from + text.length);
+  return { text: line.text.slice(0, from) + text + line.text.slice(to), segments };
+}
+
+/**
+ * Appends the segments of columns [from, to) of `line`, moved to start at column `at`; an empty
+ * segment within them is kept. A segment that stays as it was is shared, not copied.
+ */
+function pushSlice(out: Segment[], line: MappedLine, from: number, to: number, at: number): void {
+  for (const s of line.segments) {
+    const a = Math.max(s.at, from);
+    const b = Math.min(s.at + s.len, to);
+    if (b <= a && !(s.len === 0 && s.at >= from && s.at <= to)) continue;
+    const col = a - from + at;
+    if (col === s.at && a === s.at && b - a === s.len) out.push(s);
+    else out.push(s.origLen === undefined ? { at: col, len: b - a, file: s.file, orig: s.orig + (a - s.at) } : { ...s, at: col, len: b - a });
+  }
 }
 
 /** The original place of column `col` of a line (`end` true: the position just after a character). */
