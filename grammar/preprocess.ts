@@ -9,7 +9,7 @@ import { contentEnd, definitionParts, type DefinitionPart } from "./directive-to
 import { FindingLimiter, type Diagnostic } from "./diagnostic.js";
 import { directoryOf, type FileHost, type FileStamp } from "./file-host.js";
 import { glob } from "./glob.js";
-import { Budget, checkDeadline, formatBytes, formatCount, limitsOf, utf8Length, type Limits } from "./limits.js";
+import { Budget, checkDeadline, formatBytes, formatCount, limitsOf, type Limits } from "./limits.js";
 import { freshLine, mapColumn, replaceInLine, sliceLine, type MappedLine, type Segment } from "./line-map.js";
 import { builtinValue, BUILTIN_NAMES, findReferences, PARAMETER_NAME, type ParameterValue, type Reference } from "./parameters.js";
 import { lineProblems, MAX_LINE_BYTES, parse } from "./parse.js";
@@ -307,12 +307,12 @@ class Preprocessor {
     // whose value would not fit, leaving it and the rest of the line as written.
     const quoted = quotedRanges(line.text);
     const planned: { ref: Reference; value: string; origin: Span }[] = [];
-    let bytes = utf8Length(line.text);
+    let bytes = Buffer.byteLength(line.text);
     for (const ref of refs) {
       const origin = spanOf(line, ref.from, ref.to);
       const value = this.valueOf(ref, line, origin, quoted);
       if (value === undefined) continue;
-      const after = bytes - utf8Length(line.text.slice(ref.from, ref.to)) + utf8Length(value);
+      const after = bytes - Buffer.byteLength(line.text.slice(ref.from, ref.to)) + Buffer.byteLength(value);
       if (after > MAX_LINE_BYTES) {
         this.lineFull = true;
         this.report(origin.file, origin.start, origin.end, "line-too-long", `substituting ${this.describe(ref)} here would make the line ${formatCount(after)} bytes long; keepalived stops substituting at this point (lines hold ${MAX_LINE_BYTES} bytes) and reads the rest as written`);

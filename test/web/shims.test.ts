@@ -1,12 +1,14 @@
 /**
- * The browser build's stand-ins for node:path, node:url and node:net (web/shims/) answer as Node
- * does for the inputs the analysis gives them: absolute POSIX paths, file URLs, addresses.
+ * The browser build's stand-ins for node:path, node:url, node:net and the global Buffer (web/shims/)
+ * answer as Node does for the inputs the analysis gives them: absolute POSIX paths, file URLs,
+ * addresses, the UTF-8 length of text.
  */
 import fc from "fast-check";
 import { isIPv6 as nodeIsIPv6 } from "node:net";
 import { posix } from "node:path";
 import { fileURLToPath as nodeFileURLToPath, pathToFileURL as nodePathToFileURL } from "node:url";
 import { expect, test } from "vitest";
+import { Buffer as BrowserBuffer } from "../../web/shims/buffer-global.js";
 import { isIPv6 } from "../../web/shims/net.js";
 import * as path from "../../web/shims/path.js";
 import { fileURLToPath, pathToFileURL } from "../../web/shims/url.js";
@@ -47,4 +49,11 @@ test("url: file URLs of paths and back, as Node writes them", () => {
 test("net: isIPv6 as Node reads it, zones included", () => {
   const samples = ["::1", "2001:db8::1", "2001:DB8:0:0:0:0:0:1", "fe80::1%eth0", "::ffff:192.0.2.1", "1::2::3", "2001:db8::g", "192.0.2.1", "", ":", "fe80::1%", "1:2:3:4:5:6:7:8", "1:2:3:4:5:6:7:8:9"];
   for (const s of samples) expect(isIPv6(s), s).toBe(nodeIsIPv6(s));
+});
+
+test("Buffer.byteLength: UTF-8 bytes as Node counts them, lone surrogates included (keepalived's limits are in bytes)", () => {
+  for (const s of ["abc", "é", "€", "😀", "a\ud800b", "\udc00", "\ud800\ud800", ""]) expect(BrowserBuffer.byteLength(s), JSON.stringify(s)).toBe(Buffer.byteLength(s));
+  const halves = fc.constantFrom("\ud800", "\udbff", "\udc00", "\udfff");
+  const text = fc.array(fc.oneof(fc.string({ unit: "binary", maxLength: 4 }), halves), { maxLength: 20 }).map((parts) => parts.join(""));
+  fc.assert(fc.property(text, (s) => BrowserBuffer.byteLength(s) === Buffer.byteLength(s)), { numRuns: 2000 });
 });
