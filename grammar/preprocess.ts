@@ -267,7 +267,8 @@ class Preprocessor {
       // A line that reached the length limit is read as it stands: keepalived stops substituting.
       if (this.lineFull || (line.text.charCodeAt(0) !== 64 && !line.text.includes("$"))) break;
     }
-    const first = /^(\S+)(?:[ \t]+(.*))?$/.exec(line.text);
+    // Every include directive starts with `i`: other lines skip the expression (and its copy of the line).
+    const first = line.text.charCodeAt(0) === 105 /* i */ ? /^(\S+)(?:[ \t]+(.*))?$/.exec(line.text) : null;
     if (first && INCLUDE_DIRECTIVES.has(first[1]!) && first[2] !== undefined) {
       this.include(line, first[1]!.length, first[2]);
       return;
@@ -305,12 +306,11 @@ class Preprocessor {
     }
     // keepalived replaces left to right in a 1024-byte buffer and stops at the first reference
     // whose value would not fit, leaving it and the rest of the line as written.
-    const quoted = quotedRanges(line.text);
     const planned: { ref: Reference; value: string; origin: Span }[] = [];
     let bytes = Buffer.byteLength(line.text);
     for (const ref of refs) {
       const origin = spanOf(line, ref.from, ref.to);
-      const value = this.valueOf(ref, line, origin, quoted);
+      const value = this.valueOf(ref, line, origin);
       if (value === undefined) continue;
       const after = bytes - Buffer.byteLength(line.text.slice(ref.from, ref.to)) + Buffer.byteLength(value);
       if (after > MAX_LINE_BYTES) {
@@ -330,11 +330,11 @@ class Preprocessor {
   }
 
   /** The value a reference stands for, undefined (reported where keepalived would complain) when none. */
-  private valueOf(ref: Reference, line: MappedLine, origin: Span, quoted: readonly [number, number][]): string | undefined {
+  private valueOf(ref: Reference, line: MappedLine, origin: Span): string | undefined {
     const defined = this.parameters.get(ref.name);
     if (defined && ref.params.length === 0) {
       if (defined.multiline) return undefined; // not last on its line: keepalived leaves it
-      this.remember(defined.value, `the value of $${ref.name}`, false);
+      this.remember(defined.value, ref, false);
       return defined.value;
     }
     if (BUILTIN_NAMES.has(ref.name)) {
@@ -343,10 +343,10 @@ class Preprocessor {
         this.report(origin.file, origin.start, origin.end, "invalid-value", builtin.error);
         return undefined;
       }
-      if (builtin && ref.name === "_ENV") this.remember(builtin.value, this.describe(ref), true);
+      if (builtin && ref.name === "_ENV") this.remember(builtin.value, ref, true);
       if (builtin) return builtin.value;
     }
-    if (!quoted.some(([a, b]) => ref.from > a && ref.from < b)) {
+    if (!insideQuotes(line.text, ref.from)) {
       // Past the findings kept, one is only counted: no message to build.
       const full = this.limiter.isFull(origin.file, "undefined-variable");
       this.report(origin.file, origin.start, origin.end, "undefined-variable", full ? "" : `$${ref.name} is not defined here; keepalived keeps the text '${line.text.slice(ref.from, ref.to)}' as written`);
@@ -359,10 +359,11 @@ class Preprocessor {
     return ref.name === "_ENV" && ref.params.length === 1 ? `the value of environment variable ${ref.params[0]}` : `$${ref.name}`;
   }
 
-  private remember(value: string, label: string, secret: boolean): void {
+  /** Notes a value substitution put in the text; its label is written only when it is kept. */
+  private remember(value: string, ref: Reference, secret: boolean): void {
     if (value.trim() === "") return;
     const known = this.substituted.get(value);
-    if (!known || (secret && !known.secret)) this.substituted.set(value, { value, label, secret });
+    if (!known || (secret && !known.secret)) this.substituted.set(value, { value, label: secret ? this.describe(ref) : `the value of $${ref.name}`, secret });
   }
 
   private expandSequence(line: MappedLine, form: "SEQ" | "SEQx" | "LST", depth: number): void {
@@ -491,20 +492,11 @@ function joinDefinition(source: SourceText, parts: readonly DefinitionPart[]): M
   return { text, segments };
 }
 
-function quotedRanges(text: string): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  let open = -1;
-  for (let i = 0; i < text.length; i++) {
-    if (text.charCodeAt(i) === 34) {
-      if (open < 0) open = i;
-      else {
-        out.push([open, i]);
-        open = -1;
-      }
-    }
-  }
-  if (open >= 0) out.push([open, text.length]);
-  return out;
+/** Whether column `at` lies between a pair of `"` (or after an unpaired one). */
+function insideQuotes(text: string, at: number): boolean {
+  let inside = false;
+  for (let i = text.indexOf('"'); i !== -1 && i < at; i = text.indexOf('"', i + 1)) inside = !inside;
+  return inside;
 }
 
 function mapSpan(effective: SourceText, lines: readonly MappedLine[], start: number, end: number): Span {
