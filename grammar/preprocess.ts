@@ -501,7 +501,9 @@ function insideQuotes(text: string, at: number): boolean {
 
 function mapSpan(effective: SourceText, lines: readonly MappedLine[], start: number, end: number): Span {
   const sLine = effective.lineOf(start);
-  const eLine = effective.lineOf(Math.max(start, end - 1));
+  // Most spans end on the line they start on: no second search for it.
+  const next = effective.lineStarts[sLine + 1];
+  const eLine = next === undefined || end - 1 < next ? sLine : effective.lineOf(end - 1);
   const startCol = start - effective.lineStarts[sLine]!;
   const endCol = end - effective.lineStarts[eLine]!;
   const a = mapColumn(lines[sLine]!, startCol, false);
