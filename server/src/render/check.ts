@@ -7,8 +7,8 @@
  * as a static one is not repeated.
  */
 import { dirname, join } from "node:path";
-import { diagnostic, refusalMessage, SourceText, type Diagnostic, type FileHost, type RelatedInformation } from "../../../grammar/index.js";
-import { analyze, sortDiagnostics, type AnalyzeOptions } from "../analysis/analyze.js";
+import { diagnostic, refusalMessage, SourceText, type Diagnostic, type FileHost, type RelatedInformation, type TemplateLayer } from "../../../grammar/index.js";
+import { analyze, sortDiagnostics, type Analysis, type AnalyzeOptions } from "../analysis/analyze.js";
 import { checkFleet } from "../cluster/check.js";
 import { structuralDifferences } from "../cluster/differences.js";
 import { nodeOf } from "../cluster/nodes.js";
@@ -27,8 +27,8 @@ export interface RenderModeOptions {
   readonly analyze: Omit<AnalyzeOptions, "host" | "text" | "template">;
   /** Compare the nodes as one cluster (diff); false for check of one node. */
   readonly cluster: boolean;
-  /** The template already prepared (the editor keeps one per buffer version). */
-  readonly prepared?: PreparedTemplate;
+  /** `text` read as a Jinja2 template already (the editor's own analysis of the buffer): not scanned again. */
+  readonly layer?: TemplateLayer;
   /** Skip the structural differences table (the editor shows none). */
   readonly differences?: false;
   /** The template's static findings when the caller has them already (the editor's own analysis). */
@@ -63,7 +63,10 @@ export interface RenderModeResult {
 }
 
 export function checkRendered(path: string, nodes: readonly NodeVars[], options: RenderModeOptions): RenderModeResult {
-  const template = options.prepared ?? prepareTemplate(path, { host: options.host, ...(options.text !== undefined ? { text: options.text } : {}), ...(options.templatePath ? { templatePath: options.templatePath } : {}) });
+  // The template's own analysis (unless the caller has its findings) read the template once: its text and layer are rendered.
+  const own = options.statics ? undefined : staticAnalysis(path, options);
+  const read = own?.config.raw.template ? { text: own.config.root.text, layer: own.config.raw.template } : { ...(options.text !== undefined ? { text: options.text } : {}), ...(options.layer ? { layer: options.layer } : {}) };
+  const template = prepareTemplate(path, { host: options.host, ...read, ...(options.templatePath ? { templatePath: options.templatePath } : {}) });
   const done: RenderedClusterNode[] = nodes.map((vars) => {
     const rendered = renderNode(template, vars);
     if (!rendered.ok) return { vars, rendered };
@@ -99,7 +102,7 @@ export function checkRendered(path: string, nodes: readonly NodeVars[], options:
       found.push({ d: setting && setting !== d.severity ? { ...d, severity: setting } : d, node: n.vars.name });
     }
   }
-  const diagnostics = merge(found, nodes.map((n) => n.name), options.statics ? [...options.statics] : staticFindings(path, options));
+  const diagnostics = merge(found, nodes.map((n) => n.name), own ? staticFindings(own) : [...options.statics!]);
   return { template, nodes: done, diagnostics, differences: options.differences === false ? [] : differencesOf(done) };
 }
 
@@ -112,10 +115,15 @@ export function renderedHost(name: string, text: string): FileHost {
   };
 }
 
-/** The template's own static findings (docs/templates.md: the template read as it is), without a node; a partial included twice is seen once. */
-function staticFindings(path: string, options: RenderModeOptions): Diagnostic[] {
+/** The template read as it is (docs/templates.md), with its partials. */
+function staticAnalysis(path: string, options: RenderModeOptions): Analysis {
+  return analyze(path, { ...options.analyze, host: options.host, ...(options.text !== undefined ? { text: options.text } : {}), template: "jinja", ...(options.templatePath ? { templatePath: options.templatePath } : {}) });
+}
+
+/** The template's own static findings, without a node; a partial included twice is seen once. */
+function staticFindings(analysis: Analysis): Diagnostic[] {
   const seen = new Set<string>();
-  return analyze(path, { ...options.analyze, host: options.host, ...(options.text !== undefined ? { text: options.text } : {}), template: "jinja", ...(options.templatePath ? { templatePath: options.templatePath } : {}) }).diagnostics.filter((d) => {
+  return analysis.diagnostics.filter((d) => {
     const key = `${d.file.path}\0${d.start}\0${d.end}\0${d.code}\0${d.message}`;
     if (seen.has(key)) return false;
     seen.add(key);

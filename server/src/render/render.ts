@@ -22,6 +22,8 @@ export interface PrepareOptions {
   readonly host: FileHost;
   /** The template's text when it is not the file's (an editor buffer). */
   readonly text?: string;
+  /** `text` already read as a Jinja2 template (an analysis of it has one): not scanned again. */
+  readonly layer?: TemplateLayer;
   /** More folders for partials (`--template-path`). */
   readonly templatePath?: readonly string[];
 }
@@ -50,13 +52,12 @@ export function prepareTemplate(path: string, options: PrepareOptions): Prepared
   const entryText = options.text ?? textOf(options.host.readFile(path, DEFAULT_LIMITS.fileBytes));
   if (entryText === undefined) throw new Error(`cannot read ${path}`);
   const layers = new Map<number, TemplateLayer>();
-  const mark = (text: string, index: number) => {
-    const layer = readTemplate(text, "jinja");
+  const mark = (text: string, index: number, layer = readTemplate(text, "jinja")) => {
     layers.set(index, layer);
     return insertMarks(text, index, layer);
   };
   const queue: number[] = [add(path, entryText)];
-  registered.set(path, mark(entryText, 0));
+  registered.set(path, mark(entryText, 0, options.layer));
   while (queue.length) {
     const i = queue.shift()!;
     const file = files[i]!;

@@ -5,7 +5,7 @@
  * each node. Pure: the LSP layer decides when, this module what.
  */
 import type { CodeLens, Hover } from "vscode-languageserver-types";
-import { readTemplate, type FileHost, type RuleSetting } from "../../../grammar/index.js";
+import type { FileHost, RuleSetting } from "../../../grammar/index.js";
 import type { RenderEntry } from "../analysis/lint-config.js";
 import { checkRendered, type RenderModeResult } from "../render/check.js";
 import { engineAvailable } from "../render/engine.js";
@@ -51,6 +51,7 @@ export function renderDocument(doc: AnalysedDocument, entry: RenderEntry, host: 
   const result = checkRendered(doc.path, nodes, {
     host,
     text: doc.analysis.config.root.text,
+    ...(doc.analysis.config.raw.template ? { layer: doc.analysis.config.raw.template } : {}),
     analyze: { ...(settings.rules ? { rules: settings.rules } : {}), ...(settings.targetVersion ? { targetVersion: settings.targetVersion } : {}) },
     cluster: nodes.length >= 2,
     statics: doc.analysis.diagnostics,
@@ -84,7 +85,7 @@ export function renderedText(r: RenderedTemplate, node: string): string | undefi
 /** Hover on a `{{ expression }}`: its value on each node (a loop variable's value depends on the iteration). */
 export function renderHover(doc: AnalysedDocument, r: RenderedTemplate, offset: number): Hover | undefined {
   const text = doc.analysis.config.root.text;
-  const tag = readTemplate(text, "jinja").tags.find((t) => t.kind === "expression" && t.start <= offset && offset < t.end);
+  const tag = doc.analysis.config.raw.template?.tags.find((t) => t.kind === "expression" && t.start <= offset && offset < t.end);
   if (!tag) return undefined;
   const code = text.slice(tag.bodyStart, tag.bodyEnd).replace(/^-|-$/g, "").trim();
   if (!code) return undefined;

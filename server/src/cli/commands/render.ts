@@ -56,13 +56,13 @@ export function loadRenderNodes(o: Pick<CliOptions, "vars" | "defaults" | "nodes
 export function runRenderMode(o: CliOptions, cluster: boolean): Report {
   const path = o.files[0]!;
   const nodes = loadRenderNodes(o);
-  // Read as any operand is (a regular file within the limit): a clear exit 2 otherwise.
-  readDecoded(path);
+  // Read as any operand is (a regular file within the limit): a clear exit 2 otherwise; rendered and analysed as read.
+  const { text } = readDecoded(path);
   const settings = settingsFor(path, o);
   const { host: _host, template: _template, ...analyze } = analyzeOptions(settings, o.configId, o, path);
   void _host;
   void _template;
-  const result = checkRendered(path, nodes, { host: nodeFileHost, analyze, cluster, ...(o.templatePath.length ? { templatePath: o.templatePath } : {}) });
+  const result = checkRendered(path, nodes, { host: nodeFileHost, text, analyze, cluster, ...(o.templatePath.length ? { templatePath: o.templatePath } : {}) });
   const names = nodes.map((n) => n.name);
   const files = result.template.files.map((f) => f.path);
   if (!cluster) return { files, diagnostics: result.diagnostics };
