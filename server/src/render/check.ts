@@ -13,7 +13,7 @@ import { checkFleet } from "../cluster/check.js";
 import { structuralDifferences } from "../cluster/differences.js";
 import { nodeOf } from "../cluster/nodes.js";
 import { buildCluster } from "../cluster/pairing.js";
-import type { ClusterNode } from "../cluster/types.js";
+import type { Cluster, ClusterNode } from "../cluster/types.js";
 import { prepareTemplate, renderNode, type PreparedTemplate, type RenderedNode } from "./render.js";
 import type { Origin } from "./markers.js";
 import type { NodeVars } from "./vars.js";
@@ -80,7 +80,9 @@ export function checkRendered(path: string, nodes: readonly NodeVars[], options:
   });
   const found: { d: Diagnostic; node: string }[] = [];
   const clusterNodes = done.flatMap((n) => (n.node ? [n.node] : []));
-  const raw = options.cluster && clusterNodes.length >= 2 ? checkFleet({ clusters: [buildCluster(clusterNodes)] }) : clusterNodes.flatMap((n) => n.diagnostics);
+  // One cluster of the rendered nodes, for the cluster rules and the differences table alike.
+  const cluster = clusterNodes.length >= 2 ? buildCluster(clusterNodes) : undefined;
+  const raw = options.cluster && cluster ? checkFleet({ clusters: [cluster] }) : clusterNodes.flatMap((n) => n.diagnostics);
   const bySource = new Map<SourceText, RenderedClusterNode>();
   for (const n of done) if (n.source) bySource.set(n.source, n);
   for (const d of raw) {
@@ -103,7 +105,7 @@ export function checkRendered(path: string, nodes: readonly NodeVars[], options:
     }
   }
   const diagnostics = merge(found, nodes.map((n) => n.name), own ? staticFindings(own) : [...options.statics!]);
-  return { template, nodes: done, diagnostics, differences: options.differences === false ? [] : differencesOf(done) };
+  return { template, nodes: done, diagnostics, differences: options.differences === false || !cluster ? [] : differencesOf(done, cluster) };
 }
 
 /** A rendered node as the only file there is: its includes name the target host's paths, which kalint neither has nor reads. */
@@ -198,11 +200,9 @@ function merge(found: readonly { d: Diagnostic; node: string }[], names: readonl
   return sortDiagnostics(out);
 }
 
-/** Structural differences of the rendered nodes, keyed by path, each node's value by name. */
-function differencesOf(done: readonly RenderedClusterNode[]): Difference[] {
+/** Structural differences of the rendered nodes (the cluster of them all), keyed by path, each node's value by name. */
+function differencesOf(done: readonly RenderedClusterNode[], cluster: Cluster): Difference[] {
   const nodes = done.flatMap((n) => (n.node ? [{ name: n.vars.name, node: n.node }] : []));
-  if (nodes.length < 2) return [];
-  const cluster = buildCluster(nodes.map((n) => n.node));
   const byPath = new Map<string, { expected: boolean; values: Record<string, string | null> }>();
   const first = nodes[0]!;
   for (const other of nodes.slice(1)) {
