@@ -57,6 +57,13 @@ export function readHeader(text: string): { options: HeaderOptions; body: string
   return { options, body: text.slice(m[0].length), lines: 1 };
 }
 
+/** How many newlines `text` ends with (a scan from the end: `/\n*$/` tries every position of a rendering). */
+function trailingNewlines(text: string): number {
+  let n = 0;
+  while (n < text.length && text.charCodeAt(text.length - 1 - n) === 10) n++;
+  return n;
+}
+
 let ready: boolean | undefined;
 
 /** Loads the engine once; false when its WebAssembly cannot be found. */
@@ -72,7 +79,8 @@ export function engineAvailable(): boolean {
 export class TemplateSet {
   private readonly env: Environment;
   private readonly headerLines = new Map<string, number>();
-  private readonly entryBody: string;
+  /** Newlines the entry template ends with: Ansible's rendering ends with as many. */
+  private readonly finalNewlines: number;
 
   constructor(templates: ReadonlyMap<string, string>, readonly entry: string) {
     if (!engineAvailable()) throw new Error("the Jinja2 engine (minijinja.wasm) is missing beside kalint; reinstall kalint");
@@ -81,7 +89,7 @@ export class TemplateSet {
     this.env.undefinedBehavior = "strict";
     this.env.debug = true;
     const head = readHeader(templates.get(entry) ?? "");
-    this.entryBody = head.body;
+    this.finalNewlines = trailingNewlines(head.body);
     this.env.trimBlocks = head.options.trimBlocks ?? true;
     this.env.lstripBlocks = head.options.lstripBlocks ?? false;
     // Ansible keeps the rendered file's last newline (preserve_trailing_newlines); partials lose theirs as in Jinja2.
@@ -109,9 +117,8 @@ export class TemplateSet {
     try {
       let out = this.env.renderTemplate(this.entry, context);
       // Jinja2 drops the template's final newline; Ansible's template module puts back as many as the file ends with.
-      const want = /\n*$/.exec(this.entryBody)![0].length;
-      const have = /\n*$/.exec(out)![0].length;
-      if (want > have) out += "\n".repeat(want - have);
+      const have = trailingNewlines(out);
+      if (this.finalNewlines > have) out += "\n".repeat(this.finalNewlines - have);
       return { ok: true, output: out };
     } catch (e) {
       return { ok: false, fault: this.fault(e) };
