@@ -7,11 +7,13 @@ import { expect, test } from "vitest";
 import { Workspace, type DocumentSettings, type OpenTexts } from "../../server/src/service/index.js";
 import { openFilesHost } from "../../server/src/lsp/browser-environment.js";
 import { memoryHost } from "../support/memory-host.js";
+import { renderedText } from "../../server/src/service/rendered.js";
+import { ROLE_TEMPLATE } from "../support/render-role.js";
 
 const node = (state: string, priority: number, vrid: number) =>
   `vrrp_instance VI_1 {\n    state ${state}\n    interface eth0\n    virtual_router_id ${vrid}\n    priority ${priority}\n    virtual_ipaddress {\n        192.0.2.10/24\n    }\n}\n`;
 
-function workspace(files: Record<string, string>, browser = false) {
+function workspace(files: Record<string, string>, browser = false, settings: DocumentSettings = { rules: {}, peers: [] }) {
   const open = new Map<string, { version: number; text: string }>();
   const texts: OpenTexts = {
     get: (uri) => {
@@ -20,7 +22,6 @@ function workspace(files: Record<string, string>, browser = false) {
     },
     keys: () => [...open.keys()],
   };
-  const settings: DocumentSettings = { rules: {}, peers: [] };
   // In a browser the open documents are all the files there are (lsp/browser-environment.ts).
   const ws: Workspace = new Workspace({ files: browser ? openFilesHost(() => ws.openPaths()) : memoryHost(files), onlyOpenDocuments: browser, folders: () => ["/w"], settingsFor: () => settings, pathOf: (uri) => uri.replace(/^mem:/, ""), uriOfPath: (path) => `mem:${path}` }, texts);
   const edit = (path: string, text: string) => {
@@ -31,7 +32,19 @@ function workspace(files: Record<string, string>, browser = false) {
     else ws.changed(uri);
     return uri;
   };
-  return { ws, edit };
+  /** New text under the version the document already has (a client may repeat one). */
+  const replace = (uri: string, text: string) => {
+    open.set(uri, { version: open.get(uri)!.version, text });
+    ws.changed(uri);
+  };
+  return { ws, edit, replace };
+}
+
+/** A template whose two nodes the rc file names (render mode): its files, and settings naming it. */
+function renderRole() {
+  const files = { "/w/defaults/main.yml": "lb_priority: 100\n", "/w/lb1.yml": "lb_state: MASTER\n", "/w/lb2.yml": "lb_state: BACKUP\n" };
+  const entry = { template: "/w/keepalived.conf.j2", defaults: ["/w/defaults/main.yml"], nodes: [{ name: "lb1", files: ["/w/lb1.yml"] }, { name: "lb2", files: ["/w/lb2.yml"] }] };
+  return { files, settings: { rules: {}, peers: [], renders: [entry] } satisfies DocumentSettings };
 }
 
 test("peers in the workspace folder: the open document shows the cluster's findings; its backup copy is no peer", () => {
@@ -71,4 +84,14 @@ test("with no disk (a browser), a folder's nodes are its open documents: opening
   expect(ws.view(backup)!.doc.clusterDiagnostics?.map((d) => d.code)).toContain("vrid-mismatch");
   ws.closed(backup);
   expect(ws.view(master)!.peers).toEqual([]);
+});
+
+test("a rendered template renders again for new content, also when the client repeats the version number", () => {
+  const { files, settings } = renderRole();
+  const { ws, edit, replace } = workspace(files, false, settings);
+  const uri = edit("/w/keepalived.conf.j2", ROLE_TEMPLATE);
+  expect(renderedText(ws.rendered(uri)!, "lb2")).toContain("    priority 100\n");
+  expect(ws.rendered(uri)).toBe(ws.rendered(uri));
+  replace(uri, ROLE_TEMPLATE.replace("{{ lb_priority }}", "{{ lb_priority - 10 }}"));
+  expect(renderedText(ws.rendered(uri)!, "lb2")).toContain("    priority 90\n");
 });

@@ -90,8 +90,8 @@ export class Workspace {
   private readonly shown = new Map<string, AnalysedDocument>();
   /** Each open document's cluster peers at its last view, until it closes. */
   private readonly peersOf = new Map<string, readonly string[]>();
-  /** Templates the rc file names nodes for, rendered at their document's version (render mode in the editor). */
-  private readonly renderings = new Map<string, { readonly version: number; readonly view: RenderedTemplate | { readonly error: string } }>();
+  /** Templates the rc file names nodes for, rendered from their document's current analysis (render mode in the editor). */
+  private readonly renderings = new Map<string, { readonly doc: AnalysedDocument; readonly view: RenderedTemplate | { readonly error: string } }>();
   readonly peers: PeerIndex;
 
   /**
@@ -281,10 +281,11 @@ export class Workspace {
     const entry = s.renders?.find((e) => e.template === doc.path);
     if (!entry) return undefined;
     const cached = this.renderings.get(uri);
-    if (cached && cached.version === doc.version) return cached.view;
+    // By analysis, not client version: new content (even under a repeated version number) renders again.
+    if (cached && cached.doc === doc) return cached.view;
     this.forgetRendering(uri);
     const view = renderDocument(doc, entry, this.host, { rules: s.rules, displayPath: this.peers.displayPath, ...(s.targetVersion ? { targetVersion: s.targetVersion } : {}) });
-    this.renderings.set(uri, { version: doc.version, view });
+    this.renderings.set(uri, { doc, view });
     return view;
   }
 
