@@ -7,13 +7,14 @@ import { expect, test } from "vitest";
 import { Workspace, type DocumentSettings, type OpenTexts } from "../../server/src/service/index.js";
 import { openFilesHost } from "../../server/src/lsp/browser-environment.js";
 import { memoryHost } from "../support/memory-host.js";
+import type { FileHost } from "../../grammar/index.js";
 import { renderedText } from "../../server/src/service/rendered.js";
 import { ROLE_TEMPLATE } from "../support/render-role.js";
 
 const node = (state: string, priority: number, vrid: number) =>
   `vrrp_instance VI_1 {\n    state ${state}\n    interface eth0\n    virtual_router_id ${vrid}\n    priority ${priority}\n    virtual_ipaddress {\n        192.0.2.10/24\n    }\n}\n`;
 
-function workspace(files: Record<string, string>, browser = false, settings: DocumentSettings = { rules: {}, peers: [] }) {
+function workspace(files: Record<string, string>, browser = false, settings: DocumentSettings = { rules: {}, peers: [] }, reads: string[] = []) {
   const open = new Map<string, { version: number; text: string }>();
   const texts: OpenTexts = {
     get: (uri) => {
@@ -23,7 +24,7 @@ function workspace(files: Record<string, string>, browser = false, settings: Doc
     keys: () => [...open.keys()],
   };
   // In a browser the open documents are all the files there are (lsp/browser-environment.ts).
-  const ws: Workspace = new Workspace({ files: browser ? openFilesHost(() => ws.openPaths()) : memoryHost(files), onlyOpenDocuments: browser, folders: () => ["/w"], settingsFor: () => settings, pathOf: (uri) => uri.replace(/^mem:/, ""), uriOfPath: (path) => `mem:${path}` }, texts);
+  const ws: Workspace = new Workspace({ files: browser ? openFilesHost(() => ws.openPaths()) : counted(memoryHost(files), reads), onlyOpenDocuments: browser, folders: () => ["/w"], settingsFor: () => settings, pathOf: (uri) => uri.replace(/^mem:/, ""), uriOfPath: (path) => `mem:${path}` }, texts);
   const edit = (path: string, text: string) => {
     const uri = `mem:${path}`;
     const known = open.get(uri);
@@ -38,6 +39,11 @@ function workspace(files: Record<string, string>, browser = false, settings: Doc
     ws.changed(uri);
   };
   return { ws, edit, replace };
+}
+
+/** The host, noting each path it reads into `reads`. */
+function counted(host: FileHost, reads: string[]): FileHost {
+  return { ...host, readFile: (path, maxBytes) => (reads.push(path), host.readFile(path, maxBytes)) };
 }
 
 /** A template whose two nodes the rc file names (render mode): its files, and settings naming it. */
@@ -94,4 +100,26 @@ test("a rendered template renders again for new content, also when the client re
   expect(ws.rendered(uri)).toBe(ws.rendered(uri));
   replace(uri, ROLE_TEMPLATE.replace("{{ lb_priority }}", "{{ lb_priority - 10 }}"));
   expect(renderedText(ws.rendered(uri)!, "lb2")).toContain("    priority 90\n");
+});
+
+test("typing in a rendered template reads its vars files once; a changed file or vars buffer is read again", () => {
+  const { files, settings } = renderRole();
+  const reads: string[] = [];
+  const { ws, edit } = workspace(files, false, settings, reads);
+  const varsReads = () => reads.filter((p) => p === "/w/lb1.yml").length;
+  const uri = edit("/w/keepalived.conf.j2", ROLE_TEMPLATE);
+  ws.view(uri);
+  expect(varsReads()).toBe(1);
+  for (const p of [90, 80, 70]) {
+    edit("/w/keepalived.conf.j2", ROLE_TEMPLATE.replace("{{ lb_priority }}", `{{ lb_priority - ${100 - p} }}`));
+    expect(renderedText(ws.rendered(uri)!, "lb2")).toContain(`    priority ${p}\n`);
+  }
+  expect(varsReads()).toBe(1);
+  ws.fileChanged("/w/lb1.yml");
+  ws.view(uri);
+  expect(varsReads()).toBe(2);
+  // An open vars file is read through its buffer: a change there shows at the template's next rendering.
+  edit("/w/lb2.yml", "lb_state: BACKUP\nlb_priority: 50\n");
+  edit("/w/keepalived.conf.j2", ROLE_TEMPLATE);
+  expect(renderedText(ws.rendered(uri)!, "lb2")).toContain("    priority 50\n");
 });

@@ -37,17 +37,20 @@ export interface RenderSettings {
 }
 
 /**
- * Renders the document (a Jinja2 template) for each node of its rc entry; a vars file that cannot
- * be read gives one error at the top of the template naming it (the editor has no exit code).
+ * The nodes of a template's rc entry with their variables; a vars file that cannot be read gives
+ * one error, shown at the top of the template naming it (the editor has no exit code).
  */
-export function renderDocument(doc: AnalysedDocument, entry: RenderEntry, host: FileHost, settings: RenderSettings): RenderedTemplate | { readonly error: string } {
-  let nodes: NodeVars[];
+export function loadEntryNodes(entry: RenderEntry, host: FileHost): readonly NodeVars[] | { readonly error: string } {
   try {
-    nodes = withMagicVariables(entry.nodes.map((n) => nodeFromFiles(host, n.name, entry.defaults, n.files)));
+    return withMagicVariables(entry.nodes.map((n) => nodeFromFiles(host, n.name, entry.defaults, n.files)));
   } catch (e) {
     if (e instanceof VarsError) return { error: e.message };
     throw e;
   }
+}
+
+/** Renders the document (a Jinja2 template) for each node of its rc entry (loadEntryNodes). */
+export function renderDocument(doc: AnalysedDocument, entry: RenderEntry, nodes: readonly NodeVars[], host: FileHost, settings: RenderSettings): RenderedTemplate {
   const result = checkRendered(doc.path, nodes, {
     host,
     text: doc.analysis.config.root.text,

@@ -11,7 +11,8 @@ import type { RenderEntry } from "../analysis/lint-config.js";
 import type { Version } from "../schema/types.js";
 import { analyseDocument, unanalysed, withClusterDiagnostics, type AnalysedDocument } from "./document.js";
 import { PeerIndex, type ClusterResult } from "./peer-index.js";
-import { renderDocument, renderModeAvailable, type RenderedTemplate } from "./rendered.js";
+import type { NodeVars } from "../render/vars.js";
+import { loadEntryNodes, renderDocument, renderModeAvailable, type RenderedTemplate } from "./rendered.js";
 
 /** Settings for one document: its rc file's, with the editor's on top. */
 export interface DocumentSettings {
@@ -92,6 +93,12 @@ export class Workspace {
   private readonly peersOf = new Map<string, readonly string[]>();
   /** Templates the rc file names nodes for, rendered from their document's current analysis (render mode in the editor). */
   private readonly renderings = new Map<string, { readonly doc: AnalysedDocument; readonly view: RenderedTemplate | { readonly error: string } }>();
+  /**
+   * Each rendered template's nodes, their vars files read: kept while the template is typed in,
+   * read again once any file changes or another document opens, changes or closes (it may be a
+   * vars file, read through its buffer).
+   */
+  private readonly renderNodes = new Map<string, { readonly entry: RenderEntry; readonly nodes: readonly NodeVars[] | { readonly error: string } }>();
   readonly peers: PeerIndex;
 
   /**
@@ -150,6 +157,7 @@ export class Workspace {
 
   opened(uri: string): void {
     this.byPath.set(this.env.pathOf(uri), uri);
+    this.renderNodes.clear();
     if (this.env.onlyOpenDocuments) this.peers.forgetScans();
   }
 
@@ -161,6 +169,7 @@ export class Workspace {
     this.shown.delete(uri);
     this.peersOf.delete(uri);
     this.forgetRendering(uri);
+    this.renderNodes.clear();
     for (const set of this.includers.values()) set.delete(uri);
     this.peers.release(path);
     if (this.env.onlyOpenDocuments) this.peers.forgetScans();
@@ -221,6 +230,7 @@ export class Workspace {
   changed(uri: string): void {
     this.generations.set(uri, (this.generations.get(uri) ?? 0) + 1);
     this.shown.delete(uri);
+    for (const other of [...this.renderNodes.keys()]) if (other !== uri) this.renderNodes.delete(other);
     this.peers.release(this.env.pathOf(uri));
   }
 
@@ -259,6 +269,7 @@ export class Workspace {
     // A vars file or partial of a rendered template: the templates render again.
     const rendered = [...this.renderings.keys()];
     for (const uri of rendered) this.forgetRendering(uri);
+    this.renderNodes.clear();
     return [...new Set([...this.invalidateReaders(path), ...rendered])];
   }
 
@@ -267,6 +278,7 @@ export class Workspace {
     this.analyses.clear();
     this.peers.forgetAll();
     for (const uri of [...this.renderings.keys()]) this.forgetRendering(uri);
+    this.renderNodes.clear();
   }
 
   /**
@@ -284,7 +296,10 @@ export class Workspace {
     // By analysis, not client version: new content (even under a repeated version number) renders again.
     if (cached && cached.doc === doc) return cached.view;
     this.forgetRendering(uri);
-    const view = renderDocument(doc, entry, this.host, { rules: s.rules, displayPath: this.peers.displayPath, ...(s.targetVersion ? { targetVersion: s.targetVersion } : {}) });
+    let known = this.renderNodes.get(uri);
+    if (known?.entry !== entry) this.renderNodes.set(uri, (known = { entry, nodes: loadEntryNodes(entry, this.host) }));
+    const nodes = known.nodes;
+    const view = "error" in nodes ? nodes : renderDocument(doc, entry, nodes, this.host, { rules: s.rules, displayPath: this.peers.displayPath, ...(s.targetVersion ? { targetVersion: s.targetVersion } : {}) });
     this.renderings.set(uri, { doc, view });
     return view;
   }
