@@ -203,8 +203,16 @@ export type RunCache = Map<SimSetup, Map<string, PartOutcome>>;
 const recent = new Map<string, PartOutcome>();
 const RECENT_LIMIT = 20_000;
 
-/** Everything of a part the engine reads, as text: equal fingerprints run alike. */
+const prints = new WeakMap<SimSetup, string>();
+
+/** Everything of a part the engine reads, as text: equal fingerprints run alike. Made once per part, not per scenario. */
 function fingerprint(part: SimSetup): string {
+  let print = prints.get(part);
+  if (print === undefined) prints.set(part, (print = fingerprintOf(part)));
+  return print;
+}
+
+function fingerprintOf(part: SimSetup): string {
   return JSON.stringify(part.instances.map((i) => [
     i.node, i.set, i.vrid, i.version, i.family, i.advertMs, i.auth, i.advertised, i.held, i.unicast, i.unicastPeers, i.checkUnicastSrc,
     i.mcastGroup, i.iface, i.src, i.basePriority, i.owner, i.wantMaster, i.nopreempt, i.preemptDelayMs,
