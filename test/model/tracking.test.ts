@@ -2,7 +2,7 @@
 import { describe, expect, test } from "vitest";
 import { preprocess } from "../../grammar/index.js";
 import { buildModel } from "../../server/src/model/build.js";
-import { effectiveTracks, priorityRange, priorityWhen, trackAdjustment, weightsApply, type EffectiveTrack } from "../../server/src/model/tracking.js";
+import { effectiveTracks, priorityRange, weightsApply } from "../../server/src/model/tracking.js";
 import { memoryHost } from "../support/memory-host.js";
 
 function node(text: string) {
@@ -38,22 +38,6 @@ describe("effective tracks", () => {
 
 describe("priorities", () => {
   const { model, instance: i } = node(instance("    track_script {\n        chk_up\n        chk_down\n        chk_fault\n    }"));
-  const named = (...names: string[]) => (t: EffectiveTrack) => names.includes(t.name);
-
-  test("a positive weight applies while its object succeeds, a negative one while it fails; reverse swaps the states", () => {
-    const t = (weight: number, reverse: boolean): EffectiveTrack => ({ kind: "script", name: "x", weight, reverse, line: undefined!, weightFrom: "line" });
-    expect([trackAdjustment(t(20, false), false), trackAdjustment(t(20, false), true)]).toEqual([20, 0]);
-    expect([trackAdjustment(t(-30, false), false), trackAdjustment(t(-30, false), true)]).toEqual([0, -30]);
-    expect([trackAdjustment(t(20, true), false), trackAdjustment(t(20, true), true)]).toEqual([0, 20]);
-    expect([trackAdjustment(t(-30, true), false), trackAdjustment(t(-30, true), true)]).toEqual([-30, 0]);
-  });
-
-  test("priorityWhen: the base plus each track in its state; a failed weight-0 track faults the instance", () => {
-    expect(priorityWhen(model, i, () => false)).toEqual({ priority: 120, faultedBy: [] });
-    expect(priorityWhen(model, i, named("chk_up", "chk_down")).priority).toBe(70);
-    expect(priorityWhen(model, i, named("chk_fault")).faultedBy.map((t) => t.name)).toEqual(["chk_fault"]);
-  });
-
   test("priorityRange: from every lowering track applied to every raising one, clamped to 1..254", () => {
     expect(priorityRange(model, i)).toMatchObject({ base: 100, lowest: 70, highest: 120, owner: false });
     const low = node(instance("    track_script {\n        chk_down weight -253\n    }"));
@@ -63,6 +47,5 @@ describe("priorities", () => {
   test("the address owner (255) ignores weights", () => {
     const owner = node(`${scripts}vrrp_instance VI_1 {\n    state MASTER\n    track_script {\n        chk_down\n    }\n}\n`);
     expect(priorityRange(owner.model, owner.instance)).toMatchObject({ base: 255, lowest: 255, highest: 255, owner: true });
-    expect(priorityWhen(owner.model, owner.instance, () => true).priority).toBe(255);
   });
 });

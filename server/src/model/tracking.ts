@@ -2,8 +2,9 @@
  * What tracking does to one VRRP instance, as keepalived runs it: the weight each track line
  * applies (its own, else the tracked object's, else keepalived's default, limited to the range
  * keepalived runs with), whether weights apply at all (not inside a sync group unless
- * `sync_group_tracking_weight` is set), and the priorities that result. Pure functions of one
- * node's model: the cluster rules and the failover simulation compare or replay what these say.
+ * `sync_group_tracking_weight` is set), and the range of priorities that results. Pure functions
+ * of one node's model: the cluster rules compare what these say, and the failover simulation
+ * replays the tracks (simulate/engine.ts priorityOf computes the priority in each state).
  */
 import { TRACK_LINE_RULES } from "../validate/lines/tracks.js";
 import { hasStatement, scopeOf, valueSetting } from "./settings.js";
@@ -92,35 +93,7 @@ export function effectiveTracks(model: ConfigModel, instance: VrrpInstance): Eff
   });
 }
 
-/**
- * What one track adds to the priority while its object is `failed` or not. A positive weight
- * applies while the object succeeds and a negative one while it fails; `reverse` swaps the two
- * states. Weight 0 adds nothing (the track faults the instance instead: see priorityWhen).
- */
-export function trackAdjustment(track: EffectiveTrack, failed: boolean): number {
-  if (track.weight === 0) return 0;
-  const appliesWhenFailed = track.weight < 0 !== track.reverse;
-  return failed === appliesWhenFailed ? track.weight : 0;
-}
-
 const clamp = (p: number): number => Math.max(1, Math.min(MAX_PRIORITY, p));
-
-export interface RunningPriority {
-  /** The priority the instance advertises: its base plus each track's adjustment, clamped to 1..254; an owner keeps 255. */
-  readonly priority: number;
-  /** Weight-0 tracks in their failing state (reversed: succeeding): any of them puts the instance in FAULT. */
-  readonly faultedBy: readonly EffectiveTrack[];
-}
-
-/** The instance's priority while the tracks `failed` picks have failed and the others succeed. */
-export function priorityWhen(model: ConfigModel, instance: VrrpInstance, failed: (track: EffectiveTrack) => boolean): RunningPriority {
-  const tracks = effectiveTracks(model, instance);
-  const faultedBy = tracks.filter((t) => t.weight === 0 && failed(t) !== t.reverse);
-  const base = instance.priority.value;
-  if (base >= OWNER_PRIORITY) return { priority: base, faultedBy };
-  const total = tracks.reduce((sum, t) => sum + trackAdjustment(t, failed(t)), base);
-  return { priority: clamp(total), faultedBy };
-}
 
 export interface PriorityRange {
   /** The configured (or defaulted) priority. */
