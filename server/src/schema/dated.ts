@@ -26,7 +26,11 @@ export interface DatedArguments {
   readonly allowsExtra?: boolean;
 }
 
-const seconds = (kind: ArgKind): ArgKind => (kind.type === "decimal" ? { type: "real", ...(kind.min !== undefined ? { min: kind.min } : {}), ...(kind.max !== undefined ? { max: kind.max } : {}) } : kind);
+/** A decimal argument's range read as another kind of number: C's strtod ("real") or whole numbers only. */
+const readAs = (type: "real" | "integer") => (kind: ArgKind): ArgKind =>
+  kind.type === "decimal" ? { type, ...(kind.min !== undefined ? { min: kind.min } : {}), ...(kind.max !== undefined ? { max: kind.max } : {}) } : kind;
+const seconds = readAs("real");
+const wholeNumber = readAs("integer");
 const isMicroseconds = (kind: ArgKind | undefined): boolean => kind?.type === "decimal" && kind.decimals === 6;
 
 export const DATED_ARGUMENTS: readonly DatedArguments[] = [
@@ -62,15 +66,9 @@ export const DATED_ARGUMENTS: readonly DatedArguments[] = [
     why: "until 2.2.3 keepalived read seconds with C's strtod, which takes 1e3, 0x10 and any number of decimal places; 2.2.3 reads at most 6 decimal places and nothing else",
   },
   {
-    keywords: ["bfd_instance > min_rx", "bfd_instance > min_tx"],
+    keywords: ["bfd_instance > min_rx", "bfd_instance > min_tx", "bfd_instance > idle_tx"],
     before: [2, 2, 0],
-    args: [{ name: "MILLISECONDS", kind: { type: "integer", min: 1, max: 4294967 } }],
-    why: "whole milliseconds until 2.2.0, which reads up to 3 decimal places",
-  },
-  {
-    keywords: ["bfd_instance > idle_tx"],
-    before: [2, 2, 0],
-    args: [{ name: "MILLISECONDS", kind: { type: "integer", min: 1000, max: 4294967 } }],
+    args: (current) => current.map((a) => ({ ...a, name: "MILLISECONDS", kind: wholeNumber(a.kind) })),
     why: "whole milliseconds until 2.2.0, which reads up to 3 decimal places",
   },
   {
