@@ -37,3 +37,10 @@ test("no user anywhere: the default keepalived_script counts only with script se
   expect(run(check(""))[0]!.message).toContain("'keepalived_script'");
   expect(run(check("", ""))).toEqual([]);
 });
+
+test("a user line without a word is ignored (keepalived reports it and keeps the default): script_user still counts", () => {
+  const [found, ...rest] = run(check("            user\n", "    script_user nobody\n"));
+  expect(rest).toEqual([]);
+  expect(found!.text).toBe("MISC_CHECK");
+  expect(found!.message).toContain("user 'nobody' (global_defs script_user)");
+});

@@ -1,7 +1,7 @@
-import { isOpaque, type Block } from "../../../grammar/index.js";
+import { isOpaque } from "../../../grammar/index.js";
 import { formatVersion } from "../schema/lookup.js";
 import { affects, fixText, type AffectedReleases } from "./affected.js";
-import { scriptCommands } from "./scripts.js";
+import { isRootName, scriptCommands, scriptUserLine } from "./scripts.js";
 import type { FileRule } from "./types.js";
 
 /**
@@ -11,18 +11,18 @@ import type { FileRule } from "./types.js";
  */
 export const RELEASES: AffectedReleases = { from: [2, 2, 5], fixedIn: [2, 2, 8] };
 
-const isRoot = (name: string | undefined): boolean => name === undefined || name === "root" || name === "0";
+/** No user (or group) named runs as root. */
+const isRoot = (name: string | undefined): boolean => name === undefined || isRootName(name);
 
 export const configTestTerminates: FileRule = {
   code: "config-test-terminates",
   check({ model, targetVersion }, report) {
     if (!affects(RELEASES, targetVersion)) return;
-    const defaults = model.global("script_user")?.args.map((a) => a.text) ?? [];
     // keepalived drops a vrrp_script nothing tracks before it checks any script.
     const tracked = new Set(model.references.filter((r) => r.kind === "vrrp_script").map((r) => r.name));
     const affected = scriptCommands(model).flatMap((c) => {
       if (c.block.keyword.text === "vrrp_script" && !tracked.has(c.block.args[0]?.text ?? "")) return [];
-      const [user, group] = runsAs(c.block, defaults);
+      const [user, group] = (scriptUserLine(c.block, model)?.args ?? []).map((a) => a.text);
       if (isOpaque(user ?? "") || isOpaque(group ?? "")) return [];
       if (!isRoot(user)) return [{ command: c, who: `user '${user}'` }];
       return isRoot(group) ? [] : [{ command: c, who: `group '${group}'` }];
@@ -36,11 +36,3 @@ export const configTestTerminates: FileRule = {
     });
   },
 };
-
-/** The user and group a script of `block` runs as: its own `user` line, else global_defs script_user. */
-function runsAs(block: Block, defaults: readonly string[]): [string | undefined, string | undefined] {
-  let own: readonly string[] | undefined;
-  for (const c of block.children) if (c.kind === "statement" && c.keyword.text === "user") own = c.args.map((a) => a.text);
-  const chosen = own && own.length > 0 ? own : defaults;
-  return [chosen[0], chosen[1]];
-}

@@ -1,6 +1,8 @@
 import type { Block, Statement } from "../../../grammar/index.js";
+import type { ConfigModel } from "../model/types.js";
 import { formatVersion } from "../schema/lookup.js";
 import { affects, fixText, type AffectedReleases } from "./affected.js";
+import { isRootName, scriptUserLine } from "./scripts.js";
 import type { FileRule } from "./types.js";
 
 /**
@@ -13,19 +15,16 @@ import type { FileRule } from "./types.js";
  */
 export const RELEASES: AffectedReleases = { from: [2, 0, 0], fixedIn: [2, 2, 3] };
 
-const isRoot = (name: string | undefined): boolean => name === "root" || name === "0";
-
 export const miscCheckUserCrash: FileRule = {
   code: "misc-check-user-crash",
   check({ model, targetVersion }, report) {
     if (!affects(RELEASES, targetVersion)) return;
-    const global = model.global("script_user");
     const security = model.global("enable_script_security") !== undefined;
     for (const vs of model.virtualServers) {
       for (const rs of vs.realServers) {
         for (const checker of rs.checkers) {
           if (checker.keyword.text !== "MISC_CHECK") continue;
-          const who = runsAs(checker, global, security);
+          const who = runsAs(checker, model, security);
           if (!who) continue;
           report({
             at: who.at ?? checker.keyword,
@@ -38,15 +37,15 @@ export const miscCheckUserCrash: FileRule = {
 };
 
 /** The user the MISC_CHECK script runs as when keepalived may fail to set it; undefined for root. */
-function runsAs(checker: Block, global: Statement | undefined, security: boolean): { what: string; at?: Statement["keyword"] } | undefined {
-  let own: Statement | undefined;
-  for (const c of checker.children) if (c.kind === "statement" && c.keyword.text === "user") own = c;
-  const chosen = own ?? global;
+function runsAs(checker: Block, model: ConfigModel, security: boolean): { what: string; at?: Statement["keyword"] } | undefined {
+  const chosen = scriptUserLine(checker, model);
   if (chosen) {
-    const [user, group] = chosen.args.map((a) => a.text);
-    if (user === undefined || (isRoot(user) && (group === undefined || isRoot(group)))) return undefined;
-    const what = group !== undefined && !isRoot(group) ? `user '${user}', group '${group}'` : `user '${user}'`;
-    return own ? { what, at: own.keyword } : { what: `${what} (global_defs script_user)` };
+    // scriptUserLine only returns a line with a word.
+    const user = chosen.args[0]!.text;
+    const group = chosen.args[1]?.text;
+    if (isRootName(user) && (group === undefined || isRootName(group))) return undefined;
+    const what = group !== undefined && !isRootName(group) ? `user '${user}', group '${group}'` : `user '${user}'`;
+    return chosen.keyword.text === "user" ? { what, at: chosen.keyword } : { what: `${what} (global_defs script_user)` };
   }
   // No user named anywhere: keepalived looks for keepalived_script, and falls back to root only without script security.
   return security ? { what: "the user 'keepalived_script' (the default with enable_script_security and no script_user)" } : undefined;

@@ -80,3 +80,19 @@ function visit(block: Block, keywords: ReadonlySet<string>, out: ScriptCommand[]
     }
   }
 }
+
+/** Whether a user or group name is root's: `root` or id 0. */
+export const isRootName = (name: string): boolean => name === "root" || name === "0";
+
+/**
+ * The line naming the user (and group) the scripts of `block` run as: the block's own last
+ * `user` line with a word, else global_defs `script_user`; undefined when neither names one
+ * (keepalived ignores a `user` or `script_user` line without a word).
+ */
+export function scriptUserLine(block: Block, model: ConfigModel): Statement | undefined {
+  let own: Statement | undefined;
+  for (const c of block.children) if (c.kind === "statement" && c.keyword.text === "user" && c.args.length > 0) own = c;
+  if (own) return own;
+  const global = model.global("script_user");
+  return global && global.args.length > 0 ? global : undefined;
+}
