@@ -4,6 +4,7 @@
  * cannot say whether two clusters share a wire; the addresses can. A VIP written without a
  * prefix (keepalived makes it /32) is taken to sit in its /24 (IPv4) or /64 (IPv6).
  */
+import { ipv4Mask, ipv4Text } from "../schema/values.js";
 import type { VirtualAddress, VrrpInstance } from "./types.js";
 
 const GUESS_V4 = 24;
@@ -11,9 +12,7 @@ const GUESS_V6 = 64;
 
 function v4Network(address: string, prefix: number): string {
   const n = address.split(".").reduce((acc, o) => (acc << 8) + Number(o), 0) >>> 0;
-  const mask = prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
-  const net = (n & mask) >>> 0;
-  return `${[24, 16, 8, 0].map((s) => (net >>> s) & 255).join(".")}/${prefix}`;
+  return `${ipv4Text((n & ipv4Mask(prefix)) >>> 0)}/${prefix}`;
 }
 
 function v6Network(address: string, prefix: number): string {

@@ -197,6 +197,16 @@ export function isIPv4(text: string): boolean {
   return dots === 3 && digits > 0;
 }
 
+/** A 32-bit number as a dotted IPv4 address (0xffffff00 → 255.255.255.0). */
+export function ipv4Text(n: number): string {
+  return [24, 16, 8, 0].map((s) => (n >>> s) & 255).join(".");
+}
+
+/** The IPv4 netmask of a prefix length 0..32, as a 32-bit number (24 → 0xffffff00). */
+export function ipv4Mask(prefix: number): number {
+  return prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
+}
+
 /** IPv6 as inet_pton reads it: up to eight hex groups, one `::`, an optional dotted IPv4 tail, no zone. */
 export function isIPv6(text: string): boolean {
   if (text.length < 2 || text.length > 45) return false;

@@ -5,7 +5,7 @@
  */
 import type { Block, Word } from "../../../grammar/index.js";
 import type { Reporter } from "./report.js";
-import { readAddress, readEnum, readInteger, readPort } from "../schema/values.js";
+import { ipv4Mask, ipv4Text, readAddress, readEnum, readInteger, readPort } from "../schema/values.js";
 
 /** `parent` is the block the keyword stands in, for checks that depend on it (a virtual server's address family). */
 type Checker = (keyword: Word, words: readonly Word[], reporter: Reporter, parent?: Block) => void;
@@ -149,16 +149,10 @@ const persistenceGranularity: Checker = (keyword, words, reporter, parent) => {
 };
 
 /** The dotted netmask of a prefix length (24 → 255.255.255.0). */
-function prefixMask(bits: number): string {
-  const n = bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0;
-  return [24, 16, 8, 0].map((s) => (n >>> s) & 255).join(".");
-}
+const prefixMask = (bits: number): string => ipv4Text(ipv4Mask(bits));
 
 /** How the resolver reads a bare number: a 32-bit address, the number in its last bytes (24 → 0.0.0.24). */
-function numberAsAddress(text: string): string {
-  const n = Number(text) >>> 0;
-  return [24, 16, 8, 0].map((s) => (n >>> s) & 255).join(".");
-}
+const numberAsAddress = (text: string): string => ipv4Text(Number(text) >>> 0);
 
 /** An IPv4 address as inet_aton reads one: one to four parts, each decimal, octal (0...) or hex (0x...), the last filling the remaining bytes. */
 function isResolverAddress(text: string): boolean {
