@@ -1,4 +1,5 @@
 /** Rule tests: a config written inline (or taken from the rule page's example), analysed through the whole pipeline. */
+import { expect } from "vitest";
 import type { Diagnostic, Fix } from "../../grammar/index.js";
 import { analyze } from "../../server/src/analysis/analyze.js";
 import type { Version } from "../../server/src/schema/types.js";
@@ -36,6 +37,20 @@ export function findings(code: string, text: string, extra: Record<string, strin
   const { configId, targetVersion } = options;
   const result = analyze(CONFIG, { host, ...(configId ? { configId } : {}), ...(targetVersion ? { targetVersion } : {}) });
   return result.diagnostics.filter((d) => d.code === code).map(seen);
+}
+
+/**
+ * For a rule about a fault of some keepalived releases: checks that each release of `silent`
+ * (undefined: the default target, the newest) gives no finding of `code`, and that each of
+ * `affected` gives exactly one; returns those, in the order of `affected`.
+ */
+export function onlyFor(code: string, text: string, affected: readonly (Version | undefined)[], silent: readonly (Version | undefined)[]): Seen[] {
+  for (const version of silent) expect(findings(code, text, {}, { targetVersion: version }), `target ${version?.join(".") ?? "default"}`).toEqual([]);
+  return affected.map((version) => {
+    const found = findings(code, text, {}, { targetVersion: version });
+    expect(found, `target ${version?.join(".") ?? "default"}`).toHaveLength(1);
+    return found[0]!;
+  });
 }
 
 /** All codes found, for checking that a clean fixture is clean of everything. */
