@@ -2,9 +2,11 @@
  * The one table of argument facts that differ between keepalived releases, each dated by the
  * release that changed it and with the reason. Keyword argument lists become the schema's
  * `earlierArgs` (lookup.ts attaches them); other facts (of value-block lines, of what a rule
- * requires) are read by the line checkers and rules through `datedCheck`. Nothing else in the code asks for a version: a check
- * that depends on the release belongs here. Found by the differential test against every
- * release (docs/differential.md) and read off each release's handlers.
+ * requires) are read by the line checkers and rules through `datedCheck`: a check of what a
+ * release reads that depends on the release belongs here. The other release-dated facts are
+ * keepalived's own faults (each fault rule's `RELEASES`, rules/affected.ts) and how releases run
+ * VRRP (simulate/setup.ts `RELEASES`). Found by the differential test against every release
+ * (docs/differential.md) and read off each release's handlers.
  */
 import type { ArgKind, ArgSpec, KeywordSpec, Version } from "./types.js";
 
