@@ -224,11 +224,11 @@ function fingerprintOf(part: SimSetup): string {
 function partOutcomes(part: SimSetup, steps: string, orders: readonly (readonly number[])[], cache: RunCache): PartOutcome[] {
   let memo = cache.get(part);
   if (!memo) cache.set(part, (memo = new Map()));
-  const print = fingerprint(part);
   const run = (order: readonly number[]) => {
     const key = `${order.join(",")}|${steps}`;
     let outcome = memo!.get(key);
     if (!outcome) {
+      const print = fingerprint(part);
       // An unchanged part of an edited file (the editor rebuilds the cluster on every edit) is not run again.
       const seen = recent.get(`${print}|${key}`);
       outcome = seen ? { ...seen, states: seen.states.map((st, k) => ({ ...st, inst: part.instances[k]! })) } : runPart(part, JSON.parse(steps) as ScenarioStep[], order);
