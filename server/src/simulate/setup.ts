@@ -89,6 +89,18 @@ export const RELEASES = {
 
 export const atLeast = (v: Version, since: Version) => compareVersions(v, since) >= 0;
 
+/** The keepalived release a node runs: its target version, else the newest. */
+export const releaseOf = (node: ClusterNode): Version => node.targetVersion ?? NEWEST_VERSION;
+
+/**
+ * Whether the instance drops unicast adverts whose source its unicast_peer list lacks
+ * (vrrp_check_packet): with the instance's `check_unicast_src` where `release` reads it, or the
+ * global `vrrp_check_unicast_src`.
+ */
+export function checksUnicastSource(node: ClusterNode, instance: VrrpInstance, release: Version): boolean {
+  return (instance.settings.has("check_unicast_src") && atLeast(release, RELEASES.instanceCheckUnicastSrc)) || node.model.global("vrrp_check_unicast_src") !== undefined;
+}
+
 export interface SimNode {
   readonly index: number;
   /** The node's name in scenario ids: its file's base name without extension, or its @id. */
@@ -121,10 +133,6 @@ export function defaultAddress(index: number, family: 4 | 6): string {
 }
 
 const has = (instance: VrrpInstance, keyword: string) => instance.settings.has(keyword);
-
-function globalFlag(node: ClusterNode, keyword: string): boolean {
-  return node.model.global(keyword) !== undefined;
-}
 
 function seconds(text: string | undefined): number | undefined {
   if (text === undefined || !/^\d+(\.\d+)?$/.test(text)) return undefined;
@@ -180,7 +188,7 @@ function nodeAddresses(nodes: readonly ClusterNode[], given: Readonly<Record<str
 function instanceOf(simNode: SimNode, set: number, peer: Peer, release: Version | undefined): SimInstance {
   const { instance } = peer;
   const node = simNode.node;
-  const runs = release ?? node.targetVersion ?? NEWEST_VERSION;
+  const runs = release ?? releaseOf(node);
   const version = instance.version.value;
   const owner = instance.priority.value >= 255;
   const wantMaster = instance.state.value === "MASTER" || (instance.state.value === undefined && owner);
@@ -211,7 +219,7 @@ function instanceOf(simNode: SimNode, set: number, peer: Peer, release: Version 
     held: [...new Set([...instance.virtualAddresses, ...instance.excludedAddresses].map((a) => a.address))].sort(),
     unicast: isUnicast(instance),
     unicastPeers: instance.unicastPeers.map((p) => p.address),
-    checkUnicastSrc: (has(instance, "check_unicast_src") && atLeast(runs, RELEASES.instanceCheckUnicastSrc)) || globalFlag(node, "vrrp_check_unicast_src"),
+    checkUnicastSrc: checksUnicastSource(node, instance, runs),
     mcastGroup: group,
     iface: instance.interface?.value ?? "eth0",
     src,

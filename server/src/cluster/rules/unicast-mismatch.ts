@@ -3,8 +3,7 @@ import { parseAddress } from "../../model/address.js";
 import { isUnicast } from "../../model/vrrp.js";
 import { blockAnchor, childBlock, instanceAnchor, placeOf, related, settingAnchor } from "../locate.js";
 import { backupPairs, masterOf } from "../pairing.js";
-import { atLeast, RELEASES } from "../../simulate/setup.js";
-import { NEWEST_VERSION } from "../../schema/lookup.js";
+import { checksUnicastSource, releaseOf } from "../../simulate/setup.js";
 import type { ClusterRule, Peer } from "../types.js";
 
 const peerBlock = (peer: Peer) => childBlock(peer, "unicast_peer");
@@ -58,8 +57,7 @@ export const unicastMismatch: ClusterRule = {
           const fix = block ? addPeerFix(block, src.value) : undefined;
           // `to` never sends there; it also drops what comes from there only with check_unicast_src
           // (vrrp_check_packet). Without the check the damage depends on which node is master.
-          const instanceCheck = to.instance.settings.has("check_unicast_src") && atLeast(to.node.targetVersion ?? NEWEST_VERSION, RELEASES.instanceCheckUnicastSrc);
-          const checks = instanceCheck || to.node.model.global("vrrp_check_unicast_src") !== undefined;
+          const checks = checksUnicastSource(to.node, to.instance, releaseOf(to.node));
           const toIsMaster = masterOf(set) === to;
           const consequence = checks
             ? "with check_unicast_src it also drops that peer's adverts, so neither hears the other and both are master (split brain)"

@@ -1,6 +1,5 @@
 import { vipAddresses, vipSet } from "../../model/vrrp.js";
-import { atLeast, RELEASES } from "../../simulate/setup.js";
-import { NEWEST_VERSION } from "../../schema/lookup.js";
+import { atLeast, releaseOf, RELEASES } from "../../simulate/setup.js";
 import { blockAnchor, childBlock, placeOf, related } from "../locate.js";
 import { backupPairs } from "../pairing.js";
 import type { ClusterRule, Peer } from "../types.js";
@@ -25,7 +24,7 @@ export const vipMismatch: ClusterRule = {
       // exactly its own addresses (vrrp_check_packet; checked in the lab).
       const sameAddresses = vipAddresses(master.instance).join(",") === vipAddresses(backup.instance).join(",");
       // Before 2.3.3 either node drops the other's adverts; later releases only log the mismatch.
-      const drops = [master, backup].some((p) => !atLeast(p.node.targetVersion ?? NEWEST_VERSION, RELEASES.vipMismatchAccepted));
+      const drops = [master, backup].some((p) => !atLeast(releaseOf(p.node), RELEASES.vipMismatchAccepted));
       report({
         at: vipAnchor(backup),
         message: sameAddresses
