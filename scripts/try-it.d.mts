@@ -4,6 +4,7 @@ export interface PlaygroundFile {
   readonly text: string;
 }
 export declare function wrongExample(markdown: string): PlaygroundFile[] | undefined;
-export declare function stateFragment(files: readonly PlaygroundFile[]): string;
+/** `target`: the keepalived version the page checks against (absent: the newest known). */
+export declare function stateFragment(files: readonly PlaygroundFile[], target?: string): string;
 export declare function tryItLink(code: string, markdown: string, base?: string): string | undefined;
 export declare function withTryItLink(code: string, markdown: string): string;

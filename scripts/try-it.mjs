@@ -14,22 +14,32 @@ import { pageExampleFiles } from "./rule-docs.mjs";
 export const PLAYGROUND_URL = "http://localhost:8417/";
 const LINK_LINE = /^\[Try it in the playground\]\([^)]*\)\n\n?/m;
 
-/** The files of a page's Wrong example, named as the page names them (scripts/rule-docs.mjs); undefined when it has none. */
-export function wrongExample(markdown) {
-  const { files } = pageExampleFiles(markdown).wrong;
-  return files.length > 0 ? files.map((f) => ({ name: f.name, text: f.text })) : undefined;
+/** A page's Wrong example as playground state: its files, named as the page names them (scripts/rule-docs.mjs), and its target version; undefined when it has none. */
+function wrongState(markdown) {
+  const { files, target } = pageExampleFiles(markdown).wrong;
+  return files.length > 0 ? { files: files.map((f) => ({ name: f.name, text: f.text })), target } : undefined;
 }
 
-/** The playground state (web/src/share.ts's format) of a list of files, as a URL fragment. */
-export function stateFragment(files) {
-  const json = JSON.stringify({ v: 1, files });
+/** The files of a page's Wrong example; undefined when it has none. */
+export const wrongExample = (markdown) => wrongState(markdown)?.files;
+
+/**
+ * The playground state (web/src/share.ts's format) of a list of files, as a URL fragment;
+ * `target`, the keepalived version to check against (absent: the newest known).
+ */
+export function stateFragment(files, target) {
+  const json = JSON.stringify({ v: 1, files, ...(target ? { target } : {}) });
   return `#s=${deflateRawSync(Buffer.from(json, "utf8"), { level: 9 }).toString("base64url")}`;
 }
 
-/** The "try it" address of a rule page's Wrong example under `base`, or undefined. */
+/**
+ * The "try it" address of a rule page's Wrong example under `base`, or undefined. A Wrong block
+ * checked against a release (```target=2.0.20) opens with that release picked, or the page's
+ * finding (keyword-too-new, config-test-exit-zero, ...) would not show in the playground.
+ */
 export function tryItLink(code, markdown, base = PLAYGROUND_URL) {
-  const files = wrongExample(markdown);
-  return files ? `${base}${stateFragment(files)}` : undefined;
+  const wrong = wrongState(markdown);
+  return wrong ? `${base}${stateFragment(wrong.files, wrong.target)}` : undefined;
 }
 
 /** The page with its link line (after the severity line), or unchanged when it has no Wrong example. */

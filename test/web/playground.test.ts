@@ -193,6 +193,11 @@ describe.skipIf(!available)("the playground in Chromium", () => {
     const page = await open(link);
     expect(await paneNames(page)).toEqual(["master.conf", "backup.conf"]);
     await waitForFindings(page, (f) => f.some((x) => x.code === "vrid-mismatch" && x.file === "backup.conf"));
+    // A page whose Wrong block is checked against an older release opens with that release picked.
+    await rules.goto(`${url}rules/keyword-too-new.html`, { waitUntil: "load" });
+    const dated = await open(await rules.$eval("a.try-it", (a) => (a as HTMLAnchorElement).href));
+    expect((await pageState(dated)).target).toBe("2.0.20");
+    await waitForFindings(dated, (f) => f.some((x) => x.code === "keyword-too-new"));
   });
 
   test("no page made a request outside its own origin (and the check sees one when it is made)", async () => {

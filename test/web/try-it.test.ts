@@ -37,6 +37,12 @@ test("the link's fragment is what the page decodes", async () => {
   expect(state?.files[1]!.text).toContain("virtual_router_id 52");
 });
 
+test("a Wrong block checked against a release opens with that release picked", async () => {
+  const link = tryItLink("keyword-too-new", readFileSync("docs/rules/keyword-too-new.md", "utf8"), "http://example.test/")!;
+  expect((await decodeState(link.slice(link.indexOf("#"))))?.target).toBe("2.0.20");
+  expect(await decodeState(stateFragment([{ name: "a.conf", text: "x\n" }], "2.1.5"))).toEqual({ files: [{ name: "a.conf", text: "x\n" }], target: "2.1.5" });
+});
+
 test("every docs/rules page's Try it line is current (node scripts/try-it.mjs writes them)", () => {
   expect(() => execFileSync(process.execPath, ["scripts/try-it.mjs", "--check"], { stdio: "pipe" })).not.toThrow();
 });
