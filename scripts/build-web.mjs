@@ -8,7 +8,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync,
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { marked } from "marked";
-import { tryItLink } from "./try-it.mjs";
+import { tryItLink, withoutTryItLink } from "./try-it.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -56,7 +56,7 @@ const escapeHtml = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace
 /** docs/rules/CODE.md as a page of the site, its "try it" link pointing at this copy of the playground. */
 function rulePage(code, markdown) {
   const link = tryItLink(code, markdown, "../index.html");
-  const body = marked.parse(markdown.replace(/^\[Try it in the playground\]\([^)]*\)\n?/m, ""), { async: false });
+  const body = marked.parse(withoutTryItLink(markdown), { async: false });
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark"><title>${escapeHtml(code)}: kalint rule</title><link rel="stylesheet" href="../style.css"></head>

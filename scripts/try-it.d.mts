@@ -8,3 +8,4 @@ export declare function wrongExample(markdown: string): PlaygroundFile[] | undef
 export declare function stateFragment(files: readonly PlaygroundFile[], target?: string): string;
 export declare function tryItLink(code: string, markdown: string, base?: string): string | undefined;
 export declare function withTryItLink(code: string, markdown: string): string;
+export declare function withoutTryItLink(markdown: string): string;

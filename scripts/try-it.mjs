@@ -42,9 +42,12 @@ export function tryItLink(code, markdown, base = PLAYGROUND_URL) {
   return wrong ? `${base}${stateFragment(wrong.files, wrong.target)}` : undefined;
 }
 
+/** The page without its link line (the published rule pages put their own link at the top). */
+export const withoutTryItLink = (markdown) => markdown.replace(LINK_LINE, "");
+
 /** The page with its link line (after the severity line), or unchanged when it has no Wrong example. */
 export function withTryItLink(code, markdown) {
-  const bare = markdown.replace(LINK_LINE, "");
+  const bare = withoutTryItLink(markdown);
   const link = tryItLink(code, bare);
   if (!link) return bare;
   const lines = bare.split("\n");
