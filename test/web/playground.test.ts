@@ -118,6 +118,10 @@ describe.skipIf(!available)("the playground in Chromium", () => {
     const rows = await page.$$eval("table.differences tbody tr", (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
     expect(rows).toContainEqual(["vrrp_instance VI_1 > virtual_router_id", "51", "52", "differs"]);
     expect(rows).toContainEqual(["vrrp_instance VI_1 > priority", "100".replace("100", "150"), "100", "expected"]);
+    // Mended on the backup: the marker the finding put on the master goes with it.
+    await pasteInto(page, 1, NODE("BACKUP", 51, 100));
+    await waitForFindings(page, (f) => !f.some((x) => x.code === "vrid-mismatch"));
+    await page.waitForFunction(() => document.querySelectorAll(".pane:nth-child(1) .cm-lintRange-info").length === 0);
   });
 
   test("the Format button rewrites the pane as kalint fmt does, and hover shows a keyword's documentation", async () => {

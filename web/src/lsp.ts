@@ -121,6 +121,9 @@ export function startKalint(workerUrl: string, options: KalintOptions): KalintCl
     return out;
   };
 
+  /** The other files in which these findings mark a place (relatedInformation). */
+  const markedFiles = (diagnostics: readonly lsp.Diagnostic[] = []) => diagnostics.flatMap((d) => (d.relatedInformation ?? []).map((r) => r.location.uri));
+
   /** Shows a file's diagnostics in its editor: its own, then the markers other files' findings put there. */
   const show = (uri: string) => {
     const view = viewOf(uri);
@@ -178,6 +181,7 @@ export function startKalint(workerUrl: string, options: KalintOptions): KalintCl
         const view = file.getView();
         const plugin = view && LSPPlugin.get(view);
         if (!view || !plugin) return true;
+        const before = own.get(params.uri)?.params.diagnostics;
         own.set(params.uri, {
           params,
           diagnostics: params.diagnostics.map((item) => ({
@@ -188,7 +192,9 @@ export function startKalint(workerUrl: string, options: KalintOptions): KalintCl
             ...(item.code !== undefined ? { source: `kalint ${String(item.code)}` } : {}),
           })),
         });
-        for (const uri of own.keys()) show(uri);
+        // This file, and the files whose markers its findings add or take away: a publish
+        // of one node leaves the markers in unrelated panes as they are.
+        for (const uri of new Set([params.uri, ...markedFiles(before), ...markedFiles(params.diagnostics)])) show(uri);
         options.onPublish({ uri: params.uri, version: params.version, diagnostics: params.diagnostics });
         // Fixes are asked for once typing pauses: while keys come, the worker's time goes to diagnostics.
         clearTimeout(actionTimers.get(params.uri));
@@ -226,8 +232,9 @@ export function startKalint(workerUrl: string, options: KalintOptions): KalintCl
     client,
     plugin: (uri) => [client.plugin(uri, LANGUAGE_ID), syncNow],
     forget(uri) {
+      const gone = own.get(uri)?.params.diagnostics;
       own.delete(uri);
-      for (const u of own.keys()) show(u);
+      for (const u of new Set(markedFiles(gone))) show(u);
     },
     setTargetVersion(version) {
       client.notification("workspace/didChangeConfiguration", { settings: settings(version) });
