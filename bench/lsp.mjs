@@ -15,7 +15,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { table } from "./measure.mjs";
+import { percentile, table } from "./measure.mjs";
 import { templateText } from "./template-input.mjs";
 
 const require = createRequire(import.meta.url);
@@ -39,10 +39,6 @@ if (!existsSync(GEN)) {
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const percentile = (list, p) => {
-  const s = [...list].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-};
 
 function startServer(dir) {
   const child = spawn(process.execPath, [SERVER, "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });

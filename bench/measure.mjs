@@ -50,9 +50,14 @@ export function timeCommand(cmd, args, { runs = 5, cwd, expectExit } = {}) {
   return { ...stats(seconds), peakMB, exit };
 }
 
-export function stats(samples) {
+/** The sample at or just above the p-th percentile (nearest rank; p = 50: the median). */
+export function percentile(samples, p) {
   const sorted = [...samples].sort((a, b) => a - b);
-  return { min: sorted[0], median: sorted[Math.floor(sorted.length / 2)], samples: sorted.length };
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+export function stats(samples) {
+  return { min: Math.min(...samples), median: percentile(samples, 50), samples: samples.length };
 }
 
 export const fmt = {

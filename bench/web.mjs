@@ -16,7 +16,7 @@ import { gzipSync } from "node:zlib";
 import { chromiumPath, launchChromium } from "../scripts/chromium.mjs";
 import { servePlayground } from "../scripts/playground.mjs";
 import { stateFragment } from "../scripts/try-it.mjs";
-import { table } from "./measure.mjs";
+import { percentile, table } from "./measure.mjs";
 
 const GEN = resolve("../shared/tools/gen-config.mjs");
 const TARGETS = { loadMs: 1000, keyP95Ms: 50, bytes: 1.5 * 1024 * 1024 };
@@ -34,10 +34,6 @@ if (!chromiumPath()) {
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const percentile = (list, p) => {
-  const s = [...list].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-};
 const milestones = (page) => page.evaluate(() => globalThis.__kalint);
 const waitForDiagnostics = (page) => page.waitForFunction(() => globalThis.__kalint?.firstDiagnostics !== undefined, { timeout: 30_000 });
 
