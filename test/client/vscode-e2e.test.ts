@@ -7,6 +7,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } fro
 import { homedir, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { chromiumPath } from "../../scripts/chromium.mjs";
 import { buildVsix, removeVsix } from "./build-vsix.js";
 import { openInVsCode, type HostView } from "./vscode-host.js";
 import { ROLE_TEMPLATE_PATH, writeRenderRole } from "../support/render-role.js";
@@ -15,15 +16,8 @@ const hostDir = process.env.VSCODE_HOST_DIR ?? join(homedir(), ".cache/vscode-ho
 const missing = [
   [join(hostDir, "cs/node_modules/.bin/code-server"), "code-server (run ../shared/tools/vscode-host/setup.sh)"],
 ].filter(([path]) => !existsSync(path!));
-const hasChromium = (() => {
-  try {
-    execFileSync("sh", ["-c", "command -v chromium"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-if (!hasChromium) missing.push(["chromium", "chromium (run ../shared/tools/vscode-host/setup.sh)"]);
+// The Chromium the driver launches (scripts/chromium.mjs: Debian's, or $CHROMIUM).
+if (!chromiumPath()) missing.push(["chromium", "chromium (run ../shared/tools/vscode-host/setup.sh)"]);
 const available = missing.length === 0;
 if (!available) console.warn(`[vscode-e2e] SKIPPED: the VS Code host is not installed: missing ${missing.map(([, what]) => what).join(", ")}`);
 
