@@ -12,6 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "puppeteer-core";
 import { launchChromium } from "../../scripts/chromium.mjs";
+import { sleep, waitFor } from "../support/wait.js";
 
 /** One line the extension wrote; `text` and `scheme`: the document it opened (a rendered template's node). */
 export interface TimingEvent {
@@ -61,19 +62,6 @@ const QUIET_WINDOW = {
   "telemetry.telemetryLevel": "off",
   "update.mode": "none",
 };
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Calls `probe` until it answers something other than undefined, or the time is up. */
-async function waitFor<T>(probe: () => Promise<T | undefined> | T | undefined, ms: number, every = 250): Promise<T | undefined> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() >= end) return undefined;
-    await sleep(every);
-  }
-}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -1,5 +1,6 @@
 /** Driving the playground page as a person does: panes, typing, pasting, the findings list. */
 import type { Page } from "puppeteer-core";
+import { waitFor } from "../support/wait.js";
 
 export interface Finding {
   readonly file: string;
@@ -27,13 +28,10 @@ export const findings = (page: Page): Promise<Finding[]> =>
 
 /** Waits until the findings list satisfies `check` (the list follows the server's publishes). */
 export async function waitForFindings(page: Page, check: (f: Finding[]) => boolean, timeout = 10_000): Promise<Finding[]> {
-  const until = Date.now() + timeout;
-  for (;;) {
-    const now = await findings(page);
-    if (check(now)) return now;
-    if (Date.now() > until) throw new Error(`findings never matched; last seen:\n${now.map((f) => `${f.file} ${f.code} ${f.text}`).join("\n")}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  let seen: Finding[] = [];
+  const matched = await waitFor(async () => ((seen = await findings(page)), check(seen) ? seen : undefined), timeout, 50);
+  if (!matched) throw new Error(`findings never matched; last seen:\n${seen.map((f) => `${f.file} ${f.code} ${f.text}`).join("\n")}`);
+  return matched;
 }
 
 export const paneNames = (page: Page): Promise<string[]> => page.$$eval(".pane-name", (inputs) => inputs.map((i) => (i as HTMLInputElement).value));
