@@ -7,19 +7,13 @@
  */
 import * as vscode from "vscode";
 import { LanguageClient } from "vscode-languageclient/browser";
+import type { DifferencesResult } from "../../server/src/lsp/server.js";
 import { clientOptions, GUESSED_LANGUAGES, KEEPALIVED_LANGUAGES, LANGUAGE_ID, registerCommands, startFailed } from "./client-options.js";
 import { looksLikeKeepalived } from "./detect.js";
 import { KalintStatus } from "./status.js";
 
 /** The worker global of the extension host (typed here without the DOM library). */
 declare const Worker: new (url: string, options?: { name?: string }) => ConstructorParameters<typeof LanguageClient>[3];
-
-interface Difference {
-  readonly path: string;
-  readonly master: string | null;
-  readonly backup: string | null;
-  readonly expected: boolean;
-}
 
 let client: LanguageClient | undefined;
 
@@ -56,7 +50,7 @@ async function compareOpenPeers(languageClient: LanguageClient): Promise<void> {
     void vscode.window.showWarningMessage("kalint: open a keepalived configuration to compare it with its peers.");
     return;
   }
-  const result = await languageClient.sendRequest<{ peers: { uri: string; differences: Difference[] }[] }>("kalint/differences", { textDocument: { uri: doc.uri.toString() } });
+  const result = await languageClient.sendRequest<DifferencesResult>("kalint/differences", { textDocument: { uri: doc.uri.toString() } });
   if (result.peers.length === 0) {
     void vscode.window.showInformationMessage("kalint: no peer is open. In the browser, kalint compares the open files of one folder: open the other node's configuration too.");
     return;
