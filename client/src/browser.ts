@@ -8,8 +8,7 @@
 import * as vscode from "vscode";
 import { LanguageClient } from "vscode-languageclient/browser";
 import type { DifferencesResult } from "../../server/src/lsp/server.js";
-import { clientOptions, GUESSED_LANGUAGES, KEEPALIVED_LANGUAGES, LANGUAGE_ID, registerCommands, startFailed } from "./client-options.js";
-import { looksLikeKeepalived } from "./detect.js";
+import { claimedLanguage, clientOptions, KEEPALIVED_LANGUAGES, registerCommands, startFailed } from "./client-options.js";
 import { KalintStatus } from "./status.js";
 
 /** The worker global of the extension host (typed here without the DOM library). */
@@ -36,8 +35,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       startFailed(status, output),
     ));
   const consider = (doc: vscode.TextDocument) => {
-    if (KEEPALIVED_LANGUAGES.includes(doc.languageId)) void start();
-    else if (GUESSED_LANGUAGES.has(doc.languageId) && looksLikeKeepalived(doc.getText())) void vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
+    if (KEEPALIVED_LANGUAGES.includes(doc.languageId)) {
+      void start();
+      return;
+    }
+    // Any scheme: in the browser the files are vscode-vfs:, github: and the like, never file:.
+    const language = claimedLanguage(doc);
+    if (language) void vscode.languages.setTextDocumentLanguage(doc, language);
   };
   context.subscriptions.push(vscode.workspace.onDidOpenTextDocument(consider));
   vscode.workspace.textDocuments.forEach(consider);

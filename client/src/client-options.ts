@@ -1,7 +1,7 @@
 /** What the Node and the browser extension share: the language, the settings, the client options. */
 import * as vscode from "vscode";
 import type { DocumentSelector, LanguageClientOptions } from "vscode-languageclient";
-import { TEMPLATE_LANGUAGES } from "./detect.js";
+import { looksLikeKeepalived, templateLanguage, TEMPLATE_LANGUAGES } from "./detect.js";
 
 export const LANGUAGE_ID = "keepalived";
 /** keepalived and its templates (client/src/detect.ts claims them); the server reads templates as templates. */
@@ -33,7 +33,23 @@ export function clientOptions(output: vscode.LogOutputChannel, documentSelector:
 }
 
 /** Languages VS Code gives keepalived files by their name (`.conf` is claimed by Properties). */
-export const GUESSED_LANGUAGES: ReadonlySet<string> = new Set(["properties", "plaintext", "ini"]);
+const GUESSED_LANGUAGES: ReadonlySet<string> = new Set(["properties", "plaintext", "ini"]);
+/** Languages other extensions give templates by their extension (`.j2`, `.erb`, `.tmpl`). */
+const TEMPLATE_GUESSES: ReadonlySet<string> = new Set(["plaintext", "jinja", "jinja-html", "ansible", "erb", "ruby", "go-template", "gotmpl", "helm"]);
+
+/**
+ * The language kalint gives a document VS Code opened under another one (a keepalived file or
+ * template recognised by its content), or undefined to leave it be. A language the user chose
+ * in `files.associations` is left alone.
+ */
+export function claimedLanguage(doc: vscode.TextDocument): string | undefined {
+  if (!GUESSED_LANGUAGES.has(doc.languageId) && !TEMPLATE_GUESSES.has(doc.languageId)) return undefined;
+  const associations = vscode.workspace.getConfiguration("files", doc).get<Record<string, string>>("associations", {});
+  if (Object.values(associations).includes(doc.languageId)) return undefined;
+  const template = TEMPLATE_GUESSES.has(doc.languageId) ? templateLanguage(doc.fileName, doc.getText()) : undefined;
+  if (template) return template;
+  return GUESSED_LANGUAGES.has(doc.languageId) && looksLikeKeepalived(doc.getText()) ? LANGUAGE_ID : undefined;
+}
 
 /** The commands both entries have; restarting and comparing are done the entry's own way. */
 export function registerCommands(

@@ -6,17 +6,14 @@ import { appendFileSync } from "node:fs";
 import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
 import { compareWithPeer } from "./compare.js";
-import { GUESSED_LANGUAGES, KEEPALIVED_LANGUAGES, registerCommands, startFailed } from "./client-options.js";
-import { looksLikeKeepalived, templateLanguage } from "./detect.js";
+import { claimedLanguage, KEEPALIVED_LANGUAGES, registerCommands, startFailed } from "./client-options.js";
 import { showFailoverMap } from "./failover-map.js";
 import { RENDER_SCHEME, RenderedNodeProvider, showRendering } from "./rendering.js";
-import { createLanguageClient, LANGUAGE_ID } from "./language-client.js";
+import { createLanguageClient } from "./language-client.js";
 import { KalintStatus } from "./status.js";
 
 let client: LanguageClient | undefined;
 
-/** Languages other extensions give templates by their extension (`.j2`, `.erb`, `.tmpl`). */
-const TEMPLATE_GUESSES = new Set(["plaintext", "jinja", "jinja-html", "ansible", "erb", "ruby", "go-template", "gotmpl", "helm"]);
 const OUR_LANGUAGES: ReadonlySet<string> = new Set(KEEPALIVED_LANGUAGES);
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
@@ -77,10 +74,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       void start();
       return;
     }
-    if (doc.uri.scheme !== "file" || userAssociated(doc)) return;
-    const template = TEMPLATE_GUESSES.has(doc.languageId) ? templateLanguage(doc.fileName, doc.getText()) : undefined;
-    if (template) void vscode.languages.setTextDocumentLanguage(doc, template);
-    else if (GUESSED_LANGUAGES.has(doc.languageId) && looksLikeKeepalived(doc.getText())) void vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
+    const language = doc.uri.scheme === "file" ? claimedLanguage(doc) : undefined;
+    if (language) void vscode.languages.setTextDocumentLanguage(doc, language);
   };
   context.subscriptions.push(vscode.workspace.onDidOpenTextDocument(consider));
   vscode.workspace.textDocuments.forEach(consider);
@@ -91,12 +86,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 function recordTiming(event: string, ms: number, detail: Record<string, string> = {}): void {
   const file = process.env.KALINT_VSCODE_TIMING;
   if (file) appendFileSync(file, `${JSON.stringify({ event, ms, ...detail })}\n`);
-}
-
-/** A language the user chose in `files.associations` is left alone. */
-function userAssociated(doc: vscode.TextDocument): boolean {
-  const associations = vscode.workspace.getConfiguration("files", doc).get<Record<string, string>>("associations", {});
-  return Object.values(associations).includes(doc.languageId);
 }
 
 export async function deactivate(): Promise<void> {
