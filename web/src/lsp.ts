@@ -59,7 +59,8 @@ export const messageText = (d: lsp.Diagnostic): string => (typeof d.message === 
 /** How long after a publish the quick fixes are fetched (a pause in typing). */
 const ACTIONS_DELAY_MS = 250;
 
-const SEVERITY = { 1: "error", 2: "warning", 3: "info", 4: "hint" } as const;
+/** An LSP severity's name: CodeMirror's lint severity, and the word the findings list shows. */
+export const SEVERITY = { 1: "error", 2: "warning", 3: "info", 4: "hint" } as const;
 
 const sameRange = (a: lsp.Range, b: lsp.Range) =>
   a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;

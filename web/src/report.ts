@@ -4,14 +4,13 @@
  */
 import facts from "virtual:playground-facts";
 import type * as lsp from "vscode-languageserver-protocol";
-import { messageText, type DifferencesResult } from "./lsp.js";
+import { messageText, SEVERITY, type DifferencesResult } from "./lsp.js";
 
 export interface PaneInfo {
   readonly name: string;
   readonly uri: string;
 }
 
-const SEVERITY_NAME: Record<number, string> = { 1: "error", 2: "warning", 3: "info", 4: "hint" };
 const documented = new Set(facts.documented);
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: string; text?: string } = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
@@ -50,7 +49,7 @@ export function renderFindings(list: HTMLElement, title: HTMLElement, panes: rea
       jump.addEventListener("click", () =>
         document.dispatchEvent(new CustomEvent("kalint-reveal", { detail: { uri: pane.uri, line: d.range.start.line, character: d.range.start.character } })),
       );
-      const name = SEVERITY_NAME[severity] ?? "error";
+      const name = SEVERITY[severity];
       const item = el("li", { className: `finding severity-${name}` }, jump, " ", el("span", { className: "severity", text: name }), " ");
       if (d.code !== undefined) item.append("[", ruleLink(String(d.code)), "] ");
       item.append(el("span", { className: "message", text: messageText(d) }));
