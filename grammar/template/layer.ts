@@ -67,9 +67,9 @@ export function readTemplate(source: string, engine: TemplateEngine): TemplateLa
   const problems: TemplateProblem[] = [...sink.problems];
   const tags = sink.tags.sort((a, b) => a.start - b.start);
   const includes: TemplateInclude[] = [];
-  const roots = buildTree(source, tags, e, engine, problems, includes);
-  const textLines = keepalivedLines(source, tags);
-  markInline(roots, source, textLines);
+  const starts = lineStarts(source);
+  const roots = buildTree(source, starts, tags, e, engine, problems, includes);
+  markInline(roots, starts, keepalivedLines(source, starts, tags));
   const opaque: OpaqueRange[] = [];
   const text = mask(source, tags, roots, e, opaque);
   let branchId = 0;
@@ -99,7 +99,7 @@ export function readTemplate(source: string, engine: TemplateEngine): TemplateLa
   };
 }
 
-function buildTree(text: string, tags: readonly TemplateTag[], e: Engine, engine: TemplateEngine, problems: TemplateProblem[], includes: TemplateInclude[]): TemplateConstruct[] {
+function buildTree(text: string, starts: readonly number[], tags: readonly TemplateTag[], e: Engine, engine: TemplateEngine, problems: TemplateProblem[], includes: TemplateInclude[]): TemplateConstruct[] {
   const roots: TemplateConstruct[] = [];
   const stack: TemplateConstruct[] = [];
   const current = (): TemplateBranch | undefined => {
@@ -130,7 +130,7 @@ function buildTree(text: string, tags: readonly TemplateTag[], e: Engine, engine
           break;
         }
         if (engine === "jinja" && (role.keyword === "elif" ? top.keyword !== "if" : role.keyword === "else" ? top.keyword !== "if" && top.keyword !== "for" : top.keyword !== "trans")) {
-          problems.push({ start: tag.start, end: tag.end, message: `'${role.keyword}' cannot continue the '${top.keyword}' opened at line ${lineOf(text, top.tags[0]!.start)}; the template engine refuses the file` });
+          problems.push({ start: tag.start, end: tag.end, message: `'${role.keyword}' cannot continue the '${top.keyword}' opened at line ${lineAt(starts, top.tags[0]!.start) + 1}; the template engine refuses the file` });
           break;
         }
         endBranch(top, tag.start);
@@ -148,7 +148,7 @@ function buildTree(text: string, tags: readonly TemplateTag[], e: Engine, engine
         }
         while (stack.length - 1 > at) {
           const open = stack.pop()!;
-          problems.push({ start: open.tags[0]!.start, end: open.tags[0]!.end, message: `'${open.keyword}' is never closed: '${role.keyword}' at line ${lineOf(text, tag.start)} closes the block around it; the template engine refuses the file` });
+          problems.push({ start: open.tags[0]!.start, end: open.tags[0]!.end, message: `'${open.keyword}' is never closed: '${role.keyword}' at line ${lineAt(starts, tag.start) + 1} closes the block around it; the template engine refuses the file` });
           endBranch(open, tag.start);
         }
         const c = stack.pop()!;
@@ -170,19 +170,24 @@ function buildTree(text: string, tags: readonly TemplateTag[], e: Engine, engine
   return roots;
 }
 
-function lineOf(text: string, offset: number): number {
-  let n = 1;
-  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) n++;
-  return n;
+
+/** The offset each line starts at. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** The 0-based line holding `offset`, by the line starts. */
+function lineAt(starts: readonly number[], offset: number): number {
+  return firstAtOrAfter(starts, (s) => s, offset + 1) - 1;
 }
 
 /**
  * For each line (by index), whether it holds keepalived text outside every template tag: a
  * keepalived comment after the tags does not count, so `{% endif %}  # note` is a tag's own line.
  */
-function keepalivedLines(text: string, tags: readonly TemplateTag[]): Uint8Array {
-  const starts = [0];
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+function keepalivedLines(text: string, starts: readonly number[], tags: readonly TemplateTag[]): Uint8Array {
   const out = new Uint8Array(starts.length);
   // Walk each line's characters outside tags until the first that is not blank.
   let k = 0;
@@ -204,38 +209,9 @@ function keepalivedLines(text: string, tags: readonly TemplateTag[]): Uint8Array
   return out;
 }
 
-/** Every construct tag, in file order. */
-function collectTags(roots: readonly TemplateConstruct[]): TemplateTag[] {
-  const out: TemplateTag[] = [];
-  const visit = (list: readonly TemplateConstruct[]) => {
-    for (const c of list) {
-      out.push(...c.tags);
-      for (const b of c.branches) visit(b.children);
-    }
-  };
-  visit(roots);
-  return out.sort((a, b) => a.start - b.start);
-}
-
 /** A construct any of whose tags shares a line with keepalived text is inline. */
-function markInline(roots: readonly TemplateConstruct[], text: string, textLines: Uint8Array): void {
-  // Each tag's first and last line, in one pass over the text (tags are in order).
-  const first = new Map<TemplateTag, number>();
-  const last = new Map<TemplateTag, number>();
-  const tags = collectTags(roots);
-  let at = 0;
-  let lineNo = 0;
-  const lineAt = (offset: number): number => {
-    for (; at < offset; at++) if (text.charCodeAt(at) === 10) lineNo++;
-    return lineNo;
-  };
-  for (const t of tags) first.set(t, lineAt(t.start));
-  // Ends are not in order when one tag holds another's range (an inline construct's tags are all
-  // its own), so they get a second pass sorted by end.
-  at = 0;
-  lineNo = 0;
-  for (const t of [...tags].sort((a, b) => a.end - b.end)) last.set(t, lineAt(Math.max(t.start, t.end - 1)));
-  const onTextLine = (t: TemplateTag) => textLines[first.get(t)!] === 1 || textLines[last.get(t)!] === 1;
+function markInline(roots: readonly TemplateConstruct[], starts: readonly number[], textLines: Uint8Array): void {
+  const onTextLine = (t: TemplateTag) => textLines[lineAt(starts, t.start)] === 1 || textLines[lineAt(starts, Math.max(t.start, t.end - 1))] === 1;
   const visit = (list: readonly TemplateConstruct[]) => {
     for (const c of list) {
       c.inline = c.tags.some(onTextLine);
