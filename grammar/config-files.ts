@@ -71,15 +71,15 @@ export function findConfigFiles(host: FileHost, dir: string, limits: WalkLimits 
   const maxDirectories = limits.maxDirectories ?? Infinity;
   let listed = 0;
   const full = () => files.length >= maxFiles;
-  const inside = limits.staysInside ? host.stat(dir)?.realPath : undefined;
+  const start = host.stat(dir)?.realPath;
+  const inside = limits.staysInside ? start : undefined;
   const prefix = inside === undefined || inside.endsWith("/") ? inside : `${inside}/`;
-  const within = (path: string): boolean => {
-    if (prefix === undefined) return true;
-    const real = host.stat(path)?.realPath;
-    return real !== undefined && (real === inside || real.startsWith(prefix));
-  };
+  const within = (real: string | undefined): boolean => prefix === undefined || (real !== undefined && (real === inside || real.startsWith(prefix)));
+  // A file is looked up only for what the walk asks of it: where its links lead, and its size.
+  const lookUpFiles = prefix !== undefined || limits.maxBytes !== undefined;
 
-  const walk = (path: string, depth: number): void => {
+  /** Walks `path`, whose links resolve to `real`. */
+  const walk = (path: string, real: string, depth: number): void => {
     if (depth > maxDepth || full() || ++listed > maxDirectories) return;
     const listing = host.readDirectory(path);
     if ("error" in listing) {
@@ -87,7 +87,6 @@ export function findConfigFiles(host: FileHost, dir: string, limits: WalkLimits 
       return;
     }
     // A symbolic link back up the tree would otherwise be walked forever.
-    const real = host.stat(path)?.realPath ?? path;
     if (visited.has(real)) return;
     visited.add(real);
     const entries = [...listing].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -96,11 +95,16 @@ export function findConfigFiles(host: FileHost, dir: string, limits: WalkLimits 
       if (skipped(e.name)) continue;
       const child = childPath(path, e.name);
       if (e.kind === "dir") {
-        if (within(child)) walk(child, depth + 1);
-      } else if (e.kind === "file" && (isConfigFileName(e.name) || (limits.templates === true && isKeepalivedTemplate(host, e.name, child, limits.maxBytes ?? DEFAULT_LIMITS.fileBytes))) && within(child) && withinSize(host, child, limits.maxBytes)) files.push(child);
+        if (depth >= maxDepth) continue;
+        const st = host.stat(child);
+        if (within(st?.realPath)) walk(child, st?.realPath ?? child, depth + 1);
+      } else if (e.kind === "file" && (isConfigFileName(e.name) || (limits.templates === true && isKeepalivedTemplate(host, e.name, child, limits.maxBytes ?? DEFAULT_LIMITS.fileBytes)))) {
+        const st = lookUpFiles ? host.stat(child) : undefined;
+        if (within(st?.realPath) && (limits.maxBytes === undefined || (st !== undefined && st.size <= limits.maxBytes))) files.push(child);
+      }
     }
   };
-  walk(dir, 0);
+  walk(dir, start ?? dir, 0);
   return { files, unreadable };
 }
 
@@ -114,10 +118,4 @@ function isKeepalivedTemplate(host: FileHost, name: string, path: string, maxByt
   if (!isKeepalivedTemplateName(name, path)) return false;
   const read = host.readFile(path, maxBytes);
   return !("refused" in read) && looksLikeKeepalivedTemplate(name, read.text);
-}
-
-function withinSize(host: FileHost, path: string, maxBytes: number | undefined): boolean {
-  if (maxBytes === undefined) return true;
-  const st = host.stat(path);
-  return st !== undefined && st.size <= maxBytes;
 }
