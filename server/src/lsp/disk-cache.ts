@@ -35,10 +35,26 @@ function statOf(path: string): Stats | undefined {
   return st;
 }
 
+interface Remembered<T> {
+  readonly key: string;
+  readonly value: T;
+}
+
+/** What `read` says of `path`, kept while `stat` still reports the same identity (up to MAX_ENTRIES paths). */
+function remembered<T>(map: Map<string, Remembered<T>>, path: string, st: Stats, read: () => T): T {
+  const key = identity(st);
+  const hit = map.get(path);
+  if (hit && hit.key === key) return hit.value;
+  const value = read();
+  if (map.size >= MAX_ENTRIES) map.clear();
+  map.set(path, { key, value });
+  return value;
+}
+
 export class DiskCache implements FileHost {
   private readonly texts = new Map<string, { readonly key: string; readonly read: FileRead; readonly bytes: number }>();
-  private readonly listings = new Map<string, { readonly key: string; readonly listing: ReturnType<FileHost["readDirectory"]> }>();
-  private readonly stats = new Map<string, { readonly key: string; readonly stat: FileStat | undefined }>();
+  private readonly listings = new Map<string, Remembered<ReturnType<FileHost["readDirectory"]>>>();
+  private readonly stats = new Map<string, Remembered<FileStat | undefined>>();
   private bytes = 0;
 
   readFile(path: string, maxBytes: number): FileRead {
@@ -71,26 +87,12 @@ export class DiskCache implements FileHost {
 
   readDirectory(dir: string): ReturnType<FileHost["readDirectory"]> {
     const st = statOf(dir);
-    if (!st) return nodeFileHost.readDirectory(dir);
-    const key = identity(st);
-    const hit = this.listings.get(dir);
-    if (hit && hit.key === key) return hit.listing;
-    const listing = nodeFileHost.readDirectory(dir);
-    if (this.listings.size >= MAX_ENTRIES) this.listings.clear();
-    this.listings.set(dir, { key, listing });
-    return listing;
+    return st ? remembered(this.listings, dir, st, () => nodeFileHost.readDirectory(dir)) : nodeFileHost.readDirectory(dir);
   }
 
   stat(path: string): FileStat | undefined {
     const st = statOf(path);
-    if (!st) return undefined;
-    const key = identity(st);
-    const hit = this.stats.get(path);
-    if (hit && hit.key === key) return hit.stat;
-    const stat = nodeFileHost.stat(path);
-    if (this.stats.size >= MAX_ENTRIES) this.stats.clear();
-    this.stats.set(path, { key, stat });
-    return stat;
+    return st && remembered(this.stats, path, st, () => nodeFileHost.stat(path));
   }
 
   private drop(path: string): void {
