@@ -32,13 +32,11 @@ const require = createRequire(import.meta.url);
  * to the user, or root, and no one else may write to them; and the file is opened once, without
  * following a link, its owner and mode read from that descriptor, its bytes read through it.
  */
-function openCodeCache(env, uid, BUILD) {
+export function openCodeCache(env, uid, BUILD) {
   const fs = require("node:fs");
   const path = require("node:path");
   const os = require("node:os");
   if (env.KALINT_CODE_CACHE === "0") return {};
-  const owned = (st) => uid === undefined || st.uid === uid || st.uid === 0;
-  const closed = (st) => (st.mode & 0o022) === 0;
   /** The real path of `dir`, when every folder from / to it is safe; for a folder not yet made, of its nearest existing ancestor plus the rest. */
   const safeFolder = (dir) => {
     let real;
@@ -57,7 +55,7 @@ function openCodeCache(env, uid, BUILD) {
     for (let d = real, first = true; ; first = false) {
       const st = fs.lstatSync(d);
       const sticky = (st.mode & 0o1000) !== 0 && st.uid === 0 && !first;
-      if (!st.isDirectory() || !owned(st) || !(closed(st) || sticky)) return undefined;
+      if (!st.isDirectory() || !(isPrivate(st, uid) || sticky)) return undefined;
       const up = path.dirname(d);
       if (up === d) break;
       d = up;
@@ -78,7 +76,7 @@ function openCodeCache(env, uid, BUILD) {
     }
     try {
       const st = fs.fstatSync(fd);
-      if (!st.isFile() || !owned(st) || !closed(st)) return {};
+      if (!st.isFile() || !isPrivate(st, uid)) return {};
       return { dir, file, cachedData: fs.readFileSync(fd) };
     } finally {
       fs.closeSync(fd);
@@ -86,6 +84,11 @@ function openCodeCache(env, uid, BUILD) {
   } catch {
     return {};
   }
+}
+
+/** A cache folder or file (or a folder above it) belongs to the user or root, and no one else may write to it. */
+function isPrivate(st, uid) {
+  return (uid === undefined || st.uid === uid || st.uid === 0) && (st.mode & 0o022) === 0;
 }
 
 /** Runs inside the wrapped file; `SOURCE` and `BUILD` are defined just before it. */
@@ -103,7 +106,7 @@ function loader() {
         fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
         // The folder made (or found) must still be ours alone before anything goes into it.
         const st = fs.lstatSync(dir);
-        if (!st.isDirectory() || (uid !== undefined && st.uid !== uid && st.uid !== 0) || (st.mode & 0o022) !== 0) return;
+        if (!st.isDirectory() || !isPrivate(st, uid)) return;
         for (const old of fs.readdirSync(dir)) if (old.endsWith(".v8cache") && !old.startsWith(BUILD)) fs.rmSync(path.join(dir, old), { force: true });
         const temporary = `${file}.${process.pid}`;
         // "wx": never through a file (or link) that is already there.
@@ -118,8 +121,6 @@ function loader() {
 }
 
 /** The self-contained script that runs `bundle` (a CommonJS bundle, shebang removed) through the cache. */
-export { openCodeCache };
-
 export function withCodeCache(bundle, shebang = "#!/usr/bin/env node") {
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${bundle}\n})`;
   const build = createHash("sha256").update(wrapped).digest("hex").slice(0, 16);
@@ -128,6 +129,7 @@ export function withCodeCache(bundle, shebang = "#!/usr/bin/env node") {
     '"use strict";',
     `const BUILD = ${JSON.stringify(build)};`,
     `const SOURCE = ${JSON.stringify(wrapped)};`,
+    isPrivate.toString(),
     openCodeCache.toString(),
     `(${loader.toString()})();`,
     "",
