@@ -88,8 +88,9 @@ export function readRegularFile(path: string, maxBytes: number): RegularRead {
   }
 }
 
+/** Why a file of `size` bytes is not read; a size of `maxBytes + 1` stands for one found bigger while it was read. */
 export function tooLarge(size: number, maxBytes: number): string {
-  return `it is ${size > maxBytes && size === maxBytes + 1 ? "over " + formatBytes(maxBytes) : formatBytes(size)}; kalint reads files of up to ${formatBytes(maxBytes)}`;
+  return `it is ${size === maxBytes + 1 ? "over " + formatBytes(maxBytes) : formatBytes(size)}; kalint reads files of up to ${formatBytes(maxBytes)}`;
 }
 
 /**

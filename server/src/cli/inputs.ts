@@ -1,7 +1,7 @@
 /** Turning command-line operands into files to read: paths, directories, and `-` for stdin. */
 import { statSync } from "node:fs";
-import { decodeFile, DEFAULT_LIMITS, fileErrorReason, findConfigFiles, formatBytes, nodeFileHost, type DecodedText, type FileStamp } from "../../../grammar/node.js";
-import { readBounded, readDecodedFile } from "../../../grammar/node-host.js";
+import { decodeFile, DEFAULT_LIMITS, fileErrorReason, findConfigFiles, nodeFileHost, type DecodedText, type FileStamp } from "../../../grammar/node.js";
+import { readBounded, readDecodedFile, tooLarge } from "../../../grammar/node-host.js";
 
 /** A file or directory that cannot be read: one line on stderr and exit 2. */
 export class InputError extends Error {}
@@ -77,7 +77,7 @@ export function readDecoded(path: string): InputText {
     } catch (e) {
       throw new InputError(`cannot read standard input: ${fileErrorReason(e)}`);
     }
-    if (!bytes) throw new InputError(`cannot read standard input: it is over ${formatBytes(max)}; kalint reads files of up to ${formatBytes(max)}`);
+    if (!bytes) throw new InputError(`cannot read standard input: ${tooLarge(max + 1, max)}`);
     return decodeFile(bytes);
   }
   const read = readDecodedFile(path, max);
