@@ -43,6 +43,11 @@ export function isSystemPath(path: string): boolean {
   } catch {
     real = resolve(path);
   }
+  return underSystemRoot(real);
+}
+
+/** Whether a real path (links resolved) is /proc, /sys or /dev, or lies under one. */
+function underSystemRoot(real: string): boolean {
   return SYSTEM_ROOTS.some((root) => real === root || real.startsWith(root + "/"));
 }
 
@@ -165,7 +170,7 @@ export const nodeFileHost: FileHost = {
     } catch {
       return undefined;
     }
-    const system = isSystemDevice(st.dev) || SYSTEM_ROOTS.some((root) => realPath === root || realPath.startsWith(root + "/"));
+    const system = isSystemDevice(st.dev) || underSystemRoot(realPath);
     return { kind: fileKind(st), size: st.size, realPath, ...(st.isFile() && st.mode & 0o111 ? { executable: true } : {}), ...(system ? { system: true } : {}) };
   },
 };
