@@ -1,35 +1,14 @@
 /**
- * node:fs for the browser build: there is no disk. Every read fails as for a missing file, which
- * the callers already handle (an include that is not open is not found; no `.kalintrc.json`).
+ * node:fs for the browser build: there is no disk. Every call that would reach one fails as for a
+ * missing file, which the callers already handle (an include that is not open is not found; no
+ * `.kalintrc.json`). Reading through one descriptor (grammar/node-host.ts, used for
+ * .kalintrc.json) fails at the open, so nothing is ever read through the rest.
  */
-const missing = (path: unknown): Error => Object.assign(new Error(`ENOENT: no such file in the browser: ${String(path)}`), { code: "ENOENT" });
+function absent(path: unknown): never {
+  throw Object.assign(new Error(`ENOENT: no such file in the browser: ${String(path)}`), { code: "ENOENT" });
+}
 
 export const existsSync = (): boolean => false;
-export function readFileSync(path: unknown): never {
-  throw missing(path);
-}
-export function readdirSync(path: unknown): never {
-  throw missing(path);
-}
-export function statSync(path: unknown): never {
-  throw missing(path);
-}
-export function realpathSync(path: unknown): never {
-  throw missing(path);
-}
-export function writeFileSync(path: unknown): never {
-  throw missing(path);
-}
-// Reading a file through one descriptor (grammar/node-host.ts, used for .kalintrc.json): opening
-// fails as for a missing file, so nothing is ever read through the rest.
 export const constants = { O_RDONLY: 0, O_NONBLOCK: 0, O_NOCTTY: 0, O_NOFOLLOW: 0 };
-export function openSync(path: unknown): never {
-  throw missing(path);
-}
-export function fstatSync(path: unknown): never {
-  throw missing(path);
-}
-export function readSync(path: unknown): never {
-  throw missing(path);
-}
 export function closeSync(): void {}
+export { absent as fstatSync, absent as openSync, absent as readdirSync, absent as readFileSync, absent as readSync, absent as realpathSync, absent as statSync, absent as writeFileSync };
