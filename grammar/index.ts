@@ -11,4 +11,5 @@ export { lex } from "./lexer.js";
 export type { ParameterValue } from "./parameters.js";
 export { hasOpaqueLine, parseTemplate, type TemplateParseOptions } from "./template-file.js";
 export * from "./template/index.js";
+export { firstAtOrAfter } from "./template/search.js";
 export { findConfigFiles, isConfigFileName, type ConfigFiles, type WalkLimits } from "./config-files.js";

@@ -12,7 +12,7 @@
  * - every message is one line of printable text: control characters, bidirectional overrides
  *   and lone surrogates are escaped, and a quoted excerpt of the input is cut short.
  */
-import { diagnostic, isOpaque, type Diagnostic, type EffectiveConfig, type Node, type SourceText, type Substitution } from "../../../grammar/index.js";
+import { diagnostic, firstAtOrAfter, isOpaque, type Diagnostic, type EffectiveConfig, type Node, type SourceText, type Substitution } from "../../../grammar/index.js";
 import { keywordsNamed, removedKeyword } from "../schema/lookup.js";
 
 /** A keyword keepalived knows, or one a template expression writes (a template is configuration). */
@@ -144,6 +144,14 @@ export function foreignFiles(config: EffectiveConfig, diagnostics: readonly Diag
     (errorsAt.get(d.file) ?? errorsAt.set(d.file, []).get(d.file)!).push(d.start);
     if (d.omitted !== undefined) countedFrom.set(d.file, Math.min(countedFrom.get(d.file) ?? Infinity, d.start));
   }
+  for (const starts of errorsAt.values()) starts.sort((a, b) => a - b);
+  /** Whether an error starts in [start, end) of `file`. */
+  const errorIn = (file: SourceText, start: number, end: number): boolean => {
+    const starts = errorsAt.get(file);
+    if (!starts) return false;
+    const at = starts[firstAtOrAfter(starts, (s) => s, start)];
+    return at !== undefined && at < end;
+  };
   const seen = new Set<SourceText>();
   const evidence = new Set<SourceText>();
   const visit = (nodes: readonly Node[]) => {
@@ -153,8 +161,7 @@ export function foreignFiles(config: EffectiveConfig, diagnostics: readonly Diag
         if (!evidence.has(n.keyword.file) && isKnownKeyword(n.keyword.text)) evidence.add(n.keyword.file);
       } else if (n.kind === "value") {
         seen.add(n.file);
-        const proven = n.start < (countedFrom.get(n.file) ?? Infinity) && !(errorsAt.get(n.file) ?? []).some((at) => at >= n.start && at < n.end);
-        if (proven) evidence.add(n.file);
+        if (!evidence.has(n.file) && n.start < (countedFrom.get(n.file) ?? Infinity) && !errorIn(n.file, n.start, n.end)) evidence.add(n.file);
       }
       if (n.kind === "block" || n.kind === "anonymous-block") visit(n.children);
     }
