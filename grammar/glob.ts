@@ -57,9 +57,8 @@ const NEVER_LISTED: ReadonlySet<string> = new Set(["/", "/proc", "/sys", "/dev"]
 /** Every regular file `pattern` matches, relative to `cwd` unless absolute. */
 export function glob(pattern: string, cwd: string, host: GlobHost, budget: Budget): GlobResult {
   const problems: GlobProblem[] = [];
-  const tree = parseBraces(pattern);
-  const count = countAlternatives(tree, budget.limits.braceAlternatives + 1);
-  if (count > budget.limits.braceAlternatives) {
+  const alternatives = expandBraces(pattern, budget.limits.braceAlternatives);
+  if (alternatives === undefined) {
     problems.push({ code: "resource-limit", message: `include pattern '${pattern}' expands to more than ${formatCount(budget.limits.braceAlternatives)} patterns ({a,b} groups); kalint does not expand it` });
     return { files: [], problems };
   }
@@ -69,7 +68,7 @@ export function glob(pattern: string, cwd: string, host: GlobHost, budget: Budge
     if (!reported.has(p.message)) problems.push(p);
     reported.add(p.message);
   };
-  for (const alternative of expandTree(tree)) {
+  for (const alternative of alternatives) {
     const found = globOne(alternative, cwd, host, budget, budget.limits.includeMatches - files.length, note);
     for (const f of found) files.push(host.nameOf ? host.nameOf(f) : f);
     if (files.length >= budget.limits.includeMatches) break;
@@ -171,7 +170,7 @@ export function countAlternatives(seq: BraceSeq, cap: number): number {
 }
 
 /** The patterns in glibc's order: the first group's first alternative first, recursively. */
-export function* expandTree(seq: BraceSeq, at = 0, prefix = ""): Generator<string> {
+function* expandTree(seq: BraceSeq, at = 0, prefix = ""): Generator<string> {
   if (at === seq.length) {
     yield prefix;
     return;
