@@ -1,3 +1,4 @@
+import { formatCount } from "./limits.js";
 import type { Span } from "./source.js";
 
 export type Severity = "error" | "warning" | "info" | "hint";
@@ -34,6 +35,42 @@ export interface Diagnostic extends Span {
 }
 
 /**
+ * Findings only counted, by file (or any key standing for one) and code: the first of each, how
+ * many, and the most severe. `summaries` gives one diagnostic for each, where the first was.
+ */
+export class CountedFindings<K> {
+  private readonly byKey = new Map<K, Map<string, { first: Diagnostic; count: number; severity: Severity }>>();
+
+  /** Counts `d` (a summary counts for the findings it stands for). */
+  add(key: K, d: Diagnostic): void {
+    let byCode = this.byKey.get(key);
+    if (!byCode) this.byKey.set(key, (byCode = new Map()));
+    const seen = byCode.get(d.code);
+    const count = d.omitted ?? 1;
+    if (!seen) byCode.set(d.code, { first: d, count, severity: d.severity });
+    else {
+      seen.count += count;
+      if (severityRank[d.severity] > severityRank[seen.severity]) seen.severity = d.severity;
+    }
+  }
+
+  get size(): number {
+    return this.byKey.size;
+  }
+
+  /** One summary per file and code, its message from `message`. */
+  summaries(message: (first: Diagnostic, count: number) => string): Diagnostic[] {
+    const out: Diagnostic[] = [];
+    for (const byCode of this.byKey.values()) {
+      for (const { first, count, severity } of byCode.values()) {
+        out.push({ file: first.file, start: first.start, end: first.end, code: first.code, severity, message: message(first, count), omitted: count });
+      }
+    }
+    return out;
+  }
+}
+
+/**
  * Keeps at most `max` diagnostics of each code in each file and counts the rest, so a file of a
  * million faulty lines costs a bounded number of diagnostic objects. `summaries` then stands
  * for what was dropped: one diagnostic per code and file, where the first dropped one was.
@@ -41,7 +78,7 @@ export interface Diagnostic extends Span {
 export class FindingLimiter {
   /** Findings kept, by file and code (objects as keys: this runs once per finding of a huge file). */
   private readonly kept = new Map<object, Map<string, number>>();
-  private readonly dropped = new Map<object, Map<string, { first: Diagnostic; count: number; severity: Severity }>>();
+  private readonly dropped = new CountedFindings<object>();
 
   constructor(private readonly max: number) {}
 
@@ -58,30 +95,12 @@ export class FindingLimiter {
       byCode.set(d.code, n + 1);
       return true;
     }
-    let drops = this.dropped.get(d.file);
-    if (!drops) this.dropped.set(d.file, (drops = new Map()));
-    const seen = drops.get(d.code);
-    const count = d.omitted ?? 1;
-    if (!seen) drops.set(d.code, { first: d, count, severity: d.severity });
-    else {
-      seen.count += count;
-      if (severityRank[d.severity] > severityRank[seen.severity]) seen.severity = d.severity;
-    }
+    this.dropped.add(d.file, d);
     return false;
   }
 
   summaries(): Diagnostic[] {
-    const out: Diagnostic[] = [];
-    for (const drops of this.dropped.values()) {
-      for (const { first, count, severity } of drops.values()) {
-        out.push({
-          file: first.file, start: first.start, end: first.end, code: first.code, severity,
-          message: `${count.toLocaleString("en-US")} more ${first.code} findings in this file from here on (kalint keeps ${this.max.toLocaleString("en-US")} of each code per file)`,
-          omitted: count,
-        });
-      }
-    }
-    return out;
+    return this.dropped.summaries((first, count) => `${formatCount(count)} more ${first.code} findings in this file from here on (kalint keeps ${formatCount(this.max)} of each code per file)`);
   }
 }
 

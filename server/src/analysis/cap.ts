@@ -4,7 +4,7 @@
  * person can read (and a CI log that stays small). The CLI's `--max-findings` and the language
  * server use it; a summary carries the count in `omitted`.
  */
-import { severityRank, type Diagnostic } from "../../../grammar/index.js";
+import { CountedFindings, formatCount, type Diagnostic } from "../../../grammar/index.js";
 import { sortDiagnostics } from "./analyze.js";
 
 /**
@@ -14,7 +14,7 @@ import { sortDiagnostics } from "./analyze.js";
 export function capFindings(diagnostics: readonly Diagnostic[], max: number, how: string): Diagnostic[] {
   if (max <= 0) return [...diagnostics];
   const shown = new Map<string, number>();
-  const hidden = new Map<string, { first: Diagnostic; count: number; severity: Diagnostic["severity"] }>();
+  const hidden = new CountedFindings<string>();
   const out: Diagnostic[] = [];
   for (const d of diagnostics) {
     const key = `${d.file.path}\0${d.code}`;
@@ -23,23 +23,9 @@ export function capFindings(diagnostics: readonly Diagnostic[], max: number, how
     if (n < max && d.omitted === undefined) {
       shown.set(key, n + 1);
       out.push(d);
-      continue;
-    }
-    const count = d.omitted ?? 1;
-    const h = hidden.get(key);
-    if (!h) hidden.set(key, { first: d, count, severity: d.severity });
-    else {
-      h.count += count;
-      if (severityRank[d.severity] > severityRank[h.severity]) h.severity = d.severity;
-    }
+    } else hidden.add(d.file.path, d);
   }
   if (hidden.size === 0) return out;
-  for (const { first, count, severity } of hidden.values()) {
-    out.push({
-      file: first.file, start: first.start, end: first.end, code: first.code, severity,
-      message: `${count.toLocaleString("en-US")} more ${first.code} finding${count === 1 ? "" : "s"} in this file ${count === 1 ? "is" : "are"} not shown (${how})`,
-      omitted: count,
-    });
-  }
+  for (const d of hidden.summaries((first, count) => `${formatCount(count)} more ${first.code} finding${count === 1 ? "" : "s"} in this file ${count === 1 ? "is" : "are"} not shown (${how})`)) out.push(d);
   return sortDiagnostics(out);
 }
