@@ -75,8 +75,9 @@ function scanLines(source: SourceText, nul: boolean, add: (d: Diagnostic) => voi
   for (let line = 0; line < starts.length; line++) {
     const start = starts[line]!;
     const end = source.lineEnd(line);
-    if (end - start > 341 && Buffer.byteLength(text.slice(start, end)) > MAX_LINE_BYTES) {
-      add(diagnostic({ file: source, start, end }, "line-too-long", `line is ${Buffer.byteLength(text.slice(start, end))} bytes long; keepalived ignores lines over ${MAX_LINE_BYTES} bytes`));
+    const bytes = end - start > 341 ? Buffer.byteLength(text.slice(start, end)) : 0;
+    if (bytes > MAX_LINE_BYTES) {
+      add(diagnostic({ file: source, start, end }, "line-too-long", `line is ${bytes} bytes long; keepalived ignores lines over ${MAX_LINE_BYTES} bytes`));
     } else if (nextNul !== -1) {
       if (nextNul < start) nextNul = text.indexOf("\0", start);
       if (nextNul !== -1 && nextNul < end) {
