@@ -14,7 +14,9 @@ import { createToken, Lexer } from "chevrotain";
  * each code below 256 on its own and puts higher codes in buckets of 255 (255 + code / 255,
  * see its charCodeToOptimizedIndex), so one code per bucket that is not excluded stands for
  * the bucket. About 500 codes instead of 65,000, which chevrotain walked at every start of the CLI.
- * An astral character is found by its leading surrogate, which a bucket covers.
+ * An astral character is found by its leading surrogate, which a bucket covers. Every token
+ * with a regular expression names its first characters so, and chevrotain parses none of them
+ * to find out when the lexer is built.
  */
 function startCharsExcept(excluded: string): number[] {
   const skip = new Set<number>();
@@ -35,9 +37,9 @@ function startCharsExcept(excluded: string): number[] {
  * Blanks and line breaks. A BOM counts as a blank so the first keyword of a file that starts
  * with one is still read; `parse` reports the BOM, since keepalived would not skip it.
  */
-export const Blank = createToken({ name: "Blank", pattern: /[ \t\n\r\f\v\ufeff]+/, group: Lexer.SKIPPED, line_breaks: true });
+export const Blank = createToken({ name: "Blank", pattern: /[ \t\n\r\f\v\ufeff]+/, start_chars_hint: [..." \t\n\r\f\v\ufeff"], group: Lexer.SKIPPED, line_breaks: true });
 /** `#` or `!` to the end of the line; a CR counts as a line end only before LF. */
-export const Comment = createToken({ name: "Comment", pattern: /[#!](?:[^\r\n]|\r(?!\n))*/, group: "comments" });
+export const Comment = createToken({ name: "Comment", pattern: /[#!](?:[^\r\n]|\r(?!\n))*/, start_chars_hint: ["#", "!"], group: "comments" });
 export const LBrace = createToken({ name: "LBrace", pattern: "{" });
 export const RBrace = createToken({ name: "RBrace", pattern: "}" });
 /** Any word-like token; arguments accept all of them. */
@@ -46,7 +48,7 @@ export const AnyWord = createToken({ name: "AnyWord", pattern: Lexer.NA });
 export const LinePrefix = createToken({ name: "LinePrefix", pattern: Lexer.NA });
 
 /** `"..."`; without a closing quote it runs to the end of the line, as in keepalived. */
-export const QuotedString = createToken({ name: "QuotedString", pattern: /"(?:[^"\r\n]|\r(?!\n))*"?/, categories: [AnyWord] });
+export const QuotedString = createToken({ name: "QuotedString", pattern: /"(?:[^"\r\n]|\r(?!\n))*"?/, start_chars_hint: ['"'], categories: [AnyWord] });
 
 // A backslash escapes only `#` and `!`; before anything else (a blank, a brace, a quote) it is
 // an ordinary character, as keepalived's word splitter has no escapes.
