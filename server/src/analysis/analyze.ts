@@ -69,6 +69,17 @@ export function analyze(path: string, options: AnalyzeOptions): Analysis {
   return withDeadline(options.budgetMs, () => analyzeNow(path, options));
 }
 
+/**
+ * The configuration and its model, unchecked: for a reader that shows no findings (`kalint
+ * simulate` and `kalint lab` read only the model), which so skips the schema check and the rules.
+ */
+export function readModel(path: string, options: AnalyzeOptions): Pick<Analysis, "config" | "model"> {
+  return withDeadline(options.budgetMs, () => {
+    const { config } = read(path, options);
+    return { config, model: buildModel(config.file) };
+  });
+}
+
 function analyzeNow(path: string, options: AnalyzeOptions): Analysis {
   const { config, parents } = read(path, options);
   checkDeadline();

@@ -20,7 +20,7 @@ export interface ClusterNode {
   readonly configId?: string;
   readonly config: EffectiveConfig;
   readonly model: ConfigModel;
-  /** The node's own single-file diagnostics (schema, VRRP and LVS rules). */
+  /** The node's own single-file diagnostics (schema, VRRP and LVS rules); none for a node read only for its model (modelNode). */
   readonly diagnostics: readonly Diagnostic[];
   /** Per-code settings from the node's rc file and the command line. */
   readonly rules: Readonly<Record<string, RuleSetting>>;

@@ -6,7 +6,7 @@
  */
 import { buildCluster } from "../../cluster/pairing.js";
 import type { ClusterNode } from "../../cluster/types.js";
-import { loadNode } from "../../cluster/nodes.js";
+import { modelNode } from "../../cluster/nodes.js";
 import { renderHtml, renderText, toJson } from "../../simulate/render.js";
 import { scenariosFor, simulate, type SimulationResult } from "../../simulate/scenarios.js";
 import { buildSetup, nodeName, type SimSetup } from "../../simulate/setup.js";
@@ -22,7 +22,7 @@ export function loadSimulationNodes(o: CliOptions): ClusterNode[] {
   const read = (path: string, ids: readonly (string | undefined)[]) => {
     const text = readInput(path);
     const settings = settingsFor(path, o);
-    return ids.map((id) => loadNode(path, { ...analyzeOptions(settings, id), text }));
+    return ids.map((id) => modelNode(path, { ...analyzeOptions(settings, id), text }));
   };
   return checkedNodes(o.ids ? read(o.files[0]!, o.ids) : o.files.flatMap((f) => read(f, [o.configId])), o);
 }
