@@ -1,4 +1,8 @@
 import { describe, expect, test } from "vitest";
+import { loadNode } from "../../server/src/cluster/nodes.js";
+import { keywordAt } from "../../server/src/schema/lookup.js";
+import type { Version } from "../../server/src/schema/types.js";
+import { memoryHost } from "../support/memory-host.js";
 import { backup, findings, master, pair, silentOnCleanPairs } from "./helpers.js";
 
 const unicast = (src: string, ...peers: string[]) => `unicast_src_ip ${src}\nunicast_peer {\n${peers.map((p) => `    ${p}`).join("\n")}\n}`;
@@ -61,6 +65,16 @@ describe("a unicast peer list that lacks a peer (as the lab shows on keepalived 
     const found = pair(m("10.0.0.2"), b("10.0.0.3", "\ncheck_unicast_src"), "unicast-mismatch");
     expect(found[0]).toMatchObject({ file: "/backup.conf", severity: "error" });
     expect(found[0]!.message).toContain("with check_unicast_src it also drops that peer's adverts");
+  });
+
+  test("the instance's check_unicast_src counts only for a release that reads it (the schema dates the keyword)", () => {
+    const host = memoryHost({ "/master.conf": m("10.0.0.2"), "/backup.conf": b("10.0.0.3", "\ncheck_unicast_src") });
+    const at = (targetVersion: Version) => findings("unicast-mismatch", ["/master.conf", "/backup.conf"].map((p) => loadNode(p, { host, targetVersion })));
+    expect(keywordAt(["vrrp_instance"], "check_unicast_src")?.since).toEqual([2, 1, 0]);
+    expect(at([2, 1, 0])[0]).toMatchObject({ file: "/backup.conf", severity: "error" });
+    const older = at([2, 0, 20]);
+    expect(older[0]).toMatchObject({ file: "/backup.conf", severity: "warning" });
+    expect(older[0]!.message).toContain("harmless while the peer is master");
   });
 
   test("on the master: the backup never hears it, an error", () => {

@@ -20,7 +20,7 @@ import { authInEffect, isUnicast, vipAddresses } from "../model/vrrp.js";
 import type { Cluster, ClusterNode, Peer } from "../cluster/types.js";
 import { parseAddress } from "../model/address.js";
 import type { TrackKind, VrrpInstance } from "../model/types.js";
-import { compareVersions, NEWEST_VERSION } from "../schema/lookup.js";
+import { compareVersions, formatVersion, keywordAt, NEWEST_VERSION } from "../schema/lookup.js";
 import type { Version } from "../schema/types.js";
 
 export interface SimTrack {
@@ -77,13 +77,12 @@ export interface SimInstance {
  * dated from keepalived's history):
  * - before 2.3.3 an advert without exactly the receiver's addresses is dropped; from 2.3.3 the
  *   mismatch is only logged;
- * - the instance keyword `check_unicast_src` exists from 2.1.0 (the global one before);
  * - before 2.0.20 `dont_track_primary` did not stop the primary interface from being tracked when
  *   addresses sit on it.
+ * (The instance keyword `check_unicast_src` is younger than the global one: the schema dates it.)
  */
 export const RELEASES = {
   vipMismatchAccepted: [2, 3, 3] as Version,
-  instanceCheckUnicastSrc: [2, 1, 0] as Version,
   dontTrackPrimaryWorks: [2, 0, 20] as Version,
 };
 
@@ -98,7 +97,8 @@ export const releaseOf = (node: ClusterNode): Version => node.targetVersion ?? N
  * global `vrrp_check_unicast_src`.
  */
 export function checksUnicastSource(node: ClusterNode, instance: VrrpInstance, release: Version): boolean {
-  return (instance.settings.has("check_unicast_src") && atLeast(release, RELEASES.instanceCheckUnicastSrc)) || node.model.global("vrrp_check_unicast_src") !== undefined;
+  const since = keywordAt(["vrrp_instance"], "check_unicast_src")?.since;
+  return (instance.settings.has("check_unicast_src") && since !== undefined && atLeast(release, since)) || node.model.global("vrrp_check_unicast_src") !== undefined;
 }
 
 export interface SimNode {
@@ -261,7 +261,7 @@ export function advertProblem(from: SimInstance, to: SimInstance, setup: SimSetu
     if (from.advertMs !== to.advertMs) return `advert_int ${from.advertMs / 1000} differs from ${to.advertMs / 1000} (VRRPv2 drops a differing interval)`;
   }
   if (!atLeast(to.release, RELEASES.vipMismatchAccepted) && (from.advertised.length !== to.advertised.length || to.advertised.some((a) => !from.advertised.includes(a)))) {
-    return "their virtual_ipaddress lists differ (before keepalived 2.3.3 an advert must carry exactly the receiver's addresses)";
+    return `their virtual_ipaddress lists differ (before keepalived ${formatVersion(RELEASES.vipMismatchAccepted)} an advert must carry exactly the receiver's addresses)`;
   }
   if (to.unicast && to.checkUnicastSrc && !to.unicastPeers.includes(from.src)) return `${nodeLabel(setup, to)} checks unicast sources and ${from.src} is not in its unicast_peer`;
   return undefined;
