@@ -38,9 +38,17 @@ describe("track-weight-insufficient", () => {
     expect(pair(master({ priority: 139, extra: lines }, defs), backup({ priority: 100 }), "track-weight-insufficient")).toEqual([]);
   });
 
-  test("reverse swaps which state of the object applies the weight, not how far it can move the priority", () => {
+  test("reverse negates the weight (keepalived's weight multiplier -1), as the simulation runs it", () => {
+    // A reversed -20 adds 20 while eth1 is down: it can only raise the master.
     const found = pair(master({ priority: 150, extra: tracks("track_interface", "eth1 weight -20 reverse") }), backup({ priority: 100 }), "track-weight-insufficient");
     expect(found).toHaveLength(1);
+    expect(found[0]!.message).toContain("track_interface eth1 -20 reverse");
+    expect(found[0]!.message).toContain("falls to 150 (150 with no track that lowers it)");
+    expect(found[0]!.fix).toBeUndefined();
+    // A reversed +30 takes 30 off while eth1 is up: 110 - 30 = 80 < 100, failover works.
+    expect(pair(master({ priority: 110, extra: tracks("track_interface", "eth1 weight 30 reverse") }), backup({ priority: 100 }), "track-weight-insufficient")).toEqual([]);
+    const weak = pair(master({ priority: 140, extra: tracks("track_interface", "eth1 weight 30 reverse") }), backup({ priority: 100 }), "track-weight-insufficient");
+    expect(weak[0]!.message).toContain("falls to 110 (140 - 30 = 110)");
   });
 
   test("positive weights: the backup's succeeding tracks raise it, the master's failing tracks lose their bonus", () => {

@@ -2,7 +2,7 @@
 import { describe, expect, test } from "vitest";
 import { preprocess } from "../../grammar/index.js";
 import { buildModel } from "../../server/src/model/build.js";
-import { effectiveTracks, priorityRange, weightsApply } from "../../server/src/model/tracking.js";
+import { effectiveTracks, healthyPriority, priorityRange, trackEffect, weightsApply } from "../../server/src/model/tracking.js";
 import { memoryHost } from "../support/memory-host.js";
 
 function node(text: string) {
@@ -42,6 +42,16 @@ describe("priorities", () => {
     expect(priorityRange(model, i)).toMatchObject({ base: 100, lowest: 70, highest: 120, owner: false });
     const low = node(instance("    track_script {\n        chk_down weight -253\n    }"));
     expect(priorityRange(low.model, low.instance).lowest).toBe(1);
+  });
+
+  test("reverse negates the weight (vrrp_track.c weight_multiplier): a reversed +20 lowers while the object is up", () => {
+    const rev = node(instance("    track_script {\n        chk_up reverse\n        chk_down reverse\n    }"));
+    expect(priorityRange(rev.model, rev.instance)).toMatchObject({ base: 100, lowest: 80, highest: 130 });
+    expect(healthyPriority(rev.model, rev.instance)).toBe(80);
+    expect(healthyPriority(model, i)).toBe(120);
+    expect([false, true].map((failing) => trackEffect({ kind: "script", weight: 20, reverse: true }, failing))).toEqual([-20, 0]);
+    expect([false, true].map((failing) => trackEffect({ kind: "script", weight: -30, reverse: true }, failing))).toEqual([0, 30]);
+    expect([false, true].map((failing) => trackEffect({ kind: "interface", weight: 0, reverse: true }, failing))).toEqual(["fault", 0]);
   });
 
   test("the address owner (255) ignores weights", () => {

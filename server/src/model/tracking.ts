@@ -95,22 +95,59 @@ export function effectiveTracks(model: ConfigModel, instance: VrrpInstance): Eff
 
 const clamp = (p: number): number => Math.max(1, Math.min(MAX_PRIORITY, p));
 
+/** What a track's effect depends on (an effective track, or the simulation's copy of one). */
+export interface WeightedTrack {
+  readonly kind: TrackKind;
+  /** 0: the instance goes to FAULT in the object's bad state. */
+  readonly weight: number;
+  readonly reverse: boolean;
+}
+
+/**
+ * What one tracked object adds to the priority in one state, or "fault" (keepalived vrrp_track.c,
+ * track_file.c): a positive weight is added while the object is up, a negative one while it is
+ * down, and `reverse` multiplies the weight by -1 (a reversed positive weight lowers the priority
+ * while the object is up). Weight 0 faults the instance in the object's bad state (up, when
+ * reversed). A file's value is multiplied by the weight: failing is a value that lowers the
+ * priority (1 or -1), healthy 0; at -254 or below the instance faults.
+ */
+export function trackEffect(track: WeightedTrack, failing: boolean): number | "fault" {
+  const m = track.reverse ? -1 : 1;
+  if (track.kind === "file") {
+    const value = failing ? (track.weight * m > 0 ? -1 : 1) : 0;
+    if (track.weight === 0) return (value !== 0) !== track.reverse ? "fault" : 0;
+    const v = Math.max(-254, Math.min(253, value * track.weight * m));
+    return v === -254 ? "fault" : v;
+  }
+  const ok = !failing;
+  if (track.weight === 0) return ok === track.reverse ? "fault" : 0;
+  if (track.weight > 0) return ok ? track.weight * m : 0;
+  return ok ? 0 : track.weight * m;
+}
+
+/**
+ * The least and the most one track adds over its object's two states. A weight-0 track's fault
+ * always fails over and moves no priority (0); a weighted one that faults counts as falling to the
+ * bottom.
+ */
+export function trackSwing(track: WeightedTrack): { readonly low: number; readonly high: number } {
+  const [a, b] = [trackEffect(track, false), trackEffect(track, true)].map((e) => (e !== "fault" ? e : track.weight === 0 ? 0 : -OWNER_PRIORITY)) as [number, number];
+  return { low: Math.min(a, b), high: Math.max(a, b) };
+}
+
 export interface PriorityRange {
   /** The configured (or defaulted) priority. */
   readonly base: number;
-  /** Lowest priority the tracks can bring it to: every track that lowers it in its lowering state. */
+  /** Lowest priority the tracks can bring it to: every track in the state that lowers it most. */
   readonly lowest: number;
-  /** Highest: every track that raises it in its raising state. */
+  /** Highest: every track in the state that raises it most. */
   readonly highest: number;
   /** Priority 255 owns the addresses; keepalived ignores weighted tracks on it. */
   readonly owner: boolean;
   readonly tracks: readonly EffectiveTrack[];
 }
 
-/**
- * The priorities tracking can reach. `reverse` only swaps which state of the tracked object
- * applies a weight, so the range depends on the signs of the weights alone.
- */
+/** The priorities tracking can reach (trackSwing of every track), clamped to 1..254 as keepalived does. */
 export function priorityRange(model: ConfigModel, instance: VrrpInstance): PriorityRange {
   const base = instance.priority.value;
   const tracks = effectiveTracks(model, instance);
@@ -118,13 +155,21 @@ export function priorityRange(model: ConfigModel, instance: VrrpInstance): Prior
   let down = 0;
   let up = 0;
   for (const t of tracks) {
-    if (t.weight < 0) down += t.weight;
-    else up += t.weight;
+    const { low, high } = trackSwing(t);
+    down += low;
+    up += high;
   }
   return { base, lowest: clamp(base + down), highest: clamp(base + up), owner: false, tracks };
 }
 
-/** The priority an instance runs with while everything it tracks is healthy (positive weights added). */
+/** The priority an instance runs with while everything it tracks is healthy (each track's effect when not failing). */
 export function healthyPriority(model: ConfigModel, instance: VrrpInstance): number {
-  return priorityRange(model, instance).highest;
+  const base = instance.priority.value;
+  if (base >= OWNER_PRIORITY) return base;
+  let sum = base;
+  for (const t of effectiveTracks(model, instance)) {
+    const e = trackEffect(t, false);
+    if (e !== "fault") sum += e;
+  }
+  return clamp(sum);
 }

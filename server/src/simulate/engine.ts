@@ -20,6 +20,7 @@
  *   `reverse` swaps the sign; the sum is kept in 1..254; an unweighted track puts the instance
  *   in FAULT, a FAULT member puts its whole sync group in FAULT.
  */
+import { trackEffect } from "../model/tracking.js";
 import { advertProblem, type SimInstance, type SimSetup, type SimTrack } from "./setup.js";
 
 export type VrrpState = "BACKUP" | "MASTER" | "FAULT" | "STOPPED";
@@ -66,20 +67,9 @@ export interface Contribution {
   readonly effect: number | "fault";
 }
 
-/** What one tracked object does to the priority in its current state (keepalived vrrp_track.c, track_file.c). */
+/** What one tracked object does to the priority in its current state (model/tracking.ts trackEffect). */
 export function contribution(track: SimTrack, failing: boolean): Contribution {
-  const m = track.reverse ? -1 : 1;
-  if (track.kind === "file") {
-    // A failing file is one the lab writes so that the priority falls (1 or -1); healthy is 0.
-    const value = failing ? (track.weight * m > 0 ? -1 : 1) : 0;
-    if (track.weight === 0) return { track, failing, effect: (value !== 0) !== track.reverse ? "fault" : 0 };
-    const v = Math.max(-254, Math.min(253, value * track.weight * m));
-    return { track, failing, effect: v === -254 ? "fault" : v };
-  }
-  const ok = !failing;
-  if (track.weight === 0) return { track, failing, effect: ok === track.reverse ? "fault" : 0 };
-  if (track.weight > 0) return { track, failing, effect: ok ? track.weight * m : 0 };
-  return { track, failing, effect: ok ? 0 : track.weight * m };
+  return { track, failing, effect: trackEffect(track, failing) };
 }
 
 export function trackFailing(world: World, node: number, track: SimTrack): boolean {

@@ -1,10 +1,10 @@
-import { MAX_PRIORITY, priorityRange, WEIGHT_LIMIT, type EffectiveTrack } from "../../model/tracking.js";
+import { MAX_PRIORITY, priorityRange, trackSwing, WEIGHT_LIMIT, type EffectiveTrack } from "../../model/tracking.js";
 import { fixReplacing, placeOf, plain, related, settingAnchor } from "../locate.js";
 import { backupsOf, masterOf } from "../pairing.js";
 import type { Peer } from "../types.js";
 import type { ClusterRule } from "../types.js";
 
-const describe = (t: EffectiveTrack) => `track_${t.kind} ${t.name} ${t.weight > 0 ? "+" : ""}${t.weight}`;
+const describe = (t: EffectiveTrack) => `track_${t.kind} ${t.name} ${t.weight > 0 ? "+" : ""}${t.weight}${t.reverse ? " reverse" : ""}`;
 
 /**
  * Failover arithmetic: with every weighted track on the master in its failing state its priority
@@ -28,8 +28,9 @@ export const trackWeightInsufficient: ClusterRule = {
       if (!best) continue;
       const bestAt = settingAnchor(best.peer, best.peer.instance.priority);
       const where = placeOf(best.peer.node, bestAt);
-      const at = weighted.find((t) => t.weight < 0) ?? weighted[0]!;
-      const atSpan = plain(at.line);
+      // The tracks that can lower it, each by its swing's low end (a reversed positive weight too).
+      const down = weighted.map((t) => ({ t, by: -trackSwing(t).low })).filter((d) => d.by > 0);
+      const atSpan = plain((down[0]?.t ?? weighted[0]!).line);
       if (range.owner) {
         report({
           at: settingAnchor(master, master.instance.priority),
@@ -39,15 +40,14 @@ export const trackWeightInsufficient: ClusterRule = {
         continue;
       }
       if (range.lowest < best.priority) continue;
-      const down = weighted.filter((t) => t.weight < 0);
       const arithmetic = down.length
-        ? `${range.base} ${down.map((t) => `- ${-t.weight}`).join(" ")} = ${range.lowest}`
-        : `${range.base} with no negative weights`;
+        ? `${range.base} ${down.map((d) => `- ${d.by}`).join(" ")} = ${range.lowest}`
+        : `${range.base} with no track that lowers it`;
       const backupShown = best.priority > priorityRange(best.peer.node.model, best.peer.instance).base ? `${best.priority} with its tracks succeeding` : `${best.priority}`;
       // One line-weighted negative track: offer the weight that crosses the gap.
       let fix;
-      if (down.length === 1 && down[0]!.weightFrom === "line") {
-        const t = down[0]!;
+      if (down.length === 1 && down[0]!.t.weightFrom === "line" && down[0]!.t.weight < 0 && !down[0]!.t.reverse) {
+        const t = down[0]!.t;
         const needed = t.weight - (range.lowest - best.priority + 1);
         const weightWord = t.line.words.find((_, i) => i > 0 && t.line.words[i - 1]!.text === "weight");
         if (weightWord && -needed <= WEIGHT_LIMIT[t.kind] && best.priority > 1) {
