@@ -87,9 +87,14 @@ export function buildCluster(nodes: readonly ClusterNode[]): Cluster {
 export function masterOf(set: PeerSet): Peer {
   const declared = set.peers.filter((p) => p.instance.state.value === "MASTER");
   if (declared.length === 1) return declared[0]!;
-  let best = set.peers[0]!;
+  return highestPriority(set.peers);
+}
+
+/** The peer with the highest healthy priority: the first of those that tie. */
+export function highestPriority(peers: readonly Peer[]): Peer {
+  let best = peers[0]!;
   const priority = (p: Peer) => healthyPriority(p.node.model, p.instance);
-  for (const p of set.peers) if (priority(p) > priority(best)) best = p;
+  for (const p of peers) if (priority(p) > priority(best)) best = p;
   return best;
 }
 

@@ -1,6 +1,7 @@
 import { healthyPriority } from "../../model/tracking.js";
 import { placeOf, related, settingAnchor } from "../locate.js";
-import type { ClusterRule, Peer } from "../types.js";
+import { highestPriority } from "../pairing.js";
+import type { ClusterRule } from "../types.js";
 
 /**
  * The intended master must be plain: one `state MASTER` node, holding the highest priority.
@@ -18,7 +19,7 @@ export const masterAmbiguous: ClusterRule = {
       const masters = set.peers.filter((p) => p.instance.state.value === "MASTER");
       if (masters.length >= 2) {
         // The one that wins the election keeps its state; the others are told.
-        const keeper = [...masters].sort((a, b) => healthyPriority(b.node.model, b.instance) - healthyPriority(a.node.model, a.instance))[0]!;
+        const keeper = highestPriority(masters);
         const keeperAt = settingAnchor(keeper, keeper.instance.state);
         for (const m of masters) {
           if (m === keeper) continue;
@@ -31,7 +32,7 @@ export const masterAmbiguous: ClusterRule = {
         continue;
       }
       if (masters.length === 0 && set.peers.every((p) => p.instance.state.statement !== undefined && !p.instance.nopreempt)) {
-        const top = highest(set.peers);
+        const top = highestPriority(set.peers);
         report({
           at: settingAnchor(top, top.instance.state),
           message: `no peer is state MASTER, and none uses nopreempt: this node (priority ${healthyPriority(top.node.model, top.instance)}, the highest) is the master only after a full advert timeout on every start; write state MASTER on the node meant to hold the addresses`,
@@ -41,7 +42,3 @@ export const masterAmbiguous: ClusterRule = {
     }
   },
 };
-
-function highest(peers: readonly Peer[]): Peer {
-  return [...peers].sort((a, b) => healthyPriority(b.node.model, b.instance) - healthyPriority(a.node.model, a.instance))[0]!;
-}
