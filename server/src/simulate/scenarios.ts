@@ -106,11 +106,19 @@ export function applyStep(run: VrrpRun, step: ScenarioStep): void {
   run.reevaluate();
 }
 
-/** How long to let the cluster settle after an event (ms): several master-down intervals plus any preempt_delay. */
-export function settleWindow(setup: SimSetup): number {
-  const adv = Math.max(1000, ...setup.instances.map((i) => i.advertMs));
-  const delay = Math.max(0, ...setup.instances.map((i) => i.preemptDelayMs));
-  return 8 * adv + delay + 3000;
+/**
+ * How long a part is run after an event (ms), `settle`: several master-down intervals plus any
+ * preempt_delay; and how long nothing may change before it counts as settled, `quiet`: one
+ * master-down interval and any preempt_delay, with room.
+ */
+function windows(setup: SimSetup): { readonly settle: number; readonly quiet: number } {
+  let adv = 1000;
+  let delay = 0;
+  for (const i of setup.instances) {
+    adv = Math.max(adv, i.advertMs);
+    delay = Math.max(delay, i.preemptDelayMs);
+  }
+  return { settle: 8 * adv + delay + 3000, quiet: 4 * adv + delay + 1000 };
 }
 
 interface RunOutcome {
@@ -173,8 +181,7 @@ function runPart(part: SimSetup, steps: readonly ScenarioStep[], order: readonly
   const lag: number[] = [];
   order.forEach((node, k) => (lag[node] = k));
   const run = new VrrpRun(part, lag);
-  const window = settleWindow(part);
-  const quiet = quietWindow(part);
+  const { settle: window, quiet } = windows(part);
   order.forEach((node, k) => {
     run.runUntil(k * 20);
     run.start(node);
@@ -187,13 +194,6 @@ function runPart(part: SimSetup, steps: readonly ScenarioStep[], order: readonly
     last = run.settle(quiet, last + window);
   }
   return { holding: run.holding(), states: run.states(), lastChange: run.lastChange, stepAt, timingSensitive: run.timingSensitive };
-}
-
-/** How long nothing may change before a part counts as settled: a master-down interval and any preempt_delay, with room. */
-function quietWindow(setup: SimSetup): number {
-  const adv = Math.max(1000, ...setup.instances.map((i) => i.advertMs));
-  const delay = Math.max(0, ...setup.instances.map((i) => i.preemptDelayMs));
-  return 4 * adv + delay + 1000;
 }
 
 /** Outcomes of parts already run, by part, start order and the steps that matter to the part. */
