@@ -15,6 +15,7 @@
  * - `nopreempt` and `preempt_delay` are cleared with `state MASTER` and with priority 255.
  */
 import type { ValueLine } from "../../../grammar/index.js";
+import { scopeOf, valueSetting } from "../model/settings.js";
 import { effectiveTracks } from "../model/tracking.js";
 import { authInEffect, isUnicast, vipAddresses } from "../model/vrrp.js";
 import type { Cluster, ClusterNode, Peer } from "../cluster/types.js";
@@ -134,11 +135,6 @@ export function defaultAddress(index: number, family: 4 | 6): string {
 
 const has = (instance: VrrpInstance, keyword: string) => instance.settings.has(keyword);
 
-function seconds(text: string | undefined): number | undefined {
-  if (text === undefined || !/^\d+(\.\d+)?$/.test(text)) return undefined;
-  return Number(text);
-}
-
 /**
  * Each node's address: `--address NODE=IP`, else an instance's unicast_src_ip, else the one
  * address that another node's unicast_peer list names and no node claims, else the default.
@@ -194,7 +190,8 @@ function instanceOf(simNode: SimNode, set: number, peer: Peer, release: Version 
   const wantMaster = instance.state.value === "MASTER" || (instance.state.value === undefined && owner);
   const nopreempt = instance.nopreempt && !wantMaster && !owner;
   const strict = instance.strict.value;
-  const delay = seconds(instance.settings.get("preempt_delay")?.args[0]?.text) ?? 0;
+  // Read as the schema reads it: a value keepalived refuses (over 1000 s, say) is ignored, so no delay.
+  const delay = valueSetting<number>(scopeOf("vrrp_instance"), instance.settings.get("preempt_delay"))?.value ?? 0;
   const preemptDelayMs = !wantMaster && !nopreempt && !strict ? Math.round(delay * 1000) : 0;
   const auth = authInEffect(peer.instance);
   const group = instance.family === 4
