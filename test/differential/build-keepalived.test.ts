@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { defaultCacheDir, DEBIAN_OPTIONS, recipe, releaseBinary, RELEASES } from "../../scripts/build-keepalived.mjs";
+import { compareVersions, NEWEST_VERSION, parseVersion } from "../../server/src/schema/lookup.js";
 
 const ROOT = resolve(__dirname, "../..");
 const SCRIPT = join(ROOT, "scripts/build-keepalived.mjs");
@@ -85,6 +86,12 @@ describe("build-keepalived", () => {
     expect(r.stdout).toContain("keepalived 2.2.7: the distribution's package (/usr/sbin/keepalived), not built here");
     const sums = readFileSync(resolve(ROOT, "../shared/keepalived-src/SHA256SUMS"), "utf8");
     for (const rel of RELEASES.filter((x) => x.archive)) expect(sums).toContain(`  ${rel.archive}`);
+  });
+
+  test("the releases run oldest first up to the newest the schema knows (its source): messages that say 'as of' that release are checked against it", () => {
+    const versions = RELEASES.map((r) => parseVersion(r.version)!);
+    for (let i = 1; i < versions.length; i++) expect(compareVersions(versions[i - 1]!, versions[i]!), RELEASES[i]!.version).toBeLessThan(0);
+    expect(versions.at(-1)).toEqual(NEWEST_VERSION);
   });
 
   test("the cache directory and the binaries it holds", () => {
