@@ -16,7 +16,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { percentile, table } from "./measure.mjs";
-import { templateText } from "./template-input.mjs";
+import { templateText, templateVars } from "./template-input.mjs";
 
 const require = createRequire(import.meta.url);
 const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = require("vscode-languageserver-protocol/node");
@@ -168,17 +168,9 @@ async function latency(dir, { peer = false } = {}) {
  */
 async function renderedLatency(dir) {
   const text = templateText(1000);
-  const instances = (text.match(/^vrrp_instance /gm) ?? []).length;
-  const vars = (name) => {
-    const lines = [`keepalived_master: lb1`, `keepalived_interface: eth0`, `keepalived_auth_pass: s3cret`, `keepalived_scripts:`];
-    for (let i = 0; i < 7; i++) lines.push(`  chk_${i}: { command: /usr/local/bin/check_${i}, interval: 2 }`);
-    for (let i = 1; i <= instances; i++) lines.push(`keepalived_vips_${i}: [192.0.2.${i % 250}/24]`);
-    return `# ${name}\n${lines.join("\n")}\n`;
-  };
   const path = join(dir, "keepalived.conf.j2");
   writeFileSync(path, text);
-  writeFileSync(join(dir, "lb1.yml"), vars("lb1"));
-  writeFileSync(join(dir, "lb2.yml"), vars("lb2"));
+  for (const node of ["lb1", "lb2"]) writeFileSync(join(dir, `${node}.yml`), templateVars(node, text, ["192.0.2"]));
   writeFileSync(join(dir, ".kalintrc.json"), JSON.stringify({ templates: { "keepalived.conf.j2": { nodes: { lb1: ["lb1.yml"], lb2: ["lb2.yml"] } } } }));
   const server = startServer(dir);
   await server.init();

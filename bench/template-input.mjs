@@ -51,3 +51,16 @@ export function templateText(lines = 5000) {
   }
   return out.join("\n") + "\n";
 }
+
+/**
+ * The variables of node `name` for templateText's `text` (lb1 is the master): the interface and
+ * password, the seven scripts its instances track, and each instance's addresses, one per
+ * prefix of `prefixes` (a /24 such as "192.0.2"). As a vars file (YAML).
+ */
+export function templateVars(name, text, prefixes) {
+  const instances = (text.match(/^vrrp_instance /gm) ?? []).length;
+  const lines = [`keepalived_master: lb1`, `keepalived_interface: eth0`, `keepalived_auth_pass: s3cret`, `keepalived_scripts:`];
+  for (let i = 0; i < 7; i++) lines.push(`  chk_${i}: { command: /usr/local/bin/check_${i}, interval: 2 }`);
+  for (let i = 1; i <= instances; i++) lines.push(`keepalived_vips_${i}: [${prefixes.map((p) => `${p}.${i % 250}/24`).join(", ")}]`);
+  return `# ${name}\n${lines.join("\n")}\n`;
+}
