@@ -55,7 +55,7 @@ const escapeHtml = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace
 
 /** docs/rules/CODE.md as a page of the site, its "try it" link pointing at this copy of the playground. */
 function rulePage(code, markdown) {
-  const link = tryItLink(code, markdown, "../index.html");
+  const link = tryItLink(markdown, "../index.html");
   const body = marked.parse(withoutTryItLink(markdown), { async: false });
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

@@ -6,6 +6,6 @@ export interface PlaygroundFile {
 export declare function wrongExample(markdown: string): PlaygroundFile[] | undefined;
 /** `target`: the keepalived version the page checks against (absent: the newest known). */
 export declare function stateFragment(files: readonly PlaygroundFile[], target?: string): string;
-export declare function tryItLink(code: string, markdown: string, base?: string): string | undefined;
-export declare function withTryItLink(code: string, markdown: string): string;
+export declare function tryItLink(markdown: string, base?: string): string | undefined;
+export declare function withTryItLink(markdown: string): string;
 export declare function withoutTryItLink(markdown: string): string;

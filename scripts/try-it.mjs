@@ -16,8 +16,8 @@ const LINK_LINE = /^\[Try it in the playground\]\([^)]*\)\n\n?/m;
 
 /** A page's Wrong example as playground state: its files, named as the page names them (scripts/rule-docs.mjs), and its target version; undefined when it has none. */
 function wrongState(markdown) {
-  const { files, target } = pageExampleFiles(markdown).wrong;
-  return files.length > 0 ? { files: files.map((f) => ({ name: f.name, text: f.text })), target } : undefined;
+  const wrong = pageExampleFiles(markdown).wrong;
+  return wrong.files.length > 0 ? wrong : undefined;
 }
 
 /** The files of a page's Wrong example; undefined when it has none. */
@@ -37,7 +37,7 @@ export function stateFragment(files, target) {
  * checked against a release (```target=2.0.20) opens with that release picked, or the page's
  * finding (keyword-too-new, config-test-exit-zero, ...) would not show in the playground.
  */
-export function tryItLink(code, markdown, base = PLAYGROUND_URL) {
+export function tryItLink(markdown, base = PLAYGROUND_URL) {
   const wrong = wrongState(markdown);
   return wrong ? `${base}${stateFragment(wrong.files, wrong.target)}` : undefined;
 }
@@ -46,9 +46,9 @@ export function tryItLink(code, markdown, base = PLAYGROUND_URL) {
 export const withoutTryItLink = (markdown) => markdown.replace(LINK_LINE, "");
 
 /** The page with its link line (after the severity line), or unchanged when it has no Wrong example. */
-export function withTryItLink(code, markdown) {
+export function withTryItLink(markdown) {
   const bare = withoutTryItLink(markdown);
-  const link = tryItLink(code, bare);
+  const link = tryItLink(bare);
   if (!link) return bare;
   const lines = bare.split("\n");
   const at = lines.findIndex((l, i) => i > 0 && /^\*\*(error|warning|info|hint)\*\*/.test(l));
@@ -62,7 +62,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const stale = [];
   for (const f of readdirSync(dir).filter((n) => n.endsWith(".md")).sort()) {
     const text = readFileSync(join(dir, f), "utf8");
-    const next = withTryItLink(f.slice(0, -3), text);
+    const next = withTryItLink(text);
     if (next === text) continue;
     if (process.argv.includes("--check")) stale.push(f);
     else writeFileSync(join(dir, f), next);

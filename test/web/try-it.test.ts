@@ -31,14 +31,14 @@ test("the link's fragment is what the page decodes", async () => {
     { name: "conf.d/é.conf", text: "# ünïcode ✓\n" },
   ];
   expect(await decodeState(stateFragment(files))).toEqual({ files });
-  const link = tryItLink("vrid-mismatch", readFileSync("docs/rules/vrid-mismatch.md", "utf8"), "http://example.test/")!;
+  const link = tryItLink(readFileSync("docs/rules/vrid-mismatch.md", "utf8"), "http://example.test/")!;
   const state = await decodeState(link.slice(link.indexOf("#")));
   expect(state?.files.map((f) => f.name)).toEqual(["master.conf", "backup.conf"]);
   expect(state?.files[1]!.text).toContain("virtual_router_id 52");
 });
 
 test("a Wrong block checked against a release opens with that release picked", async () => {
-  const link = tryItLink("keyword-too-new", readFileSync("docs/rules/keyword-too-new.md", "utf8"), "http://example.test/")!;
+  const link = tryItLink(readFileSync("docs/rules/keyword-too-new.md", "utf8"), "http://example.test/")!;
   expect((await decodeState(link.slice(link.indexOf("#"))))?.target).toBe("2.0.20");
   expect(await decodeState(stateFragment([{ name: "a.conf", text: "x\n" }], "2.1.5"))).toEqual({ files: [{ name: "a.conf", text: "x\n" }], target: "2.1.5" });
 });
