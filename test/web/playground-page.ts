@@ -8,15 +8,6 @@ export interface Finding {
   readonly text: string;
 }
 
-export interface Milestones {
-  readonly start: number;
-  readonly initialized?: number;
-  readonly firstDiagnostics?: number;
-  readonly published: number;
-}
-
-export const milestones = (page: Page): Promise<Milestones> => page.evaluate(() => (globalThis as unknown as { __kalint: Milestones }).__kalint);
-
 export async function waitForDiagnostics(page: Page, timeout = 15_000): Promise<void> {
   await page.waitForFunction(() => (globalThis as unknown as { __kalint?: { firstDiagnostics?: number } }).__kalint?.firstDiagnostics !== undefined, { timeout });
 }

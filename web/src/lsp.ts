@@ -29,7 +29,6 @@ function workerTransport(worker: Worker): Transport {
 
 export interface Published {
   readonly uri: string;
-  readonly version: number | undefined;
   readonly diagnostics: readonly lsp.Diagnostic[];
 }
 
@@ -80,7 +79,6 @@ export interface KalintOptions {
   onPublish(p: Published): void;
   /** How the page names a file (its pane's name). */
   nameOf(uri: string): string;
-  targetVersion?: string;
 }
 
 export function startKalint(workerUrl: string, options: KalintOptions): KalintClient {
@@ -174,7 +172,8 @@ export function startKalint(workerUrl: string, options: KalintOptions): KalintCl
   client = new LSPClient({
     rootUri: ROOT_URI,
     timeout: 10_000,
-    initializationOptions: { settings: settings(options.targetVersion).kalint },
+    // The target version comes with the page's state (setTargetVersion), before any file opens.
+    initializationOptions: { settings: {} },
     notificationHandlers: {
       "textDocument/publishDiagnostics": (_client, params: lsp.PublishDiagnosticsParams) => {
         const file = client.workspace.getFile(params.uri);
@@ -196,7 +195,7 @@ export function startKalint(workerUrl: string, options: KalintOptions): KalintCl
         // This file, and the files whose markers its findings add or take away: a publish
         // of one node leaves the markers in unrelated panes as they are.
         for (const uri of new Set([params.uri, ...markedFiles(before), ...markedFiles(params.diagnostics)])) show(uri);
-        options.onPublish({ uri: params.uri, version: params.version, diagnostics: params.diagnostics });
+        options.onPublish({ uri: params.uri, diagnostics: params.diagnostics });
         // Fixes are asked for once typing pauses: while keys come, the worker's time goes to diagnostics.
         clearTimeout(actionTimers.get(params.uri));
         actionTimers.set(

@@ -46,9 +46,8 @@ const timing = ((globalThis as { __kalint?: Record<string, unknown> }).__kalint 
   start: performance.now(),
   initialized: undefined as number | undefined,
   firstDiagnostics: undefined as number | undefined,
-  published: 0,
-  /** The last publishes (uri, version, when it was shown), for the bench's keystroke latency. */
-  publishes: [] as { uri: string; version: number | undefined; at: number }[],
+  /** The last publishes (uri, when it was shown), for the bench's keystroke latency. */
+  publishes: [] as { uri: string; at: number }[],
   /** The files and settings the page shows (what a share link carries). */
   state: (): PageState => currentState(),
 });
@@ -56,8 +55,7 @@ const timing = ((globalThis as { __kalint?: Record<string, unknown> }).__kalint 
 const kalint = startKalint("kalint-worker.js", {
   onPublish(p) {
     published.set(p.uri, p);
-    timing.published++;
-    timing.publishes.push({ uri: p.uri, version: p.version, at: performance.now() });
+    timing.publishes.push({ uri: p.uri, at: performance.now() });
     if (timing.publishes.length > 1000) timing.publishes.splice(0, 500);
     timing.firstDiagnostics ??= performance.now();
     scheduleReports();
@@ -219,16 +217,13 @@ async function save(): Promise<string> {
   return location.href;
 }
 
-/** The version the server was last told (it starts with the newest). */
-let serverTarget: string | undefined;
 const VERSION = /^\d{1,3}\.\d{1,3}(?:\.\d{1,3})?$/;
+/** Shows `version` (when it is one) and tells the server when it changes (the server starts with the newest). */
 function setTarget(version: string | undefined, save = true): void {
-  target = version && VERSION.test(version) ? version : undefined;
-  versionPicker.value = target ?? "";
-  if (target !== serverTarget) {
-    serverTarget = target;
-    kalint.setTargetVersion(target);
-  }
+  const next = version && VERSION.test(version) ? version : undefined;
+  versionPicker.value = next ?? "";
+  if (next !== target) kalint.setTargetVersion(next);
+  target = next;
   if (save) scheduleSave();
 }
 
