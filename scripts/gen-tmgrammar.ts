@@ -98,6 +98,20 @@ const WORD_END = "(?=[\\s{}#!]|$)";
 const NOT_AFTER_WORD = "(?<![\\w.:$/-])";
 const NOT_BEFORE_WORD = "(?![\\w.:])";
 
+/**
+ * The shapes of values, as regular expression sources without anchors: the grammar keeps them
+ * from matching inside longer words, the playground's highlighter (web/src/highlight.ts, through
+ * web/facts.ts) matches them against whole words.
+ */
+export const VALUE_PATTERNS = {
+  ipv6: "(?=[0-9A-Fa-f]*:[0-9A-Fa-f]*:)(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|\\d{1,3}(?:\\.\\d{1,3}){3})?(?:%[\\w.-]+)?(?:/\\d{1,3})?",
+  // With an optional /prefix, or a last-octet range (`10.0.0.1-10` in a virtual_server_group).
+  ipv4: "\\d{1,3}(?:\\.\\d{1,3}){3}(?:-\\d{1,3})?(?:/\\d{1,2})?",
+  number: "0[xX][0-9A-Fa-f]+|-?\\d+(?:\\.\\d+)?",
+  // keepalived's boolean words, lower case only.
+  boolean: "true|false|on|off|yes|no",
+} as const;
+
 const conditionalCaptures = {
   "1": { name: "keyword.control.conditional.keepalived" },
   "2": { name: "constant.other.config-id.keepalived" },
@@ -247,28 +261,17 @@ export function buildGrammar(words: GrammarWords): TmGrammar {
     },
     address: {
       patterns: [
-        {
-          match: `${NOT_AFTER_WORD}(?=[0-9A-Fa-f]*:[0-9A-Fa-f]*:)(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|\\d{1,3}(?:\\.\\d{1,3}){3})?(?:%[\\w.-]+)?(?:/\\d{1,3})?${NOT_BEFORE_WORD}`,
-          name: "constant.numeric.address.ipv6.keepalived",
-        },
-        {
-          // With an optional /prefix, or a last-octet range (`10.0.0.1-10` in a virtual_server_group).
-          match: `${NOT_AFTER_WORD}\\d{1,3}(?:\\.\\d{1,3}){3}(?:-\\d{1,3})?(?:/\\d{1,2})?${NOT_BEFORE_WORD}`,
-          name: "constant.numeric.address.ipv4.keepalived",
-        },
+        { match: `${NOT_AFTER_WORD}${VALUE_PATTERNS.ipv6}${NOT_BEFORE_WORD}`, name: "constant.numeric.address.ipv6.keepalived" },
+        { match: `${NOT_AFTER_WORD}${VALUE_PATTERNS.ipv4}${NOT_BEFORE_WORD}`, name: "constant.numeric.address.ipv4.keepalived" },
       ],
     },
     number: {
-      match: `${NOT_AFTER_WORD}(?:0[xX][0-9A-Fa-f]+|-?\\d+(?:\\.\\d+)?)${NOT_BEFORE_WORD}`,
+      match: `${NOT_AFTER_WORD}(?:${VALUE_PATTERNS.number})${NOT_BEFORE_WORD}`,
       name: "constant.numeric.keepalived",
     },
     constant: {
       patterns: [
-        {
-          // keepalived's boolean words, lower case only.
-          match: `${NOT_AFTER_WORD}(?:true|false|on|off|yes|no)(?![\\w.:/-])`,
-          name: "constant.language.boolean.keepalived",
-        },
+        { match: `${NOT_AFTER_WORD}(?:${VALUE_PATTERNS.boolean})(?![\\w.:/-])`, name: "constant.language.boolean.keepalived" },
         { match: `${NOT_AFTER_WORD}(?:${alternation(words.enums)})(?![\\w.:/-])`, name: "constant.language.keepalived" },
       ],
     },

@@ -1,8 +1,8 @@
 /**
- * keepalived colouring for CodeMirror, from the same word lists as the TextMate grammar
- * (scripts/gen-tmgrammar.ts over the schema). Like that grammar it cannot follow block nesting,
- * so a word is a keyword only where a statement starts: at the start of a line (after an `@id`
- * prefix and `~SEQ(...)`), or right after a brace. What is wrong is the linter's to say.
+ * keepalived colouring for CodeMirror, from the same word lists and value shapes as the TextMate
+ * grammar (scripts/gen-tmgrammar.ts over the schema). Like that grammar it cannot follow block
+ * nesting, so a word is a keyword only where a statement starts: at the start of a line (after an
+ * `@id` prefix and `~SEQ(...)`), or right after a brace. What is wrong is the linter's to say.
  */
 import { StreamLanguage, type StringStream } from "@codemirror/language";
 import facts from "virtual:playground-facts";
@@ -12,10 +12,11 @@ const blocks = new Set(facts.words.blocks);
 const keywords = new Set(facts.words.keywords);
 const removed = new Set(facts.words.removed);
 const enums = new Set(facts.words.enums);
-const BOOLEAN = /^(?:true|false|on|off|yes|no)$/;
-const NUMBER = /^(?:0[xX][0-9A-Fa-f]+|-?\d+(?:\.\d+)?)$/;
-const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}(?:-\d{1,3})?(?:\/\d{1,2})?$/;
-const IPV6 = /^(?=[0-9A-Fa-f]*:[0-9A-Fa-f]*:)(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|\d{1,3}(?:\.\d{1,3}){3})?(?:%[\w.-]+)?(?:\/\d{1,3})?$/;
+const whole = (source: string) => new RegExp(`^(?:${source})$`);
+const BOOLEAN = whole(facts.values.boolean);
+const NUMBER = whole(facts.values.number);
+const IPV4 = whole(facts.values.ipv4);
+const IPV6 = whole(facts.values.ipv6);
 
 interface State {
   /** The next word starts a statement. */
