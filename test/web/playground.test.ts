@@ -117,7 +117,7 @@ describe.skipIf(!available)("the playground in Chromium", () => {
     await page.waitForFunction(() => document.querySelector("#differences")?.textContent?.includes("virtual_router_id"));
     const rows = await page.$$eval("table.differences tbody tr", (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
     expect(rows).toContainEqual(["vrrp_instance VI_1 > virtual_router_id", "51", "52", "differs"]);
-    expect(rows).toContainEqual(["vrrp_instance VI_1 > priority", "100".replace("100", "150"), "100", "expected"]);
+    expect(rows).toContainEqual(["vrrp_instance VI_1 > priority", "150", "100", "expected"]);
     // Mended on the backup: the marker the finding put on the master goes with it.
     await pasteInto(page, 1, NODE("BACKUP", 51, 100));
     await waitForFindings(page, (f) => !f.some((x) => x.code === "vrid-mismatch"));
@@ -243,7 +243,7 @@ describe.skipIf(!available)("the playground in Chromium", () => {
     const first = await findings(page);
     await page.focus("#findings-list .finding-place");
     await page.keyboard.press("Enter");
-    const focused = await page.evaluate(() => document.activeElement?.closest(".pane")?.querySelector(".pane-name")?.getAttribute("value") ?? (document.activeElement?.closest(".pane")?.querySelector(".pane-name") as HTMLInputElement | null)?.value);
+    const focused = await page.evaluate(() => document.activeElement?.closest(".pane")?.querySelector<HTMLInputElement>(".pane-name")?.value);
     expect(focused).toBe(first[0]!.file);
   });
 });
