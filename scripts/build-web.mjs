@@ -45,10 +45,10 @@ const browser = {
 /** Rule codes with a docs page. */
 const documented = () => readdirSync(join(root, "docs/rules")).filter((f) => f.endsWith(".md")).map((f) => f.slice(0, -3)).sort();
 
-async function playgroundFacts() {
+async function playgroundFacts(codes) {
   const bundle = await build({ entryPoints: [join(root, "web/facts.ts")], bundle: true, platform: "node", format: "esm", write: false, logLevel: "warning" });
   const { playgroundFacts } = await import(`data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].text).toString("base64")}`);
-  return playgroundFacts(documented());
+  return playgroundFacts(codes);
 }
 
 const escapeHtml = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -69,7 +69,8 @@ ${body}</main></body></html>
 export async function buildWeb(out = join(root, "dist/web")) {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(join(out, "rules"), { recursive: true });
-  const facts = await playgroundFacts();
+  const codes = documented();
+  const facts = await playgroundFacts(codes);
   const factsModule = {
     name: "playground-facts",
     setup(b) {
@@ -83,7 +84,7 @@ export async function buildWeb(out = join(root, "dist/web")) {
     build({ ...browser, entryPoints: [join(root, "web/src/start-worker.ts")], outfile: join(out, "start-worker.js") }),
   ]);
   for (const f of ["index.html", "style.css"]) copyFileSync(join(root, "web", f), join(out, f));
-  for (const code of documented()) writeFileSync(join(out, "rules", `${code}.html`), rulePage(code, readFileSync(join(root, "docs/rules", `${code}.md`), "utf8")));
+  for (const code of codes) writeFileSync(join(out, "rules", `${code}.html`), rulePage(code, readFileSync(join(root, "docs/rules", `${code}.md`), "utf8")));
   return { worker: worker.metafile, app: app.metafile };
 }
 
