@@ -15,7 +15,7 @@ import type * as lsp from "vscode-languageserver-protocol";
 import { EXAMPLES } from "./examples.js";
 import { keepalived } from "./highlight.js";
 import { ROOT_URI, startKalint, type Published } from "./lsp.js";
-import { renderDifferences, renderFindings, type PaneInfo } from "./report.js";
+import { paneName, renderDifferences, renderFindings, type PaneInfo } from "./report.js";
 import { decodeState, encodeState, type NodeFile, type PageState } from "./share.js";
 
 interface Pane {
@@ -60,7 +60,7 @@ const kalint = startKalint("kalint-worker.js", {
     timing.firstDiagnostics ??= performance.now();
     scheduleReports();
   },
-  nameOf: (uri) => paneOfUri(uri)?.name ?? decodeURIComponent(uri.slice(uri.lastIndexOf("/") + 1)),
+  nameOf: (uri) => paneName(paneInfos(), uri),
 });
 
 void kalint.client.initializing.then(() => (timing.initialized = performance.now()));

@@ -13,6 +13,10 @@ export interface PaneInfo {
 
 const documented = new Set(facts.documented);
 
+/** How the page names the file of `uri`: its pane's name, or the URI's last segment once the pane is gone. */
+export const paneName = (panes: readonly PaneInfo[], uri: string): string =>
+  panes.find((p) => p.uri === uri)?.name ?? decodeURIComponent(uri.slice(uri.lastIndexOf("/") + 1));
+
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: string; text?: string } = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   if (props.className) e.className = props.className;
@@ -64,13 +68,12 @@ export function renderFindings(list: HTMLElement, title: HTMLElement, panes: rea
 
 export function renderDifferences(host: HTMLElement, panes: readonly PaneInfo[], first: PaneInfo, result: DifferencesResult): void {
   host.replaceChildren();
-  const nameOf = (uri: string) => panes.find((p) => p.uri === uri)?.name ?? decodeURIComponent(uri.slice(uri.lastIndexOf("/") + 1));
   if (result.peers.length === 0) {
     host.append(el("p", { text: panes.length < 2 ? "Add a second node to compare the two." : `${first.name} has no peer among the other files (no instance pairs up with another node's).` }));
     return;
   }
   for (const peer of result.peers) {
-    const other = nameOf(peer.uri);
+    const other = paneName(panes, peer.uri);
     const expected = peer.differences.filter((d) => d.expected).length;
     host.append(el("h3", { text: `${first.name} and ${other}: ${peer.differences.length} difference${peer.differences.length === 1 ? "" : "s"} (${expected} expected between nodes)` }));
     if (peer.differences.length === 0) continue;
