@@ -11,7 +11,7 @@ import { redacts, UsageError, type CliOptions } from "../args.js";
 import { scrubText } from "../../analysis/disclosure.js";
 import { readInput } from "../inputs.js";
 import type { Report } from "../output/report.js";
-import { paint } from "../output/text.js";
+import { differencesTable } from "../output/differences.js";
 import { analyzeOptions, settingsFor } from "../settings.js";
 import { isRenderMode, runRenderMode } from "./render.js";
 
@@ -32,28 +32,9 @@ export function loadDiffNodes(o: CliOptions): ClusterNode[] {
   return o.files.flatMap((f) => readNodes(f, o, [o.configId]));
 }
 
-function fit(text: string, width: number): string {
-  return text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
-}
-
-/** The differences side by side: path, master value, backup value, and whether it is expected. */
+/** The differences of two nodes: path, master value, backup value, and whether it is expected. */
 export function renderDifferences(differences: readonly Difference[], master: string, backup: string, color: boolean): string {
-  if (differences.length === 0) return `No structural differences between ${master} and ${backup}.`;
-  const expected = differences.filter((d) => d.expected).length;
-  const show = (v: string | null) => v ?? "(absent)";
-  const pathWidth = Math.min(72, Math.max(4, ...differences.map((d) => d.path.length)));
-  const valueWidth = (pick: (d: Difference) => string, title: string) => Math.min(36, Math.max(title.length, ...differences.map((d) => pick(d).length)));
-  const mw = valueWidth((d) => show(d.master), master);
-  const bw = valueWidth((d) => show(d.backup), backup);
-  const lines = [
-    `Differences between ${master} and ${backup}: ${differences.length} (${expected} expected between nodes)`,
-    paint(color, "1", `  ${fit("path", pathWidth)}  ${fit(master, mw)}  ${fit(backup, bw)}`),
-  ];
-  for (const d of differences) {
-    const row = `  ${fit(d.path, pathWidth)}  ${fit(show(d.master), mw)}  ${fit(show(d.backup), bw)}`;
-    lines.push(d.expected ? paint(color, "90", `${row}  expected`) : `${paint(color, "33", row)}  ${paint(color, "33", "differs")}`);
-  }
-  return lines.join("\n");
+  return differencesTable(differences, [{ title: master, value: (d) => d.master }, { title: backup, value: (d) => d.backup }], `${master} and ${backup}`, color);
 }
 
 export function runDiff(o: CliOptions): Report {

@@ -14,8 +14,8 @@ import { prepareTemplate, renderNode } from "../../render/render.js";
 import { nodeFromFiles, nodeFromInventory, parseNodeOption, pickHosts, readInventory, VarsError, withMagicVariables, type NodeVars } from "../../render/vars.js";
 import { UsageError, type CliOptions } from "../args.js";
 import { readDecoded } from "../inputs.js";
+import { differencesTable } from "../output/differences.js";
 import type { Report } from "../output/report.js";
-import { paint } from "../output/text.js";
 import { analyzeOptions, settingsFor } from "../settings.js";
 
 /** Whether the options ask for render mode. */
@@ -74,10 +74,6 @@ export function runRenderMode(o: CliOptions, cluster: boolean): Report {
   };
 }
 
-function fit(text: string, width: number): string {
-  return text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
-}
-
 /**
  * The template rendered for each node, each rendering a cluster node named by the node (for
  * `simulate TEMPLATE --node ...`). A node that does not render is a usage error naming the
@@ -104,23 +100,12 @@ export function loadRenderedNodes(o: CliOptions): ClusterNode[] {
   });
 }
 
-/** The differences table with a column per node. */
+/** The differences table with a column per node that rendered. */
 export function renderNodeDifferences(differences: readonly Difference[], names: readonly string[], failed: readonly string[], color: boolean): string {
   const rendered = names.filter((n) => !failed.includes(n));
   const lines: string[] = [];
   if (failed.length) lines.push(`Not rendered: ${failed.join(", ")} (see the findings below)`);
-  if (rendered.length < 2) return lines.join("\n");
-  if (differences.length === 0) return [...lines, `No structural differences between ${rendered.join(", ")}.`].join("\n");
-  const expected = differences.filter((d) => d.expected).length;
-  const show = (v: string | null | undefined) => v ?? "(absent)";
-  const pathWidth = Math.min(72, Math.max(4, ...differences.map((d) => d.path.length)));
-  const widths = rendered.map((n) => Math.min(36, Math.max(n.length, ...differences.map((d) => show(d.nodes[n]).length))));
-  lines.push(`Differences between ${rendered.join(", ")}: ${differences.length} (${expected} expected between nodes)`);
-  lines.push(paint(color, "1", `  ${fit("path", pathWidth)}  ${rendered.map((n, i) => fit(n, widths[i]!)).join("  ")}`));
-  for (const d of differences) {
-    const row = `  ${fit(d.path, pathWidth)}  ${rendered.map((n, i) => fit(show(d.nodes[n]), widths[i]!)).join("  ")}`;
-    lines.push(d.expected ? paint(color, "90", `${row}  expected`) : `${paint(color, "33", row)}  ${paint(color, "33", "differs")}`);
-  }
+  if (rendered.length >= 2) lines.push(differencesTable(differences, rendered.map((n) => ({ title: n, value: (d: Difference) => d.nodes[n] })), rendered.join(", "), color));
   return lines.join("\n");
 }
 
