@@ -1,7 +1,7 @@
 /** Render-mode fixtures: templates and vars files in memory, rendered per node. */
 import { memoryHost } from "../support/memory-host.js";
 import { prepareTemplate, renderNode, type RenderedNode } from "../../server/src/render/render.js";
-import { nodeFromFiles, withMagicVariables } from "../../server/src/render/vars.js";
+import { nodeFromFiles, varsFiles, withMagicVariables } from "../../server/src/render/vars.js";
 
 /** Renders `/t/templates/main.conf.j2` (and partials beside it) for each node's YAML text. */
 export function renderAll(files: Record<string, string>, nodes: Record<string, string>, entry = "/t/templates/main.conf.j2"): { host: ReturnType<typeof memoryHost>; results: RenderedNode[]; paths: string[] } {
@@ -9,7 +9,8 @@ export function renderAll(files: Record<string, string>, nodes: Record<string, s
   for (const [name, yaml] of Object.entries(nodes)) all[`/t/host_vars/${name}.yml`] = yaml;
   const host = memoryHost(all);
   const t = prepareTemplate(entry, { host });
-  const list = withMagicVariables(Object.keys(nodes).map((n) => nodeFromFiles(host, n, [], [`/t/host_vars/${n}.yml`])));
+  const read = varsFiles(host);
+  const list = withMagicVariables(Object.keys(nodes).map((n) => nodeFromFiles(read, n, [], [`/t/host_vars/${n}.yml`])));
   return { host, results: list.map((n) => renderNode(t, n)), paths: t.files.map((f) => f.path) };
 }
 

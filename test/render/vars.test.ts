@@ -1,7 +1,7 @@
 /** Vars files, inventories and template-valued variables (docs/templates.md, Render mode). */
 import { describe, expect, test } from "vitest";
 import { memoryHost } from "../support/memory-host.js";
-import { nodeFromFiles, nodeFromInventory, parseNodeOption, parseVarsText, pickHosts, readInventory, VarsError, withMagicVariables } from "../../server/src/render/vars.js";
+import { nodeFromFiles, nodeFromInventory, parseNodeOption, parseVarsText, pickHosts, readInventory, VarsError, varsFiles, withMagicVariables } from "../../server/src/render/vars.js";
 import { faults, render, renderAll } from "./helpers.js";
 
 describe("vars files", () => {
@@ -11,9 +11,18 @@ describe("vars files", () => {
       "/a.yml": "prio: 150\n",
       "/b.json": '{"vip": {"addr": "192.0.2.200"}}',
     });
-    const n = nodeFromFiles(host, "lb1", ["/d.yml"], ["/a.yml", "/b.json"]);
+    const n = nodeFromFiles(varsFiles(host), "lb1", ["/d.yml"], ["/a.yml", "/b.json"]);
     expect(n.vars).toEqual({ prio: 150, vip: { addr: "192.0.2.200" } });
     expect(n.origin.get("prio")).toBe("/a.yml");
+  });
+
+  test("the role defaults every node merges are read and parsed once for the set of nodes", () => {
+    const files = memoryHost({ "/d.yml": "prio: 100\niface: eth0\n", "/a.yml": "prio: 150\n", "/b.yml": "prio: 100\n" });
+    const reads: string[] = [];
+    const read = varsFiles({ ...files, readFile: (path, maxBytes) => (reads.push(path), files.readFile(path, maxBytes)) });
+    const [a, b] = [nodeFromFiles(read, "lb1", ["/d.yml"], ["/a.yml"]), nodeFromFiles(read, "lb2", ["/d.yml"], ["/b.yml"])];
+    expect([a.vars, b.vars]).toEqual([{ prio: 150, iface: "eth0" }, { prio: 100, iface: "eth0" }]);
+    expect(reads).toEqual(["/d.yml", "/a.yml", "/b.yml"]);
   });
 
   test("YAML as Ansible's PyYAML reads it: yes/no/on/off are booleans, y/n stay text", () => {
@@ -30,11 +39,11 @@ describe("vars files", () => {
 
   test("one clear line for a bad file: missing, bad YAML with its line, bad JSON, not a mapping", () => {
     const host = memoryHost({ "/bad.yml": "a: 1\nb: [1, 2\nc: 3\n", "/list.yml": "- a\n- b\n", "/bad.json": "{" });
-    expect(() => nodeFromFiles(host, "x", [], ["/nope.yml"])).toThrow(/^cannot read vars file \/nope.yml/);
-    expect(() => nodeFromFiles(host, "x", [], ["/bad.yml"])).toThrow(/^\/bad.yml:\d+: bad YAML: /);
-    expect(() => nodeFromFiles(host, "x", [], ["/list.yml"])).toThrow("/list.yml: the variables must be a mapping of names to values at the top, not a list");
-    expect(() => nodeFromFiles(host, "x", [], ["/bad.json"])).toThrow(/^\/bad.json: bad JSON/);
-    expect(() => nodeFromFiles(host, "x", [], ["/nope.yml"])).toThrow(VarsError);
+    expect(() => nodeFromFiles(varsFiles(host), "x", [], ["/nope.yml"])).toThrow(/^cannot read vars file \/nope.yml/);
+    expect(() => nodeFromFiles(varsFiles(host), "x", [], ["/bad.yml"])).toThrow(/^\/bad.yml:\d+: bad YAML: /);
+    expect(() => nodeFromFiles(varsFiles(host), "x", [], ["/list.yml"])).toThrow("/list.yml: the variables must be a mapping of names to values at the top, not a list");
+    expect(() => nodeFromFiles(varsFiles(host), "x", [], ["/bad.json"])).toThrow(/^\/bad.json: bad JSON/);
+    expect(() => nodeFromFiles(varsFiles(host), "x", [], ["/nope.yml"])).toThrow(VarsError);
   });
 
   test("--node NAME=FILE[,FILE]", () => {
@@ -45,7 +54,7 @@ describe("vars files", () => {
 
   test("magic variables: inventory_hostname, hostvars of every node, groups, play hosts, ansible_facts from ansible_* facts", () => {
     const host = memoryHost({ "/a.yml": "ip: 192.0.2.11\nansible_default_ipv4: {address: 192.0.2.11}\n", "/b.yml": "ip: 192.0.2.12\n" });
-    const [a, b] = withMagicVariables([nodeFromFiles(host, "lb1", [], ["/a.yml"]), nodeFromFiles(host, "lb2", [], ["/b.yml"])]);
+    const [a, b] = withMagicVariables([nodeFromFiles(varsFiles(host), "lb1", [], ["/a.yml"]), nodeFromFiles(varsFiles(host), "lb2", [], ["/b.yml"])]);
     expect(a!.vars["inventory_hostname"]).toBe("lb1");
     expect(b!.vars["ansible_play_hosts"]).toEqual(["lb1", "lb2"]);
     expect((b!.vars["hostvars"] as Record<string, Record<string, unknown>>)["lb1"]!["ip"]).toBe("192.0.2.11");
@@ -64,7 +73,7 @@ describe("inventories (ansible-inventory --list)", () => {
 
   test("hostvars over group vars over all's vars over the defaults; groups and group_names", () => {
     const inv = readInventory(host, "/inv.json");
-    const n = nodeFromInventory(host, inv, "lb2", ["/defaults.yml"]);
+    const n = nodeFromInventory(varsFiles(host), inv, "lb2", ["/defaults.yml"]);
     expect(n.vars).toMatchObject({ prio: 100, iface: "eth0", vip: "192.0.2.100", group_names: ["lb"] });
     expect((n.vars["groups"] as Record<string, string[]>)["lb"]).toEqual(["lb1", "lb2"]);
     expect((n.vars["groups"] as Record<string, string[]>)["all"]).toEqual(["lb1", "lb2", "db1"]);

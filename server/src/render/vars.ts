@@ -125,12 +125,25 @@ export function readVarsFile(host: FileHost, file: string): Vars {
   return parseVarsText(read.text, file);
 }
 
+/** Vars files by path, each read and parsed once however many nodes merge it (role defaults are every node's). */
+export type VarsFiles = (file: string) => Vars;
+
+/** The vars files `host` has, for one set of nodes (the values are shared: nothing changes them). */
+export function varsFiles(host: FileHost): VarsFiles {
+  const parsed = new Map<string, Vars>();
+  return (file) => {
+    let vars = parsed.get(file);
+    if (!vars) parsed.set(file, (vars = readVarsFile(host, file)));
+    return vars;
+  };
+}
+
 /** The node named `name` from `defaults` then `files`, merged in order (later wins, top level, as Ansible's default hash_behaviour). */
-export function nodeFromFiles(host: FileHost, name: string, defaults: readonly string[], files: readonly string[]): NodeVars {
+export function nodeFromFiles(read: VarsFiles, name: string, defaults: readonly string[], files: readonly string[]): NodeVars {
   const vars: Vars = {};
   const origin = new Map<string, string>();
   for (const f of [...defaults, ...files]) {
-    for (const [k, v] of Object.entries(readVarsFile(host, f))) {
+    for (const [k, v] of Object.entries(read(f))) {
       vars[k] = v;
       origin.set(k, f);
     }
@@ -225,8 +238,8 @@ export function pickHosts(inv: Inventory, hosts: readonly string[] | undefined, 
 }
 
 /** One inventory host as a node: defaults, then its groups' vars (all first), then its hostvars. */
-export function nodeFromInventory(host: FileHost, inv: Inventory, name: string, defaults: readonly string[]): NodeVars {
-  const base = nodeFromFiles(host, name, defaults, []);
+export function nodeFromInventory(read: VarsFiles, inv: Inventory, name: string, defaults: readonly string[]): NodeVars {
+  const base = nodeFromFiles(read, name, defaults, []);
   const vars: Vars = { ...base.vars };
   const origin = new Map(base.origin);
   const groups = groupsOfHost(inv, name);

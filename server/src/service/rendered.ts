@@ -10,7 +10,7 @@ import type { RenderEntry } from "../analysis/lint-config.js";
 import { checkRendered, type RenderModeResult } from "../render/check.js";
 import { engineAvailable } from "../render/engine.js";
 import { nodeContext } from "../render/render.js";
-import { nodeFromFiles, VarsError, withMagicVariables, type NodeVars } from "../render/vars.js";
+import { nodeFromFiles, VarsError, varsFiles, withMagicVariables, type NodeVars } from "../render/vars.js";
 import type { Version } from "../schema/types.js";
 import type { AnalysedDocument } from "./document.js";
 import { rangeOf } from "./positions.js";
@@ -42,7 +42,8 @@ export interface RenderSettings {
  */
 export function loadEntryNodes(entry: RenderEntry, host: FileHost): readonly NodeVars[] | { readonly error: string } {
   try {
-    return withMagicVariables(entry.nodes.map((n) => nodeFromFiles(host, n.name, entry.defaults, n.files)));
+    const read = varsFiles(host);
+    return withMagicVariables(entry.nodes.map((n) => nodeFromFiles(read, n.name, entry.defaults, n.files)));
   } catch (e) {
     if (e instanceof VarsError) return { error: e.message };
     throw e;

@@ -11,7 +11,7 @@ import { loadNode } from "../../cluster/nodes.js";
 import type { ClusterNode } from "../../cluster/types.js";
 import { checkRendered, renderedHost, type Difference } from "../../render/check.js";
 import { prepareTemplate, renderNode } from "../../render/render.js";
-import { nodeFromFiles, nodeFromInventory, parseNodeOption, pickHosts, readInventory, VarsError, withMagicVariables, type NodeVars } from "../../render/vars.js";
+import { nodeFromFiles, nodeFromInventory, parseNodeOption, pickHosts, readInventory, VarsError, varsFiles, withMagicVariables, type NodeVars } from "../../render/vars.js";
 import { UsageError, type CliOptions } from "../args.js";
 import { readDecoded } from "../inputs.js";
 import { differencesTable } from "../output/differences.js";
@@ -36,15 +36,16 @@ function nameOfVars(files: readonly string[]): string {
 export function loadRenderNodes(o: Pick<CliOptions, "vars" | "defaults" | "nodes" | "inventory" | "hosts" | "group">): NodeVars[] {
   try {
     let nodes: NodeVars[];
+    const read = varsFiles(nodeFileHost);
     if (o.inventory !== undefined) {
       const inv = readInventory(nodeFileHost, o.inventory);
-      nodes = pickHosts(inv, o.hosts, o.group).map((h) => nodeFromInventory(nodeFileHost, inv, h, o.defaults));
+      nodes = pickHosts(inv, o.hosts, o.group).map((h) => nodeFromInventory(read, inv, h, o.defaults));
     } else if (o.nodes.length) {
       const parsed = o.nodes.map(parseNodeOption);
       const dup = parsed.find((p, i) => parsed.findIndex((q) => q.name === p.name) !== i);
       if (dup) throw new VarsError(`--node ${dup.name} is given twice; each node once`);
-      nodes = parsed.map((p) => nodeFromFiles(nodeFileHost, p.name, o.defaults, p.files));
-    } else nodes = [nodeFromFiles(nodeFileHost, nameOfVars(o.vars.length ? o.vars : o.defaults), o.defaults, o.vars)];
+      nodes = parsed.map((p) => nodeFromFiles(read, p.name, o.defaults, p.files));
+    } else nodes = [nodeFromFiles(read, nameOfVars(o.vars.length ? o.vars : o.defaults), o.defaults, o.vars)];
     return withMagicVariables(nodes);
   } catch (e) {
     if (e instanceof VarsError) throw new UsageError(e.message);
