@@ -97,31 +97,35 @@ function capturedRanges(roots: readonly TemplateConstruct[]): [number, number][]
 /** The rendered text without marks, and each of its lines' origin (undefined before the first mark). */
 export function takeMarks(rendered: string): { text: string; origins: (Origin | undefined)[] } {
   const origins: (Origin | undefined)[] = [];
-  const lines = rendered.split("\n");
-  let current: Origin | undefined;
   const clean: string[] = [];
-  for (const raw of lines) {
-    const at = raw.indexOf(OPEN);
-    if (at < 0) {
+  let current: Origin | undefined;
+  for (const raw of rendered.split("\n")) {
+    if (!raw.includes(OPEN)) {
       origins.push(current);
       clean.push(raw);
       continue;
     }
+    // One pass over the line's marks: the text between them is kept; marks in a row at the start
+    // (a macro call's line, then the macro body's) give the line's origin, the last, innermost, wrote the text.
+    let text = "";
+    let from = 0;
+    let leading = true;
     let lineOrigin: Origin | undefined;
-    // Marks in a row at the start (a macro call's line, then the macro body's): the last, innermost, wrote the text.
-    if (/^[ \t]*$/.test(raw.slice(0, at))) {
-      const lead = /^[ \t]*(?:\uE001\d+:\d+\uE002[ \t]*)+/.exec(raw)!;
-      const all = [...lead[0].matchAll(/\uE001(\d+):(\d+)\uE002/g)];
-      const last = all[all.length - 1]!;
-      lineOrigin = { file: Number(last[1]), line: Number(last[2]) };
+    let last: Origin | undefined;
+    MARK_RE.lastIndex = 0;
+    for (let m = MARK_RE.exec(raw); m; m = MARK_RE.exec(raw)) {
+      const between = raw.slice(from, m.index);
+      last = { file: Number(m[1]), line: Number(m[2]) };
+      leading &&= BLANK_RE.test(between);
+      if (leading) lineOrigin = last;
+      text += between;
+      from = MARK_RE.lastIndex;
     }
     origins.push(lineOrigin ?? current);
-    MARK_RE.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    let last: Origin | undefined;
-    while ((m = MARK_RE.exec(raw))) last = { file: Number(m[1]), line: Number(m[2]) };
     if (last) current = last;
-    clean.push(raw.replace(MARK_RE, ""));
+    clean.push(text + raw.slice(from));
   }
   return { text: clean.join("\n"), origins };
 }
+
+const BLANK_RE = /^[ \t]*$/;
