@@ -77,11 +77,78 @@ export function redacts(o: Pick<CliOptions, "redact" | "format">): boolean {
   return o.redact ?? (o.format === "github" || o.format === "sarif");
 }
 
-const VALUE_OPTIONS = new Set(["--format", "--target-version", "--fail-on", "--config", "--disable", "--enable", "--config-id", "--stdin-filename", "--as", "--ids", "--template", "--template-path", "--scenario", "--address", "--keepalived", "--vars", "--defaults", "--node", "--inventory", "--hosts", "--group", "-o", "--output", "--max-findings"]);
-const FLAG_OPTIONS = new Set(["--no-config", "--fix", "--check", "--write", "--help", "-h", "--version", "-V", "--color", "--no-color", "--fragment", "--compare", "--map", "--redact", "--no-redact", "--force"]);
-
 /** A comma-separated option value (`--disable a,b`, `--vars x.yml,y.yml`), blanks dropped. */
 const commaList = (value: string): string[] => value.split(",").map((s) => s.trim()).filter(Boolean);
+
+/** Each option without a value and what it sets: the one list of their names. */
+const FLAG_OPTIONS: Readonly<Record<string, (o: CliOptions) => void>> = {
+  "--no-config": (o) => (o.noConfig = true),
+  "--fix": (o) => (o.fix = true),
+  "--check": (o) => (o.check = true),
+  "--write": (o) => (o.write = true),
+  "--help": (o) => (o.command = "help"),
+  "-h": (o) => (o.command = "help"),
+  "--version": (o) => (o.command = "version"),
+  "-V": (o) => (o.command = "version"),
+  "--color": (o) => (o.color = true),
+  "--no-color": (o) => (o.color = false),
+  "--fragment": (o) => (o.fragment = true),
+  "--compare": (o) => (o.compare = true),
+  "--map": (o) => (o.map = true),
+  "--redact": (o) => (o.redact = true),
+  "--no-redact": (o) => (o.redact = false),
+  "--force": (o) => (o.force = true),
+};
+
+/** Each option that takes a value (`--name value` or `--name=value`), what it checks and sets: the one list of their names. */
+const VALUE_OPTIONS: Readonly<Record<string, (o: CliOptions, value: string) => void>> = {
+  "--format": (o, value) => {
+    if (!["text", "json", "sarif", "github", "html"].includes(value)) throw new UsageError(`--format must be text, json, sarif, github or html, not '${value}'`);
+    o.format = value as CliOptions["format"];
+  },
+  "--fail-on": (o, value) => {
+    if (!(RULE_SEVERITIES as readonly string[]).includes(value)) throw new UsageError(`--fail-on must be ${RULE_SEVERITIES.join(", ").replace(/, ([^,]*)$/, " or $1")}, not '${value}'`);
+    o.failOn = value as CliOptions["failOn"];
+  },
+  "--target-version": (o, value) => {
+    o.targetVersion = parseVersion(value);
+    if (!o.targetVersion) throw new UsageError(`--target-version must look like 2.2 or 2.2.7, not '${value}'`);
+  },
+  "--config": (o, value) => (o.config = value),
+  "--disable": (o, value) => o.disable.push(...commaList(value)),
+  "--enable": (o, value) => o.enable.push(...commaList(value)),
+  "--config-id": (o, value) => (o.configId = value),
+  "--ids": (o, value) => (o.ids = commaList(value)),
+  "--stdin-filename": (o, value) => (o.stdinFilename = value),
+  "--as": (o, value) => {
+    if (value === "" || value === "-") throw new UsageError("--as needs the name of a file, e.g. --as /etc/keepalived/keepalived.conf");
+    o.as = value;
+  },
+  "--template": (o, value) => {
+    if (!["auto", "jinja", "go", "erb", "none"].includes(value)) throw new UsageError(`--template must be auto, jinja, go, erb or none, not '${value}'`);
+    o.template = value as CliOptions["template"];
+  },
+  "--template-path": (o, value) => o.templatePath.push(value),
+  "--scenario": (o, value) => o.scenarios.push(value),
+  "--address": (o, value) => {
+    const eq = value.indexOf("=");
+    if (eq <= 0 || eq === value.length - 1) throw new UsageError(`--address takes NODE=IP, not '${value}'`);
+    o.addresses[value.slice(0, eq)] = value.slice(eq + 1);
+  },
+  "--keepalived": (o, value) => (o.keepalived = value),
+  "--vars": (o, value) => o.vars.push(...commaList(value)),
+  "--defaults": (o, value) => o.defaults.push(...commaList(value)),
+  "--node": (o, value) => o.nodes.push(value),
+  "--inventory": (o, value) => (o.inventory = value),
+  "--hosts": (o, value) => (o.hosts = commaList(value)),
+  "--group": (o, value) => (o.group = value),
+  "-o": (o, value) => (o.output = value),
+  "--output": (o, value) => (o.output = value),
+  "--max-findings": (o, value) => {
+    if (!/^\d{1,9}$/.test(value)) throw new UsageError(`--max-findings must be a whole number (0 shows every finding), not '${value}'`);
+    o.maxFindings = Number(value);
+  },
+};
 
 export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY: boolean): CliOptions {
   const o: CliOptions = {
@@ -105,31 +172,19 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY
     }
     if (arg.startsWith("--") && arg.includes("=")) {
       const [name, value] = [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)];
-      if (!VALUE_OPTIONS.has(name)) throw new UsageError(`unknown option ${name}; 'kalint --help' lists the options`);
-      setValue(o, name, value);
+      const set = Object.hasOwn(VALUE_OPTIONS, name) ? VALUE_OPTIONS[name] : undefined;
+      if (!set) throw new UsageError(`unknown option ${name}; 'kalint --help' lists the options`);
+      set(o, value);
       continue;
     }
-    if (VALUE_OPTIONS.has(arg)) {
+    if (Object.hasOwn(VALUE_OPTIONS, arg)) {
       const value = argv[++i];
       if (value === undefined) throw new UsageError(`${arg} needs a value`);
-      setValue(o, arg, value);
+      VALUE_OPTIONS[arg]!(o, value);
       continue;
     }
-    if (FLAG_OPTIONS.has(arg)) {
-      if (arg === "--no-config") o.noConfig = true;
-      else if (arg === "--fix") o.fix = true;
-      else if (arg === "--check") o.check = true;
-      else if (arg === "--write") o.write = true;
-      else if (arg === "--help" || arg === "-h") o.command = "help";
-      else if (arg === "--version" || arg === "-V") o.command = "version";
-      else if (arg === "--color") o.color = true;
-      else if (arg === "--no-color") o.color = false;
-      else if (arg === "--fragment") o.fragment = true;
-      else if (arg === "--compare") o.compare = true;
-      else if (arg === "--map") o.map = true;
-      else if (arg === "--redact") o.redact = true;
-      else if (arg === "--no-redact") o.redact = false;
-      else if (arg === "--force") o.force = true;
+    if (Object.hasOwn(FLAG_OPTIONS, arg)) {
+      FLAG_OPTIONS[arg]!(o);
       continue;
     }
     if (arg.startsWith("-") && arg !== "-") throw new UsageError(`unknown option ${arg}; 'kalint --help' lists the options`);
@@ -137,90 +192,6 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY
   }
   validate(o);
   return o;
-}
-
-function setValue(o: CliOptions, name: string, value: string): void {
-  switch (name) {
-    case "--format":
-      if (!["text", "json", "sarif", "github", "html"].includes(value)) throw new UsageError(`--format must be text, json, sarif, github or html, not '${value}'`);
-      o.format = value as CliOptions["format"];
-      break;
-    case "--fail-on":
-      if (!(RULE_SEVERITIES as readonly string[]).includes(value)) throw new UsageError(`--fail-on must be ${RULE_SEVERITIES.join(", ").replace(/, ([^,]*)$/, " or $1")}, not '${value}'`);
-      o.failOn = value as CliOptions["failOn"];
-      break;
-    case "--target-version":
-      o.targetVersion = parseVersion(value);
-      if (!o.targetVersion) throw new UsageError(`--target-version must look like 2.2 or 2.2.7, not '${value}'`);
-      break;
-    case "--config":
-      o.config = value;
-      break;
-    case "--disable":
-      o.disable.push(...commaList(value));
-      break;
-    case "--enable":
-      o.enable.push(...commaList(value));
-      break;
-    case "--config-id":
-      o.configId = value;
-      break;
-    case "--ids":
-      o.ids = commaList(value);
-      break;
-    case "--stdin-filename":
-      o.stdinFilename = value;
-      break;
-    case "--as":
-      if (value === "" || value === "-") throw new UsageError("--as needs the name of a file, e.g. --as /etc/keepalived/keepalived.conf");
-      o.as = value;
-      break;
-    case "--template":
-      if (!["auto", "jinja", "go", "erb", "none"].includes(value)) throw new UsageError(`--template must be auto, jinja, go, erb or none, not '${value}'`);
-      o.template = value as CliOptions["template"];
-      break;
-    case "--template-path":
-      o.templatePath.push(value);
-      break;
-    case "--scenario":
-      o.scenarios.push(value);
-      break;
-    case "--address": {
-      const eq = value.indexOf("=");
-      if (eq <= 0 || eq === value.length - 1) throw new UsageError(`--address takes NODE=IP, not '${value}'`);
-      o.addresses[value.slice(0, eq)] = value.slice(eq + 1);
-      break;
-    }
-    case "--keepalived":
-      o.keepalived = value;
-      break;
-    case "--vars":
-      o.vars.push(...commaList(value));
-      break;
-    case "--defaults":
-      o.defaults.push(...commaList(value));
-      break;
-    case "--node":
-      o.nodes.push(value);
-      break;
-    case "--inventory":
-      o.inventory = value;
-      break;
-    case "--hosts":
-      o.hosts = commaList(value);
-      break;
-    case "--group":
-      o.group = value;
-      break;
-    case "-o":
-    case "--output":
-      o.output = value;
-      break;
-    case "--max-findings":
-      if (!/^\d{1,9}$/.test(value)) throw new UsageError(`--max-findings must be a whole number (0 shows every finding), not '${value}'`);
-      o.maxFindings = Number(value);
-      break;
-  }
 }
 
 function validate(o: CliOptions): void {
