@@ -35,7 +35,8 @@ interface Entry {
   readonly mild?: Exclude<Severity, "hint">;
 }
 
-/** The table, in the order `kalint rules` lists it (SARIF's rule indexes follow it too). */
+/** The table, in the order `kalint rules` lists it (SARIF's rule indexes follow it too). One line a rule. */
+// prettier-ignore
 const TABLE = {
   // language and schema, reported while reading and validating
   "syntax-error": { severity: "error", category: "language", scope: "builtin", summary: "unbalanced braces, unterminated quotes and other text keepalived cannot read" },
