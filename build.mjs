@@ -11,7 +11,8 @@ const ruleDocs = {
     b.onLoad({ filter: /.*/, namespace: "virtual" }, () => {
       const dir = "docs/rules";
       const docs = {};
-      for (const f of existsSync(dir) ? readdirSync(dir) : []) if (f.endsWith(".md")) docs[f.slice(0, -3)] = readFileSync(`${dir}/${f}`, "utf8");
+      for (const f of existsSync(dir) ? readdirSync(dir) : [])
+        if (f.endsWith(".md")) docs[f.slice(0, -3)] = readFileSync(`${dir}/${f}`, "utf8");
       return { contents: `export default ${JSON.stringify(docs)};`, loader: "js", watchFiles: [] };
     });
   },

@@ -18,7 +18,11 @@ export const cli = {
       const runs = { node: [], version: [], check: [] };
       let failed;
       for (let i = 0; i < 11 && !failed; i++) {
-        for (const [key, args, exits] of [["node", ["-e", "0"], [0]], ["version", [kalint, "--version"], [0]], ["check", [kalint, "check", "--no-config", example], [0, 1]]]) {
+        for (const [key, args, exits] of [
+          ["node", ["-e", "0"], [0]],
+          ["version", [kalint, "--version"], [0]],
+          ["check", [kalint, "check", "--no-config", example], [0, 1]],
+        ]) {
           const r = timeCommand(process.execPath, args, { runs: 1, expectExit: exits });
           if (r.error) failed = r.error;
           else runs[key].push(r);
@@ -26,7 +30,11 @@ export const cli = {
       }
       if (failed) console.log(`NOTICE: ${failed}`);
       else {
-        const best = (list) => ({ ...stats(list.map((r) => r.min)), peakMB: Math.max(...list.map((r) => r.peakMB ?? 0)) || undefined, exit: list[0].exit });
+        const best = (list) => ({
+          ...stats(list.map((r) => r.min)),
+          peakMB: Math.max(...list.map((r) => r.peakMB ?? 0)) || undefined,
+          exit: list[0].exit,
+        });
         const node = best(runs.node);
         const version = best(runs.version);
         const check = best(runs.check);
@@ -40,7 +48,10 @@ export const cli = {
     }
     if (ctx.files.length === 0) console.log("NOTICE: no input files; only the cold start is measured");
     for (const f of ctx.files) {
-      const r = timeCommand(process.execPath, [kalint, "check", "--no-config", "--target-version", "2.2.7", f.path], { runs: 7, expectExit: [0, 1] });
+      const r = timeCommand(process.execPath, [kalint, "check", "--no-config", "--target-version", "2.2.7", f.path], {
+        runs: 7,
+        expectExit: [0, 1],
+      });
       if (r.error) {
         console.log(`NOTICE: ${r.error}`);
         continue;

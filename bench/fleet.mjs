@@ -16,7 +16,7 @@ function node(c, role) {
   // Clusters 2k and 2k+1 share a /24; every 25th pair also shares the VRID and uses multicast, so the
   // run has collisions to find (unicast-only clusters cannot collide).
   const net = `10.${(c >> 9) & 255}.${(c >> 1) & 255}`;
-  const vrid = (c % 25 === 1 ? c - 1 : c) % 255 + 1;
+  const vrid = ((c % 25 === 1 ? c - 1 : c) % 255) + 1;
   const host = (c & 1) * 100 + (master ? 2 : 3);
   return `global_defs {
     router_id lb${c}${role}
@@ -40,11 +40,15 @@ vrrp_instance VI_${c} {
         auth_type PASS
         auth_pass c${c}pw
     }
-${c % 25 > 1 ? `    unicast_src_ip ${net}.${host}
+${
+  c % 25 > 1
+    ? `    unicast_src_ip ${net}.${host}
     unicast_peer {
         ${net}.${master ? host + 1 : host - 1}
     }
-` : ""}    virtual_ipaddress {
+`
+    : ""
+}    virtual_ipaddress {
         ${net}.${(c & 1) * 100 + 10}/24 dev eth0
     }
     track_script {
@@ -90,7 +94,9 @@ try {
   const out = JSON.parse(r.stdout);
   const codes = {};
   for (const d of out.diagnostics) codes[d.code] = (codes[d.code] ?? 0) + 1;
-  console.log(`kalint fleet: ${out.files.length} files, ${out.clusters.length} clusters in ${seconds.toFixed(2)} s (${((seconds / out.files.length) * 1000).toFixed(2)} ms per file)`);
+  console.log(
+    `kalint fleet: ${out.files.length} files, ${out.clusters.length} clusters in ${seconds.toFixed(2)} s (${((seconds / out.files.length) * 1000).toFixed(2)} ms per file)`,
+  );
   console.log(`findings: ${JSON.stringify(codes)}`);
 
   const probe = spawnSync("keepalived", ["--version"], { encoding: "utf8" });
@@ -98,9 +104,12 @@ try {
   else {
     const sample = 20;
     const k0 = process.hrtime.bigint();
-    for (let c = 0; c < sample; c++) spawnSync("keepalived", ["-t", "-f", join(dir, `site${c % 10}`, `lb${c}a.conf`)], { cwd: dir, encoding: "utf8" });
+    for (let c = 0; c < sample; c++)
+      spawnSync("keepalived", ["-t", "-f", join(dir, `site${c % 10}`, `lb${c}a.conf`)], { cwd: dir, encoding: "utf8" });
     const per = Number(process.hrtime.bigint() - k0) / 1e9 / sample;
-    console.log(`keepalived -t: ${(per * 1000).toFixed(1)} ms per file (mean of ${sample}); ${out.files.length} files one by one ≈ ${(per * out.files.length).toFixed(2)} s, ratio kalint fleet / keepalived -t ≈ ${(seconds / (per * out.files.length)).toFixed(2)}`);
+    console.log(
+      `keepalived -t: ${(per * 1000).toFixed(1)} ms per file (mean of ${sample}); ${out.files.length} files one by one ≈ ${(per * out.files.length).toFixed(2)} s, ratio kalint fleet / keepalived -t ≈ ${(seconds / (per * out.files.length)).toFixed(2)}`,
+    );
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -45,10 +45,11 @@ function startServer(dir) {
   const conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const waiters = [];
   conn.onNotification("textDocument/publishDiagnostics", (p) => {
-    for (const w of [...waiters]) if (w.uri === p.uri && (w.version === undefined || p.version === w.version)) {
-      waiters.splice(waiters.indexOf(w), 1);
-      w.resolve(performance.now());
-    }
+    for (const w of [...waiters])
+      if (w.uri === p.uri && (w.version === undefined || p.version === w.version)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(performance.now());
+      }
   });
   conn.onRequest("workspace/configuration", (p) => p.items.map(() => ({})));
   conn.onRequest("client/registerCapability", () => null);
@@ -59,7 +60,11 @@ function startServer(dir) {
     conn,
     diagnostics,
     async init() {
-      await conn.sendRequest("initialize", { processId: process.pid, rootUri: pathToFileURL(dir).href, capabilities: { workspace: { configuration: true } } });
+      await conn.sendRequest("initialize", {
+        processId: process.pid,
+        rootUri: pathToFileURL(dir).href,
+        capabilities: { workspace: { configuration: true } },
+      });
       await conn.sendNotification("initialized", {});
     },
     async stop() {
@@ -85,9 +90,10 @@ async function typeAt(server, uri, target, col) {
   const edits = [];
   for (let i = 0; i < EDITS; i++) {
     const version = i + 2;
-    const change = i % 2 === 0
-      ? { range: { start: { line: target, character: col }, end: { line: target, character: col } }, text: "0" }
-      : { range: { start: { line: target, character: col }, end: { line: target, character: col + 1 } }, text: "" };
+    const change =
+      i % 2 === 0
+        ? { range: { start: { line: target, character: col }, end: { line: target, character: col } }, text: "0" }
+        : { range: { start: { line: target, character: col }, end: { line: target, character: col + 1 } }, text: "" };
     const done = server.diagnostics(uri, version);
     const start = performance.now();
     await server.conn.sendNotification("textDocument/didChange", { textDocument: { uri, version }, contentChanges: [change] });
@@ -112,7 +118,9 @@ async function latency(dir, { peer = false } = {}) {
     writeFileSync(backupPath, backupText);
     const backupUri = pathToFileURL(backupPath).href;
     const opened = server.diagnostics(backupUri, 1);
-    await server.conn.sendNotification("textDocument/didOpen", { textDocument: { uri: backupUri, languageId: "keepalived", version: 1, text: backupText } });
+    await server.conn.sendNotification("textDocument/didOpen", {
+      textDocument: { uri: backupUri, languageId: "keepalived", version: 1, text: backupText },
+    });
     await opened;
   }
   const uri = pathToFileURL(path).href;
@@ -127,7 +135,10 @@ async function latency(dir, { peer = false } = {}) {
   const edits = await typeAt(server, uri, target, col);
   if (peer) {
     // Hover on a vrrp_instance with its peer open: the failover table (issue 16), one simulation per cluster.
-    const instanceLines = lines.map((l, i) => [l, i]).filter(([l]) => /^vrrp_instance\s/.test(l)).map(([, i]) => i);
+    const instanceLines = lines
+      .map((l, i) => [l, i])
+      .filter(([l]) => /^vrrp_instance\s/.test(l))
+      .map(([, i]) => i);
     const failoverHover = [];
     let table = false;
     for (let i = 0; i < REQUESTS && instanceLines.length; i++) {
@@ -141,7 +152,10 @@ async function latency(dir, { peer = false } = {}) {
     return { lines: lines.length, openMs, edits, failoverHover, table };
   }
 
-  const keywordLines = lines.map((l, i) => [l, i]).filter(([l]) => /^\s+(lb_algo|delay_loop|weight|protocol|lb_kind)\b/.test(l)).map(([, i]) => i);
+  const keywordLines = lines
+    .map((l, i) => [l, i])
+    .filter(([l]) => /^\s+(lb_algo|delay_loop|weight|protocol|lb_kind)\b/.test(l))
+    .map(([, i]) => i);
   const timed = async (method, params) => {
     const start = performance.now();
     await server.conn.sendRequest(method, params);
@@ -155,7 +169,9 @@ async function latency(dir, { peer = false } = {}) {
     hover.push(await timed("textDocument/hover", { textDocument: { uri }, position: { line, character } }));
     // completion after a keyword and a space (enum values) and at a line start (keywords of the block)
     const endOfKeyword = lines[line].search(/\S/) + lines[line].trim().split(/\s+/)[0].length + 1;
-    completion.push(await timed("textDocument/completion", { textDocument: { uri }, position: { line, character: i % 2 ? endOfKeyword : 0 } }));
+    completion.push(
+      await timed("textDocument/completion", { textDocument: { uri }, position: { line, character: i % 2 ? endOfKeyword : 0 } }),
+    );
   }
   await server.stop();
   return { lines: lines.length, openMs, edits, hover, completion };
@@ -171,7 +187,10 @@ async function renderedLatency(dir) {
   const path = join(dir, "keepalived.conf.j2");
   writeFileSync(path, text);
   for (const node of ["lb1", "lb2"]) writeFileSync(join(dir, `${node}.yml`), templateVars(node, text, ["192.0.2"]));
-  writeFileSync(join(dir, ".kalintrc.json"), JSON.stringify({ templates: { "keepalived.conf.j2": { nodes: { lb1: ["lb1.yml"], lb2: ["lb2.yml"] } } } }));
+  writeFileSync(
+    join(dir, ".kalintrc.json"),
+    JSON.stringify({ templates: { "keepalived.conf.j2": { nodes: { lb1: ["lb1.yml"], lb2: ["lb2.yml"] } } } }),
+  );
   const server = startServer(dir);
   await server.init();
   const uri = pathToFileURL(path).href;
@@ -205,7 +224,15 @@ async function memory(dir) {
   await sleep(200);
   const after = memoryOf(server.child.pid);
   await server.stop();
-  return { lines: text.split("\n").length, bytes: Buffer.byteLength(text), openMs, hoverMs, idleMB: before.rssMB, rssMB: after.rssMB, peakMB: after.peakMB };
+  return {
+    lines: text.split("\n").length,
+    bytes: Buffer.byteLength(text),
+    openMs,
+    hoverMs,
+    idleMB: before.rssMB,
+    rssMB: after.rssMB,
+    peakMB: after.peakMB,
+  };
 }
 
 const dir = mkdtempSync(join(tmpdir(), "kalint-bench-lsp-"));
@@ -225,12 +252,22 @@ try {
   table([
     row(`edit → diagnostics (${EDITS} edits)`, l.edits, TARGETS.editP95Ms),
     row("  the same, backup node open", lp.edits, TARGETS.editP95Ms),
-    ...(lp.failoverHover.length ? [row(`hover on vrrp_instance with failover table${lp.table ? "" : " (NO TABLE SHOWN)"} (${lp.failoverHover.length})`, lp.failoverHover, TARGETS.failoverHoverP95Ms)] : []),
+    ...(lp.failoverHover.length
+      ? [
+          row(
+            `hover on vrrp_instance with failover table${lp.table ? "" : " (NO TABLE SHOWN)"} (${lp.failoverHover.length})`,
+            lp.failoverHover,
+            TARGETS.failoverHoverP95Ms,
+          ),
+        ]
+      : []),
     row(`rendered template (${rt.lines} lines, 2 nodes) edit → diagnostics (${EDITS} edits)`, rt.edits, TARGETS.renderedEditP95Ms),
     row(`hover (${REQUESTS})`, l.hover, TARGETS.hoverP95Ms),
     row(`completion (${REQUESTS})`, l.completion, TARGETS.completionP95Ms),
   ]);
-  console.log(`${m.lines}-line file (${(m.bytes / 1e6).toFixed(1)} MB): open to diagnostics ${ms(m.openMs)}, first hover ${ms(m.hoverMs)}, RSS ${m.rssMB.toFixed(0)} MB (idle ${m.idleMB.toFixed(0)} MB, peak ${m.peakMB.toFixed(0)} MB)`);
+  console.log(
+    `${m.lines}-line file (${(m.bytes / 1e6).toFixed(1)} MB): open to diagnostics ${ms(m.openMs)}, first hover ${ms(m.hoverMs)}, RSS ${m.rssMB.toFixed(0)} MB (idle ${m.idleMB.toFixed(0)} MB, peak ${m.peakMB.toFixed(0)} MB)`,
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -9,7 +9,15 @@ const TIME = "/usr/bin/time";
 /** Bundles a TypeScript entry point of the repository into `ctx.dir` as an ES module node runs as is; returns its path. */
 export async function bundle(ctx, entry, name) {
   const outfile = join(ctx.dir, name);
-  await build({ entryPoints: [join(ctx.root, entry)], bundle: true, platform: "node", format: "esm", target: "node20", outfile, logLevel: "warning" });
+  await build({
+    entryPoints: [join(ctx.root, entry)],
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    outfile,
+    logLevel: "warning",
+  });
   return outfile;
 }
 
@@ -69,7 +77,14 @@ export const fmt = {
 
 /** The table row of one timed command: best and median wall time, throughput (given the input's size), peak memory, exit status. */
 export function timingRow(file, r, bytes) {
-  return { file, best: fmt.s(r.min), median: fmt.s(r.median), "MB/s": bytes === undefined ? "-" : fmt.rate(bytes, r.min), "peak RSS": fmt.mb(r.peakMB), exit: r.exit };
+  return {
+    file,
+    best: fmt.s(r.min),
+    median: fmt.s(r.median),
+    "MB/s": bytes === undefined ? "-" : fmt.rate(bytes, r.min),
+    "peak RSS": fmt.mb(r.peakMB),
+    exit: r.exit,
+  };
 }
 
 /** Prints rows of equal keys as an aligned table. */

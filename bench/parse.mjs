@@ -19,7 +19,9 @@ export const parse = {
     for (const f of ctx.files) {
       const runs = [];
       for (let i = 0; i < PROCESSES; i++) {
-        const r = spawnSync(process.execPath, ["--expose-gc", child, pathToFileURL(grammar).href, f.path, String(WARM_RUNS)], { encoding: "utf8" });
+        const r = spawnSync(process.execPath, ["--expose-gc", child, pathToFileURL(grammar).href, f.path, String(WARM_RUNS)], {
+          encoding: "utf8",
+        });
         if (r.status !== 0) {
           console.log(`NOTICE: parsing ${f.name} failed: ${r.stderr.slice(0, 300)}`);
           break;
@@ -38,7 +40,16 @@ export const parse = {
       const whole = timeCommand(process.execPath, [child, pathToFileURL(grammar).href, f.path, "0"], { runs: 5, expectExit: [0] });
       const wholeProcess = whole.error ? undefined : whole.min;
       ctx.results[`parse:${f.name}`] = { cold, warm, peakMB, load, process: wholeProcess };
-      rows.push({ file: f.name, "module load": fmt.s(load), "first parse": fmt.s(cold), "whole process": fmt.s(wholeProcess), "warm (median)": fmt.s(warm), "warm (best)": fmt.s(warmRuns.min), "warm MB/s": fmt.rate(f.bytes, warm), "peak RSS (one parse)": fmt.mb(peakMB) });
+      rows.push({
+        file: f.name,
+        "module load": fmt.s(load),
+        "first parse": fmt.s(cold),
+        "whole process": fmt.s(wholeProcess),
+        "warm (median)": fmt.s(warm),
+        "warm (best)": fmt.s(warmRuns.min),
+        "warm MB/s": fmt.rate(f.bytes, warm),
+        "peak RSS (one parse)": fmt.mb(peakMB),
+      });
     }
     table(rows);
   },

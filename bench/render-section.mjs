@@ -16,7 +16,16 @@ export const render = {
     const text = templateText(1000);
     writeFileSync(join(dir, "keepalived.conf.j2"), text);
     for (const node of ["lb1", "lb2"]) writeFileSync(join(dir, `${node}.yml`), templateVars(node, text, ["192.0.2", "198.51.100"]));
-    const args = [kalint, "diff", "--no-config", join(dir, "keepalived.conf.j2"), "--node", `lb1=${join(dir, "lb1.yml")}`, "--node", `lb2=${join(dir, "lb2.yml")}`];
+    const args = [
+      kalint,
+      "diff",
+      "--no-config",
+      join(dir, "keepalived.conf.j2"),
+      "--node",
+      `lb1=${join(dir, "lb1.yml")}`,
+      "--node",
+      `lb2=${join(dir, "lb2.yml")}`,
+    ];
     const r = timeCommand(process.execPath, args, { runs: 7, expectExit: [0, 1] });
     if (r.error) return console.log(`NOTICE: ${r.error}`);
     ctx.results["render:diff-1k"] = r;

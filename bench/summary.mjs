@@ -19,7 +19,8 @@ const LOAD_AIM = 0.01;
 const PEAK_MB_LIMIT = 400;
 
 export const summary = {
-  title: "summary (targets: parse scaling <= 12x for 10x input; on vs-10k full check <= 3x keepalived (aim 1.5x), parse-only <= 2x (aim 1x); cold start <= 150 ms (aim 70 ms, module load 10 ms); peak < 400 MB)",
+  title:
+    "summary (targets: parse scaling <= 12x for 10x input; on vs-10k full check <= 3x keepalived (aim 1.5x), parse-only <= 2x (aim 1x); cold start <= 150 ms (aim 70 ms, module load 10 ms); peak < 400 MB)",
   run(ctx) {
     const r = ctx.results;
     const rows = [];
@@ -27,7 +28,12 @@ export const summary = {
     const p10 = r["parse:vs-10k"];
     if (p1 && p10) {
       const ratio = p10.warm / p1.warm;
-      rows.push({ figure: "parse vs-10k / vs-1k (warm, median)", value: fmt.x(ratio), target: `<= ${PARSE_SCALING_LIMIT}x`, met: ratio <= PARSE_SCALING_LIMIT ? "yes" : "NO" });
+      rows.push({
+        figure: "parse vs-10k / vs-1k (warm, median)",
+        value: fmt.x(ratio),
+        target: `<= ${PARSE_SCALING_LIMIT}x`,
+        met: ratio <= PARSE_SCALING_LIMIT ? "yes" : "NO",
+      });
     }
     for (const name of ["vs-1k", "vs-10k", "vrrp-1k"]) {
       const cli = r[`cli:${name}`];
@@ -36,36 +42,76 @@ export const summary = {
         const ratio = cli.min / ka.min;
         const limited = name === "vs-10k";
         const met = !limited ? "-" : ratio <= CHECK_AIM ? "yes (aim too)" : ratio <= CHECK_LIMIT ? "yes" : "NO";
-        rows.push({ figure: `kalint check / keepalived -t, ${name}`, value: fmt.x(ratio), target: limited ? `<= ${CHECK_LIMIT}x (aim ${CHECK_AIM}x)` : "-", met });
+        rows.push({
+          figure: `kalint check / keepalived -t, ${name}`,
+          value: fmt.x(ratio),
+          target: limited ? `<= ${CHECK_LIMIT}x (aim ${CHECK_AIM}x)` : "-",
+          met,
+        });
       }
       const pr = r[`parse:${name}`];
-      if (pr && ka) rows.push({ figure: `grammar first parse / keepalived, ${name}`, value: fmt.x(pr.cold / ka.min), target: "-", met: "-" });
+      if (pr && ka)
+        rows.push({ figure: `grammar first parse / keepalived, ${name}`, value: fmt.x(pr.cold / ka.min), target: "-", met: "-" });
       if (pr?.process !== undefined && ka) {
         const ratio = pr.process / ka.min;
         const limited = name === "vs-10k";
         const met = !limited ? "-" : ratio <= PARSE_AIM ? "yes (aim too)" : ratio <= PARSE_LIMIT ? "yes" : "NO";
-        rows.push({ figure: `parse-only process / keepalived -t, ${name}`, value: fmt.x(ratio), target: limited ? `<= ${PARSE_LIMIT}x (aim ${PARSE_AIM}x)` : "-", met });
+        rows.push({
+          figure: `parse-only process / keepalived -t, ${name}`,
+          value: fmt.x(ratio),
+          target: limited ? `<= ${PARSE_LIMIT}x (aim ${PARSE_AIM}x)` : "-",
+          met,
+        });
       }
     }
     const c1 = r["cli:vs-1k"];
     const c10 = r["cli:vs-10k"];
     if (c1 && c10) {
       const ratio = c10.min / c1.min;
-      rows.push({ figure: "kalint check vs-10k / vs-1k", value: fmt.x(ratio), target: `<= ${PARSE_SCALING_LIMIT}x`, met: ratio <= PARSE_SCALING_LIMIT ? "yes" : "NO" });
+      rows.push({
+        figure: "kalint check vs-10k / vs-1k",
+        value: fmt.x(ratio),
+        target: `<= ${PARSE_SCALING_LIMIT}x`,
+        met: ratio <= PARSE_SCALING_LIMIT ? "yes" : "NO",
+      });
     }
     const cold = r["cli:cold-start"];
-    if (cold) rows.push({ figure: "kalint cold start, example (whole process)", value: fmt.s(cold.min), target: `<= ${COLD_START_LIMIT * 1000} ms (aim ${START_AIM * 1000} ms)`, met: cold.min <= START_AIM ? "yes (aim too)" : cold.min <= COLD_START_LIMIT ? "yes" : "NO" });
+    if (cold)
+      rows.push({
+        figure: "kalint cold start, example (whole process)",
+        value: fmt.s(cold.min),
+        target: `<= ${COLD_START_LIMIT * 1000} ms (aim ${START_AIM * 1000} ms)`,
+        met: cold.min <= START_AIM ? "yes (aim too)" : cold.min <= COLD_START_LIMIT ? "yes" : "NO",
+      });
     const node = r["cli:node"];
     const version = r["cli:version"];
     if (node && version) {
       const load = version.min - node.min;
-      rows.push({ figure: "kalint module load (--version minus node -e 0)", value: fmt.s(load), target: `aim ${LOAD_AIM * 1000} ms`, met: load <= LOAD_AIM ? "yes" : "not yet" });
+      rows.push({
+        figure: "kalint module load (--version minus node -e 0)",
+        value: fmt.s(load),
+        target: `aim ${LOAD_AIM * 1000} ms`,
+        met: load <= LOAD_AIM ? "yes" : "not yet",
+      });
     }
-    if (node && cold) rows.push({ figure: "kalint's share of the cold start (minus node -e 0)", value: fmt.s(cold.min - node.min), target: "-", met: "-" });
+    if (node && cold)
+      rows.push({ figure: "kalint's share of the cold start (minus node -e 0)", value: fmt.s(cold.min - node.min), target: "-", met: "-" });
     const gp = r["parse:vs-10k"]?.peakMB;
-    if (gp !== undefined) rows.push({ figure: "grammar peak RSS, vs-10k (one parse)", value: fmt.mb(gp), target: `< ${PEAK_MB_LIMIT} MB`, met: gp < PEAK_MB_LIMIT ? "yes" : "NO" });
+    if (gp !== undefined)
+      rows.push({
+        figure: "grammar peak RSS, vs-10k (one parse)",
+        value: fmt.mb(gp),
+        target: `< ${PEAK_MB_LIMIT} MB`,
+        met: gp < PEAK_MB_LIMIT ? "yes" : "NO",
+      });
     const peak = r["cli:vs-10k"]?.peakMB;
-    if (peak !== undefined) rows.push({ figure: "kalint peak RSS, vs-10k", value: fmt.mb(peak), target: `< ${PEAK_MB_LIMIT} MB`, met: peak < PEAK_MB_LIMIT ? "yes" : "NO" });
+    if (peak !== undefined)
+      rows.push({
+        figure: "kalint peak RSS, vs-10k",
+        value: fmt.mb(peak),
+        target: `< ${PEAK_MB_LIMIT} MB`,
+        met: peak < PEAK_MB_LIMIT ? "yes" : "NO",
+      });
     if (rows.length === 0) return console.log("nothing to compare (sections skipped)");
     table(rows);
   },

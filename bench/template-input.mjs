@@ -18,7 +18,7 @@ export function templateText(lines = 5000) {
     "}",
     "{% for name, script in keepalived_scripts.items() %}",
     "vrrp_script {{ name }} {",
-    "    script \"{{ script.command }}\"",
+    '    script "{{ script.command }}"',
     "    interval {{ script.interval | default(2) }}",
     "    weight {{ script.weight | default(-20) }}",
     "}",

@@ -74,7 +74,12 @@ try {
   const later = loads.slice(1);
   rows.push({ figure: "page load → first diagnostics, fresh browser", value: `${loads[0].toFixed(0)} ms`, target: "-", met: "-" });
   const median = percentile(later, 50);
-  rows.push({ figure: `page load → first diagnostics, median of ${later.length} loads`, value: `${median.toFixed(0)} ms`, target: `< ${TARGETS.loadMs} ms`, met: median < TARGETS.loadMs ? "yes" : "NO" });
+  rows.push({
+    figure: `page load → first diagnostics, median of ${later.length} loads`,
+    value: `${median.toFixed(0)} ms`,
+    target: `< ${TARGETS.loadMs} ms`,
+    met: median < TARGETS.loadMs ? "yes" : "NO",
+  });
   rows.push({ figure: "  slowest of those loads", value: `${Math.max(...later).toFixed(0)} ms`, target: "-", met: "-" });
   const phase = (pick) => `${percentile(phases.map(pick), 50).toFixed(0)} ms`;
   rows.push({ figure: "  of which: page script running (median)", value: phase((l) => l.script), target: "-", met: "-" });
@@ -85,16 +90,32 @@ try {
   const gz = transfer.reduce((n, b) => n + gzipSync(b.body, { level: 9 }).length, 0);
   const kib = (n) => `${(n / 1024).toFixed(0)} KiB`;
   rows.push({ figure: `page bytes, ${transfer.length} files as served`, value: kib(raw), target: "-", met: "-" });
-  rows.push({ figure: "page bytes, gzip-compressed", value: kib(gz), target: `< ${kib(TARGETS.bytes)}`, met: gz < TARGETS.bytes ? "yes" : "NO" });
+  rows.push({
+    figure: "page bytes, gzip-compressed",
+    value: kib(gz),
+    target: `< ${kib(TARGETS.bytes)}`,
+    met: gz < TARGETS.bytes ? "yes" : "NO",
+  });
   for (const b of transfer.sort((a, c) => c.body.length - a.body.length).slice(0, 3))
-    rows.push({ figure: `  ${new URL(b.url).pathname.slice(1)}`, value: `${kib(b.body.length)} (${kib(gzipSync(b.body, { level: 9 }).length)} gz)`, target: "-", met: "-" });
+    rows.push({
+      figure: `  ${new URL(b.url).pathname.slice(1)}`,
+      value: `${kib(b.body.length)} (${kib(gzipSync(b.body, { level: 9 }).length)} gz)`,
+      target: "-",
+      met: "-",
+    });
 
   // ---- keystrokes on a 1,000-line node with its peer
   const generate = (...args) => execFileSync(process.execPath, [GEN, ...args], { encoding: "utf8" });
   const master = generate("--virtual-servers", "37", "--instances", "2");
   const backup = generate("--virtual-servers", "37", "--instances", "2", "--node", "backup");
   const lines = master.split("\n").length - 1;
-  const { page } = await load(browser, `${url}${stateFragment([{ name: "lb1.conf", text: master }, { name: "lb2.conf", text: backup }])}`);
+  const { page } = await load(
+    browser,
+    `${url}${stateFragment([
+      { name: "lb1.conf", text: master },
+      { name: "lb2.conf", text: backup },
+    ])}`,
+  );
   await page.waitForFunction(() => globalThis.__kalint.publishes.some((p) => p.uri.endsWith("/lb2.conf")), { timeout: 30_000 });
   // A new line under `advert_int 1` of the first instance: each key changes what the line says.
   await page.click(".pane:nth-child(1) .cm-content");
@@ -132,8 +153,18 @@ try {
   }
   await page.close();
   const p95 = percentile(latencies, 95);
-  rows.push({ figure: `keystroke → diagnostics shown, ${lines}-line node + peer, p50`, value: `${percentile(latencies, 50).toFixed(1)} ms`, target: "-", met: "-" });
-  rows.push({ figure: `  p95 (${latencies.length} of ${KEYS} keys answered)`, value: `${p95.toFixed(1)} ms`, target: `< ${TARGETS.keyP95Ms} ms`, met: p95 < TARGETS.keyP95Ms && latencies.length === KEYS ? "yes" : "NO" });
+  rows.push({
+    figure: `keystroke → diagnostics shown, ${lines}-line node + peer, p50`,
+    value: `${percentile(latencies, 50).toFixed(1)} ms`,
+    target: "-",
+    met: "-",
+  });
+  rows.push({
+    figure: `  p95 (${latencies.length} of ${KEYS} keys answered)`,
+    value: `${p95.toFixed(1)} ms`,
+    target: `< ${TARGETS.keyP95Ms} ms`,
+    met: p95 < TARGETS.keyP95Ms && latencies.length === KEYS ? "yes" : "NO",
+  });
 } finally {
   await browser.close();
   server.close();

@@ -52,7 +52,7 @@ export function parseChunked(source: SourceText, effective = false, options: Chu
   const texts = new WordTexts();
   const skipped = linesTooLongToLex(text);
   let next = 0;
-  for (let at = 0; at < text.length; ) {
+  for (let at = 0; at < text.length;) {
     // A line too long to lex is left out whole, as keepalived drops every line over 1023 bytes.
     const skip = skipped[next];
     if (skip && at >= skip[0]) {
@@ -66,7 +66,13 @@ export function parseChunked(source: SourceText, effective = false, options: Chu
     if (budget && !wordsCounted && !budget.take("words", lexed.tokens.length + lexed.comments.length)) {
       // The words of this chunk are over the budget: what came before is parsed, nothing after.
       const words = formatCount(budget.limits.words);
-      diagnostics.push(diagnostic({ file: source, start: at, end: at }, "resource-limit", `kalint parses ${words} words per analysis; the rest of ${source.path} from here is not analysed`));
+      diagnostics.push(
+        diagnostic(
+          { file: source, start: at, end: at },
+          "resource-limit",
+          `kalint parses ${words} words per analysis; the rest of ${source.path} from here is not analysed`,
+        ),
+      );
       break;
     }
     for (const t of lexed.comments) {
@@ -105,7 +111,7 @@ export const MAX_LEXED_LINE = 1024 * 1024;
 export function linesTooLongToLex(text: string): [number, number][] {
   const out: [number, number][] = [];
   if (text.length <= MAX_LEXED_LINE) return out;
-  for (let start = 0; start < text.length; ) {
+  for (let start = 0; start < text.length;) {
     const nl = text.indexOf("\n", start);
     const end = nl === -1 ? text.length : nl;
     if (end - start > MAX_LEXED_LINE) out.push([start, nl === -1 ? end : nl]);

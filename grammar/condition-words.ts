@@ -16,7 +16,10 @@ export function conditionWords(text: string, tokens: IToken[], effective: boolea
   let previous: IToken | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
-    if (token.tokenType === AtWord && (effective || (previous?.tokenType === AtWord && !lineBreakAfter(text, previous, token.startOffset)))) {
+    if (
+      token.tokenType === AtWord &&
+      (effective || (previous?.tokenType === AtWord && !lineBreakAfter(text, previous, token.startOffset)))
+    ) {
       out ??= tokens.slice();
       out[i] = { ...token, tokenType: Word, tokenTypeIdx: Word.tokenTypeIdx! };
     }

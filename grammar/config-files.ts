@@ -18,7 +18,8 @@ import { isKeepalivedTemplateName, looksLikeKeepalivedTemplate } from "./templat
  * Names that are never a configuration keepalived reads: leftovers of editors, patch tools and
  * package managers, and templates (Jinja2, Go, ERB, autoconf, ...) that must be rendered first.
  */
-const NOT_A_CONFIG = /(?:~|\.(?:bak|orig|rej|old|swp|tmp|rpmnew|rpmsave|dpkg-(?:old|new|dist|bak)|j2|jinja2?|tmpl|tpl|ctmpl|erb|epp|in|template))$/;
+const NOT_A_CONFIG =
+  /(?:~|\.(?:bak|orig|rej|old|swp|tmp|rpmnew|rpmsave|dpkg-(?:old|new|dist|bak)|j2|jinja2?|tmpl|tpl|ctmpl|erb|epp|in|template))$/;
 
 /** Whether a file met in a walk is a keepalived configuration, by its name alone. */
 export function isConfigFileName(name: string): boolean {
@@ -74,7 +75,8 @@ export function findConfigFiles(host: FileHost, dir: string, limits: WalkLimits 
   const start = host.stat(dir)?.realPath;
   const inside = limits.staysInside ? start : undefined;
   const prefix = inside === undefined || inside.endsWith("/") ? inside : `${inside}/`;
-  const within = (real: string | undefined): boolean => prefix === undefined || (real !== undefined && (real === inside || real.startsWith(prefix)));
+  const within = (real: string | undefined): boolean =>
+    prefix === undefined || (real !== undefined && (real === inside || real.startsWith(prefix)));
   // A file is looked up only for what the walk asks of it: where its links lead, and its size.
   const lookUpFiles = prefix !== undefined || limits.maxBytes !== undefined;
 
@@ -98,7 +100,11 @@ export function findConfigFiles(host: FileHost, dir: string, limits: WalkLimits 
         if (depth >= maxDepth) continue;
         const st = host.stat(child);
         if (within(st?.realPath)) walk(child, st?.realPath ?? child, depth + 1);
-      } else if (e.kind === "file" && (isConfigFileName(e.name) || (limits.templates === true && isKeepalivedTemplate(host, e.name, child, limits.maxBytes ?? DEFAULT_LIMITS.fileBytes)))) {
+      } else if (
+        e.kind === "file" &&
+        (isConfigFileName(e.name) ||
+          (limits.templates === true && isKeepalivedTemplate(host, e.name, child, limits.maxBytes ?? DEFAULT_LIMITS.fileBytes)))
+      ) {
         const st = lookUpFiles ? host.stat(child) : undefined;
         if (within(st?.realPath) && (limits.maxBytes === undefined || (st !== undefined && st.size <= limits.maxBytes))) files.push(child);
       }

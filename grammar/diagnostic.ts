@@ -63,7 +63,15 @@ export class CountedFindings<K> {
     const out: Diagnostic[] = [];
     for (const byCode of this.byKey.values()) {
       for (const { first, count, severity } of byCode.values()) {
-        out.push({ file: first.file, start: first.start, end: first.end, code: first.code, severity, message: message(first, count), omitted: count });
+        out.push({
+          file: first.file,
+          start: first.start,
+          end: first.end,
+          code: first.code,
+          severity,
+          message: message(first, count),
+          omitted: count,
+        });
       }
     }
     return out;
@@ -100,7 +108,10 @@ export class FindingLimiter {
   }
 
   summaries(): Diagnostic[] {
-    return this.dropped.summaries((first, count) => `${formatCount(count)} more ${first.code} findings in this file from here on (kalint keeps ${formatCount(this.max)} of each code per file)`);
+    return this.dropped.summaries(
+      (first, count) =>
+        `${formatCount(count)} more ${first.code} findings in this file from here on (kalint keeps ${formatCount(this.max)} of each code per file)`,
+    );
   }
 }
 

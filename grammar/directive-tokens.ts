@@ -94,7 +94,7 @@ export function definitionPart(text: string, from: number): DefinitionPart {
  */
 export function definitionParts(text: string, from: number): DefinitionPart[] {
   const lines = [definitionPart(text, from)];
-  for (let last = lines[0]!; last.continues && last.lineEnd < text.length; ) {
+  for (let last = lines[0]!; last.continues && last.lineEnd < text.length;) {
     const next = definitionPart(text, last.lineEnd + 1);
     if (next.valueEnd === next.start && !next.continues) break;
     lines.push((last = next));

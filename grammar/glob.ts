@@ -59,7 +59,10 @@ export function glob(pattern: string, cwd: string, host: GlobHost, budget: Budge
   const problems: GlobProblem[] = [];
   const alternatives = expandBraces(pattern, budget.limits.braceAlternatives);
   if (alternatives === undefined) {
-    problems.push({ code: "resource-limit", message: `include pattern '${pattern}' expands to more than ${formatCount(budget.limits.braceAlternatives)} patterns ({a,b} groups); kalint does not expand it` });
+    problems.push({
+      code: "resource-limit",
+      message: `include pattern '${pattern}' expands to more than ${formatCount(budget.limits.braceAlternatives)} patterns ({a,b} groups); kalint does not expand it`,
+    });
     return { files: [], problems };
   }
   const files: string[] = [];
@@ -214,7 +217,11 @@ function globOne(pattern: string, cwd: string, host: GlobHost, budget: Budget, r
         continue;
       }
       if (!budget.take("globDirectories")) {
-        if (budget.firstReport("globDirectories")) note({ code: "resource-limit", message: `include patterns listed ${formatCount(budget.limits.globDirectories)} directories; kalint stopped searching at '${pattern}'` });
+        if (budget.firstReport("globDirectories"))
+          note({
+            code: "resource-limit",
+            message: `include patterns listed ${formatCount(budget.limits.globDirectories)} directories; kalint stopped searching at '${pattern}'`,
+          });
         break;
       }
       const listing = host.readDirectory(base);
@@ -224,7 +231,11 @@ function globOne(pattern: string, cwd: string, host: GlobHost, budget: Budget, r
       }
       const names = listing.map((e) => e.name);
       if (!budget.take("globEntries", names.length)) {
-        if (budget.firstReport("globEntries")) note({ code: "resource-limit", message: `include patterns looked at ${formatCount(budget.limits.globEntries)} directory entries; kalint stopped searching at '${pattern}'` });
+        if (budget.firstReport("globEntries"))
+          note({
+            code: "resource-limit",
+            message: `include patterns looked at ${formatCount(budget.limits.globEntries)} directory entries; kalint stopped searching at '${pattern}'`,
+          });
         break;
       }
       const matched = names.filter((n) => matches(compiled, n));
@@ -241,7 +252,10 @@ function globOne(pattern: string, cwd: string, host: GlobHost, budget: Budget, r
     const kind = pathKind(host.stat(p));
     if (kind === "file") {
       if (files.length >= room) {
-        note({ code: "resource-limit", message: `include pattern '${pattern}' matches more than ${formatCount(budget.limits.includeMatches)} files; kalint reads the first ${formatCount(budget.limits.includeMatches)}` });
+        note({
+          code: "resource-limit",
+          message: `include pattern '${pattern}' matches more than ${formatCount(budget.limits.includeMatches)} files; kalint reads the first ${formatCount(budget.limits.includeMatches)}`,
+        });
         break;
       }
       files.push(p);
@@ -341,7 +355,8 @@ export function compileSegment(segment: string): Segment {
     else if (c === 92 /* \ */ && i + 1 < cps.length) tokens.push({ t: "char", c: cps[++i]! });
     else if (c === 91 /* [ */) {
       const set = parseBracket(cps, i + 1);
-      if (set === undefined) tokens.push({ t: "char", c }); // no closing ]: a plain [
+      if (set === undefined)
+        tokens.push({ t: "char", c }); // no closing ]: a plain [
       else if ("error" in set) return { kind: "error", message: set.error };
       else {
         tokens.push(set.token);
@@ -379,7 +394,10 @@ function parseBracket(cps: readonly number[], from: number): { token: Token; end
       i = close + 2;
       if (kind === 58) {
         const test = Object.hasOwn(CLASSES, name) ? CLASSES[name] : undefined;
-        if (!test) return { error: `[:${name}:] is not a character class (alnum, alpha, blank, cntrl, digit, graph, lower, print, punct, space, upper, xdigit)` };
+        if (!test)
+          return {
+            error: `[:${name}:] is not a character class (alnum, alpha, blank, cntrl, digit, graph, lower, print, punct, space, upper, xdigit)`,
+          };
         tests.push(test);
         continue;
       }
@@ -403,7 +421,10 @@ function parseBracket(cps: readonly number[], from: number): { token: Token; end
         hi = cps[i + 1]!;
         i = close + 2;
       }
-      if (hi < lo) return { error: `the range '${String.fromCodePoint(lo)}-${String.fromCodePoint(hi)}' is empty ('${String.fromCodePoint(lo)}' comes after '${String.fromCodePoint(hi)}')` };
+      if (hi < lo)
+        return {
+          error: `the range '${String.fromCodePoint(lo)}-${String.fromCodePoint(hi)}' is empty ('${String.fromCodePoint(lo)}' comes after '${String.fromCodePoint(hi)}')`,
+        };
       const a = lo;
       tests.push((x) => x >= a && x <= hi);
     } else {

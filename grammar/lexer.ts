@@ -9,7 +9,8 @@ export const allTokens = [Blank, Comment, LBrace, RBrace, QuotedString, Definiti
 // which keeps tokens small (docs/ARCHITECTURE.md, speed). Built on the first lexing, not when
 // the module loads: `kalint --version` or `rules` never lexes.
 let lexer: Lexer | undefined;
-const theLexer = (): Lexer => (lexer ??= new Lexer(allTokens, { positionTracking: "onlyOffset", ensureOptimizations: true, skipValidations: true }));
+const theLexer = (): Lexer =>
+  (lexer ??= new Lexer(allTokens, { positionTracking: "onlyOffset", ensureOptimizations: true, skipValidations: true }));
 
 export interface LexResult {
   readonly tokens: IToken[];

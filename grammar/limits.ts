@@ -62,7 +62,15 @@ export type Resource = "totalBytes" | "files" | "lines" | "words" | "expandedByt
  * first refusal of each resource is remembered, so the caller reports each limit once.
  */
 export class Budget {
-  private readonly used: Record<Resource, number> = { totalBytes: 0, files: 0, lines: 0, words: 0, expandedBytes: 0, globDirectories: 0, globEntries: 0 };
+  private readonly used: Record<Resource, number> = {
+    totalBytes: 0,
+    files: 0,
+    lines: 0,
+    words: 0,
+    expandedBytes: 0,
+    globDirectories: 0,
+    globEntries: 0,
+  };
   private readonly exhausted = new Set<Resource>();
   private readonly reported = new Set<Resource>();
 

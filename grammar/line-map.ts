@@ -51,7 +51,8 @@ function pushSlice(out: Segment[], line: MappedLine, from: number, to: number, a
     if (b <= a && !(s.len === 0 && s.at >= from && s.at <= to)) continue;
     const col = a - from + at;
     if (col === s.at && a === s.at && b - a === s.len) out.push(s);
-    else out.push(s.origLen === undefined ? { at: col, len: b - a, file: s.file, orig: s.orig + (a - s.at) } : { ...s, at: col, len: b - a });
+    else
+      out.push(s.origLen === undefined ? { at: col, len: b - a, file: s.file, orig: s.orig + (a - s.at) } : { ...s, at: col, len: b - a });
   }
 }
 

@@ -44,7 +44,13 @@ function cutDeepBlocks(file: SourceText, tokens: IToken[], first: number, diagno
     if (i > from) {
       const last = tokens[i - 1]!;
       const span = { file, start: tokens[from]!.startOffset, end: last.startOffset + last.image.length };
-      diagnostics.push(diagnostic(span, "syntax-error", `blocks nest more than ${MAX_NESTING} deep here; no keepalived block nests this deep, and kalint does not read what this block holds`));
+      diagnostics.push(
+        diagnostic(
+          span,
+          "syntax-error",
+          `blocks nest more than ${MAX_NESTING} deep here; no keepalived block nests this deep, and kalint does not read what this block holds`,
+        ),
+      );
     }
     // Back at the allowed depth: copy until a `{` goes too deep again.
     for (; i < tokens.length; i++) {

@@ -7,7 +7,17 @@
  */
 import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from "node:fs";
 import { join, resolve } from "node:path";
-import { decodeFile, fileErrorReason, refusalMessage, type DecodedText, type DirectoryEntry, type FileHost, type FileKind, type FileStamp, type ReadRefusal } from "./file-host.js";
+import {
+  decodeFile,
+  fileErrorReason,
+  refusalMessage,
+  type DecodedText,
+  type DirectoryEntry,
+  type FileHost,
+  type FileKind,
+  type FileStamp,
+  type ReadRefusal,
+} from "./file-host.js";
 import { formatBytes } from "./limits.js";
 
 const SYSTEM_ROOTS = ["/proc", "/sys", "/dev"];
@@ -58,7 +68,6 @@ function errorReason(e: unknown): ReadRefusal["reason"] {
   return "unreadable";
 }
 
-
 export const stampOf = (st: Stats): FileStamp => ({ dev: st.dev, ino: st.ino, size: st.size, mtimeMs: st.mtimeMs });
 
 export type RegularRead = { readonly bytes: Buffer; readonly stamp: FileStamp } | { readonly refused: ReadRefusal };
@@ -68,7 +77,9 @@ export type RegularRead = { readonly bytes: Buffer; readonly stamp: FileStamp } 
  * it was not read.
  */
 export function readRegularFile(path: string, maxBytes: number): RegularRead {
-  const refuse = (reason: ReadRefusal["reason"], detail = ""): RegularRead => ({ refused: { reason, message: refusalMessage(path, reason, detail) } });
+  const refuse = (reason: ReadRefusal["reason"], detail = ""): RegularRead => ({
+    refused: { reason, message: refusalMessage(path, reason, detail) },
+  });
   if (isSystemPath(path)) return refuse("system");
   let fd: number;
   try {
@@ -171,7 +182,13 @@ export const nodeFileHost: FileHost = {
       return undefined;
     }
     const system = isSystemDevice(st.dev) || underSystemRoot(realPath);
-    return { kind: fileKind(st), size: st.size, realPath, ...(st.isFile() && st.mode & 0o111 ? { executable: true } : {}), ...(system ? { system: true } : {}) };
+    return {
+      kind: fileKind(st),
+      size: st.size,
+      realPath,
+      ...(st.isFile() && st.mode & 0o111 ? { executable: true } : {}),
+      ...(system ? { system: true } : {}),
+    };
   },
 };
 

@@ -51,7 +51,10 @@ export function findReferences(text: string): Reference[] {
       const close = text.indexOf("}", i + 2);
       closable = close !== -1;
       if (close !== -1) {
-        const inner = text.slice(i + 2, close).trim().split(/[ \t]+/);
+        const inner = text
+          .slice(i + 2, close)
+          .trim()
+          .split(/[ \t]+/);
         const name = inner[0] ?? "";
         if (isParameterName(name)) {
           refs.push({ from: i, to: close + 1, name, params: inner.slice(1), braced: true });

@@ -56,7 +56,13 @@ export function lineProblems(source: SourceText, keep = Infinity): Diagnostic[] 
     if (limiter.admit(d)) out.push(d);
   };
   if (text.charCodeAt(0) === 0xfeff) {
-    out.push(diagnostic({ file: source, start: 0, end: 1 }, "syntax-error", "the file starts with a byte order mark, which keepalived reads as part of the first keyword"));
+    out.push(
+      diagnostic(
+        { file: source, start: 0, end: 1 },
+        "syntax-error",
+        "the file starts with a byte order mark, which keepalived reads as part of the first keyword",
+      ),
+    );
   }
   // Cheap screen first: a line can only exceed 1023 bytes if it has over 341 UTF-16 units.
   const long = text.length > 341;
@@ -77,11 +83,23 @@ function scanLines(source: SourceText, nul: boolean, add: (d: Diagnostic) => voi
     const end = source.lineEnd(line);
     const bytes = end - start > 341 ? Buffer.byteLength(text.slice(start, end)) : 0;
     if (bytes > MAX_LINE_BYTES) {
-      add(diagnostic({ file: source, start, end }, "line-too-long", `line is ${bytes} bytes long; keepalived ignores lines over ${MAX_LINE_BYTES} bytes`));
+      add(
+        diagnostic(
+          { file: source, start, end },
+          "line-too-long",
+          `line is ${bytes} bytes long; keepalived ignores lines over ${MAX_LINE_BYTES} bytes`,
+        ),
+      );
     } else if (nextNul !== -1) {
       if (nextNul < start) nextNul = text.indexOf("\0", start);
       if (nextNul !== -1 && nextNul < end) {
-        add(diagnostic({ file: source, start: nextNul, end: nextNul + 1 }, "syntax-error", "a NUL byte on this line makes keepalived ignore the whole line"));
+        add(
+          diagnostic(
+            { file: source, start: nextNul, end: nextNul + 1 },
+            "syntax-error",
+            "a NUL byte on this line makes keepalived ignore the whole line",
+          ),
+        );
       }
     }
   }

@@ -41,7 +41,13 @@ interface BuildState {
 }
 
 class KeepalivedParser extends EmbeddedActionsParser {
-  state: BuildState = { file: undefined as unknown as SourceText, diagnostics: [], parents: [], inValueBlock: false, texts: new WordTexts() };
+  state: BuildState = {
+    file: undefined as unknown as SourceText,
+    diagnostics: [],
+    parents: [],
+    inValueBlock: false,
+    texts: new WordTexts(),
+  };
 
   // The rules below run once per line of a file, so they allocate nothing they can avoid: the
   // alternatives and repetition bodies are built once (chevrotain accepts the same objects on
@@ -80,15 +86,17 @@ class KeepalivedParser extends EmbeddedActionsParser {
 
   readonly file = this.RULE("file", (): Node[] => {
     this.MANY(() => {
-      this.OR(this.topLevelAlternatives ??= [
-        {
-          ALT: () => {
-            const brace = this.CONSUME(RBrace);
-            this.ACTION(() => this.report(brace, brace, "this '}' closes no block"));
+      this.OR(
+        (this.topLevelAlternatives ??= [
+          {
+            ALT: () => {
+              const brace = this.CONSUME(RBrace);
+              this.ACTION(() => this.report(brace, brace, "this '}' closes no block"));
+            },
           },
-        },
-        { ALT: this.bodyLine },
-      ]);
+          { ALT: this.bodyLine },
+        ]),
+      );
     });
     return this.ACTION(() => {
       const children = this.nodes.slice(0, this.nodeTop);
@@ -121,9 +129,10 @@ class KeepalivedParser extends EmbeddedActionsParser {
       const token = this.CONSUME(LinePrefixToken);
       this.ACTION(() => {
         const prefix = this.prefix;
-        this.prefix = token.tokenType === AtWord
-          ? { ...prefix, condition: this.condition(token) }
-          : { ...prefix, sequences: [...(prefix?.sequences ?? []), this.sequence(token)] };
+        this.prefix =
+          token.tokenType === AtWord
+            ? { ...prefix, condition: this.condition(token) }
+            : { ...prefix, sequences: [...(prefix?.sequences ?? []), this.sequence(token)] };
         this.lastPrefix = token;
       });
     },
@@ -202,7 +211,12 @@ class KeepalivedParser extends EmbeddedActionsParser {
       const args = this.words(start + 1);
       this.tokenTop = start;
       // Named as written: in a template the keyword may hold template output.
-      if (!close) this.report(first, open, `'${file.text.slice(first.startOffset, first.startOffset + first.image.length)}' block opened here is never closed`);
+      if (!close)
+        this.report(
+          first,
+          open,
+          `'${file.text.slice(first.startOffset, first.startOffset + first.image.length)}' block opened here is never closed`,
+        );
       const end = close ? close.startOffset + 1 : this.lastEnd(children, open.startOffset + 1);
       const block: Block = {
         kind: "block",
@@ -228,15 +242,18 @@ class KeepalivedParser extends EmbeddedActionsParser {
     return this.ACTION(() => {
       if (!close) this.report(open, open, "this '{' is never closed");
       const file = this.state.file;
-      return withPrefix<AnonymousBlock>({
-        kind: "anonymous-block",
-        file,
-        start: prefixStart(prefix, open.startOffset),
-        end: close ? close.startOffset + 1 : this.lastEnd(children, open.startOffset + 1),
-        open: this.span(open),
-        close: close ? this.span(close) : undefined,
-        children,
-      }, prefix);
+      return withPrefix<AnonymousBlock>(
+        {
+          kind: "anonymous-block",
+          file,
+          start: prefixStart(prefix, open.startOffset),
+          end: close ? close.startOffset + 1 : this.lastEnd(children, open.startOffset + 1),
+          open: this.span(open),
+          close: close ? this.span(close) : undefined,
+          children,
+        },
+        prefix,
+      );
     });
   });
 
@@ -276,7 +293,18 @@ class KeepalivedParser extends EmbeddedActionsParser {
       // keepalived reads `include` lines before it looks at blocks, so one inside a list of
       // entries includes a file there too (it is no entry named "include").
       if (words.length > 1 && !first.quoted && INCLUDE_DIRECTIVES.has(first.text)) {
-        return withPrefix({ kind: "include", file, start: prefixStart(prefix, first.start), end, directive: first, pattern: words[1], extra: words.slice(2) }, prefix);
+        return withPrefix(
+          {
+            kind: "include",
+            file,
+            start: prefixStart(prefix, first.start),
+            end,
+            directive: first,
+            pattern: words[1],
+            extra: words.slice(2),
+          },
+          prefix,
+        );
       }
       return withPrefix({ kind: "value", file, start: prefixStart(prefix, first.start), end, words }, prefix);
     }
@@ -332,17 +360,20 @@ class KeepalivedParser extends EmbeddedActionsParser {
       const lines = definitionParts(image, 0);
       const multiline = lines[0]!.continues;
       const value = multiline ? joinDefinition(image, valueStart, lines) : image.slice(valueStart);
-      return withPrefix<Definition>({
-        kind: "definition",
-        file,
-        start: prefixStart(prefix, start),
-        end: start + image.length,
-        name: image.slice(1, eq),
-        nameSpan: { file, start: start + 1, end: start + eq },
-        value,
-        valueSpan: { file, start: start + valueStart, end: start + image.length },
-        multiline,
-      }, prefix);
+      return withPrefix<Definition>(
+        {
+          kind: "definition",
+          file,
+          start: prefixStart(prefix, start),
+          end: start + image.length,
+          name: image.slice(1, eq),
+          nameSpan: { file, start: start + 1, end: start + eq },
+          value,
+          valueSpan: { file, start: start + valueStart, end: start + image.length },
+          multiline,
+        },
+        prefix,
+      );
     }) as Definition;
   }
 
@@ -422,7 +453,13 @@ export interface ParseOutput {
  * `parents`: the keywords of the blocks the text sits in (a template partial is read in the
  * block of the place that includes it), outermost first.
  */
-export function parseTokens(file: SourceText, tokens: IToken[], texts = new WordTexts(), effective = false, parents: readonly string[] = []): ParseOutput {
+export function parseTokens(
+  file: SourceText,
+  tokens: IToken[],
+  texts = new WordTexts(),
+  effective = false,
+  parents: readonly string[] = [],
+): ParseOutput {
   const parser = (shared ??= new KeepalivedParser());
   const diagnostics: Diagnostic[] = [];
   const inValueBlock = parents.length > 0 && isValueBlock(parents[parents.length - 2] ?? "", parents[parents.length - 1]!);

@@ -87,7 +87,10 @@ export function preprocess(path: string, options: PreprocessOptions): EffectiveC
     if ("refused" in read) refusal = { message: read.refused.message, tooLarge: read.refused.reason === "too-large" };
     else ({ text, stamp } = read);
   } else if (text.length > limits.fileBytes) {
-    refusal = { message: `${path} is over ${formatBytes(limits.fileBytes)}; kalint analyses files of up to ${formatBytes(limits.fileBytes)}`, tooLarge: true };
+    refusal = {
+      message: `${path} is over ${formatBytes(limits.fileBytes)}; kalint analyses files of up to ${formatBytes(limits.fileBytes)}`,
+      tooLarge: true,
+    };
   }
   if (refusal) {
     const root = new SourceText(path, "", { truncated: text !== undefined, ...(stamp ? { stamp } : {}) });
@@ -98,19 +101,29 @@ export function preprocess(path: string, options: PreprocessOptions): EffectiveC
   budget.take("totalBytes", stamp?.size ?? text!.length);
   // Lines past the budget are not read at all: not even the raw tree is built for them.
   const cut = lineCut(text!, limits.lines);
-  const root = new SourceText(path, cut === undefined ? text! : text!.slice(0, cut), { ...(stamp ? { stamp } : {}), ...(cut === undefined ? {} : { truncated: true }) });
+  const root = new SourceText(path, cut === undefined ? text! : text!.slice(0, cut), {
+    ...(stamp ? { stamp } : {}),
+    ...(cut === undefined ? {} : { truncated: true }),
+  });
   if (cut !== undefined) budget.take("lines", limits.lines);
   text = root.text;
   let raw = parse(root, { budget });
   if (cut !== undefined) {
     const end = root.text.length;
-    const stop = diagnostic({ file: root, start: end, end }, "resource-limit", `kalint reads ${formatCount(limits.lines)} lines per analysis; the rest of ${path} is not analysed`);
+    const stop = diagnostic(
+      { file: root, start: end, end },
+      "resource-limit",
+      `kalint reads ${formatCount(limits.lines)} lines per analysis; the rest of ${path} is not analysed`,
+    );
     raw = { ...raw, diagnostics: [...raw.diagnostics, stop] };
   }
   // Most files use none of the preprocessor: the file as written is then the effective file.
   // The character searches are far cheaper than the line-anchored expression over a large text.
   const mayHaveDirective = root.text.includes("@") || root.text.includes("~") || root.text.includes("include");
-  const needsWork = root.text.includes("$") || (mayHaveDirective && directiveLine.test(root.text)) || raw.diagnostics.some((d) => d.code === "line-too-long" || /NUL/.test(d.message));
+  const needsWork =
+    root.text.includes("$") ||
+    (mayHaveDirective && directiveLine.test(root.text)) ||
+    raw.diagnostics.some((d) => d.code === "line-too-long" || /NUL/.test(d.message));
   if (!needsWork) {
     return { root, raw, file: raw, files: [root], includes: [], parameters: new Map(), substituted: [], diagnostics: raw.diagnostics };
   }
@@ -168,13 +181,26 @@ class Preprocessor {
       kind: "file",
       source: this.root,
       children,
-      comments: comments.map((t) => ({ kind: "comment", ...map({ start: t.startOffset, end: t.startOffset + t.image.length }), text: t.image })),
+      comments: comments.map((t) => ({
+        kind: "comment",
+        ...map({ start: t.startOffset, end: t.startOffset + t.image.length }),
+        text: t.image,
+      })),
       diagnostics: parsed.diagnostics.map((d) => ({ ...d, ...map(d) })),
     };
     for (const d of this.limiter.summaries()) this.diagnostics.push(d);
     const diagnostics = [...this.diagnostics, ...file.diagnostics];
     if (this.root.origin.truncated) diagnostics.push(...raw.diagnostics.filter((d) => d.code === "resource-limit"));
-    return { root: this.root, raw, file, files: this.files, includes: this.includes, parameters: this.parameters, substituted: [...this.substituted.values()], diagnostics };
+    return {
+      root: this.root,
+      raw,
+      file,
+      files: this.files,
+      includes: this.includes,
+      parameters: this.parameters,
+      substituted: [...this.substituted.values()],
+      diagnostics,
+    };
   }
 
   private readFile(source: SourceText): void {
@@ -221,14 +247,26 @@ class Preprocessor {
     if (!(this.rootCounted && depth === 0 && this.stack.length === 1) && !this.budget.take("lines")) {
       this.overLimit = true;
       const max = formatCount(this.budget.limits.lines);
-      this.reportAt(input, 0, input.text.length, "resource-limit", `preprocessing read ${max} lines (includes and expansions counted); kalint stopped reading here`);
+      this.reportAt(
+        input,
+        0,
+        input.text.length,
+        "resource-limit",
+        `preprocessing read ${max} lines (includes and expansions counted); kalint stopped reading here`,
+      );
       return;
     }
     let line = input;
     for (let round = 0; ; round++) {
       if (line.text === "") return;
       if (depth > MAX_SUBSTITUTION_ROUNDS || round > MAX_SUBSTITUTION_ROUNDS) {
-        this.reportAt(line, 0, line.text.length, "syntax-error", "parameter substitution does not terminate (a definition refers to itself)");
+        this.reportAt(
+          line,
+          0,
+          line.text.length,
+          "syntax-error",
+          "parameter substitution does not terminate (a definition refers to itself)",
+        );
         this.runaway = true;
         return;
       }
@@ -275,7 +313,13 @@ class Preprocessor {
     }
     if (!this.budget.take("expandedBytes", line.text.length + 1)) {
       this.overLimit = true;
-      this.reportAt(line, 0, line.text.length, "resource-limit", `preprocessing produced ${formatBytes(this.budget.limits.expandedBytes)} of configuration text; kalint stopped reading here`);
+      this.reportAt(
+        line,
+        0,
+        line.text.length,
+        "resource-limit",
+        `preprocessing produced ${formatBytes(this.budget.limits.expandedBytes)} of configuration text; kalint stopped reading here`,
+      );
       return;
     }
     // The words of the text keepalived reads are counted as it is produced, one more for each
@@ -283,7 +327,13 @@ class Preprocessor {
     // budget then stops an expansion before its lines pile up, not after.
     if (!this.budget.take("words", wordsIn(line.text) + 1)) {
       this.overLimit = true;
-      this.reportAt(line, 0, line.text.length, "resource-limit", `kalint parses ${formatCount(this.budget.limits.words)} words per analysis (includes and expansions counted); it stopped reading here`);
+      this.reportAt(
+        line,
+        0,
+        line.text.length,
+        "resource-limit",
+        `kalint parses ${formatCount(this.budget.limits.words)} words per analysis (includes and expansions counted); it stopped reading here`,
+      );
       return;
     }
     this.out.push(line);
@@ -301,7 +351,14 @@ class Preprocessor {
       const origin = spanOf(line, last.from, last.to);
       const lines = multi.value.split("\n");
       this.processLine(replaceInLine(line, last.from, last.to, lines[0]!, origin), depth + 1);
-      for (const more of lines.slice(1)) this.processLine({ text: more.trim(), segments: [{ at: 0, len: more.trim().length, file: origin.file, orig: origin.start, origLen: origin.end - origin.start }] }, depth + 1);
+      for (const more of lines.slice(1))
+        this.processLine(
+          {
+            text: more.trim(),
+            segments: [{ at: 0, len: more.trim().length, file: origin.file, orig: origin.start, origLen: origin.end - origin.start }],
+          },
+          depth + 1,
+        );
       return undefined;
     }
     // keepalived replaces left to right in a 1024-byte buffer and stops at the first reference
@@ -315,7 +372,13 @@ class Preprocessor {
       const after = bytes - Buffer.byteLength(line.text.slice(ref.from, ref.to)) + Buffer.byteLength(value);
       if (after > MAX_LINE_BYTES) {
         this.lineFull = true;
-        this.report(origin.file, origin.start, origin.end, "line-too-long", `substituting ${this.describe(ref)} here would make the line ${formatCount(after)} bytes long; keepalived stops substituting at this point (lines hold ${MAX_LINE_BYTES} bytes) and reads the rest as written`);
+        this.report(
+          origin.file,
+          origin.start,
+          origin.end,
+          "line-too-long",
+          `substituting ${this.describe(ref)} here would make the line ${formatCount(after)} bytes long; keepalived stops substituting at this point (lines hold ${MAX_LINE_BYTES} bytes) and reads the rest as written`,
+        );
         break;
       }
       bytes = after;
@@ -338,7 +401,11 @@ class Preprocessor {
       return defined.value;
     }
     if (BUILTIN_NAMES.has(ref.name)) {
-      const builtin = builtinValue(ref, { directory: this.directory, configId: this.options.configId, env: this.options.env ?? (() => undefined) });
+      const builtin = builtinValue(ref, {
+        directory: this.directory,
+        configId: this.options.configId,
+        env: this.options.env ?? (() => undefined),
+      });
       if (builtin && "error" in builtin) {
         this.report(origin.file, origin.start, origin.end, "invalid-value", builtin.error);
         return undefined;
@@ -349,7 +416,13 @@ class Preprocessor {
     if (!insideQuotes(line.text, ref.from)) {
       // Past the findings kept, one is only counted: no message to build.
       const full = this.limiter.isFull(origin.file, "undefined-variable");
-      this.report(origin.file, origin.start, origin.end, "undefined-variable", full ? "" : `$${ref.name} is not defined here; keepalived keeps the text '${line.text.slice(ref.from, ref.to)}' as written`);
+      this.report(
+        origin.file,
+        origin.start,
+        origin.end,
+        "undefined-variable",
+        full ? "" : `$${ref.name} is not defined here; keepalived keeps the text '${line.text.slice(ref.from, ref.to)}' as written`,
+      );
     }
     return undefined;
   }
@@ -363,7 +436,8 @@ class Preprocessor {
   private remember(value: string, ref: Reference, secret: boolean): void {
     if (value.trim() === "") return;
     const known = this.substituted.get(value);
-    if (!known || (secret && !known.secret)) this.substituted.set(value, { value, label: secret ? this.describe(ref) : `the value of $${ref.name}`, secret });
+    if (!known || (secret && !known.secret))
+      this.substituted.set(value, { value, label: secret ? this.describe(ref) : `the value of $${ref.name}`, secret });
   }
 
   private expandSequence(line: MappedLine, form: "SEQ" | "SEQx" | "LST", depth: number): void {
@@ -415,7 +489,8 @@ class Preprocessor {
     const files = found.files;
     this.includes.push({ pattern: span, files });
     if (files.length === 0) {
-      if (found.problems.length === 0) this.report(span.file, span.start, span.end, "include-not-found", `no file matches include pattern '${pattern}'`);
+      if (found.problems.length === 0)
+        this.report(span.file, span.start, span.end, "include-not-found", `no file matches include pattern '${pattern}'`);
       return;
     }
     const limits = this.budget.limits;
@@ -423,7 +498,13 @@ class Preprocessor {
       if (this.overLimit) return;
       const real = resolve(path);
       if (this.stack.includes(real)) {
-        this.report(span.file, span.start, span.end, "include-cycle", `including ${path} here would read it again from inside itself (${this.stack.length} levels deep)`);
+        this.report(
+          span.file,
+          span.start,
+          span.end,
+          "include-cycle",
+          `including ${path} here would read it again from inside itself (${this.stack.length} levels deep)`,
+        );
         continue;
       }
       if (this.stack.length >= limits.includeDepth) {
@@ -431,17 +512,39 @@ class Preprocessor {
         continue;
       }
       if (!this.budget.take("files")) {
-        if (this.budget.firstReport("files")) this.report(span.file, span.start, span.end, "resource-limit", `kalint reads ${formatCount(limits.files)} files per analysis; ${path} and the files after it are not read`);
+        if (this.budget.firstReport("files"))
+          this.report(
+            span.file,
+            span.start,
+            span.end,
+            "resource-limit",
+            `kalint reads ${formatCount(limits.files)} files per analysis; ${path} and the files after it are not read`,
+          );
         return;
       }
       const read = this.options.host.readFile(path, limits.fileBytes);
       if ("refused" in read) {
         const tooLarge = read.refused.reason === "too-large";
-        this.report(span.file, span.start, span.end, tooLarge ? "resource-limit" : "include-not-found", tooLarge ? read.refused.message : `cannot read included file ${path}${read.refused.reason === "missing" ? "" : `: ${read.refused.message.replace(/^cannot read [^:]*: /, "")}`}`);
+        this.report(
+          span.file,
+          span.start,
+          span.end,
+          tooLarge ? "resource-limit" : "include-not-found",
+          tooLarge
+            ? read.refused.message
+            : `cannot read included file ${path}${read.refused.reason === "missing" ? "" : `: ${read.refused.message.replace(/^cannot read [^:]*: /, "")}`}`,
+        );
         continue;
       }
       if (!this.budget.take("totalBytes", read.stamp?.size ?? read.text.length)) {
-        if (this.budget.firstReport("totalBytes")) this.report(span.file, span.start, span.end, "resource-limit", `kalint reads ${formatBytes(limits.totalBytes)} per analysis; ${path} and the files after it are not read`);
+        if (this.budget.firstReport("totalBytes"))
+          this.report(
+            span.file,
+            span.start,
+            span.end,
+            "resource-limit",
+            `kalint reads ${formatBytes(limits.totalBytes)} per analysis; ${path} and the files after it are not read`,
+          );
         return;
       }
       checkDeadline();
@@ -486,7 +589,8 @@ function joinDefinition(source: SourceText, parts: readonly DefinitionPart[]): M
   for (const [i, p] of parts.entries()) {
     if (i > 0 && p.valueEnd === p.start) continue;
     if (i > 0) text += "\n";
-    for (const s of freshLine(source, p.start, source.text.slice(p.start, p.valueEnd)).segments) segments.push({ ...s, at: s.at + text.length });
+    for (const s of freshLine(source, p.start, source.text.slice(p.start, p.valueEnd)).segments)
+      segments.push({ ...s, at: s.at + text.length });
     text += source.text.slice(p.start, p.valueEnd);
   }
   return { text, segments };
@@ -509,7 +613,8 @@ function mapSpan(effective: SourceText, lines: readonly MappedLine[], start: num
   const a = mapColumn(lines[sLine]!, startCol, false);
   const b = mapColumn(lines[eLine]!, endCol, true);
   if (!a) return { file: effective, start, end };
-  if (!b || b.file !== a.file || b.offset < a.offset) return { file: a.file, start: a.offset, end: a.file.lineEnd(a.file.lineOf(a.offset)) };
+  if (!b || b.file !== a.file || b.offset < a.offset)
+    return { file: a.file, start: a.offset, end: a.file.lineEnd(a.file.lineOf(a.offset)) };
   return { file: a.file, start: a.offset, end: b.offset };
 }
 

@@ -160,7 +160,12 @@ export function severityOf(code: Code): Severity {
  * A finding of `code` at `at`, with the code's default severity, or its milder one for a `mild`
  * finding (settings may change either later).
  */
-export function diagnostic(at: Span, code: Code, message: string, extras: { readonly related?: readonly RelatedInformation[]; readonly fix?: Fix; readonly mild?: boolean } = {}): Diagnostic {
+export function diagnostic(
+  at: Span,
+  code: Code,
+  message: string,
+  extras: { readonly related?: readonly RelatedInformation[]; readonly fix?: Fix; readonly mild?: boolean } = {},
+): Diagnostic {
   const entry: Entry = TABLE[code];
   return {
     file: at.file,

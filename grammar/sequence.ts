@@ -70,11 +70,21 @@ function* counting(start: number, step: number, count: number, radix: number): G
 function planList(parts: string[]): SequencePlan {
   const [head, ...rest] = parts;
   if (!head) return { error: "~LST needs a variable name and values" };
-  const names = head.startsWith("{") ? head.replace(/^\{|\}$/g, "").split(",").map((s) => s.trim()) : [head];
+  const names = head.startsWith("{")
+    ? head
+        .replace(/^\{|\}$/g, "")
+        .split(",")
+        .map((s) => s.trim())
+    : [head];
   if (!names.every(isParameterName)) return { error: "~LST variable names must be parameter names" };
   const rows: string[][] = [];
   for (const part of rest) {
-    const values = part.startsWith("{") ? part.replace(/^\{|\}$/g, "").split(",").map((s) => s.trim()) : [part];
+    const values = part.startsWith("{")
+      ? part
+          .replace(/^\{|\}$/g, "")
+          .split(",")
+          .map((s) => s.trim())
+      : [part];
     if (values.length > names.length) return { error: `~LST value set '${part}' has more values than names` };
     rows.push(names.map((_, i) => values[i] ?? ""));
   }

@@ -29,7 +29,10 @@ export function parseTemplate(source: SourceText, engine: TemplateEngine, option
   const { faults, shadowed } = braceFaults(read.roots, keepalivedBraces(read.text));
   const layer = shadowed.length ? { ...read, text: blank(read.text, shadowed) } : read;
   const parsed = parse(source, { template: layer, ...(options.parents ? { parents: options.parents } : {}) });
-  const faulted = faults.map((f) => ({ start: f.construct.tags[0]!.start, end: (f.construct.close ?? f.construct.tags[f.construct.tags.length - 1]!).end }));
+  const faulted = faults.map((f) => ({
+    start: f.construct.tags[0]!.start,
+    end: (f.construct.close ?? f.construct.tags[f.construct.tags.length - 1]!).end,
+  }));
   const diagnostics: Diagnostic[] = [];
   for (const d of parsed.diagnostics) {
     if (d.code === "syntax-error" && UNBALANCED.test(d.message)) {
@@ -76,7 +79,8 @@ export function keepalivedBraces(text: string): { offset: number; delta: 1 | -1 
     const c = text.charCodeAt(i);
     if (c === 123) out.push({ offset: i, delta: 1 });
     else if (c === 125) out.push({ offset: i, delta: -1 });
-    else if (c === 92) i++; // `\#`, `\!`: no comment (a backslash before anything else is a plain character)
+    else if (c === 92)
+      i++; // `\#`, `\!`: no comment (a backslash before anything else is a plain character)
     else if (c === 34 || c === 35 || c === 33) {
       // A quoted string ends at its closing quote or the line's end; a comment at the line's end.
       for (i++; i < n; i++) {

@@ -37,9 +37,20 @@ function startCharsExcept(excluded: string): number[] {
  * Blanks and line breaks. A BOM counts as a blank so the first keyword of a file that starts
  * with one is still read; `parse` reports the BOM, since keepalived would not skip it.
  */
-export const Blank = createToken({ name: "Blank", pattern: /[ \t\n\r\f\v\ufeff]+/, start_chars_hint: [..." \t\n\r\f\v\ufeff"], group: Lexer.SKIPPED, line_breaks: true });
+export const Blank = createToken({
+  name: "Blank",
+  pattern: /[ \t\n\r\f\v\ufeff]+/,
+  start_chars_hint: [..." \t\n\r\f\v\ufeff"],
+  group: Lexer.SKIPPED,
+  line_breaks: true,
+});
 /** `#` or `!` to the end of the line; a CR counts as a line end only before LF. */
-export const Comment = createToken({ name: "Comment", pattern: /[#!](?:[^\r\n]|\r(?!\n))*/, start_chars_hint: ["#", "!"], group: "comments" });
+export const Comment = createToken({
+  name: "Comment",
+  pattern: /[#!](?:[^\r\n]|\r(?!\n))*/,
+  start_chars_hint: ["#", "!"],
+  group: "comments",
+});
 export const LBrace = createToken({ name: "LBrace", pattern: "{" });
 export const RBrace = createToken({ name: "RBrace", pattern: "}" });
 /** Any word-like token; arguments accept all of them. */
@@ -48,7 +59,12 @@ export const AnyWord = createToken({ name: "AnyWord", pattern: Lexer.NA });
 export const LinePrefix = createToken({ name: "LinePrefix", pattern: Lexer.NA });
 
 /** `"..."`; without a closing quote it runs to the end of the line, as in keepalived. */
-export const QuotedString = createToken({ name: "QuotedString", pattern: /"(?:[^"\r\n]|\r(?!\n))*"?/, start_chars_hint: ['"'], categories: [AnyWord] });
+export const QuotedString = createToken({
+  name: "QuotedString",
+  pattern: /"(?:[^"\r\n]|\r(?!\n))*"?/,
+  start_chars_hint: ['"'],
+  categories: [AnyWord],
+});
 
 // A backslash escapes only `#` and `!`; before anything else (a blank, a brace, a quote) it is
 // an ordinary character, as keepalived's word splitter has no escapes.
@@ -68,6 +84,6 @@ export const AtWord = createToken({
 export const Word = createToken({
   name: "Word",
   pattern: new RegExp(`${wordChars}+`),
-  start_chars_hint: startCharsExcept(" \t\n\r\f\v\ufeff{}\"#!@"),
+  start_chars_hint: startCharsExcept(' \t\n\r\f\v\ufeff{}"#!@'),
   categories: [AnyWord],
 });

@@ -10,6 +10,9 @@ export interface Release {
 export const RELEASES: readonly Release[];
 export const DEBIAN_OPTIONS: readonly string[];
 export function defaultCacheDir(env?: NodeJS.ProcessEnv): string;
-export function releaseBinary(version: string, cache?: string): { readonly path: string; readonly reason?: undefined } | { readonly path?: undefined; readonly reason: string };
+export function releaseBinary(
+  version: string,
+  cache?: string,
+): { readonly path: string; readonly reason?: undefined } | { readonly path?: undefined; readonly reason: string };
 export function recipe(version: string): string;
 export function versionOf(binary: string): string | undefined;

@@ -44,9 +44,12 @@ export function releaseBinary(version, cache = defaultCacheDir()) {
   const release = RELEASES.find((r) => r.version === version);
   if (!release) return { reason: `${version} is not one of the releases (${RELEASES.map((r) => r.version).join(", ")})` };
   if (release.system) {
-    if (!existsSync(release.system)) return { reason: `${release.system} (keepalived ${version} of ${release.shippedBy}) is not installed` };
+    if (!existsSync(release.system))
+      return { reason: `${release.system} (keepalived ${version} of ${release.shippedBy}) is not installed` };
     const said = versionOf(release.system);
-    return said === version ? { path: release.system } : { reason: `${release.system} is keepalived ${said ?? "(unknown)"}, not ${version}` };
+    return said === version
+      ? { path: release.system }
+      : { reason: `${release.system} is keepalived ${said ?? "(unknown)"}, not ${version}` };
   }
   const path = join(cache, version, "keepalived");
   return existsSync(path) ? { path } : { reason: `keepalived ${version} is not built: node scripts/build-keepalived.mjs ${version}` };
@@ -59,9 +62,20 @@ export function releaseBinary(version, cache = defaultCacheDir()) {
  * --disable-option-checking makes configure do.
  */
 export const DEBIAN_OPTIONS = [
-  "--prefix=/usr", "--sysconfdir=/etc", "--localstatedir=/var", "--runstatedir=/run", "--disable-option-checking",
-  "--enable-snmp", "--enable-sha1", "--enable-snmp-rfcv2", "--enable-snmp-rfcv3", "--enable-dbus", "--enable-json",
-  "--enable-bfd", "--enable-regex", "--with-init=systemd",
+  "--prefix=/usr",
+  "--sysconfdir=/etc",
+  "--localstatedir=/var",
+  "--runstatedir=/run",
+  "--disable-option-checking",
+  "--enable-snmp",
+  "--enable-sha1",
+  "--enable-snmp-rfcv2",
+  "--enable-snmp-rfcv3",
+  "--enable-dbus",
+  "--enable-json",
+  "--enable-bfd",
+  "--enable-regex",
+  "--with-init=systemd",
   // Debian's build has no libmagic (it is not among the package's build dependencies); keep it
   // out here too, whatever this machine has installed, since it changes the script checks.
   "ac_cv_lib_magic_magic_open=no",
@@ -90,7 +104,10 @@ const PATCHES = {
 /** Everything that decides what a build produces, so a changed recipe rebuilds. */
 export function recipe(version) {
   const patches = (PATCHES[version] ?? []).map((p) => `${p.file}:${p.what}:${p.edit.toString()}`);
-  return createHash("sha256").update(JSON.stringify({ options: DEBIAN_OPTIONS, patches, steps: 1 })).digest("hex").slice(0, 16);
+  return createHash("sha256")
+    .update(JSON.stringify({ options: DEBIAN_OPTIONS, patches, steps: 1 }))
+    .digest("hex")
+    .slice(0, 16);
 }
 
 class StepFailed extends Error {}
@@ -120,7 +137,11 @@ async function build(release, { cache, src, makeJobs }) {
   const stampPath = join(dest, "build.json");
   const archive = join(src, release.archive);
   // The archive's own line of SHA256SUMS: the stamp must name the same checksum, and a build checks it with sha256sum.
-  const sums = existsSync(join(src, "SHA256SUMS")) ? readFileSync(join(src, "SHA256SUMS"), "utf8").split("\n").filter((l) => l.endsWith(`  ${release.archive}`)) : [];
+  const sums = existsSync(join(src, "SHA256SUMS"))
+    ? readFileSync(join(src, "SHA256SUMS"), "utf8")
+        .split("\n")
+        .filter((l) => l.endsWith(`  ${release.archive}`))
+    : [];
   if (sums.length !== 1) {
     console.error(`keepalived ${version}: FAILED: ${join(src, "SHA256SUMS")} has no line for ${release.archive}`);
     return { version, failed: true };
@@ -223,7 +244,8 @@ async function main(argv) {
   const unknown = wanted.filter((v) => v !== "all" && !known.has(v));
   if (unknown.length) return usage(`no such release: ${unknown.join(", ")} (known: ${[...known.keys()].join(", ")})`);
   const chosen = wanted.includes("all") ? releases : wanted.map((v) => known.get(v));
-  for (const r of chosen.filter((r) => r.system)) console.log(`keepalived ${r.version}: the distribution's package (${r.system}), not built here`);
+  for (const r of chosen.filter((r) => r.system))
+    console.log(`keepalived ${r.version}: the distribution's package (${r.system}), not built here`);
   const toBuild = chosen.filter((r) => r.archive);
   mkdirSync(cache, { recursive: true });
   // Two builds at a time on two cores: each make gets its share of the processors.
@@ -231,17 +253,23 @@ async function main(argv) {
   const makeJobs = Math.max(1, Math.floor(cpus().length / width));
   const results = [];
   let next = 0;
-  await Promise.all(Array.from({ length: width }, async () => {
-    while (next < toBuild.length) results.push(await build(toBuild[next++], { cache, src, makeJobs }));
-  }));
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < toBuild.length) results.push(await build(toBuild[next++], { cache, src, makeJobs }));
+    }),
+  );
   const failed = results.filter((r) => r.failed).map((r) => r.version);
   const built = results.filter((r) => !r.failed && !r.cached);
-  console.log(`keepalived releases: ${built.length} built${built.length ? ` (${built.map((r) => `${r.version} ${r.seconds} s`).join(", ")})` : ""}, ${results.filter((r) => r.cached).length} cached, ${failed.length} failed${failed.length ? `: ${failed.join(", ")}` : ""}; in ${cache}`);
+  console.log(
+    `keepalived releases: ${built.length} built${built.length ? ` (${built.map((r) => `${r.version} ${r.seconds} s`).join(", ")})` : ""}, ${results.filter((r) => r.cached).length} cached, ${failed.length} failed${failed.length ? `: ${failed.join(", ")}` : ""}; in ${cache}`,
+  );
   return failed.length ? 1 : 0;
 }
 
 function usage(problem) {
-  console.error(`build-keepalived: ${problem}\nusage: node scripts/build-keepalived.mjs [--jobs N] [--cache DIR] [--src DIR] all | VERSION...`);
+  console.error(
+    `build-keepalived: ${problem}\nusage: node scripts/build-keepalived.mjs [--jobs N] [--cache DIR] [--src DIR] all | VERSION...`,
+  );
   return 2;
 }
 

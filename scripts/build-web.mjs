@@ -23,7 +23,8 @@ const nodeShims = {
   setup(b) {
     b.onResolve({ filter: /^node:/ }, (a) => {
       const name = a.path.slice("node:".length);
-      if (!SHIMMED.includes(name)) return { errors: [{ text: `${a.path} is not available in the browser build (imported by ${a.importer})` }] };
+      if (!SHIMMED.includes(name))
+        return { errors: [{ text: `${a.path} is not available in the browser build (imported by ${a.importer})` }] };
       return { path: join(root, "web/shims", `${name}.ts`) };
     });
   },
@@ -43,10 +44,21 @@ const browser = {
 };
 
 /** Rule codes with a docs page. */
-const documented = () => readdirSync(join(root, "docs/rules")).filter((f) => f.endsWith(".md")).map((f) => f.slice(0, -3)).sort();
+const documented = () =>
+  readdirSync(join(root, "docs/rules"))
+    .filter((f) => f.endsWith(".md"))
+    .map((f) => f.slice(0, -3))
+    .sort();
 
 async function playgroundFacts(codes) {
-  const bundle = await build({ entryPoints: [join(root, "web/facts.ts")], bundle: true, platform: "node", format: "esm", write: false, logLevel: "warning" });
+  const bundle = await build({
+    entryPoints: [join(root, "web/facts.ts")],
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    write: false,
+    logLevel: "warning",
+  });
   const { playgroundFacts } = await import(`data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].text).toString("base64")}`);
   return playgroundFacts(codes);
 }
@@ -79,12 +91,25 @@ export async function buildWeb(out = join(root, "dist/web")) {
     },
   };
   const [worker, app] = await Promise.all([
-    build({ ...browser, entryPoints: [join(root, "server/src/lsp/browser-main.ts")], outfile: join(out, "kalint-worker.js"), plugins: [nodeShims], inject: [join(root, "web/shims/buffer-global.ts")] }),
-    build({ ...browser, entryPoints: [join(root, "web/src/main.ts")], outfile: join(out, "app.js"), plugins: [factsModule], loader: { ".conf": "text" } }),
+    build({
+      ...browser,
+      entryPoints: [join(root, "server/src/lsp/browser-main.ts")],
+      outfile: join(out, "kalint-worker.js"),
+      plugins: [nodeShims],
+      inject: [join(root, "web/shims/buffer-global.ts")],
+    }),
+    build({
+      ...browser,
+      entryPoints: [join(root, "web/src/main.ts")],
+      outfile: join(out, "app.js"),
+      plugins: [factsModule],
+      loader: { ".conf": "text" },
+    }),
     build({ ...browser, entryPoints: [join(root, "web/src/start-worker.ts")], outfile: join(out, "start-worker.js") }),
   ]);
   for (const f of ["index.html", "style.css"]) copyFileSync(join(root, "web", f), join(out, f));
-  for (const code of codes) writeFileSync(join(out, "rules", `${code}.html`), rulePage(code, readFileSync(join(root, "docs/rules", `${code}.md`), "utf8")));
+  for (const code of codes)
+    writeFileSync(join(out, "rules", `${code}.html`), rulePage(code, readFileSync(join(root, "docs/rules", `${code}.md`), "utf8")));
   return { worker: worker.metafile, app: app.metafile };
 }
 

@@ -41,7 +41,7 @@ export function openCodeCache(env, uid, BUILD) {
   const safeFolder = (dir) => {
     let real;
     let rest = "";
-    for (let d = dir; ; ) {
+    for (let d = dir; ;) {
       try {
         real = fs.realpathSync(d);
         break;
@@ -107,7 +107,8 @@ function loader() {
         // The folder made (or found) must still be ours alone before anything goes into it.
         const st = fs.lstatSync(dir);
         if (!st.isDirectory() || !isPrivate(st, uid)) return;
-        for (const old of fs.readdirSync(dir)) if (old.endsWith(".v8cache") && !old.startsWith(BUILD)) fs.rmSync(path.join(dir, old), { force: true });
+        for (const old of fs.readdirSync(dir))
+          if (old.endsWith(".v8cache") && !old.startsWith(BUILD)) fs.rmSync(path.join(dir, old), { force: true });
         const temporary = `${file}.${process.pid}`;
         // "wx": never through a file (or link) that is already there.
         fs.writeFileSync(temporary, script.createCachedData(), { mode: 0o600, flag: "wx" });

@@ -4,8 +4,17 @@ import { existsSync } from "node:fs";
 
 const steps = [
   { title: "kalint check on each node of the LVS-DR pair", args: ["check", "examples/lvs-dr/master.conf", "examples/lvs-dr/backup.conf"] },
-  { title: "kalint diff: the two nodes compared as one cluster", args: ["diff", "examples/lvs-dr/master.conf", "examples/lvs-dr/backup.conf"], optional: true },
-  { title: "kalint diff on a broken pair (wrong VRID, tied priority, a virtual_server with no real_server)", args: ["diff", "examples/lvs-dr-broken/master.conf", "examples/lvs-dr-broken/backup.conf"], optional: true, needs: "examples/lvs-dr-broken/master.conf" },
+  {
+    title: "kalint diff: the two nodes compared as one cluster",
+    args: ["diff", "examples/lvs-dr/master.conf", "examples/lvs-dr/backup.conf"],
+    optional: true,
+  },
+  {
+    title: "kalint diff on a broken pair (wrong VRID, tied priority, a virtual_server with no real_server)",
+    args: ["diff", "examples/lvs-dr-broken/master.conf", "examples/lvs-dr-broken/backup.conf"],
+    optional: true,
+    needs: "examples/lvs-dr-broken/master.conf",
+  },
 ];
 
 for (const step of steps) {

@@ -35,7 +35,8 @@ function options(argv) {
     else inputs.push(a);
   }
   if (inputs.length === 0) fail(USAGE);
-  if (target !== undefined && !/^\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(target)) fail(`--target-version takes a version like 2.2.7, not '${target}'`);
+  if (target !== undefined && !/^\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(target))
+    fail(`--target-version takes a version like 2.2.7, not '${target}'`);
   if (binary !== undefined && !statSync(binary, { throwIfNoEntry: false })?.isFile()) fail(`--keepalived ${binary}: no such file`);
   return { inputs, binary, target };
 }

@@ -90,8 +90,7 @@ const escapeRegex = (word: string) => word.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&
 const alternation = (words: readonly string[]) => words.map(escapeRegex).join("|");
 
 // Where a statement starts. Captures: 1 `@`/`@^`, 2 the config id, 3 leading ~SEQ/~LST calls.
-const STATEMENT_START =
-  "(?:^\\s*(?:(@\\^?)([^\\s#!{}]*)\\s+)?((?:~(?:SEQx?|LST)\\s*\\([^)]*\\)\\s*)*)|(?<=[{}])\\s*)";
+const STATEMENT_START = "(?:^\\s*(?:(@\\^?)([^\\s#!{}]*)\\s+)?((?:~(?:SEQx?|LST)\\s*\\([^)]*\\)\\s*)*)|(?<=[{}])\\s*)";
 // keepalived splits words on blanks and braces, and `#`/`!` end a line anywhere.
 const WORD_END = "(?=[\\s{}#!]|$)";
 // Keeps numbers and addresses from matching inside a longer word such as eth0 or VI_1.
@@ -118,7 +117,7 @@ const conditionalCaptures = {
 } as const;
 
 function statementRule(words: readonly string[], keywordScope: string, withName = false): TmRule {
-  const name = withName ? "(?:\\s+([^\\s{}#!\"]+))?" : "";
+  const name = withName ? '(?:\\s+([^\\s{}#!"]+))?' : "";
   return {
     match: `${STATEMENT_START}(${alternation(words)})${WORD_END}${name}`,
     captures: {
@@ -191,7 +190,7 @@ export function buildGrammar(words: GrammarWords): TmGrammar {
         { include: "#escape" },
         { include: "#comment" },
         { include: "#string" },
-        { match: "[^\\s#!\"]+", name: "string.unquoted.path.keepalived" },
+        { match: '[^\\s#!"]+', name: "string.unquoted.path.keepalived" },
       ],
     },
     statement: {
@@ -252,9 +251,9 @@ export function buildGrammar(words: GrammarWords): TmGrammar {
     },
     string: {
       // An unterminated quote runs to the end of the line, as keepalived reads it.
-      begin: "\"",
+      begin: '"',
       beginCaptures: { "0": { name: "punctuation.definition.string.begin.keepalived" } },
-      end: "\"|$",
+      end: '"|$',
       endCaptures: { "0": { name: "punctuation.definition.string.end.keepalived" } },
       name: "string.quoted.double.keepalived",
       patterns: [{ include: "#variable" }],
@@ -342,8 +341,18 @@ function tagRule(open: string, close: string, name: string, inner: readonly TmRu
 /** Strings, numbers and the control keywords inside a tag. */
 function codeRules(engine: string, keywords: readonly string[]): TmRule[] {
   return [
-    { begin: "\"", end: "\"|$", name: `string.quoted.double.${engine}`, patterns: [{ match: "\\\\.", name: `constant.character.escape.${engine}` }] },
-    { begin: "'", end: "'|$", name: `string.quoted.single.${engine}`, patterns: [{ match: "\\\\.", name: `constant.character.escape.${engine}` }] },
+    {
+      begin: '"',
+      end: '"|$',
+      name: `string.quoted.double.${engine}`,
+      patterns: [{ match: "\\\\.", name: `constant.character.escape.${engine}` }],
+    },
+    {
+      begin: "'",
+      end: "'|$",
+      name: `string.quoted.single.${engine}`,
+      patterns: [{ match: "\\\\.", name: `constant.character.escape.${engine}` }],
+    },
     { match: `\\b(?:${keywords.join("|")})\\b`, name: `keyword.control.${engine}` },
     { match: "\\b\\d+(?:\\.\\d+)?\\b", name: `constant.numeric.${engine}` },
     { match: "\\|", name: `keyword.operator.filter.${engine}` },
@@ -351,8 +360,60 @@ function codeRules(engine: string, keywords: readonly string[]): TmRule[] {
 }
 
 const CONTROL_WORDS: Readonly<Record<TemplateGrammarEngine, readonly string[]>> = {
-  jinja: ["if", "elif", "else", "endif", "for", "endfor", "in", "not", "and", "or", "is", "include", "import", "from", "as", "macro", "endmacro", "call", "endcall", "set", "endset", "block", "endblock", "with", "endwith", "filter", "endfilter", "raw", "endraw", "extends", "defined"],
-  go: ["if", "else", "range", "with", "define", "block", "template", "end", "break", "continue", "and", "or", "not", "eq", "ne", "lt", "le", "gt", "ge"],
+  jinja: [
+    "if",
+    "elif",
+    "else",
+    "endif",
+    "for",
+    "endfor",
+    "in",
+    "not",
+    "and",
+    "or",
+    "is",
+    "include",
+    "import",
+    "from",
+    "as",
+    "macro",
+    "endmacro",
+    "call",
+    "endcall",
+    "set",
+    "endset",
+    "block",
+    "endblock",
+    "with",
+    "endwith",
+    "filter",
+    "endfilter",
+    "raw",
+    "endraw",
+    "extends",
+    "defined",
+  ],
+  go: [
+    "if",
+    "else",
+    "range",
+    "with",
+    "define",
+    "block",
+    "template",
+    "end",
+    "break",
+    "continue",
+    "and",
+    "or",
+    "not",
+    "eq",
+    "ne",
+    "lt",
+    "le",
+    "gt",
+    "ge",
+  ],
   erb: ["if", "unless", "elsif", "else", "end", "do", "each", "case", "when", "while", "until", "in", "and", "or", "not"],
 };
 
@@ -363,7 +424,13 @@ function templateTags(engine: TemplateGrammarEngine): TmRule[] {
     case "jinja":
       return [
         { match: "\\A#jinja2:.*$", name: "comment.line.options.jinja" },
-        { begin: "\\{%[-+]?\\s*raw\\s*[-+]?%\\}", end: "\\{%[-+]?\\s*endraw\\s*[-+]?%\\}", name: "meta.embedded.raw.jinja", beginCaptures: { "0": { name: "keyword.control.jinja" } }, endCaptures: { "0": { name: "keyword.control.jinja" } } },
+        {
+          begin: "\\{%[-+]?\\s*raw\\s*[-+]?%\\}",
+          end: "\\{%[-+]?\\s*endraw\\s*[-+]?%\\}",
+          name: "meta.embedded.raw.jinja",
+          beginCaptures: { "0": { name: "keyword.control.jinja" } },
+          endCaptures: { "0": { name: "keyword.control.jinja" } },
+        },
         tagRule("\\{#", "#\\}", "comment.block.jinja", [], engine),
         tagRule("\\{%[-+]?", "[-+]?%\\}", "meta.tag.template.statement.jinja", code, engine),
         tagRule("\\{\\{[-+]?", "[-+]?\\}\\}", "meta.tag.template.expression.jinja", code, engine),
@@ -371,12 +438,28 @@ function templateTags(engine: TemplateGrammarEngine): TmRule[] {
     case "go":
       return [
         tagRule("\\{\\{-?\\s*/\\*", "\\*/\\s*-?\\}\\}", "comment.block.go-template", [], engine),
-        tagRule("\\{\\{-?", "-?\\}\\}", "meta.tag.template.go-template", [{ begin: "`", end: "`", name: "string.quoted.raw.go" }, ...code, { match: "\\.[A-Za-z_][A-Za-z0-9_]*|\\$[A-Za-z0-9_]*", name: "variable.other.go" }], engine),
+        tagRule(
+          "\\{\\{-?",
+          "-?\\}\\}",
+          "meta.tag.template.go-template",
+          [
+            { begin: "`", end: "`", name: "string.quoted.raw.go" },
+            ...code,
+            { match: "\\.[A-Za-z_][A-Za-z0-9_]*|\\$[A-Za-z0-9_]*", name: "variable.other.go" },
+          ],
+          engine,
+        ),
       ];
     case "erb":
       return [
         tagRule("<%#", "-?%>", "comment.block.erb", [], engine),
-        tagRule("<%[-=]*", "-?%>", "meta.tag.template.erb", [...code, { match: "[@$][A-Za-z_][A-Za-z0-9_:]*", name: "variable.other.erb" }], engine),
+        tagRule(
+          "<%[-=]*",
+          "-?%>",
+          "meta.tag.template.erb",
+          [...code, { match: "[@$][A-Za-z_][A-Za-z0-9_:]*", name: "variable.other.erb" }],
+          engine,
+        ),
       ];
   }
 }

@@ -14,7 +14,12 @@ try {
   await page.goto(url, { waitUntil: "load" });
   await page.waitForFunction(() => globalThis.__kalint?.firstDiagnostics !== undefined, { timeout: 30_000 });
   await page.click('button[data-example="broken"]');
-  await page.waitForFunction(() => document.querySelector("#findings-list")?.textContent?.includes("vrid-mismatch") || document.querySelector("#findings-list")?.textContent?.includes("priority-tie"), { timeout: 30_000 });
+  await page.waitForFunction(
+    () =>
+      document.querySelector("#findings-list")?.textContent?.includes("vrid-mismatch") ||
+      document.querySelector("#findings-list")?.textContent?.includes("priority-tie"),
+    { timeout: 30_000 },
+  );
   await page.waitForFunction(() => document.querySelector("table.differences"), { timeout: 30_000 });
   await new Promise((r) => setTimeout(r, 500));
   await page.screenshot({ path: out });

@@ -9,7 +9,13 @@ import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const DEFAULT_PORT = 8417;
-const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8", ".png": "image/png", ".json": "application/json" };
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".png": "image/png",
+  ".json": "application/json",
+};
 
 /** Starts the server on 127.0.0.1; resolves to it and its address. Port 0: any free port. */
 export function servePlayground({ port = DEFAULT_PORT, dir = join(root, "dist/web") } = {}) {

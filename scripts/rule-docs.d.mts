@@ -8,4 +8,8 @@ export interface ExampleHalf {
   /** The keepalived version (`X.Y.Z`) the half is checked against, when its fence names one. */
   readonly target?: string;
 }
-export declare function pageExampleFiles(markdown: string): { readonly wrong: ExampleHalf; readonly right: ExampleHalf; readonly stray: number };
+export declare function pageExampleFiles(markdown: string): {
+  readonly wrong: ExampleHalf;
+  readonly right: ExampleHalf;
+  readonly stray: number;
+};

@@ -60,7 +60,9 @@ export function withTryItLink(markdown) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const dir = join(dirname(fileURLToPath(import.meta.url)), "../docs/rules");
   const stale = [];
-  for (const f of readdirSync(dir).filter((n) => n.endsWith(".md")).sort()) {
+  for (const f of readdirSync(dir)
+    .filter((n) => n.endsWith(".md"))
+    .sort()) {
     const text = readFileSync(join(dir, f), "utf8");
     const next = withTryItLink(text);
     if (next === text) continue;

@@ -12,7 +12,11 @@ const ROOT = resolve(__dirname, "..");
 
 /** The tracked text files that explain or are kalint, not third-party samples. */
 function tracked(): string[] {
-  const out = execFileSync("git", ["ls-files", "--", "grammar", "server/src", "client/src", "scripts", "bench", "web", "test", "docs", "README.md"], { cwd: ROOT, encoding: "utf8" });
+  const out = execFileSync(
+    "git",
+    ["ls-files", "--", "grammar", "server/src", "client/src", "scripts", "bench", "web", "test", "docs", "README.md"],
+    { cwd: ROOT, encoding: "utf8" },
+  );
   return out.split("\n").filter((f) => /\.(ts|mts|mjs|md)$/.test(f) && existsSync(join(ROOT, f)));
 }
 
@@ -54,5 +58,8 @@ test("every docs/*.md a source or document names exists in the repository", () =
 
 test("the check finds what it is for", () => {
   expect(CONTRACT_SECTION.test(`(${"SP" + "EC"} §7)`)).toBe(true);
-  expect([..."see docs/usage.md and docs/rules/priority-tie.md".matchAll(DOC_PATH)].map((m) => m[0])).toEqual(["docs/usage.md", "docs/rules/priority-tie.md"]);
+  expect([..."see docs/usage.md and docs/rules/priority-tie.md".matchAll(DOC_PATH)].map((m) => m[0])).toEqual([
+    "docs/usage.md",
+    "docs/rules/priority-tie.md",
+  ]);
 });

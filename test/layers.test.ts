@@ -13,7 +13,7 @@ const ROOT = resolve(__dirname, "..");
 /** Each layered folder (or file) with its rank; lower ranks are imported by higher ones. */
 const LAYERS: Readonly<Record<string, number>> = {
   // The registry of codes (grammar/registry.ts) is part of the floor: the grammar reports codes too.
-  "grammar": 0,
+  grammar: 0,
   "server/src/version.ts": 0,
   "package.json": -1,
   "server/src/schema": 1,
@@ -98,13 +98,32 @@ test("the language service and what it builds on use no Node API a browser lacks
   const allowed = new Set(["node:path", "node:url"]);
   // grammar/ keeps nodeFileHost beside the FileHost, analysis/ the rc-file lookup (the CLI's and
   // the language server's), lab/ runs daemons: those stay out of a browser build by design.
-  const browser = new Set(["server/src/schema", "server/src/validate", "server/src/model", "server/src/rules", "server/src/cluster", "server/src/simulate", "server/src/service"]);
+  const browser = new Set([
+    "server/src/schema",
+    "server/src/validate",
+    "server/src/model",
+    "server/src/rules",
+    "server/src/cluster",
+    "server/src/simulate",
+    "server/src/service",
+  ]);
   const below = sources.filter((f) => browser.has(layerOf(f)!));
-  const wrong = below.flatMap((f) => [...readFileSync(join(ROOT, f), "utf8").matchAll(/from\s+"(node:[\w/]+)"/g)].map((m) => m[1]!).filter((m) => !allowed.has(m)).map((m) => `${f}: ${m}`));
+  const wrong = below.flatMap((f) =>
+    [...readFileSync(join(ROOT, f), "utf8").matchAll(/from\s+"(node:[\w/]+)"/g)]
+      .map((m) => m[1]!)
+      .filter((m) => !allowed.has(m))
+      .map((m) => `${f}: ${m}`),
+  );
   expect(wrong).toEqual([]);
 });
 
 test("the check sees imports of every form", () => {
-  const probe = ["import a from \"./a.js\";", "import type { B } from \"../b.js\";", "export { c } from \"./c.js\";", "const d = await import(\"./d.js\");", "import \"./e.js\";"].join("\n");
+  const probe = [
+    'import a from "./a.js";',
+    'import type { B } from "../b.js";',
+    'export { c } from "./c.js";',
+    'const d = await import("./d.js");',
+    'import "./e.js";',
+  ].join("\n");
   expect([...probe.matchAll(IMPORT)].map((m) => m[1] ?? m[2] ?? m[3])).toEqual(["./a.js", "../b.js", "./c.js", "./d.js", "./e.js"]);
 });

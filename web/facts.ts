@@ -29,5 +29,11 @@ export function playgroundFacts(documented: readonly string[]): PlaygroundFacts 
   }
   for (const r of allRemovedKeywords()) add(r.removedIn);
   const versions = [...seen.values()].sort((a, b) => compareVersions(b, a)).map(formatVersion);
-  return { words: grammarWords(allKeywords(), allRemovedKeywords()), values: VALUE_PATTERNS, versions, newest: formatVersion(NEWEST_VERSION), documented };
+  return {
+    words: grammarWords(allKeywords(), allRemovedKeywords()),
+    values: VALUE_PATTERNS,
+    versions,
+    newest: formatVersion(NEWEST_VERSION),
+    documented,
+  };
 }

@@ -19,7 +19,16 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel("kalint", { log: true });
   const serverUrl = vscode.Uri.joinPath(context.extensionUri, "dist/browser-server.js").toString(true);
-  const languageClient = new LanguageClient("kalint", "kalint", clientOptions(output, KEEPALIVED_LANGUAGES.map((language) => ({ language })), false), new Worker(serverUrl, { name: "kalint language server" }));
+  const languageClient = new LanguageClient(
+    "kalint",
+    "kalint",
+    clientOptions(
+      output,
+      KEEPALIVED_LANGUAGES.map((language) => ({ language })),
+      false,
+    ),
+    new Worker(serverUrl, { name: "kalint language server" }),
+  );
   client = languageClient;
   const status = new KalintStatus(languageClient);
   const restart = async () => {
@@ -29,11 +38,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   registerCommands(context, output, status, restart, () => compareOpenPeers(languageClient));
   let starting: Promise<void> | undefined;
-  const start = () =>
-    (starting ??= languageClient.start().then(
-      () => status.setState("running"),
-      startFailed(status, output),
-    ));
+  const start = () => (starting ??= languageClient.start().then(() => status.setState("running"), startFailed(status, output)));
   const consider = (doc: vscode.TextDocument) => {
     if (KEEPALIVED_LANGUAGES.includes(doc.languageId)) {
       void start();
@@ -56,7 +61,9 @@ async function compareOpenPeers(languageClient: LanguageClient): Promise<void> {
   }
   const result = await languageClient.sendRequest<DifferencesResult>("kalint/differences", { textDocument: { uri: doc.uri.toString() } });
   if (result.peers.length === 0) {
-    void vscode.window.showInformationMessage("kalint: no peer is open. In the browser, kalint compares the open files of one folder: open the other node's configuration too.");
+    void vscode.window.showInformationMessage(
+      "kalint: no peer is open. In the browser, kalint compares the open files of one folder: open the other node's configuration too.",
+    );
     return;
   }
   const here = vscode.workspace.asRelativePath(doc.uri);
@@ -68,7 +75,10 @@ async function compareOpenPeers(languageClient: LanguageClient): Promise<void> {
       detail: d.expected ? "expected between nodes" : "differs",
     }));
   });
-  await vscode.window.showQuickPick(items, { title: `kalint diff: ${here} and its open peers, ${items.length} difference(s)`, matchOnDescription: true });
+  await vscode.window.showQuickPick(items, {
+    title: `kalint diff: ${here} and its open peers, ${items.length} difference(s)`,
+    matchOnDescription: true,
+  });
 }
 
 export async function deactivate(): Promise<void> {

@@ -24,7 +24,14 @@ export function clientOptions(output: vscode.LogOutputChannel, documentSelector:
       // didChangeConfiguration carries the kalint section; peers and rc files are watched so
       // cluster findings follow edits made outside the editor.
       configurationSection: "kalint",
-      ...(watch ? { fileEvents: [vscode.workspace.createFileSystemWatcher("**/.kalintrc.json"), vscode.workspace.createFileSystemWatcher("**/*.conf")] } : {}),
+      ...(watch
+        ? {
+            fileEvents: [
+              vscode.workspace.createFileSystemWatcher("**/.kalintrc.json"),
+              vscode.workspace.createFileSystemWatcher("**/*.conf"),
+            ],
+          }
+        : {}),
     },
     initializationOptions: { settings: kalintSettings() },
     outputChannel: output,
@@ -35,7 +42,17 @@ export function clientOptions(output: vscode.LogOutputChannel, documentSelector:
 /** Languages VS Code gives keepalived files by their name (`.conf` is claimed by Properties). */
 const GUESSED_LANGUAGES: ReadonlySet<string> = new Set(["properties", "plaintext", "ini"]);
 /** Languages other extensions give templates by their extension (`.j2`, `.erb`, `.tmpl`). */
-const TEMPLATE_GUESSES: ReadonlySet<string> = new Set(["plaintext", "jinja", "jinja-html", "ansible", "erb", "ruby", "go-template", "gotmpl", "helm"]);
+const TEMPLATE_GUESSES: ReadonlySet<string> = new Set([
+  "plaintext",
+  "jinja",
+  "jinja-html",
+  "ansible",
+  "erb",
+  "ruby",
+  "go-template",
+  "gotmpl",
+  "helm",
+]);
 
 /**
  * The language kalint gives a document VS Code opened under another one (a keepalived file or
@@ -72,7 +89,10 @@ export function registerCommands(
 }
 
 /** What a server that did not start leaves: the status and a line in the output. */
-export function startFailed(status: { setState(state: "failed", detail: string): void }, output: vscode.LogOutputChannel): (e: unknown) => void {
+export function startFailed(
+  status: { setState(state: "failed", detail: string): void },
+  output: vscode.LogOutputChannel,
+): (e: unknown) => void {
   return (e) => {
     const message = e instanceof Error ? e.message : String(e);
     status.setState("failed", message);

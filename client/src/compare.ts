@@ -12,7 +12,12 @@ import { configuredPeers, rankCandidates } from "./peers.js";
 const BROWSE = "$(folder-opened) Browse…";
 
 /** Command handler; from the explorer it gets the clicked file and, with a multi-selection, all selected files. */
-export async function compareWithPeer(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, clicked?: vscode.Uri, selected?: vscode.Uri[]): Promise<void> {
+export async function compareWithPeer(
+  context: vscode.ExtensionContext,
+  output: vscode.LogOutputChannel,
+  clicked?: vscode.Uri,
+  selected?: vscode.Uri[],
+): Promise<void> {
   const files = selected?.length === 2 ? selected : undefined;
   const first = files?.[0] ?? (clicked instanceof vscode.Uri ? clicked : vscode.window.activeTextEditor?.document.uri);
   if (!first || first.scheme !== "file") {
@@ -23,11 +28,16 @@ export async function compareWithPeer(context: vscode.ExtensionContext, output: 
   if (!second) return;
 
   const dirty = vscode.workspace.textDocuments.filter((d) => d.isDirty && [first.fsPath, second.fsPath].includes(d.uri.fsPath));
-  if (dirty.length) output.warn(`comparing the saved contents; unsaved changes in ${dirty.map((d) => vscode.workspace.asRelativePath(d.uri)).join(", ")} are not included`);
+  if (dirty.length)
+    output.warn(
+      `comparing the saved contents; unsaved changes in ${dirty.map((d) => vscode.workspace.asRelativePath(d.uri)).join(", ")} are not included`,
+    );
 
   let report: DiffReport;
   try {
-    report = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: "kalint: comparing…" }, () => runDiff(context, output, first, second));
+    report = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: "kalint: comparing…" }, () =>
+      runDiff(context, output, first, second),
+    );
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     output.error(message);
@@ -53,10 +63,17 @@ async function pickPeer(file: vscode.Uri): Promise<vscode.Uri | undefined> {
     })),
     { label: BROWSE, path: "" },
   ];
-  const chosen = await vscode.window.showQuickPick(items, { title: `Compare ${vscode.workspace.asRelativePath(file)} with…`, placeHolder: "the peer node's configuration" });
+  const chosen = await vscode.window.showQuickPick(items, {
+    title: `Compare ${vscode.workspace.asRelativePath(file)} with…`,
+    placeHolder: "the peer node's configuration",
+  });
   if (!chosen) return undefined;
   if (chosen.path) return vscode.Uri.file(chosen.path);
-  const picked = await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: "Compare", defaultUri: vscode.Uri.joinPath(file, "..") });
+  const picked = await vscode.window.showOpenDialog({
+    canSelectMany: false,
+    openLabel: "Compare",
+    defaultUri: vscode.Uri.joinPath(file, ".."),
+  });
   return picked?.[0];
 }
 
@@ -64,25 +81,32 @@ function runDiff(context: vscode.ExtensionContext, output: vscode.LogOutputChann
   const settings = kalintSettings(a);
   const args = [context.asAbsolutePath("dist/kalint.js"), "diff", a.fsPath, b.fsPath, "--format", "json"];
   if (settings.targetVersion) args.push("--target-version", settings.targetVersion);
-  const off = Object.entries(settings.rules).filter(([, severity]) => severity === "off").map(([code]) => code);
+  const off = Object.entries(settings.rules)
+    .filter(([, severity]) => severity === "off")
+    .map(([code]) => code);
   if (off.length) args.push("--disable", off.join(","));
   const cwd = vscode.workspace.getWorkspaceFolder(a)?.uri.fsPath ?? vscode.Uri.joinPath(a, "..").fsPath;
   output.debug(`running ${args.join(" ")} in ${cwd}`);
   return new Promise((resolve, reject) => {
     // process.execPath is VS Code's own runtime; ELECTRON_RUN_AS_NODE makes it a plain Node there.
-    execFile(process.execPath, args, { cwd, env: { ...process.env, ELECTRON_RUN_AS_NODE: "1" }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      // Exit code 1 only means "findings at or above the fail level": the report is still on stdout.
-      const code = error && typeof error.code === "number" ? error.code : error ? -1 : 0;
-      if (code !== 0 && code !== 1) {
-        reject(new Error(stderr.trim() || error?.message || `kalint diff exited with ${code}`));
-        return;
-      }
-      try {
-        resolve(parseDiffReport(stdout));
-      } catch (e) {
-        reject(e instanceof Error ? e : new Error(String(e)));
-      }
-    });
+    execFile(
+      process.execPath,
+      args,
+      { cwd, env: { ...process.env, ELECTRON_RUN_AS_NODE: "1" }, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        // Exit code 1 only means "findings at or above the fail level": the report is still on stdout.
+        const code = error && typeof error.code === "number" ? error.code : error ? -1 : 0;
+        if (code !== 0 && code !== 1) {
+          reject(new Error(stderr.trim() || error?.message || `kalint diff exited with ${code}`));
+          return;
+        }
+        try {
+          resolve(parseDiffReport(stdout));
+        } catch (e) {
+          reject(e instanceof Error ? e : new Error(String(e)));
+        }
+      },
+    );
   });
 }
 

@@ -22,9 +22,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const languageClient = createLanguageClient(context, output);
   client = languageClient;
   const status = new KalintStatus(languageClient);
-  registerCommands(context, output, status, () => languageClient.restart(), (clicked, selected) => compareWithPeer(context, output, clicked, selected));
+  registerCommands(
+    context,
+    output,
+    status,
+    () => languageClient.restart(),
+    (clicked, selected) => compareWithPeer(context, output, clicked, selected),
+  );
   context.subscriptions.push(
-    vscode.commands.registerCommand("kalint.showFailoverMap", (uri?: string | vscode.Uri) => showFailoverMap(languageClient, () => start(), uri?.toString())),
+    vscode.commands.registerCommand("kalint.showFailoverMap", (uri?: string | vscode.Uri) =>
+      showFailoverMap(languageClient, () => start(), uri?.toString()),
+    ),
   );
   const renderings = new RenderedNodeProvider(languageClient, () => start());
   context.subscriptions.push(

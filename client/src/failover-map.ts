@@ -9,21 +9,33 @@ import { ExecuteCommandRequest, type LanguageClient } from "vscode-languageclien
 /** The server's command (see server/src/lsp/server.ts FAILOVER_MAP_COMMAND). */
 const SERVER_COMMAND = "kalint.failoverMap";
 
-export async function showFailoverMap(client: LanguageClient, ready: () => Promise<void>, uri?: string): Promise<vscode.WebviewPanel | undefined> {
+export async function showFailoverMap(
+  client: LanguageClient,
+  ready: () => Promise<void>,
+  uri?: string,
+): Promise<vscode.WebviewPanel | undefined> {
   const target = uri ?? vscode.window.activeTextEditor?.document.uri.toString();
   if (!target) {
     void vscode.window.showWarningMessage("kalint: open a keepalived file to see its failover map");
     return undefined;
   }
   await ready();
-  const answer = (await client.sendRequest(ExecuteCommandRequest.type, { command: SERVER_COMMAND, arguments: [target] })) as { html: string | null; reason?: string } | null;
+  const answer = (await client.sendRequest(ExecuteCommandRequest.type, { command: SERVER_COMMAND, arguments: [target] })) as {
+    html: string | null;
+    reason?: string;
+  } | null;
   if (!answer?.html) {
     void vscode.window.showWarningMessage(`kalint: no failover map: ${answer?.reason ?? "the language server gave none"}`);
     return undefined;
   }
   const name = target.split("/").pop() ?? target;
   // No scripts: the page is a table with inline styles only.
-  const panel = vscode.window.createWebviewPanel("kalint.failoverMap", `Failover map: ${decodeURIComponent(name)}`, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: false });
+  const panel = vscode.window.createWebviewPanel(
+    "kalint.failoverMap",
+    `Failover map: ${decodeURIComponent(name)}`,
+    { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+    { enableScripts: false },
+  );
   panel.webview.html = answer.html;
   return panel;
 }

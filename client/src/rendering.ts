@@ -15,12 +15,18 @@ export class RenderedNodeProvider implements vscode.TextDocumentContentProvider 
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly client: LanguageClient, private readonly ready: () => Promise<void>) {}
+  constructor(
+    private readonly client: LanguageClient,
+    private readonly ready: () => Promise<void>,
+  ) {}
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const q = new URLSearchParams(uri.query);
     await this.ready();
-    const answer = (await this.client.sendRequest(ExecuteCommandRequest.type, { command: SERVER_COMMAND, arguments: [q.get("template"), q.get("node")] })) as { text: string | null; reason?: string } | null;
+    const answer = (await this.client.sendRequest(ExecuteCommandRequest.type, {
+      command: SERVER_COMMAND,
+      arguments: [q.get("template"), q.get("node")],
+    })) as { text: string | null; reason?: string } | null;
     return answer?.text ?? `# kalint: no rendering: ${answer?.reason ?? "the language server gave none"}\n`;
   }
 
@@ -38,7 +44,11 @@ export class RenderedNodeProvider implements vscode.TextDocumentContentProvider 
 
 export async function showRendering(template: string, node: string): Promise<vscode.TextEditor> {
   const path = vscode.Uri.parse(template).path;
-  const uri = vscode.Uri.from({ scheme: RENDER_SCHEME, path: `${path} (${node})`, query: new URLSearchParams({ template, node }).toString() });
+  const uri = vscode.Uri.from({
+    scheme: RENDER_SCHEME,
+    path: `${path} (${node})`,
+    query: new URLSearchParams({ template, node }).toString(),
+  });
   const doc = await vscode.workspace.openTextDocument(uri);
   // Rendered keepalived: highlighted as keepalived (the scheme is read-only).
   await vscode.languages.setTextDocumentLanguage(doc, "keepalived");

@@ -13,7 +13,9 @@ export class KalintStatus implements vscode.Disposable {
     this.item.name = "kalint";
     this.item.command = "kalint.showOutput";
     this.subscriptions.push(
-      client.onDidChangeState((e) => this.setState(e.newState === State.Running ? "running" : e.newState === State.Starting ? "starting" : "stopped")),
+      client.onDidChangeState((e) =>
+        this.setState(e.newState === State.Running ? "running" : e.newState === State.Starting ? "starting" : "stopped"),
+      ),
       vscode.languages.onDidChangeDiagnostics(() => this.render()),
       vscode.window.onDidChangeActiveTextEditor(() => this.render()),
     );

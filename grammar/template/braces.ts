@@ -26,7 +26,10 @@ export interface BraceAnalysis {
 }
 
 /** `braces`: offsets of keepalived `{` (+1) and `}` (-1) in the keepalived text, in order. */
-export function braceFaults(roots: readonly TemplateConstruct[], braces: readonly { readonly offset: number; readonly delta: 1 | -1 }[]): BraceAnalysis {
+export function braceFaults(
+  roots: readonly TemplateConstruct[],
+  braces: readonly { readonly offset: number; readonly delta: 1 | -1 }[],
+): BraceAnalysis {
   const faults: BraceFault[] = [];
   const shadowed: { start: number; end: number }[] = [];
   /** Net delta of braces in [start, end) outside the given inner constructs, whose own nets are given. */
@@ -53,10 +56,17 @@ export function braceFaults(roots: readonly TemplateConstruct[], braces: readonl
     if (c.kind === "loop") {
       const body = nets[0] ?? 0;
       if (body !== 0) {
-        faults.push({ construct: c, message: `this ${c.keyword} loop's body ${opensOrCloses(body)}: each iteration ${body > 0 ? "nests the next one inside it" : "ends blocks around the loop"}, so the rendered file is well formed for at most one iteration` });
+        faults.push({
+          construct: c,
+          message: `this ${c.keyword} loop's body ${opensOrCloses(body)}: each iteration ${body > 0 ? "nests the next one inside it" : "ends blocks around the loop"}, so the rendered file is well formed for at most one iteration`,
+        });
       } else {
         const other = nets.slice(1).find((n) => n !== 0);
-        if (other !== undefined) faults.push({ construct: c, message: `the else branch of this ${c.keyword} loop ${opensOrCloses(other)}: rendered when the loop is empty, it leaves the file at another depth than the loop does` });
+        if (other !== undefined)
+          faults.push({
+            construct: c,
+            message: `the else branch of this ${c.keyword} loop ${opensOrCloses(other)}: rendered when the loop is empty, it leaves the file at another depth than the loop does`,
+          });
       }
       return nets.reduce((a, b) => a + b, 0);
     }
@@ -64,7 +74,10 @@ export function braceFaults(roots: readonly TemplateConstruct[], braces: readonl
       const all = withImplicitElse(c, nets);
       const first = all[0] ?? 0;
       if (all.some((n) => n !== first)) {
-        faults.push({ construct: c, message: `the branches of this ${c.keyword} leave different block depths (${describeNets(c, all)}): rendering nests or ends keepalived blocks differently depending on the condition` });
+        faults.push({
+          construct: c,
+          message: `the branches of this ${c.keyword} leave different block depths (${describeNets(c, all)}): rendering nests or ends keepalived blocks differently depending on the condition`,
+        });
         // Read on with one branch, the one that moves the depth most (usually the one the
         // text around it was written for); the others would nest into it.
         let keep = 0;
@@ -92,12 +105,16 @@ function withImplicitElse(c: TemplateConstruct, nets: number[]): number[] {
 }
 
 function describeNets(c: TemplateConstruct, nets: readonly number[]): string {
-  return nets.map((n, i) => `${i < c.branches.length ? (i === 0 ? c.keyword : "branch " + (i + 1)) : "no branch taken"} ${n > 0 ? `+${n}` : n}`).join(", ");
+  return nets
+    .map((n, i) => `${i < c.branches.length ? (i === 0 ? c.keyword : "branch " + (i + 1)) : "no branch taken"} ${n > 0 ? `+${n}` : n}`)
+    .join(", ");
 }
 
 function opensOrCloses(n: number): string {
   const count = Math.abs(n);
-  return n > 0 ? `opens ${count} more block${count === 1 ? "" : "s"} than it closes` : `closes ${count} more block${count === 1 ? "" : "s"} than it opens`;
+  return n > 0
+    ? `opens ${count} more block${count === 1 ? "" : "s"} than it closes`
+    : `closes ${count} more block${count === 1 ? "" : "s"} than it opens`;
 }
 
 const offsetOf = (b: { readonly offset: number }): number => b.offset;

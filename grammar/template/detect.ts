@@ -30,7 +30,7 @@ export function engineOfContent(text: string): TemplateEngine | undefined {
   let jinja = false;
   let go = false;
   let erb = false;
-  for (let from = 0; from < text.length; ) {
+  for (let from = 0; from < text.length;) {
     const nl = text.indexOf("\n", from);
     const to = nl === -1 ? text.length : nl;
     const raw = text.slice(from, to);
@@ -88,7 +88,8 @@ export function detectTemplate(path: string, text: string, mode: TemplateMode = 
 }
 
 /** Words that only keepalived configurations (and their partials) hold at the start of a line. */
-const KEEPALIVED_WORDS = /^[ \t]*(?:global_defs|vrrp_instance|vrrp_script|vrrp_sync_group|vrrp_track_process|vrrp_track_file|virtual_server_group|virtual_server|real_server|static_ipaddress|static_routes|virtual_ipaddress|track_script|track_file|track_process|track_interface|unicast_peer|authentication|notification_email|(?:TCP|MISC|SSL|HTTP|DNS|SMTP|PING|UDP|FILE|BFD)_(?:CHECK|GET))\b/m;
+const KEEPALIVED_WORDS =
+  /^[ \t]*(?:global_defs|vrrp_instance|vrrp_script|vrrp_sync_group|vrrp_track_process|vrrp_track_file|virtual_server_group|virtual_server|real_server|static_ipaddress|static_routes|virtual_ipaddress|track_script|track_file|track_process|track_interface|unicast_peer|authentication|notification_email|(?:TCP|MISC|SSL|HTTP|DNS|SMTP|PING|UDP|FILE|BFD)_(?:CHECK|GET))\b/m;
 
 /**
  * Whether a template's name (and folder) may be a keepalived template: its name without the

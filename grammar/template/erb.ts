@@ -46,7 +46,7 @@ export function classifyErb(tag: TemplateTag, text: string): TagRole {
   if (/^(?:while|until)\b/.test(code)) return { role: "open", construct: "loop", keyword: /^\w+/.exec(code)![0] };
   if (/(?:\bdo|\{)\s*(?:\|[^|]*\|)?\s*$/.test(code)) return { role: "open", construct: "loop", keyword: "each" };
   const partial = /^(?:render|scope\.function_template|template|epp)\b\s*\(?\s*(?:'([^'\\]*)'|"([^"\\]*)")?/.exec(code);
-  if (partial) return { role: "include", keyword: "render", ...(partial[1] ?? partial[2] ? { name: (partial[1] ?? partial[2])! } : {}) };
+  if (partial) return { role: "include", keyword: "render", ...((partial[1] ?? partial[2]) ? { name: (partial[1] ?? partial[2])! } : {}) };
   return { role: "single" };
 }
 

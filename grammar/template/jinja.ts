@@ -39,7 +39,8 @@ export function scanJinja(text: string): TagSink {
     const trim = real > bodyStart && (text.charCodeAt(real - 1) === 45 || text.charCodeAt(real - 1) === 43);
     const kind = c === 123 ? "expression" : "statement";
     i = sink.add(text, kind, i, bodyStart, real, 2, trim, kind === "expression" ? "expression '{{'" : "tag '{%'");
-    if (kind === "statement" && real !== -1 && /^\s*raw\s*$/.test(text.slice(bodyStart, trim ? real - 1 : real))) i = skipRaw(text, i, sink);
+    if (kind === "statement" && real !== -1 && /^\s*raw\s*$/.test(text.slice(bodyStart, trim ? real - 1 : real)))
+      i = skipRaw(text, i, sink);
   }
   return sink;
 }
@@ -51,13 +52,24 @@ function skipRaw(text: string, from: number, sink: TagSink): number {
   const m = re.exec(text);
   if (!m) {
     const open = sink.tags[sink.tags.length - 1]!;
-    sink.problems.push({ start: open.start, end: open.end, message: "this {% raw %} has no {% endraw %}; the template engine refuses the file" });
+    sink.problems.push({
+      start: open.start,
+      end: open.end,
+      message: "this {% raw %} has no {% endraw %}; the template engine refuses the file",
+    });
     return text.length;
   }
   const start = m.index;
   const inner = m[0];
   const bodyStart = start + 2 + (/^\{%[-+]/.test(inner) ? 1 : 0);
-  sink.tags.push({ kind: "statement", start, end: start + inner.length, bodyStart, bodyEnd: start + inner.length - 2 - (/[-+]%\}$/.test(inner) ? 1 : 0), closed: true });
+  sink.tags.push({
+    kind: "statement",
+    start,
+    end: start + inner.length,
+    bodyStart,
+    bodyEnd: start + inner.length - 2 - (/[-+]%\}$/.test(inner) ? 1 : 0),
+    closed: true,
+  });
   return start + inner.length;
 }
 

@@ -13,7 +13,14 @@ import { classifySubst, scanSubst } from "./subst.js";
 import type { TagSink } from "./scan.js";
 import { firstAtOrAfter } from "./search.js";
 import type {
-  OpaqueRange, TagRole, TemplateBranch, TemplateConstruct, TemplateEngine, TemplateInclude, TemplateProblem, TemplateTag,
+  OpaqueRange,
+  TagRole,
+  TemplateBranch,
+  TemplateConstruct,
+  TemplateEngine,
+  TemplateInclude,
+  TemplateProblem,
+  TemplateTag,
 } from "./types.js";
 
 /** Stands for template output in the keepalived text: a private-use character no config holds. */
@@ -74,15 +81,22 @@ export function readTemplate(source: string, engine: TemplateEngine): TemplateLa
   const text = mask(source, tags, roots, e, opaque);
   let branchId = 0;
   const number = (list: readonly TemplateConstruct[]) => {
-    for (const c of list) for (const b of c.branches) {
-      (b as { id: number }).id = ++branchId;
-      number(b.children);
-    }
+    for (const c of list)
+      for (const b of c.branches) {
+        (b as { id: number }).id = ++branchId;
+        number(b.children);
+      }
   };
   number(roots);
   problems.sort((a, b) => a.start - b.start);
   return {
-    engine, tags, roots, includes, problems, opaque, text,
+    engine,
+    tags,
+    roots,
+    includes,
+    problems,
+    opaque,
+    text,
     branchAt: (offset) => innermostBranch(roots, offset),
     opaqueAt: (offset) => {
       let lo = 0;
@@ -99,7 +113,15 @@ export function readTemplate(source: string, engine: TemplateEngine): TemplateLa
   };
 }
 
-function buildTree(text: string, starts: readonly number[], tags: readonly TemplateTag[], e: Engine, engine: TemplateEngine, problems: TemplateProblem[], includes: TemplateInclude[]): TemplateConstruct[] {
+function buildTree(
+  text: string,
+  starts: readonly number[],
+  tags: readonly TemplateTag[],
+  e: Engine,
+  engine: TemplateEngine,
+  problems: TemplateProblem[],
+  includes: TemplateInclude[],
+): TemplateConstruct[] {
   const roots: TemplateConstruct[] = [];
   const stack: TemplateConstruct[] = [];
   const current = (): TemplateBranch | undefined => {
@@ -117,7 +139,15 @@ function buildTree(text: string, starts: readonly number[], tags: readonly Templ
     switch (role.role) {
       case "open": {
         const parent = current();
-        const construct: TemplateConstruct = { kind: role.construct, keyword: role.keyword, tags: [tag], branches: [], close: undefined, parent, inline: false };
+        const construct: TemplateConstruct = {
+          kind: role.construct,
+          keyword: role.keyword,
+          tags: [tag],
+          branches: [],
+          close: undefined,
+          parent,
+          inline: false,
+        };
         construct.branches.push({ id: 0, construct, keyword: role.keyword, tag, start: tag.end, end: text.length, parent, children: [] });
         (parent ? parent.children : roots).push(construct);
         stack.push(construct);
@@ -126,16 +156,40 @@ function buildTree(text: string, starts: readonly number[], tags: readonly Templ
       case "branch": {
         const top = stack[stack.length - 1];
         if (!top) {
-          problems.push({ start: tag.start, end: tag.end, message: `'${label(tag)}' is outside any block it could continue; the template engine refuses the file` });
+          problems.push({
+            start: tag.start,
+            end: tag.end,
+            message: `'${label(tag)}' is outside any block it could continue; the template engine refuses the file`,
+          });
           break;
         }
-        if (engine === "jinja" && (role.keyword === "elif" ? top.keyword !== "if" : role.keyword === "else" ? top.keyword !== "if" && top.keyword !== "for" : top.keyword !== "trans")) {
-          problems.push({ start: tag.start, end: tag.end, message: `'${role.keyword}' cannot continue the '${top.keyword}' opened at line ${lineAt(starts, top.tags[0]!.start) + 1}; the template engine refuses the file` });
+        if (
+          engine === "jinja" &&
+          (role.keyword === "elif"
+            ? top.keyword !== "if"
+            : role.keyword === "else"
+              ? top.keyword !== "if" && top.keyword !== "for"
+              : top.keyword !== "trans")
+        ) {
+          problems.push({
+            start: tag.start,
+            end: tag.end,
+            message: `'${role.keyword}' cannot continue the '${top.keyword}' opened at line ${lineAt(starts, top.tags[0]!.start) + 1}; the template engine refuses the file`,
+          });
           break;
         }
         endBranch(top, tag.start);
         top.tags.push(tag);
-        top.branches.push({ id: 0, construct: top, keyword: branchKeyword(text, tag, role.keyword), tag, start: tag.end, end: text.length, parent: top.parent, children: [] });
+        top.branches.push({
+          id: 0,
+          construct: top,
+          keyword: branchKeyword(text, tag, role.keyword),
+          tag,
+          start: tag.end,
+          end: text.length,
+          parent: top.parent,
+          children: [],
+        });
         break;
       }
       case "close": {
@@ -148,7 +202,11 @@ function buildTree(text: string, starts: readonly number[], tags: readonly Templ
         }
         while (stack.length - 1 > at) {
           const open = stack.pop()!;
-          problems.push({ start: open.tags[0]!.start, end: open.tags[0]!.end, message: `'${open.keyword}' is never closed: '${role.keyword}' at line ${lineAt(starts, tag.start) + 1} closes the block around it; the template engine refuses the file` });
+          problems.push({
+            start: open.tags[0]!.start,
+            end: open.tags[0]!.end,
+            message: `'${open.keyword}' is never closed: '${role.keyword}' at line ${lineAt(starts, tag.start) + 1} closes the block around it; the template engine refuses the file`,
+          });
           endBranch(open, tag.start);
         }
         const c = stack.pop()!;
@@ -165,11 +223,14 @@ function buildTree(text: string, starts: readonly number[], tags: readonly Templ
     }
   }
   for (const open of stack) {
-    problems.push({ start: open.tags[0]!.start, end: open.tags[0]!.end, message: `'${open.keyword}' is never closed; the template engine refuses the file` });
+    problems.push({
+      start: open.tags[0]!.start,
+      end: open.tags[0]!.end,
+      message: `'${open.keyword}' is never closed; the template engine refuses the file`,
+    });
   }
   return roots;
 }
-
 
 /** The offset each line starts at. */
 function lineStarts(text: string): number[] {
@@ -211,7 +272,8 @@ function keepalivedLines(text: string, starts: readonly number[], tags: readonly
 
 /** A construct any of whose tags shares a line with keepalived text is inline. */
 function markInline(roots: readonly TemplateConstruct[], starts: readonly number[], textLines: Uint8Array): void {
-  const onTextLine = (t: TemplateTag) => textLines[lineAt(starts, t.start)] === 1 || textLines[lineAt(starts, Math.max(t.start, t.end - 1))] === 1;
+  const onTextLine = (t: TemplateTag) =>
+    textLines[lineAt(starts, t.start)] === 1 || textLines[lineAt(starts, Math.max(t.start, t.end - 1))] === 1;
   const visit = (list: readonly TemplateConstruct[]) => {
     for (const c of list) {
       c.inline = c.tags.some(onTextLine);
@@ -243,7 +305,13 @@ function branchKeyword(text: string, tag: TemplateTag, keyword: string): string 
 
 /** The keepalived text; fills `opaque` with the opaque stretches in order. */
 function mask(source: string, tags: readonly TemplateTag[], roots: readonly TemplateConstruct[], e: Engine, opaque: OpaqueRange[]): string {
-  interface Region { start: number; end: number; fill: "blank" | "opaque"; alternatives?: readonly string[]; brace?: string }
+  interface Region {
+    start: number;
+    end: number;
+    fill: "blank" | "opaque";
+    alternatives?: readonly string[];
+    brace?: string;
+  }
   const regions: Region[] = [];
   const whole = (c: TemplateConstruct) => ({ start: c.tags[0]!.start, end: (c.close ?? c.tags[c.tags.length - 1]!).end });
   const visit = (list: readonly TemplateConstruct[]) => {
@@ -264,7 +332,8 @@ function mask(source: string, tags: readonly TemplateTag[], roots: readonly Temp
       const alternatives = e.alternatives(source.slice(t.bodyStart, t.bodyEnd));
       // `{{ "{" }}` writes a brace (templates use it where `{{` would start a tag): keepalived
       // reads a brace on its own whatever stands beside it, so it is one here too.
-      if (alternatives?.length === 1 && (alternatives[0] === "{" || alternatives[0] === "}")) regions.push({ start: t.start, end: t.end, fill: "blank", brace: alternatives[0] });
+      if (alternatives?.length === 1 && (alternatives[0] === "{" || alternatives[0] === "}"))
+        regions.push({ start: t.start, end: t.end, fill: "blank", brace: alternatives[0] });
       else regions.push({ start: t.start, end: t.end, fill: "opaque", ...(alternatives ? { alternatives } : {}) });
     } else regions.push({ start: t.start, end: t.end, fill: "blank" });
   }

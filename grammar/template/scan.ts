@@ -63,12 +63,25 @@ export class TagSink {
    * (-1: none). An unclosed tag is cut at its line's end and reported. Returns the offset
    * scanning goes on from.
    */
-  add(text: string, kind: TagKind, start: number, bodyStart: number, close: number, closeLength: number, trimClose: boolean, what: string): number {
+  add(
+    text: string,
+    kind: TagKind,
+    start: number,
+    bodyStart: number,
+    close: number,
+    closeLength: number,
+    trimClose: boolean,
+    what: string,
+  ): number {
     if (close === -1) {
       const end = Math.max(lineEndOf(text, start), bodyStart);
       const cut = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
       this.tags.push({ kind, start, end: cut, bodyStart, bodyEnd: cut, closed: false });
-      this.problems.push({ start, end: Math.min(start + 2, cut), message: `this ${what} is never closed; the template engine refuses the file` });
+      this.problems.push({
+        start,
+        end: Math.min(start + 2, cut),
+        message: `this ${what} is never closed; the template engine refuses the file`,
+      });
       return cut;
     }
     const bodyEnd = trimClose ? close - 1 : close;

@@ -45,8 +45,16 @@ export type ConstructKind =
 export type TagRole =
   | { readonly role: "open"; readonly construct: ConstructKind; readonly keyword: string }
   | { readonly role: "branch"; readonly keyword: string }
-  | { readonly role: "close"; readonly keyword: string; /** The opening keyword it must match (Jinja); undefined: any. */ readonly closes?: string }
-  | { readonly role: "include"; readonly keyword: string; /** The partial's name when written as a literal string. */ readonly name?: string }
+  | {
+      readonly role: "close";
+      readonly keyword: string;
+      /** The opening keyword it must match (Jinja); undefined: any. */ readonly closes?: string;
+    }
+  | {
+      readonly role: "include";
+      readonly keyword: string;
+      /** The partial's name when written as a literal string. */ readonly name?: string;
+    }
   | { readonly role: "single" };
 
 /** One arm of a construct: an `if`/`elif`/`else` branch, a loop body, a macro body. */

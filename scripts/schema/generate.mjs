@@ -6,7 +6,17 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { FATAL_MISSING, MISSING_IS_HARMLESS, MISSING_IS_NOT_FATAL, ONE_WORD, SINCE, OVERRIDES, ENUMS, REPEATABLE, REQUIRED_ARG } from "./overrides.mjs";
+import {
+  FATAL_MISSING,
+  MISSING_IS_HARMLESS,
+  MISSING_IS_NOT_FATAL,
+  ONE_WORD,
+  SINCE,
+  OVERRIDES,
+  ENUMS,
+  REPEATABLE,
+  REQUIRED_ARG,
+} from "./overrides.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..", "..");
@@ -16,7 +26,17 @@ const ref = JSON.parse(readFileSync(input, "utf8"));
 // A key that names no keyword would be silently ignored: the fact it states would be lost.
 {
   const known = new Set(ref.keywords.flatMap((k) => [k.name, k.path.join(" > ")]));
-  const keys = [...Object.keys(OVERRIDES), ...Object.keys(ENUMS), ...REPEATABLE, ...REQUIRED_ARG, ...FATAL_MISSING, ...MISSING_IS_HARMLESS, ...MISSING_IS_NOT_FATAL, ...ONE_WORD, ...Object.keys(SINCE)];
+  const keys = [
+    ...Object.keys(OVERRIDES),
+    ...Object.keys(ENUMS),
+    ...REPEATABLE,
+    ...REQUIRED_ARG,
+    ...FATAL_MISSING,
+    ...MISSING_IS_HARMLESS,
+    ...MISSING_IS_NOT_FATAL,
+    ...ONE_WORD,
+    ...Object.keys(SINCE),
+  ];
   const dead = keys.filter((key) => !known.has(key));
   if (dead.length > 0) throw new Error(`overrides.mjs names no keyword of ${input}: ${dead.join(", ")}`);
 }
@@ -41,10 +61,20 @@ function rangeKind(handler) {
       return { type: "integer", ...opt("min", num(r.min)), ...opt("max", num(r.max)) };
     case "read_decimal_unsigned_strvec": {
       const scale = 10 ** r.decimal_places;
-      return { type: "decimal", ...opt("min", scaled(num(r.min), scale)), ...opt("max", scaled(num(r.max), scale)), decimals: r.decimal_places };
+      return {
+        type: "decimal",
+        ...opt("min", scaled(num(r.min), scale)),
+        ...opt("max", scaled(num(r.max), scale)),
+        decimals: r.decimal_places,
+      };
     }
     case "read_timer":
-      return { type: "decimal", ...opt("min", scaled(num(r.min_us ?? r.min), 1e6)), ...opt("max", scaled(num(r.max_us ?? r.max), 1e6)), decimals: 6 };
+      return {
+        type: "decimal",
+        ...opt("min", scaled(num(r.min_us ?? r.min), 1e6)),
+        ...opt("max", scaled(num(r.max_us ?? r.max), 1e6)),
+        decimals: 6,
+      };
     default:
       return undefined;
   }
@@ -67,15 +97,31 @@ function deriveArgs(k, handler) {
     return {};
   }
   if (/^none \(flag\)/.test(text)) return { args: [] };
-  if (/^optional boolean/.test(text) || handler?.accepts_boolean_word) return { args: [{ name: "BOOLEAN", kind: { type: "boolean" }, optional: true }] };
+  if (/^optional boolean/.test(text) || handler?.accepts_boolean_word)
+    return { args: [{ name: "BOOLEAN", kind: { type: "boolean" }, optional: true }] };
 
   const enumValues = ENUMS[path] ?? ENUMS[k.name];
-  if (enumValues) return { args: [{ name: enumValues.name, kind: { type: "enum", values: enumValues.values, ...(enumValues.caseInsensitive ? { caseInsensitive: true } : {}) }, ...(optional ? { optional: true } : {}) }], allowsExtra: enumValues.allowsExtra === true };
+  if (enumValues)
+    return {
+      args: [
+        {
+          name: enumValues.name,
+          kind: { type: "enum", values: enumValues.values, ...(enumValues.caseInsensitive ? { caseInsensitive: true } : {}) },
+          ...(optional ? { optional: true } : {}),
+        },
+      ],
+      allowsExtra: enumValues.allowsExtra === true,
+    };
 
   const range = rangeKind(handler);
   // A tracked object's weight may be followed by reverse (or, in every handler, noreverse).
   if (range && /followed by '?reverse/.test(text)) {
-    return { args: [{ name: "WEIGHT", kind: range }, { name: "DIRECTION", kind: { type: "enum", values: ["reverse", "noreverse"] }, optional: true }] };
+    return {
+      args: [
+        { name: "WEIGHT", kind: range },
+        { name: "DIRECTION", kind: { type: "enum", values: ["reverse", "noreverse"] }, optional: true },
+      ],
+    };
   }
   if (range) {
     const more = /optionally followed|and\/or|followed by|one or more|START MAX|\bthen\b/.test(text);
@@ -105,7 +151,7 @@ for (const k of ref.keywords) {
   const handler = ref.handlers[k.handler];
   const derived = deriveArgs(k, handler);
   const sinceText = SINCE[k.path.join(" > ")] ?? k.since?.version ?? "";
-  const since = /^unreleased/.test(sinceText) ? unreleased : parseVersion(sinceText) ?? [0, 5, 3];
+  const since = /^unreleased/.test(sinceText) ? unreleased : (parseVersion(sinceText) ?? [0, 5, 3]);
   const entry = { name: k.name, parents: k.parents };
   if (k.opens_block) entry.block = k.opens_block;
   if (derived.args) entry.args = derived.args;

@@ -15,7 +15,11 @@ export const ENUMS = {
   sorry_server_lvs_method: { name: "METHOD", values: ["NAT", "DR", "TUN"], allowsExtra: true },
   "virtual_server > protocol": { name: "PROTOCOL", values: ["TCP", "UDP", "SCTP"], caseInsensitive: true },
   ip_family: { name: "FAMILY", values: ["inet", "inet6"] },
-  "virtual_server > real_server > DNS_CHECK > type": { name: "TYPE", values: ["A", "NS", "CNAME", "SOA", "MX", "TXT", "AAAA", "RRSIG", "DNSKEY"], caseInsensitive: true },
+  "virtual_server > real_server > DNS_CHECK > type": {
+    name: "TYPE",
+    values: ["A", "NS", "CNAME", "SOA", "MX", "TXT", "AAAA", "RRSIG", "DNSKEY"],
+    caseInsensitive: true,
+  },
   http_protocol: { name: "VERSION", values: ["1.0", "1.1", "1.0C", "1.0c"] },
   anti_replay: { name: "CLOCK", values: ["time", "monotonic"] },
   "vrrp_instance > auth_hmac > mode": { name: "MODE", values: ["enforce", "permissive", "receive-only"] },
@@ -23,7 +27,12 @@ export const ENUMS = {
 
 /** Argument lists the derivation from prose would get wrong. */
 export const OVERRIDES = {
-  smtp_server: { args: [{ name: "HOST", kind: { type: "host" } }, { name: "PORT", kind: { type: "integer", min: 1, max: 65535 }, optional: true }] },
+  smtp_server: {
+    args: [
+      { name: "HOST", kind: { type: "host" } },
+      { name: "PORT", kind: { type: "integer", min: 1, max: 65535 }, optional: true },
+    ],
+  },
   persistence_granularity: { args: [{ name: "MASK", kind: { type: "string" } }] },
   vrrp_garp_extra_if: any("SECONDS"),
   vrrp_vmac_garp_intvl: any("SECONDS"),
@@ -31,8 +40,19 @@ export const OVERRIDES = {
   vmac_garp_intvl: any("SECONDS"),
   lvs_timeouts: any("TIMEOUTS"),
   vrrp_rx_bufs_policy: any("POLICY"),
-  "vrrp_instance > auth_hmac > key": { args: [{ name: "KEY_ID", kind: { type: "integer", min: 1, max: 255 } }, { name: "KEY", kind: { type: "string" } }], allowsExtra: true },
-  script_user: { args: [{ name: "USER", kind: { type: "name" } }, { name: "GROUP", kind: { type: "name" }, optional: true }] },
+  "vrrp_instance > auth_hmac > key": {
+    args: [
+      { name: "KEY_ID", kind: { type: "integer", min: 1, max: 255 } },
+      { name: "KEY", kind: { type: "string" } },
+    ],
+    allowsExtra: true,
+  },
+  script_user: {
+    args: [
+      { name: "USER", kind: { type: "name" } },
+      { name: "GROUP", kind: { type: "name" }, optional: true },
+    ],
+  },
   notification_email_from: { args: [{ name: "ADDRESS", kind: { type: "string" } }] },
   helo_name: { args: [{ name: "NAME", kind: { type: "string" } }] },
   "vrrp_track_process > process": { args: [{ name: "PROCESS", kind: { type: "string" } }], allowsExtra: true },
@@ -49,7 +69,8 @@ export const OVERRIDES = {
 
 // Counts keepalived reports when 0 and replaces by 1, so 0 is out of range here.
 const repeats = { args: [{ name: "NUMBER", kind: { type: "integer", min: 1, max: 4294967295 } }] };
-for (const name of ["garp_master_repeat", "garp_master_refresh_repeat", "vrrp_garp_master_repeat", "vrrp_garp_master_refresh_repeat"]) OVERRIDES[name] = repeats;
+for (const name of ["garp_master_repeat", "garp_master_refresh_repeat", "vrrp_garp_master_repeat", "vrrp_garp_master_refresh_repeat"])
+  OVERRIDES[name] = repeats;
 
 // Real-time priorities: keepalived reports one outside SCHED_RR's range (1..99 on Linux) and
 // uses the nearest bound (found by the differential's number sweep, every release).
@@ -79,9 +100,22 @@ export const REPEATABLE = new Set(["vrrp_instance > auth_hmac > key", "lvs_timeo
  * by the differential's keyword sweep (test/differential/keyword-sweep.ts).
  */
 export const REQUIRED_ARG = new Set([
-  "startup_script", "shutdown_script", "default_interface", "lvs_sync_daemon", "vrrp_cpu_affinity", "checker_cpu_affinity",
-  "bfd_cpu_affinity", "notify_fifo", "notify_fifo_script", "vrrp_notify_fifo", "vrrp_notify_fifo_script", "lvs_notify_fifo",
-  "lvs_notify_fifo_script", "dbus_service_name", "tmp_config_directory", "virtualhost",
+  "startup_script",
+  "shutdown_script",
+  "default_interface",
+  "lvs_sync_daemon",
+  "vrrp_cpu_affinity",
+  "checker_cpu_affinity",
+  "bfd_cpu_affinity",
+  "notify_fifo",
+  "notify_fifo_script",
+  "vrrp_notify_fifo",
+  "vrrp_notify_fifo_script",
+  "lvs_notify_fifo",
+  "lvs_notify_fifo_script",
+  "dbus_service_name",
+  "tmp_config_directory",
+  "virtualhost",
   "virtual_server > real_server > MISC_CHECK > user",
   // Found by the sweep of 2.3.3: "dbus_no_interface_name missing - ignoring".
   "dbus_no_interface_name",

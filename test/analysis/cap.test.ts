@@ -5,7 +5,14 @@ import { capFindings } from "../../server/src/analysis/cap.js";
 
 const a = new SourceText("/a.conf", "x\n".repeat(500));
 const b = new SourceText("/b.conf", "x\n".repeat(500));
-const finding = (file: SourceText, at: number, code = "unknown-keyword", severity: Diagnostic["severity"] = "error"): Diagnostic => ({ file, start: at, end: at + 1, code, severity, message: `m${at}` });
+const finding = (file: SourceText, at: number, code = "unknown-keyword", severity: Diagnostic["severity"] = "error"): Diagnostic => ({
+  file,
+  start: at,
+  end: at + 1,
+  code,
+  severity,
+  message: `m${at}`,
+});
 
 test("after N findings of one code in one file, one summary counts the rest, at the first not shown, with their highest severity", () => {
   const list = [
@@ -29,5 +36,8 @@ test("after N findings of one code in one file, one summary counts the rest, at 
 test("a summary the analysis made (findings it only counted) adds its count", () => {
   const list = [finding(a, 0), { ...finding(a, 2), omitted: 41, message: "41 more" }];
   expect(capFindings(list, 5, "h").map((d) => d.omitted)).toEqual([undefined, 41]);
-  expect(capFindings([finding(a, 0), finding(a, 1), { ...finding(a, 2), omitted: 41 }], 1, "h").map((d) => d.omitted)).toEqual([undefined, 42]);
+  expect(capFindings([finding(a, 0), finding(a, 1), { ...finding(a, 2), omitted: 41 }], 1, "h").map((d) => d.omitted)).toEqual([
+    undefined,
+    42,
+  ]);
 });

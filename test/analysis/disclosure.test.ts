@@ -6,7 +6,11 @@ import { foreignFiles, isConfidential, printable, protect, scrubText } from "../
 import { memoryHost } from "../support/memory-host.js";
 
 const ROOT = "/etc/keepalived/keepalived.conf";
-const secret = (value: string, name = "TOKEN"): Substitution => ({ value, label: `the value of environment variable ${name}`, secret: true });
+const secret = (value: string, name = "TOKEN"): Substitution => ({
+  value,
+  label: `the value of environment variable ${name}`,
+  secret: true,
+});
 const defined = (value: string, name = "VIP"): Substitution => ({ value, label: `the value of $${name}`, secret: false });
 
 describe("scrubText", () => {
@@ -37,7 +41,15 @@ describe("printable", () => {
 describe("protect", () => {
   const file = new SourceText("/x.conf", "auth_pass x\n");
   test("a fix that would write a hidden value is dropped; the message keeps its place", () => {
-    const d: Diagnostic = { file, start: 0, end: 9, code: "c", severity: "error", message: "use s3cr3t-value here", fix: { description: "replace", edits: [{ file, start: 0, end: 9, newText: "s3cr3t-value" }], safe: true } };
+    const d: Diagnostic = {
+      file,
+      start: 0,
+      end: 9,
+      code: "c",
+      severity: "error",
+      message: "use s3cr3t-value here",
+      fix: { description: "replace", edits: [{ file, start: 0, end: 9, newText: "s3cr3t-value" }], safe: true },
+    };
     const p = protect(d, [secret("s3cr3t-value")]);
     expect(p.message).toBe("use the value of environment variable TOKEN here");
     expect(p.fix).toBeUndefined();
@@ -74,7 +86,10 @@ describe("foreign files", () => {
   });
 
   test("preprocessing records substituted values, those of the environment as secrets", () => {
-    const config = preprocess(ROOT, { host: memoryHost({ [ROOT]: "$P=pw-from-def\nauth_pass ${_ENV PASS}\nauth_pass $P\n" }), env: (n) => (n === "PASS" ? "pw-from-env" : undefined) });
+    const config = preprocess(ROOT, {
+      host: memoryHost({ [ROOT]: "$P=pw-from-def\nauth_pass ${_ENV PASS}\nauth_pass $P\n" }),
+      env: (n) => (n === "PASS" ? "pw-from-env" : undefined),
+    });
     expect(config.substituted).toEqual([
       { value: "pw-from-env", label: "the value of environment variable PASS", secret: true },
       { value: "pw-from-def", label: "the value of $P", secret: false },
@@ -83,7 +98,8 @@ describe("foreign files", () => {
 });
 
 test("kalint's own apostrophes are no quotes: a long message keeps its words", () => {
-  const message = "virtual_router_id 52 differs from its peer's 51 (examples/lvs-dr-broken/master.conf:11); the nodes ignore each other's adverts and both become master";
+  const message =
+    "virtual_router_id 52 differs from its peer's 51 (examples/lvs-dr-broken/master.conf:11); the nodes ignore each other's adverts and both become master";
   expect(printable(message)).toBe(message);
   expect(printable(`a path ${"/d".repeat(200)} stays whole`)).toBe(`a path ${"/d".repeat(200)} stays whole`);
 });

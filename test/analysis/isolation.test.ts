@@ -22,7 +22,9 @@ test("a file rule that throws: internal-error at the start of the file, naming t
   const internal = found.filter((d) => d.code === "internal-error");
   expect(internal).toHaveLength(1);
   expect(internal[0]).toMatchObject({ start: 0, end: 0, severity: "error" });
-  expect(internal[0]!.message).toBe("rule implicit-owner-priority failed here and reported nothing: boom (a bug in kalint; the other rules ran)");
+  expect(internal[0]!.message).toBe(
+    "rule implicit-owner-priority failed here and reported nothing: boom (a bug in kalint; the other rules ran)",
+  );
   expect(found.map((d) => d.code)).toEqual(expect.arrayContaining(["missing-required", "unused-definition"]));
 });
 
@@ -31,8 +33,13 @@ test("a cluster rule that throws: internal-error on the first node, and the othe
   vi.spyOn(rule, "checkCluster").mockImplementation(() => {
     throw new Error("boom");
   });
-  const host = memoryHost({ "/a.conf": CONFIG.replace("300", "100"), "/b.conf": CONFIG.replace("300", "100").replace("51", "52").replace("MASTER", "BACKUP") });
+  const host = memoryHost({
+    "/a.conf": CONFIG.replace("300", "100"),
+    "/b.conf": CONFIG.replace("300", "100").replace("51", "52").replace("MASTER", "BACKUP"),
+  });
   const found = checkFleet({ clusters: [buildCluster(["/a.conf", "/b.conf"].map((p) => loadNode(p, { host })))] });
-  expect(found.filter((d) => d.code === "internal-error").map((d) => [d.file.path, d.message])).toEqual([["/a.conf", "rule priority-tie failed here and reported nothing: boom (a bug in kalint; the other rules ran)"]]);
+  expect(found.filter((d) => d.code === "internal-error").map((d) => [d.file.path, d.message])).toEqual([
+    ["/a.conf", "rule priority-tie failed here and reported nothing: boom (a bug in kalint; the other rules ran)"],
+  ]);
   expect(found.map((d) => d.code)).toContain("vrid-mismatch");
 });

@@ -7,7 +7,11 @@ import { ConfigError, EMPTY_CONFIG, findLintConfig, parseLintConfig } from "../.
 
 describe("parseLintConfig", () => {
   test("the shape docs/usage.md gives: targetVersion, rule settings, peers resolved against the rc file's directory", () => {
-    const text = JSON.stringify({ targetVersion: "2.2.7", rules: { "priority-tie": "off", "script-security": "error" }, peers: [["a.conf", "../b.conf"]] });
+    const text = JSON.stringify({
+      targetVersion: "2.2.7",
+      rules: { "priority-tie": "off", "script-security": "error" },
+      peers: [["a.conf", "../b.conf"]],
+    });
     expect(parseLintConfig(text, "/srv/site/.kalintrc.json")).toEqual({
       targetVersion: "2.2.7",
       rules: { "priority-tie": "off", "script-security": "error" },

@@ -90,7 +90,9 @@ class Builder {
     const indent = "    ".repeat(depth);
     const specs = byBlock.get(parents.join(" ")) ?? [];
     if (specs.length === 0 || this.chance(8)) {
-      this.out.push(`${indent}${this.pick(["# note", "# kalint disable=priority-tie", "$X=1", "@a ", "bogus_keyword 1", "include /none/*.conf", "}"])}\n`);
+      this.out.push(
+        `${indent}${this.pick(["# note", "# kalint disable=priority-tie", "$X=1", "@a ", "bogus_keyword 1", "include /none/*.conf", "}"])}\n`,
+      );
       return;
     }
     // Block keywords are a minority in every scope; favouring them makes files that go deep.
@@ -112,17 +114,21 @@ class Builder {
     this.out.push(`${indent}${line} {\n`);
     const children = depth >= 4 ? 0 : this.pick([0, 1, 2, 3, 4, 5, 6]);
     for (let i = 0; i < children; i++) {
-      if (spec.block === "values") this.out.push(`${indent}    ${this.pick(["10.0.0.1", "10.0.0.2/24 dev eth0", "fe80::1", "chk weight 10", "x"])}\n`);
+      if (spec.block === "values")
+        this.out.push(`${indent}    ${this.pick(["10.0.0.1", "10.0.0.2/24 dev eth0", "fe80::1", "chk weight 10", "x"])}\n`);
       else this.item([...spec.parents, spec.name], depth + 1);
     }
     if (!this.chance(3)) this.out.push(`${indent}}\n`);
   }
 }
 
-const config = fc.array(fc.nat({ max: 1 << 20 }), { minLength: 20, maxLength: 1500, size: "max" }).map((choices) => new Builder(choices).build());
+const config = fc
+  .array(fc.nat({ max: 1 << 20 }), { minLength: 20, maxLength: 1500, size: "max" })
+  .map((choices) => new Builder(choices).build());
 
 function insideItsFile(d: Diagnostic): void {
-  if (!(d.start >= 0 && d.start <= d.end && d.end <= d.file.text.length)) throw new Error(`${d.code} at ${d.start}..${d.end} outside ${d.file.path} (${d.file.text.length})`);
+  if (!(d.start >= 0 && d.start <= d.end && d.end <= d.file.text.length))
+    throw new Error(`${d.code} at ${d.start}..${d.end} outside ${d.file.path} (${d.file.text.length})`);
 }
 
 function holds(master: string, backup: string, version: Version): void {
@@ -147,7 +153,14 @@ function holds(master: string, backup: string, version: Version): void {
   service.semanticTokens(doc);
   service.documentLinks(doc);
   const root = doc.analysis.config.root;
-  for (const offset of [0, master.indexOf(" "), master.indexOf("{") + 1, master.indexOf("1"), Math.floor(master.length / 2), master.length]) {
+  for (const offset of [
+    0,
+    master.indexOf(" "),
+    master.indexOf("{") + 1,
+    master.indexOf("1"),
+    Math.floor(master.length / 2),
+    master.length,
+  ]) {
     const position = root.positionAt(Math.max(0, offset));
     service.hover(doc, position);
     service.completion(doc, position);
@@ -166,15 +179,23 @@ function holds(master: string, backup: string, version: Version): void {
 
 /** A backup made from the master as people do: the state flipped and some numbers changed. */
 function derivedPeer(master: string, seed: number): string {
-  return master.replace(/MASTER/g, "BACKUP").replace(/\b\d+\b/g, (n, offset: number) => ((offset + seed) % 3 === 0 ? String(Number(n) + 1) : n));
+  return master
+    .replace(/MASTER/g, "BACKUP")
+    .replace(/\b\d+\b/g, (n, offset: number) => ((offset + seed) % 3 === 0 ? String(Number(n) + 1) : n));
 }
 
 const runs = (numRuns: number) => ({ numRuns, seed: Number(process.env["KALINT_FC_SEED"] ?? Date.now() % 2 ** 31) });
 
 describe("analysis properties", () => {
   test("generated configurations: analysis, fixes, cluster check and every service feature never throw (400 cases)", () => {
-    const peer = fc.oneof(config.map((text) => () => text), fc.nat().map((seed) => (master: string) => derivedPeer(master, seed)));
-    fc.assert(fc.property(config, peer, fc.constantFrom(...VERSIONS), (master, backup, version) => holds(master, backup(master), version)), runs(400));
+    const peer = fc.oneof(
+      config.map((text) => () => text),
+      fc.nat().map((seed) => (master: string) => derivedPeer(master, seed)),
+    );
+    fc.assert(
+      fc.property(config, peer, fc.constantFrom(...VERSIONS), (master, backup, version) => holds(master, backup(master), version)),
+      runs(400),
+    );
   });
 
   test("the generator reaches deep into the schema", () => {

@@ -14,8 +14,19 @@ interface Seen {
 
 function check(text: string, options: { rules?: Record<string, RuleSetting>; standalone?: boolean; files?: Record<string, string> } = {}) {
   const host = memoryHost({ "/etc/k.conf": text, ...options.files });
-  const a = analyze("/etc/k.conf", { host, ...(options.rules ? { rules: options.rules } : {}), ...(options.standalone ? { standalone: true } : {}) });
-  return a.diagnostics.map((d) => ({ line: d.file.positionAt(d.start).line + 1, code: d.code, severity: d.severity, message: d.message, file: d.file.path, fix: d.fix }));
+  const a = analyze("/etc/k.conf", {
+    host,
+    ...(options.rules ? { rules: options.rules } : {}),
+    ...(options.standalone ? { standalone: true } : {}),
+  });
+  return a.diagnostics.map((d) => ({
+    line: d.file.positionAt(d.start).line + 1,
+    code: d.code,
+    severity: d.severity,
+    message: d.message,
+    file: d.file.path,
+    fix: d.fix,
+  }));
 }
 const brief = (list: Seen[]) => list.map((d) => `${d.line} ${d.code}`);
 
@@ -30,7 +41,8 @@ ${inside}    priority 90
 
 describe("disable on its own line", () => {
   test("covers the next statement only", () => {
-    const text = "global_defs {\n    router_id a\n    # kalint disable=duplicate-keyword -- migrating\n    router_id b\n    router_id c\n}\n";
+    const text =
+      "global_defs {\n    router_id a\n    # kalint disable=duplicate-keyword -- migrating\n    router_id b\n    router_id c\n}\n";
     expect(brief(check(text))).toEqual(["5 duplicate-keyword"]);
   });
 
@@ -40,10 +52,14 @@ describe("disable on its own line", () => {
   });
 
   test("inside a block, it governs the next statement of that block, never a block after it", () => {
-    const lastInBlock = instance("VI_1", "", "").replace("    priority 90\n}", "    priority 90\n    # kalint disable=duplicate-keyword\n}") + instance("VI_2");
+    const lastInBlock =
+      instance("VI_1", "", "").replace("    priority 90\n}", "    priority 90\n    # kalint disable=duplicate-keyword\n}") +
+      instance("VI_2");
     const seen = check(lastInBlock);
     expect(brief(seen)).toEqual(["5 duplicate-keyword", "6 unused-suppression", "12 duplicate-keyword"]);
-    expect(seen.find((d) => d.code === "unused-suppression")!.message).toBe("this kalint comment suppresses nothing (duplicate-keyword); remove it");
+    expect(seen.find((d) => d.code === "unused-suppression")!.message).toBe(
+      "this kalint comment suppresses nothing (duplicate-keyword); remove it",
+    );
   });
 
   test("`!` comments work as `#` comments do", () => {
@@ -53,7 +69,8 @@ describe("disable on its own line", () => {
 
 describe("disable-line and disable-file", () => {
   test("disable-line (or disable=) after code covers that line only", () => {
-    const text = "global_defs {\n    router_id a\n    router_id b # kalint disable-line=duplicate-keyword\n    router_id c # kalint disable=duplicate-keyword -- known\n    router_id d\n}\n";
+    const text =
+      "global_defs {\n    router_id a\n    router_id b # kalint disable-line=duplicate-keyword\n    router_id c # kalint disable=duplicate-keyword -- known\n    router_id d\n}\n";
     expect(brief(check(text))).toEqual(["5 duplicate-keyword"]);
   });
 
@@ -63,13 +80,21 @@ describe("disable-line and disable-file", () => {
   });
 
   test("several codes, with or without blanks after the commas, and `all`", () => {
-    const text = "global_defs {\n    notification_email_from a@b\n    # kalint disable=extra-argument, duplicate-keyword\n    notification_email_from c@d e\n    # kalint disable=all\n    bogus_keyword 1\n    bogus_keyword 2\n}\n";
+    const text =
+      "global_defs {\n    notification_email_from a@b\n    # kalint disable=extra-argument, duplicate-keyword\n    notification_email_from c@d e\n    # kalint disable=all\n    bogus_keyword 1\n    bogus_keyword 2\n}\n";
     expect(brief(check(text))).toEqual(["7 unknown-keyword"]);
-    expect(brief(check(text.replace(/    # kalint.*\n/g, "")))).toEqual(["3 duplicate-keyword", "3 extra-argument", "4 unknown-keyword", "5 unknown-keyword"]);
+    expect(brief(check(text.replace(/    # kalint.*\n/g, "")))).toEqual([
+      "3 duplicate-keyword",
+      "3 extra-argument",
+      "4 unknown-keyword",
+      "5 unknown-keyword",
+    ]);
   });
 
   test("a disable comment in an included file covers that file's findings", () => {
-    const seen = check("include /etc/parts/*.conf\n", { files: { "/etc/parts/a.conf": "# kalint disable-file=duplicate-keyword\n" + instance("VI_1") } });
+    const seen = check("include /etc/parts/*.conf\n", {
+      files: { "/etc/parts/a.conf": "# kalint disable-file=duplicate-keyword\n" + instance("VI_1") },
+    });
     expect(seen).toEqual([]);
   });
 });
@@ -78,7 +103,12 @@ describe("unused-suppression", () => {
   test("a comment whose code did not fire, with a fix that removes its whole line", () => {
     const seen = check("# kalint disable=duplicate-keyword -- old\nglobal_defs {\n    router_id a\n}\n");
     expect(seen).toEqual([
-      expect.objectContaining({ line: 1, code: "unused-suppression", severity: "warning", message: "this kalint comment suppresses nothing (duplicate-keyword); remove it" }),
+      expect.objectContaining({
+        line: 1,
+        code: "unused-suppression",
+        severity: "warning",
+        message: "this kalint comment suppresses nothing (duplicate-keyword); remove it",
+      }),
     ]);
     const edit = seen[0]!.fix!.edits[0]!;
     expect([edit.start, edit.end, edit.newText]).toEqual([0, "# kalint disable=duplicate-keyword -- old\n".length, ""]);
@@ -92,7 +122,9 @@ describe("unused-suppression", () => {
 
   test("only the codes that suppressed nothing are named", () => {
     const seen = check(instance("VI_1", "# kalint disable=duplicate-keyword,unknown-keyword\n"));
-    expect(seen.map((d) => [d.code, d.message, d.fix])).toEqual([["unused-suppression", "unknown-keyword in this kalint comment suppresses nothing; remove it", undefined]]);
+    expect(seen.map((d) => [d.code, d.message, d.fix])).toEqual([
+      ["unused-suppression", "unknown-keyword in this kalint comment suppresses nothing; remove it", undefined],
+    ]);
   });
 
   test("an unknown code is named as such", () => {
@@ -101,9 +133,21 @@ describe("unused-suppression", () => {
     expect(seen[0]!.message).toBe("unknown rule 'duplicate-keywords' in this kalint comment; 'kalint rules' lists them");
   });
 
-  test.each([["# kalint disable duplicate-keyword"], ["# kalint: disable=duplicate-keyword"], ["# kalint disable="], ["# kalint enable=duplicate-keyword"], ["# kalint disable=Duplicate_Keyword"]])("a comment that cannot be read: %s", (comment) => {
+  test.each([
+    ["# kalint disable duplicate-keyword"],
+    ["# kalint: disable=duplicate-keyword"],
+    ["# kalint disable="],
+    ["# kalint enable=duplicate-keyword"],
+    ["# kalint disable=Duplicate_Keyword"],
+  ])("a comment that cannot be read: %s", (comment) => {
     const seen = check(`${comment}\nglobal_defs {\n    router_id a\n}\n`);
-    expect(seen).toEqual([expect.objectContaining({ line: 1, code: "unused-suppression", message: expect.stringMatching(/^this kalint comment cannot be read; write '# kalint disable=CODE/) })]);
+    expect(seen).toEqual([
+      expect.objectContaining({
+        line: 1,
+        code: "unused-suppression",
+        message: expect.stringMatching(/^this kalint comment cannot be read; write '# kalint disable=CODE/),
+      }),
+    ]);
   });
 
   test("ordinary comments that mention kalint are left alone", () => {

@@ -10,19 +10,29 @@ const temp = (files: Record<string, string>) => tempTree(files);
 afterAll(removeTrees);
 
 /** Every line of stdout that reports a finding, as `file:line:col: severity [code]`. */
-const findings = (stdout: string) => stdout.split("\n").filter((l) => / \[[a-z-]+\] /.test(l)).map((l) => l.slice(0, l.indexOf("]") + 1));
+const findings = (stdout: string) =>
+  stdout
+    .split("\n")
+    .filter((l) => / \[[a-z-]+\] /.test(l))
+    .map((l) => l.slice(0, l.indexOf("]") + 1));
 
 describe.runIf(built)("kalint check: files and exit codes", () => {
   const dir = temp({ "clean.conf": CLEAN, "error.conf": WITH_ERROR, "warning.conf": WITH_WARNING });
 
   test("a clean file: exit 0, only the summary line, nothing on stderr", () => {
-    expect(kalint(["check", "clean.conf"], { cwd: dir })).toEqual({ code: 0, stdout: "1 file checked: 0 errors, 0 warnings, 0 info\n", stderr: "" });
+    expect(kalint(["check", "clean.conf"], { cwd: dir })).toEqual({
+      code: 0,
+      stdout: "1 file checked: 0 errors, 0 warnings, 0 info\n",
+      stderr: "",
+    });
   });
 
   test("an error: one line per finding in file:line:col: severity [code] message form, exit 1", () => {
     const r = kalint(["check", "error.conf"], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/^error\.conf:3:5: error \[unknown-keyword\] unknown keyword 'smtp_connection_timeout' in global_defs; did you mean smtp_connect_timeout\?\n1 file checked: 1 error, 0 warnings, 0 info\n$/);
+    expect(r.stdout).toMatch(
+      /^error\.conf:3:5: error \[unknown-keyword\] unknown keyword 'smtp_connection_timeout' in global_defs; did you mean smtp_connect_timeout\?\n1 file checked: 1 error, 0 warnings, 0 info\n$/,
+    );
     expect(r.stderr).toBe("");
   });
 
@@ -97,7 +107,11 @@ describe.runIf(built)("kalint check: directories", () => {
 
   test("a directory with no config files is an input error", () => {
     const empty = temp({ "README.md": "nothing here" });
-    expect(kalint(["check", empty])).toEqual({ code: 2, stdout: "", stderr: `kalint: no keepalived config files (*.conf, keepalived.conf*) under ${empty}\n` });
+    expect(kalint(["check", empty])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `kalint: no keepalived config files (*.conf, keepalived.conf*) under ${empty}\n`,
+    });
   });
 });
 
@@ -124,7 +138,7 @@ describe.runIf(built)("kalint check: standard input", () => {
 });
 
 describe.runIf(built)("kalint check: mistakes give exit 2 and one line on stderr", () => {
-  const dir = temp({ "a.conf": CLEAN, "file": "x" });
+  const dir = temp({ "a.conf": CLEAN, file: "x" });
   mkdirSync(join(dir, "empty"));
 
   const cases: [string, string[], RegExp][] = [
@@ -133,16 +147,32 @@ describe.runIf(built)("kalint check: mistakes give exit 2 and one line on stderr
     ["option without its value", ["check", "a.conf", "--format"], /^kalint: --format needs a value$/],
     ["bad --format", ["check", "a.conf", "--format", "xml"], /^kalint: --format must be text, json, sarif, github or html, not 'xml'$/],
     ["bad --fail-on", ["check", "a.conf", "--fail-on", "fatal"], /^kalint: --fail-on must be error, warning or info, not 'fatal'$/],
-    ["bad --target-version", ["check", "a.conf", "--target-version", "2.x"], /^kalint: --target-version must look like 2\.2 or 2\.2\.7, not '2\.x'$/],
-    ["unknown rule in --disable", ["check", "a.conf", "--disable", "priority-tei"], /^kalint: unknown rule 'priority-tei' \(did you mean priority-tie\?\); 'kalint rules' lists them$/],
-    ["unknown rule in --enable", ["check", "a.conf", "--enable", "nonsense-rule-name"], /^kalint: unknown rule 'nonsense-rule-name'; 'kalint rules' lists them$/],
+    [
+      "bad --target-version",
+      ["check", "a.conf", "--target-version", "2.x"],
+      /^kalint: --target-version must look like 2\.2 or 2\.2\.7, not '2\.x'$/,
+    ],
+    [
+      "unknown rule in --disable",
+      ["check", "a.conf", "--disable", "priority-tei"],
+      /^kalint: unknown rule 'priority-tei' \(did you mean priority-tie\?\); 'kalint rules' lists them$/,
+    ],
+    [
+      "unknown rule in --enable",
+      ["check", "a.conf", "--enable", "nonsense-rule-name"],
+      /^kalint: unknown rule 'nonsense-rule-name'; 'kalint rules' lists them$/,
+    ],
     ["missing file", ["check", "a.conf", "nope.conf"], /^kalint: cannot read nope\.conf: no such file or directory$/],
     ["a path through a file", ["check", "file/x.conf"], /^kalint: cannot read file\/x\.conf: a part of the path is not a directory$/],
     ["no operand", ["check"], /^kalint: check needs at least one file \(or '-' for stdin\)$/],
     ["stdin twice", ["check", "-", "-"], /^kalint: '-' \(standard input\) can be given only once$/],
     ["--fix on stdin", ["check", "--fix", "-"], /^kalint: --fix rewrites files in place and cannot fix standard input$/],
     ["--stdin-filename without -", ["check", "a.conf", "--stdin-filename", "x.conf"], /^kalint: --stdin-filename goes with '-'/],
-    ["--config with --no-config", ["check", "a.conf", "--config", "x.json", "--no-config"], /^kalint: --config and --no-config cannot be used together$/],
+    [
+      "--config with --no-config",
+      ["check", "a.conf", "--config", "x.json", "--no-config"],
+      /^kalint: --config and --no-config cannot be used together$/,
+    ],
     ["--fix outside check", ["rules", "--fix"], /^kalint: --fix works only with check$/],
     ["directory without configs", ["check", "empty"], /^kalint: no keepalived config files/],
     ["a mistyped command", ["chek", "a.conf"], /^kalint: 'chek' is neither a file nor a command \(did you mean check\?\)$/],
@@ -164,7 +194,11 @@ describe.runIf(built)("kalint check: mistakes give exit 2 and one line on stderr
     const file = kalintAsNobody(["check", "secret.conf"], { cwd: locked });
     if (!file) return console.warn("notice: cannot run kalint as an unprivileged user here; permission cases skipped");
     expect(file).toEqual({ code: 2, stdout: "", stderr: "kalint: cannot read secret.conf: permission denied\n" });
-    expect(kalintAsNobody(["check", "closed"], { cwd: locked })).toEqual({ code: 2, stdout: "", stderr: "kalint: cannot read directory closed: permission denied\n" });
+    expect(kalintAsNobody(["check", "closed"], { cwd: locked })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "kalint: cannot read directory closed: permission denied\n",
+    });
   });
 });
 
@@ -193,7 +227,9 @@ describe.runIf(built)("kalint check --as NAME: a file checked as the file it wil
 
   test("works for fmt and for standard input; misuse is one line and exit 2", () => {
     expect(kalint(["fmt", "--check", "--as", "keepalived.conf", "tmp/source"], { cwd: dir }).stdout).toBe("");
-    expect(findings(kalint(["check", "--as", "lb1.conf", "-"], { cwd: dir, input: WITH_ERROR }).stdout)).toEqual(["lb1.conf:3:5: error [unknown-keyword]"]);
+    expect(findings(kalint(["check", "--as", "lb1.conf", "-"], { cwd: dir, input: WITH_ERROR }).stdout)).toEqual([
+      "lb1.conf:3:5: error [unknown-keyword]",
+    ]);
     for (const args of [
       ["check", "--as", "x.conf", "tmp/source", "tmp/includer"],
       ["check", "--as", "x.conf", "--fix", "tmp/source"],

@@ -1,6 +1,18 @@
 /** The CLI bundle's compile cache (scripts/code-cache.mjs): written once, reused, never in the way. */
 import { spawn } from "node:child_process";
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Script } from "node:vm";
@@ -174,15 +186,19 @@ describe.skipIf(!built || process.getuid?.() !== 0)("the cache-path swap race, r
     mkdirSync(join(att, "evil"), { recursive: true });
     writeFileSync(join(att, "evil", name), bytes, { mode: 0o600 });
     writeFileSync(join(att, "evil", `test-${process.version}-${process.arch}.v8cache`), bytes, { mode: 0o600 });
-    for (const p of [att, join(att, "evil"), join(att, "evil", name), join(att, "evil", `test-${process.version}-${process.arch}.v8cache`)]) chownSync(p, 65534, 65534);
+    for (const p of [att, join(att, "evil"), join(att, "evil", name), join(att, "evil", `test-${process.version}-${process.arch}.v8cache`)])
+      chownSync(p, 65534, 65534);
     const swapper = `
       const fs = require("fs"), a = ${JSON.stringify(att)};
       for (let i = 0; ; i++) {
         try { fs.rmSync(a + "/.l", { force: true }); fs.symlinkSync(i % 2 ? "evil" : ${JSON.stringify(join(base, "legit"))}, a + "/.l"); fs.renameSync(a + "/.l", a + "/cache"); } catch {}
       }`;
-    const attacker = spawn("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", process.execPath, "-e", swapper], { stdio: "ignore" });
+    const attacker = spawn("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", process.execPath, "-e", swapper], {
+      stdio: "ignore",
+    });
     try {
-      for (const until = Date.now() + 10_000; Date.now() < until && !existsSync(join(att, "cache")); ) await new Promise((r) => setTimeout(r, 5));
+      for (const until = Date.now() + 10_000; Date.now() < until && !existsSync(join(att, "cache"));)
+        await new Promise((r) => setTimeout(r, 5));
       const env = { KALINT_CACHE_DIR: join(att, "cache") };
       let legitReads = 0;
       let none = 0;
@@ -196,7 +212,9 @@ describe.skipIf(!built || process.getuid?.() !== 0)("the cache-path swap race, r
         expect(kalint(["--version"], { env }).stdout).toMatch(/^kalint /);
         expect(existsSync(marker)).toBe(false);
       }
-      console.log(`cache swap race: 300 opens, ${legitReads} read root's own cache, ${none} used none, 0 read the planted one; 10 runs of the bundle ran no planted code`);
+      console.log(
+        `cache swap race: 300 opens, ${legitReads} read root's own cache, ${none} used none, 0 read the planted one; 10 runs of the bundle ran no planted code`,
+      );
       // Both ways the link pointed were seen: the race was really run.
       expect(legitReads).toBeGreaterThan(0);
       expect(none).toBeGreaterThan(0);

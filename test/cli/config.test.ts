@@ -7,7 +7,11 @@ if (!built) console.warn("notice: dist/kalint.js is missing (run npm run build);
 const temp = (files: Record<string, string>) => tempTree(files);
 afterAll(removeTrees);
 
-const codes = (stdout: string) => stdout.split("\n").filter((l) => / \[[a-z-]+\] /.test(l)).map((l) => l.slice(0, l.indexOf("]") + 1));
+const codes = (stdout: string) =>
+  stdout
+    .split("\n")
+    .filter((l) => / \[[a-z-]+\] /.test(l))
+    .map((l) => l.slice(0, l.indexOf("]") + 1));
 
 // `disable_local_igmp` arrived in keepalived 2.2.0.
 const NEWER = CLEAN.replace("    router_id lb1\n", "    router_id lb1\n    disable_local_igmp\n");
@@ -36,17 +40,26 @@ describe.runIf(built)(".kalintrc.json", () => {
   });
 
   test("--config FILE replaces the search; --no-config uses the defaults", () => {
-    expect(codes(kalint(["check", "site/quiet/b.conf", "--config", "other.json"], { cwd: dir }).stdout)).toEqual(["site/quiet/b.conf:10:5: info [duplicate-keyword]"]);
-    expect(codes(kalint(["check", "site/a.conf", "--no-config"], { cwd: dir }).stdout)).toEqual(["site/a.conf:10:5: warning [duplicate-keyword]"]);
+    expect(codes(kalint(["check", "site/quiet/b.conf", "--config", "other.json"], { cwd: dir }).stdout)).toEqual([
+      "site/quiet/b.conf:10:5: info [duplicate-keyword]",
+    ]);
+    expect(codes(kalint(["check", "site/a.conf", "--no-config"], { cwd: dir }).stdout)).toEqual([
+      "site/a.conf:10:5: warning [duplicate-keyword]",
+    ]);
   });
 
   test("--enable brings back a rule the rc file turned off", () => {
-    expect(codes(kalint(["check", "site/quiet/b.conf", "--enable", "duplicate-keyword"], { cwd: dir }).stdout)).toEqual(["site/quiet/b.conf:10:5: warning [duplicate-keyword]"]);
+    expect(codes(kalint(["check", "site/quiet/b.conf", "--enable", "duplicate-keyword"], { cwd: dir }).stdout)).toEqual([
+      "site/quiet/b.conf:10:5: warning [duplicate-keyword]",
+    ]);
   });
 
   test("targetVersion in the rc file; --target-version overrides it", () => {
     // 2.1.5's `keepalived -t` would exit 0 on that error: config-test-exit-zero says so beside it.
-    expect(codes(kalint(["check", "old/n.conf"], { cwd: dir }).stdout)).toEqual(["old/n.conf:3:5: info [config-test-exit-zero]", "old/n.conf:3:5: error [keyword-too-new]"]);
+    expect(codes(kalint(["check", "old/n.conf"], { cwd: dir }).stdout)).toEqual([
+      "old/n.conf:3:5: info [config-test-exit-zero]",
+      "old/n.conf:3:5: error [keyword-too-new]",
+    ]);
     expect(kalint(["check", "old/n.conf", "--target-version", "2.2"], { cwd: dir }).code).toBe(0);
     expect(kalint(["check", "old/n.conf", "--no-config"], { cwd: dir }).code).toBe(0);
   });
@@ -58,9 +71,21 @@ describe.runIf(built)("a bad rc file is exit 2 with the file named, never silent
     ["not an object", "[1]", /^kalint: .*\.kalintrc\.json: expected a JSON object$/],
     ["an unknown setting", '{ "rule": {} }', /^kalint: .*\.kalintrc\.json: unknown setting 'rule'$/],
     ["rules as a list", '{ "rules": ["priority-tie"] }', /^kalint: .*\.kalintrc\.json: 'rules' must be an object$/],
-    ["a bad severity", '{ "rules": { "priority-tie": "fatal" } }', /^kalint: .*\.kalintrc\.json: rule 'priority-tie' must be "off", "info", "warning" or "error", not "fatal"$/],
-    ["an unknown rule", '{ "rules": { "priority-ti": "off" } }', /^kalint: .*\.kalintrc\.json: unknown rule 'priority-ti' \(did you mean priority-tie\?\)/],
-    ["a bad targetVersion", '{ "targetVersion": "latest" }', /^kalint: .*\.kalintrc\.json: targetVersion must look like 2\.2 or 2\.2\.7, not 'latest'$/],
+    [
+      "a bad severity",
+      '{ "rules": { "priority-tie": "fatal" } }',
+      /^kalint: .*\.kalintrc\.json: rule 'priority-tie' must be "off", "info", "warning" or "error", not "fatal"$/,
+    ],
+    [
+      "an unknown rule",
+      '{ "rules": { "priority-ti": "off" } }',
+      /^kalint: .*\.kalintrc\.json: unknown rule 'priority-ti' \(did you mean priority-tie\?\)/,
+    ],
+    [
+      "a bad targetVersion",
+      '{ "targetVersion": "latest" }',
+      /^kalint: .*\.kalintrc\.json: targetVersion must look like 2\.2 or 2\.2\.7, not 'latest'$/,
+    ],
     ["a targetVersion that is not a string", '{ "targetVersion": 2.2 }', /^kalint: .*\.kalintrc\.json: 'targetVersion' must be a string$/],
     ["bad peers", '{ "peers": ["a.conf"] }', /^kalint: .*\.kalintrc\.json: 'peers' must be a list of lists of file names$/],
   ];
@@ -75,7 +100,11 @@ describe.runIf(built)("a bad rc file is exit 2 with the file named, never silent
 
   test("--config naming a missing file", () => {
     const dir = temp({ "a.conf": CLEAN });
-    expect(kalint(["check", "a.conf", "--config", "nope.json"], { cwd: dir })).toEqual({ code: 2, stdout: "", stderr: "kalint: cannot read config file nope.json\n" });
+    expect(kalint(["check", "a.conf", "--config", "nope.json"], { cwd: dir })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "kalint: cannot read config file nope.json\n",
+    });
   });
 });
 

@@ -17,7 +17,14 @@ function kalint(args: string[], env: Record<string, string> = {}) {
 
 interface JsonOut {
   files: string[];
-  diagnostics: { file: string; line: number; code: string; message: string; related?: { file: string; line: number }[]; fix?: { description: string } }[];
+  diagnostics: {
+    file: string;
+    line: number;
+    code: string;
+    message: string;
+    related?: { file: string; line: number }[];
+    fix?: { description: string };
+  }[];
   differences: { path: string; master: string | null; backup: string | null; expected: boolean }[];
 }
 
@@ -32,7 +39,9 @@ describe.runIf(built)("kalint diff", () => {
 
   test("the seed LVS-DR pair: no cluster finding, and the differences marked expected or not", () => {
     const { out } = json(["diff", "examples/lvs-dr/master.conf", "examples/lvs-dr/backup.conf"]);
-    expect(out.diagnostics.filter((d) => ["vrid-mismatch", "priority-tie", "priority-inverted", "peer-missing"].includes(d.code))).toEqual([]);
+    expect(out.diagnostics.filter((d) => ["vrid-mismatch", "priority-tie", "priority-inverted", "peer-missing"].includes(d.code))).toEqual(
+      [],
+    );
     expect(out.differences).toEqual([
       { path: "global_defs > smtp_server", master: "192.168.1.114", backup: "192.168.1.112", expected: false },
       { path: "global_defs > router_id", master: "LVS_MASTER", backup: "LVS_BACKUP", expected: true },
@@ -45,8 +54,15 @@ describe.runIf(built)("kalint diff", () => {
     const { code, out } = json(["diff", "examples/lvs-dr-broken/master.conf", "examples/lvs-dr-broken/backup.conf"]);
     expect(code).toBe(1);
     const vrid = out.diagnostics.find((d) => d.code === "vrid-mismatch");
-    expect(vrid).toMatchObject({ file: "examples/lvs-dr-broken/backup.conf", line: 15, related: [{ file: "examples/lvs-dr-broken/master.conf", line: 11 }], fix: { description: "use 51" } });
-    expect(out.diagnostics.map((d) => d.code)).toEqual(expect.arrayContaining(["vrid-mismatch", "priority-tie", "virtual-server-mismatch"]));
+    expect(vrid).toMatchObject({
+      file: "examples/lvs-dr-broken/backup.conf",
+      line: 15,
+      related: [{ file: "examples/lvs-dr-broken/master.conf", line: 11 }],
+      fix: { description: "use 51" },
+    });
+    expect(out.diagnostics.map((d) => d.code)).toEqual(
+      expect.arrayContaining(["vrid-mismatch", "priority-tie", "virtual-server-mismatch"]),
+    );
     expect(out.differences).toContainEqual({ path: "vrrp_instance WEB > virtual_router_id", master: "51", backup: "52", expected: false });
   });
 
@@ -62,12 +78,16 @@ describe.runIf(built)("kalint diff", () => {
   });
 
   test("--color paints the table", () => {
-    expect(kalint(["diff", "--color", "examples/lvs-dr-broken/master.conf", "examples/lvs-dr-broken/backup.conf"]).stdout).toContain("\x1b[33m");
+    expect(kalint(["diff", "--color", "examples/lvs-dr-broken/master.conf", "examples/lvs-dr-broken/backup.conf"]).stdout).toContain(
+      "\x1b[33m",
+    );
   });
 
   test("one file with @main/@backup lines and --ids main,backup", () => {
     const file = join(dir, "cluster.conf");
-    writeFileSync(file, `vrrp_instance VI_1 {
+    writeFileSync(
+      file,
+      `vrrp_instance VI_1 {
     interface eth0
 @main    state MASTER
 @main    priority 120
@@ -78,7 +98,8 @@ describe.runIf(built)("kalint diff", () => {
         10.8.0.1/24
     }
 }
-`);
+`,
+    );
     const { out } = json(["diff", file, "--ids", "main,backup"]);
     expect(out.files).toEqual([file]);
     const tie = out.diagnostics.filter((d) => d.code === "priority-tie");
@@ -100,7 +121,8 @@ describe.runIf(built)("kalint diff", () => {
 
   test("the cluster rules are listed and explained", () => {
     const rules = kalint(["rules"]).stdout;
-    for (const code of ["vrid-mismatch", "priority-tie", "track-weight-insufficient", "fleet-vrid-collision"]) expect(rules).toContain(code);
+    for (const code of ["vrid-mismatch", "priority-tie", "track-weight-insufficient", "fleet-vrid-collision"])
+      expect(rules).toContain(code);
     expect(kalint(["explain", "vrid-mismatch"]).stdout).toContain("virtual_router_id");
   });
 });

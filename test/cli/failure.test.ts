@@ -6,13 +6,19 @@ import { describeFailure } from "../../server/src/cli/main.js";
 
 describe("describeFailure", () => {
   test("usage and input errors: their message, one line", () => {
-    expect(describeFailure(new UsageError("--format must be text, json, sarif or github, not 'xml'"), false)).toBe("kalint: --format must be text, json, sarif or github, not 'xml'\n");
-    expect(describeFailure(new InputError("cannot read a.conf: permission denied"), true)).toBe("kalint: cannot read a.conf: permission denied\n");
+    expect(describeFailure(new UsageError("--format must be text, json, sarif or github, not 'xml'"), false)).toBe(
+      "kalint: --format must be text, json, sarif or github, not 'xml'\n",
+    );
+    expect(describeFailure(new InputError("cannot read a.conf: permission denied"), true)).toBe(
+      "kalint: cannot read a.conf: permission denied\n",
+    );
   });
 
   test("a bug: one line naming it an internal error, and how to see where", () => {
     const e = new TypeError("cannot read properties of undefined (reading 'x')\nsecond line");
-    expect(describeFailure(e, false)).toBe("kalint: internal error: cannot read properties of undefined (reading 'x') (KALINT_DEBUG=1 shows where)\n");
+    expect(describeFailure(e, false)).toBe(
+      "kalint: internal error: cannot read properties of undefined (reading 'x') (KALINT_DEBUG=1 shows where)\n",
+    );
   });
 
   test("KALINT_DEBUG=1: the stack trace follows", () => {

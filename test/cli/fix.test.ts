@@ -1,6 +1,17 @@
 /** `kalint check --fix` through the built bundle: safe fixes in place, atomically, and a re-check of what remains. */
 import { spawn } from "node:child_process";
-import { chmodSync, chownSync, linkSync, lstatSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  chownSync,
+  linkSync,
+  lstatSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { readDecodedFile } from "../../grammar/node-host.js";
@@ -38,7 +49,10 @@ describe.runIf(built)("kalint check --fix", () => {
     chmodSync(join(dir, "real/a.conf"), 0o640);
     symlinkSync("real/a.conf", join(dir, "link.conf"));
     expect(kalint(["check", "--fix", "link.conf"], { cwd: dir })).toEqual({
-      code: 2, stdout: "", stderr: "kalint: cannot write link.conf: it is a symbolic link; kalint writes only to the file itself (--force writes through the link)\n",
+      code: 2,
+      stdout: "",
+      stderr:
+        "kalint: cannot write link.conf: it is a symbolic link; kalint writes only to the file itself (--force writes through the link)\n",
     });
     expect(readFileSync(join(dir, "real/a.conf"), "utf8")).toBe(DEPRECATED);
     const r = kalint(["check", "--fix", "--force", "link.conf"], { cwd: dir });
@@ -52,10 +66,20 @@ describe.runIf(built)("kalint check --fix", () => {
 
   test("bytes the fix does not touch stay as they were: CRLF line ends and non-UTF-8 comment bytes", () => {
     const dir = temp({});
-    const latin1 = Buffer.concat([Buffer.from("# caf"), Buffer.from([0xe9]), Buffer.from("\r\n"), Buffer.from(DEPRECATED.replace(/\n/g, "\r\n"))]);
+    const latin1 = Buffer.concat([
+      Buffer.from("# caf"),
+      Buffer.from([0xe9]),
+      Buffer.from("\r\n"),
+      Buffer.from(DEPRECATED.replace(/\n/g, "\r\n")),
+    ]);
     writeFileSync(join(dir, "a.conf"), latin1);
     expect(kalint(["check", "--fix", "a.conf"], { cwd: dir }).code).toBe(0);
-    const expected = Buffer.concat([Buffer.from("# caf"), Buffer.from([0xe9]), Buffer.from("\r\n"), Buffer.from(FIXED.replace(/\n/g, "\r\n"))]);
+    const expected = Buffer.concat([
+      Buffer.from("# caf"),
+      Buffer.from([0xe9]),
+      Buffer.from("\r\n"),
+      Buffer.from(FIXED.replace(/\n/g, "\r\n")),
+    ]);
     expect(readFileSync(join(dir, "a.conf")).equals(expected)).toBe(true);
   });
 
@@ -99,7 +123,10 @@ describe.runIf(built)("kalint check --fix writes only the file it checked", () =
 
     const ro = temp({ "a.conf": DEPRECATED });
     chmodSync(join(ro, "a.conf"), 0o444);
-    expect(kalint(["check", "--fix", "a.conf"], { cwd: ro })).toMatchObject({ code: 2, stderr: "kalint: cannot write a.conf: it is read-only (--force rewrites it anyway)\n" });
+    expect(kalint(["check", "--fix", "a.conf"], { cwd: ro })).toMatchObject({
+      code: 2,
+      stderr: "kalint: cannot write a.conf: it is read-only (--force rewrites it anyway)\n",
+    });
     expect(readFileSync(join(ro, "a.conf"), "utf8")).toBe(DEPRECATED);
   });
 
@@ -149,11 +176,14 @@ describe.runIf(built && process.getuid?.() === 0)("the include-folder swap race,
         try { fs.writeFileSync(f, text); fs.renameSync(f, x); } catch {}
         try { fs.rmSync(l, { force: true }); fs.symlinkSync("../victim.conf", l); fs.renameSync(l, x); } catch {}
       }`;
-    const attacker = spawn("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", process.execPath, "-e", swapper], { stdio: "ignore" });
+    const attacker = spawn("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", process.execPath, "-e", swapper], {
+      stdio: "ignore",
+    });
     try {
       // Wait until the swapping has begun.
       const x = join(confd, "x.conf");
-      for (const until = Date.now() + 10_000; Date.now() < until && !lstatSync(x, { throwIfNoEntry: false })?.isSymbolicLink(); ) await new Promise((r) => setTimeout(r, 5));
+      for (const until = Date.now() + 10_000; Date.now() < until && !lstatSync(x, { throwIfNoEntry: false })?.isSymbolicLink();)
+        await new Promise((r) => setTimeout(r, 5));
       let written = 0;
       let refused = 0;
       let tries = 0;
@@ -181,7 +211,9 @@ describe.runIf(built && process.getuid?.() === 0)("the include-folder swap race,
         kalint(["check", "--fix", "--no-config", "main.conf"], { cwd: dir });
         expect(readFileSync(join(dir, "victim.conf"), "utf8")).toBe("VICTIM\n");
       }
-      console.log(`include swap race: ${tries} tries, ${written} fixes written to the included file, ${refused} refused, root's file untouched`);
+      console.log(
+        `include swap race: ${tries} tries, ${written} fixes written to the included file, ${refused} refused, root's file untouched`,
+      );
       // Both outcomes happened: the race was really run.
       expect(written).toBeGreaterThan(0);
       expect(refused).toBeGreaterThan(0);

@@ -35,7 +35,11 @@ describe.runIf(built)("kalint fleet", () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   function kalint(args: string[]) {
-    const r = spawnSync(process.execPath, [bundle, "fleet", ...args], { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    const r = spawnSync(process.execPath, [bundle, "fleet", ...args], {
+      cwd: dir,
+      encoding: "utf8",
+      env: { ...process.env, NO_COLOR: "1" },
+    });
     return { code: r.status, stdout: r.stdout, stderr: r.stderr };
   }
 
@@ -45,10 +49,18 @@ describe.runIf(built)("kalint fleet", () => {
     const out = JSON.parse(r.stdout) as {
       files: string[];
       clusters: { nodes: string[]; instances: { name: string; vrid: number; segment: string }[] }[];
-      diagnostics: { file: string; code: string; message: string; fix?: { description: string; edits: { file?: string; newText: string }[] } }[];
+      diagnostics: {
+        file: string;
+        code: string;
+        message: string;
+        fix?: { description: string; edits: { file?: string; newText: string }[] };
+      }[];
     };
     expect(out.files).toHaveLength(4);
-    expect(out.clusters.map((c) => c.nodes)).toEqual([["db/a.conf", "db/b.conf"], ["web/a.conf", "web/b.conf"]]);
+    expect(out.clusters.map((c) => c.nodes)).toEqual([
+      ["db/a.conf", "db/b.conf"],
+      ["web/a.conf", "web/b.conf"],
+    ]);
     expect(out.clusters[0]!.instances[0]).toMatchObject({ name: "DB", vrid: 51, segment: "10.0.0.0/24" });
     const collisions = out.diagnostics.filter((d) => d.code === "fleet-vrid-collision");
     expect(collisions).toHaveLength(1);

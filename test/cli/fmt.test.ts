@@ -55,17 +55,29 @@ describe.runIf(built)("kalint fmt", () => {
     const target = file(MESSY);
     const link = join(dir, "link.conf");
     symlinkSync(target, link);
-    expect(kalint(["--write", link])).toEqual({ code: 2, stdout: "", stderr: `kalint: cannot write ${link}: it is a symbolic link; kalint writes only to the file itself (--force writes through the link)\n` });
+    expect(kalint(["--write", link])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `kalint: cannot write ${link}: it is a symbolic link; kalint writes only to the file itself (--force writes through the link)\n`,
+    });
     expect(readFileSync(target, "utf8")).toBe(MESSY);
     expect(kalint(["--write", "--force", link]).code).toBe(0);
     expect(readFileSync(target, "utf8")).toBe(TIDY);
-    expect(readdirSync(dir, { withFileTypes: true }).find((e) => e.name === "link.conf")!.isSymbolicLink()).toBe(true);
+    expect(
+      readdirSync(dir, { withFileTypes: true })
+        .find((e) => e.name === "link.conf")!
+        .isSymbolicLink(),
+    ).toBe(true);
   });
 
   test("--write refuses a read-only file unless --force, and keeps its mode either way", () => {
     const f = file(MESSY);
     chmodSync(f, 0o444);
-    expect(kalint(["--write", f])).toEqual({ code: 2, stdout: "", stderr: `kalint: cannot write ${f}: it is read-only (--force rewrites it anyway)\n` });
+    expect(kalint(["--write", f])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `kalint: cannot write ${f}: it is read-only (--force rewrites it anyway)\n`,
+    });
     expect(readFileSync(f, "utf8")).toBe(MESSY);
     if (process.getuid?.() === 0) {
       // Only root can open a read-only file for writing.
@@ -84,7 +96,9 @@ describe.runIf(built)("kalint fmt", () => {
   test("bytes that are not UTF-8 are written back unchanged", () => {
     const f = file(Buffer.concat([Buffer.from("global_defs {\n# caf"), Buffer.from([0xe9]), Buffer.from("\nrouter_id a\n}\n")]));
     expect(kalint(["--write", f]).code).toBe(0);
-    expect(readFileSync(f)).toEqual(Buffer.concat([Buffer.from("global_defs {\n    # caf"), Buffer.from([0xe9]), Buffer.from("\n    router_id a\n}\n")]));
+    expect(readFileSync(f)).toEqual(
+      Buffer.concat([Buffer.from("global_defs {\n    # caf"), Buffer.from([0xe9]), Buffer.from("\n    router_id a\n}\n")]),
+    );
   });
 
   test("a file that does not parse is refused with its syntax errors, exit 1, and never rewritten", () => {

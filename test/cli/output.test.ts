@@ -51,7 +51,13 @@ describe.runIf(built)("--format json", () => {
       files: ["warning.conf", "clean.conf"],
       diagnostics: [
         {
-          file: "warning.conf", line: 10, column: 5, endLine: 10, endColumn: 13, severity: "warning", code: "duplicate-keyword",
+          file: "warning.conf",
+          line: 10,
+          column: 5,
+          endLine: 10,
+          endColumn: 13,
+          severity: "warning",
+          code: "duplicate-keyword",
           message: "priority is already set in this block (line 9); only one of them takes effect",
           related: [{ file: "warning.conf", line: 9, column: 5, message: "first set here" }],
         },
@@ -67,7 +73,10 @@ describe.runIf(built)("--format json", () => {
 
   test("a fix carries its description and edits in the same coordinates", () => {
     const d = json(["deprecated.conf"]).diagnostics.find((x) => x.code === "deprecated-keyword")!;
-    expect(d.fix).toEqual({ description: "rename to lvs_flush_on_stop", edits: [{ line: 3, column: 5, endLine: 3, endColumn: 21, newText: "lvs_flush_on_stop" }] });
+    expect(d.fix).toEqual({
+      description: "rename to lvs_flush_on_stop",
+      edits: [{ line: 3, column: 5, endLine: 3, endColumn: 21, newText: "lvs_flush_on_stop" }],
+    });
   });
 
   test("diagnostics are sorted by file, line, column whatever the operand order", () => {
@@ -114,7 +123,11 @@ describe.runIf(built)("--format text", () => {
   const hasScript = spawnSync("script", ["-qc", "true", "/dev/null"]).status === 0;
   if (!hasScript) console.warn("notice: script(1) is missing; the terminal output cases are skipped");
   const onTerminal = (env: Record<string, string>) => {
-    const r = spawnSync("script", ["-qec", `${process.execPath} ${bundle} check error.conf`, "/dev/null"], { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "", ...env } });
+    const r = spawnSync("script", ["-qec", `${process.execPath} ${bundle} check error.conf`, "/dev/null"], {
+      cwd: dir,
+      encoding: "utf8",
+      env: { ...process.env, NO_COLOR: "", ...env },
+    });
     return { code: r.status, stdout: r.stdout.replace(/\r\n/g, "\n") };
   };
 
@@ -156,7 +169,9 @@ describe.runIf(built)("--format text", () => {
 describe.runIf(built)("kalint rules", () => {
   test("text: one line per rule with code, severity, category; json: the same as data", () => {
     const text = kalint(["rules"]).stdout.trimEnd().split("\n");
-    const data = JSON.parse(kalint(["rules", "--format", "json"]).stdout) as { rules: { code: string; severity: string; category: string; fixable: boolean; docs: string }[] };
+    const data = JSON.parse(kalint(["rules", "--format", "json"]).stdout) as {
+      rules: { code: string; severity: string; category: string; fixable: boolean; docs: string }[];
+    };
     expect(text).toHaveLength(data.rules.length);
     expect(new Set(data.rules.map((r) => r.code)).size).toBe(data.rules.length);
     for (const [i, r] of data.rules.entries()) {
@@ -168,7 +183,11 @@ describe.runIf(built)("kalint rules", () => {
 });
 
 test.runIf(built)("on a terminal the caret sits under the word that follows an accented letter and an emoji", () => {
-  const r = spawnSync("script", ["-qec", `${process.execPath} ${bundle} check astral.conf`, "/dev/null"], { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  const r = spawnSync("script", ["-qec", `${process.execPath} ${bundle} check astral.conf`, "/dev/null"], {
+    cwd: dir,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1" },
+  });
   if (r.status === null || r.error) return console.warn("notice: script(1) is missing; caret case skipped");
   const lines = r.stdout.replace(/\r\n/g, "\n").split("\n");
   expect(lines[1]).toBe('    2 |     notification_email_from "é😀" bad');
@@ -177,7 +196,10 @@ test.runIf(built)("on a terminal the caret sits under the word that follows an a
 
 describe.runIf(built)("how much output shows: --max-findings and --redact", () => {
   const many = "global_defs {\n" + "    bogus 1\n".repeat(150) + "}\n";
-  const withDefinition = CLEAN.replace("    advert_int 1\n", "    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass $PW\n    }\n").replace("global_defs {", "$PW=longpassword12\nglobal_defs {");
+  const withDefinition = CLEAN.replace(
+    "    advert_int 1\n",
+    "    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass $PW\n    }\n",
+  ).replace("global_defs {", "$PW=longpassword12\nglobal_defs {");
   const d = tree({ "many.conf": many, "pw.conf": withDefinition });
   afterAll(() => rmSync(d, { recursive: true, force: true }));
 
@@ -186,16 +208,33 @@ describe.runIf(built)("how much output shows: --max-findings and --redact", () =
     const report = JSON.parse(r.stdout) as JsonReport & { diagnostics: (JsonDiagnostic & { omitted?: number })[] };
     expect(r.code).toBe(1);
     expect(report.diagnostics).toHaveLength(101);
-    expect(report.diagnostics[100]).toMatchObject({ line: 102, code: "unknown-keyword", omitted: 50, message: "50 more unknown-keyword findings in this file are not shown (--max-findings 100; --max-findings 0 shows all)" });
+    expect(report.diagnostics[100]).toMatchObject({
+      line: 102,
+      code: "unknown-keyword",
+      omitted: 50,
+      message: "50 more unknown-keyword findings in this file are not shown (--max-findings 100; --max-findings 0 shows all)",
+    });
     expect(report.summary.errors).toBe(101);
-    expect(JSON.parse(kalint(["check", "--format", "json", "--max-findings", "0", "many.conf"], { cwd: d }).stdout).diagnostics).toHaveLength(150);
-    expect(kalint(["check", "--max-findings", "-3", "many.conf"], { cwd: d })).toMatchObject({ code: 2, stderr: "kalint: --max-findings must be a whole number (0 shows every finding), not '-3'\n" });
+    expect(
+      JSON.parse(kalint(["check", "--format", "json", "--max-findings", "0", "many.conf"], { cwd: d }).stdout).diagnostics,
+    ).toHaveLength(150);
+    expect(kalint(["check", "--max-findings", "-3", "many.conf"], { cwd: d })).toMatchObject({
+      code: 2,
+      stderr: "kalint: --max-findings must be a whole number (0 shows every finding), not '-3'\n",
+    });
   });
 
   test("a $NAME value is shown in text and JSON, left out in github and SARIF; --redact and --no-redact decide", () => {
     const shows = (args: string[]) => kalint(["check", ...args, "pw.conf"], { cwd: d }).stdout.includes("longpass");
-    expect([shows([]), shows(["--format", "json"]), shows(["--format", "github"]), shows(["--format", "sarif"])]).toEqual([true, true, false, false]);
+    expect([shows([]), shows(["--format", "json"]), shows(["--format", "github"]), shows(["--format", "sarif"])]).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
     expect([shows(["--format", "json", "--redact"]), shows(["--format", "github", "--no-redact"])]).toEqual([false, true]);
-    expect(kalint(["check", "--format", "github", "pw.conf"], { cwd: d }).stdout).toContain("auth_pass 'the value of $PW' is 14 characters");
+    expect(kalint(["check", "--format", "github", "pw.conf"], { cwd: d }).stdout).toContain(
+      "auth_pass 'the value of $PW' is 14 characters",
+    );
   });
 });

@@ -26,14 +26,19 @@ describe.runIf(built)("npm pack", () => {
     expect(paths.every((p) => /^(dist\/(kalint|server)\.js|dist\/minijinja\.wasm|docs\/|README\.md|package\.json)/.test(p))).toBe(true);
 
     const prefix = join(work, "prefix");
-    execFileSync("npm", ["install", "-g", "--offline", "--no-audit", "--no-fund", "--prefix", prefix, join(work, info!.filename)], { encoding: "utf8" });
+    execFileSync("npm", ["install", "-g", "--offline", "--no-audit", "--no-fund", "--prefix", prefix, join(work, info!.filename)], {
+      encoding: "utf8",
+    });
     const installed = join(prefix, "lib/node_modules/kalint");
     expect(readdirSync(installed)).not.toContain("node_modules");
 
     const kalint = join(prefix, "bin/kalint");
     const version = spawnSync(kalint, ["--version"], { encoding: "utf8" });
     expect(version.stdout.trim()).toMatch(/^kalint \d+\.\d+\.\d+$/);
-    const run = spawnSync(kalint, ["check", "--format", "json", "-"], { input: "vrrp_instance VI_1 {\n  priorty 100\n}\n", encoding: "utf8" });
+    const run = spawnSync(kalint, ["check", "--format", "json", "-"], {
+      input: "vrrp_instance VI_1 {\n  priorty 100\n}\n",
+      encoding: "utf8",
+    });
     expect(run.status).toBe(1);
     expect(JSON.parse(run.stdout).diagnostics.map((d: { code: string }) => d.code)).toContain("unknown-keyword");
 

@@ -17,8 +17,14 @@ export interface Run {
 /** Runs kalint with a clean environment: no colour variables, no debug, stdin closed unless given. */
 export function kalint(args: readonly string[], options: { cwd?: string; input?: string; env?: Record<string, string> } = {}): Run {
   const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !["NO_COLOR", "FORCE_COLOR", "KALINT_DEBUG"].includes(k)) env[k] = v;
-  const r = spawnSync(process.execPath, [bundle, ...args], { cwd: options.cwd ?? root, input: options.input ?? "", encoding: "utf8", env: { ...env, ...options.env } });
+  for (const [k, v] of Object.entries(process.env))
+    if (v !== undefined && !["NO_COLOR", "FORCE_COLOR", "KALINT_DEBUG"].includes(k)) env[k] = v;
+  const r = spawnSync(process.execPath, [bundle, ...args], {
+    cwd: options.cwd ?? root,
+    input: options.input ?? "",
+    encoding: "utf8",
+    env: { ...env, ...options.env },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -28,9 +34,16 @@ export function kalint(args: readonly string[], options: { cwd?: string; input?:
  */
 export function kalintAsNobody(args: readonly string[], options: { cwd: string }): Run | undefined {
   if (process.getuid?.() !== 0) return kalint(args, options);
-  const probe = spawnSync("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", process.execPath, bundle, "--version"], { encoding: "utf8" });
+  const probe = spawnSync("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", process.execPath, bundle, "--version"], {
+    encoding: "utf8",
+  });
   if (probe.status !== 0) return undefined;
-  const r = spawnSync("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", process.execPath, bundle, ...args], { cwd: options.cwd, input: "", encoding: "utf8", env: { PATH: process.env["PATH"] ?? "" } });
+  const r = spawnSync("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", process.execPath, bundle, ...args], {
+    cwd: options.cwd,
+    input: "",
+    encoding: "utf8",
+    env: { PATH: process.env["PATH"] ?? "" },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -39,7 +39,12 @@ interface Sarif {
       message: { text: string };
       locations: { physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> } }[];
       relatedLocations?: unknown[];
-      fixes?: { artifactChanges: { artifactLocation: { uri: string }; replacements: { deletedRegion: Record<string, number>; insertedContent: { text: string } }[] }[] }[];
+      fixes?: {
+        artifactChanges: {
+          artifactLocation: { uri: string };
+          replacements: { deletedRegion: Record<string, number>; insertedContent: { text: string } }[];
+        }[];
+      }[];
     }[];
   }[];
 }
@@ -64,7 +69,9 @@ describe.runIf(built)("--format sarif", () => {
   test("the validator is not a rubber stamp", () => {
     expect(validate({ version: "2.1.0", runs: [] })).toBe(true);
     expect(validate({ version: "2.1.0", runs: [{ tool: { driver: {} } }] })).toBe(false);
-    expect(validate({ version: "2.1.0", runs: [{ tool: { driver: { name: "x" } }, results: [{ message: { text: "m" }, level: "fatal" }] }] })).toBe(false);
+    expect(
+      validate({ version: "2.1.0", runs: [{ tool: { driver: { name: "x" } }, results: [{ message: { text: "m" }, level: "fatal" }] }] }),
+    ).toBe(false);
   });
 
   test.each([
@@ -96,12 +103,25 @@ describe.runIf(built)("--format sarif", () => {
     for (const r of run.results) expect(run.tool.driver.rules[r.ruleIndex!]!.id).toBe(r.ruleId);
     const error = run.results.find((r) => r.ruleId === "unknown-keyword")!;
     expect(error.level).toBe("error");
-    expect(error.locations[0]!.physicalLocation).toEqual({ artifactLocation: { uri: "error.conf" }, region: { startLine: 3, startColumn: 5, endLine: 3, endColumn: 28 } });
+    expect(error.locations[0]!.physicalLocation).toEqual({
+      artifactLocation: { uri: "error.conf" },
+      region: { startLine: 3, startColumn: 5, endLine: 3, endColumn: 28 },
+    });
     expect(run.results.find((r) => r.ruleId === "duplicate-keyword")!.relatedLocations).toHaveLength(1);
     expect(run.results.find((r) => r.ruleId === "deprecated-keyword")!.fixes).toEqual([
       {
         description: { text: "rename to lvs_flush_on_stop" },
-        artifactChanges: [{ artifactLocation: { uri: "deprecated.conf" }, replacements: [{ deletedRegion: { startLine: 3, startColumn: 5, endLine: 3, endColumn: 21 }, insertedContent: { text: "lvs_flush_on_stop" } }] }],
+        artifactChanges: [
+          {
+            artifactLocation: { uri: "deprecated.conf" },
+            replacements: [
+              {
+                deletedRegion: { startLine: 3, startColumn: 5, endLine: 3, endColumn: 21 },
+                insertedContent: { text: "lvs_flush_on_stop" },
+              },
+            ],
+          },
+        ],
       },
     ]);
   });

@@ -59,7 +59,9 @@ describe("kalint simulate", () => {
 
   it("runs the nodes as --target-version: different address lists split the pair only before 2.3.3", () => {
     const { dir, files } = pairOf("vip-mismatch");
-    const verdict = (args: string[]) => JSON.parse(kalint(["simulate", ...files, "--scenario", "start", "--format", "json", ...args], { cwd: dir }).stdout).scenarios[0].verdict;
+    const verdict = (args: string[]) =>
+      JSON.parse(kalint(["simulate", ...files, "--scenario", "start", "--format", "json", ...args], { cwd: dir }).stdout).scenarios[0]
+        .verdict;
     expect(verdict(["--target-version", "2.2.7"])).toBe("split-brain");
     expect(verdict(["--target-version", "2.4.3"])).toBe("ok");
   });
@@ -68,7 +70,9 @@ describe("kalint simulate", () => {
     const { dir, files } = pairOf("clean-pair");
     expect(kalint(["simulate", files[0]!], { cwd: dir }).stderr).toMatch(/simulate needs two or more node files/);
     expect(kalint(["simulate", ...files, "--compare"], { cwd: dir }).code).toBe(2);
-    expect(kalint(["simulate", ...files, "--address", "nobody=192.0.2.1"], { cwd: dir }).stderr).toMatch(/--address names no node 'nobody'/);
+    expect(kalint(["simulate", ...files, "--address", "nobody=192.0.2.1"], { cwd: dir }).stderr).toMatch(
+      /--address names no node 'nobody'/,
+    );
   });
 });
 

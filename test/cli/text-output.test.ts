@@ -4,8 +4,18 @@ import { SourceText, type Diagnostic } from "../../grammar/index.js";
 import { renderText } from "../../server/src/cli/output/text.js";
 
 const file = new SourceText("k.conf", "vrrp_instance VI_1 {\n\tstate\tMASTR\n    # 😀 x\n}\n");
-const at = (start: number, end: number, code = "invalid-value"): Diagnostic => ({ file, start, end, code, severity: "error", message: "m" });
-const contextOf = (d: Diagnostic) => renderText({ files: ["k.conf"], diagnostics: [d] }, { color: false, context: true }).split("\n").slice(1, 3);
+const at = (start: number, end: number, code = "invalid-value"): Diagnostic => ({
+  file,
+  start,
+  end,
+  code,
+  severity: "error",
+  message: "m",
+});
+const contextOf = (d: Diagnostic) =>
+  renderText({ files: ["k.conf"], diagnostics: [d] }, { color: false, context: true })
+    .split("\n")
+    .slice(1, 3);
 
 describe("caret context", () => {
   test("tabs show as one blank each, so the caret stays under the word", () => {
@@ -27,10 +37,14 @@ describe("caret context", () => {
     expect(contextOf(at(start, start + 1))).toEqual(["    3 |     # 😀 x", `      | ${" ".repeat(9)}^`]);
     const accented = new SourceText("a.conf", "# e\u0301 y\n");
     const y = accented.text.indexOf("y");
-    expect(renderText({ files: ["a.conf"], diagnostics: [{ ...at(y, y + 1), file: accented }] }, { color: false, context: true }).split("\n")[2]).toBe(`      | ${" ".repeat(4)}^`);
+    expect(
+      renderText({ files: ["a.conf"], diagnostics: [{ ...at(y, y + 1), file: accented }] }, { color: false, context: true }).split("\n")[2],
+    ).toBe(`      | ${" ".repeat(4)}^`);
   });
 
   test("without context: the finding line and the summary only", () => {
-    expect(renderText({ files: ["k.conf"], diagnostics: [at(0, 4)] }, { color: false, context: false })).toBe("k.conf:1:1: error [invalid-value] m\n1 file checked: 1 error, 0 warnings, 0 info");
+    expect(renderText({ files: ["k.conf"], diagnostics: [at(0, 4)] }, { color: false, context: false })).toBe(
+      "k.conf:1:1: error [invalid-value] m\n1 file checked: 1 error, 0 warnings, 0 info",
+    );
   });
 });

@@ -38,7 +38,7 @@ describe("templateLanguage: which templates the extension claims", () => {
     expect(templateLanguage("/r/templates/lb.conf.jinja2", vrrp)).toBe("keepalived-jinja");
     expect(templateLanguage("/r/keepalived/node.conf.tmpl", "vrrp_instance {{ .Name }} {\n}\n")).toBe("keepalived-go");
     expect(templateLanguage("/r/keepalived.conf.erb", "vrrp_instance <%= @n %> {\n}\n")).toBe("keepalived-erb");
-    expect(templateLanguage("/r/keepalived.conf.ctmpl", "vrrp_instance {{ key \"x\" }} {\n}\n")).toBe("keepalived-go");
+    expect(templateLanguage("/r/keepalived.conf.ctmpl", 'vrrp_instance {{ key "x" }} {\n}\n')).toBe("keepalived-go");
   });
 
   test("never another .j2, nor a keepalived-named file without keepalived content, nor a .conf.j2 elsewhere", () => {

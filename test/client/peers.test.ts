@@ -2,7 +2,10 @@ import { describe, expect, test } from "vitest";
 import { configuredPeers, rankCandidates } from "../../client/src/peers.js";
 
 describe("configuredPeers", () => {
-  const groups = [["lb1/keepalived.conf", "lb2/keepalived.conf", "./lb3/../lb3/keepalived.conf"], ["edge/a.conf", "edge/b.conf"]];
+  const groups = [
+    ["lb1/keepalived.conf", "lb2/keepalived.conf", "./lb3/../lb3/keepalived.conf"],
+    ["edge/a.conf", "edge/b.conf"],
+  ];
   test("the other members of the file's group, resolved against the workspace folder", () => {
     expect(configuredPeers("/ws/lb2/keepalived.conf", groups, "/ws")).toEqual(["/ws/lb1/keepalived.conf", "/ws/lb3/keepalived.conf"]);
   });

@@ -13,13 +13,14 @@ import { openInVsCode, type HostView } from "./vscode-host.js";
 import { ROLE_TEMPLATE_PATH, writeRenderRole } from "../support/render-role.js";
 
 const hostDir = process.env.VSCODE_HOST_DIR ?? join(homedir(), ".cache/vscode-host");
-const missing = [
-  [join(hostDir, "cs/node_modules/.bin/code-server"), "code-server (run ../shared/tools/vscode-host/setup.sh)"],
-].filter(([path]) => !existsSync(path!));
+const missing = [[join(hostDir, "cs/node_modules/.bin/code-server"), "code-server (run ../shared/tools/vscode-host/setup.sh)"]].filter(
+  ([path]) => !existsSync(path!),
+);
 // The Chromium the driver launches (scripts/chromium.mjs: Debian's, or $CHROMIUM).
 if (!chromiumPath()) missing.push(["chromium", "chromium (run ../shared/tools/vscode-host/setup.sh)"]);
 const available = missing.length === 0;
-if (!available) console.warn(`[vscode-e2e] SKIPPED: the VS Code host is not installed: missing ${missing.map(([, what]) => what).join(", ")}`);
+if (!available)
+  console.warn(`[vscode-e2e] SKIPPED: the VS Code host is not installed: missing ${missing.map(([, what]) => what).join(", ")}`);
 
 interface ReportDiagnostic {
   readonly file: string;
@@ -48,7 +49,15 @@ function kalint(cwd: string, ...args: string[]): ReportDiagnostic[] {
 const workspaces: string[] = [];
 
 /** Copies an example into a fresh folder (so the editor's writes land outside the repo) and opens `file` in it. */
-async function runProbe(vsix: string, example: string, file: string, name: string, settings?: object, env: Record<string, string> = {}, until?: (v: HostView) => boolean): Promise<HostView & { folder: string }> {
+async function runProbe(
+  vsix: string,
+  example: string,
+  file: string,
+  name: string,
+  settings?: object,
+  env: Record<string, string> = {},
+  until?: (v: HostView) => boolean,
+): Promise<HostView & { folder: string }> {
   const folder = join(mkdtempSync(join(tmpdir(), "kalint-e2e-")), "workspace");
   workspaces.push(dirname(folder));
   cpSync(example, folder, { recursive: true });
@@ -71,7 +80,9 @@ const SEVERITY = { error: "Error", warning: "Warning", info: "Info" } as const;
  */
 function rowFor(rows: readonly string[], d: ReportDiagnostic): string | undefined {
   // The server names other files relative to the workspace folder, as the CLI run there does.
-  return rows.find((r) => r.startsWith(SEVERITY[d.severity]) && r.includes(d.message) && r.includes(`line ${d.line} and character ${d.column}.`));
+  return rows.find(
+    (r) => r.startsWith(SEVERITY[d.severity]) && r.includes(d.message) && r.includes(`line ${d.line} and character ${d.column}.`),
+  );
 }
 
 /** Rows that are problems: not the per-file header ("5 problems in file master.conf ...") nor a related location under a problem. */
@@ -93,22 +104,34 @@ describe.skipIf(!available)("kalint in VS Code (code-server)", () => {
     const expected = kalint(r.folder, "check", "master.conf");
     expect(expected.length).toBeGreaterThan(0);
     const rows = problemRows(r.problems);
-    for (const d of expected) expect(rowFor(rows, d), `${d.code} at ${d.line}:${d.column} in ${JSON.stringify(rows, null, 1)}`).toBeDefined();
+    for (const d of expected)
+      expect(rowFor(rows, d), `${d.code} at ${d.line}:${d.column} in ${JSON.stringify(rows, null, 1)}`).toBeDefined();
     // Anything beyond `kalint check` can only be a cluster finding against the peer in the folder.
     const cluster = kalint(r.folder, "diff", "master.conf", "backup.conf").filter((d) => d.file === "master.conf");
     const explained = rows.filter((row) => [...expected, ...cluster].some((d) => rowFor([row], d)));
     expect(explained).toEqual(rows);
-    expect(r.status.some((s) => /kalint \d+E \d+W/.test(s)), `status bar: ${r.status.join(" | ")}`).toBe(true);
+    expect(
+      r.status.some((s) => /kalint \d+E \d+W/.test(s)),
+      `status bar: ${r.status.join(" | ")}`,
+    ).toBe(true);
     expect(r.timings.map((t) => t.event)).toContain("server-ready");
   }, 300_000);
 
   test("kalint: Show failover map opens the failover matrix of lvs-dr master.conf and its peer in a webview (see the screenshot)", async () => {
-    const r = await runProbe(vsix, "examples/lvs-dr", "master.conf", "failover-map", undefined, { KALINT_VSCODE_SHOW_MAP: "1" }, (v) => v.webviews.some((w) => w.includes("scenarios:")));
+    const r = await runProbe(vsix, "examples/lvs-dr", "master.conf", "failover-map", undefined, { KALINT_VSCODE_SHOW_MAP: "1" }, (v) =>
+      v.webviews.some((w) => w.includes("scenarios:")),
+    );
     expect(r.timings.map((t) => t.event)).toContain("failover-map");
     // The webview shows what `kalint simulate` computes for the pair: every scenario, with its verdict.
     const map = r.webviews.find((w) => w.includes("scenarios:"));
     expect(map, `webviews: ${JSON.stringify(r.webviews)}`).toBeDefined();
-    const sim = JSON.parse(execFileSync(process.execPath, [resolve("dist/kalint.js"), "simulate", "master.conf", "backup.conf", "--format", "json"], { cwd: r.folder, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] })) as { scenarios: { id: string; verdict: string }[] };
+    const sim = JSON.parse(
+      execFileSync(process.execPath, [resolve("dist/kalint.js"), "simulate", "master.conf", "backup.conf", "--format", "json"], {
+        cwd: r.folder,
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "ignore"],
+      }),
+    ) as { scenarios: { id: string; verdict: string }[] };
     expect(sim.scenarios.length).toBeGreaterThan(0);
     expect(map).toContain(`${sim.scenarios.length} scenarios:`);
     for (const s of sim.scenarios) expect(map).toContain(s.id);
@@ -118,10 +141,14 @@ describe.skipIf(!available)("kalint in VS Code (code-server)", () => {
   }, 300_000);
 
   test("lvs-dr-broken backup.conf shows the cluster findings against its peer master.conf", async () => {
-    const r = await runProbe(vsix, "examples/lvs-dr-broken", "backup.conf", "lvs-dr-broken", { "kalint.peers": [["master.conf", "backup.conf"]] });
+    const r = await runProbe(vsix, "examples/lvs-dr-broken", "backup.conf", "lvs-dr-broken", {
+      "kalint.peers": [["master.conf", "backup.conf"]],
+    });
     expect(r.language).toEqual(["keepalived"]);
     const single = kalint(r.folder, "check", "backup.conf");
-    const cluster = kalint(r.folder, "diff", "master.conf", "backup.conf").filter((d) => d.file === "backup.conf" && !single.some((c) => c.code === d.code && c.line === d.line));
+    const cluster = kalint(r.folder, "diff", "master.conf", "backup.conf").filter(
+      (d) => d.file === "backup.conf" && !single.some((c) => c.code === d.code && c.line === d.line),
+    );
     const rows = problemRows(r.problems);
     // The pair rules put these on the backup whichever node is open (virtual-server-mismatch
     // compares against the master), so the editor must show what `kalint diff` shows on
@@ -150,7 +177,8 @@ describe.skipIf(!available)("kalint in VS Code (code-server)", () => {
     const expected = kalint(r.folder, "check", file);
     expect(expected.map((d) => d.code).sort()).toEqual(["template-brace-imbalance", "unknown-keyword"]);
     const rows = problemRows(r.problems);
-    for (const d of expected) expect(rowFor(rows, d), `${d.code} at ${d.line}:${d.column} in ${JSON.stringify(rows, null, 1)}`).toBeDefined();
+    for (const d of expected)
+      expect(rowFor(rows, d), `${d.code} at ${d.line}:${d.column} in ${JSON.stringify(rows, null, 1)}`).toBeDefined();
     expect(rows).toHaveLength(expected.length);
   }, 300_000);
 
@@ -164,18 +192,33 @@ describe.skipIf(!available)("kalint in VS Code (code-server)", () => {
     // The status bar names the focused editor's language: the template's (keepalived (Jinja2)) or the rendering's beside it (keepalived).
     expect(r.language[0]).toMatch(/^keepalived/);
     // What `kalint diff` reports for the two nodes, each rendered finding prefixed by its node as the editor shows it.
-    const expected = kalint(r.folder, "diff", file, "--defaults", "defaults/main.yml", "--node", "lb1=host_vars/lb1.yml", "--node", "lb2=host_vars/lb2.yml")
+    const expected = kalint(
+      r.folder,
+      "diff",
+      file,
+      "--defaults",
+      "defaults/main.yml",
+      "--node",
+      "lb1=host_vars/lb1.yml",
+      "--node",
+      "lb2=host_vars/lb2.yml",
+    )
       .filter((d) => d.file === file)
       .map((d) => ({ ...d, message: d.node ? `(${d.node}) ${d.message}` : d.message }));
     expect(expected.map((d) => `${d.code} ${d.node ?? ""}`)).toEqual(["priority-tie lb2"]);
     const rows = problemRows(r.problems);
-    for (const d of expected) expect(rowFor(rows, d), `${d.code} at ${d.line}:${d.column} in ${JSON.stringify(rows, null, 1)}`).toBeDefined();
+    for (const d of expected)
+      expect(rowFor(rows, d), `${d.code} at ${d.line}:${d.column} in ${JSON.stringify(rows, null, 1)}`).toBeDefined();
     expect(rows).toHaveLength(expected.length);
     // The node's rendering, opened as its code lens opens it (read-only kalint-render: scheme): what `kalint render` prints for lb2.
     const rendering = shown(r);
     expect(rendering, JSON.stringify(r.timings)).toBeDefined();
     expect(rendering!.scheme).toBe("kalint-render");
-    const cli = execFileSync(process.execPath, [resolve("dist/kalint.js"), "render", file, "--defaults", "defaults/main.yml", "--vars", "host_vars/lb2.yml"], { cwd: r.folder, encoding: "utf8" });
+    const cli = execFileSync(
+      process.execPath,
+      [resolve("dist/kalint.js"), "render", file, "--defaults", "defaults/main.yml", "--vars", "host_vars/lb2.yml"],
+      { cwd: r.folder, encoding: "utf8" },
+    );
     expect(rendering!.text).toBe(cli);
   }, 300_000);
 });

@@ -77,11 +77,17 @@ function freePort(): Promise<number> {
 
 function readTimings(file: string): HostView["timings"] {
   if (!existsSync(file)) return [];
-  return readFileSync(file, "utf8").trim().split("\n").filter(Boolean).map((l) => JSON.parse(l) as TimingEvent);
+  return readFileSync(file, "utf8")
+    .trim()
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as TimingEvent);
 }
 
 async function view(page: Page, timingFile: string): Promise<HostView> {
-  const problems = await page.$$eval(".markers-panel .monaco-list-row", (rows) => rows.map((r) => r.getAttribute("aria-label") ?? r.textContent ?? ""));
+  const problems = await page.$$eval(".markers-panel .monaco-list-row", (rows) =>
+    rows.map((r) => r.getAttribute("aria-label") ?? r.textContent ?? ""),
+  );
   const status = await page.$$eval(".statusbar-item", (items) => items.map((i) => (i.textContent ?? "").trim()).filter(Boolean));
   const language = await page.$$eval(".statusbar-item[id*='editor.mode']", (items) => items.map((i) => (i.textContent ?? "").trim()));
   const webviews: string[] = [];
@@ -113,7 +119,12 @@ async function openFile(page: Page, file: string): Promise<boolean> {
     await page.keyboard.type(file);
     // The file search answers in its own time: wait until the file is among the results.
     const found = await waitFor(
-      () => page.$$eval(".quick-input-list .monaco-list-row", (rows, n) => (rows.some((r) => (r.getAttribute("aria-label") ?? "").split(",")[0]!.trim() === n) ? true : undefined), label),
+      () =>
+        page.$$eval(
+          ".quick-input-list .monaco-list-row",
+          (rows, n) => (rows.some((r) => (r.getAttribute("aria-label") ?? "").split(",")[0]!.trim() === n) ? true : undefined),
+          label,
+        ),
       30_000,
     );
     if (!found) continue;
@@ -131,7 +142,11 @@ async function openFile(page: Page, file: string): Promise<boolean> {
  */
 export async function openInVsCode(o: OpenOptions): Promise<HostView & { opened: boolean }> {
   const cs = join(o.hostDir, "cs/node_modules/.bin/code-server");
-  const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${join(o.hostDir, "node24/node_modules/.bin")}:${process.env.PATH ?? ""}`, ...o.env };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PATH: `${join(o.hostDir, "node24/node_modules/.bin")}:${process.env.PATH ?? ""}`,
+    ...o.env,
+  };
   rmSync(o.out, { recursive: true, force: true });
   mkdirSync(o.out, { recursive: true });
   const timingFile = join(o.out, "timing.jsonl");
@@ -142,16 +157,43 @@ export async function openInVsCode(o: OpenOptions): Promise<HostView & { opened:
   let server: ChildProcess | undefined;
   let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
   try {
-    execFileSync(cs, ["--user-data-dir", userData, "--extensions-dir", extensions, "--install-extension", o.vsix], { env, stdio: "pipe", timeout: 120_000 });
+    execFileSync(cs, ["--user-data-dir", userData, "--extensions-dir", extensions, "--install-extension", o.vsix], {
+      env,
+      stdio: "pipe",
+      timeout: 120_000,
+    });
     mkdirSync(join(userData, "User"), { recursive: true });
     writeFileSync(join(userData, "User/settings.json"), JSON.stringify(QUIET_WINDOW, null, 2));
     const port = await freePort();
     const log = openSync(join(o.out, "code-server.log"), "w");
     // Its own process group, so that everything it starts (extension host, language server) ends with it.
-    server = spawn(cs, ["--auth", "none", "--bind-addr", `127.0.0.1:${port}`, "--disable-workspace-trust", "--disable-telemetry", "--user-data-dir", userData, "--extensions-dir", extensions], { env, detached: true, stdio: ["ignore", log, log] });
+    server = spawn(
+      cs,
+      [
+        "--auth",
+        "none",
+        "--bind-addr",
+        `127.0.0.1:${port}`,
+        "--disable-workspace-trust",
+        "--disable-telemetry",
+        "--user-data-dir",
+        userData,
+        "--extensions-dir",
+        extensions,
+      ],
+      { env, detached: true, stdio: ["ignore", log, log] },
+    );
     closeSync(log);
     const url = `http://127.0.0.1:${port}`;
-    const up = await waitFor(() => fetch(url).then(() => true, () => undefined), 60_000, 500);
+    const up = await waitFor(
+      () =>
+        fetch(url).then(
+          () => true,
+          () => undefined,
+        ),
+      60_000,
+      500,
+    );
     if (!up) throw new Error(`code-server did not answer on ${url} within 60 s (see ${join(o.out, "code-server.log")})`);
     browser = await launchChromium();
     const page = await browser.newPage();
@@ -164,16 +206,20 @@ export async function openInVsCode(o: OpenOptions): Promise<HostView & { opened:
     await page.waitForSelector(".markers-panel", { timeout: 20_000 }).catch(() => undefined);
     let last = "";
     let stableSince = Date.now();
-    const final = await waitFor(async () => {
-      const v = await view(page, timingFile);
-      const key = JSON.stringify(v.problems);
-      if (key !== last) {
-        last = key;
-        stableSince = Date.now();
-      }
-      const ready = v.timings.some((t) => t.event === "server-ready");
-      return ready && Date.now() - stableSince >= 2_000 && (o.until?.(v) ?? true) ? v : undefined;
-    }, 180_000, 500);
+    const final = await waitFor(
+      async () => {
+        const v = await view(page, timingFile);
+        const key = JSON.stringify(v.problems);
+        if (key !== last) {
+          last = key;
+          stableSince = Date.now();
+        }
+        const ready = v.timings.some((t) => t.event === "server-ready");
+        return ready && Date.now() - stableSince >= 2_000 && (o.until?.(v) ?? true) ? v : undefined;
+      },
+      180_000,
+      500,
+    );
     await page.screenshot({ path: join(o.out, "screenshot.png") });
     const v = final ?? (await view(page, timingFile));
     writeFileSync(join(o.out, "problems.json"), JSON.stringify(v, null, 1));

@@ -51,7 +51,9 @@ describe("contents", () => {
     expect(entry("extension/dist/server.js").read().equals(readFileSync("dist/server.js"))).toBe(true);
     expect(entry("extension/dist/kalint.js").read().equals(readFileSync("dist/kalint.js"))).toBe(true);
     for (const g of ["keepalived", "keepalived-jinja", "keepalived-go", "keepalived-erb"]) {
-      expect(entry(`extension/syntaxes/${g}.tmLanguage.json`).read().toString()).toBe(readFileSync(`syntaxes/${g}.tmLanguage.json`, "utf8"));
+      expect(entry(`extension/syntaxes/${g}.tmLanguage.json`).read().toString()).toBe(
+        readFileSync(`syntaxes/${g}.tmLanguage.json`, "utf8"),
+      );
     }
     expect(entry("extension/dist/browser-server.js").read().equals(readFileSync("dist/web/kalint-worker.js"))).toBe(true);
   });
@@ -119,7 +121,12 @@ describe("manifest", () => {
 
   test("settings and the compare command", () => {
     const { configuration, commands } = manifest().contributes;
-    expect(Object.keys(configuration.properties).sort()).toEqual(["kalint.peers", "kalint.rules", "kalint.targetVersion", "kalint.trace.server"]);
+    expect(Object.keys(configuration.properties).sort()).toEqual([
+      "kalint.peers",
+      "kalint.rules",
+      "kalint.targetVersion",
+      "kalint.trace.server",
+    ]);
     expect(configuration.properties["kalint.trace.server"]!.enum).toEqual(["off", "messages", "verbose"]);
     expect(commands.map((c) => c.command)).toContain("kalint.compareWithPeer");
     expect(commands.find((c) => c.command === "kalint.compareWithPeer")!.title).toBe("Compare with peer");

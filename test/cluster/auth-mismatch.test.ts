@@ -3,7 +3,11 @@ import { backup, master, pair, silentOnCleanPairs } from "./helpers.js";
 
 describe("auth-mismatch", () => {
   test("different passwords: at the backup's auth_pass, without printing the secret, fix copies the master's", () => {
-    const found = pair(master({ auth: { type: "PASS", pass: "alpha" } }), backup({ auth: { type: "PASS", pass: "bravo" } }), "auth-mismatch");
+    const found = pair(
+      master({ auth: { type: "PASS", pass: "alpha" } }),
+      backup({ auth: { type: "PASS", pass: "bravo" } }),
+      "auth-mismatch",
+    );
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ file: "/backup.conf", text: "bravo" });
     expect(found[0]!.message).not.toContain("alpha");
@@ -24,12 +28,20 @@ describe("auth-mismatch", () => {
   });
 
   test("passwords equal in the 8 characters keepalived keeps are the same password", () => {
-    expect(pair(master({ auth: { type: "PASS", pass: "12345678abc" } }), backup({ auth: { type: "PASS", pass: "12345678xyz" } }), "auth-mismatch")).toEqual([]);
+    expect(
+      pair(
+        master({ auth: { type: "PASS", pass: "12345678abc" } }),
+        backup({ auth: { type: "PASS", pass: "12345678xyz" } }),
+        "auth-mismatch",
+      ),
+    ).toEqual([]);
   });
 
   test("VRRPv3 ignores authentication, so a v3 pair with different passwords is not a mismatch", () => {
     const v3 = "global_defs {\n    vrrp_version 3\n}\n";
-    expect(pair(master({ auth: { type: "PASS", pass: "a" } }, v3), backup({ auth: { type: "PASS", pass: "b" } }, v3), "auth-mismatch")).toEqual([]);
+    expect(
+      pair(master({ auth: { type: "PASS", pass: "a" } }, v3), backup({ auth: { type: "PASS", pass: "b" } }, v3), "auth-mismatch"),
+    ).toEqual([]);
   });
 
   silentOnCleanPairs("auth-mismatch", test);
@@ -38,7 +50,11 @@ describe("auth-mismatch", () => {
 describe("auth-mismatch and strict mode", () => {
   test("vrrp_strict off leaves authentication in force, so a differing password is still a finding", () => {
     const strictOff = "global_defs {\n    vrrp_strict off\n}\n";
-    const found = pair(strictOff + master({ auth: { type: "PASS", pass: "secret1" } }), strictOff + backup({ auth: { type: "PASS", pass: "secret2" } }), "auth-mismatch");
+    const found = pair(
+      strictOff + master({ auth: { type: "PASS", pass: "secret1" } }),
+      strictOff + backup({ auth: { type: "PASS", pass: "secret2" } }),
+      "auth-mismatch",
+    );
     expect(found).toHaveLength(1);
   });
 });

@@ -40,7 +40,12 @@ describe("structural differences", () => {
   });
 
   test("a block on one side only, and VIPs regardless of order", () => {
-    const out = diff(master({ vips: ["10.0.0.1", "10.0.0.2"] }) + "virtual_server 10.0.0.1 80 {\n}\n", backup({ vips: ["10.0.0.2", "10.0.0.1"] }));
-    expect(out.filter((d) => !d.expected)).toEqual([{ path: "virtual_server 10.0.0.1 80", master: "{ … }", backup: null, expected: false }]);
+    const out = diff(
+      master({ vips: ["10.0.0.1", "10.0.0.2"] }) + "virtual_server 10.0.0.1 80 {\n}\n",
+      backup({ vips: ["10.0.0.2", "10.0.0.1"] }),
+    );
+    expect(out.filter((d) => !d.expected)).toEqual([
+      { path: "virtual_server 10.0.0.1 80", master: "{ … }", backup: null, expected: false },
+    ]);
   });
 });

@@ -13,7 +13,10 @@ describe("fleet-vrid-collision", () => {
     expect(found[0]).toMatchObject({ file: "/db-a.conf", text: "51", related: [{ file: "/web-a.conf" }] });
     expect(found[0]!.message).toContain("VRID 51 on segment 10.0.0.0/24");
     expect(found[0]!.message).toContain("VRID 2 is free");
-    expect(found[0]!.fix?.edits.map((e) => [e.file, e.newText])).toEqual([["/db-a.conf", "2"], ["/db-b.conf", "2"]]);
+    expect(found[0]!.fix?.edits.map((e) => [e.file, e.newText])).toEqual([
+      ["/db-a.conf", "2"],
+      ["/db-b.conf", "2"],
+    ]);
   });
 
   test("addresses without a prefix are taken to share their /24; IPv6 their /64", () => {

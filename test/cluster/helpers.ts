@@ -29,7 +29,14 @@ function seen(d: Diagnostic): Seen {
     message: d.message,
     severity: d.severity,
     related: (d.related ?? []).map((r) => ({ file: r.file.path, line: line(r) })),
-    ...(d.fix ? { fix: { description: d.fix.description, edits: d.fix.edits.map((e) => ({ file: e.file.path, line: line(e), newText: e.newText })) } } : {}),
+    ...(d.fix
+      ? {
+          fix: {
+            description: d.fix.description,
+            edits: d.fix.edits.map((e) => ({ file: e.file.path, line: line(e), newText: e.newText })),
+          },
+        }
+      : {}),
   };
 }
 
@@ -52,7 +59,9 @@ export function fleetOfNodes(nodes: readonly ClusterNode[]): Fleet {
 /** Findings of one cluster rule (before settings), over a cluster of the given nodes. */
 export function findings(code: string, files: Record<string, string> | readonly ClusterNode[]): Seen[] {
   const nodes = Array.isArray(files) ? (files as ClusterNode[]) : readNodes(files as Record<string, string>);
-  return clusterFindings(fleetOfNodes(nodes)).filter((d) => d.code === code).map(seen);
+  return clusterFindings(fleetOfNodes(nodes))
+    .filter((d) => d.code === code)
+    .map(seen);
 }
 
 /** `master.conf` and `backup.conf` as a cluster. */
@@ -62,7 +71,9 @@ export function pair(master: string, backup: string, code: string): Seen[] {
 
 /** Every node grouped as `kalint fleet` groups them; findings of one code. */
 export function fleetFindings(code: string, files: Record<string, string>): Seen[] {
-  return checkFleet(groupIntoClusters(readNodes(files))).filter((d) => d.code === code).map(seen);
+  return checkFleet(groupIntoClusters(readNodes(files)))
+    .filter((d) => d.code === code)
+    .map(seen);
 }
 
 export interface InstanceOptions {
@@ -100,7 +111,8 @@ export function instance(o: InstanceOptions = {}): string {
 export const master = (o: InstanceOptions = {}, before = "") => before + instance({ state: "MASTER", priority: 150, ...o });
 export const backup = (o: InstanceOptions = {}, before = "") => before + instance({ state: "BACKUP", priority: 100, ...o });
 
-export const script = (name: string, weight?: string) => `vrrp_script ${name} {\n    script "/usr/local/bin/${name}"\n${weight ? `    weight ${weight}\n` : ""}}\n`;
+export const script = (name: string, weight?: string) =>
+  `vrrp_script ${name} {\n    script "/usr/local/bin/${name}"\n${weight ? `    weight ${weight}\n` : ""}}\n`;
 
 const lvs = `virtual_server 10.0.0.100 80 {
     lvs_sched rr
@@ -128,7 +140,10 @@ export const CLEAN_PAIRS: Readonly<Record<string, readonly [string, string]>> = 
     backup({ extra: "unicast_src_ip 10.0.0.2\nunicast_peer {\n    10.0.0.1\n}" }),
   ],
   "track weights that cross the gap": [
-    master({ priority: 110, extra: "track_script {\n    chk_web weight -20\n}\ntrack_interface {\n    eth1 weight -15\n}" }, script("chk_web")),
+    master(
+      { priority: 110, extra: "track_script {\n    chk_web weight -20\n}\ntrack_interface {\n    eth1 weight -15\n}" },
+      script("chk_web"),
+    ),
     backup({ priority: 100, extra: "track_script {\n    chk_web weight -20\n}" }, script("chk_web")),
   ],
   "script default weight and positive weights that cross the gap": [

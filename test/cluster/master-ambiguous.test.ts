@@ -17,7 +17,9 @@ describe("master-ambiguous", () => {
   });
 
   test("all BACKUP with nopreempt is keepalived's documented way to stop preemption: silent", () => {
-    expect(pair(backup({ priority: 100, extra: "nopreempt" }), backup({ priority: 150, extra: "nopreempt" }), "master-ambiguous")).toEqual([]);
+    expect(pair(backup({ priority: 100, extra: "nopreempt" }), backup({ priority: 150, extra: "nopreempt" }), "master-ambiguous")).toEqual(
+      [],
+    );
   });
 
   test("no state written at all: nothing is claimed, nothing is said", () => {

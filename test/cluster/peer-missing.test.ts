@@ -10,16 +10,31 @@ describe("peer-missing", () => {
   });
 
   test("different name, addresses and VRID: nothing pairs, both sides are reported", () => {
-    const found = pair(master({ name: "A", vrid: 1, vips: ["10.0.0.1"] }), backup({ name: "B", vrid: 2, vips: ["10.0.0.2"] }), "peer-missing");
-    expect(found.map((f) => [f.file, f.text])).toEqual([["/master.conf", "A"], ["/backup.conf", "B"]]);
+    const found = pair(
+      master({ name: "A", vrid: 1, vips: ["10.0.0.1"] }),
+      backup({ name: "B", vrid: 2, vips: ["10.0.0.2"] }),
+      "peer-missing",
+    );
+    expect(found.map((f) => [f.file, f.text])).toEqual([
+      ["/master.conf", "A"],
+      ["/backup.conf", "B"],
+    ]);
   });
 
   test("paired by VRID on the same interface when names and addresses differ", () => {
-    expect(pair(master({ name: "A", vrid: 9, vips: ["10.0.0.1"] }), backup({ name: "B", vrid: 9, vips: ["10.0.0.2"] }), "peer-missing")).toEqual([]);
+    expect(
+      pair(master({ name: "A", vrid: 9, vips: ["10.0.0.1"] }), backup({ name: "B", vrid: 9, vips: ["10.0.0.2"] }), "peer-missing"),
+    ).toEqual([]);
   });
 
   test("an instance present on two of three nodes has a peer", () => {
-    expect(findings("peer-missing", { "a.conf": master(), "b.conf": backup(), "c.conf": backup({ name: "X", vrid: 70, vips: ["10.9.9.9"] }) }).map((f) => f.file)).toEqual(["/c.conf"]);
+    expect(
+      findings("peer-missing", {
+        "a.conf": master(),
+        "b.conf": backup(),
+        "c.conf": backup({ name: "X", vrid: 70, vips: ["10.9.9.9"] }),
+      }).map((f) => f.file),
+    ).toEqual(["/c.conf"]);
   });
 
   silentOnCleanPairs("peer-missing", test);

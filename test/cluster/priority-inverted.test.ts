@@ -15,7 +15,11 @@ describe("priority-inverted", () => {
   });
 
   test("a backup whose positive track weight lifts it above the master counts", () => {
-    const found = pair(master({ priority: 105 }), backup({ priority: 100, extra: "track_script {\n    chk weight 10\n}" }, script("chk")), "priority-inverted");
+    const found = pair(
+      master({ priority: 105 }),
+      backup({ priority: 100, extra: "track_script {\n    chk weight 10\n}" }, script("chk")),
+      "priority-inverted",
+    );
     expect(found).toHaveLength(1);
     expect(found[0]!.message).toContain("below the state BACKUP peer's 110");
   });

@@ -3,7 +3,11 @@ import { expect, test } from "vitest";
 import { allRuleInfo } from "../../grammar/index.js";
 import { RULE_SET } from "../../server/src/cluster/rule-set.js";
 
-const codesOf = (scope: string) => allRuleInfo().filter((r) => r.scope === scope).map((r) => r.code).sort();
+const codesOf = (scope: string) =>
+  allRuleInfo()
+    .filter((r) => r.scope === scope)
+    .map((r) => r.code)
+    .sort();
 
 test("every file-scope code has exactly one file rule, and every file rule a registry line", () => {
   expect(RULE_SET.file.map((r) => r.code).sort()).toEqual(codesOf("file"));

@@ -12,7 +12,11 @@ describe("track-mismatch", () => {
   });
 
   test("either direction: a track only the backup has is reported on the master, at its track_script block", () => {
-    const found = pair(master({ extra: tracking("chk_a") }, script("chk_a")), backup({ extra: tracking("chk_a", "chk_b") }, script("chk_a") + script("chk_b")), "track-mismatch");
+    const found = pair(
+      master({ extra: tracking("chk_a") }, script("chk_a")),
+      backup({ extra: tracking("chk_a", "chk_b") }, script("chk_a") + script("chk_b")),
+      "track-mismatch",
+    );
     expect(found.map((f) => [f.file, f.text])).toEqual([["/master.conf", "track_script"]]);
     expect(found[0]!.message).toContain("script 'chk_b'");
   });
@@ -26,12 +30,22 @@ describe("track-mismatch", () => {
 
   test("processes and files are compared too; interfaces are not (their names belong to the host)", () => {
     const defs = "vrrp_track_process nginx {\n    process nginx\n}\ntrack_file flag {\n    file /run/flag\n}\n";
-    const found = pair(master({ extra: "track_process {\n    nginx\n}\ntrack_file {\n    flag\n}\ntrack_interface {\n    eth1\n}" }, defs), backup({}, defs), "track-mismatch");
+    const found = pair(
+      master({ extra: "track_process {\n    nginx\n}\ntrack_file {\n    flag\n}\ntrack_interface {\n    eth1\n}" }, defs),
+      backup({}, defs),
+      "track-mismatch",
+    );
     expect(found.map((f) => f.message.match(/track (\w+ '\w+')/)?.[1]).sort()).toEqual(["file 'flag'", "process 'nginx'"]);
   });
 
   test("the same tracks with different weights are a matter for track-weight-insufficient, not this rule", () => {
-    expect(pair(master({ extra: "track_script {\n    chk weight -50\n}" }, script("chk")), backup({ extra: "track_script {\n    chk weight -10\n}" }, script("chk")), "track-mismatch")).toEqual([]);
+    expect(
+      pair(
+        master({ extra: "track_script {\n    chk weight -50\n}" }, script("chk")),
+        backup({ extra: "track_script {\n    chk weight -10\n}" }, script("chk")),
+        "track-mismatch",
+      ),
+    ).toEqual([]);
   });
 
   test("a script both nodes leave undefined is one node's undefined-reference twice, not a difference", () => {

@@ -5,7 +5,11 @@ const tracks = (block: string, ...lines: string[]) => `${block} {\n${lines.map((
 
 describe("track-weight-insufficient", () => {
   test("master 150 with a -20 script against a backup at 100: 130 stays above, the fix offers -51", () => {
-    const found = pair(master({ priority: 150, extra: tracks("track_script", "chk weight -20") }, script("chk")), backup({ priority: 100 }), "track-weight-insufficient");
+    const found = pair(
+      master({ priority: 150, extra: tracks("track_script", "chk weight -20") }, script("chk")),
+      backup({ priority: 100 }),
+      "track-weight-insufficient",
+    );
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ file: "/master.conf", text: "chk weight -20", related: [{ file: "/backup.conf" }] });
     expect(found[0]!.message).toContain("only falls to 130 (150 - 20 = 130)");
@@ -13,14 +17,22 @@ describe("track-weight-insufficient", () => {
   });
 
   test("falling exactly to the backup's priority is a tie, not a failover", () => {
-    const found = pair(master({ priority: 101, extra: tracks("track_interface", "eth1 weight -1") }), backup({ priority: 100 }), "track-weight-insufficient");
+    const found = pair(
+      master({ priority: 101, extra: tracks("track_interface", "eth1 weight -1") }),
+      backup({ priority: 100 }),
+      "track-weight-insufficient",
+    );
     expect(found).toHaveLength(1);
     expect(found[0]!.fix).toMatchObject({ description: "use weight -2" });
   });
 
   test("the vrrp_script's own weight applies when the track line has none", () => {
     const chk = script("chk", "-10");
-    const found = pair(master({ priority: 150, extra: tracks("track_script", "chk") }, chk), backup({ priority: 100 }), "track-weight-insufficient");
+    const found = pair(
+      master({ priority: 150, extra: tracks("track_script", "chk") }, chk),
+      backup({ priority: 100 }),
+      "track-weight-insufficient",
+    );
     expect(found).toHaveLength(1);
     expect(found[0]!.message).toContain("track_script chk -10");
     // The weight lives in the vrrp_script, not on the track line, so no one-word fix.
@@ -29,7 +41,12 @@ describe("track-weight-insufficient", () => {
 
   test("every kind counts: script, interface, process and file weights add up", () => {
     const defs = script("chk") + "vrrp_track_process nginx {\n    process nginx\n}\ntrack_file flag {\n    file /run/flag\n}\n";
-    const lines = [tracks("track_script", "chk weight -10"), tracks("track_interface", "eth1 weight -10"), tracks("track_process", "nginx weight -10"), tracks("track_file", "flag weight -10")].join("\n");
+    const lines = [
+      tracks("track_script", "chk weight -10"),
+      tracks("track_interface", "eth1 weight -10"),
+      tracks("track_process", "nginx weight -10"),
+      tracks("track_file", "flag weight -10"),
+    ].join("\n");
     // 150 - 40 = 110, still above 100.
     const found = pair(master({ priority: 150, extra: lines }, defs), backup({ priority: 100 }), "track-weight-insufficient");
     expect(found).toHaveLength(1);
@@ -40,14 +57,28 @@ describe("track-weight-insufficient", () => {
 
   test("reverse negates the weight (keepalived's weight multiplier -1), as the simulation runs it", () => {
     // A reversed -20 adds 20 while eth1 is down: it can only raise the master.
-    const found = pair(master({ priority: 150, extra: tracks("track_interface", "eth1 weight -20 reverse") }), backup({ priority: 100 }), "track-weight-insufficient");
+    const found = pair(
+      master({ priority: 150, extra: tracks("track_interface", "eth1 weight -20 reverse") }),
+      backup({ priority: 100 }),
+      "track-weight-insufficient",
+    );
     expect(found).toHaveLength(1);
     expect(found[0]!.message).toContain("track_interface eth1 -20 reverse");
     expect(found[0]!.message).toContain("falls to 150 (150 with no track that lowers it)");
     expect(found[0]!.fix).toBeUndefined();
     // A reversed +30 takes 30 off while eth1 is up: 110 - 30 = 80 < 100, failover works.
-    expect(pair(master({ priority: 110, extra: tracks("track_interface", "eth1 weight 30 reverse") }), backup({ priority: 100 }), "track-weight-insufficient")).toEqual([]);
-    const weak = pair(master({ priority: 140, extra: tracks("track_interface", "eth1 weight 30 reverse") }), backup({ priority: 100 }), "track-weight-insufficient");
+    expect(
+      pair(
+        master({ priority: 110, extra: tracks("track_interface", "eth1 weight 30 reverse") }),
+        backup({ priority: 100 }),
+        "track-weight-insufficient",
+      ),
+    ).toEqual([]);
+    const weak = pair(
+      master({ priority: 140, extra: tracks("track_interface", "eth1 weight 30 reverse") }),
+      backup({ priority: 100 }),
+      "track-weight-insufficient",
+    );
     expect(weak[0]!.message).toContain("falls to 110 (140 - 30 = 110)");
   });
 
@@ -55,15 +86,25 @@ describe("track-weight-insufficient", () => {
     const chk = script("chk", "5");
     const trackChk = tracks("track_script", "chk");
     // Master 110 + 5 healthy, 110 failed; backup 100 + 5 = 105: 110 never falls below 105.
-    const found = pair(master({ priority: 110, extra: trackChk }, chk), backup({ priority: 100, extra: trackChk }, chk), "track-weight-insufficient");
+    const found = pair(
+      master({ priority: 110, extra: trackChk }, chk),
+      backup({ priority: 100, extra: trackChk }, chk),
+      "track-weight-insufficient",
+    );
     expect(found).toHaveLength(1);
     expect(found[0]!.message).toContain("not below the backup's 105 with its tracks succeeding");
     // With the master at 104 the failure drops it to 104 < 105: failover works.
-    expect(pair(master({ priority: 104, extra: trackChk }, chk), backup({ priority: 100, extra: trackChk }, chk), "track-weight-insufficient")).toEqual([]);
+    expect(
+      pair(master({ priority: 104, extra: trackChk }, chk), backup({ priority: 100, extra: trackChk }, chk), "track-weight-insufficient"),
+    ).toEqual([]);
   });
 
   test("priority 255 owns the addresses and keepalived ignores its weights", () => {
-    const found = pair(master({ priority: 255, extra: tracks("track_interface", "eth1 weight -100") }), backup({ priority: 100 }), "track-weight-insufficient");
+    const found = pair(
+      master({ priority: 255, extra: tracks("track_interface", "eth1 weight -100") }),
+      backup({ priority: 100 }),
+      "track-weight-insufficient",
+    );
     expect(found).toHaveLength(1);
     expect(found[0]!.message).toContain("address owner");
   });
@@ -80,7 +121,9 @@ describe("track-weight-insufficient", () => {
   });
 
   test("zero-weight tracks put the node in FAULT, so there is no arithmetic to check", () => {
-    expect(pair(master({ priority: 150, extra: tracks("track_interface", "eth1") }), backup({ priority: 100 }), "track-weight-insufficient")).toEqual([]);
+    expect(
+      pair(master({ priority: 150, extra: tracks("track_interface", "eth1") }), backup({ priority: 100 }), "track-weight-insufficient"),
+    ).toEqual([]);
   });
 
   test("in a sync group without sync_group_tracking_weight the weights are dropped (FAULT instead)", () => {

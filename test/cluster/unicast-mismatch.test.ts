@@ -21,15 +21,26 @@ describe("unicast-mismatch", () => {
   });
 
   test("a node's unicast_src_ip missing from the other's unicast_peer; the fix adds it as a new line", () => {
-    const found = pair(master({ extra: unicast("10.0.0.1", "10.0.0.2") }), backup({ extra: unicast("10.0.0.2", "10.0.0.9") }), "unicast-mismatch");
+    const found = pair(
+      master({ extra: unicast("10.0.0.1", "10.0.0.2") }),
+      backup({ extra: unicast("10.0.0.2", "10.0.0.9") }),
+      "unicast-mismatch",
+    );
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ file: "/backup.conf", text: "unicast_peer", related: [{ file: "/master.conf" }] });
     expect(found[0]!.message).toContain("does not list 10.0.0.1");
-    expect(found[0]!.fix).toMatchObject({ description: "add 10.0.0.1 to unicast_peer", edits: [{ file: "/backup.conf", newText: "        10.0.0.1\n" }] });
+    expect(found[0]!.fix).toMatchObject({
+      description: "add 10.0.0.1 to unicast_peer",
+      edits: [{ file: "/backup.conf", newText: "        10.0.0.1\n" }],
+    });
   });
 
   test("both directions wrong: one finding on each node", () => {
-    const found = pair(master({ extra: unicast("10.0.0.1", "10.0.0.3") }), backup({ extra: unicast("10.0.0.2", "10.0.0.4") }), "unicast-mismatch");
+    const found = pair(
+      master({ extra: unicast("10.0.0.1", "10.0.0.3") }),
+      backup({ extra: unicast("10.0.0.2", "10.0.0.4") }),
+      "unicast-mismatch",
+    );
     expect(found.map((f) => f.file).sort()).toEqual(["/backup.conf", "/master.conf"]);
   });
 
@@ -43,7 +54,11 @@ describe("unicast-mismatch", () => {
   });
 
   test("a unicast_src_ip that is no address (a template placeholder) is left to the file check", () => {
-    const found = pair(master({ extra: unicast("[main_ip]", "[backup_ip]") }), backup({ extra: unicast("[main_ip]", "[backup_ip]") }), "unicast-mismatch");
+    const found = pair(
+      master({ extra: unicast("[main_ip]", "[backup_ip]") }),
+      backup({ extra: unicast("[main_ip]", "[backup_ip]") }),
+      "unicast-mismatch",
+    );
     expect(found).toEqual([]);
   });
 
@@ -69,7 +84,11 @@ describe("a unicast peer list that lacks a peer (as the lab shows on keepalived 
 
   test("the instance's check_unicast_src counts only for a release that reads it (the schema dates the keyword)", () => {
     const host = memoryHost({ "/master.conf": m("10.0.0.2"), "/backup.conf": b("10.0.0.3", "\ncheck_unicast_src") });
-    const at = (targetVersion: Version) => findings("unicast-mismatch", ["/master.conf", "/backup.conf"].map((p) => loadNode(p, { host, targetVersion })));
+    const at = (targetVersion: Version) =>
+      findings(
+        "unicast-mismatch",
+        ["/master.conf", "/backup.conf"].map((p) => loadNode(p, { host, targetVersion })),
+      );
     expect(keywordAt(["vrrp_instance"], "check_unicast_src")?.since).toEqual([2, 1, 0]);
     expect(at([2, 1, 0])[0]).toMatchObject({ file: "/backup.conf", severity: "error" });
     const older = at([2, 0, 20]);

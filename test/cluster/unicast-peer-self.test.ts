@@ -24,7 +24,13 @@ describe("unicast-peer-self", () => {
   });
 
   test("no unicast_src_ip: the node's own address is not known, nothing is said", () => {
-    expect(pair(master({ extra: "unicast_peer {\n    10.0.0.1\n    10.0.0.2\n}" }), backup({ extra: "unicast_peer {\n    10.0.0.1\n}" }), "unicast-peer-self")).toEqual([]);
+    expect(
+      pair(
+        master({ extra: "unicast_peer {\n    10.0.0.1\n    10.0.0.2\n}" }),
+        backup({ extra: "unicast_peer {\n    10.0.0.1\n}" }),
+        "unicast-peer-self",
+      ),
+    ).toEqual([]);
   });
 
   silentOnCleanPairs("unicast-peer-self", test);

@@ -2,11 +2,16 @@ import { describe, expect, test } from "vitest";
 import { backup, findings, master, pair, silentOnCleanPairs } from "./helpers.js";
 
 const vs = (body: string, head = "10.0.0.100 80") => `virtual_server ${head} {\n${body}}\n`;
-const rs = (addr: string, extra = "") => `    real_server ${addr} 80 {\n${extra}        TCP_CHECK {\n            connect_timeout 3\n        }\n    }\n`;
+const rs = (addr: string, extra = "") =>
+  `    real_server ${addr} 80 {\n${extra}        TCP_CHECK {\n            connect_timeout 3\n        }\n    }\n`;
 
 describe("virtual-server-mismatch", () => {
   test("real servers missing on the backup", () => {
-    const found = pair(master() + vs(`    lvs_sched rr\n${rs("10.0.1.1")}${rs("10.0.1.2")}`), backup() + vs("    lvs_sched rr\n"), "virtual-server-mismatch");
+    const found = pair(
+      master() + vs(`    lvs_sched rr\n${rs("10.0.1.1")}${rs("10.0.1.2")}`),
+      backup() + vs("    lvs_sched rr\n"),
+      "virtual-server-mismatch",
+    );
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ file: "/backup.conf", text: "virtual_server", related: [{ file: "/master.conf" }] });
     expect(found[0]!.message).toContain("real_server 10.0.1.1 80, 10.0.1.2 80 missing here");
@@ -33,7 +38,8 @@ describe("virtual-server-mismatch", () => {
   });
 
   test("a different checker is a different table", () => {
-    const http = "    real_server 10.0.1.1 80 {\n        HTTP_GET {\n            url {\n                path /\n            }\n        }\n    }\n";
+    const http =
+      "    real_server 10.0.1.1 80 {\n        HTTP_GET {\n            url {\n                path /\n            }\n        }\n    }\n";
     const found = pair(master() + vs(rs("10.0.1.1")), backup() + vs(http), "virtual-server-mismatch");
     expect(found[0]!.message).toContain("checks HTTP_GET here, TCP_CHECK on its peer");
   });

@@ -13,7 +13,11 @@ describe("vrid-mismatch", () => {
   });
 
   test("the message names the peer's place as its node names files, an included one too (the editor's workspace-relative paths)", () => {
-    const host = memoryHost({ "/ws/lb/master.conf": "include vrrp/*.conf\n", "/ws/lb/vrrp/web.conf": master({ vrid: 66 }), "/ws/lb/backup.conf": backup({ vrid: 67 }) });
+    const host = memoryHost({
+      "/ws/lb/master.conf": "include vrrp/*.conf\n",
+      "/ws/lb/vrrp/web.conf": master({ vrid: 66 }),
+      "/ws/lb/backup.conf": backup({ vrid: 67 }),
+    });
     const inFolder = (p: string) => p.replace(/^\/ws\//, "");
     const nodes = ["/ws/lb/master.conf", "/ws/lb/backup.conf"].map((p) => loadNode(p, { host }, inFolder));
     expect(nodes.map((n) => n.label)).toEqual(["lb/master.conf", "lb/backup.conf"]);
@@ -23,7 +27,11 @@ describe("vrid-mismatch", () => {
   });
 
   test("instances paired by their addresses under different names are compared too", () => {
-    const found = pair(master({ name: "WEB", vrid: 10, vips: ["192.168.5.5"] }), backup({ name: "WEB_B", vrid: 11, vips: ["192.168.5.5"] }), "vrid-mismatch");
+    const found = pair(
+      master({ name: "WEB", vrid: 10, vips: ["192.168.5.5"] }),
+      backup({ name: "WEB_B", vrid: 11, vips: ["192.168.5.5"] }),
+      "vrid-mismatch",
+    );
     expect(found.map((f) => f.text)).toEqual(["11"]);
   });
 

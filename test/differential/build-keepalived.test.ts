@@ -69,7 +69,11 @@ describe("build-keepalived", () => {
     mkdirSync(join(cache, "2.0.19"), { recursive: true });
     writeFileSync(join(cache, "2.0.19", "keepalived"), "#!/bin/sh\n", { mode: 0o755 });
     const sha256 = readFileSync(join(src, "SHA256SUMS"), "utf8").split(" ")[0];
-    const stamp = (r: string) => writeFileSync(join(cache, "2.0.19", "build.json"), JSON.stringify({ version: "2.0.19", archive: "keepalived-2.0.19.tar.gz", sha256, recipe: r, seconds: 7 }));
+    const stamp = (r: string) =>
+      writeFileSync(
+        join(cache, "2.0.19", "build.json"),
+        JSON.stringify({ version: "2.0.19", archive: "keepalived-2.0.19.tar.gz", sha256, recipe: r, seconds: 7 }),
+      );
     stamp(recipe("2.0.19"));
     const again = run("--src", src, "--cache", cache, "2.0.19");
     expect(again.status).toBe(0);
@@ -104,7 +108,16 @@ describe("build-keepalived", () => {
   test("the configure options are those of Debian's package, as its keepalived -v prints them", () => {
     const v = spawnSync("/usr/sbin/keepalived", ["-v"], { encoding: "utf8" });
     if (v.error) return console.warn("[build-keepalived] NOTICE: no /usr/sbin/keepalived to compare the configure options with");
-    const debian = /configure options: (.*)/.exec(`${v.stdout}${v.stderr}`)![1]!.split(" ").filter((o) => /^--(enable|disable|with)-/.test(o) && o !== "--disable-dependency-tracking" && o !== "--disable-maintainer-mode" && o !== "--disable-silent-rules");
+    const debian = /configure options: (.*)/
+      .exec(`${v.stdout}${v.stderr}`)![1]!
+      .split(" ")
+      .filter(
+        (o) =>
+          /^--(enable|disable|with)-/.test(o) &&
+          o !== "--disable-dependency-tracking" &&
+          o !== "--disable-maintainer-mode" &&
+          o !== "--disable-silent-rules",
+      );
     expect(debian.length).toBeGreaterThan(5);
     for (const option of debian) expect(DEBIAN_OPTIONS).toContain(option);
   });

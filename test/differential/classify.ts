@@ -27,30 +27,109 @@ export const NOT_PARSE_LEVEL: readonly { readonly kind: "semantic" | "host" | "s
   { kind: "warning", pattern: /Truncating auth_pass to \d+ characters|Warning - empty (notification_email|garp_group interfaces) block/ },
   // Host facts: interfaces, kernel features, files and users on this machine.
   // Interface names are whatever bytes sit between ASCII blanks (a glued no-break space included).
-  { kind: "host", pattern: /interface [^ ]+ (for .* )?doesn't exist|tracked interface [^ ]+ doesn't exist|Non-existent interface|unknown interface [^ ]+ specified/ },
-  { kind: "host", pattern: /not supported by kernel|Cannot find an IP address to use for interface|track file directory .* does not exist|read only or cannot be monitored/ },
-  { kind: "host", pattern: /Disabling track script .* (insecure|not found)|Unable to set default user|Error setting global script uid\/gid|is not secure|cannot be accessed|No such file or directory/ },
+  {
+    kind: "host",
+    pattern:
+      /interface [^ ]+ (for .* )?doesn't exist|tracked interface [^ ]+ doesn't exist|Non-existent interface|unknown interface [^ ]+ specified/,
+  },
+  {
+    kind: "host",
+    pattern:
+      /not supported by kernel|Cannot find an IP address to use for interface|track file directory .* does not exist|read only or cannot be monitored/,
+  },
+  {
+    kind: "host",
+    pattern:
+      /Disabling track script .* (insecure|not found)|Unable to set default user|Error setting global script uid\/gid|is not secure|cannot be accessed|No such file or directory/,
+  },
   // A script `user` unknown on this host; an smtp_server host name the resolver cannot find here.
   { kind: "host", pattern: /Unable to set uid\/gid for script|Invalid smtp server \S*[A-Za-z]\S* / },
   { kind: "security", pattern: /SECURITY VIOLATION/ },
   // Cross-object checks keepalived makes once the whole file is read: rules, not schema.
-  { kind: "semantic", pattern: /incompatible with AH authentication|State MASTER must match being address owner|Strict mode does not support|accept mode for VRRP version 2/ },
-  { kind: "semantic", pattern: /No script set for vrrp_script|track (script|file|process|bfd) \S+ not found|script \S+ is not used|has no (real servers|members|virtual router)|has only 1 virtual router/ },
-  { kind: "semantic", pattern: /no matching virtual router|Virtual router \S+ specified in sync group|cannot exist in more than one sync group/ },
-  { kind: "semantic", pattern: /protocol specified for fwmark|ports don't match|has port specified|one packet scheduling requires UDP|no (protocol|scheduler|forwarding method) set/ },
-  { kind: "semantic", pattern: /quorum \d+ for .* exceeds|hysteresis \d+ >= quorum|zero port only valid|is duplicated - removing|duplicate (track_\w+|unicast_peer)|VIP duplicates/ },
-  { kind: "semantic", pattern: /nopreempt (will not work|is incompatible)|preempt delay will not work|preempt_delay is incompatible|expired_timer_backup requires nopreempt/ },
-  { kind: "semantic", pattern: /virtual router id must be set|No VIP specified|Unknown interface!|must have unicast_src_ip or interface|A unicast keyword has been specified without any unicast peers/ },
-  { kind: "semantic", pattern: /address family must match|MUST be of the same family|Address family of virtual server and (real|sorry) server|address family doesn't match/ },
-  { kind: "semantic", pattern: /Cannot have weighted track|ignoring (tracked|weight|\S+ tracked)|due to (SYNC group|address owner)|is configured on VRRP instance and sync group/ },
-  { kind: "semantic", pattern: /VRRPv[23] advertisement interval|cannot use IPv6 with VRRP version 2|first IPv6 VIP address|Cannot use unicast_ttl without unicast peers|unicast with use_vmac/ },
-  { kind: "semantic", pattern: /VRRP version 3 does not support authentication|ignoring owner_ignore_adverts since priority is not 255|Quorum is greater than quorum_max|no interface for vip/ },
-  { kind: "semantic", pattern: /Authentication specified but no password|auth_hmac|Unicast peers are not supported in strict mode|multicast destination specified with unicast/ },
-  { kind: "semantic", pattern: /cannot use ha_suspend with fwmarks|matches sorry server|used before or without sorry_server|sorry_server forwarding used without/ },
-  { kind: "semantic", pattern: /both use VRID|duplicate VRID conflict|uses same VMAC|vmac_xmit_base is only valid|Ignoring track_interface \S+ since own interface/ },
-  { kind: "semantic", pattern: /garp group \S+ does not have any delay|BFD instance .* has no|max_hops exceeds|No file set for track_file|process name not specified|Static track group/ },
-  { kind: "semantic", pattern: /HTTP\/SSL_GET checker (has no urls|url has no path)|No script path has been specified|min_reply length|does not match address family of (bindto|connect_ip)/ },
-  { kind: "semantic", pattern: /Unable to find vrrp instance \S+ for lvs_syncd|Sync group \S+ has some member|FILE_CHECK has no track_file|No name has been specified for BFD_CHECKER/ },
+  {
+    kind: "semantic",
+    pattern:
+      /incompatible with AH authentication|State MASTER must match being address owner|Strict mode does not support|accept mode for VRRP version 2/,
+  },
+  {
+    kind: "semantic",
+    pattern:
+      /No script set for vrrp_script|track (script|file|process|bfd) \S+ not found|script \S+ is not used|has no (real servers|members|virtual router)|has only 1 virtual router/,
+  },
+  {
+    kind: "semantic",
+    pattern: /no matching virtual router|Virtual router \S+ specified in sync group|cannot exist in more than one sync group/,
+  },
+  {
+    kind: "semantic",
+    pattern:
+      /protocol specified for fwmark|ports don't match|has port specified|one packet scheduling requires UDP|no (protocol|scheduler|forwarding method) set/,
+  },
+  {
+    kind: "semantic",
+    pattern:
+      /quorum \d+ for .* exceeds|hysteresis \d+ >= quorum|zero port only valid|is duplicated - removing|duplicate (track_\w+|unicast_peer)|VIP duplicates/,
+  },
+  {
+    kind: "semantic",
+    pattern:
+      /nopreempt (will not work|is incompatible)|preempt delay will not work|preempt_delay is incompatible|expired_timer_backup requires nopreempt/,
+  },
+  {
+    kind: "semantic",
+    pattern:
+      /virtual router id must be set|No VIP specified|Unknown interface!|must have unicast_src_ip or interface|A unicast keyword has been specified without any unicast peers/,
+  },
+  {
+    kind: "semantic",
+    pattern:
+      /address family must match|MUST be of the same family|Address family of virtual server and (real|sorry) server|address family doesn't match/,
+  },
+  {
+    kind: "semantic",
+    pattern:
+      /Cannot have weighted track|ignoring (tracked|weight|\S+ tracked)|due to (SYNC group|address owner)|is configured on VRRP instance and sync group/,
+  },
+  {
+    kind: "semantic",
+    pattern:
+      /VRRPv[23] advertisement interval|cannot use IPv6 with VRRP version 2|first IPv6 VIP address|Cannot use unicast_ttl without unicast peers|unicast with use_vmac/,
+  },
+  {
+    kind: "semantic",
+    pattern:
+      /VRRP version 3 does not support authentication|ignoring owner_ignore_adverts since priority is not 255|Quorum is greater than quorum_max|no interface for vip/,
+  },
+  {
+    kind: "semantic",
+    pattern:
+      /Authentication specified but no password|auth_hmac|Unicast peers are not supported in strict mode|multicast destination specified with unicast/,
+  },
+  {
+    kind: "semantic",
+    pattern:
+      /cannot use ha_suspend with fwmarks|matches sorry server|used before or without sorry_server|sorry_server forwarding used without/,
+  },
+  {
+    kind: "semantic",
+    pattern:
+      /both use VRID|duplicate VRID conflict|uses same VMAC|vmac_xmit_base is only valid|Ignoring track_interface \S+ since own interface/,
+  },
+  {
+    kind: "semantic",
+    pattern:
+      /garp group \S+ does not have any delay|BFD instance .* has no|max_hops exceeds|No file set for track_file|process name not specified|Static track group/,
+  },
+  {
+    kind: "semantic",
+    pattern:
+      /HTTP\/SSL_GET checker (has no urls|url has no path)|No script path has been specified|min_reply length|does not match address family of (bindto|connect_ip)/,
+  },
+  {
+    kind: "semantic",
+    pattern:
+      /Unable to find vrrp instance \S+ for lvs_syncd|Sync group \S+ has some member|FILE_CHECK has no track_file|No name has been specified for BFD_CHECKER/,
+  },
 ];
 
 /**
@@ -110,14 +189,26 @@ export function keepalivedVerdict(run: KeepalivedRun, version: Version): Keepali
   // EXIT_STATUS_FROM), so those releases are judged by their messages alone.
   const crashed = run.exit >= 128 && run.exit !== 143;
   const parseError =
-    compareVersions(version, EXIT_STATUS_FROM) >= 0 ? run.exit === 2 || crashed || (run.exit !== 0 && parseLines.length > 0) : crashed || parseLines.length > 0;
+    compareVersions(version, EXIT_STATUS_FROM) >= 0
+      ? run.exit === 2 || crashed || (run.exit !== 0 && parseLines.length > 0)
+      : crashed || parseLines.length > 0;
   return { parseError, other, parseLines };
 }
 
 /** Codes of the language and schema layer (the registry's builtin scope: grammar/registry.ts). */
 export const LANGUAGE_SCHEMA_CODES: ReadonlySet<string> = new Set([
-  "syntax-error", "line-too-long", "include-not-found", "include-cycle", "undefined-variable", "unknown-keyword",
-  "deprecated-keyword", "removed-keyword", "keyword-too-new", "invalid-value", "out-of-range", "missing-argument",
+  "syntax-error",
+  "line-too-long",
+  "include-not-found",
+  "include-cycle",
+  "undefined-variable",
+  "unknown-keyword",
+  "deprecated-keyword",
+  "removed-keyword",
+  "keyword-too-new",
+  "invalid-value",
+  "out-of-range",
+  "missing-argument",
   // Reported by a rule rather than the validator, but keepalived refuses such an address while reading it.
   "vip-label-too-long",
   // keepalived reports a second vrrp_instance, sync group or track_group of one name while reading.

@@ -63,8 +63,18 @@ describe.skipIf(unavailable !== undefined)("kalint fmt against keepalived -t", (
     expect(names.length).toBeGreaterThan(100);
     ns.create(interfaceNames(names.map((n) => join(before, n))));
     const keepalived = findKeepalived()!;
-    const a = await runKeepalived(ns, keepalived, names.map((n) => join(before, n)), scratch);
-    const b = await runKeepalived(ns, keepalived, names.map((n) => join(after, n)), scratch);
+    const a = await runKeepalived(
+      ns,
+      keepalived,
+      names.map((n) => join(before, n)),
+      scratch,
+    );
+    const b = await runKeepalived(
+      ns,
+      keepalived,
+      names.map((n) => join(after, n)),
+      scratch,
+    );
     const changed = names.flatMap((n, i) => {
       const was = outcome(a[i]!, before);
       const is = outcome(b[i]!, after);

@@ -131,7 +131,12 @@ function run(cmd: string, args: readonly string[]): void {
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed: ${r.stderr}`);
 }
 
-function spawnCollect(cmd: string, args: readonly string[], cwd: string, timeoutMs: number): Promise<{ code: number; stdout: string; stderr: string }> {
+function spawnCollect(
+  cmd: string,
+  args: readonly string[],
+  cwd: string,
+  timeoutMs: number,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
     const child = spawn(cmd, args, { cwd, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
@@ -161,7 +166,12 @@ async function pool<T, R>(items: readonly T[], width: number, work: (item: T) =>
   return results;
 }
 
-export async function runKeepalived(ns: Namespace, keepalived: string, paths: readonly string[], scratch: string): Promise<KeepalivedRun[]> {
+export async function runKeepalived(
+  ns: Namespace,
+  keepalived: string,
+  paths: readonly string[],
+  scratch: string,
+): Promise<KeepalivedRun[]> {
   return pool(paths, 4, async (path) => {
     // A scratch directory per file: tmp_config_directory and friends are created relative to it.
     const cwd = mkdtempSync(join(scratch, "ka-"));
@@ -174,12 +184,22 @@ export async function runKeepalived(ns: Namespace, keepalived: string, paths: re
 }
 
 /** One kalint process per chunk of files: its JSON lists every file's diagnostics. */
-export async function runKalint(kalint: string, paths: readonly string[], cwd: string, target: Version): Promise<Map<string, KalintDiagnostic[]>> {
+export async function runKalint(
+  kalint: string,
+  paths: readonly string[],
+  cwd: string,
+  target: Version,
+): Promise<Map<string, KalintDiagnostic[]>> {
   const byFile = new Map<string, KalintDiagnostic[]>(paths.map((p) => [p, []]));
   const chunks: string[][] = [];
   for (let i = 0; i < paths.length; i += 200) chunks.push(paths.slice(i, i + 200));
   await pool(chunks, 2, async (chunk) => {
-    const r = await spawnCollect(process.execPath, [kalint, "check", "--no-config", "--format", "json", "--target-version", target.join("."), "--config-id", CONFIG_ID, ...chunk], cwd, 120_000);
+    const r = await spawnCollect(
+      process.execPath,
+      [kalint, "check", "--no-config", "--format", "json", "--target-version", target.join("."), "--config-id", CONFIG_ID, ...chunk],
+      cwd,
+      120_000,
+    );
     if (r.code !== 0 && r.code !== 1) throw new Error(`kalint failed (${r.code}): ${r.stderr.slice(0, 500)}`);
     const json = JSON.parse(r.stdout) as { diagnostics: KalintDiagnostic[] };
     for (const d of json.diagnostics) byFile.get(resolve(cwd, d.file))?.push(d);
@@ -208,9 +228,23 @@ export function compare(c: Case, ka: KeepalivedRun, diagnostics: readonly Kalint
   }
   const detail = [
     `keepalived exit ${ka.exit}${kv.other.size ? ` (also ${[...kv.other].join(", ")})` : ""}: ${kv.parseLines.slice(0, 3).join(" | ") || "-"}`,
-    `kalint: ${kl.deciding.slice(0, 3).map((d) => `${d.line}:${d.column} [${d.code}] ${d.message}`).join(" | ") || "-"}`,
+    `kalint: ${
+      kl.deciding
+        .slice(0, 3)
+        .map((d) => `${d.line}:${d.column} [${d.code}] ${d.message}`)
+        .join(" | ") || "-"
+    }`,
   ].join("\n    ");
-  return { case: c, keepalived: ka, keepalivedError: kv.parseError, kalintError: kl.error, outcome, ...(intended ? { intended } : {}), detail, kalintCodes: [...new Set(diagnostics.map((d) => d.code))] };
+  return {
+    case: c,
+    keepalived: ka,
+    keepalivedError: kv.parseError,
+    kalintError: kl.error,
+    outcome,
+    ...(intended ? { intended } : {}),
+    detail,
+    kalintCodes: [...new Set(diagnostics.map((d) => d.code))],
+  };
 }
 
 /**
@@ -222,7 +256,10 @@ export async function compareCases(cases: readonly Case[], kalint: string, scrat
   const ns = new Namespace();
   ns.create(interfaceNames(paths));
   try {
-    const [ka, kl] = await Promise.all([runKeepalived(ns, oracle.binary, paths, scratch), runKalint(kalint, paths, scratch, oracle.target)]);
+    const [ka, kl] = await Promise.all([
+      runKeepalived(ns, oracle.binary, paths, scratch),
+      runKalint(kalint, paths, scratch, oracle.target),
+    ]);
     return cases.map((c, i) => compare(c, ka[i]!, kl.get(c.path) ?? [], oracle.target));
   } finally {
     ns.remove();
@@ -250,10 +287,17 @@ export function summarize(results: readonly CaseResult[], version: string, secon
   const lines = [
     `differential against keepalived ${version}: ${results.length} files (${results.filter((r) => r.case.kind === "corpus").length} corpus, ${results.filter((r) => r.case.kind === "mutant").length} mutants)${seconds === undefined ? "" : ` in ${seconds.toFixed(0)} s`}`,
     `agreement ${(agreementRate * 100).toFixed(2)}% (${agreed}/${counted.length}); intended differences: ${results.length - counted.length}`,
-    ...[...byIntended].map(([id, n]) => `  intended ${id} (${n}): ${[...INTENDED, ...KEEPALIVED_FAULTS].find((e) => e.id === id)?.reason ?? ""}`),
+    ...[...byIntended].map(
+      ([id, n]) => `  intended ${id} (${n}): ${[...INTENDED, ...KEEPALIVED_FAULTS].find((e) => e.id === id)?.reason ?? ""}`,
+    ),
     ...exitZeroLine(results),
     ...[...byOperator].map(([op, s]) => `  ${op.padEnd(18)} agree ${s.agree}  intended ${s.intended}  disagree ${s.disagree}`),
-    ...results.filter((r) => r.outcome === "disagree").map((r) => `DISAGREE ${r.case.id}: keepalived ${r.keepalivedError ? "error" : "clean"}, kalint ${r.kalintError ? "error" : "clean"}\n    ${r.detail}`),
+    ...results
+      .filter((r) => r.outcome === "disagree")
+      .map(
+        (r) =>
+          `DISAGREE ${r.case.id}: keepalived ${r.keepalivedError ? "error" : "clean"}, kalint ${r.kalintError ? "error" : "clean"}\n    ${r.detail}`,
+      ),
   ];
   return { results, agreementRate, report: lines.join("\n") };
 }
@@ -266,7 +310,9 @@ function exitZeroLine(results: readonly CaseResult[]): string[] {
   const silent = results.filter((r) => r.keepalivedError && r.keepalived.exit === 0);
   if (silent.length === 0) return [];
   const noted = silent.filter((r) => r.kalintCodes.includes("config-test-exit-zero")).length;
-  return [`  keepalived printed errors and exited 0 on ${silent.length} files; kalint's config-test-exit-zero note was on ${noted} of them`];
+  return [
+    `  keepalived printed errors and exited 0 on ${silent.length} files; kalint's config-test-exit-zero note was on ${noted} of them`,
+  ];
 }
 
 export function scratchDir(): string {

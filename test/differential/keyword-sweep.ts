@@ -17,8 +17,20 @@ import { argsFor as argsOfRelease } from "../../server/src/validate/arguments.js
  */
 const SKIPPED: ReadonlyMap<string, { readonly reason: string; readonly before?: Version }> = new Map([
   ["vrrp_ipsets", { reason: "the builds with Debian's dependencies have no ipset support, so keepalived does not know the keyword" }],
-  ["vrrp_iptables", { reason: "before 2.2.0 the keyword needs iptables support, which a build with Debian's dependencies lacks (no libip6tc)", before: [2, 2, 0] }],
-  ["net_namespace", { reason: "keepalived -t first moves into the named namespace; where it does not exist (here) the test stops, silently, with exit status 0 (see the config-test-namespace rule)" }],
+  [
+    "vrrp_iptables",
+    {
+      reason: "before 2.2.0 the keyword needs iptables support, which a build with Debian's dependencies lacks (no libip6tc)",
+      before: [2, 2, 0],
+    },
+  ],
+  [
+    "net_namespace",
+    {
+      reason:
+        "keepalived -t first moves into the named namespace; where it does not exist (here) the test stops, silently, with exit status 0 (see the config-test-namespace rule)",
+    },
+  ],
   ["use_ipvlan", { reason: "an IPv4 ipvlan needs a source address elsewhere in the instance" }],
   ["vrf", { reason: "a VRF is refused when the instance names an interface, which every base instance does" }],
   ["hashed", { reason: "applies only with lb_algo sh" }],
@@ -107,7 +119,8 @@ function argsFor(args: readonly ArgSpec[], pick: (kind: ArgKind) => string | und
   for (const arg of args) {
     if (arg.optional) break;
     // A free-form value: a number is what most of them hold (seconds, counts, sizes).
-    const value = pick(arg.kind) ?? (arg.kind.type === "any" ? "1" : arg.kind.type === "string" || arg.kind.type === "name" ? "sweep" : undefined);
+    const value =
+      pick(arg.kind) ?? (arg.kind.type === "any" ? "1" : arg.kind.type === "string" || arg.kind.type === "name" ? "sweep" : undefined);
     if (value === undefined) return undefined;
     out.push(value);
   }
@@ -153,13 +166,18 @@ export function sweepLines(target: Version, numberForms = false): SweepLine[] {
     if (args.length > 0 && !args[0]!.optional) out.push({ spec, operator: "keyword", id, variant: 1, line: spec.name + body });
     const first = args[0];
     const bad = first && unfitting(first.kind);
-    if (good && bad !== undefined) out.push({ spec, operator: "keyword", id, variant: 2, line: [spec.name, bad, ...good.slice(1)].join(" ") + body });
+    if (good && bad !== undefined)
+      out.push({ spec, operator: "keyword", id, variant: 2, line: [spec.name, bad, ...good.slice(1)].join(" ") + body });
     const kind = first?.kind;
     if (numberForms && good && kind && (kind.type === "integer" || kind.type === "decimal" || kind.type === "real")) {
       // Just outside the bounds (for seconds, 0, -1 and the forms above try the lower one).
-      const edges = kind.type === "integer" ? [kind.min !== undefined ? String(kind.min - 1) : undefined, kind.max !== undefined ? String(kind.max + 1) : undefined] : [kind.max !== undefined ? (kind.max + 0.001).toFixed(3) : undefined];
+      const edges =
+        kind.type === "integer"
+          ? [kind.min !== undefined ? String(kind.min - 1) : undefined, kind.max !== undefined ? String(kind.max + 1) : undefined]
+          : [kind.max !== undefined ? (kind.max + 0.001).toFixed(3) : undefined];
       [...NUMBER_FORMS, ...edges].forEach((form, i) => {
-        if (form !== undefined) out.push({ spec, operator: "keyword-number", id, variant: 3 + i, line: [spec.name, form, ...good.slice(1)].join(" ") + body });
+        if (form !== undefined)
+          out.push({ spec, operator: "keyword-number", id, variant: 3 + i, line: [spec.name, form, ...good.slice(1)].join(" ") + body });
       });
     }
   });

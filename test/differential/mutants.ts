@@ -32,8 +32,22 @@ interface Line {
 }
 
 const VALUE_BLOCKS: ReadonlySet<string> = new Set([
-  "notification_email", "virtual_ipaddress", "virtual_ipaddress_excluded", "track_interface", "track_script", "track_process", "track_file",
-  "track_bfd", "unicast_peer", "virtual_routes", "virtual_rules", "group", "static_ipaddress", "static_routes", "static_rules", "virtual_server_group",
+  "notification_email",
+  "virtual_ipaddress",
+  "virtual_ipaddress_excluded",
+  "track_interface",
+  "track_script",
+  "track_process",
+  "track_file",
+  "track_bfd",
+  "unicast_peer",
+  "virtual_routes",
+  "virtual_rules",
+  "group",
+  "static_ipaddress",
+  "static_routes",
+  "static_rules",
+  "virtual_server_group",
 ]);
 
 /** Splits a base into lines with their block path; bases keep one statement per line. */
@@ -49,7 +63,8 @@ function scan(text: string): Line[] {
     const inValue = stack.length > 0 && stack[stack.length - 1]!.value;
     const content = opens ? words.slice(0, -1) : words;
     lines.push({ index, indent, words: content, path: stack.map((s) => s.keyword), opens, closes, value: inValue && !closes });
-    if (opens) stack.push({ keyword: content[0]!, value: VALUE_BLOCKS.has(content[0]!) && !(content[0] === "track_file" && stack.length === 0) });
+    if (opens)
+      stack.push({ keyword: content[0]!, value: VALUE_BLOCKS.has(content[0]!) && !(content[0] === "track_file" && stack.length === 0) });
     if (closes) stack.pop();
   });
   return lines;
@@ -60,7 +75,6 @@ function scan(text: string): Line[] {
  * 4,800 files instead of 2,900, for a thorough run by hand (docs/differential.md).
  */
 const KEEP_ALL = process.env["KALINT_DIFF_ALL"] === "1";
-
 
 /** A small seeded generator (mulberry32), so the choice of variants never changes between runs. */
 function random(seed: number): () => number {
@@ -101,12 +115,26 @@ const BAD_ADDRESSES = (w: string) => {
   const [addr, prefix] = w.split("/");
   return v6
     ? [`${addr}::1`, `${addr}/129`, "2001:db8:::1", `${addr}/x`]
-    : [`${addr!.replace(/\d+$/, "300")}${prefix ? `/${prefix}` : ""}`, `${addr}/33`, addr!.split(".").slice(0, 3).join("."), `0${addr}`, `${addr}/-1`];
+    : [
+        `${addr!.replace(/\d+$/, "300")}${prefix ? `/${prefix}` : ""}`,
+        `${addr}/33`,
+        addr!.split(".").slice(0, 3).join("."),
+        `0${addr}`,
+        `${addr}/-1`,
+      ];
 };
 
 /** Top-level blocks that define a name others refer to. */
 const NAMED_BLOCKS: ReadonlySet<string> = new Set([
-  "vrrp_instance", "vrrp_sync_group", "vrrp_script", "vrrp_track_process", "vrrp_track_file", "track_file", "track_group", "bfd_instance", "virtual_server_group",
+  "vrrp_instance",
+  "vrrp_sync_group",
+  "vrrp_script",
+  "vrrp_track_process",
+  "vrrp_track_file",
+  "track_file",
+  "track_group",
+  "bfd_instance",
+  "virtual_server_group",
 ]);
 
 /** Deprecated or removed forms, and the block they go in (by the keyword that opens it). */
@@ -180,7 +208,9 @@ export function generateMutants(basesDir: string, target: Version): Mutant[] {
 /** Every base as release `target` reads it (see baseForRelease), by name. */
 export function basesFor(basesDir: string, target: Version): Map<string, string> {
   const out = new Map<string, string>();
-  for (const file of readdirSync(basesDir).filter((f) => f.endsWith(".conf")).sort()) {
+  for (const file of readdirSync(basesDir)
+    .filter((f) => f.endsWith(".conf"))
+    .sort()) {
     out.set(file.replace(/\.conf$/, ""), baseForRelease(readFileSync(join(basesDir, file), "utf8"), target));
   }
   return out;
@@ -312,9 +342,20 @@ function mutate(base: string, text: string, sweep: readonly SweepLine[]): Mutant
   // Every keyword position of the schema, in the first block of this base that can hold it.
   for (const { spec, variant, line, operator, id } of sweep) {
     const parents = spec.parents;
-    const target = parents.length === 0 ? undefined : lines.find((l) => l.opens && l.path.length === parents.length - 1 && l.words[0] === parents[parents.length - 1] && l.path.every((k, i) => k === parents[i]));
+    const target =
+      parents.length === 0
+        ? undefined
+        : lines.find(
+            (l) =>
+              l.opens &&
+              l.path.length === parents.length - 1 &&
+              l.words[0] === parents[parents.length - 1] &&
+              l.path.every((k, i) => k === parents[i]),
+          );
     if (parents.length > 0 && !target) continue;
-    const inBlock = lines.filter((l) => l.path.length === parents.length && l.path.every((k, i) => k === parents[i]) && (!target || l.index > target.index));
+    const inBlock = lines.filter(
+      (l) => l.path.length === parents.length && l.path.every((k, i) => k === parents[i]) && (!target || l.index > target.index),
+    );
     if (inBlock.some((l) => l.words[0] === spec.name)) continue;
     const at = target ? target.index + 1 : 0;
     const indent = target ? `${target.indent}  ` : "";
@@ -324,7 +365,11 @@ function mutate(base: string, text: string, sweep: readonly SweepLine[]): Mutant
   DEPRECATED.forEach((d, v) => {
     const target = lines.find((l) => l.opens && l.words[0] === d.into);
     if (!target) return;
-    add(target.index, "deprecated", v, [...source.slice(0, target.index + 1), `${target.indent}  ${d.line}`, ...source.slice(target.index + 1)]);
+    add(target.index, "deprecated", v, [
+      ...source.slice(0, target.index + 1),
+      `${target.indent}  ${d.line}`,
+      ...source.slice(target.index + 1),
+    ]);
   });
   return out;
 }

@@ -10,7 +10,8 @@ const ROOT = resolve(__dirname, "../..");
 const unavailable = unavailableReason();
 if (unavailable) console.warn(`[differential script] SKIPPED: ${unavailable}`);
 
-const CLEAN = "vrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    virtual_ipaddress {\n        192.0.2.10/24\n    }\n}\n";
+const CLEAN =
+  "vrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    virtual_ipaddress {\n        192.0.2.10/24\n    }\n}\n";
 
 describe.skipIf(unavailable !== undefined)("scripts/differential.mjs", () => {
   const dir = mkdtempSync(join(tmpdir(), "kalint-differential-script-"));
@@ -28,13 +29,23 @@ describe.skipIf(unavailable !== undefined)("scripts/differential.mjs", () => {
   });
 
   test("--keepalived PATH takes that binary and its version; --target-version X alone takes release X", () => {
-    const a = spawnSync(process.execPath, [join(ROOT, "scripts/differential.mjs"), "--keepalived", "/usr/sbin/keepalived", dir], { cwd: ROOT, encoding: "utf8" });
+    const a = spawnSync(process.execPath, [join(ROOT, "scripts/differential.mjs"), "--keepalived", "/usr/sbin/keepalived", dir], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
     expect(a.stdout).toContain("differential against keepalived 2.2.7: 2 files");
     expect(a.status).toBe(0);
-    const b = spawnSync(process.execPath, [join(ROOT, "scripts/differential.mjs"), "--target-version", "2.2.7", dir], { cwd: ROOT, encoding: "utf8" });
+    const b = spawnSync(process.execPath, [join(ROOT, "scripts/differential.mjs"), "--target-version", "2.2.7", dir], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
     expect(b.stdout).toContain("differential against keepalived 2.2.7: 2 files");
     // A binary of another release than the target is compared as asked, with a notice.
-    const c = spawnSync(process.execPath, [join(ROOT, "scripts/differential.mjs"), "--keepalived", "/usr/sbin/keepalived", "--target-version", "2.2.8", dir], { cwd: ROOT, encoding: "utf8" });
+    const c = spawnSync(
+      process.execPath,
+      [join(ROOT, "scripts/differential.mjs"), "--keepalived", "/usr/sbin/keepalived", "--target-version", "2.2.8", dir],
+      { cwd: ROOT, encoding: "utf8" },
+    );
     expect(c.stdout).toContain("NOTICE: /usr/sbin/keepalived is keepalived 2.2.7; kalint targets 2.2.8 as asked");
     expect(c.stdout).toContain("differential against keepalived 2.2.8: 2 files");
   });

@@ -15,14 +15,9 @@ const lines = (...l: string[]) => l.join("\n") + "\n";
 describe("indentation and braces", () => {
   test("nested blocks are indented four spaces a level, whatever they had before", () => {
     const input = "vrrp_instance VI_1 {\n\tstate MASTER\n  authentication {\n\t\t  auth_type PASS\n}\n        }\n";
-    expect(fmt(input)).toBe(lines(
-      "vrrp_instance VI_1 {",
-      "    state MASTER",
-      "    authentication {",
-      "        auth_type PASS",
-      "    }",
-      "}",
-    ));
+    expect(fmt(input)).toBe(
+      lines("vrrp_instance VI_1 {", "    state MASTER", "    authentication {", "        auth_type PASS", "    }", "}"),
+    );
   });
 
   test("braces glued to words are split onto their own lines", () => {
@@ -30,14 +25,9 @@ describe("indentation and braces", () => {
   });
 
   test("several blocks on one line become one block after another", () => {
-    expect(fmt("vrrp_script a { script x } vrrp_script b { script y } \n")).toBe(lines(
-      "vrrp_script a {",
-      "    script x",
-      "}",
-      "vrrp_script b {",
-      "    script y",
-      "}",
-    ));
+    expect(fmt("vrrp_script a { script x } vrrp_script b { script y } \n")).toBe(
+      lines("vrrp_script a {", "    script x", "}", "vrrp_script b {", "    script y", "}"),
+    );
   });
 
   test("a brace on the line after its keyword moves up to the keyword", () => {
@@ -45,13 +35,9 @@ describe("indentation and braces", () => {
   });
 
   test("comments between a keyword and its brace move into the block, in order", () => {
-    expect(fmt("global_defs # one\n# two\n{ # three\nrouter_id a\n}\n")).toBe(lines(
-      "global_defs { # one",
-      "    # two",
-      "    # three",
-      "    router_id a",
-      "}",
-    ));
+    expect(fmt("global_defs # one\n# two\n{ # three\nrouter_id a\n}\n")).toBe(
+      lines("global_defs { # one", "    # two", "    # three", "    router_id a", "}"),
+    );
   });
 
   test("a brace with no keyword above it stays where it is", () => {
@@ -65,13 +51,9 @@ describe("indentation and braces", () => {
 
 describe("comments and blank lines", () => {
   test("end-of-line and own-line comments are kept in place, with one space before an end-of-line comment", () => {
-    expect(fmt("# head\nglobal_defs {   # opens\n  # inside\n router_id a#glued\n} ! bang\n")).toBe(lines(
-      "# head",
-      "global_defs { # opens",
-      "    # inside",
-      "    router_id a #glued",
-      "} ! bang",
-    ));
+    expect(fmt("# head\nglobal_defs {   # opens\n  # inside\n router_id a#glued\n} ! bang\n")).toBe(
+      lines("# head", "global_defs { # opens", "    # inside", "    router_id a #glued", "} ! bang"),
+    );
   });
 
   test("a trailing comment of a split line stays on the last piece of that line", () => {
@@ -98,21 +80,15 @@ describe("comments and blank lines", () => {
 
 describe("values and words", () => {
   test("value block lines keep their words with single blanks between them", () => {
-    expect(fmt("virtual_ipaddress {\n  10.0.0.1/24    dev eth0\tlabel eth0:1\n}\n")).toBe(lines(
-      "virtual_ipaddress {",
-      "    10.0.0.1/24 dev eth0 label eth0:1",
-      "}",
-    ));
+    expect(fmt("virtual_ipaddress {\n  10.0.0.1/24    dev eth0\tlabel eth0:1\n}\n")).toBe(
+      lines("virtual_ipaddress {", "    10.0.0.1/24 dev eth0 label eth0:1", "}"),
+    );
   });
 
   test("several names on one value line stay one line (keepalived reads them as one)", () => {
-    expect(fmt("vrrp_sync_group G { group { VI_1 VI_2 } }\n")).toBe(lines(
-      "vrrp_sync_group G {",
-      "    group {",
-      "        VI_1 VI_2",
-      "    }",
-      "}",
-    ));
+    expect(fmt("vrrp_sync_group G { group { VI_1 VI_2 } }\n")).toBe(
+      lines("vrrp_sync_group G {", "    group {", "        VI_1 VI_2", "    }", "}"),
+    );
   });
 
   test("quoted strings are kept exactly, # and repeated blanks inside included", () => {
@@ -132,12 +108,9 @@ describe("values and words", () => {
 
 describe("directives", () => {
   test("@id lines are indented with their block and keep their prefix", () => {
-    expect(fmt("vrrp_instance A {\n@high\tpriority 170\n@^low   priority 85\n}\n")).toBe(lines(
-      "vrrp_instance A {",
-      "    @high priority 170",
-      "    @^low priority 85",
-      "}",
-    ));
+    expect(fmt("vrrp_instance A {\n@high\tpriority 170\n@^low   priority 85\n}\n")).toBe(
+      lines("vrrp_instance A {", "    @high priority 170", "    @^low priority 85", "}"),
+    );
   });
 
   test("a conditional line is never split: the condition covers every brace on it", () => {
@@ -158,16 +131,18 @@ describe("directives", () => {
 
   test("definitions are kept as written, continuation lines included", () => {
     const input = "$ADDR=10.0.0.1/24   \n\n$BODY=state MASTER \\   \n      priority 100 \\\n   advert_int 1\nvrrp_instance A {\n$BODY\n}\n";
-    expect(fmt(input)).toBe(lines(
-      "$ADDR=10.0.0.1/24",
-      "",
-      "$BODY=state MASTER \\",
-      "      priority 100 \\",
-      "   advert_int 1",
-      "vrrp_instance A {",
-      "    $BODY",
-      "}",
-    ));
+    expect(fmt(input)).toBe(
+      lines(
+        "$ADDR=10.0.0.1/24",
+        "",
+        "$BODY=state MASTER \\",
+        "      priority 100 \\",
+        "   advert_int 1",
+        "vrrp_instance A {",
+        "    $BODY",
+        "}",
+      ),
+    );
   });
 
   test("~SEQ lines stay whole, parameters untouched", () => {
@@ -175,7 +150,9 @@ describe("directives", () => {
   });
 
   test("include lines are indented like statements", () => {
-    expect(fmt("global_defs {\ninclude   /etc/keepalived/*.conf\n}\n")).toBe(lines("global_defs {", "    include /etc/keepalived/*.conf", "}"));
+    expect(fmt("global_defs {\ninclude   /etc/keepalived/*.conf\n}\n")).toBe(
+      lines("global_defs {", "    include /etc/keepalived/*.conf", "}"),
+    );
   });
 
   test("a parameter just before a brace keeps its line whole (keepalived substitutes by line position)", () => {

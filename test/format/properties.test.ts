@@ -13,7 +13,11 @@ import { DefinitionLine } from "../../grammar/directive-tokens.js";
 import { formatDocument } from "../../server/src/format/index.js";
 
 const CORPUS = "/work/shared/reference/corpus";
-const corpusFiles = existsSync(CORPUS) ? readdirSync(CORPUS).filter((f) => f !== "SOURCES.tsv").sort() : [];
+const corpusFiles = existsSync(CORPUS)
+  ? readdirSync(CORPUS)
+      .filter((f) => f !== "SOURCES.tsv")
+      .sort()
+  : [];
 if (corpusFiles.length === 0) console.warn(`notice: ${CORPUS} is missing; the formatter's corpus properties are skipped`);
 
 const trimEnd = (s: string) => s.replace(/[ \t\f\v\r]+$/, "");
@@ -24,7 +28,9 @@ const trimEnd = (s: string) => s.replace(/[ \t\f\v\r]+$/, "");
  * keep theirs, but keepalived drops blanks at the end of every line, and so does the formatter.
  */
 function tokens(text: string): string[] {
-  return lex(text).tokens.map((t) => `${t.tokenType.name} ${t.tokenType === DefinitionLine ? t.image.split(/\r?\n/).map(trimEnd).join("\n") : trimEnd(t.image)}`);
+  return lex(text).tokens.map(
+    (t) => `${t.tokenType.name} ${t.tokenType === DefinitionLine ? t.image.split(/\r?\n/).map(trimEnd).join("\n") : trimEnd(t.image)}`,
+  );
 }
 
 function comments(text: string): string[] {
@@ -35,7 +41,10 @@ function comments(text: string): string[] {
 function shape(nodes: readonly Node[]): unknown[] {
   const raw = (w: Word) => trimEnd(w.raw);
   return nodes.map((n) => {
-    const prefix = [n.condition ? `${n.condition.negated ? "^" : ""}${n.condition.id}` : "", (n.sequences ?? []).map((s) => `${s.form}(${s.params})`)];
+    const prefix = [
+      n.condition ? `${n.condition.negated ? "^" : ""}${n.condition.id}` : "",
+      (n.sequences ?? []).map((s) => `${s.form}(${s.params})`),
+    ];
     switch (n.kind) {
       case "block":
         return ["block", prefix, raw(n.keyword), n.args.map((w) => raw(w)), n.valueBlock, shape(n.children)];
@@ -105,9 +114,22 @@ const commentText = fc.tuple(fc.constantFrom("#", "!", "# ", "## "), fc.stringMa
 const trailing = fc.option(commentText, { nil: undefined });
 const blank = fc.constantFrom("", "  ", "\t");
 
-interface Statement { kind: "statement"; words: string[]; indent: string; gap: string; comment: string | undefined }
+interface Statement {
+  kind: "statement";
+  words: string[];
+  indent: string;
+  gap: string;
+  comment: string | undefined;
+}
 interface Block {
-  kind: "block"; words: string[]; indent: string; gap: string; open: string; close: string; children: Item[]; inline: boolean;
+  kind: "block";
+  words: string[];
+  indent: string;
+  gap: string;
+  open: string;
+  close: string;
+  children: Item[];
+  inline: boolean;
 }
 type Item =
   | Statement
@@ -131,17 +153,26 @@ const leaf: fc.Arbitrary<Item> = fc.oneof(
   { weight: 6, arbitrary: statement },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant("comment" as const), indent, text: commentText }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant("blank" as const), count: fc.integer({ min: 1, max: 3 }), text: blank }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant("condition" as const), indent, id: fc.stringMatching(/^\^?[a-z]{1,5}$/), gap, statement }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant("condition" as const), indent, id: fc.stringMatching(/^\^?[a-z]{1,5}$/), gap, statement }),
+  },
   {
     weight: 1,
     arbitrary: fc.record({
       kind: fc.constant("definition" as const),
       indent,
       name: fc.stringMatching(/^[A-Z_][A-Z0-9_]{0,5}$/),
-      lines: fc.array(fc.stringMatching(/^[a-z0-9 .]{1,10}$/).map((s) => s.trim() || "v"), { minLength: 1, maxLength: 3 }),
+      lines: fc.array(
+        fc.stringMatching(/^[a-z0-9 .]{1,10}$/).map((s) => s.trim() || "v"),
+        { minLength: 1, maxLength: 3 },
+      ),
     }),
   },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant("sequence" as const), indent, words: fc.array(word, { minLength: 1, maxLength: 3 }) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant("sequence" as const), indent, words: fc.array(word, { minLength: 1, maxLength: 3 }) }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("include" as const), indent, path: word }) },
 );
 
@@ -221,11 +252,33 @@ describe("generated configurations", () => {
   });
 
   test("any text at all: either refused, or formatted with every invariant holding", () => {
-    const alphabet = fc.constantFrom("a", "b1", " ", "\t", "\n", "\r\n", "{", "}", '"', "#", "!", "@x ", "$V", "$V=", "~SEQ(i,1,2) ", "\\", "include ", "\n\n");
+    const alphabet = fc.constantFrom(
+      "a",
+      "b1",
+      " ",
+      "\t",
+      "\n",
+      "\r\n",
+      "{",
+      "}",
+      '"',
+      "#",
+      "!",
+      "@x ",
+      "$V",
+      "$V=",
+      "~SEQ(i,1,2) ",
+      "\\",
+      "include ",
+      "\n\n",
+    );
     fc.assert(
-      fc.property(fc.array(alphabet, { maxLength: 40 }).map((a) => a.join("")), (text) => {
-        checkFormatting(text);
-      }),
+      fc.property(
+        fc.array(alphabet, { maxLength: 40 }).map((a) => a.join("")),
+        (text) => {
+          checkFormatting(text);
+        },
+      ),
       { numRuns: 1500 },
     );
   });

@@ -15,8 +15,16 @@ function bothWays(text: string) {
   const whole = lex(text);
   const reference = parseTokens(source, whole.tokens);
   return {
-    chunked: { tree: outline(chunked.children), comments: chunked.comments.map((c) => c.startOffset), diagnostics: chunked.diagnostics.map((d) => [d.start, d.end, d.message]) },
-    whole: { tree: outline(reference.children), comments: whole.comments.map((c) => c.startOffset), diagnostics: reference.diagnostics.map((d) => [d.start, d.end, d.message]) },
+    chunked: {
+      tree: outline(chunked.children),
+      comments: chunked.comments.map((c) => c.startOffset),
+      diagnostics: chunked.diagnostics.map((d) => [d.start, d.end, d.message]),
+    },
+    whole: {
+      tree: outline(reference.children),
+      comments: whole.comments.map((c) => c.startOffset),
+      diagnostics: reference.diagnostics.map((d) => [d.start, d.end, d.message]),
+    },
   };
 }
 
@@ -43,9 +51,16 @@ describe("parsing in chunks gives the tree of parsing in one piece", () => {
 
 describe("syntaxDiagnostics (the formatter's check) reports what one whole parse reports", () => {
   const cases: Record<string, string> = {
-    "stray braces and an unclosed block at the end": Array.from({ length: 6000 }, (_, i) => `virtual_server 10.0.${i >> 8}.${i & 255} 80\n{\n  real_server 10.1.0.1 80 { weight 1 }\n}${i % 89 === 0 ? " }" : ""}\n`).join("") + "tail {\n",
+    "stray braces and an unclosed block at the end":
+      Array.from(
+        { length: 6000 },
+        (_, i) => `virtual_server 10.0.${i >> 8}.${i & 255} 80\n{\n  real_server 10.1.0.1 80 { weight 1 }\n}${i % 89 === 0 ? " }" : ""}\n`,
+      ).join("") + "tail {\n",
     "one block over every chunk with an unterminated quote inside": `vrrp_instance V {\n${Array.from({ length: 20000 }, (_, i) => (i === 15000 ? '  notify "oops\n' : `  item_${i} ${i}\n`)).join("")}}\n`,
-    "a brace on the line after its keyword at a chunk edge": Array.from({ length: 9000 }, (_, i) => `vrrp_script s${i}\n{\n  script /bin/true\n}\n`).join(""),
+    "a brace on the line after its keyword at a chunk edge": Array.from(
+      { length: 9000 },
+      (_, i) => `vrrp_script s${i}\n{\n  script /bin/true\n}\n`,
+    ).join(""),
   };
   test.each(Object.entries(cases))("%s", (_, text) => {
     const source = new SourceText("/big.conf", text);

@@ -13,10 +13,27 @@ describe("isConfigFileName", () => {
   });
 
   test.each([
-    "keepalived.conf.bak", "keepalived.conf~", "lb1.conf.orig", "lb1.conf.rej", "keepalived.conf.old", "keepalived.conf.swp",
-    "keepalived.conf.tmp", "keepalived.conf.rpmnew", "keepalived.conf.rpmsave", "keepalived.conf.dpkg-old", "keepalived.conf.dpkg-dist",
-    "keepalived.conf.j2", "keepalived.conf.jinja", "keepalived.conf.jinja2", "keepalived.conf.tmpl", "keepalived.conf.tpl",
-    "keepalived.conf.erb", "keepalived.conf.in", "keepalived.conf.template", "README.md", "notes.txt",
+    "keepalived.conf.bak",
+    "keepalived.conf~",
+    "lb1.conf.orig",
+    "lb1.conf.rej",
+    "keepalived.conf.old",
+    "keepalived.conf.swp",
+    "keepalived.conf.tmp",
+    "keepalived.conf.rpmnew",
+    "keepalived.conf.rpmsave",
+    "keepalived.conf.dpkg-old",
+    "keepalived.conf.dpkg-dist",
+    "keepalived.conf.j2",
+    "keepalived.conf.jinja",
+    "keepalived.conf.jinja2",
+    "keepalived.conf.tmpl",
+    "keepalived.conf.tpl",
+    "keepalived.conf.erb",
+    "keepalived.conf.in",
+    "keepalived.conf.template",
+    "README.md",
+    "notes.txt",
   ])("%s is a backup, a leftover, a template or no configuration", (name) => {
     expect(isConfigFileName(name)).toBe(false);
   });
@@ -35,7 +52,13 @@ describe("findConfigFiles", () => {
   });
 
   test("depth first, entries in name order, skip list applied, hidden entries and node_modules not entered", () => {
-    expect(findConfigFiles(tree, "/w").files).toEqual(["/w/a/keepalived.conf", "/w/a/keepalived.conf.node2", "/w/b.conf", "/w/big.conf", "/w/deep/1/2/3/d.conf"]);
+    expect(findConfigFiles(tree, "/w").files).toEqual([
+      "/w/a/keepalived.conf",
+      "/w/a/keepalived.conf.node2",
+      "/w/b.conf",
+      "/w/big.conf",
+      "/w/deep/1/2/3/d.conf",
+    ]);
   });
 
   test("bounds: depth, number of files, size", () => {
@@ -44,11 +67,19 @@ describe("findConfigFiles", () => {
     expect(findConfigFiles(tree, "/w", { maxFiles: 2 }).files).toEqual(["/w/a/keepalived.conf", "/w/a/keepalived.conf.node2"]);
     expect(findConfigFiles(tree, "/w", { maxBytes: 99 }).files).not.toContain("/w/big.conf");
     // /w, /w/a, /w/deep: the third listing is refused, so nothing under deep/ is found.
-    expect(findConfigFiles(tree, "/w", { maxDirectories: 2 }).files).toEqual(["/w/a/keepalived.conf", "/w/a/keepalived.conf.node2", "/w/b.conf", "/w/big.conf"]);
+    expect(findConfigFiles(tree, "/w", { maxDirectories: 2 }).files).toEqual([
+      "/w/a/keepalived.conf",
+      "/w/a/keepalived.conf.node2",
+      "/w/b.conf",
+      "/w/big.conf",
+    ]);
   });
 
   test("a directory that cannot be read is named with the reason", () => {
-    expect(findConfigFiles(tree, "/nowhere")).toEqual({ files: [], unreadable: [{ path: "/nowhere", reason: "no such file or directory" }] });
+    expect(findConfigFiles(tree, "/nowhere")).toEqual({
+      files: [],
+      unreadable: [{ path: "/nowhere", reason: "no such file or directory" }],
+    });
   });
 
   describe("on disk", () => {
@@ -65,7 +96,10 @@ describe("findConfigFiles", () => {
     symlinkSync(join(dir, "n"), join(dir, "n/loop"));
 
     test("links are followed, a dangling link is left out, a link back up the tree is walked once", () => {
-      expect(findConfigFiles(nodeFileHost, join(dir, "n"))).toEqual({ files: [join(dir, "n/b.conf"), join(dir, "n/link.conf")], unreadable: [] });
+      expect(findConfigFiles(nodeFileHost, join(dir, "n"))).toEqual({
+        files: [join(dir, "n/b.conf"), join(dir, "n/link.conf")],
+        unreadable: [],
+      });
     });
 
     test("staysInside: no link is followed out of the starting directory (an editor's workspace folder)", () => {
@@ -75,9 +109,17 @@ describe("findConfigFiles", () => {
       symlinkSync(join(dir, "outside/secret.conf"), join(dir, "w/peer.conf"));
       symlinkSync(join(dir, "w/own.conf"), join(dir, "w/same.conf"));
       execFileSync("mkfifo", [join(dir, "w/fifo.conf")]);
-      expect(findConfigFiles(nodeFileHost, join(dir, "w")).files).toEqual([join(dir, "w/out/secret.conf"), join(dir, "w/own.conf"), join(dir, "w/peer.conf"), join(dir, "w/same.conf")]);
+      expect(findConfigFiles(nodeFileHost, join(dir, "w")).files).toEqual([
+        join(dir, "w/out/secret.conf"),
+        join(dir, "w/own.conf"),
+        join(dir, "w/peer.conf"),
+        join(dir, "w/same.conf"),
+      ]);
       // A FIFO named like a configuration is never taken, inside or not.
-      expect(findConfigFiles(nodeFileHost, join(dir, "w"), { staysInside: true }).files).toEqual([join(dir, "w/own.conf"), join(dir, "w/same.conf")]);
+      expect(findConfigFiles(nodeFileHost, join(dir, "w"), { staysInside: true }).files).toEqual([
+        join(dir, "w/own.conf"),
+        join(dir, "w/same.conf"),
+      ]);
     });
   });
 });

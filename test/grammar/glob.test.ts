@@ -11,22 +11,58 @@ import { memoryHost } from "../support/memory-host.js";
 // [pattern, name, whether glibc's fnmatch(pattern, name, FNM_PERIOD) matches]: each answer was
 // taken from glibc 2.36 (Debian 12) through ctypes, and is written here so the test needs no C.
 const FNMATCH: readonly [string, string, boolean][] = [
-  ["*.conf", "a.conf", true], ["*.conf", ".a.conf", false], [".*.conf", ".a.conf", true],
-  ["?.conf", "a.conf", true], ["?.conf", "ab.conf", false],
-  ["[a-c].conf", "b.conf", true], ["[a-c].conf", "d.conf", false], ["[!a-c].conf", "d.conf", true],
-  ["[^a-c].conf", "d.conf", true], ["[^a-c].conf", "a.conf", false],
-  ["[]a].conf", "].conf", true], ["[!]a].conf", "].conf", false], ["[a-].conf", "-.conf", true],
-  ["[[:alpha:]]*", "x1", true], ["[[:alpha:]]*", "1x", false], ["[[:digit:]][[:digit:]]", "42", true],
-  ["[[:upper:]]", "a", false], ["[[:upper:][:digit:]]", "7", true], ["[[:foo:]]", "a", false],
-  ["[z-a]", "b", false], ["[z-a]", "z", false],
-  ["a\\*b", "a*b", true], ["a\\*b", "axb", false], ["[\\]]", "]", true], ["[a\\-z]", "-", true], ["[a\\-z]", "b", false],
-  ["*a*a*a*a*a*b", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaab", true], ["*a*a*a*a*a*b", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", false],
-  ["[.a.]", "a", true], ["[=a=]", "a", true], ["[[.-.]]", "-", true],
-  ["a[", "a[", true], ["a[b", "a[b", true], ["*[", "x[", true], ["[*]", "*", true], ["[?]", "x", false],
-  ["[!.]*", ".x", false], ["[.]*", ".x", false], ["\\.x", ".x", true], ["*", ".", false], ["?*", "ab", true],
-  ["[[:space:]]", " ", true], ["[[:punct:]]", "!", true], ["[[:xdigit:]]", "G", false], ["[[:alnum:]_]*", "foo_1", true],
-  ["[a-z]*[0-9]", "abc9", true], ["**.conf", "x.conf", true], ["[", "[", true], ["[]", "[]", true], ["[]]", "]", true],
-  ["[!]", "!", false], ["[!]]", "a", true],
+  ["*.conf", "a.conf", true],
+  ["*.conf", ".a.conf", false],
+  [".*.conf", ".a.conf", true],
+  ["?.conf", "a.conf", true],
+  ["?.conf", "ab.conf", false],
+  ["[a-c].conf", "b.conf", true],
+  ["[a-c].conf", "d.conf", false],
+  ["[!a-c].conf", "d.conf", true],
+  ["[^a-c].conf", "d.conf", true],
+  ["[^a-c].conf", "a.conf", false],
+  ["[]a].conf", "].conf", true],
+  ["[!]a].conf", "].conf", false],
+  ["[a-].conf", "-.conf", true],
+  ["[[:alpha:]]*", "x1", true],
+  ["[[:alpha:]]*", "1x", false],
+  ["[[:digit:]][[:digit:]]", "42", true],
+  ["[[:upper:]]", "a", false],
+  ["[[:upper:][:digit:]]", "7", true],
+  ["[[:foo:]]", "a", false],
+  ["[z-a]", "b", false],
+  ["[z-a]", "z", false],
+  ["a\\*b", "a*b", true],
+  ["a\\*b", "axb", false],
+  ["[\\]]", "]", true],
+  ["[a\\-z]", "-", true],
+  ["[a\\-z]", "b", false],
+  ["*a*a*a*a*a*b", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaab", true],
+  ["*a*a*a*a*a*b", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", false],
+  ["[.a.]", "a", true],
+  ["[=a=]", "a", true],
+  ["[[.-.]]", "-", true],
+  ["a[", "a[", true],
+  ["a[b", "a[b", true],
+  ["*[", "x[", true],
+  ["[*]", "*", true],
+  ["[?]", "x", false],
+  ["[!.]*", ".x", false],
+  ["[.]*", ".x", false],
+  ["\\.x", ".x", true],
+  ["*", ".", false],
+  ["?*", "ab", true],
+  ["[[:space:]]", " ", true],
+  ["[[:punct:]]", "!", true],
+  ["[[:xdigit:]]", "G", false],
+  ["[[:alnum:]_]*", "foo_1", true],
+  ["[a-z]*[0-9]", "abc9", true],
+  ["**.conf", "x.conf", true],
+  ["[", "[", true],
+  ["[]", "[]", true],
+  ["[]]", "]", true],
+  ["[!]", "!", false],
+  ["[!]]", "a", true],
 ];
 
 describe("one path component", () => {
@@ -73,8 +109,12 @@ describe("braces", () => {
 describe("glob over a host", () => {
   const budget = (limits = {}) => new Budget(limitsOf(limits));
   const tree = memoryHost({
-    "/k/conf.d/b.conf": "", "/k/conf.d/a.conf": "", "/k/conf.d/.hidden.conf": "", "/k/conf.d/notes.txt": "",
-    "/k/a.b/x.conf": "", "/k/a/x.conf": "",
+    "/k/conf.d/b.conf": "",
+    "/k/conf.d/a.conf": "",
+    "/k/conf.d/.hidden.conf": "",
+    "/k/conf.d/notes.txt": "",
+    "/k/a.b/x.conf": "",
+    "/k/a/x.conf": "",
   });
 
   test("whole paths are sorted per alternative, in byte order", () => {
@@ -85,7 +125,10 @@ describe("glob over a host", () => {
   });
 
   test("a malformed range is reported and matches nothing", () => {
-    expect(glob("conf.d/[z-a].conf", "/k", tree, budget())).toEqual({ files: [], problems: [{ code: "invalid-value", message: expect.stringContaining("the range 'z-a' is empty") }] });
+    expect(glob("conf.d/[z-a].conf", "/k", tree, budget())).toEqual({
+      files: [],
+      problems: [{ code: "invalid-value", message: expect.stringContaining("the range 'z-a' is empty") }],
+    });
   });
 
   test("too many brace alternatives: refused before anything is expanded", () => {
@@ -95,15 +138,27 @@ describe("glob over a host", () => {
   });
 
   test("/ and the system directories are never listed", () => {
-    const host: GlobHost = { readDirectory: () => { throw new Error("listed"); }, stat: () => undefined };
-    expect(glob("/*/*/*", "/", host, budget()).problems).toEqual([{ code: "resource-limit", message: expect.stringContaining("searches the whole file system from /") }]);
-    expect(glob("/proc/*", "/", host, budget()).problems).toEqual([{ code: "resource-limit", message: expect.stringContaining("/proc, a system directory") }]);
+    const host: GlobHost = {
+      readDirectory: () => {
+        throw new Error("listed");
+      },
+      stat: () => undefined,
+    };
+    expect(glob("/*/*/*", "/", host, budget()).problems).toEqual([
+      { code: "resource-limit", message: expect.stringContaining("searches the whole file system from /") },
+    ]);
+    expect(glob("/proc/*", "/", host, budget()).problems).toEqual([
+      { code: "resource-limit", message: expect.stringContaining("/proc, a system directory") },
+    ]);
   });
 
   test("directories listed, entries seen and matches are bounded", () => {
     // A tree 4 levels deep, 10 wide: 1,111 directories below /t.
     const wide: GlobHost = {
-      readDirectory: (dir) => (dir.split("/").length > 5 ? [{ name: "f.conf", kind: "file" }] : Array.from({ length: 10 }, (_, i) => ({ name: `d${i}`, kind: "dir" }))),
+      readDirectory: (dir) =>
+        dir.split("/").length > 5
+          ? [{ name: "f.conf", kind: "file" }]
+          : Array.from({ length: 10 }, (_, i) => ({ name: `d${i}`, kind: "dir" })),
       stat: (path) => ({ kind: path.endsWith(".conf") ? "file" : "dir", size: 0, realPath: path }),
     };
     const dirs = glob("/t/*/*/*/*/*.conf", "/", wide, budget({ globDirectories: 100 }));

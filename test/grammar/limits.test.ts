@@ -22,7 +22,12 @@ test("a deadline stops the loops that check it; the earlier of two nested deadli
 });
 
 test("sizes as messages state them", () => {
-  expect([formatBytes(900), formatBytes(64 * 1024 * 1024), formatBytes(1.5 * 1024 * 1024), formatBytes(100 * 1024 * 1024 + 1)]).toEqual(["900 bytes", "64 MB", "1.5 MB", "100 MB"]);
+  expect([formatBytes(900), formatBytes(64 * 1024 * 1024), formatBytes(1.5 * 1024 * 1024), formatBytes(100 * 1024 * 1024 + 1)]).toEqual([
+    "900 bytes",
+    "64 MB",
+    "1.5 MB",
+    "100 MB",
+  ]);
 });
 
 test("counts as messages state them: grouped by threes, as en-US writes them", () => {

@@ -50,9 +50,19 @@ describe("nesting limit", () => {
 describe("line prefixes", () => {
   test("after one @id, further @words are the keyword and its arguments, as keepalived reads them", () => {
     const file = parseText("@a @b x 1\n~SEQ(i,1,2) @b k\n");
-    expect(file.children[0]).toMatchObject({ kind: "statement", keyword: { text: "@b" }, condition: { id: "a" }, args: [{ text: "x" }, { text: "1" }] });
+    expect(file.children[0]).toMatchObject({
+      kind: "statement",
+      keyword: { text: "@b" },
+      condition: { id: "a" },
+      args: [{ text: "x" }, { text: "1" }],
+    });
     // A header's body is read as a line of its own, so an @id may follow it.
-    expect(file.children[1]).toMatchObject({ kind: "statement", keyword: { text: "k" }, condition: { id: "b" }, sequences: [expect.anything()] });
+    expect(file.children[1]).toMatchObject({
+      kind: "statement",
+      keyword: { text: "k" },
+      condition: { id: "b" },
+      sequences: [expect.anything()],
+    });
   });
 
   test("a line of 100,000 @words costs no stack", () => {
@@ -62,6 +72,11 @@ describe("line prefixes", () => {
 
   test("an @id prefix and a ~SEQ header both apply to the line they lead", () => {
     const file = parseText("@a ~SEQ(i,1,2) x $i\n");
-    expect(file.children[0]).toMatchObject({ kind: "statement", keyword: { text: "x" }, condition: { id: "a" }, sequences: [expect.anything()] });
+    expect(file.children[0]).toMatchObject({
+      kind: "statement",
+      keyword: { text: "x" },
+      condition: { id: "a" },
+      sequences: [expect.anything()],
+    });
   });
 });

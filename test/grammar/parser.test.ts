@@ -3,7 +3,14 @@ import { MAX_LINE_BYTES, spanText, type Block, type Statement } from "../../gram
 import { located, parseText, shapes } from "./helpers.js";
 
 describe("blocks and braces", () => {
-  const expected = [{ "vrrp_instance VI_1": [["state", "MASTER"], ["priority", "100"]] }];
+  const expected = [
+    {
+      "vrrp_instance VI_1": [
+        ["state", "MASTER"],
+        ["priority", "100"],
+      ],
+    },
+  ];
 
   test.each([
     ["brace on the keyword line", "vrrp_instance VI_1 {\n state MASTER\n priority 100\n}\n"],
@@ -42,7 +49,12 @@ describe("keyword blocks and value blocks", () => {
   test("lines of virtual_ipaddress are values, not keywords", () => {
     const file = parseText("vrrp_instance V {\n virtual_ipaddress {\n  10.0.0.1/24 dev eth0\n  10.0.0.2\n }\n state BACKUP\n}\n");
     expect(shapes(file)).toEqual([
-      { "vrrp_instance V": [{ virtual_ipaddress: [{ value: ["10.0.0.1/24", "dev", "eth0"] }, { value: ["10.0.0.2"] }] }, ["state", "BACKUP"]] },
+      {
+        "vrrp_instance V": [
+          { virtual_ipaddress: [{ value: ["10.0.0.1/24", "dev", "eth0"] }, { value: ["10.0.0.2"] }] },
+          ["state", "BACKUP"],
+        ],
+      },
     ]);
     const vip = (file.children[0] as Block).children[0] as Block;
     expect(vip.valueBlock).toBe(true);
@@ -51,12 +63,19 @@ describe("keyword blocks and value blocks", () => {
 
   test("value blocks depend on the enclosing block: group is data in a sync group only", () => {
     const file = parseText("vrrp_sync_group G {\n group {\n  VI_1 VI_2\n }\n}\nvirtual_server_group VSG {\n 10.0.0.1 80\n}\n");
-    expect(shapes(file)).toEqual([{ "vrrp_sync_group G": [{ group: [{ value: ["VI_1", "VI_2"] }] }] }, { "virtual_server_group VSG": [{ value: ["10.0.0.1", "80"] }] }]);
+    expect(shapes(file)).toEqual([
+      { "vrrp_sync_group G": [{ group: [{ value: ["VI_1", "VI_2"] }] }] },
+      { "virtual_server_group VSG": [{ value: ["10.0.0.1", "80"] }] },
+    ]);
   });
 
   test("unicast_peer, track_script and notification_email are value blocks", () => {
-    const file = parseText("global_defs {\n notification_email {\n  a@b.c\n }\n}\nvrrp_instance V {\n unicast_peer {\n  10.0.0.2\n }\n track_script {\n  chk weight 10\n }\n}\n");
-    const valueBlocks = file.children.flatMap((n) => (n.kind === "block" ? n.children : [])).filter((n): n is Block => n.kind === "block" && n.valueBlock);
+    const file = parseText(
+      "global_defs {\n notification_email {\n  a@b.c\n }\n}\nvrrp_instance V {\n unicast_peer {\n  10.0.0.2\n }\n track_script {\n  chk weight 10\n }\n}\n",
+    );
+    const valueBlocks = file.children
+      .flatMap((n) => (n.kind === "block" ? n.children : []))
+      .filter((n): n is Block => n.kind === "block" && n.valueBlock);
     expect(valueBlocks.map((b) => b.keyword.text)).toEqual(["notification_email", "unicast_peer", "track_script"]);
   });
 
@@ -91,7 +110,9 @@ describe("line endings, BOM, tabs and line length", () => {
   test("a BOM is reported and the first keyword is still read", () => {
     const file = parseText("\ufeffglobal_defs {\n}\n");
     expect(shapes(file)).toEqual([{ global_defs: [] }]);
-    expect(file.diagnostics.map(located)).toEqual([{ code: "syntax-error", file: "/etc/keepalived/keepalived.conf", line: 1, column: 1, text: "\ufeff" }]);
+    expect(file.diagnostics.map(located)).toEqual([
+      { code: "syntax-error", file: "/etc/keepalived/keepalived.conf", line: 1, column: 1, text: "\ufeff" },
+    ]);
   });
 
   test("tabs separate words like spaces", () => {

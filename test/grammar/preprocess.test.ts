@@ -9,7 +9,8 @@ function run(files: Record<string, string>, configId?: string) {
   return preprocess(ROOT, { host: memoryHost(files), ...(configId === undefined ? {} : { configId }) });
 }
 
-const statements = (config: ReturnType<typeof run>) => [...walk(config.file.children)].filter((n): n is Statement => n.kind === "statement");
+const statements = (config: ReturnType<typeof run>) =>
+  [...walk(config.file.children)].filter((n): n is Statement => n.kind === "statement");
 
 describe("include", () => {
   test("a glob includes the matching files in sorted order, relative to the including file", () => {
@@ -19,11 +20,18 @@ describe("include", () => {
       "/etc/keepalived/conf.d/a.conf": "a 1\n",
       "/etc/keepalived/conf.d/notes.txt": "ignored 1\n",
     });
-    expect(shapes(config.file)).toEqual([["a", "1"], ["b", "2"], ["last", "1"]]);
+    expect(shapes(config.file)).toEqual([
+      ["a", "1"],
+      ["b", "2"],
+      ["last", "1"],
+    ]);
     expect(config.files.map((f) => f.path)).toEqual([ROOT, "/etc/keepalived/conf.d/a.conf", "/etc/keepalived/conf.d/b.conf"]);
     expect(config.diagnostics).toEqual([]);
     // The file as written still has the include line.
-    expect(shapes(config.raw)).toEqual([["include", "conf.d/*.conf"], ["last", "1"]]);
+    expect(shapes(config.raw)).toEqual([
+      ["include", "conf.d/*.conf"],
+      ["last", "1"],
+    ]);
   });
 
   test("statements from an included file point at that file and line", () => {
@@ -46,7 +54,10 @@ describe("include", () => {
 
   test("brace alternatives are expanded in order", () => {
     const config = run({ [ROOT]: "include {z,a}.conf\n", "/etc/keepalived/a.conf": "a 1\n", "/etc/keepalived/z.conf": "z 1\n" });
-    expect(shapes(config.file)).toEqual([["z", "1"], ["a", "1"]]);
+    expect(shapes(config.file)).toEqual([
+      ["z", "1"],
+      ["a", "1"],
+    ]);
   });
 
   test("blocks may open in one file and close in another", () => {
@@ -70,8 +81,13 @@ describe("include", () => {
 
   test("a missing include is reported at its pattern and the rest is read", () => {
     const config = run({ [ROOT]: "a 1\ninclude /nowhere/*.conf\nb 2\n" });
-    expect(config.diagnostics.map(located)).toEqual([expect.objectContaining({ code: "include-not-found", file: ROOT, line: 2, column: 9, text: "/nowhere/*.conf" })]);
-    expect(shapes(config.file)).toEqual([["a", "1"], ["b", "2"]]);
+    expect(config.diagnostics.map(located)).toEqual([
+      expect.objectContaining({ code: "include-not-found", file: ROOT, line: 2, column: 9, text: "/nowhere/*.conf" }),
+    ]);
+    expect(shapes(config.file)).toEqual([
+      ["a", "1"],
+      ["b", "2"],
+    ]);
   });
 
   test("a missing root file is include-not-found, not an exception", () => {
@@ -83,7 +99,10 @@ describe("include", () => {
 describe("parameters", () => {
   test("$NAME and ${NAME} are replaced; ${NAME} works glued to text", () => {
     const config = run({ [ROOT]: "$PRIO=150\n$NET=10.0.0\npriority $PRIO\naddress ${NET}.1\n" });
-    expect(shapes(config.file)).toEqual([["priority", "150"], ["address", "10.0.0.1"]]);
+    expect(shapes(config.file)).toEqual([
+      ["priority", "150"],
+      ["address", "10.0.0.1"],
+    ]);
     expect(config.parameters.get("PRIO")?.value).toBe("150");
   });
 
@@ -95,12 +114,17 @@ describe("parameters", () => {
   test("an undefined $NAME stays as written and is reported at the reference", () => {
     const config = run({ [ROOT]: "notify /bin/x $UNSET\n" });
     expect(shapes(config.file)).toEqual([["notify", "/bin/x", "$UNSET"]]);
-    expect(config.diagnostics.map(located)).toEqual([expect.objectContaining({ code: "undefined-variable", line: 1, column: 15, text: "$UNSET" })]);
+    expect(config.diagnostics.map(located)).toEqual([
+      expect.objectContaining({ code: "undefined-variable", line: 1, column: 15, text: "$UNSET" }),
+    ]);
   });
 
   test("definitions are ordered: a later definition replaces the value from there on", () => {
     const config = run({ [ROOT]: "$A=1\nx $A\n$A=2\ny $A\n" });
-    expect(shapes(config.file)).toEqual([["x", "1"], ["y", "2"]]);
+    expect(shapes(config.file)).toEqual([
+      ["x", "1"],
+      ["y", "2"],
+    ]);
   });
 
   test("nested definitions expand", () => {
@@ -122,7 +146,14 @@ describe("parameters", () => {
     // is a top-level line (keepalived: "Unknown keyword 'priority'").
     const use = "vrrp_instance VI_1 {\n  $A\n}\n";
     const read = (definition: string) => shapes(run({ [ROOT]: definition + use }).file);
-    const inBlock = [{ "vrrp_instance VI_1": [["virtual_router_id", "5"], ["priority", "100"]] }];
+    const inBlock = [
+      {
+        "vrrp_instance VI_1": [
+          ["virtual_router_id", "5"],
+          ["priority", "100"],
+        ],
+      },
+    ];
     const outside = [["priority", "100"], { "vrrp_instance VI_1": [["virtual_router_id", "5"]] }];
 
     test("a comment line that ends in a backslash continues the definition, and adds nothing to it", () => {
@@ -164,8 +195,13 @@ describe("parameters", () => {
 
   test("expansions that branch stop at the line budget, reported where they stopped", () => {
     // 40 x 40 lines from one header pair: well within the depth limit, over a budget of 1,000.
-    const config = preprocess(ROOT, { host: memoryHost({ [ROOT]: "a 1\n~SEQ(i,1,40) ~SEQ(j,1,40) x $i $j\nafter 1\n" }), limits: { lines: 1000 } });
-    expect(config.diagnostics.map((d) => [d.code, d.message])).toEqual([["resource-limit", "preprocessing read 1,000 lines (includes and expansions counted); kalint stopped reading here"]]);
+    const config = preprocess(ROOT, {
+      host: memoryHost({ [ROOT]: "a 1\n~SEQ(i,1,40) ~SEQ(j,1,40) x $i $j\nafter 1\n" }),
+      limits: { lines: 1000 },
+    });
+    expect(config.diagnostics.map((d) => [d.code, d.message])).toEqual([
+      ["resource-limit", "preprocessing read 1,000 lines (includes and expansions counted); kalint stopped reading here"],
+    ]);
     expect(where(config.diagnostics[0]!)).toMatchObject({ line: 2 });
     const lines = statements(config);
     expect(lines[0]).toMatchObject({ keyword: { text: "a" } });
@@ -187,16 +223,40 @@ describe("conditional lines", () => {
   const text = "@main priority 150\n@backup priority 100\n@^main state BACKUP\nall 1\n";
 
   test.each([
-    ["main", [["priority", "150"], ["all", "1"]]],
-    ["backup", [["priority", "100"], ["state", "BACKUP"], ["all", "1"]]],
-    [undefined, [["state", "BACKUP"], ["all", "1"]]],
+    [
+      "main",
+      [
+        ["priority", "150"],
+        ["all", "1"],
+      ],
+    ],
+    [
+      "backup",
+      [
+        ["priority", "100"],
+        ["state", "BACKUP"],
+        ["all", "1"],
+      ],
+    ],
+    [
+      undefined,
+      [
+        ["state", "BACKUP"],
+        ["all", "1"],
+      ],
+    ],
   ])("config id %s keeps its own lines", (id, expected) => {
     expect(shapes(run({ [ROOT]: text }, id).file)).toEqual(expected);
   });
 
   test("the raw view keeps every conditional line with its condition", () => {
     const raw = run({ [ROOT]: text }, "main").raw;
-    expect(raw.children.map((n) => n.condition && [n.condition.id, n.condition.negated])).toEqual([["main", false], ["backup", false], ["main", true], undefined]);
+    expect(raw.children.map((n) => n.condition && [n.condition.id, n.condition.negated])).toEqual([
+      ["main", false],
+      ["backup", false],
+      ["main", true],
+      undefined,
+    ]);
   });
 
   test("a conditional definition applies only on its node", () => {
@@ -207,8 +267,14 @@ describe("conditional lines", () => {
 
   test("one @id is taken off a line; a second @word stays as its keyword, unless a substitution brings it to the front", () => {
     expect(shapes(run({ [ROOT]: "@main @main priority 150\n" }, "main").file)).toEqual([["@main", "priority", "150"]]);
-    expect(shapes(run({ [ROOT]: "$ON_MAIN=@main\n$ON_MAIN priority 150\n@main $ON_MAIN priority 140\n" }, "main").file)).toEqual([["priority", "150"], ["priority", "140"]]);
-    expect(shapes(run({ [ROOT]: "~SEQ(i,1,2) @main x $i\n" }, "main").file)).toEqual([["x", "1"], ["x", "2"]]);
+    expect(shapes(run({ [ROOT]: "$ON_MAIN=@main\n$ON_MAIN priority 150\n@main $ON_MAIN priority 140\n" }, "main").file)).toEqual([
+      ["priority", "150"],
+      ["priority", "140"],
+    ]);
+    expect(shapes(run({ [ROOT]: "~SEQ(i,1,2) @main x $i\n" }, "main").file)).toEqual([
+      ["x", "1"],
+      ["x", "2"],
+    ]);
   });
 
   test("a kept conditional line points at its text after the prefix", () => {
@@ -232,12 +298,20 @@ describe("~SEQ and ~LST", () => {
 
   test("~LST with value sets assigns several names; a missing value is empty", () => {
     const config = run({ [ROOT]: "~LST({A, B}, {1, 2}, {3}) x $A ${B}y\n" });
-    expect(shapes(config.file)).toEqual([["x", "1", "2y"], ["x", "3", "y"]]);
+    expect(shapes(config.file)).toEqual([
+      ["x", "1", "2y"],
+      ["x", "3", "y"],
+    ]);
   });
 
   test("chained headers nest and bounds may be parameters", () => {
     const config = run({ [ROOT]: "$N=2\n~SEQ(i, $N) ~LST(j, a, b) x $i$j\n".replace("$i$j", "${i}${j}") });
-    expect(shapes(config.file)).toEqual([["x", "1a"], ["x", "1b"], ["x", "2a"], ["x", "2b"]]);
+    expect(shapes(config.file)).toEqual([
+      ["x", "1a"],
+      ["x", "1b"],
+      ["x", "2a"],
+      ["x", "2b"],
+    ]);
   });
 
   test("expanded lines point at the header line", () => {
@@ -257,7 +331,9 @@ describe("bounds (grammar/limits.ts)", () => {
   test("substitution stops where the line would pass 1023 bytes, as keepalived's buffer does, and says so there", () => {
     const config = run({ [ROOT]: `$A=${"x".repeat(600)}\nkw $A $A tail\n` });
     expect(config.diagnostics.map((d) => [d.code, located(d).column])).toEqual([["line-too-long", 7]]);
-    expect(config.diagnostics[0]!.message).toMatch(/^substituting \$A here would make the line 1,209 bytes long; keepalived stops substituting/);
+    expect(config.diagnostics[0]!.message).toMatch(
+      /^substituting \$A here would make the line 1,209 bytes long; keepalived stops substituting/,
+    );
     // The first reference is replaced, the second and the rest kept as written.
     expect(shapes(config.file)).toEqual([["kw", "x".repeat(600), "$A", "tail"]]);
   });
@@ -272,7 +348,10 @@ describe("bounds (grammar/limits.ts)", () => {
 
   test("an include of something that is not a regular file says what it is; a directory pattern matches nothing", () => {
     const memory = memoryHost({ [ROOT]: "include /dev/zero\ninclude /srv/*\n", "/srv/sub/a.conf": "a 1\n" });
-    const host = { ...memory, stat: (p: string) => (p === "/dev/zero" ? { kind: "other" as const, size: 0, realPath: p, system: true } : memory.stat(p)) };
+    const host = {
+      ...memory,
+      stat: (p: string) => (p === "/dev/zero" ? { kind: "other" as const, size: 0, realPath: p, system: true } : memory.stat(p)),
+    };
     const config = preprocess(ROOT, { host });
     expect(config.diagnostics.map((d) => [d.code, d.message])).toEqual([
       ["include-not-found", "/dev/zero is a system pseudo-file (under /proc, /sys or /dev); kalint does not read it"],
@@ -286,7 +365,9 @@ describe("bounds (grammar/limits.ts)", () => {
     for (let i = 0; i < 8; i++) files[`/etc/keepalived/e/${i}.conf`] = `b${i} 1\n`;
     const byFiles = preprocess(ROOT, { host: memoryHost(files), limits: { files: 5 } });
     expect(byFiles.files).toHaveLength(6);
-    expect(byFiles.diagnostics.map((d) => [d.code, located(d).line, d.message])).toEqual([["resource-limit", 1, "kalint reads 5 files per analysis; /etc/keepalived/d/5.conf and the files after it are not read"]]);
+    expect(byFiles.diagnostics.map((d) => [d.code, located(d).line, d.message])).toEqual([
+      ["resource-limit", 1, "kalint reads 5 files per analysis; /etc/keepalived/d/5.conf and the files after it are not read"],
+    ]);
     const byBytes = preprocess(ROOT, { host: memoryHost(files), limits: { totalBytes: 60 } });
     expect(byBytes.diagnostics.filter((d) => d.code === "resource-limit")).toHaveLength(1);
     const byWords = preprocess(ROOT, { host: memoryHost(files), limits: { words: 20 } });
@@ -301,7 +382,12 @@ describe("bounds (grammar/limits.ts)", () => {
   });
 
   test("a file over the size limit is not read at all", () => {
-    const config = preprocess(ROOT, { host: memoryHost({ [ROOT]: "include big.conf\n", "/etc/keepalived/big.conf": "x".repeat(200) }), limits: { fileBytes: 100 } });
-    expect(config.diagnostics.map((d) => [d.code, d.message])).toEqual([["resource-limit", "cannot read /etc/keepalived/big.conf: it is over 100 bytes"]]);
+    const config = preprocess(ROOT, {
+      host: memoryHost({ [ROOT]: "include big.conf\n", "/etc/keepalived/big.conf": "x".repeat(200) }),
+      limits: { fileBytes: 100 },
+    });
+    expect(config.diagnostics.map((d) => [d.code, d.message])).toEqual([
+      ["resource-limit", "cannot read /etc/keepalived/big.conf: it is over 100 bytes"],
+    ]);
   });
 });

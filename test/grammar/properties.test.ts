@@ -13,7 +13,13 @@ import { pieces, walk } from "./helpers.js";
 const ROOT = "/etc/keepalived/keepalived.conf";
 
 function insideItsFile(span: Span): boolean {
-  return Number.isInteger(span.start) && Number.isInteger(span.end) && span.start >= 0 && span.start <= span.end && span.end <= span.file.text.length;
+  return (
+    Number.isInteger(span.start) &&
+    Number.isInteger(span.end) &&
+    span.start >= 0 &&
+    span.start <= span.end &&
+    span.end <= span.file.text.length
+  );
 }
 
 function describeBad(d: Diagnostic): string {
@@ -26,28 +32,77 @@ function holds(text: string): void {
   if (unmatched.length) throw new Error(`lexer left characters unmatched at ${JSON.stringify(unmatched)}`);
   const ps = pieces(text);
   if (ps.map((p) => text.slice(p.start, p.end)).join("") !== text) throw new Error("pieces do not join to the text");
-  for (const p of ps) if (p.kind === "trivia" && !/^[ \t\n\r\f\v\ufeff]+$/.test(text.slice(p.start, p.end))) throw new Error(`non-blank trivia at ${p.start}`);
+  for (const p of ps)
+    if (p.kind === "trivia" && !/^[ \t\n\r\f\v\ufeff]+$/.test(text.slice(p.start, p.end)))
+      throw new Error(`non-blank trivia at ${p.start}`);
 
   const raw = parse(new SourceText(ROOT, text));
-  for (const d of raw.diagnostics) if (!insideItsFile(d) || d.file.text !== text) throw new Error(`raw diagnostic outside the file: ${describeBad(d)}`);
+  for (const d of raw.diagnostics)
+    if (!insideItsFile(d) || d.file.text !== text) throw new Error(`raw diagnostic outside the file: ${describeBad(d)}`);
   for (const n of walk(raw.children)) {
     if (!insideItsFile(n)) throw new Error(`${n.kind} node outside the file: [${n.start}, ${n.end})`);
     const words = n.kind === "statement" || n.kind === "block" ? [n.keyword, ...n.args] : n.kind === "value" ? n.words : [];
-    for (const w of words) if (text.slice(w.start, w.end) !== w.raw) throw new Error(`word ${JSON.stringify(w.raw)} does not match its range`);
+    for (const w of words)
+      if (text.slice(w.start, w.end) !== w.raw) throw new Error(`word ${JSON.stringify(w.raw)} does not match its range`);
   }
 
   // The included file exists, so include lines in the input lead somewhere; a cycle back to the root is possible.
-  const effective = preprocess(ROOT, { host: memoryHost({ [ROOT]: text, "/etc/keepalived/x": "a 1\ninclude keepalived.conf\n" }), configId: "a" });
+  const effective = preprocess(ROOT, {
+    host: memoryHost({ [ROOT]: text, "/etc/keepalived/x": "a 1\ninclude keepalived.conf\n" }),
+    configId: "a",
+  });
   const known = new Set(effective.files);
-  for (const d of effective.diagnostics) if (!known.has(d.file) || !insideItsFile(d)) throw new Error(`effective diagnostic outside its file: ${describeBad(d)}`);
-  for (const n of walk(effective.file.children)) if (!known.has(n.file) || !insideItsFile(n)) throw new Error(`effective ${n.kind} node outside its file`);
+  for (const d of effective.diagnostics)
+    if (!known.has(d.file) || !insideItsFile(d)) throw new Error(`effective diagnostic outside its file: ${describeBad(d)}`);
+  for (const n of walk(effective.file.children))
+    if (!known.has(n.file) || !insideItsFile(n)) throw new Error(`effective ${n.kind} node outside its file`);
 }
 
 /** Pieces of keepalived syntax, so random text reaches the interesting paths of the grammar. */
 const fragment = fc.constantFrom(
-  "{", "}", "} }", '"', '"q w"', "#", "!", "\\", "\\#", "\n", "\r\n", "\r", " ", "\t", "\f", "\ufeff", "\0", "é", "😀", "\u00a0",
-  "@a ", "@^a ", "@", "$A=", "$A=1 \\\n", "$A", "${A}", "${_RANDOM 1 3}", "~SEQ(i,2) ", "~SEQ(", "~LST(i,a,b) ", "~LST({a,b},{1,2}) ", ")", "(",
-  "include x\n", "include ", "vrrp_instance V ", "virtual_ipaddress ", "state MASTER", "1.2.3.4/24", "global_defs", "group", "x",
+  "{",
+  "}",
+  "} }",
+  '"',
+  '"q w"',
+  "#",
+  "!",
+  "\\",
+  "\\#",
+  "\n",
+  "\r\n",
+  "\r",
+  " ",
+  "\t",
+  "\f",
+  "\ufeff",
+  "\0",
+  "é",
+  "😀",
+  "\u00a0",
+  "@a ",
+  "@^a ",
+  "@",
+  "$A=",
+  "$A=1 \\\n",
+  "$A",
+  "${A}",
+  "${_RANDOM 1 3}",
+  "~SEQ(i,2) ",
+  "~SEQ(",
+  "~LST(i,a,b) ",
+  "~LST({a,b},{1,2}) ",
+  ")",
+  "(",
+  "include x\n",
+  "include ",
+  "vrrp_instance V ",
+  "virtual_ipaddress ",
+  "state MASTER",
+  "1.2.3.4/24",
+  "global_defs",
+  "group",
+  "x",
 );
 const keepalivedish = fc.array(fragment, { maxLength: 60 }).map((parts) => parts.join(""));
 
@@ -64,7 +119,9 @@ describe("grammar properties", () => {
 
   // Runs of a few fragments repeated thousands of times reach what short strings cannot: blocks
   // nested past the limit, long prefix chains, long runs of stray braces.
-  const repeated = fc.tuple(fc.array(fragment, { minLength: 1, maxLength: 4 }), fc.integer({ min: 50, max: 3000 }), keepalivedish).map(([parts, times, tail]) => parts.join("").repeat(times) + tail);
+  const repeated = fc
+    .tuple(fc.array(fragment, { minLength: 1, maxLength: 4 }), fc.integer({ min: 50, max: 3000 }), keepalivedish)
+    .map(([parts, times, tail]) => parts.join("").repeat(times) + tail);
   test("fragments repeated thousands of times: 300 cases", () => {
     fc.assert(fc.property(repeated, holds), runs(300));
   });
@@ -85,10 +142,41 @@ describe("grammar properties", () => {
   // that include each other through every kind of pattern, definitions that double or name
   // themselves, sequences nested deep. Under small limits each case must end quickly, within
   // its budgets, each budget reported once, every diagnostic in its file.
-  const HOSTILE_LIMITS = { lines: 20_000, words: 40_000, expandedBytes: 1 << 20, files: 100, includeMatches: 50, globDirectories: 50, globEntries: 1_000, braceAlternatives: 64 };
+  const HOSTILE_LIMITS = {
+    lines: 20_000,
+    words: 40_000,
+    expandedBytes: 1 << 20,
+    files: 100,
+    includeMatches: 50,
+    globDirectories: 50,
+    globEntries: 1_000,
+    braceAlternatives: 64,
+  };
   const pattern = fc.constantFrom(
-    "*.conf", "d/*.conf", "{a,b,c}.conf", "{a,{b,c}}.conf", "{x}.conf", "{a,b", "[a-c].conf", "[z-a].conf", "[[:alpha:]].conf", "[[:nosuch:]].conf",
-    "[!a].conf", "[^a]*", "[]a].conf", "?.conf", "*", "d/../*.conf", "\\*.conf", "*/*.conf", "/*", "/proc/*", "/dev/zero", "{a,b}".repeat(8) + ".conf", ".*.conf", "d/*/../*.conf",
+    "*.conf",
+    "d/*.conf",
+    "{a,b,c}.conf",
+    "{a,{b,c}}.conf",
+    "{x}.conf",
+    "{a,b",
+    "[a-c].conf",
+    "[z-a].conf",
+    "[[:alpha:]].conf",
+    "[[:nosuch:]].conf",
+    "[!a].conf",
+    "[^a]*",
+    "[]a].conf",
+    "?.conf",
+    "*",
+    "d/../*.conf",
+    "\\*.conf",
+    "*/*.conf",
+    "/*",
+    "/proc/*",
+    "/dev/zero",
+    "{a,b}".repeat(8) + ".conf",
+    ".*.conf",
+    "d/*/../*.conf",
   );
   const name = fc.integer({ min: 0, max: 5 }).map((i) => `N${i}`);
   const hostileLine = fc.oneof(
@@ -98,13 +186,19 @@ describe("grammar properties", () => {
     name.map((a) => `$${a}=\${${a}}`),
     name.map((a) => `$${a}`),
     name.map((a) => `router_id x$${a}y \${${a}}`),
-    fc.tuple(fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 1, max: 1_000 })).map(([n, m]) => `~SEQ(i,1,${n}) ~SEQ(j,1,${m}) x $i $j`),
+    fc
+      .tuple(fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 1, max: 1_000 }))
+      .map(([n, m]) => `~SEQ(i,1,${n}) ~SEQ(j,1,${m}) x $i $j`),
     fc.constantFrom("global_defs {", "}", "vrrp_instance V {", "@a x 1", "${_ENV HOME}", "${_RANDOM 1 9}", "~LST(v,a,b,c) y $v"),
   );
   const fileText = fc.array(hostileLine, { maxLength: 12 }).map((ls) => ls.join("\n") + "\n");
   const tree = fc.record({
     root: fileText,
-    others: fc.dictionary(fc.constantFrom("a.conf", "b.conf", "c.conf", "x.conf", ".h.conf", "d/e.conf", "d/f.conf", "d/g/h.conf"), fileText, { maxKeys: 6 }),
+    others: fc.dictionary(
+      fc.constantFrom("a.conf", "b.conf", "c.conf", "x.conf", ".h.conf", "d/e.conf", "d/f.conf", "d/g/h.conf"),
+      fileText,
+      { maxKeys: 6 },
+    ),
   });
   test("hostile include, definition and sequence structures, under small limits: 200 cases", () => {
     fc.assert(
@@ -116,13 +210,22 @@ describe("grammar properties", () => {
         const seconds = (performance.now() - started) / 1000;
         if (seconds > 5) throw new Error(`took ${seconds.toFixed(1)} s`);
         const known = new Set(effective.files);
-        for (const d of effective.diagnostics) if (!known.has(d.file) || !insideItsFile(d)) throw new Error(`diagnostic outside its file: ${describeBad(d)}`);
-        for (const n of walk(effective.file.children)) if (!known.has(n.file) || !insideItsFile(n)) throw new Error(`${n.kind} node outside its file`);
+        for (const d of effective.diagnostics)
+          if (!known.has(d.file) || !insideItsFile(d)) throw new Error(`diagnostic outside its file: ${describeBad(d)}`);
+        for (const n of walk(effective.file.children))
+          if (!known.has(n.file) || !insideItsFile(n)) throw new Error(`${n.kind} node outside its file`);
         if (effective.files.length > HOSTILE_LIMITS.files + 1) throw new Error(`${effective.files.length} files read`);
         const statements = [...walk(effective.file.children)].length;
         if (statements > HOSTILE_LIMITS.words) throw new Error(`${statements} statements from a budget of ${HOSTILE_LIMITS.words} words`);
         // Each budget of the analysis is reported once, where it ran out.
-        for (const once of [/^preprocessing read/, /^kalint parses/, /^preprocessing produced/, /files per analysis/, /^include patterns listed/, /^include patterns looked at/]) {
+        for (const once of [
+          /^preprocessing read/,
+          /^kalint parses/,
+          /^preprocessing produced/,
+          /files per analysis/,
+          /^include patterns listed/,
+          /^include patterns looked at/,
+        ]) {
           const n = effective.diagnostics.filter((d) => once.test(d.message)).length;
           if (n > 1) throw new Error(`${once} reported ${n} times`);
         }

@@ -14,7 +14,15 @@ describe("error recovery", () => {
     const text = "a 1\nvrrp_instance V {\n state MASTER\n priority 100\n";
     const d = parseText(text).diagnostics.map(located);
     expect(d).toEqual([expect.objectContaining({ code: "syntax-error", line: 2, column: 1, text: "vrrp_instance V {" })]);
-    expect(shapes(parseText(text))).toEqual([["a", "1"], { "vrrp_instance V": [["state", "MASTER"], ["priority", "100"]] }]);
+    expect(shapes(parseText(text))).toEqual([
+      ["a", "1"],
+      {
+        "vrrp_instance V": [
+          ["state", "MASTER"],
+          ["priority", "100"],
+        ],
+      },
+    ]);
   });
 
   test("an extra { inside a block nests the lines that follow, as keepalived does", () => {
@@ -27,8 +35,17 @@ describe("error recovery", () => {
   test("an unterminated quote is reported at the string and the next line is a new statement", () => {
     const text = 'vrrp_script s {\n script "/bin/true\n interval 2\n}\n';
     const file = parseText(text);
-    expect(file.diagnostics.map(located)).toEqual([expect.objectContaining({ code: "syntax-error", line: 2, column: 9, text: '"/bin/true' })]);
-    expect(shapes(file)).toEqual([{ "vrrp_script s": [["script", "/bin/true"], ["interval", "2"]] }]);
+    expect(file.diagnostics.map(located)).toEqual([
+      expect.objectContaining({ code: "syntax-error", line: 2, column: 9, text: '"/bin/true' }),
+    ]);
+    expect(shapes(file)).toEqual([
+      {
+        "vrrp_script s": [
+          ["script", "/bin/true"],
+          ["interval", "2"],
+        ],
+      },
+    ]);
   });
 
   test("garbage lines become statements for the validator, never a crash", () => {
@@ -40,7 +57,11 @@ describe("error recovery", () => {
   test("a NUL byte is a syntax-error on its own line", () => {
     const file = parseText("a 1\nb \u0000 2\nc 3\n");
     expect(file.diagnostics.map(located)).toEqual([expect.objectContaining({ code: "syntax-error", line: 2, column: 3 })]);
-    expect(shapes(file)).toEqual([["a", "1"], ["b", "\u0000", "2"], ["c", "3"]]);
+    expect(shapes(file)).toEqual([
+      ["a", "1"],
+      ["b", "\u0000", "2"],
+      ["c", "3"],
+    ]);
   });
 
   test("an unclosed ~SEQ( is reported at the header", () => {
@@ -50,7 +71,7 @@ describe("error recovery", () => {
   });
 
   test("many errors in one file are each reported once, in order", () => {
-    const text = "}\na {\n b \"x\n}\n}\nc {\n";
+    const text = '}\na {\n b "x\n}\n}\nc {\n';
     expect(parseText(text).diagnostics.map((d) => located(d).line)).toEqual([1, 3, 5, 6]);
   });
 });

@@ -3,14 +3,20 @@ import { describe, expect, test } from "vitest";
 import { detectTemplate, OPAQUE, parseTemplate, readTemplate, SourceText, type TemplateEngine } from "../../grammar/index.js";
 
 const tags = (text: string, engine: TemplateEngine) => readTemplate(text, engine).tags.map((t) => [t.kind, text.slice(t.start, t.end)]);
-const problems = (text: string, engine: TemplateEngine) => readTemplate(text, engine).problems.map((p) => [text.slice(p.start, p.end), p.message]);
+const problems = (text: string, engine: TemplateEngine) =>
+  readTemplate(text, engine).problems.map((p) => [text.slice(p.start, p.end), p.message]);
 /** The keepalived text with opaque runs shown as `X`. */
 const masked = (text: string, engine: TemplateEngine) => readTemplate(text, engine).text.replace(new RegExp(`${OPAQUE}+`, "g"), "X");
 
 describe("Jinja2", () => {
   test("expressions, statements and comments, with whitespace control, keep their exact ranges", () => {
     const text = "a {{ x }} b {%- if y -%} c {# n #} d {%+ endif +%}";
-    expect(tags(text, "jinja")).toEqual([["expression", "{{ x }}"], ["statement", "{%- if y -%}"], ["comment", "{# n #}"], ["statement", "{%+ endif +%}"]]);
+    expect(tags(text, "jinja")).toEqual([
+      ["expression", "{{ x }}"],
+      ["statement", "{%- if y -%}"],
+      ["comment", "{# n #}"],
+      ["statement", "{%+ endif +%}"],
+    ]);
   });
 
   test("a delimiter inside a string in a tag does not end it", () => {
@@ -41,7 +47,9 @@ describe("Jinja2", () => {
     const text = "{% for a in b %}\n{% if c %}x{% elif d %}y{% else %}z{% endif %}\n{% endif %}\n";
     const layer = readTemplate(text, "jinja");
     expect(layer.roots.map((c) => [c.kind, c.keyword, c.branches.length])).toEqual([["loop", "for", 1]]);
-    expect(layer.roots[0]!.branches[0]!.children.map((c) => [c.kind, c.branches.map((b) => b.keyword)])).toEqual([["if", ["if", "elif", "else"]]]);
+    expect(layer.roots[0]!.branches[0]!.children.map((c) => [c.kind, c.branches.map((b) => b.keyword)])).toEqual([
+      ["if", ["if", "elif", "else"]],
+    ]);
     expect(problems(text, "jinja").map(([, m]) => m)).toEqual([
       "'for' is never closed; the template engine refuses the file",
       "'endif' has no 'if' to close; the template engine refuses the file",
@@ -69,14 +77,31 @@ describe("Jinja2", () => {
 
   test("include, import and extends name their partials when written as strings", () => {
     const layer = readTemplate(`{% include 'a.j2' %}{% import "m.j2" as m %}{% include name %}`, "jinja");
-    expect(layer.includes.map((i) => [i.keyword, i.name])).toEqual([["include", "a.j2"], ["import", "m.j2"], ["include", undefined]]);
+    expect(layer.includes.map((i) => [i.keyword, i.name])).toEqual([
+      ["include", "a.j2"],
+      ["import", "m.j2"],
+      ["include", undefined],
+    ]);
   });
 });
 
 describe("Go templates", () => {
   test("actions with trim markers, comments, and if/else/range/with/define/end", () => {
-    const text = "{{- /* c */ -}}\n{{ range .Xs }}{{ .Name }}{{ end }}\n{{ if .A }}a{{ else if .B }}b{{ else }}c{{ end }}\n{{ define \"t\" }}x{{ end }}{{ template \"t\" . }}";
-    expect(tags(text, "go").map(([k]) => k)).toEqual(["comment", "statement", "expression", "statement", "statement", "statement", "statement", "statement", "statement", "statement", "statement"]);
+    const text =
+      '{{- /* c */ -}}\n{{ range .Xs }}{{ .Name }}{{ end }}\n{{ if .A }}a{{ else if .B }}b{{ else }}c{{ end }}\n{{ define "t" }}x{{ end }}{{ template "t" . }}';
+    expect(tags(text, "go").map(([k]) => k)).toEqual([
+      "comment",
+      "statement",
+      "expression",
+      "statement",
+      "statement",
+      "statement",
+      "statement",
+      "statement",
+      "statement",
+      "statement",
+      "statement",
+    ]);
     const layer = readTemplate(text, "go");
     expect(layer.roots.map((c) => [c.kind, c.keyword, c.branches.map((b) => b.keyword)])).toEqual([
       ["loop", "range", ["range"]],
@@ -95,14 +120,25 @@ describe("Go templates", () => {
 describe("ERB and EPP", () => {
   test("<% %>, <%= %>, <%# %>, <%- -%> and <%% as literal text", () => {
     const text = "a <%= @x %> <%# c %> <%- if @y -%>b<% end -%> <%% d";
-    expect(tags(text, "erb")).toEqual([["expression", "<%= @x %>"], ["comment", "<%# c %>"], ["statement", "<%- if @y -%>"], ["statement", "<% end -%>"]]);
+    expect(tags(text, "erb")).toEqual([
+      ["expression", "<%= @x %>"],
+      ["comment", "<%# c %>"],
+      ["statement", "<%- if @y -%>"],
+      ["statement", "<% end -%>"],
+    ]);
   });
 
   test("Ruby and Puppet control code both build the tree", () => {
     const ruby = readTemplate("<% @xs.each do |x| -%>\n<%= x %>\n<% end -%>\n<% if a %>\n<% elsif b %>\n<% else %>\n<% end %>\n", "erb");
-    expect(ruby.roots.map((c) => [c.kind, c.branches.map((b) => b.keyword)])).toEqual([["loop", ["each"]], ["if", ["if", "elif", "else"]]]);
+    expect(ruby.roots.map((c) => [c.kind, c.branches.map((b) => b.keyword)])).toEqual([
+      ["loop", ["each"]],
+      ["if", ["if", "elif", "else"]],
+    ]);
     const epp = readTemplate("<% $xs.each |$x| { -%>\n<%= $x %>\n<% } -%>\n<% if $a { -%>\n<% } else { -%>\n<% } -%>\n", "erb");
-    expect(epp.roots.map((c) => [c.kind, c.branches.map((b) => b.keyword)])).toEqual([["loop", ["each"]], ["if", ["if", "else"]]]);
+    expect(epp.roots.map((c) => [c.kind, c.branches.map((b) => b.keyword)])).toEqual([
+      ["loop", ["each"]],
+      ["if", ["if", "else"]],
+    ]);
     expect(epp.problems).toEqual([]);
   });
 });
@@ -154,7 +190,9 @@ describe("parseTemplate", () => {
   });
 
   test("branches of an if that open the same block are one header, not two nested blocks", () => {
-    expect(parsed("{% if a %}\nvirtual_server fwmark 1 {\n{% else %}\nvirtual_server 192.0.2.1 80 {\n{% endif %}\n    delay_loop 6\n}\n")).toEqual([]);
+    expect(
+      parsed("{% if a %}\nvirtual_server fwmark 1 {\n{% else %}\nvirtual_server 192.0.2.1 80 {\n{% endif %}\n    delay_loop 6\n}\n"),
+    ).toEqual([]);
   });
 
   test("a fragment gets no finding for blocks it leaves open or closes", () => {
@@ -174,6 +212,8 @@ test("keepalivedBraces finds the braces the lexer finds, outside quotes and comm
   const { keepalivedBraces } = await import("../../grammar/template-file.js");
   const { lex } = await import("../../grammar/lexer.js");
   const text = 'a { "x { y" } # c { }\nb\\#{ ! }\n"open {\n}\n{}';
-  const fromLexer = lex(text).tokens.filter((t) => t.image === "{" || t.image === "}").map((t) => t.startOffset);
+  const fromLexer = lex(text)
+    .tokens.filter((t) => t.image === "{" || t.image === "}")
+    .map((t) => t.startOffset);
   expect(keepalivedBraces(text).map((b) => b.offset)).toEqual(fromLexer);
 });

@@ -23,7 +23,10 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 // Reports the child's own CPU time and peak memory as it exits (a crash reports nothing).
 const measure = join(work, "measure.cjs");
-writeFileSync(measure, `process.on("exit", () => { const u = process.resourceUsage(); require("fs").writeFileSync(process.env.KALINT_MEASURE, JSON.stringify({ cpu: (u.userCPUTime + u.systemCPUTime) / 1e6, rssMB: u.maxRSS / 1024 })); });\n`);
+writeFileSync(
+  measure,
+  `process.on("exit", () => { const u = process.resourceUsage(); require("fs").writeFileSync(process.env.KALINT_MEASURE, JSON.stringify({ cpu: (u.userCPUTime + u.systemCPUTime) / 1e6, rssMB: u.maxRSS / 1024 })); });\n`,
+);
 
 interface Outcome {
   readonly code: number | null;
@@ -40,7 +43,10 @@ function run(dir: string, args: readonly string[], env: Readonly<Record<string, 
   // prlimit caps the address space (a blow-up fails here instead of taking the machine); the
   // heap flag makes V8 give up before that, with a message.
   const r = spawnSync("prlimit", [`--as=${4 * 1024 ** 3}`, process.execPath, "--max-old-space-size=1024", "-r", measure, bundle, ...args], {
-    cwd: dir, encoding: "utf8", timeout: 60_000, maxBuffer: 64 << 20,
+    cwd: dir,
+    encoding: "utf8",
+    timeout: 60_000,
+    maxBuffer: 64 << 20,
     env: { PATH: process.env["PATH"] ?? "", HOME: dir, KALINT_MEASURE: out, KALINT_CODE_CACHE: "0", ...env },
   });
   const wall = (performance.now() - started) / 1000;
@@ -59,34 +65,47 @@ afterAll(() => {
 });
 
 describe.runIf(built)("kalint check of hostile inputs", () => {
-  test.each(INPUTS.map((i) => [i.name, i] as const))("%s", (_, input) => {
-    const dir = mkdtempSync(join(work, "case-"));
-    try {
-      const target = input.make(dir);
-      const r = run(dir, ["check", "--format", "json", target], input.cli.env);
-      const finding = input.cli.exit === 2 ? r.stderr.trim() : (JSON.parse(r.stdout || "{}").diagnostics ?? []).find((d: { code: string }) => d.code === input.cli.code)?.message ?? "(none)";
-      measured.push(`${input.name} | ${r.wall.toFixed(2)} | ${r.cpu.toFixed(2)} | ${Math.round(r.rssMB)} | ${input.cli.exit === 2 ? "exit 2: " : `${input.cli.code}: `}${String(finding).slice(0, 110)}`);
-      expect(r.stderr.includes("JavaScript heap") || r.stderr.includes("internal error")).toBe(false);
-      expect(r.code, r.stderr.slice(0, 500)).toBe(input.cli.exit);
-      if (input.cli.exit === 2) expect(r.stderr).toMatch(input.cli.stderr!);
-      else {
-        const report = JSON.parse(r.stdout) as { diagnostics: { code: string }[] };
-        expect(report.diagnostics.map((d) => d.code)).toContain(input.cli.code);
-        // Output stays readable however many findings there are.
-        expect(r.stdout.length).toBeLessThan(256 * 1024);
-      }
-      expect(Math.min(r.wall, r.cpu), `seconds to end (wall ${r.wall.toFixed(2)}, CPU ${r.cpu.toFixed(2)}) for ${input.name}`).toBeLessThan(MAX_SECONDS);
-      expect(r.rssMB, `peak MB for ${input.name}`).toBeLessThan(MAX_RSS_MB);
-      if (input.secret) {
-        for (const format of ["text", "json", "sarif", "github"]) {
-          const o = run(dir, ["check", "--format", format, target], input.cli.env);
-          expect(o.stdout + o.stderr, format).not.toContain(input.secret);
-          // Not even a long piece of it.
-          expect(o.stdout + o.stderr, format).not.toContain(input.secret.slice(0, 8));
+  test.each(INPUTS.map((i) => [i.name, i] as const))(
+    "%s",
+    (_, input) => {
+      const dir = mkdtempSync(join(work, "case-"));
+      try {
+        const target = input.make(dir);
+        const r = run(dir, ["check", "--format", "json", target], input.cli.env);
+        const finding =
+          input.cli.exit === 2
+            ? r.stderr.trim()
+            : ((JSON.parse(r.stdout || "{}").diagnostics ?? []).find((d: { code: string }) => d.code === input.cli.code)?.message ??
+              "(none)");
+        measured.push(
+          `${input.name} | ${r.wall.toFixed(2)} | ${r.cpu.toFixed(2)} | ${Math.round(r.rssMB)} | ${input.cli.exit === 2 ? "exit 2: " : `${input.cli.code}: `}${String(finding).slice(0, 110)}`,
+        );
+        expect(r.stderr.includes("JavaScript heap") || r.stderr.includes("internal error")).toBe(false);
+        expect(r.code, r.stderr.slice(0, 500)).toBe(input.cli.exit);
+        if (input.cli.exit === 2) expect(r.stderr).toMatch(input.cli.stderr!);
+        else {
+          const report = JSON.parse(r.stdout) as { diagnostics: { code: string }[] };
+          expect(report.diagnostics.map((d) => d.code)).toContain(input.cli.code);
+          // Output stays readable however many findings there are.
+          expect(r.stdout.length).toBeLessThan(256 * 1024);
         }
+        expect(
+          Math.min(r.wall, r.cpu),
+          `seconds to end (wall ${r.wall.toFixed(2)}, CPU ${r.cpu.toFixed(2)}) for ${input.name}`,
+        ).toBeLessThan(MAX_SECONDS);
+        expect(r.rssMB, `peak MB for ${input.name}`).toBeLessThan(MAX_RSS_MB);
+        if (input.secret) {
+          for (const format of ["text", "json", "sarif", "github"]) {
+            const o = run(dir, ["check", "--format", format, target], input.cli.env);
+            expect(o.stdout + o.stderr, format).not.toContain(input.secret);
+            // Not even a long piece of it.
+            expect(o.stdout + o.stderr, format).not.toContain(input.secret.slice(0, 8));
+          }
+        }
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
       }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }, 120_000);
+    },
+    120_000,
+  );
 });

@@ -69,7 +69,8 @@ const file = (dir: string, name: string, text: string | Buffer): string => {
 
 export const SECRET = "hunter2-ghp_4f9Qx7TkLm2Zp8Rv";
 const PEM = `-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj\nMzEfYyjiWA4R4/M2bS1GB4t7NXp98C3SC6dVMvDuictGeurT8jNbvJZHtCSuYEvu\n-----END PRIVATE KEY-----\n`;
-const SHADOW = "root:$6$Zq8v1c2b$7yq0Kx3mB1nQwErTyUiOpAsDfGhJkLzXcVbNm1234567890abcdefghijk:19700:0:99999:7:::\ndaemon:*:19700:0:99999:7:::\n";
+const SHADOW =
+  "root:$6$Zq8v1c2b$7yq0Kx3mB1nQwErTyUiOpAsDfGhJkLzXcVbNm1234567890abcdefghijk:19700:0:99999:7:::\ndaemon:*:19700:0:99999:7:::\n";
 
 export const INPUTS: readonly HostileInput[] = [
   {
@@ -110,13 +111,21 @@ export const INPUTS: readonly HostileInput[] = [
   },
   {
     name: "$NAME definitions that double at each of 40 levels",
-    make: (dir) => file(dir, "k.conf", ["$A0=xx", ...Array.from({ length: 39 }, (_, i) => `$A${i + 1}=$A${i} $A${i}`), "global_defs {", "    router_id $A39", "}"].join("\n") + "\n"),
+    make: (dir) =>
+      file(
+        dir,
+        "k.conf",
+        ["$A0=xx", ...Array.from({ length: 39 }, (_, i) => `$A${i + 1}=$A${i} $A${i}`), "global_defs {", "    router_id $A39", "}"].join(
+          "\n",
+        ) + "\n",
+      ),
     cli: { exit: 1, code: "line-too-long" },
     lsp: "line-too-long",
   },
   {
     name: "multi-line $NAME definitions that double at each of 30 levels",
-    make: (dir) => file(dir, "k.conf", ["$A0=x", ...Array.from({ length: 30 }, (_, i) => `$A${i + 1}=$A${i} \\\n$A${i}`), "$A30"].join("\n") + "\n"),
+    make: (dir) =>
+      file(dir, "k.conf", ["$A0=x", ...Array.from({ length: 30 }, (_, i) => `$A${i + 1}=$A${i} \\\n$A${i}`), "$A30"].join("\n") + "\n"),
     cli: { exit: 1, code: "resource-limit" },
     lsp: "resource-limit",
   },
@@ -144,7 +153,11 @@ export const INPUTS: readonly HostileInput[] = [
     make: (dir) => {
       execFileSync("mkfifo", [join(dir, "fifo.conf")]);
       file(dir, ".kalintrc.json", JSON.stringify({ peers: [["k.conf", "/dev/zero", "fifo.conf"]] }));
-      return file(dir, "k.conf", "vrrp_instance VI_1 {\n    state MASTER\n    interface eth0\n    virtual_router_id 51\n    virtual_ipaddress {\n        192.0.2.1/24\n    }\n}\n");
+      return file(
+        dir,
+        "k.conf",
+        "vrrp_instance VI_1 {\n    state MASTER\n    interface eth0\n    virtual_router_id 51\n    virtual_ipaddress {\n        192.0.2.1/24\n    }\n}\n",
+      );
     },
     cli: { exit: 0, code: "implicit-owner-priority" },
     lsp: "implicit-owner-priority",
@@ -207,7 +220,16 @@ export const INPUTS: readonly HostileInput[] = [
   },
   {
     name: "invalid UTF-8",
-    make: (dir) => file(dir, "k.conf", Buffer.concat([Buffer.from("global_defs {\n    router_id lb"), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from("\n    bogus_keyword 1\n}\n")])),
+    make: (dir) =>
+      file(
+        dir,
+        "k.conf",
+        Buffer.concat([
+          Buffer.from("global_defs {\n    router_id lb"),
+          Buffer.from([0xff, 0xfe, 0xc3]),
+          Buffer.from("\n    bogus_keyword 1\n}\n"),
+        ]),
+      ),
     cli: { exit: 1, code: "unknown-keyword" },
     lsp: "unknown-keyword",
   },
@@ -246,7 +268,12 @@ export const INPUTS: readonly HostileInput[] = [
   },
   {
     name: "${_ENV} copying a secret into a message",
-    make: (dir) => file(dir, "k.conf", "vrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    authentication {\n        auth_type PASS\n        auth_pass ${_ENV KALINT_TEST_SECRET}\n    }\n    virtual_ipaddress {\n        192.0.2.1/24\n    }\n    ${_ENV KALINT_TEST_SECRET} 1\n}\n"),
+    make: (dir) =>
+      file(
+        dir,
+        "k.conf",
+        "vrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    authentication {\n        auth_type PASS\n        auth_pass ${_ENV KALINT_TEST_SECRET}\n    }\n    virtual_ipaddress {\n        192.0.2.1/24\n    }\n    ${_ENV KALINT_TEST_SECRET} 1\n}\n",
+      ),
     cli: { exit: 1, code: "auth-pass-truncated", env: { KALINT_TEST_SECRET: SECRET } },
     secret: SECRET,
   },

@@ -32,7 +32,9 @@ function serverPeakMB(): number {
 
 /** Sends a didOpen of `unit` × `count`, its body written in pieces (never built whole). */
 async function openHuge(uri: string, unit: string, count: number): Promise<void> {
-  const prefix = Buffer.from(`{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":${JSON.stringify(uri)},"languageId":"keepalived","version":1,"text":"`);
+  const prefix = Buffer.from(
+    `{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":${JSON.stringify(uri)},"languageId":"keepalived","version":1,"text":"`,
+  );
   const suffix = Buffer.from(`"}}}`);
   const escaped = JSON.stringify(unit).slice(1, -1);
   const stdin = client.process.stdin!;
@@ -63,43 +65,56 @@ beforeAll(() => {
 afterAll(async () => {
   await client?.close();
   if (work) rmSync(work, { recursive: true, force: true });
-  if (measured.length) console.log(`hostile inputs, language server (input | open to diagnostics s | hover s | server peak MB | finding):\n${measured.join("\n")}`);
+  if (measured.length)
+    console.log(
+      `hostile inputs, language server (input | open to diagnostics s | hover s | server peak MB | finding):\n${measured.join("\n")}`,
+    );
 });
 
 describe.runIf(serverBuilt())("the language server on hostile inputs", () => {
   const cases = INPUTS.filter((i) => i.lsp !== undefined);
-  test.each(cases.map((i) => [i.name, i] as const))("%s", async (_, input) => {
-    await startServer();
-    const dir = mkdtempSync(join(work, "case-"));
-    try {
-      const path = join(dir, input.make(dir));
-      const uri = pathToFileURL(path).href;
-      const started = performance.now();
-      // Raw bytes must not interleave with a message the client still has queued: a request
-      // answered means everything sent before it was written.
-      if (input.huge) {
-        await client.request("textDocument/hover", { textDocument: { uri: settled }, position: { line: 0, character: 0 } });
-        await openHuge(uri, input.huge.unit, input.huge.count);
+  test.each(cases.map((i) => [i.name, i] as const))(
+    "%s",
+    async (_, input) => {
+      await startServer();
+      const dir = mkdtempSync(join(work, "case-"));
+      try {
+        const path = join(dir, input.make(dir));
+        const uri = pathToFileURL(path).href;
+        const started = performance.now();
+        // Raw bytes must not interleave with a message the client still has queued: a request
+        // answered means everything sent before it was written.
+        if (input.huge) {
+          await client.request("textDocument/hover", { textDocument: { uri: settled }, position: { line: 0, character: 0 } });
+          await openHuge(uri, input.huge.unit, input.huge.count);
+        } else client.open(path, readFileSync(path, "utf8"));
+        const published = await client.diagnostics(
+          uri,
+          (p) => input.lsp === "*" || p.diagnostics.some((d) => d.code === input.lsp || /stopped analysing/.test(text(d.message))),
+          60_000,
+        );
+        const opened = (performance.now() - started) / 1000;
+        const hoverStarted = performance.now();
+        await client.request("textDocument/hover", { textDocument: { uri }, position: { line: 0, character: 1 } });
+        const hovered = (performance.now() - hoverStarted) / 1000;
+        const finding = published.diagnostics.find((d) => d.code === input.lsp) ??
+          published.diagnostics.find((d) => /stopped analysing/.test(text(d.message))) ?? { code: "(none in the document)", message: "" };
+        measured.push(
+          `${input.name} | ${opened.toFixed(2)} | ${hovered.toFixed(2)} | ${Math.round(serverPeakMB())} | ${finding.code}: ${text(finding.message).slice(0, 100)}`,
+        );
+        // At most 100 of a code per document, plus the one that counts the rest.
+        expect(published.diagnostics.filter((d) => d.code === finding.code).length).toBeLessThanOrEqual(101);
+        expect(hovered).toBeLessThan(5);
+        if (input.secret) expect(JSON.stringify(published.diagnostics)).not.toContain(input.secret);
+        await client.connection.sendNotification("textDocument/didClose", { textDocument: { uri } });
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
       }
-      else client.open(path, readFileSync(path, "utf8"));
-      const published = await client.diagnostics(uri, (p) => input.lsp === "*" || p.diagnostics.some((d) => d.code === input.lsp || /stopped analysing/.test(text(d.message))), 60_000);
-      const opened = (performance.now() - started) / 1000;
-      const hoverStarted = performance.now();
-      await client.request("textDocument/hover", { textDocument: { uri }, position: { line: 0, character: 1 } });
-      const hovered = (performance.now() - hoverStarted) / 1000;
-      const finding = published.diagnostics.find((d) => d.code === input.lsp) ?? published.diagnostics.find((d) => /stopped analysing/.test(text(d.message))) ?? { code: "(none in the document)", message: "" };
-      measured.push(`${input.name} | ${opened.toFixed(2)} | ${hovered.toFixed(2)} | ${Math.round(serverPeakMB())} | ${finding.code}: ${text(finding.message).slice(0, 100)}`);
-      // At most 100 of a code per document, plus the one that counts the rest.
-      expect(published.diagnostics.filter((d) => d.code === finding.code).length).toBeLessThanOrEqual(101);
-      expect(hovered).toBeLessThan(5);
-      if (input.secret) expect(JSON.stringify(published.diagnostics)).not.toContain(input.secret);
-      await client.connection.sendNotification("textDocument/didClose", { textDocument: { uri } });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-    expect(client.exited).toBeUndefined();
-    expect(serverPeakMB()).toBeLessThan(MAX_RSS_MB);
-  }, 120_000);
+      expect(client.exited).toBeUndefined();
+      expect(serverPeakMB()).toBeLessThan(MAX_RSS_MB);
+    },
+    120_000,
+  );
 
   test("a keystroke in a document whose include matches 10,000 files does not read them all again", async () => {
     await startServer();

@@ -13,7 +13,10 @@ import { has, installRelease, releaseRepo, removeScratch, scratchDir } from "./r
 import { snippet } from "./snippets.js";
 
 const ready = built && has("ansible-playbook") && has("git");
-if (!ready) console.warn(`ansible.test.ts SKIPPED: ${!built ? "dist/ is not built" : "ansible-playbook is not installed (apt-get install -y ansible-core)"}`);
+if (!ready)
+  console.warn(
+    `ansible.test.ts SKIPPED: ${!built ? "dist/ is not built" : "ansible-playbook is not installed (apt-get install -y ansible-core)"}`,
+  );
 afterAll(removeScratch);
 
 const TEMPLATE = `# {{ ansible_managed | default("managed by Ansible") }}
@@ -64,15 +67,30 @@ describe.runIf(ready)("Ansible's template validate: runs kalint on the rendered 
     const env = {
       ...process.env,
       PATH: `${bin}:${process.env["PATH"]}`,
-      ANSIBLE_NOCOLOR: "1", ANSIBLE_FORCE_COLOR: "0", ANSIBLE_HOME: join(dir, ".ansible"),
-      ANSIBLE_LOCAL_TEMP: join(dir, ".ansible/tmp"), ANSIBLE_REMOTE_TEMP: join(dir, ".ansible/remote"),
-      ANSIBLE_PYTHON_INTERPRETER: "auto_silent", ANSIBLE_RETRY_FILES_ENABLED: "0",
+      ANSIBLE_NOCOLOR: "1",
+      ANSIBLE_FORCE_COLOR: "0",
+      ANSIBLE_HOME: join(dir, ".ansible"),
+      ANSIBLE_LOCAL_TEMP: join(dir, ".ansible/tmp"),
+      ANSIBLE_REMOTE_TEMP: join(dir, ".ansible/remote"),
+      ANSIBLE_PYTHON_INTERPRETER: "auto_silent",
+      ANSIBLE_RETRY_FILES_ENABLED: "0",
     };
     const play = (vars: object) => {
       writeFileSync(join(dir, "vars.json"), JSON.stringify(vars));
-      return spawnSync("ansible-playbook", ["-i", "lb1,", "-e", "@vars.json", "site.yml"], { cwd: dir, env, encoding: "utf8", timeout: 180_000 });
+      return spawnSync("ansible-playbook", ["-i", "lb1,", "-e", "@vars.json", "site.yml"], {
+        cwd: dir,
+        env,
+        encoding: "utf8",
+        timeout: 180_000,
+      });
     };
-    const vars = { keepalived_state: "MASTER", keepalived_interface: "eth0", keepalived_vrid: 51, keepalived_priority: 150, keepalived_vips: ["192.0.2.10/24", "192.0.2.11/24"] };
+    const vars = {
+      keepalived_state: "MASTER",
+      keepalived_interface: "eth0",
+      keepalived_vrid: 51,
+      keepalived_priority: 150,
+      keepalived_vips: ["192.0.2.10/24", "192.0.2.11/24"],
+    };
 
     const good = play(vars);
     expect(good.status, good.stdout + good.stderr).toBe(0);

@@ -29,7 +29,10 @@ const yaml = (text: string) => python("import yaml; print(json.dumps(yaml.safe_l
 const hasPy = (module: string) => has("python3", "-c", `import ${module}`);
 
 const nvimReady = built && has("nvim") && has("git");
-if (!nvimReady) console.warn(`editors.test.ts: the Neovim test is SKIPPED: ${!built ? "dist/ is not built" : "nvim is not installed (apt-get install -y neovim)"}`);
+if (!nvimReady)
+  console.warn(
+    `editors.test.ts: the Neovim test is SKIPPED: ${!built ? "dist/ is not built" : "nvim is not installed (apt-get install -y neovim)"}`,
+  );
 
 const HARNESS = `
 -- What nvim-lspconfig (or vim.lsp.enable on 0.11) does with a server file, in Neovim 0.7's API:
@@ -96,11 +99,26 @@ describe.runIf(nvimReady)("Neovim 0.7 with the docs' filetype block and nvim-lsp
     writeFileSync(join(dir, "init.lua"), `vim.g.do_filetype_lua = 1\n${snippet(DOC, "nvim-filetype")}\n${HARNESS}`);
     writeFileSync(join(dir, "driver.lua"), DRIVER);
     const env = {
-      ...process.env, PATH: `${bin}:${process.env["PATH"]}`, XDG_CONFIG_HOME: join(dir, "config"), XDG_DATA_HOME: join(dir, "data"), XDG_STATE_HOME: join(dir, "state"),
-      KALINT_LSP_CONFIG: join(dir, "kalint.lua"), KALINT_PATHS: JSON.stringify(SAMPLES.map((s) => join(project, s.path))), KALINT_ERROR_FILE: errorFile, KALINT_OUT: join(dir, "out.json"),
+      ...process.env,
+      PATH: `${bin}:${process.env["PATH"]}`,
+      XDG_CONFIG_HOME: join(dir, "config"),
+      XDG_DATA_HOME: join(dir, "data"),
+      XDG_STATE_HOME: join(dir, "state"),
+      KALINT_LSP_CONFIG: join(dir, "kalint.lua"),
+      KALINT_PATHS: JSON.stringify(SAMPLES.map((s) => join(project, s.path))),
+      KALINT_ERROR_FILE: errorFile,
+      KALINT_OUT: join(dir, "out.json"),
     };
-    const r = spawnSync("nvim", ["--headless", "-u", join(dir, "init.lua"), "-i", "NONE", "-n", "-c", `luafile ${join(dir, "driver.lua")}`], { cwd: project, env, encoding: "utf8", timeout: 90_000 });
-    const out = JSON.parse(readFileSync(join(dir, "out.json"), "utf8")) as { filetypes: Record<string, string>; diagnostics: { line: number; code: string }[]; errors: string[] };
+    const r = spawnSync(
+      "nvim",
+      ["--headless", "-u", join(dir, "init.lua"), "-i", "NONE", "-n", "-c", `luafile ${join(dir, "driver.lua")}`],
+      { cwd: project, env, encoding: "utf8", timeout: 90_000 },
+    );
+    const out = JSON.parse(readFileSync(join(dir, "out.json"), "utf8")) as {
+      filetypes: Record<string, string>;
+      diagnostics: { line: number; code: string }[];
+      errors: string[];
+    };
     expect(out.errors, r.stderr).toEqual([]);
     const filetypes = Object.fromEntries(SAMPLES.map((s) => [s.path, out.filetypes[join(project, s.path)] === "keepalived"]));
     expect(filetypes).toEqual(Object.fromEntries(SAMPLES.map((s) => [s.path, s.kind !== "other" || editorTakesAsOriginal(s.path)])));
@@ -119,7 +137,14 @@ describe("the nvim-lspconfig file and the mason package", () => {
   });
 
   test.runIf(hasPy("yaml"))("mason: the npm package at this version, its bins, the lspconfig name", () => {
-    const pkg = yaml(snippet(DOC, "mason-package")) as { name: string; source: { id: string }; bin: Record<string, string>; neovim: { lspconfig: string }; licenses: string[]; categories: string[] };
+    const pkg = yaml(snippet(DOC, "mason-package")) as {
+      name: string;
+      source: { id: string };
+      bin: Record<string, string>;
+      neovim: { lspconfig: string };
+      licenses: string[];
+      categories: string[];
+    };
     expect(pkg.source.id).toBe(`pkg:npm/kalint@${VERSION}`);
     expect(pkg.bin).toEqual(Object.fromEntries(Object.keys(BIN.bin).map((b) => [b, `npm:${b}`])));
     expect(pkg.neovim.lspconfig).toBe("kalint");
@@ -130,13 +155,22 @@ describe("the nvim-lspconfig file and the mason package", () => {
 
 describe.runIf(hasPy("tomllib"))("Helix languages.toml", () => {
   test("parses; its globs, as Helix applies them to the full path, claim exactly the sample keepalived files and templates", () => {
-    const cfg = toml(snippet(DOC, "helix-languages")) as { "language-server": Record<string, { command: string; args: string[] }>; language: { name: string; "file-types": ({ glob: string } | string)[]; "language-servers": string[] }[] };
+    const cfg = toml(snippet(DOC, "helix-languages")) as {
+      "language-server": Record<string, { command: string; args: string[] }>;
+      language: { name: string; "file-types": ({ glob: string } | string)[]; "language-servers": string[] }[];
+    };
     const lang = cfg.language[0]!;
     expect(lang["language-servers"]).toEqual(["kalint"]);
     expect(Object.keys(BIN.bin)).toContain(cfg["language-server"]["kalint"]!.command);
     // Helix: a glob that is not absolute and does not start with a glob character gets "*/" in front.
-    const globs = lang["file-types"].map((f) => (typeof f === "string" ? `*.${f}` : /^[/*]/.test(f.glob) ? f.glob : `*/${f.glob}`)).map(globRegExp);
-    for (const s of SAMPLES) expect(globs.some((g) => g.test(`/home/user/site/${s.path}`)), s.path).toBe(s.kind !== "other");
+    const globs = lang["file-types"]
+      .map((f) => (typeof f === "string" ? `*.${f}` : /^[/*]/.test(f.glob) ? f.glob : `*/${f.glob}`))
+      .map(globRegExp);
+    for (const s of SAMPLES)
+      expect(
+        globs.some((g) => g.test(`/home/user/site/${s.path}`)),
+        s.path,
+      ).toBe(s.kind !== "other");
   });
 });
 
@@ -161,7 +195,11 @@ describe("Emacs auto-mode-alist", () => {
     const alists = [...elisp.matchAll(/\(concat "((?:[^"\\]|\\.)*)" template\)/g)].map((m) => m[1]! + template);
     expect(alists).toHaveLength(2);
     const res = alists.map(emacsRegExp);
-    for (const s of SAMPLES) expect(res.some((r) => r.test(`/home/user/site/${s.path}`)), s.path).toBe(s.kind !== "other");
+    for (const s of SAMPLES)
+      expect(
+        res.some((r) => r.test(`/home/user/site/${s.path}`)),
+        s.path,
+      ).toBe(s.kind !== "other");
     expect(elisp).toContain('("keepalived-language-server" "--stdio")');
   });
 });
@@ -169,7 +207,8 @@ describe("Emacs auto-mode-alist", () => {
 // Emacs is not installed by .ci/run (about a minute of packages for one test): this runs where
 // emacs-nox and elpa-eglot are installed, and says it skipped elsewhere.
 const emacsReady = built && has("emacs", "--batch", "-q", "--eval", "(progn (require 'package) (package-initialize) (require 'eglot))");
-if (!emacsReady) console.warn("editors.test.ts: the Emacs test is SKIPPED: emacs with eglot is not installed (apt-get install -y emacs-nox elpa-eglot)");
+if (!emacsReady)
+  console.warn("editors.test.ts: the Emacs test is SKIPPED: emacs with eglot is not installed (apt-get install -y emacs-nox elpa-eglot)");
 
 const EMACS_DRIVER = `
 (require 'package)
@@ -211,20 +250,35 @@ describe.runIf(emacsReady)("Emacs with the docs' eglot block", () => {
     writeFileSync(join(dir, "snippet.el"), snippet(DOC, "emacs-eglot"));
     writeFileSync(join(dir, "driver.el"), EMACS_DRIVER);
     const env = {
-      ...process.env, PATH: `${bin}:${process.env["PATH"]}`, HOME: dir,
-      KALINT_SNIPPET: join(dir, "snippet.el"), KALINT_PATHS: SAMPLES.map((s) => join(project, s.path)).join("\n"), KALINT_ERROR_FILE: errorFile, KALINT_OUT: join(dir, "out.json"),
+      ...process.env,
+      PATH: `${bin}:${process.env["PATH"]}`,
+      HOME: dir,
+      KALINT_SNIPPET: join(dir, "snippet.el"),
+      KALINT_PATHS: SAMPLES.map((s) => join(project, s.path)).join("\n"),
+      KALINT_ERROR_FILE: errorFile,
+      KALINT_OUT: join(dir, "out.json"),
     };
     const r = spawnSync("emacs", ["--batch", "-q", "-l", join(dir, "driver.el")], { cwd: project, env, encoding: "utf8", timeout: 90_000 });
-    const out = JSON.parse(readFileSync(join(dir, "out.json"), "utf8") || "{}") as { modes?: Record<string, string>; diagnostics?: [number, string][] };
+    const out = JSON.parse(readFileSync(join(dir, "out.json"), "utf8") || "{}") as {
+      modes?: Record<string, string>;
+      diagnostics?: [number, string][];
+    };
     expect(out.modes, r.stderr).toBeDefined();
-    expect(Object.fromEntries(SAMPLES.map((s) => [s.path, out.modes![join(project, s.path)] === "keepalived-mode"]))).toEqual(Object.fromEntries(SAMPLES.map((s) => [s.path, s.kind !== "other" || editorTakesAsOriginal(s.path)])));
+    expect(Object.fromEntries(SAMPLES.map((s) => [s.path, out.modes![join(project, s.path)] === "keepalived-mode"]))).toEqual(
+      Object.fromEntries(SAMPLES.map((s) => [s.path, s.kind !== "other" || editorTakesAsOriginal(s.path)])),
+    );
     expect((out.diagnostics ?? []).map(([line, text]) => `${line} ${/\[([a-z-]+)\]/.exec(text)?.[1]}`)).toContain("3 unknown-keyword");
   }, 120_000);
 });
 
 describe.runIf(hasPy("yaml"))("Sublime Text", () => {
   test("the syntax parses and claims keepalived.conf names and templates by name, keepalived content by its first line", () => {
-    const syntax = yaml(snippet(DOC, "sublime-syntax")) as { scope: string; file_extensions: string[]; first_line_match: string; contexts: { main: { match: string }[] } };
+    const syntax = yaml(snippet(DOC, "sublime-syntax")) as {
+      scope: string;
+      file_extensions: string[];
+      first_line_match: string;
+      contexts: { main: { match: string }[] };
+    };
     const lsp = JSON.parse(snippet(DOC, "sublime-lsp")) as { clients: Record<string, { command: string[]; selector: string }> };
     expect(lsp.clients["kalint"]!.selector).toBe(syntax.scope);
     expect(Object.keys(BIN.bin)).toContain(lsp.clients["kalint"]!.command[0]);
@@ -240,14 +294,18 @@ describe.runIf(hasPy("yaml"))("Sublime Text", () => {
 
 describe.runIf(hasPy("tomllib"))("Zed", () => {
   test("the extension and language parse; path_suffixes and file_types claim exactly the sample keepalived files and templates", () => {
-    const ext = toml(snippet(DOC, "zed-extension")) as { id: string; version: string; language_servers: Record<string, { languages: string[] }> };
+    const ext = toml(snippet(DOC, "zed-extension")) as {
+      id: string;
+      version: string;
+      language_servers: Record<string, { languages: string[] }>;
+    };
     const lang = toml(snippet(DOC, "zed-language")) as { name: string; path_suffixes: string[] };
     const settings = JSON.parse(snippet(DOC, "zed-settings")) as { file_types: Record<string, string[]> };
     expect(ext.version).toBe(VERSION);
     expect(ext.language_servers["kalint"]!.languages).toEqual([lang.name]);
     const globs = settings.file_types[lang.name]!.map(globRegExp);
     // Zed: a path suffix matches a file's extension or its whole name.
-    const bySuffix = (p: string) => lang.path_suffixes.some((s) => p.split("/").pop() === s || p.endsWith(`.${s}`) && !s.includes("."));
+    const bySuffix = (p: string) => lang.path_suffixes.some((s) => p.split("/").pop() === s || (p.endsWith(`.${s}`) && !s.includes(".")));
     for (const s of SAMPLES) expect(bySuffix(s.path) || globs.some((g) => g.test(s.path)), s.path).toBe(s.kind !== "other");
     const rust = snippet(DOC, "zed-lib");
     expect(rust).toContain(`which("${Object.keys(BIN.bin).find((b) => b.includes("server"))}")`);

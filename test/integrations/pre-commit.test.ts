@@ -13,15 +13,33 @@ import { git, has, OFFLINE, releaseRepo, removeScratch, scratchDir, TAG } from "
 import { snippet } from "./snippets.js";
 
 const ready = built && has("pre-commit") && has("git");
-if (!ready) console.warn(`pre-commit.test.ts SKIPPED: ${!built ? "dist/ is not built" : "pre-commit or git is not installed (apt-get install -y pre-commit)"}`);
+if (!ready)
+  console.warn(
+    `pre-commit.test.ts SKIPPED: ${!built ? "dist/ is not built" : "pre-commit or git is not installed (apt-get install -y pre-commit)"}`,
+  );
 afterAll(removeScratch);
 
-interface Hook { id: string; entry: string; language: string; files: string }
-const hooks = (): Hook[] => JSON.parse(spawnSync("python3", ["-c", "import json,sys,yaml; print(json.dumps(yaml.safe_load(sys.stdin)))"], { input: readFileSync(join(root, ".pre-commit-hooks.yaml")), encoding: "utf8" }).stdout) as Hook[];
+interface Hook {
+  id: string;
+  entry: string;
+  language: string;
+  files: string;
+}
+const hooks = (): Hook[] =>
+  JSON.parse(
+    spawnSync("python3", ["-c", "import json,sys,yaml; print(json.dumps(yaml.safe_load(sys.stdin)))"], {
+      input: readFileSync(join(root, ".pre-commit-hooks.yaml")),
+      encoding: "utf8",
+    }).stdout,
+  ) as Hook[];
 
 /** Python's re.search, which pre-commit applies to each repository-relative path. */
 function pythonMatches(regex: string, paths: readonly string[]): boolean[] {
-  const r = spawnSync("python3", ["-c", "import json,re,sys; r,p=json.load(sys.stdin); print(json.dumps([bool(re.search(r,x)) for x in p]))"], { input: JSON.stringify([regex, paths]), encoding: "utf8" });
+  const r = spawnSync(
+    "python3",
+    ["-c", "import json,re,sys; r,p=json.load(sys.stdin); print(json.dumps([bool(re.search(r,x)) for x in p]))"],
+    { input: JSON.stringify([regex, paths]), encoding: "utf8" },
+  );
   return JSON.parse(r.stdout) as boolean[];
 }
 
@@ -58,8 +76,14 @@ describe.runIf(ready)("pre-commit runs the hooks from a release, offline", () =>
     }
     git(repo, "add", "-A");
     const env = { ...process.env, PRE_COMMIT_HOME: scratchDir("kalint-precommit-home-"), NO_COLOR: "1", PRE_COMMIT_COLOR: "never" };
-    const run = () => spawnSync(OFFLINE[0] ?? "pre-commit", [...OFFLINE.slice(1), ...(OFFLINE.length ? ["pre-commit"] : []), "run", "--all-files", "--color", "never"], { cwd: repo, env, encoding: "utf8", timeout: 240_000 });
-    if (OFFLINE.length === 0) console.warn("pre-commit.test.ts: unshare --net is not allowed here; the install ran with the network reachable");
+    const run = () =>
+      spawnSync(
+        OFFLINE[0] ?? "pre-commit",
+        [...OFFLINE.slice(1), ...(OFFLINE.length ? ["pre-commit"] : []), "run", "--all-files", "--color", "never"],
+        { cwd: repo, env, encoding: "utf8", timeout: 240_000 },
+      );
+    if (OFFLINE.length === 0)
+      console.warn("pre-commit.test.ts: unshare --net is not allowed here; the install ran with the network reachable");
 
     const first = run();
     expect(first.status, first.stdout + first.stderr).toBe(1);

@@ -7,10 +7,16 @@ import { describe, expect, test } from "vitest";
 import { has } from "./release.js";
 import { snippet } from "./snippets.js";
 
-const yaml = (text: string): unknown => JSON.parse(spawnSync("python3", ["-c", "import json,sys,yaml; print(json.dumps(yaml.safe_load(sys.stdin)))"], { input: text, encoding: "utf8" }).stdout);
+const yaml = (text: string): unknown =>
+  JSON.parse(
+    spawnSync("python3", ["-c", "import json,sys,yaml; print(json.dumps(yaml.safe_load(sys.stdin)))"], { input: text, encoding: "utf8" })
+      .stdout,
+  );
 
 describe.runIf(has("python3", "-c", "import yaml"))("README: the integrations in one line each", () => {
-  const lines = snippet("README.md", "readme-integrations").split("\n").filter((l) => l && !l.startsWith("#"));
+  const lines = snippet("README.md", "readme-integrations")
+    .split("\n")
+    .filter((l) => l && !l.startsWith("#"));
 
   test("Ansible: the docs' validate: command", () => {
     const task = (yaml(snippet("docs/integrations.md", "ansible-task")) as { "ansible.builtin.template": { validate: string } }[])[0]!;

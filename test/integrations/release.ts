@@ -25,7 +25,11 @@ export function removeScratch(): void {
 }
 
 export function git(cwd: string, ...args: string[]): string {
-  return execFileSync("git", ["-c", "user.name=kalint test", "-c", "user.email=test@example.invalid", "-c", "init.defaultBranch=main", ...args], { cwd, encoding: "utf8" });
+  return execFileSync(
+    "git",
+    ["-c", "user.name=kalint test", "-c", "user.email=test@example.invalid", "-c", "init.defaultBranch=main", ...args],
+    { cwd, encoding: "utf8" },
+  );
 }
 
 /** A git repository whose tagged commit is the release tree of this checkout. */
@@ -42,13 +46,19 @@ export function releaseRepo(): string {
 /** Installs the release package into a new prefix, offline; returns the prefix's bin directory. */
 export function installRelease(repo: string): string {
   const prefix = scratchDir("kalint-prefix-");
-  const tgz = execFileSync("npm", ["pack", "--silent", "--pack-destination", prefix], { cwd: repo, encoding: "utf8" }).trim().split("\n").pop()!;
-  const r = spawnSync("npm", ["install", "-g", "--offline", "--no-audit", "--no-fund", "--prefix", prefix, join(prefix, tgz)], { encoding: "utf8" });
+  const tgz = execFileSync("npm", ["pack", "--silent", "--pack-destination", prefix], { cwd: repo, encoding: "utf8" })
+    .trim()
+    .split("\n")
+    .pop()!;
+  const r = spawnSync("npm", ["install", "-g", "--offline", "--no-audit", "--no-fund", "--prefix", prefix, join(prefix, tgz)], {
+    encoding: "utf8",
+  });
   if (r.status !== 0) throw new Error(`npm install -g of the release failed: ${r.stderr}`);
   return join(prefix, "bin");
 }
 
-export const has = (cmd: string, ...args: string[]) => spawnSync(cmd, args.length ? args : ["--version"], { encoding: "utf8" }).status === 0;
+export const has = (cmd: string, ...args: string[]) =>
+  spawnSync(cmd, args.length ? args : ["--version"], { encoding: "utf8" }).status === 0;
 
 /** A command prefix that runs without any network (a new network namespace), when this machine allows it. */
 export const OFFLINE: string[] = spawnSync("unshare", ["--net", "true"]).status === 0 ? ["unshare", "--net"] : [];

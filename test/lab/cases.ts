@@ -71,9 +71,19 @@ export function nodeText(n: Node): string {
   return parts.join("\n") + "\n";
 }
 
-export const script = (name: string, weight?: number) => [`vrrp_script ${name} {`, '    script "/usr/bin/true"', "    interval 1", "    fall 1", "    rise 1", ...(weight !== undefined ? [`    weight ${weight}`] : []), "}"].join("\n");
+export const script = (name: string, weight?: number) =>
+  [
+    `vrrp_script ${name} {`,
+    '    script "/usr/bin/true"',
+    "    interval 1",
+    "    fall 1",
+    "    rise 1",
+    ...(weight !== undefined ? [`    weight ${weight}`] : []),
+    "}",
+  ].join("\n");
 
-const trackFile = (name: string, weight: number) => [`vrrp_track_file ${name} {`, `    file "/var/run/kalint-example-${name}"`, `    weight ${weight}`, "}"].join("\n");
+const trackFile = (name: string, weight: number) =>
+  [`vrrp_track_file ${name} {`, `    file "/var/run/kalint-example-${name}"`, `    weight ${weight}`, "}"].join("\n");
 
 const pair = (a: Instance, b: Instance, extra: Partial<Record<"lb1" | "lb2", Partial<Node>>> = {}): Record<string, Node> => ({
   lb1: { instances: [a], ...extra.lb1 },
@@ -99,33 +109,58 @@ export const CASES: readonly LabCase[] = [
   {
     name: "track-weight-insufficient",
     ci: true,
-    nodes: pair(M({ tracks: ["chk_haproxy"] }), B({ tracks: ["chk_haproxy"] }), { lb1: { top: [script("chk_haproxy", -10)] }, lb2: { top: [script("chk_haproxy", -10)] } }),
-    expect: { "fail:lb1:chk_haproxy": { verdict: "no-failover", owner: ["lb1"] }, "fail:lb2:chk_haproxy": { verdict: "ok", owner: ["lb1"] } },
+    nodes: pair(M({ tracks: ["chk_haproxy"] }), B({ tracks: ["chk_haproxy"] }), {
+      lb1: { top: [script("chk_haproxy", -10)] },
+      lb2: { top: [script("chk_haproxy", -10)] },
+    }),
+    expect: {
+      "fail:lb1:chk_haproxy": { verdict: "no-failover", owner: ["lb1"] },
+      "fail:lb2:chk_haproxy": { verdict: "ok", owner: ["lb1"] },
+    },
   },
   {
     name: "two-weak-tracks",
-    nodes: pair(M({ tracks: ["chk_a", "chk_b"] }), B({ tracks: ["chk_a", "chk_b"] }), { lb1: { top: [script("chk_a", -30), script("chk_b", -30)] }, lb2: { top: [script("chk_a", -30), script("chk_b", -30)] } }),
+    nodes: pair(M({ tracks: ["chk_a", "chk_b"] }), B({ tracks: ["chk_a", "chk_b"] }), {
+      lb1: { top: [script("chk_a", -30), script("chk_b", -30)] },
+      lb2: { top: [script("chk_a", -30), script("chk_b", -30)] },
+    }),
     expect: { "fail:lb1:chk_a": { verdict: "no-failover", owner: ["lb1"] }, "fail-all:lb1": { verdict: "ok", owner: ["lb2"] } },
   },
   {
     name: "track-file",
-    nodes: pair(M({ extra: ["track_file {", "    fchk", "}"] }), B({ extra: ["track_file {", "    fchk", "}"] }), { lb1: { top: [trackFile("fchk", -60)] }, lb2: { top: [trackFile("fchk", -60)] } }),
+    nodes: pair(M({ extra: ["track_file {", "    fchk", "}"] }), B({ extra: ["track_file {", "    fchk", "}"] }), {
+      lb1: { top: [trackFile("fchk", -60)] },
+      lb2: { top: [trackFile("fchk", -60)] },
+    }),
     expect: { "fail:lb1:fchk": { verdict: "ok", owner: ["lb2"] }, "fail:lb2:fchk": { verdict: "ok", owner: ["lb1"] } },
   },
   {
     name: "track-weight-enough",
-    nodes: pair(M({ tracks: ["chk_haproxy"] }), B({ tracks: ["chk_haproxy"] }), { lb1: { top: [script("chk_haproxy", -60)] }, lb2: { top: [script("chk_haproxy", -60)] } }),
+    nodes: pair(M({ tracks: ["chk_haproxy"] }), B({ tracks: ["chk_haproxy"] }), {
+      lb1: { top: [script("chk_haproxy", -60)] },
+      lb2: { top: [script("chk_haproxy", -60)] },
+    }),
     expect: { "fail:lb1:chk_haproxy": { verdict: "ok", owner: ["lb2"] } },
   },
   {
     name: "track-unweighted",
-    nodes: pair(M({ tracks: ["chk_haproxy"] }), B({ tracks: ["chk_haproxy"] }), { lb1: { top: [script("chk_haproxy")] }, lb2: { top: [script("chk_haproxy")] } }),
+    nodes: pair(M({ tracks: ["chk_haproxy"] }), B({ tracks: ["chk_haproxy"] }), {
+      lb1: { top: [script("chk_haproxy")] },
+      lb2: { top: [script("chk_haproxy")] },
+    }),
     expect: { "fail:lb1:chk_haproxy": { verdict: "ok", owner: ["lb2"] } },
   },
   {
     name: "track-reverse",
-    nodes: pair(M({ tracks: ["chk_standby weight 60 reverse"] }), B({ tracks: ["chk_standby weight 60 reverse"] }), { lb1: { top: [script("chk_standby")] }, lb2: { top: [script("chk_standby")] } }),
-    expect: { start: { verdict: "ok", owner: ["lb1"] }, "fail:lb1:chk_standby": { verdict: "ok", owner: ["lb1"] }, "fail:lb2:chk_standby": { verdict: "ok", owner: ["lb2"] } },
+    nodes: pair(M({ tracks: ["chk_standby weight 60 reverse"] }), B({ tracks: ["chk_standby weight 60 reverse"] }), {
+      lb1: { top: [script("chk_standby")] },
+      lb2: { top: [script("chk_standby")] },
+    }),
+    expect: {
+      start: { verdict: "ok", owner: ["lb1"] },
+      "fail:lb1:chk_standby": { verdict: "ok", owner: ["lb1"] },
+      "fail:lb2:chk_standby": { verdict: "ok", owner: ["lb2"] },
+    },
   },
   {
     name: "nopreempt",
@@ -142,7 +177,11 @@ export const CASES: readonly LabCase[] = [
     name: "priority-tie",
     ci: true,
     nodes: pair(B(), B()),
-    expect: { start: { verdict: "ok", race: ["lb1", "lb2"] }, "stop:lb1": { verdict: "ok", owner: ["lb2"] }, "restart:lb2": { verdict: "ok", owner: ["lb1"] } },
+    expect: {
+      start: { verdict: "ok", race: ["lb1", "lb2"] },
+      "stop:lb1": { verdict: "ok", owner: ["lb2"] },
+      "restart:lb2": { verdict: "ok", owner: ["lb1"] },
+    },
   },
   {
     name: "priority-inverted",
@@ -169,7 +208,11 @@ export const CASES: readonly LabCase[] = [
     name: "advert-int-mismatch-v3",
     ci: true,
     nodes: pair(M({ version: 3 }), B({ version: 3, advert: 2 })),
-    expect: { start: { verdict: "ok", owner: ["lb1"] }, "stop:lb1": { verdict: "ok", owner: ["lb2"] }, "restart:lb1": { verdict: "ok", owner: ["lb1"] } },
+    expect: {
+      start: { verdict: "ok", owner: ["lb1"] },
+      "stop:lb1": { verdict: "ok", owner: ["lb2"] },
+      "restart:lb1": { verdict: "ok", owner: ["lb1"] },
+    },
   },
   {
     name: "version-mismatch",
@@ -188,23 +231,39 @@ export const CASES: readonly LabCase[] = [
   },
   {
     name: "unicast-pair",
-    nodes: pair(M({ unicastSrc: "192.0.2.11", unicastPeers: ["192.0.2.12"] }), B({ unicastSrc: "192.0.2.12", unicastPeers: ["192.0.2.11"] })),
-    expect: { start: { verdict: "ok", owner: ["lb1"] }, "stop:lb1": { verdict: "ok", owner: ["lb2"] }, "restart:lb1": { verdict: "ok", owner: ["lb1"] } },
+    nodes: pair(
+      M({ unicastSrc: "192.0.2.11", unicastPeers: ["192.0.2.12"] }),
+      B({ unicastSrc: "192.0.2.12", unicastPeers: ["192.0.2.11"] }),
+    ),
+    expect: {
+      start: { verdict: "ok", owner: ["lb1"] },
+      "stop:lb1": { verdict: "ok", owner: ["lb2"] },
+      "restart:lb1": { verdict: "ok", owner: ["lb1"] },
+    },
   },
   {
     name: "unicast-peer-missing-unchecked",
-    nodes: pair(M({ unicastSrc: "192.0.2.11", unicastPeers: ["192.0.2.12"] }), B({ unicastSrc: "192.0.2.12", unicastPeers: ["192.0.2.13"] })),
+    nodes: pair(
+      M({ unicastSrc: "192.0.2.11", unicastPeers: ["192.0.2.12"] }),
+      B({ unicastSrc: "192.0.2.12", unicastPeers: ["192.0.2.13"] }),
+    ),
     expect: { start: { verdict: "ok", owner: ["lb1"] }, "restart:lb1": { verdict: "ok", owner: ["lb1"] } },
   },
   {
     name: "unicast-peer-missing-checked",
     ci: true,
-    nodes: pair(M({ unicastSrc: "192.0.2.11", unicastPeers: ["192.0.2.12"] }), B({ unicastSrc: "192.0.2.12", unicastPeers: ["192.0.2.13"], extra: ["check_unicast_src"] })),
+    nodes: pair(
+      M({ unicastSrc: "192.0.2.11", unicastPeers: ["192.0.2.12"] }),
+      B({ unicastSrc: "192.0.2.12", unicastPeers: ["192.0.2.13"], extra: ["check_unicast_src"] }),
+    ),
     expect: { start: { verdict: "split-brain", owner: ["lb1", "lb2"] } },
   },
   {
     name: "unicast-master-lacks-backup",
-    nodes: pair(M({ unicastSrc: "192.0.2.11", unicastPeers: ["192.0.2.13"] }), B({ unicastSrc: "192.0.2.12", unicastPeers: ["192.0.2.11"] })),
+    nodes: pair(
+      M({ unicastSrc: "192.0.2.11", unicastPeers: ["192.0.2.13"] }),
+      B({ unicastSrc: "192.0.2.12", unicastPeers: ["192.0.2.11"] }),
+    ),
     expect: { start: { verdict: "split-brain", owner: ["lb1", "lb2"] } },
   },
   {
@@ -235,7 +294,10 @@ export const CASES: readonly LabCase[] = [
   {
     name: "sync-group",
     nodes: {
-      lb1: { instances: [M(), M({ name: "VI_2", vrid: 52, vips: ["198.51.100.100/24"], extra: ["track_interface {", "    eth1", "}"] })], syncGroup: ["VI_1", "VI_2"] },
+      lb1: {
+        instances: [M(), M({ name: "VI_2", vrid: 52, vips: ["198.51.100.100/24"], extra: ["track_interface {", "    eth1", "}"] })],
+        syncGroup: ["VI_1", "VI_2"],
+      },
       lb2: { instances: [B(), B({ name: "VI_2", vrid: 52, vips: ["198.51.100.100/24"] })], syncGroup: ["VI_1", "VI_2"] },
     },
     expect: { start: { verdict: "ok", owner: ["lb1"] }, "fail:lb1:if:eth1": { verdict: "ok", owner: ["lb2"] } },
@@ -243,7 +305,11 @@ export const CASES: readonly LabCase[] = [
   {
     name: "three-nodes",
     nodes: { lb1: { instances: [M()] }, lb2: { instances: [B()] }, lb3: { instances: [B({ priority: 50 })] } },
-    expect: { start: { verdict: "ok", owner: ["lb1"] }, "stop:lb1": { verdict: "ok", owner: ["lb2"] }, "stop:lb2": { verdict: "ok", owner: ["lb1"] } },
+    expect: {
+      start: { verdict: "ok", owner: ["lb1"] },
+      "stop:lb1": { verdict: "ok", owner: ["lb2"] },
+      "stop:lb2": { verdict: "ok", owner: ["lb1"] },
+    },
   },
   {
     name: "three-nodes-tie",

@@ -9,8 +9,17 @@ import { labUnavailable, running } from "./helpers.js";
 
 const why = labUnavailable();
 
-const namespaces = (tag: string) => execFileSync("ip", ["netns", "list"], { encoding: "utf8" }).split("\n").map((l) => l.split(" ")[0]!).filter((n) => n.startsWith(tag));
-const hostAddresses = () => execFileSync("ip", ["-o", "addr", "show"], { encoding: "utf8" }).split("\n").map((l) => l.replace(/\s+valid_lft.*$/, "")).sort().join("\n");
+const namespaces = (tag: string) =>
+  execFileSync("ip", ["netns", "list"], { encoding: "utf8" })
+    .split("\n")
+    .map((l) => l.split(" ")[0]!)
+    .filter((n) => n.startsWith(tag));
+const hostAddresses = () =>
+  execFileSync("ip", ["-o", "addr", "show"], { encoding: "utf8" })
+    .split("\n")
+    .map((l) => l.replace(/\s+valid_lft.*$/, ""))
+    .sort()
+    .join("\n");
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe.skipIf(why !== undefined)(`kalint lab cleanup${why ? ` skipped: ${why}` : ""}`, () => {
@@ -24,7 +33,9 @@ describe.skipIf(why !== undefined)(`kalint lab cleanup${why ? ` skipped: ${why}`
       let pids: number[] = [];
       for (let t = 0; t < 100 && pids.length < 2; t++) {
         await sleep(100);
-        pids = namespaces(tag).flatMap((ns) => execFileSync("ip", ["netns", "pids", ns], { encoding: "utf8" }).split(/\s+/).filter(Boolean).map(Number));
+        pids = namespaces(tag).flatMap((ns) =>
+          execFileSync("ip", ["netns", "pids", ns], { encoding: "utf8" }).split(/\s+/).filter(Boolean).map(Number),
+        );
       }
       expect(pids.length).toBeGreaterThanOrEqual(2);
       expect(hostAddresses()).toBe(before);

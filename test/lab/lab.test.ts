@@ -33,12 +33,14 @@ export function runKalint(args: readonly string[]): Promise<LabRun> {
 async function pool<T>(tasks: (() => Promise<T>)[], limit: number): Promise<T[]> {
   const out: T[] = [];
   let next = 0;
-  await Promise.all(Array.from({ length: limit }, async () => {
-    while (next < tasks.length) {
-      const k = next++;
-      out[k] = await tasks[k]!();
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      while (next < tasks.length) {
+        const k = next++;
+        out[k] = await tasks[k]!();
+      }
+    }),
+  );
   return out;
 }
 
@@ -51,13 +53,24 @@ const chosen = CASES.filter((c) => (named ? named.includes(c.name) : all || c.ci
 describe.skipIf(why !== undefined)(`kalint lab --compare (${all ? "all cases" : "CI subset"})${why ? ` skipped: ${why}` : ""}`, () => {
   it(`agrees with the model on ${chosen.reduce((n, c) => n + Object.keys(c.expect).length, 0)} scenarios`, async () => {
     const started = Date.now();
-    const results = await pool(chosen.map((c: LabCase) => async () => {
-      const files = writeCase(c);
-      // KALINT_LAB_KEEPALIVED=PATH checks another keepalived build (e.g. one of scripts/build-keepalived.mjs).
-      const daemon = process.env["KALINT_LAB_KEEPALIVED"];
-      const run = await runKalint(["lab", ...files, "--compare", "--format", "json", ...(daemon ? ["--keepalived", daemon] : []), ...Object.keys(c.expect).flatMap((s) => ["--scenario", s])]);
-      return { c, run };
-    }), 3);
+    const results = await pool(
+      chosen.map((c: LabCase) => async () => {
+        const files = writeCase(c);
+        // KALINT_LAB_KEEPALIVED=PATH checks another keepalived build (e.g. one of scripts/build-keepalived.mjs).
+        const daemon = process.env["KALINT_LAB_KEEPALIVED"];
+        const run = await runKalint([
+          "lab",
+          ...files,
+          "--compare",
+          "--format",
+          "json",
+          ...(daemon ? ["--keepalived", daemon] : []),
+          ...Object.keys(c.expect).flatMap((s) => ["--scenario", s]),
+        ]);
+        return { c, run };
+      }),
+      3,
+    );
     const report: string[] = [];
     const problems: string[] = [];
     for (const { c, run } of results) {
@@ -65,12 +78,19 @@ describe.skipIf(why !== undefined)(`kalint lab --compare (${all ? "all cases" : 
         problems.push(`${c.name}: ${run.stderr.trim()}`);
         continue;
       }
-      const json = JSON.parse(run.stdout) as { keepalived: string; scenarios: { id: string; owners: Record<string, string[]>; verdict: string; settled_ms: number }[]; model: { id: string; owners: Record<string, string[]>; race: Record<string, string[]>; verdict: string; settled_ms: number }[]; disagreements: { id: string; problems: string[] }[] };
+      const json = JSON.parse(run.stdout) as {
+        keepalived: string;
+        scenarios: { id: string; owners: Record<string, string[]>; verdict: string; settled_ms: number }[];
+        model: { id: string; owners: Record<string, string[]>; race: Record<string, string[]>; verdict: string; settled_ms: number }[];
+        disagreements: { id: string; problems: string[] }[];
+      };
       json.scenarios.forEach((s, k) => {
         const m = json.model[k]!;
         const first = Object.keys(s.owners)[0]!;
         const modelOwners = m.race[first] ? `race ${m.race[first]!.join("|")}` : (m.owners[first] ?? []).join("+") || "-";
-        report.push(`${c.name} ${s.id}: model ${modelOwners} ${m.verdict} ~${(m.settled_ms / 1000).toFixed(1)}s | keepalived ${json.keepalived} ${(s.owners[first] ?? []).join("+") || "-"} ${s.verdict} ${(s.settled_ms / 1000).toFixed(1)}s`);
+        report.push(
+          `${c.name} ${s.id}: model ${modelOwners} ${m.verdict} ~${(m.settled_ms / 1000).toFixed(1)}s | keepalived ${json.keepalived} ${(s.owners[first] ?? []).join("+") || "-"} ${s.verdict} ${(s.settled_ms / 1000).toFixed(1)}s`,
+        );
       });
       for (const d of json.disagreements) problems.push(`${c.name} ${d.id}: ${d.problems.join("; ")}`);
     }

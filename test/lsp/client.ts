@@ -6,8 +6,15 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import {
-  createProtocolConnection, StreamMessageReader, StreamMessageWriter,
-  type ClientCapabilities, type Diagnostic, type MessageReader, type MessageWriter, type ProtocolConnection, type PublishDiagnosticsParams,
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ClientCapabilities,
+  type Diagnostic,
+  type MessageReader,
+  type MessageWriter,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
 } from "vscode-languageserver-protocol/node";
 
 /** The server under test: the build, or another bundle named by KALINT_SERVER (to compare builds). */
@@ -38,7 +45,9 @@ export class TestClient {
     this.process = spawn(process.execPath, [SERVER, ...args], { stdio: ipc ? ["pipe", "pipe", "pipe", "ipc"] : ["pipe", "pipe", "pipe"] });
     this.process.stderr!.on("data", (d) => (this.stderr += String(d)));
     this.process.on("exit", (code) => (this.exited = code));
-    const [reader, writer] = connect ? connect(this.process) : [new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!)];
+    const [reader, writer] = connect
+      ? connect(this.process)
+      : [new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!)];
     this.connection = createProtocolConnection(reader, writer);
     this.connection.onNotification("textDocument/publishDiagnostics", (p: PublishDiagnosticsParams) => {
       const list = this.published.get(p.uri) ?? [];
@@ -87,7 +96,8 @@ export class TestClient {
     for (;;) {
       const found = (this.published.get(uri) ?? []).find(accept);
       if (found) return found;
-      if (Date.now() > deadline) throw new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; stderr: ${this.stderr.slice(-2000)}`);
+      if (Date.now() > deadline)
+        throw new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; stderr: ${this.stderr.slice(-2000)}`);
       await new Promise<void>((resolve) => {
         this.waiters.push(resolve);
         setTimeout(resolve, 200);

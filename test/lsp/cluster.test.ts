@@ -56,7 +56,10 @@ let backupUri: string;
 function kalintDiff(): CliDiagnostic[] {
   let out: string;
   try {
-    out = execFileSync(process.execPath, [resolve("dist/kalint.js"), "diff", "lb/master.conf", "lb/backup.conf", "--format", "json"], { cwd: dir, encoding: "utf8" });
+    out = execFileSync(process.execPath, [resolve("dist/kalint.js"), "diff", "lb/master.conf", "lb/backup.conf", "--format", "json"], {
+      cwd: dir,
+      encoding: "utf8",
+    });
   } catch (e) {
     out = String((e as { stdout?: string }).stdout ?? "");
   }
@@ -64,7 +67,11 @@ function kalintDiff(): CliDiagnostic[] {
 }
 
 const rows = (p: Published) => p.diagnostics.map((d) => `${d.code}@${d.range.start.line + 1}: ${d.message}`).sort();
-const cliRows = (file: string) => kalintDiff().filter((d) => d.file === file).map((d) => `${d.code}@${d.line}: ${d.message}`).sort();
+const cliRows = (file: string) =>
+  kalintDiff()
+    .filter((d) => d.file === file)
+    .map((d) => `${d.code}@${d.line}: ${d.message}`)
+    .sort();
 const codes = (p: Published) => p.diagnostics.map((d) => String(d.code));
 
 beforeAll(async () => {
@@ -92,7 +99,9 @@ describe("cluster diagnostics", () => {
     expect(vs.message).toContain("(lb/master.conf:11)");
     for (const d of p.diagnostics) expect(d.message).not.toContain(dir);
     // Related places stay URIs the editor can open.
-    expect(vs.relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line])).toEqual([[pathToFileURL(join(dir, "lb/master.conf")).href, 10]]);
+    expect(vs.relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line])).toEqual([
+      [pathToFileURL(join(dir, "lb/master.conf")).href, 10],
+    ]);
   });
 
   test("opening master.conf too: the virtual_server finding stays on the backup, the master shows what kalint diff shows for it", async () => {
@@ -109,7 +118,12 @@ describe("cluster diagnostics", () => {
   test("edits to either node refresh the findings of both", async () => {
     // Put the missing real server back on the backup, after the one it has (0-based line 16 is its `    }`).
     const seenMaster = client.published.get(masterUri)!.length;
-    client.change(backupUri, 2, [{ range: { start: { line: 16, character: 5 }, end: { line: 16, character: 5 } }, text: "\n    real_server 10.20.0.12 80 {\n        weight 1\n    }" }]);
+    client.change(backupUri, 2, [
+      {
+        range: { start: { line: 16, character: 5 }, end: { line: 16, character: 5 } },
+        text: "\n    real_server 10.20.0.12 80 {\n        weight 1\n    }",
+      },
+    ]);
     const b = await client.diagnostics(backupUri, (x) => x.version === 2);
     expect(codes(b)).not.toContain("virtual-server-mismatch");
     expect(codes(b)).toContain("vrid-mismatch");
@@ -146,7 +160,10 @@ describe("peer search in the workspace folder", () => {
     const uri = editor.open(join(folder, "keepalived.conf"), BACKUP);
     const p = await editor.diagnostics(uri, (x) => x.version === 1);
     expect(codes(p)).toEqual([]);
-    const fleet = execFileSync(process.execPath, [resolve("dist/kalint.js"), "fleet", ".", "--format", "json"], { cwd: folder, encoding: "utf8" });
+    const fleet = execFileSync(process.execPath, [resolve("dist/kalint.js"), "fleet", ".", "--format", "json"], {
+      cwd: folder,
+      encoding: "utf8",
+    });
     expect(JSON.parse(fleet)).toMatchObject({ files: ["keepalived.conf"], diagnostics: [] });
   });
 });

@@ -10,7 +10,8 @@ import { join } from "node:path";
 import { serverBuilt, TestClient } from "./client.js";
 import { B, M, nodeText, script } from "../lab/cases.js";
 
-const node = (state: "MASTER" | "BACKUP", priority: number) => nodeText({ top: [script("chk_haproxy", -10)], instances: [(state === "MASTER" ? M : B)({ priority, tracks: ["chk_haproxy"] })] });
+const node = (state: "MASTER" | "BACKUP", priority: number) =>
+  nodeText({ top: [script("chk_haproxy", -10)], instances: [(state === "MASTER" ? M : B)({ priority, tracks: ["chk_haproxy"] })] });
 
 let dir: string;
 let client: TestClient;
@@ -24,7 +25,11 @@ beforeAll(async () => {
   if (!serverBuilt()) throw new Error("dist/server.js is missing: run `npm run build` first");
   dir = mkdtempSync(join(tmpdir(), "kalint-lsp-failover-"));
   const lb1 = node("MASTER", 150);
-  for (const [name, text] of [["lb1.conf", lb1], ["lb2.conf", node("BACKUP", 100)]] as const) writeFileSync(join(dir, name), text);
+  for (const [name, text] of [
+    ["lb1.conf", lb1],
+    ["lb2.conf", node("BACKUP", 100)],
+  ] as const)
+    writeFileSync(join(dir, name), text);
   client = new TestClient();
   await client.initialize(dir);
   await client.diagnostics((uri = client.open(join(dir, "lb1.conf"), lb1)));
@@ -53,10 +58,16 @@ describe("failover in the editor", () => {
   });
 
   test("a code lens above the instance sums up this node's failures and opens the map", async () => {
-    const lenses = await client.request<{ range: { start: { line: number } }; command: { title: string; command: string; arguments: unknown[] } }[]>("textDocument/codeLens", { textDocument: { uri } });
+    const lenses = await client.request<
+      { range: { start: { line: number } }; command: { title: string; command: string; arguments: unknown[] } }[]
+    >("textDocument/codeLens", { textDocument: { uri } });
     expect(lenses).toHaveLength(1);
     expect(lenses[0]!.range.start.line).toBe(7);
-    expect(lenses[0]!.command).toEqual({ title: "failover: 4 scenarios ok, 1 no failover", command: "kalint.showFailoverMap", arguments: [uri] });
+    expect(lenses[0]!.command).toEqual({
+      title: "failover: 4 scenarios ok, 1 no failover",
+      command: "kalint.showFailoverMap",
+      arguments: [uri],
+    });
   });
 
   test("kalint.failoverMap returns the html page of the cluster", async () => {

@@ -12,9 +12,15 @@ import { join, resolve } from "node:path";
 const PROBE = resolve("../shared/tools/nvim-lsp-probe/nvim-lsp-probe");
 const hasNvim = spawnSync("nvim", ["--version"]).status === 0;
 const ready = hasNvim && existsSync(PROBE) && existsSync("dist/server.js");
-if (!ready) console.warn(`neovim.test.ts SKIPPED: ${!hasNvim ? "nvim is not installed (apt-get install -y neovim)" : !existsSync(PROBE) ? `${PROBE} is missing` : "dist/server.js is not built"}`);
+if (!ready)
+  console.warn(
+    `neovim.test.ts SKIPPED: ${!hasNvim ? "nvim is not installed (apt-get install -y neovim)" : !existsSync(PROBE) ? `${PROBE} is missing` : "dist/server.js is not built"}`,
+  );
 
-interface LspDiagnostic { code: string; range: { start: { line: number } } }
+interface LspDiagnostic {
+  code: string;
+  range: { start: { line: number } };
+}
 interface Report {
   initialized: boolean;
   diagnostics: Record<string, LspDiagnostic[]>;
@@ -36,12 +42,16 @@ function runProbe(dir: string, job: object): Report {
   return JSON.parse(readFileSync(join(dir, "report.json"), "utf8")) as Report;
 }
 
-function applyEdits(text: string, edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]): string {
+function applyEdits(
+  text: string,
+  edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[],
+): string {
   const starts = [0];
   for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
   const at = (p: { line: number; character: number }) => (starts[p.line] ?? text.length) + p.character;
   let out = text;
-  for (const e of [...edits].sort((a, b) => at(b.range.start) - at(a.range.start))) out = out.slice(0, at(e.range.start)) + e.newText + out.slice(at(e.range.end));
+  for (const e of [...edits].sort((a, b) => at(b.range.start) - at(a.range.start)))
+    out = out.slice(0, at(e.range.start)) + e.newText + out.slice(at(e.range.end));
   return out;
 }
 
@@ -50,7 +60,13 @@ describe.skipIf(!ready)("Neovim drives the server on the example LVS-DR pair", (
     const dir = mkdtempSync(join(tmpdir(), "kalint-nvim-"));
     try {
       for (const f of ["master.conf", "backup.conf"]) copyFileSync(join("examples/lvs-dr", f), join(dir, f));
-      const at = (method: string, line: number, character: number, params: object = {}) => ({ file: "master.conf", method, line, character, params });
+      const at = (method: string, line: number, character: number, params: object = {}) => ({
+        file: "master.conf",
+        method,
+        line,
+        character,
+        params,
+      });
       const job = {
         cmd: [process.execPath, resolve("dist/server.js"), "--stdio"],
         root: dir,
@@ -63,7 +79,10 @@ describe.skipIf(!ready)("Neovim drives the server on the example LVS-DR pair", (
           at("textDocument/rename", 14, 16, { newName: "VI_web" }),
           at("textDocument/formatting", 0, 0, { options: { tabSize: 4, insertSpaces: true } }),
         ],
-        edits: [{ file: "master.conf", line: 18, text: "    priority 300" }, { file: "master.conf", line: 17, text: "    virtual_router_id 67" }],
+        edits: [
+          { file: "master.conf", line: 18, text: "    priority 300" },
+          { file: "master.conf", line: 17, text: "    virtual_router_id 67" },
+        ],
       };
       const report = runProbe(dir, job);
       expect(report.errors).toEqual([]);
@@ -72,7 +91,10 @@ describe.skipIf(!ready)("Neovim drives the server on the example LVS-DR pair", (
       // diagnostics: what `kalint diff` says about each file
       const cli = kalintJson(["diff", join(dir, "master.conf"), join(dir, "backup.conf"), "--format", "json"]);
       for (const f of ["master.conf", "backup.conf"]) {
-        const expected = cli.diagnostics.filter((d) => d.file.endsWith(f)).map((d) => `${d.code}@${d.line}`).sort();
+        const expected = cli.diagnostics
+          .filter((d) => d.file.endsWith(f))
+          .map((d) => `${d.code}@${d.line}`)
+          .sort();
         expect(report.diagnostics[f]!.map((d) => `${d.code}@${d.range.start.line + 1}`).sort()).toEqual(expected);
       }
 
@@ -90,7 +112,9 @@ describe.skipIf(!ready)("Neovim drives the server on the example LVS-DR pair", (
       // edits in the buffer: the new problem appears; the peer learns of the VRID change
       expect(report.edits[0]!.diagnostics.map((d) => d.code)).toContain("out-of-range");
       expect(report.final_diagnostics["backup.conf"]!.map((d) => d.code)).toContain("vrid-mismatch");
-      console.log(`neovim: open ${JSON.stringify(Object.fromEntries(Object.entries(report).filter(([k]) => k.startsWith("open_ms"))))}, edit→diagnostics ${report.edits.map((e) => e.ms.toFixed(1)).join(", ")} ms, requests ${report.responses.map((r) => `${r.method.split("/")[1]} ${r.ms.toFixed(1)}`).join(", ")} ms`);
+      console.log(
+        `neovim: open ${JSON.stringify(Object.fromEntries(Object.entries(report).filter(([k]) => k.startsWith("open_ms"))))}, edit→diagnostics ${report.edits.map((e) => e.ms.toFixed(1)).join(", ")} ms, requests ${report.responses.map((r) => `${r.method.split("/")[1]} ${r.ms.toFixed(1)}`).join(", ")} ms`,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -103,18 +127,26 @@ describe.skipIf(!ready)("Neovim drives the server on a keepalived template", () 
     try {
       const file = "templates/keepalived.conf.j2";
       mkdirSync(join(dir, "templates"));
-      writeFileSync(join(dir, file), "{% for vi in instances %}\nvrrp_instance {{ vi.name }} {\n    interface eth0\n    virtual_router_id {{ vi.vrid }}\n    advert_intt 1\n{% endfor %}\n}\n");
+      writeFileSync(
+        join(dir, file),
+        "{% for vi in instances %}\nvrrp_instance {{ vi.name }} {\n    interface eth0\n    virtual_router_id {{ vi.vrid }}\n    advert_intt 1\n{% endfor %}\n}\n",
+      );
       const job = {
         cmd: [process.execPath, resolve("dist/server.js"), "--stdio"],
         root: dir,
         files: [file],
         settings: { kalint: {} },
-        requests: [{ file, method: "textDocument/hover", line: 2, character: 6, params: {} }, { file, method: "textDocument/hover", line: 3, character: 27, params: {} }],
+        requests: [
+          { file, method: "textDocument/hover", line: 2, character: 6, params: {} },
+          { file, method: "textDocument/hover", line: 3, character: 27, params: {} },
+        ],
         edits: [{ file, line: 4, text: "    advert_int 1" }],
       };
       const report = runProbe(dir, job);
       expect(report.errors).toEqual([]);
-      const cli = kalintJson(["check", join(dir, file), "--format", "json"]).diagnostics.map((d) => `${d.code}@${d.line}`).sort();
+      const cli = kalintJson(["check", join(dir, file), "--format", "json"])
+        .diagnostics.map((d) => `${d.code}@${d.line}`)
+        .sort();
       expect(cli).toEqual(["template-brace-imbalance@1", "unknown-keyword@5"]);
       expect(report.diagnostics[file]!.map((d) => `${d.code}@${d.range.start.line + 1}`).sort()).toEqual(cli);
       const [onKeyword, inTag] = report.responses;

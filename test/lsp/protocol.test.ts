@@ -35,7 +35,10 @@ vrrp_instance VI_1 {
     }
 }
 `;
-const BACKUP = MASTER.replace("LB1", "LB2").replace("state MASTER", "state BACKUP").replace("priority 150", "priority 100").replace("virtual_router_id 51", "virtual_router_id 52");
+const BACKUP = MASTER.replace("LB1", "LB2")
+  .replace("state MASTER", "state BACKUP")
+  .replace("priority 150", "priority 100")
+  .replace("virtual_router_id 51", "virtual_router_id 52");
 
 let dir: string;
 let client: TestClient;
@@ -60,13 +63,24 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "kalint-lsp-"));
   writeFileSync(join(dir, "master.conf"), MASTER);
   writeFileSync(join(dir, "backup.conf"), BACKUP);
-  writeFileSync(join(dir, "scripts.conf"), "vrrp_script chk_db {\n    script \"/usr/bin/pgrep mysqld\"\n}\n");
+  writeFileSync(join(dir, "scripts.conf"), 'vrrp_script chk_db {\n    script "/usr/bin/pgrep mysqld"\n}\n');
   client = new TestClient();
   const caps = await client.initialize(dir, { textDocument: { completion: { completionItem: { snippetSupport: true } } } });
-  expect(Object.keys(caps)).toEqual(expect.arrayContaining([
-    "hoverProvider", "completionProvider", "definitionProvider", "referencesProvider", "renameProvider", "documentSymbolProvider",
-    "foldingRangeProvider", "documentFormattingProvider", "semanticTokensProvider", "codeActionProvider", "documentLinkProvider",
-  ]));
+  expect(Object.keys(caps)).toEqual(
+    expect.arrayContaining([
+      "hoverProvider",
+      "completionProvider",
+      "definitionProvider",
+      "referencesProvider",
+      "renameProvider",
+      "documentSymbolProvider",
+      "foldingRangeProvider",
+      "documentFormattingProvider",
+      "semanticTokensProvider",
+      "codeActionProvider",
+      "documentLinkProvider",
+    ]),
+  );
   master = client.open(join(dir, "master.conf"), MASTER);
 });
 
@@ -79,7 +93,11 @@ describe("diagnostics", () => {
   test("the same findings as kalint diff on the pair, the peer read from disk until it is opened", async () => {
     const published = await client.diagnostics(master, (p) => p.version === 1);
     const cli = kalintJson(["diff", join(dir, "master.conf"), join(dir, "backup.conf"), "--format", "json"]);
-    const of = (file: string) => cli.diagnostics.filter((d) => d.file.endsWith(file)).map((d) => `${d.code}@${d.line}`).sort();
+    const of = (file: string) =>
+      cli.diagnostics
+        .filter((d) => d.file.endsWith(file))
+        .map((d) => `${d.code}@${d.line}`)
+        .sort();
     expect(published.diagnostics.map((d) => `${d.code}@${d.range.start.line + 1}`).sort()).toEqual(of("master.conf"));
     backup = client.open(join(dir, "backup.conf"), BACKUP);
     const peer = await client.diagnostics(backup);
@@ -122,11 +140,12 @@ describe("diagnostics", () => {
 
   test("a change to an include, unsaved in the editor, re-analyses the file that includes it", async () => {
     const mainPath = join(dir, "uses-include.conf");
-    const text = "include scripts.conf\nvrrp_instance VI_9 {\n    interface eth0\n    virtual_router_id 9\n    track_script {\n        chk_app\n    }\n}\n";
+    const text =
+      "include scripts.conf\nvrrp_instance VI_9 {\n    interface eth0\n    virtual_router_id 9\n    track_script {\n        chk_app\n    }\n}\n";
     writeFileSync(mainPath, text);
     const uri = client.open(mainPath, text);
     expect(codes(await client.diagnostics(uri))).toContain("undefined-reference");
-    const inc = client.open(join(dir, "scripts.conf"), "vrrp_script chk_db {\n    script \"/usr/bin/pgrep mysqld\"\n}\n");
+    const inc = client.open(join(dir, "scripts.conf"), 'vrrp_script chk_db {\n    script "/usr/bin/pgrep mysqld"\n}\n');
     const seen = client.published.get(uri)!.length;
     client.change(inc, 2, [{ range: { start: { line: 0, character: 12 }, end: { line: 0, character: 18 } }, text: "chk_app" }]);
     await client.diagnostics(uri, (p) => client.published.get(uri)!.indexOf(p) >= seen && !codes(p).includes("undefined-reference"));
@@ -148,30 +167,55 @@ describe("diagnostics", () => {
 
 describe("requests", () => {
   test("hover", async () => {
-    const h = await client.request<{ contents: { value: string } }>("textDocument/hover", { textDocument: textDocument(), position: { line: 14, character: 6 } });
+    const h = await client.request<{ contents: { value: string } }>("textDocument/hover", {
+      textDocument: textDocument(),
+      position: { line: 14, character: 6 },
+    });
     expect(h.contents.value).toContain("**priority**");
-    const ref = await client.request<{ contents: { value: string } }>("textDocument/hover", { textDocument: textDocument(), position: { line: 17, character: 10 } });
+    const ref = await client.request<{ contents: { value: string } }>("textDocument/hover", {
+      textDocument: textDocument(),
+      position: { line: 17, character: 10 },
+    });
     expect(ref.contents.value).toContain("vrrp_script chk_web");
   });
 
   test("completion", async () => {
-    const list = await client.request<{ items: { label: string }[] }>("textDocument/completion", { textDocument: textDocument(), position: { line: 11, character: 10 } });
+    const list = await client.request<{ items: { label: string }[] }>("textDocument/completion", {
+      textDocument: textDocument(),
+      position: { line: 11, character: 10 },
+    });
     expect(list.items.map((i) => i.label)).toEqual(["MASTER", "BACKUP"]);
   });
 
   test("definition and references", async () => {
-    const defs = await client.request<{ uri: string; range: { start: { line: number } } }[]>("textDocument/definition", { textDocument: textDocument(), position: { line: 17, character: 10 } });
+    const defs = await client.request<{ uri: string; range: { start: { line: number } } }[]>("textDocument/definition", {
+      textDocument: textDocument(),
+      position: { line: 17, character: 10 },
+    });
     expect(defs.map((d) => d.range.start.line)).toEqual([5]);
-    const refs = await client.request<unknown[]>("textDocument/references", { textDocument: textDocument(), position: { line: 5, character: 14 }, context: { includeDeclaration: true } });
+    const refs = await client.request<unknown[]>("textDocument/references", {
+      textDocument: textDocument(),
+      position: { line: 5, character: 14 },
+      context: { includeDeclaration: true },
+    });
     expect(refs).toHaveLength(2);
   });
 
   test("prepareRename and rename", async () => {
-    const prep = await client.request<{ placeholder: string }>("textDocument/prepareRename", { textDocument: textDocument(), position: { line: 5, character: 14 } });
+    const prep = await client.request<{ placeholder: string }>("textDocument/prepareRename", {
+      textDocument: textDocument(),
+      position: { line: 5, character: 14 },
+    });
     expect(prep.placeholder).toBe("chk_web");
-    const edit = await client.request<{ changes: Record<string, { newText: string }[]> }>("textDocument/rename", { textDocument: textDocument(), position: { line: 5, character: 14 }, newName: "chk_nginx" });
+    const edit = await client.request<{ changes: Record<string, { newText: string }[]> }>("textDocument/rename", {
+      textDocument: textDocument(),
+      position: { line: 5, character: 14 },
+      newName: "chk_nginx",
+    });
     expect(edit.changes[master]!.map((e) => e.newText)).toEqual(["chk_nginx", "chk_nginx"]);
-    await expect(client.request("textDocument/rename", { textDocument: textDocument(), position: { line: 5, character: 14 }, newName: "a b" })).rejects.toMatchObject({ code: -32803 });
+    await expect(
+      client.request("textDocument/rename", { textDocument: textDocument(), position: { line: 5, character: 14 }, newName: "a b" }),
+    ).rejects.toMatchObject({ code: -32803 });
   });
 
   test("document symbols and folding ranges", async () => {
@@ -183,7 +227,10 @@ describe("requests", () => {
 
   test("formatting", async () => {
     const uri = client.open(join(dir, "messy.conf"), "vrrp_instance A {\n  state MASTER\n}\n");
-    const edits = await client.request<{ newText: string }[]>("textDocument/formatting", { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } });
+    const edits = await client.request<{ newText: string }[]>("textDocument/formatting", {
+      textDocument: { uri },
+      options: { tabSize: 4, insertSpaces: true },
+    });
     expect(edits.map((e) => e.newText)).toEqual(["  "]);
   });
 
@@ -194,13 +241,21 @@ describe("requests", () => {
   });
 
   test("code actions", async () => {
-    const text = "virtual_server 10.0.0.1 80 {\n    real_server 10.0.0.2 80 {\n        HTTP_GET {\n            nb_get_retry 3\n        }\n    }\n}\n";
+    const text =
+      "virtual_server 10.0.0.1 80 {\n    real_server 10.0.0.2 80 {\n        HTTP_GET {\n            nb_get_retry 3\n        }\n    }\n}\n";
     const uri = client.open(join(dir, "old.conf"), text);
     await client.diagnostics(uri);
-    const actions = await client.request<{ title: string; edit: { changes: Record<string, { newText: string }[]> } }[]>("textDocument/codeAction", {
-      textDocument: { uri }, range: { start: { line: 3, character: 14 }, end: { line: 3, character: 14 } }, context: { diagnostics: [] },
-    });
-    expect(actions.map((a) => a.title)).toEqual(expect.arrayContaining(["Rename to retry", "Disable deprecated-keyword for this line", "Disable deprecated-keyword for this file"]));
+    const actions = await client.request<{ title: string; edit: { changes: Record<string, { newText: string }[]> } }[]>(
+      "textDocument/codeAction",
+      {
+        textDocument: { uri },
+        range: { start: { line: 3, character: 14 }, end: { line: 3, character: 14 } },
+        context: { diagnostics: [] },
+      },
+    );
+    expect(actions.map((a) => a.title)).toEqual(
+      expect.arrayContaining(["Rename to retry", "Disable deprecated-keyword for this line", "Disable deprecated-keyword for this file"]),
+    );
     expect(actions.find((a) => a.title === "Rename to retry")!.edit.changes[uri]![0]!.newText).toBe("retry");
   });
 
@@ -213,7 +268,10 @@ describe("requests", () => {
   test("a request cancelled while the server is busy is answered RequestCancelled", async () => {
     // Opening a large file keeps the server analysing for a while; the request and its cancel
     // arrive meanwhile, so the cancel is seen before the request runs.
-    const big = Array.from({ length: 20000 }, (_, i) => `virtual_server 10.2.${i >> 8}.${i & 255} 80 {\n    real_server 10.3.0.1 80 {\n    }\n}`).join("\n");
+    const big = Array.from(
+      { length: 20000 },
+      (_, i) => `virtual_server 10.2.${i >> 8}.${i & 255} 80 {\n    real_server 10.3.0.1 80 {\n    }\n}`,
+    ).join("\n");
     const uri = client.open(join(dir, "big.conf"), big);
     await new Promise((r) => setTimeout(r, 50));
     const source = new CancellationTokenSource();

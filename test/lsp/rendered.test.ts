@@ -11,7 +11,6 @@ import { join } from "node:path";
 import { serverBuilt, TestClient, type Published } from "./client.js";
 import { ROLE_TEMPLATE, writeRenderRole } from "../support/render-role.js";
 
-
 let dir: string;
 let client: TestClient;
 let uri: string;
@@ -41,10 +40,17 @@ describe("a rendered template in the editor", () => {
   });
 
   test("an edit renders again: the tie goes when the priority depends on the state; an undefined variable names itself", async () => {
-    client.change(uri, 2, [{ range: { start: { line: 4, character: 13 }, end: { line: 4, character: 30 } }, text: "{{ 150 if lb_state == 'MASTER' else lb_priority }}" }]);
+    client.change(uri, 2, [
+      {
+        range: { start: { line: 4, character: 13 }, end: { line: 4, character: 30 } },
+        text: "{{ 150 if lb_state == 'MASTER' else lb_priority }}",
+      },
+    ]);
     const p = await client.diagnostics(uri, (x) => x.version === 2);
     expect(messages(p).filter((m) => m.includes("priority-tie"))).toEqual([]);
-    client.change(uri, 3, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 24 } }, text: "    state {{ lb_role }}" }]);
+    client.change(uri, 3, [
+      { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 24 } }, text: "    state {{ lb_role }}" },
+    ]);
     const q = await client.diagnostics(uri, (x) => x.version === 3);
     const undef = messages(q).filter((m) => m.includes("template-undefined-variable"));
     expect(undef).toEqual([
@@ -56,18 +62,26 @@ describe("a rendered template in the editor", () => {
   test("a lens per node opens its rendering through kalint.renderedNode", async () => {
     client.change(uri, 4, [{ range: { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } }, text: ROLE_TEMPLATE }]);
     await client.diagnostics(uri, (x) => x.version === 4);
-    const lenses = await client.request<{ command: { title: string; command: string; arguments: unknown[] } }[]>("textDocument/codeLens", { textDocument: { uri } });
+    const lenses = await client.request<{ command: { title: string; command: string; arguments: unknown[] } }[]>("textDocument/codeLens", {
+      textDocument: { uri },
+    });
     expect(lenses.map((l) => l.command)).toEqual([
       { title: "rendered: lb1", command: "kalint.showRendering", arguments: [uri, "lb1"] },
       { title: "rendered: lb2", command: "kalint.showRendering", arguments: [uri, "lb2"] },
     ]);
-    const r = await client.request<{ text: string }>("workspace/executeCommand", { command: "kalint.renderedNode", arguments: [uri, "lb2"] });
+    const r = await client.request<{ text: string }>("workspace/executeCommand", {
+      command: "kalint.renderedNode",
+      arguments: [uri, "lb2"],
+    });
     expect(r.text).toContain("    state BACKUP\n");
     expect(r.text).toContain("    priority 100\n");
   });
 
   test("hover on an expression shows its value on each node", async () => {
-    const h = await client.request<{ contents: { value: string } }>("textDocument/hover", { textDocument: { uri }, position: { line: 1, character: 13 } });
+    const h = await client.request<{ contents: { value: string } }>("textDocument/hover", {
+      textDocument: { uri },
+      position: { line: 1, character: 13 },
+    });
     expect(h.contents.value).toContain("| lb1 | `MASTER` |");
     expect(h.contents.value).toContain("| lb2 | `BACKUP` |");
   });

@@ -13,13 +13,25 @@ let dir: string;
 let client: TestClient;
 let uri: string;
 const FEATURES = [
-  "textDocument/hover", "textDocument/completion", "textDocument/definition", "textDocument/references", "textDocument/prepareRename",
-  "textDocument/documentSymbol", "textDocument/foldingRange", "textDocument/formatting", "textDocument/semanticTokens/full",
-  "textDocument/documentLink", "textDocument/codeAction", "textDocument/rename",
+  "textDocument/hover",
+  "textDocument/completion",
+  "textDocument/definition",
+  "textDocument/references",
+  "textDocument/prepareRename",
+  "textDocument/documentSymbol",
+  "textDocument/foldingRange",
+  "textDocument/formatting",
+  "textDocument/semanticTokens/full",
+  "textDocument/documentLink",
+  "textDocument/codeAction",
+  "textDocument/rename",
 ];
 
 async function stillAlive(): Promise<void> {
-  const h = await client.request<{ contents: { value: string } } | null>("textDocument/hover", { textDocument: { uri }, position: { line: 1, character: 6 } });
+  const h = await client.request<{ contents: { value: string } } | null>("textDocument/hover", {
+    textDocument: { uri },
+    position: { line: 1, character: 6 },
+  });
   expect(h?.contents.value).toContain("**state**");
   expect(client.exited).toBeUndefined();
   // Answers may be empty, but nothing may have failed inside the server.
@@ -46,7 +58,14 @@ test("malformed positions and ranges in every request", async () => {
     for (const position of positions) {
       const range = { start: position, end: { line: -3, character: 2 } };
       await client
-        .request(method, { textDocument: { uri }, position, range, newName: "B", context: { diagnostics: [], includeDeclaration: true }, options: { tabSize: 4, insertSpaces: true } })
+        .request(method, {
+          textDocument: { uri },
+          position,
+          range,
+          newName: "B",
+          context: { diagnostics: [], includeDeclaration: true },
+          options: { tabSize: 4, insertSpaces: true },
+        })
         .catch((e: { code?: number }) => expect([-32803, -32602]).toContain(e.code));
     }
   }
@@ -55,8 +74,16 @@ test("malformed positions and ranges in every request", async () => {
 
 test("requests for documents that are not open, or with no document at all", async () => {
   for (const method of FEATURES) {
-    const result = await client.request(method, { textDocument: { uri: "file:///no/such/file.conf" }, position: { line: 0, character: 0 }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newName: "x", context: { diagnostics: [] } });
-    expect(result === null || (Array.isArray(result) && result.length === 0) || (typeof result === "object" && "data" in (result as object))).toBe(true);
+    const result = await client.request(method, {
+      textDocument: { uri: "file:///no/such/file.conf" },
+      position: { line: 0, character: 0 },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      newName: "x",
+      context: { diagnostics: [] },
+    });
+    expect(
+      result === null || (Array.isArray(result) && result.length === 0) || (typeof result === "object" && "data" in (result as object)),
+    ).toBe(true);
     await client.request(method, {}).catch(() => undefined);
     await client.request(method, { textDocument: { uri: "not a uri at all" }, position: { line: 0, character: 0 } }).catch(() => undefined);
   }
@@ -78,7 +105,10 @@ test("edits past the end of the document, overlapping and backwards ranges", asy
 });
 
 test("a huge document is analysed and the server stays responsive", async () => {
-  const lines = Array.from({ length: 50_000 }, (_, i) => `virtual_server 10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255} 80 {\n    real_server 10.9.0.1 80 {\n    }\n}`);
+  const lines = Array.from(
+    { length: 50_000 },
+    (_, i) => `virtual_server 10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255} 80 {\n    real_server 10.9.0.1 80 {\n    }\n}`,
+  );
   const huge = client.open(join(dir, "huge.conf"), lines.join("\n"));
   await client.diagnostics(huge, () => true, 60_000);
   const started = performance.now();
@@ -100,7 +130,16 @@ test("binary content: NULs, control characters, lone surrogates", async () => {
   const binary = client.open(join(dir, "binary.conf"), `\0\u0001{{}}}\uD800 "\n${bytes}`);
   await client.diagnostics(binary, () => true, 30_000);
   for (const method of FEATURES) {
-    await client.request(method, { textDocument: { uri: binary }, position: { line: 1, character: 10 }, range: { start: { line: 0, character: 0 }, end: { line: 5, character: 0 } }, newName: "n", context: { diagnostics: [] }, options: { tabSize: 4, insertSpaces: true } }).catch(() => undefined);
+    await client
+      .request(method, {
+        textDocument: { uri: binary },
+        position: { line: 1, character: 10 },
+        range: { start: { line: 0, character: 0 }, end: { line: 5, character: 0 } },
+        newName: "n",
+        context: { diagnostics: [] },
+        options: { tabSize: 4, insertSpaces: true },
+      })
+      .catch(() => undefined);
   }
   await stillAlive();
 });
@@ -118,7 +157,16 @@ test("pathological nesting: 100,000 braces deep, 100,000 @id prefixes, a definit
     expect(published.diagnostics.length, name).toBeGreaterThan(0);
     for (const method of FEATURES) {
       for (const line of [0, 1, 50, 70_000]) {
-        await client.request(method, { textDocument: { uri: doc }, position: { line, character: 2 }, range: { start: { line: 0, character: 0 }, end: { line, character: 0 } }, newName: "n", context: { diagnostics: [], includeDeclaration: true }, options: { tabSize: 4, insertSpaces: true } }).catch((e: { code?: number }) => expect([-32803, -32602]).toContain(e.code));
+        await client
+          .request(method, {
+            textDocument: { uri: doc },
+            position: { line, character: 2 },
+            range: { start: { line: 0, character: 0 }, end: { line, character: 0 } },
+            newName: "n",
+            context: { diagnostics: [], includeDeclaration: true },
+            options: { tabSize: 4, insertSpaces: true },
+          })
+          .catch((e: { code?: number }) => expect([-32803, -32602]).toContain(e.code));
       }
     }
   }

@@ -10,13 +10,22 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 function store() {
   const warnings: string[] = [];
-  return { warnings, settings: new SettingsStore((m) => warnings.push(m), () => [root]) };
+  return {
+    warnings,
+    settings: new SettingsStore(
+      (m) => warnings.push(m),
+      () => [root],
+    ),
+  };
 }
 
 describe("SettingsStore and .kalintrc.json", () => {
   test("the nearest rc file applies, the editor's rules go on top", () => {
     mkdirSync(join(root, "a/b"), { recursive: true });
-    writeFileSync(join(root, "a/.kalintrc.json"), JSON.stringify({ targetVersion: "2.2.7", rules: { "priority-tie": "off", "script-security": "info" } }));
+    writeFileSync(
+      join(root, "a/.kalintrc.json"),
+      JSON.stringify({ targetVersion: "2.2.7", rules: { "priority-tie": "off", "script-security": "info" } }),
+    );
     const { settings } = store();
     settings.setClient({ rules: { "script-security": "error" } });
     const s = settings.for(join(root, "a/b/keepalived.conf"));

@@ -54,45 +54,89 @@ test("a header that never ends is dropped after 8 KB; a body over the limit is r
   const r = reader(1000);
   r.stream.write(Buffer.from("X".repeat(20_000)));
   r.stream.write(frame(msg(1)));
-  const big = { jsonrpc: "2.0", method: "textDocument/didOpen", params: { textDocument: { uri: "file:///big%20one.conf", languageId: "keepalived", version: 1, text: "a".repeat(5000) } } };
+  const big = {
+    jsonrpc: "2.0",
+    method: "textDocument/didOpen",
+    params: { textDocument: { uri: "file:///big%20one.conf", languageId: "keepalived", version: 1, text: "a".repeat(5000) } },
+  };
   const bytes = frame(big);
   for (let at = 0; at < bytes.length; at += 333) r.stream.write(bytes.subarray(at, at + 333));
   r.stream.write(frame(msg(2)));
   await flushed();
   expect(r.ids()).toEqual([1, 2]);
-  expect(r.skipped.at(-1)).toEqual({ reason: "size", bytes: bytes.length - bytes.indexOf("{"), method: "textDocument/didOpen", uri: "file:///big%20one.conf" });
+  expect(r.skipped.at(-1)).toEqual({
+    reason: "size",
+    bytes: bytes.length - bytes.indexOf("{"),
+    method: "textDocument/didOpen",
+    uri: "file:///big%20one.conf",
+  });
 });
 
-test.runIf(serverBuilt())("the built server answers after malformed messages, and analyses a repeated version's new text", async () => {
-  const server = spawn(process.execPath, [SERVER, "--stdio"], { stdio: ["pipe", "pipe", "pipe"] });
-  let out = "";
-  server.stdout.on("data", (d) => (out += String(d)));
-  const replies = () => out.split(/Content-Length: \d+\r\n\r\n/).filter(Boolean).map((s) => JSON.parse(s) as { id?: number; method?: string; params?: { version?: number; diagnostics?: { code: string }[] } });
-  const until = async (pred: () => boolean) => {
-    for (const end = Date.now() + 30_000; Date.now() < end && !pred(); ) await new Promise((r) => setTimeout(r, 20));
-  };
-  try {
-    const uri = "file:///kalint-transport-test/a.conf";
-    server.stdin.write(frame({ jsonrpc: "2.0", id: 1, method: "initialize", params: { processId: null, rootUri: null, capabilities: {} } }));
-    server.stdin.write(Buffer.from('Content-Length: -1\r\n\r\n{"jsonrpc":"2.0","id":50,"method":"shutdown"}'));
-    server.stdin.write(Buffer.from("Content-Length: 3\r\n\r\n{x}"));
-    server.stdin.write(frame({ jsonrpc: "2.0", method: "initialized", params: {} }));
-    server.stdin.write(frame({ jsonrpc: "2.0", method: "textDocument/didOpen", params: { textDocument: { uri, languageId: "keepalived", version: 5, text: "global_defs {\n    router_id a\n}\n" } } }));
-    await until(() => replies().some((m) => m.method === "textDocument/publishDiagnostics"));
-    // The client sends the same version again, then a lower one, each with new text.
-    server.stdin.write(frame({ jsonrpc: "2.0", method: "textDocument/didChange", params: { textDocument: { uri, version: 5 }, contentChanges: [{ text: "global_defs {\n    bogus_one 1\n}\n" }] } }));
-    await until(() => replies().some((m) => m.params?.diagnostics?.some((d) => d.code === "unknown-keyword")));
-    server.stdin.write(frame({ jsonrpc: "2.0", method: "textDocument/didChange", params: { textDocument: { uri, version: 3 }, contentChanges: [{ text: "global_defs {\n    router_id b\n    router_id c\n}\n" }] } }));
-    await until(() => replies().some((m) => m.params?.diagnostics?.some((d) => d.code === "duplicate-keyword")));
-    server.stdin.write(frame({ jsonrpc: "2.0", id: 2, method: "textDocument/hover", params: { textDocument: { uri }, position: { line: 1, character: 6 } } }));
-    await until(() => replies().some((m) => m.id === 2));
-    const all = replies();
-    expect(all.find((m) => m.id === 1)).toBeDefined();
-    expect(all.some((m) => m.id === 50)).toBe(false);
-    expect(all.some((m) => m.params?.diagnostics?.some((d) => d.code === "unknown-keyword"))).toBe(true);
-    expect(all.some((m) => m.params?.diagnostics?.some((d) => d.code === "duplicate-keyword"))).toBe(true);
-    expect(all.find((m) => m.id === 2)).toMatchObject({ id: 2, result: expect.anything() });
-  } finally {
-    server.kill();
-  }
-}, 60_000);
+test.runIf(serverBuilt())(
+  "the built server answers after malformed messages, and analyses a repeated version's new text",
+  async () => {
+    const server = spawn(process.execPath, [SERVER, "--stdio"], { stdio: ["pipe", "pipe", "pipe"] });
+    let out = "";
+    server.stdout.on("data", (d) => (out += String(d)));
+    const replies = () =>
+      out
+        .split(/Content-Length: \d+\r\n\r\n/)
+        .filter(Boolean)
+        .map((s) => JSON.parse(s) as { id?: number; method?: string; params?: { version?: number; diagnostics?: { code: string }[] } });
+    const until = async (pred: () => boolean) => {
+      for (const end = Date.now() + 30_000; Date.now() < end && !pred();) await new Promise((r) => setTimeout(r, 20));
+    };
+    try {
+      const uri = "file:///kalint-transport-test/a.conf";
+      server.stdin.write(
+        frame({ jsonrpc: "2.0", id: 1, method: "initialize", params: { processId: null, rootUri: null, capabilities: {} } }),
+      );
+      server.stdin.write(Buffer.from('Content-Length: -1\r\n\r\n{"jsonrpc":"2.0","id":50,"method":"shutdown"}'));
+      server.stdin.write(Buffer.from("Content-Length: 3\r\n\r\n{x}"));
+      server.stdin.write(frame({ jsonrpc: "2.0", method: "initialized", params: {} }));
+      server.stdin.write(
+        frame({
+          jsonrpc: "2.0",
+          method: "textDocument/didOpen",
+          params: { textDocument: { uri, languageId: "keepalived", version: 5, text: "global_defs {\n    router_id a\n}\n" } },
+        }),
+      );
+      await until(() => replies().some((m) => m.method === "textDocument/publishDiagnostics"));
+      // The client sends the same version again, then a lower one, each with new text.
+      server.stdin.write(
+        frame({
+          jsonrpc: "2.0",
+          method: "textDocument/didChange",
+          params: { textDocument: { uri, version: 5 }, contentChanges: [{ text: "global_defs {\n    bogus_one 1\n}\n" }] },
+        }),
+      );
+      await until(() => replies().some((m) => m.params?.diagnostics?.some((d) => d.code === "unknown-keyword")));
+      server.stdin.write(
+        frame({
+          jsonrpc: "2.0",
+          method: "textDocument/didChange",
+          params: { textDocument: { uri, version: 3 }, contentChanges: [{ text: "global_defs {\n    router_id b\n    router_id c\n}\n" }] },
+        }),
+      );
+      await until(() => replies().some((m) => m.params?.diagnostics?.some((d) => d.code === "duplicate-keyword")));
+      server.stdin.write(
+        frame({
+          jsonrpc: "2.0",
+          id: 2,
+          method: "textDocument/hover",
+          params: { textDocument: { uri }, position: { line: 1, character: 6 } },
+        }),
+      );
+      await until(() => replies().some((m) => m.id === 2));
+      const all = replies();
+      expect(all.find((m) => m.id === 1)).toBeDefined();
+      expect(all.some((m) => m.id === 50)).toBe(false);
+      expect(all.some((m) => m.params?.diagnostics?.some((d) => d.code === "unknown-keyword"))).toBe(true);
+      expect(all.some((m) => m.params?.diagnostics?.some((d) => d.code === "duplicate-keyword"))).toBe(true);
+      expect(all.find((m) => m.id === 2)).toMatchObject({ id: 2, result: expect.anything() });
+    } finally {
+      server.kill();
+    }
+  },
+  60_000,
+);

@@ -30,7 +30,10 @@ async function roundTrip(client: TestClient, name: string): Promise<void> {
   const uri = client.open(join(dir, name), "vrrp_instance VI_1 {\n    priority 300\n}\n");
   const published = await client.diagnostics(uri);
   expect(published.diagnostics.map((d) => d.code)).toContain("out-of-range");
-  const hover = await client.request<{ contents: { value: string } }>("textDocument/hover", { textDocument: { uri }, position: { line: 1, character: 6 } });
+  const hover = await client.request<{ contents: { value: string } }>("textDocument/hover", {
+    textDocument: { uri },
+    position: { line: 1, character: 6 },
+  });
   expect(hover.contents.value).toContain("**priority**");
   await client.close();
   expect(client.exited).toBe(0);

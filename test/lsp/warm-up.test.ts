@@ -30,7 +30,11 @@ test("every step runs without error, one per turn of the event loop", async () =
 
 test("stopping it before its first step runs nothing", async () => {
   let done = false;
-  const stop = warmUp(nodeEnvironment.later, () => undefined, () => (done = true));
+  const stop = warmUp(
+    nodeEnvironment.later,
+    () => undefined,
+    () => (done = true),
+  );
   stop();
   await new Promise((r) => setTimeout(r, 20));
   expect(done).toBe(false);

@@ -155,7 +155,14 @@ virtual_server group web {
 }
 `);
     const [a, f, g] = m.virtualServers;
-    expect([a!.kind, a!.address, a!.port, a!.method?.value, a!.scheduler?.value, a!.quorum?.value]).toEqual(["address", "10.0.0.1", 80, "DR", "wrr", 3]);
+    expect([a!.kind, a!.address, a!.port, a!.method?.value, a!.scheduler?.value, a!.quorum?.value]).toEqual([
+      "address",
+      "10.0.0.1",
+      80,
+      "DR",
+      "wrr",
+      3,
+    ]);
     expect(a!.realServers.map((r) => [r.address, r.port, r.weight, r.checkers.length])).toEqual([
       ["10.0.1.1", 80, 3, 1],
       ["10.0.1.2", 80, 1, 0],

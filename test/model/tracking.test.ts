@@ -16,8 +16,14 @@ const instance = (body: string) => `${scripts}vrrp_instance VI_1 {\n    priority
 
 describe("effective tracks", () => {
   test("a weight comes from the track line, else the object, else keepalived's default (0 for scripts)", () => {
-    const { model, instance: i } = node(instance("    track_script {\n        chk_up\n        chk_down weight -5\n        chk_fault\n    }"));
-    expect(effectiveTracks(model, i).map((t) => [t.name, t.weight, t.weightFrom])).toEqual([["chk_up", 20, "object"], ["chk_down", -5, "line"], ["chk_fault", 0, "default"]]);
+    const { model, instance: i } = node(
+      instance("    track_script {\n        chk_up\n        chk_down weight -5\n        chk_fault\n    }"),
+    );
+    expect(effectiveTracks(model, i).map((t) => [t.name, t.weight, t.weightFrom])).toEqual([
+      ["chk_up", 20, "object"],
+      ["chk_down", -5, "line"],
+      ["chk_fault", 0, "default"],
+    ]);
   });
 
   test("a track line's weight keepalived cannot read (over 254) falls back to the object's; ±254 on a script runs as ±253", () => {
@@ -26,7 +32,8 @@ describe("effective tracks", () => {
   });
 
   test("inside a sync group weights do not apply unless sync_group_tracking_weight is set", () => {
-    const group = (flag: string) => `${instance("    track_script {\n        chk_up\n    }")}vrrp_sync_group G {\n    group {\n        VI_1\n    }\n${flag}}\n`;
+    const group = (flag: string) =>
+      `${instance("    track_script {\n        chk_up\n    }")}vrrp_sync_group G {\n    group {\n        VI_1\n    }\n${flag}}\n`;
     const plain = node(group(""));
     expect(weightsApply(plain.instance)).toBe(false);
     expect(effectiveTracks(plain.model, plain.instance).map((t) => t.weight)).toEqual([0]);

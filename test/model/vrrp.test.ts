@@ -31,7 +31,9 @@ test("authentication in effect: type and password as keepalived reads them, the 
 });
 
 test("addresses: a VIP set compares addresses with their prefixes, canonical, whatever the order and options", () => {
-  const i = instance("    virtual_ipaddress {\n        2001:DB8::1/64 dev eth0\n        192.0.2.1\n        192.0.2.1/32 label eth0:x\n    }");
+  const i = instance(
+    "    virtual_ipaddress {\n        2001:DB8::1/64 dev eth0\n        192.0.2.1\n        192.0.2.1/32 label eth0:x\n    }",
+  );
   expect(vipSet(i)).toEqual(["192.0.2.1/32", "2001:db8:0:0:0:0:0:1/64"]);
   expect(isUnicast(i)).toBe(false);
 });

@@ -9,13 +9,20 @@ import { faults, render } from "./helpers.js";
 describe("Ansible filters", () => {
   test("default/d, bool, int, string, lower, upper", () => {
     expect(render("{{ a | default('x') }} {{ a | d(5) }} {{ b | default('x') }}", "b: set")).toBe("x 5 set");
-    expect(render("{{ 'yes' | bool }} {{ 'On' | bool }} {{ 1 | bool }} {{ 'no' | bool }} {{ 'maybe' | bool }}")).toBe("true true true false false");
+    expect(render("{{ 'yes' | bool }} {{ 'On' | bool }} {{ 1 | bool }} {{ 'no' | bool }} {{ 'maybe' | bool }}")).toBe(
+      "true true true false false",
+    );
     expect(render("{{ '08' | int }} {{ 'x' | int }} {{ '3.7' | int }} {{ 3.9 | int }} {{ 'x' | int(7) }}")).toBe("8 0 3 3 7");
     expect(render("{{ 5 | string }}{{ 'AbC' | lower }}{{ 'abc' | upper }}")).toBe("5abcABC");
   });
 
   test("join, length, first, last, unique, sort", () => {
-    expect(render("{{ l | join(',') }} {{ l | length }} {{ l | first }} {{ l | last }} {{ l | unique | join('') }} {{ l | sort | join('') }}", "l: [3, 1, 3]")).toBe("3,1,3 3 3 3 31 133");
+    expect(
+      render(
+        "{{ l | join(',') }} {{ l | length }} {{ l | first }} {{ l | last }} {{ l | unique | join('') }} {{ l | sort | join('') }}",
+        "l: [3, 1, 3]",
+      ),
+    ).toBe("3,1,3 3 3 3 31 133");
   });
 
   test("comment is Ansible's plain style", () => {
@@ -37,26 +44,44 @@ describe("Ansible filters", () => {
   test("regex_replace with Python groups, hash md5/sha1", () => {
     expect(render("{{ 'eth0.100' | regex_replace('^(\\\\w+)\\\\.(\\\\d+)$', '\\\\2-\\\\1') }}")).toBe("100-eth0");
     expect(render("{{ 'lb-01' | regex_replace('(?P<n>\\\\d+)$', 'x\\\\g<n>') }}")).toBe("lb-x01");
-    expect(render("{{ 'secret' | hash('md5') }} {{ 'secret' | hash('sha1') }}")).toBe("5ebe2294ecd0e0f08eab7690d2a6ee69 e5e9fa1ba31ecd1ae84f75caaa474f3a663f05f4");
+    expect(render("{{ 'secret' | hash('md5') }} {{ 'secret' | hash('sha1') }}")).toBe(
+      "5ebe2294ecd0e0f08eab7690d2a6ee69 e5e9fa1ba31ecd1ae84f75caaa474f3a663f05f4",
+    );
   });
 
   test("ipaddr: the address, prefix and network forms", () => {
     const vars = "net: 192.0.2.17/24\nv6: 2001:db8:0:0::5/64";
-    expect(render("{{ net | ipaddr('address') }} {{ net | ipaddr('prefix') }} {{ net | ipaddr('network') }} {{ net | ipaddr('netmask') }} {{ net | ipaddr('broadcast') }}", vars)).toBe("192.0.2.17 24 192.0.2.0 255.255.255.0 192.0.2.255");
-    expect(render("{{ v6 | ipaddr('address') }} {{ v6 | ipaddr('network') }} {{ 'nope' | ipaddr }} {{ net | ipaddr }}", vars)).toBe("2001:db8::5 2001:db8:: false 192.0.2.17/24");
+    expect(
+      render(
+        "{{ net | ipaddr('address') }} {{ net | ipaddr('prefix') }} {{ net | ipaddr('network') }} {{ net | ipaddr('netmask') }} {{ net | ipaddr('broadcast') }}",
+        vars,
+      ),
+    ).toBe("192.0.2.17 24 192.0.2.0 255.255.255.0 192.0.2.255");
+    expect(render("{{ v6 | ipaddr('address') }} {{ v6 | ipaddr('network') }} {{ 'nope' | ipaddr }} {{ net | ipaddr }}", vars)).toBe(
+      "2001:db8::5 2001:db8:: false 192.0.2.17/24",
+    );
     expect(render("{{ ['192.0.2.1', 'x', '2001:db8::1'] | ipv4 | join(',') }}")).toBe("192.0.2.1");
   });
 
   test("mandatory: an undefined value is template-undefined-variable naming it", () => {
     expect(render("{{ a | mandatory }}", "a: 1")).toBe("1");
-    expect(faults("x\n{{ vip | mandatory }}\n")).toEqual([{ code: "template-undefined-variable", line: 2, message: expect.stringContaining("'vip' is undefined on node lb1") }]);
+    expect(faults("x\n{{ vip | mandatory }}\n")).toEqual([
+      { code: "template-undefined-variable", line: 2, message: expect.stringContaining("'vip' is undefined on node lb1") },
+    ]);
   });
 });
 
 describe("Python methods, slices and tests", () => {
   test(".items(), .keys(), .values(), .lower(), .upper(), .split(), .startswith()", () => {
-    expect(render("{% for k, v in d.items() %}{{ k }}={{ v }};{% endfor %}{{ d.keys() | list | join(',') }} {{ d.values() | list | join(',') }}", "d: {a: 1, b: 2}")).toBe("a=1;b=2;a,b 1,2");
-    expect(render("{{ s.lower() }} {{ s.upper() }} {{ s.split(',') | join(' ') }} {{ s.startswith('MA') }}", "s: MASTER,x")).toBe("master,x MASTER,X MASTER x true");
+    expect(
+      render(
+        "{% for k, v in d.items() %}{{ k }}={{ v }};{% endfor %}{{ d.keys() | list | join(',') }} {{ d.values() | list | join(',') }}",
+        "d: {a: 1, b: 2}",
+      ),
+    ).toBe("a=1;b=2;a,b 1,2");
+    expect(render("{{ s.lower() }} {{ s.upper() }} {{ s.split(',') | join(' ') }} {{ s.startswith('MA') }}", "s: MASTER,x")).toBe(
+      "master,x MASTER,X MASTER x true",
+    );
   });
 
   test("slices and negative indexes", () => {
@@ -64,13 +89,17 @@ describe("Python methods, slices and tests", () => {
   });
 
   test("is defined, is string, is sameas, is none", () => {
-    expect(render("{{ a is defined }} {{ z is defined }} {{ a is string }} {{ t is sameas true }} {{ n is none }}", "a: x\nt: true\nn: null")).toBe("true false true true true");
+    expect(
+      render("{{ a is defined }} {{ z is defined }} {{ a is string }} {{ t is sameas true }} {{ n is none }}", "a: x\nt: true\nn: null"),
+    ).toBe("true false true true true");
   });
 });
 
 describe("what is never run", () => {
   test("lookup(), query() and pipe are reported, naming them", () => {
-    expect(faults("auth_pass {{ lookup('file', '/etc/passwd') }}\n")).toEqual([{ code: "template-render-unsupported", line: 1, message: expect.stringContaining("lookup()") }]);
+    expect(faults("auth_pass {{ lookup('file', '/etc/passwd') }}\n")).toEqual([
+      { code: "template-render-unsupported", line: 1, message: expect.stringContaining("lookup()") },
+    ]);
     expect(faults("x {{ query('inventory_hostnames', 'all') }}\n")[0]!.message).toContain("query()");
   });
 

@@ -4,7 +4,11 @@ import { prepareTemplate, renderNode, type RenderedNode } from "../../server/src
 import { nodeFromFiles, varsFiles, withMagicVariables } from "../../server/src/render/vars.js";
 
 /** Renders `/t/templates/main.conf.j2` (and partials beside it) for each node's YAML text. */
-export function renderAll(files: Record<string, string>, nodes: Record<string, string>, entry = "/t/templates/main.conf.j2"): { host: ReturnType<typeof memoryHost>; results: RenderedNode[]; paths: string[] } {
+export function renderAll(
+  files: Record<string, string>,
+  nodes: Record<string, string>,
+  entry = "/t/templates/main.conf.j2",
+): { host: ReturnType<typeof memoryHost>; results: RenderedNode[]; paths: string[] } {
   const all: Record<string, string> = { ...files };
   for (const [name, yaml] of Object.entries(nodes)) all[`/t/host_vars/${name}.yml`] = yaml;
   const host = memoryHost(all);

@@ -61,23 +61,51 @@ describe("source marks", () => {
     const cases: Record<string, string>[] = [
       { "/t/templates/main.conf.j2": "{{ 'Ansible managed' | comment }}\nglobal_defs {\n}\n" },
       { "/t/templates/main.conf.j2": "a {% if true -%}\n   b\n{%- endif %}\nc\n  {%- if true %} d{% endif %}\n" },
-      { "/t/templates/main.conf.j2": "#jinja2: lstrip_blocks: True\nvrrp_instance X {\n    {% if true %}\n    priority 1\n    {% endif %}\n}\n" },
-      { "/t/templates/main.conf.j2": "{% set x %}MASTER{% endset %}\nstate {{ 'yes' if x == 'MASTER' else 'no' }}\n{% raw %}\n{{ not rendered }}\n{% endraw %}\n" },
+      {
+        "/t/templates/main.conf.j2":
+          "#jinja2: lstrip_blocks: True\nvrrp_instance X {\n    {% if true %}\n    priority 1\n    {% endif %}\n}\n",
+      },
+      {
+        "/t/templates/main.conf.j2":
+          "{% set x %}MASTER{% endset %}\nstate {{ 'yes' if x == 'MASTER' else 'no' }}\n{% raw %}\n{{ not rendered }}\n{% endraw %}\n",
+      },
     ];
     for (const files of cases) {
       const lines = mapped(files);
-      expect(lines.map(([l]) => l).join("\n")).toBe(unmarked(files, { inventory_hostname: "lb1" }).replace(/\n?$/, "\n").replace(/\n$/, files["/t/templates/main.conf.j2"]!.endsWith("\n") ? "\n" : ""));
+      expect(lines.map(([l]) => l).join("\n")).toBe(
+        unmarked(files, { inventory_hostname: "lb1" })
+          .replace(/\n?$/, "\n")
+          .replace(/\n$/, files["/t/templates/main.conf.j2"]!.endsWith("\n") ? "\n" : ""),
+      );
     }
-    expect(mapped(cases[0]!).slice(0, 3).map(([, o]) => o)).toEqual(["main.conf.j2:1", "main.conf.j2:1", "main.conf.j2:1"]);
+    expect(
+      mapped(cases[0]!)
+        .slice(0, 3)
+        .map(([, o]) => o),
+    ).toEqual(["main.conf.j2:1", "main.conf.j2:1", "main.conf.j2:1"]);
   });
 });
 
 // ---- property: random templates from plain keepalived text with tags and loops inserted ----
 
-const STATEMENTS = ["priority 100", "priorty 100", "advert_int 1", "state MASTER", "state MASTR", "interface eth0", "virtual_router_id 51", "virtual_router_id 300", "nopreempt", "garp_master_delay 5"];
+const STATEMENTS = [
+  "priority 100",
+  "priorty 100",
+  "advert_int 1",
+  "state MASTER",
+  "state MASTR",
+  "interface eth0",
+  "virtual_router_id 51",
+  "virtual_router_id 300",
+  "nopreempt",
+  "garp_master_delay 5",
+];
 
 /** A keepalived instance as lines, and how each line is turned into template text. */
-const line = fc.record({ text: fc.constantFrom(...STATEMENTS), how: fc.constantFrom("plain", "expr", "if", "loop", "comment", "inline-if") });
+const line = fc.record({
+  text: fc.constantFrom(...STATEMENTS),
+  how: fc.constantFrom("plain", "expr", "if", "loop", "comment", "inline-if"),
+});
 const template = fc.array(line, { minLength: 1, maxLength: 12 }).map((lines) => {
   const out = ["vrrp_instance VI_1 {"];
   for (const { text, how } of lines) {
@@ -109,7 +137,11 @@ const template = fc.array(line, { minLength: 1, maxLength: 12 }).map((lines) => 
 });
 
 /** What a template line writes when its expressions are string literals and its tags are dropped. */
-const literal = (t: string) => t.replace(/\{\{ '([^']*)' \}\}/g, "$1").replace(/\{%[^%]*%\}|\{#[^#]*#\}/g, "").trim();
+const literal = (t: string) =>
+  t
+    .replace(/\{\{ '([^']*)' \}\}/g, "$1")
+    .replace(/\{%[^%]*%\}|\{#[^#]*#\}/g, "")
+    .trim();
 
 describe("property: rendered lines and their findings map to the template line that wrote them", () => {
   test("random templates: output unchanged by marks, every line and finding traced to its template line", () => {

@@ -1,7 +1,17 @@
 /** Vars files, inventories and template-valued variables (docs/templates.md, Render mode). */
 import { describe, expect, test } from "vitest";
 import { memoryHost } from "../support/memory-host.js";
-import { nodeFromFiles, nodeFromInventory, parseNodeOption, parseVarsText, pickHosts, readInventory, VarsError, varsFiles, withMagicVariables } from "../../server/src/render/vars.js";
+import {
+  nodeFromFiles,
+  nodeFromInventory,
+  parseNodeOption,
+  parseVarsText,
+  pickHosts,
+  readInventory,
+  VarsError,
+  varsFiles,
+  withMagicVariables,
+} from "../../server/src/render/vars.js";
 import { faults, render, renderAll } from "./helpers.js";
 
 describe("vars files", () => {
@@ -21,7 +31,10 @@ describe("vars files", () => {
     const reads: string[] = [];
     const read = varsFiles({ ...files, readFile: (path, maxBytes) => (reads.push(path), files.readFile(path, maxBytes)) });
     const [a, b] = [nodeFromFiles(read, "lb1", ["/d.yml"], ["/a.yml"]), nodeFromFiles(read, "lb2", ["/d.yml"], ["/b.yml"])];
-    expect([a.vars, b.vars]).toEqual([{ prio: 150, iface: "eth0" }, { prio: 100, iface: "eth0" }]);
+    expect([a.vars, b.vars]).toEqual([
+      { prio: 150, iface: "eth0" },
+      { prio: 100, iface: "eth0" },
+    ]);
     expect(reads).toEqual(["/d.yml", "/a.yml", "/b.yml"]);
   });
 
@@ -41,7 +54,9 @@ describe("vars files", () => {
     const host = memoryHost({ "/bad.yml": "a: 1\nb: [1, 2\nc: 3\n", "/list.yml": "- a\n- b\n", "/bad.json": "{" });
     expect(() => nodeFromFiles(varsFiles(host), "x", [], ["/nope.yml"])).toThrow(/^cannot read vars file \/nope.yml/);
     expect(() => nodeFromFiles(varsFiles(host), "x", [], ["/bad.yml"])).toThrow(/^\/bad.yml:\d+: bad YAML: /);
-    expect(() => nodeFromFiles(varsFiles(host), "x", [], ["/list.yml"])).toThrow("/list.yml: the variables must be a mapping of names to values at the top, not a list");
+    expect(() => nodeFromFiles(varsFiles(host), "x", [], ["/list.yml"])).toThrow(
+      "/list.yml: the variables must be a mapping of names to values at the top, not a list",
+    );
     expect(() => nodeFromFiles(varsFiles(host), "x", [], ["/bad.json"])).toThrow(/^\/bad.json: bad JSON/);
     expect(() => nodeFromFiles(varsFiles(host), "x", [], ["/nope.yml"])).toThrow(VarsError);
   });
@@ -54,7 +69,10 @@ describe("vars files", () => {
 
   test("magic variables: inventory_hostname, hostvars of every node, groups, play hosts, ansible_facts from ansible_* facts", () => {
     const host = memoryHost({ "/a.yml": "ip: 192.0.2.11\nansible_default_ipv4: {address: 192.0.2.11}\n", "/b.yml": "ip: 192.0.2.12\n" });
-    const [a, b] = withMagicVariables([nodeFromFiles(varsFiles(host), "lb1", [], ["/a.yml"]), nodeFromFiles(varsFiles(host), "lb2", [], ["/b.yml"])]);
+    const [a, b] = withMagicVariables([
+      nodeFromFiles(varsFiles(host), "lb1", [], ["/a.yml"]),
+      nodeFromFiles(varsFiles(host), "lb2", [], ["/b.yml"]),
+    ]);
     expect(a!.vars["inventory_hostname"]).toBe("lb1");
     expect(b!.vars["ansible_play_hosts"]).toEqual(["lb1", "lb2"]);
     expect((b!.vars["hostvars"] as Record<string, Record<string, unknown>>)["lb1"]!["ip"]).toBe("192.0.2.11");
@@ -85,13 +103,17 @@ describe("inventories (ansible-inventory --list)", () => {
     expect(pickHosts(inv, ["lb2", "db1"], undefined)).toEqual(["lb2", "db1"]);
     expect(() => pickHosts(inv, ["lb3"], undefined)).toThrow("/inv.json: no host 'lb3' (hosts: lb1, lb2, db1)");
     expect(() => pickHosts(inv, undefined, "web")).toThrow("/inv.json: no group 'web' (groups: lb, db)");
-    expect(() => readInventory(memoryHost({ "/x.json": "not json" }), "/x.json")).toThrow(/^\/x.json: not the JSON of 'ansible-inventory --list'/);
+    expect(() => readInventory(memoryHost({ "/x.json": "not json" }), "/x.json")).toThrow(
+      /^\/x.json: not the JSON of 'ansible-inventory --list'/,
+    );
   });
 });
 
 describe("variables whose values are templates", () => {
   test("rendered as Ansible does: text, and a single expression keeping its type", () => {
-    expect(render("{{ url }} {{ peers | length }}", "version: 2.2.8\nurl: 'v{{ version }}.tar.gz'\nall: [a, b, c]\npeers: '{{ all[1:] }}'")).toBe("v2.2.8.tar.gz 2");
+    expect(
+      render("{{ url }} {{ peers | length }}", "version: 2.2.8\nurl: 'v{{ version }}.tar.gz'\nall: [a, b, c]\npeers: '{{ all[1:] }}'"),
+    ).toBe("v2.2.8.tar.gz 2");
     expect(render("{{ prio }}", "state: BACKUP\nprio: \"{{ '100' if state == 'MASTER' else '99' }}\"")).toBe("99");
   });
 

@@ -18,7 +18,8 @@ test("8 characters are fine", () => {
 });
 
 test("a password that comes from a $VARIABLE gets no fix, since the edit would land on the definition's use", () => {
-  const text = "$PW=averyverylongpass\nvrrp_instance A {\n interface eth0\n virtual_router_id 1\n authentication {\n auth_type PASS\n auth_pass $PW\n }\n}\n";
+  const text =
+    "$PW=averyverylongpass\nvrrp_instance A {\n interface eth0\n virtual_router_id 1\n authentication {\n auth_type PASS\n auth_pass $PW\n }\n}\n";
   const found = findings(code, text);
   expect(found).toHaveLength(1);
   expect(found[0]!.fix).toBeUndefined();

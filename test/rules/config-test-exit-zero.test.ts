@@ -5,7 +5,11 @@ const code = "config-test-exit-zero";
 const run = (text: string, version: readonly [number, number, number]) => findings(code, text, {}, { targetVersion: version });
 
 test("a file with errors gets one note at the first error, for 2.0.20 to 2.1.5; releases before 2.0.20 and from 2.2.0 on are silent", () => {
-  const affected = [[2, 0, 20], [2, 1, 0], [2, 1, 5]] as const;
+  const affected = [
+    [2, 0, 20],
+    [2, 1, 0],
+    [2, 1, 5],
+  ] as const;
   onlyFor(code, example(code, "wrong"), affected, [[2, 0, 19], [2, 2, 0], undefined]).forEach((found, i) => {
     expect([found.line, found.text, found.severity]).toEqual([5, "300", "info"]);
     expect(found.message).toContain(`keepalived ${affected[i]!.join(".")} run as 'keepalived -t'`);

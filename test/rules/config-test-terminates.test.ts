@@ -4,10 +4,20 @@ import { findings, example, onlyFor } from "./helpers.js";
 const code = "config-test-terminates";
 const run = (text: string, version: readonly [number, number, number] = [2, 2, 7]) => findings(code, text, {}, { targetVersion: version });
 
-const instance = (extra = "") => `vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    priority 100\n${extra}    virtual_ipaddress {\n        192.0.2.10/24\n    }\n}\n`;
+const instance = (extra = "") =>
+  `vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    priority 100\n${extra}    virtual_ipaddress {\n        192.0.2.10/24\n    }\n}\n`;
 
 test("a tracked script run as a non-root user is reported for 2.2.5 to 2.2.7, at the script line; other versions are silent, the default (newest) included", () => {
-  for (const found of onlyFor(code, example(code, "wrong"), [[2, 2, 5], [2, 2, 6], [2, 2, 7]], [[2, 2, 4], [2, 2, 8], undefined])) {
+  for (const found of onlyFor(
+    code,
+    example(code, "wrong"),
+    [
+      [2, 2, 5],
+      [2, 2, 6],
+      [2, 2, 7],
+    ],
+    [[2, 2, 4], [2, 2, 8], undefined],
+  )) {
     expect([found.line, found.text, found.severity]).toEqual([7, "script", "info"]);
     expect(found.message).toContain("user 'keepalived_script'");
     expect(found.message).toContain("exit status 143");

@@ -25,10 +25,16 @@ const NO_EXAMPLE: Readonly<Record<string, string>> = {
   "template-render-unsupported": "render mode: its example needs vars files (test/render/filters.test.ts, test/cli/render.test.ts)",
 };
 
-const pages = readdirSync(DOCS_DIR).filter((f) => f.endsWith(".md")).map((f) => f.slice(0, -3));
+const pages = readdirSync(DOCS_DIR)
+  .filter((f) => f.endsWith(".md"))
+  .map((f) => f.slice(0, -3));
 
 test("one page per code, and no page without a code", () => {
-  expect(pages.sort()).toEqual(allRuleInfo().map((r) => r.code).sort());
+  expect(pages.sort()).toEqual(
+    allRuleInfo()
+      .map((r) => r.code)
+      .sort(),
+  );
 });
 
 /** Everything kalint reports on an example: one node's analysis, or the nodes as `kalint diff` (or `fleet`) compares them. */
@@ -41,11 +47,14 @@ function run(rule: RuleInfo, example: Example, also: readonly ExampleFile[] = []
   }
   const host = memoryHost(Object.fromEntries(files.map((f) => [`/${f.name}`, f.text])));
   const nodes = files.map((f) => loadNode(`/${f.name}`, { host, ...options }));
-  const fleet = RULE_SET.cluster.find((r) => r.code === rule.code)?.checkFleet ? groupIntoClusters(nodes) : { clusters: [buildCluster(nodes)] };
+  const fleet = RULE_SET.cluster.find((r) => r.code === rule.code)?.checkFleet
+    ? groupIntoClusters(nodes)
+    : { clusters: [buildCluster(nodes)] };
   return checkFleet(fleet);
 }
 
-const seen = (list: readonly Diagnostic[]) => list.map((d) => `${d.file.path}:${d.file.positionAt(d.start).line + 1} ${d.code}: ${d.message}`);
+const seen = (list: readonly Diagnostic[]) =>
+  list.map((d) => `${d.file.path}:${d.file.positionAt(d.start).line + 1} ${d.code}: ${d.message}`);
 
 describe.each(allRuleInfo().map((r) => [r.code, r] as const))("%s", (code, rule) => {
   const lines = readFileSync(join(DOCS_DIR, `${code}.md`), "utf8").split("\n");

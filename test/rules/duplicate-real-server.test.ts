@@ -14,6 +14,7 @@ test("the same address on another port is a different real server", () => {
 });
 
 test("IPv6 addresses compare in canonical form; separate virtual servers are independent", () => {
-  const text = "virtual_server 2001:db8::1 80 {\n    real_server 2001:DB8::a 80\n    real_server 2001:db8:0::a 80\n}\nvirtual_server 2001:db8::2 80 {\n    real_server 2001:db8::a 80\n}\n";
+  const text =
+    "virtual_server 2001:db8::1 80 {\n    real_server 2001:DB8::a 80\n    real_server 2001:db8:0::a 80\n}\nvirtual_server 2001:db8::2 80 {\n    real_server 2001:db8::a 80\n}\n";
   expect(findings(code, text).map((f) => f.line)).toEqual([3]);
 });

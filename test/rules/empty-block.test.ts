@@ -5,14 +5,19 @@ const code = "empty-block";
 
 test("an empty notification_email and an empty garp_group interfaces block are reported", () => {
   const found = findings(code, example("empty-block", "wrong"));
-  expect(found.map((f) => [f.line, f.text])).toEqual([[2, "notification_email"], [10, "interfaces"]]);
+  expect(found.map((f) => [f.line, f.text])).toEqual([
+    [2, "notification_email"],
+    [10, "interfaces"],
+  ]);
   expect(found[0]!.message).toContain("keepalived -t reports it as a configuration error");
 });
 
 test("the empty notification_email block goes with its lines, comment inside included; the garp_group one gets no fix", () => {
   const [mail, garp] = findings(code, example("empty-block", "wrong"));
   expect(mail!.fix!.safe).toBe(true);
-  expect(applyFix(example("empty-block", "wrong"), mail!.fix!)).toBe(example("empty-block", "wrong").replace("    notification_email {\n        # nobody yet\n    }\n", ""));
+  expect(applyFix(example("empty-block", "wrong"), mail!.fix!)).toBe(
+    example("empty-block", "wrong").replace("    notification_email {\n        # nobody yet\n    }\n", ""),
+  );
   expect(garp!.fix).toBeUndefined();
 });
 

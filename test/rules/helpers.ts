@@ -32,7 +32,12 @@ function seen(d: Diagnostic): Seen {
 }
 
 /** Every finding of `code` for the main config, with `extra` files (include targets) beside it. */
-export function findings(code: string, text: string, extra: Record<string, string> = {}, options: { configId?: string; targetVersion?: Version | undefined } = {}): Seen[] {
+export function findings(
+  code: string,
+  text: string,
+  extra: Record<string, string> = {},
+  options: { configId?: string; targetVersion?: Version | undefined } = {},
+): Seen[] {
   const host = memoryHost({ [CONFIG]: text, ...extra });
   const { configId, targetVersion } = options;
   const result = analyze(CONFIG, { host, ...(configId ? { configId } : {}), ...(targetVersion ? { targetVersion } : {}) });
@@ -44,8 +49,14 @@ export function findings(code: string, text: string, extra: Record<string, strin
  * (undefined: the default target, the newest) gives no finding of `code`, and that each of
  * `affected` gives exactly one; returns those, in the order of `affected`.
  */
-export function onlyFor(code: string, text: string, affected: readonly (Version | undefined)[], silent: readonly (Version | undefined)[]): Seen[] {
-  for (const version of silent) expect(findings(code, text, {}, { targetVersion: version }), `target ${version?.join(".") ?? "default"}`).toEqual([]);
+export function onlyFor(
+  code: string,
+  text: string,
+  affected: readonly (Version | undefined)[],
+  silent: readonly (Version | undefined)[],
+): Seen[] {
+  for (const version of silent)
+    expect(findings(code, text, {}, { targetVersion: version }), `target ${version?.join(".") ?? "default"}`).toEqual([]);
   return affected.map((version) => {
     const found = findings(code, text, {}, { targetVersion: version });
     expect(found, `target ${version?.join(".") ?? "default"}`).toHaveLength(1);
@@ -56,7 +67,9 @@ export function onlyFor(code: string, text: string, affected: readonly (Version 
 /** All codes found, for checking that a clean fixture is clean of everything. */
 export function allCodes(text: string, targetVersion?: Version): string[] {
   const host = memoryHost({ [CONFIG]: text });
-  return analyze(CONFIG, { host, ...(targetVersion ? { targetVersion } : {}) }).diagnostics.map((d) => `${d.code}@${d.file.positionAt(d.start).line + 1}`);
+  return analyze(CONFIG, { host, ...(targetVersion ? { targetVersion } : {}) }).diagnostics.map(
+    (d) => `${d.code}@${d.file.positionAt(d.start).line + 1}`,
+  );
 }
 
 /** The text after applying a fix's edits (all in the main file). */

@@ -8,7 +8,17 @@ const check = (user: string, global = "    enable_script_security\n") =>
   `global_defs {\n${global}}\nvirtual_server 192.0.2.80 80 {\n    real_server 192.0.2.81 80 {\n        MISC_CHECK {\n            misc_path /bin/true\n${user}        }\n    }\n}\n`;
 
 test("a MISC_CHECK with its own user is reported at the user line, for 2.0 to 2.2.2; 2.2.3 and later, and the default version, are silent", () => {
-  for (const found of onlyFor(code, example(code, "wrong"), [[2, 0, 0], [2, 0, 19], [2, 1, 5], [2, 2, 2]], [[2, 2, 3], undefined])) {
+  for (const found of onlyFor(
+    code,
+    example(code, "wrong"),
+    [
+      [2, 0, 0],
+      [2, 0, 19],
+      [2, 1, 5],
+      [2, 2, 2],
+    ],
+    [[2, 2, 3], undefined],
+  )) {
     expect([found.line, found.text, found.severity]).toEqual([13, "user", "info"]);
     expect(found.message).toContain("user 'healthcheck'");
     expect(found.message).toContain("fixed in keepalived 2.2.3");

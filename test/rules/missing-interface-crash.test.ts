@@ -5,7 +5,16 @@ const code = "missing-interface-crash";
 const run = (text: string, version: readonly [number, number, number] = [2, 0, 19]) => findings(code, text, {}, { targetVersion: version });
 
 test("an instance without interface after one with an interface is reported for 2.0.8 to 2.0.20, at its name; other releases are silent", () => {
-  for (const found of onlyFor(code, example(code, "wrong"), [[2, 0, 8], [2, 0, 19], [2, 0, 20]], [[2, 0, 7], [2, 1, 0], undefined])) {
+  for (const found of onlyFor(
+    code,
+    example(code, "wrong"),
+    [
+      [2, 0, 8],
+      [2, 0, 19],
+      [2, 0, 20],
+    ],
+    [[2, 0, 7], [2, 1, 0], undefined],
+  )) {
     expect([found.line, found.text, found.severity]).toEqual([11, "VI_2", "info"]);
     expect(found.message).toContain("comes after 'VI_1'");
     expect(found.message).toContain("SIGSEGV");

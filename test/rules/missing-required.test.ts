@@ -12,7 +12,8 @@ test("an instance without virtual_router_id and interface gets one finding for e
 
 test("default_interface in global_defs stands in for interface; a complete instance is clean", () => {
   expect(findings(code, example("missing-required", "right"))).toEqual([]);
-  const text = "global_defs {\n default_interface eth0\n}\nvrrp_instance A {\n virtual_router_id 5\n virtual_ipaddress {\n 192.0.2.1\n }\n}\n";
+  const text =
+    "global_defs {\n default_interface eth0\n}\nvrrp_instance A {\n virtual_router_id 5\n virtual_ipaddress {\n 192.0.2.1\n }\n}\n";
   expect(findings(code, text)).toEqual([]);
 });
 
@@ -57,13 +58,21 @@ virtual_server 192.0.2.1 80 {
 }
 `;
   expect(findings(code, text).map((f) => [f.line, f.text])).toEqual([
-    [1, "vrrp_script"], [4, "vrrp_track_process"], [7, "vrrp_sync_group"], [9, "virtual_server_group"], [13, "MISC_CHECK"], [17, "url"],
+    [1, "vrrp_script"],
+    [4, "vrrp_track_process"],
+    [7, "vrrp_sync_group"],
+    [9, "virtual_server_group"],
+    [13, "MISC_CHECK"],
+    [17, "url"],
   ]);
-  expect(findings(code, text)[0]!.message).toBe("vrrp_script chk has no script; keepalived removes the script, and every track_script naming it");
+  expect(findings(code, text)[0]!.message).toBe(
+    "vrrp_script chk has no script; keepalived removes the script, and every track_script naming it",
+  );
 });
 
 test("a setting written only on @id lines for other nodes still counts as present", () => {
-  const text = "vrrp_script chk {\n@high script /usr/local/bin/high.sh\n@low script /usr/local/bin/low.sh\n}\nvrrp_instance A {\n@high interface eth0\n@low interface eth1\n virtual_router_id 5\n virtual_ipaddress {\n 192.0.2.1\n }\n}\n";
+  const text =
+    "vrrp_script chk {\n@high script /usr/local/bin/high.sh\n@low script /usr/local/bin/low.sh\n}\nvrrp_instance A {\n@high interface eth0\n@low interface eth1\n virtual_router_id 5\n virtual_ipaddress {\n 192.0.2.1\n }\n}\n";
   expect(findings(code, text)).toEqual([]);
   expect(findings(code, text.replace(/@high script.*\n@low script.*\n/, ""))).toHaveLength(1);
 });

@@ -5,7 +5,10 @@ const code = "relative-script-path";
 
 test("a quoted command and a bare notify path that are not absolute", () => {
   const found = findings(code, example("relative-script-path", "wrong"));
-  expect(found.map((f) => [f.line, f.text])).toEqual([[6, '"pgrep haproxy"'], [21, "notify.sh"]]);
+  expect(found.map((f) => [f.line, f.text])).toEqual([
+    [6, '"pgrep haproxy"'],
+    [21, "notify.sh"],
+  ]);
   expect(found[0]!.message).toContain("script runs 'pgrep', not an absolute path");
 });
 

@@ -21,7 +21,9 @@ test("the fix adds the flag to an existing global_defs", () => {
   const text = "global_defs {\n    router_id lb1\n}\nvrrp_instance A {\n    notify /etc/keepalived/notify.sh\n}\n";
   const [found] = findings(code, text);
   expect(found!.text).toBe("notify");
-  expect(applyFix(text, found!.fix!)).toBe("global_defs {\n    enable_script_security\n    router_id lb1\n}\nvrrp_instance A {\n    notify /etc/keepalived/notify.sh\n}\n");
+  expect(applyFix(text, found!.fix!)).toBe(
+    "global_defs {\n    enable_script_security\n    router_id lb1\n}\nvrrp_instance A {\n    notify /etc/keepalived/notify.sh\n}\n",
+  );
 });
 
 test("a non-root script_user means scripts do not run as root", () => {

@@ -45,14 +45,17 @@ virtual_server group web {
 });
 
 test("sync group members and virtual_server groups may be defined later", () => {
-  const text = "virtual_server group web {\n    real_server 198.51.100.1 80\n}\nvirtual_server_group web {\n    192.0.2.1 80\n}\nvrrp_sync_group G {\n    group {\n        A\n    }\n}\nvrrp_instance A {\n    interface eth0\n    virtual_router_id 1\n}\n";
+  const text =
+    "virtual_server group web {\n    real_server 198.51.100.1 80\n}\nvirtual_server_group web {\n    192.0.2.1 80\n}\nvrrp_sync_group G {\n    group {\n        A\n    }\n}\nvrrp_instance A {\n    interface eth0\n    virtual_router_id 1\n}\n";
   expect(findings(code, text)).toEqual([]);
 });
 
 test("order follows the effective configuration: a script defined in an include read later is still later", () => {
-  const main = 'vrrp_instance A {\n    interface eth0\n    virtual_router_id 1\n    track_script {\n        chk\n    }\n}\ninclude /etc/keepalived/scripts.conf\n';
+  const main =
+    "vrrp_instance A {\n    interface eth0\n    virtual_router_id 1\n    track_script {\n        chk\n    }\n}\ninclude /etc/keepalived/scripts.conf\n";
   const extra = { "/etc/keepalived/scripts.conf": 'vrrp_script chk {\n    script "/bin/true"\n}\n' };
   expect(findings(code, main, extra).map((f) => f.line)).toEqual([5]);
-  const before = 'include /etc/keepalived/scripts.conf\nvrrp_instance A {\n    interface eth0\n    virtual_router_id 1\n    track_script {\n        chk\n    }\n}\n';
+  const before =
+    "include /etc/keepalived/scripts.conf\nvrrp_instance A {\n    interface eth0\n    virtual_router_id 1\n    track_script {\n        chk\n    }\n}\n";
   expect(findings(code, before, extra)).toEqual([]);
 });

@@ -6,7 +6,9 @@ const code = "vrid-collision";
 test("the second instance's virtual_router_id is reported, pointing at the first", () => {
   const found = findings(code, example("vrid-collision", "wrong"));
   expect(found.map((f) => [f.line, f.text])).toEqual([[14, "51"]]);
-  expect(found[0]!.message).toBe("virtual_router_id 51 (IPv4, multicast) on interface eth0 is already used by vrrp_instance 'VI_web'; keepalived refuses to load both");
+  expect(found[0]!.message).toBe(
+    "virtual_router_id 51 (IPv4, multicast) on interface eth0 is already used by vrrp_instance 'VI_web'; keepalived refuses to load both",
+  );
 });
 
 test("another interface or another address family may reuse the VRID", () => {
@@ -23,6 +25,9 @@ test("unicast instances collide only with the same source and a shared peer", ()
 });
 
 test("different multicast groups do not collide", () => {
-  const text = example("vrid-collision", "wrong").replace("    virtual_router_id 51\n    priority 100\n    virtual_ipaddress {\n        192.0.2.20", "    virtual_router_id 51\n    mcast_dst_ip 224.0.0.19\n    priority 100\n    virtual_ipaddress {\n        192.0.2.20");
+  const text = example("vrid-collision", "wrong").replace(
+    "    virtual_router_id 51\n    priority 100\n    virtual_ipaddress {\n        192.0.2.20",
+    "    virtual_router_id 51\n    mcast_dst_ip 224.0.0.19\n    priority 100\n    virtual_ipaddress {\n        192.0.2.20",
+  );
   expect(findings(code, text)).toEqual([]);
 });

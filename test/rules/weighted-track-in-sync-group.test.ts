@@ -6,12 +6,17 @@ const code = "weighted-track-in-sync-group";
 test("a weighted track_script on a sync group member", () => {
   const found = findings(code, example("weighted-track-in-sync-group", "wrong"));
   expect(found.map((f) => [f.line, f.text])).toEqual([[26, "chk_haproxy"]]);
-  expect(found[0]!.message).toContain("track_script 'chk_haproxy' has weight -20, but vrrp_instance 'VI_outside' is in sync group 'G_edge'");
+  expect(found[0]!.message).toContain(
+    "track_script 'chk_haproxy' has weight -20, but vrrp_instance 'VI_outside' is in sync group 'G_edge'",
+  );
 });
 
 test("an unweighted track is fine; sync_group_tracking_weight makes weights count", () => {
   expect(findings(code, example("weighted-track-in-sync-group", "right"))).toEqual([]);
-  const text = example("weighted-track-in-sync-group", "wrong").replace("vrrp_sync_group G_edge {\n", "vrrp_sync_group G_edge {\n    sync_group_tracking_weight\n");
+  const text = example("weighted-track-in-sync-group", "wrong").replace(
+    "vrrp_sync_group G_edge {\n",
+    "vrrp_sync_group G_edge {\n    sync_group_tracking_weight\n",
+  );
   expect(findings(code, text)).toEqual([]);
 });
 
@@ -21,7 +26,10 @@ test("a weight from the tracked object's definition counts, including track_file
   expect(findings(code, scriptWeight)[0]!.message).toContain("has weight -30 (from its definition)");
   const file = base
     .replace("vrrp_sync_group", "track_file flag {\n    file /run/flag\n}\n\nvrrp_sync_group")
-    .replace("track_script {\n        chk_haproxy\n    }", "track_script {\n        chk_haproxy\n    }\n    track_file {\n        flag\n    }");
+    .replace(
+      "track_script {\n        chk_haproxy\n    }",
+      "track_script {\n        chk_haproxy\n    }\n    track_file {\n        flag\n    }",
+    );
   expect(findings(code, file).map((f) => f.text)).toEqual(["flag"]);
   expect(findings(code, file.replace("        flag\n", "        flag weight 0\n"))).toEqual([]);
 });

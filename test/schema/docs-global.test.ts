@@ -29,7 +29,12 @@ describe("global family positions", () => {
   test("the family is what the brief describes", () => {
     // 140 in global_defs, the two anonymous blocks with their children, and the other top-level statements.
     expect(family.filter((k) => k.parents[0] === "global_defs")).toHaveLength(140);
-    expect(family.filter((k) => k.parents[0] === "SSL").map((k) => k.name).sort()).toEqual(["ca", "certificate", "key", "password"]);
+    expect(
+      family
+        .filter((k) => k.parents[0] === "SSL")
+        .map((k) => k.name)
+        .sort(),
+    ).toEqual(["ca", "certificate", "key", "password"]);
     expect(family.filter((k) => k.parents[0] === "garp_group")).toHaveLength(4);
     expect(family.filter((k) => k.parents.length === 0).map((k) => k.name)).toContain("global_defs");
   });
@@ -53,7 +58,6 @@ describe("global family positions", () => {
 });
 
 describe("global family keys", () => {
-
   test("every key documents at least one family position", () => {
     expect(unusedKeys(GLOBAL_DOCS, family)).toEqual([]);
   });

@@ -48,7 +48,11 @@ describe("coverage", () => {
 
 describe("keys stay inside the family", () => {
   test("no key of lvs.ts is a candidate for a keyword of another family", () => {
-    const leaks = others.flatMap((k) => candidateKeys(k).filter((key) => key in LVS_DOCS).map((key) => `${key} (for ${where(k)})`));
+    const leaks = others.flatMap((k) =>
+      candidateKeys(k)
+        .filter((key) => key in LVS_DOCS)
+        .map((key) => `${key} (for ${where(k)})`),
+    );
     expect(leaks).toEqual([]);
   });
 

@@ -15,7 +15,9 @@ describe("schema completeness", () => {
   if (!existsSync(REFERENCE)) console.warn(`notice: ${REFERENCE} is missing; the completeness check against it is skipped`);
 
   test("every keyword has documentation of its own", () => {
-    const undocumented = allKeywords().filter((k) => k.doc.trim().length < 20).map((k) => [...k.parents, k.name].join(" > "));
+    const undocumented = allKeywords()
+      .filter((k) => k.doc.trim().length < 20)
+      .map((k) => [...k.parents, k.name].join(" > "));
     expect(undocumented).toEqual([]);
   });
 
@@ -44,7 +46,10 @@ describe("facts carried over", () => {
     expect(keywordAt(["virtual_server", "real_server", "HTTP_GET"], "nb_get_retry")!.deprecated?.replacement).toBe("retry");
   });
   test("auth_type is PASS or AH", () => {
-    expect(keywordAt(["vrrp_instance", "authentication"], "auth_type")!.args?.[0]?.kind).toMatchObject({ type: "enum", values: ["PASS", "AH"] });
+    expect(keywordAt(["vrrp_instance", "authentication"], "auth_type")!.args?.[0]?.kind).toMatchObject({
+      type: "enum",
+      values: ["PASS", "AH"],
+    });
   });
   test("versions", () => {
     expect(keywordAt(["vrrp_instance", "auth_hmac"], "key")!.since).toEqual([2, 4, 0]);

@@ -1,6 +1,15 @@
 import { describe, expect, test } from "vitest";
 import {
-  addressPart, checkValue, isIPv4, isIPv6, readAddressPrefix, readBoolean, readDecimal, readEnum, readInteger, readPort,
+  addressPart,
+  checkValue,
+  isIPv4,
+  isIPv6,
+  readAddressPrefix,
+  readBoolean,
+  readDecimal,
+  readEnum,
+  readInteger,
+  readPort,
 } from "../../server/src/schema/values.js";
 
 describe("integers, read as keepalived's base-10 readers do", () => {
@@ -11,7 +20,8 @@ describe("integers, read as keepalived's base-10 readers do", () => {
     expect(readInteger("-20", { min: -253, max: 253 })).toEqual({ ok: true, value: -20 });
   });
   test("rejects hex, exponents, decimals and trailing junk as invalid values", () => {
-    for (const w of ["0x10", "1e3", "1.5", "12x", "abc", ""]) expect(readInteger(w)).toMatchObject({ ok: false, problem: { code: "invalid-value" } });
+    for (const w of ["0x10", "1e3", "1.5", "12x", "abc", ""])
+      expect(readInteger(w)).toMatchObject({ ok: false, problem: { code: "invalid-value" } });
   });
   test("a negative number for an unsigned setting is out of range", () => {
     expect(readInteger("-1", { min: 1, max: 255 })).toMatchObject({ ok: false, problem: { code: "out-of-range" } });
@@ -28,7 +38,10 @@ describe("decimals (timers)", () => {
   test("up to the allowed decimal places, compared exactly at the bounds", () => {
     expect(readDecimal("0.000001", { min: 0.000001, max: 4294.967295, decimals: 6 })).toEqual({ ok: true, value: 0.000001 });
     expect(readDecimal("4294.967295", { min: 0.000001, max: 4294.967295, decimals: 6 }).ok).toBe(true);
-    expect(readDecimal("4294.967296", { min: 0.000001, max: 4294.967295, decimals: 6 })).toMatchObject({ ok: false, problem: { code: "out-of-range" } });
+    expect(readDecimal("4294.967296", { min: 0.000001, max: 4294.967295, decimals: 6 })).toMatchObject({
+      ok: false,
+      problem: { code: "out-of-range" },
+    });
     expect(readDecimal("0", { min: 0.000001, decimals: 6 })).toMatchObject({ ok: false, problem: { code: "out-of-range" } });
     expect(readDecimal(".5", { decimals: 6 })).toEqual({ ok: true, value: 0.5 });
   });
@@ -62,8 +75,10 @@ describe("addresses, as inet_pton reads them", () => {
     for (const w of ["192.168.0.256", "192.168.0", "010.0.0.1", "1.2.3.4.5", "1.2.3.", "a.b.c.d"]) expect(isIPv4(w)).toBe(false);
   });
   test("IPv6: one ::, at most eight groups, an IPv4 tail, no zone", () => {
-    for (const w of ["::", "::1", "fe80::10", "2001:db8::10", "1:2:3:4:5:6:7:8", "::ffff:192.0.2.1", "1:2:3:4:5:6:1.2.3.4"]) expect(isIPv6(w)).toBe(true);
-    for (const w of ["2001:db8:::1", "1::2::3", "1:2:3:4:5:6:7:8:9", "fe80::1%eth0", "12345::1", ":1", "1:2:3:4:5:6:7::8:9"]) expect(isIPv6(w)).toBe(false);
+    for (const w of ["::", "::1", "fe80::10", "2001:db8::10", "1:2:3:4:5:6:7:8", "::ffff:192.0.2.1", "1:2:3:4:5:6:1.2.3.4"])
+      expect(isIPv6(w)).toBe(true);
+    for (const w of ["2001:db8:::1", "1::2::3", "1:2:3:4:5:6:7:8:9", "fe80::1%eth0", "12345::1", ":1", "1:2:3:4:5:6:7::8:9"])
+      expect(isIPv6(w)).toBe(false);
   });
   test("prefixes are bounded by the family", () => {
     expect(readAddressPrefix("10.0.0.1/32")).toMatchObject({ ok: true, value: { family: 4, prefix: 32 } });

@@ -8,14 +8,17 @@ const uri = pathToFileURL(MAIN).href;
 const everywhere = { start: { line: 0, character: 0 }, end: { line: 99, character: 0 } };
 const line = (n: number) => ({ start: { line: n, character: 0 }, end: { line: n, character: 0 } });
 
-const DEPRECATED = "virtual_server 10.0.0.1 80 {\n    real_server 10.0.0.2 80 {\n        HTTP_GET {\n            nb_get_retry 3\n        }\n    }\n}\n";
+const DEPRECATED =
+  "virtual_server 10.0.0.1 80 {\n    real_server 10.0.0.2 80 {\n        HTTP_GET {\n            nb_get_retry 3\n        }\n    }\n}\n";
 
 test("a diagnostic's fix becomes a preferred quick fix with its edit", () => {
   const actions = codeActions(docOf(DEPRECATED), line(3));
   const fix = actions.find((a) => a.title === "Rename to retry")!;
   expect(fix).toMatchObject({ kind: "quickfix", isPreferred: true });
   expect(fix.diagnostics![0]!.code).toBe("deprecated-keyword");
-  expect(fix.edit!.changes![uri]).toEqual([{ range: { start: { line: 3, character: 12 }, end: { line: 3, character: 24 } }, newText: "retry" }]);
+  expect(fix.edit!.changes![uri]).toEqual([
+    { range: { start: { line: 3, character: 12 }, end: { line: 3, character: 24 } }, newText: "retry" },
+  ]);
 });
 
 test("disable for this line appends a disable-line comment; for this file, a disable-file comment at the top", () => {

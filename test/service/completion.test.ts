@@ -30,7 +30,9 @@ describe("keywords valid in the block", () => {
   });
 
   test("deprecated spellings are tagged and sort after current ones", () => {
-    const { doc, at } = docAt("virtual_server 10.0.0.1 80 {\n    real_server 10.0.0.2 80 {\n        HTTP_GET {\n            |\n        }\n    }\n}\n");
+    const { doc, at } = docAt(
+      "virtual_server 10.0.0.1 80 {\n    real_server 10.0.0.2 80 {\n        HTTP_GET {\n            |\n        }\n    }\n}\n",
+    );
     const items = completion(doc, at).items;
     const old = items.find((i) => i.label === "nb_get_retry")!;
     expect(old.tags).toEqual([1]);
@@ -58,16 +60,26 @@ describe("values", () => {
 
 describe("defined names", () => {
   test("a track_script block offers the vrrp_scripts defined", () => {
-    const text = SCRIPTED.replace("        chk_haproxy\n    }\n    virtual_ipaddress {\n        10.0.0.100/24", "        chk|\n    }\n    virtual_ipaddress {\n        10.0.0.100/24");
+    const text = SCRIPTED.replace(
+      "        chk_haproxy\n    }\n    virtual_ipaddress {\n        10.0.0.100/24",
+      "        chk|\n    }\n    virtual_ipaddress {\n        10.0.0.100/24",
+    );
     expect(labels(text)).toEqual(["chk_haproxy"]);
   });
 
   test("after the name on a track line: weight and reverse", () => {
-    expect(labels("vrrp_script s {\n    script /bin/true\n}\nvrrp_instance A {\n    track_script {\n        s |\n    }\n}\n")).toEqual(["weight", "reverse", "noreverse"]);
+    expect(labels("vrrp_script s {\n    script /bin/true\n}\nvrrp_instance A {\n    track_script {\n        s |\n    }\n}\n")).toEqual([
+      "weight",
+      "reverse",
+      "noreverse",
+    ]);
   });
 
   test("a sync group's group block offers instance names", () => {
-    expect(labels("vrrp_instance A {\n}\nvrrp_instance B {\n}\nvrrp_sync_group G {\n    group {\n        A |\n    }\n}\n")).toEqual(["A", "B"]);
+    expect(labels("vrrp_instance A {\n}\nvrrp_instance B {\n}\nvrrp_sync_group G {\n    group {\n        A |\n    }\n}\n")).toEqual([
+      "A",
+      "B",
+    ]);
   });
 
   test("$ offers the names the tree defines: a `$B=` line that continues a multi-line value defines nothing", () => {

@@ -7,7 +7,11 @@ describe("diagnostics", () => {
   test("the same codes and severities as kalint check, at 0-based LSP positions", () => {
     const doc = docOf("vrrp_instance VI_1 {\n    priority 300\n}\n");
     const d = diagnostics(doc).find((x) => x.code === "out-of-range")!;
-    expect(d).toMatchObject({ severity: 1, source: "kalint", range: { start: { line: 1, character: 13 }, end: { line: 1, character: 16 } } });
+    expect(d).toMatchObject({
+      severity: 1,
+      source: "kalint",
+      range: { start: { line: 1, character: 13 }, end: { line: 1, character: 16 } },
+    });
   });
 
   test("each diagnostic links to its rule's page (codeDescription.href)", () => {
@@ -42,7 +46,9 @@ describe("diagnostics", () => {
   test("cluster findings replace the node's own list when the node has peers", () => {
     const doc = docOf(SCRIPTED);
     const root = doc.analysis.config.root;
-    const clustered = withClusterDiagnostics(doc, [{ file: root, start: 0, end: 3, code: "vrid-mismatch", severity: "error", message: "differs" }]);
+    const clustered = withClusterDiagnostics(doc, [
+      { file: root, start: 0, end: 3, code: "vrid-mismatch", severity: "error", message: "differs" },
+    ]);
     expect(diagnostics(clustered).map((d) => d.code)).toEqual(["vrid-mismatch"]);
   });
 });
@@ -51,7 +57,12 @@ describe("bounds", () => {
   test("a document whose analysis runs past its time budget gets one finding saying so, and answers requests", () => {
     const text = "global_defs {\n" + "    router_id a\n".repeat(200_000) + "}\n";
     const doc = analyseDocument(MAIN, text, { host: memoryHost({}), budgetMs: 1 });
-    expect(diagnostics(doc)).toEqual([expect.objectContaining({ code: "resource-limit", message: expect.stringContaining("stopped analysing this document after 0.001 s") })]);
+    expect(diagnostics(doc)).toEqual([
+      expect.objectContaining({
+        code: "resource-limit",
+        message: expect.stringContaining("stopped analysing this document after 0.001 s"),
+      }),
+    ]);
     expect(hover(doc, { line: 5, character: 6 })).toBeNull();
   });
 
@@ -59,6 +70,8 @@ describe("bounds", () => {
     const doc = docOf("global_defs {\n" + "    bogus 1\n".repeat(250) + "}\n");
     const shown = diagnostics(doc).filter((d) => d.code === "unknown-keyword");
     expect(shown).toHaveLength(101);
-    expect(shown[100]!.message).toBe("150 more unknown-keyword findings in this file are not shown (kalint shows 100 per code and document)");
+    expect(shown[100]!.message).toBe(
+      "150 more unknown-keyword findings in this file are not shown (kalint shows 100 per code and document)",
+    );
   });
 });

@@ -5,7 +5,15 @@ import { docOf, SCRIPTED, textOf } from "./helpers.js";
 test("the outline nests blocks as written, names them with their arguments, and lists $VARs and includes", () => {
   const doc = docOf("$IF=eth0\ninclude extra.conf\n" + SCRIPTED, { "/etc/keepalived/extra.conf": "" });
   const symbols = documentSymbols(doc);
-  expect(symbols.map((s) => s.name)).toEqual(["$IF", "include extra.conf", "global_defs", "vrrp_script chk_haproxy", "vrrp_instance VI_1", "vrrp_instance VI_2", "vrrp_sync_group SG"]);
+  expect(symbols.map((s) => s.name)).toEqual([
+    "$IF",
+    "include extra.conf",
+    "global_defs",
+    "vrrp_script chk_haproxy",
+    "vrrp_instance VI_1",
+    "vrrp_instance VI_2",
+    "vrrp_sync_group SG",
+  ]);
   const vi1 = symbols.find((s) => s.name === "vrrp_instance VI_1")!;
   expect(vi1.kind).toBe(5);
   expect(textOf(doc, vi1.selectionRange)).toBe("VI_1");

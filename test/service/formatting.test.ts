@@ -8,7 +8,8 @@ function apply(text: string, doc: ReturnType<typeof docOf>, result: ReturnType<t
   if (!("edits" in result)) throw new Error("refused");
   const root = doc.analysis.config.root;
   let out = text;
-  for (const e of [...result.edits].reverse()) out = out.slice(0, root.offsetAt(e.range.start)) + e.newText + out.slice(root.offsetAt(e.range.end));
+  for (const e of [...result.edits].reverse())
+    out = out.slice(0, root.offsetAt(e.range.start)) + e.newText + out.slice(root.offsetAt(e.range.end));
   return out;
 }
 
@@ -24,7 +25,9 @@ test("the edit covers only the changed middle of the file", () => {
   const text = "global_defs {\n    router_id A\n}\nvrrp_instance A {\n  state MASTER\n}\n";
   const doc = docOf(text);
   const result = formatting(doc);
-  expect("edits" in result && result.edits).toEqual([{ range: { start: { line: 4, character: 2 }, end: { line: 4, character: 2 } }, newText: "  " }]);
+  expect("edits" in result && result.edits).toEqual([
+    { range: { start: { line: 4, character: 2 }, end: { line: 4, character: 2 } }, newText: "  " },
+  ]);
 });
 
 test("an already formatted file gives no edit; a file with syntax errors is refused", () => {

@@ -7,7 +7,11 @@ import { memoryHost } from "../support/memory-host.js";
 export const MAIN = "/etc/keepalived/keepalived.conf";
 
 /** `|` in the text marks the cursor; it is removed before analysis. */
-export function docAt(marked: string, others: Record<string, string> = {}, rules?: Record<string, RuleSetting>): { doc: AnalysedDocument; at: Position } {
+export function docAt(
+  marked: string,
+  others: Record<string, string> = {},
+  rules?: Record<string, RuleSetting>,
+): { doc: AnalysedDocument; at: Position } {
   const offset = marked.indexOf("|");
   const text = offset >= 0 ? marked.slice(0, offset) + marked.slice(offset + 1) : marked;
   const doc = docOf(text, others, rules);

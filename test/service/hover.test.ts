@@ -38,7 +38,9 @@ describe("hover on keywords", () => {
   });
 
   test("a deprecated keyword says so and names its replacement", () => {
-    const { doc, at } = docAt("virtual_server 10.0.0.1 80 {\n    real_server 10.0.0.2 80 {\n        HTTP_GET {\n            nb_get|_retry 3\n        }\n    }\n}\n");
+    const { doc, at } = docAt(
+      "virtual_server 10.0.0.1 80 {\n    real_server 10.0.0.2 80 {\n        HTTP_GET {\n            nb_get|_retry 3\n        }\n    }\n}\n",
+    );
     expect(text(hover(doc, at))).toMatch(/\*\*deprecated\*\*.*`retry`/);
   });
 

@@ -22,7 +22,9 @@ describe("definition", () => {
   });
 
   test("virtual_server group NAME goes to the virtual_server_group", () => {
-    const { doc, at } = docAt("virtual_server_group WEB {\n    10.0.0.1 80\n}\nvirtual_server group W|EB {\n    real_server 10.0.0.2 80 {\n    }\n}\n");
+    const { doc, at } = docAt(
+      "virtual_server_group WEB {\n    10.0.0.1 80\n}\nvirtual_server group W|EB {\n    real_server 10.0.0.2 80 {\n    }\n}\n",
+    );
     expect(definition(doc, at).map((l) => l.range.start.line)).toEqual([0]);
   });
 
@@ -34,8 +36,12 @@ describe("definition", () => {
 
   test("an include pattern goes to each file it reads; a name defined in an include is found there", () => {
     const scripts = "/etc/keepalived/scripts.conf";
-    const { doc, at } = docAt("include scr|ipts.conf\nvrrp_instance A {\n    track_script {\n        chk\n    }\n}\n", { [scripts]: "vrrp_script chk {\n    script /bin/true\n}\n" });
-    expect(definition(doc, at)).toEqual([{ uri: pathToFileURL(scripts).href, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }]);
+    const { doc, at } = docAt("include scr|ipts.conf\nvrrp_instance A {\n    track_script {\n        chk\n    }\n}\n", {
+      [scripts]: "vrrp_script chk {\n    script /bin/true\n}\n",
+    });
+    expect(definition(doc, at)).toEqual([
+      { uri: pathToFileURL(scripts).href, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } },
+    ]);
     const [inInclude] = definition(doc, posOf(doc, "chk"));
     expect(inInclude!.uri).toBe(pathToFileURL(scripts).href);
     expect(inInclude!.range.start).toEqual({ line: 0, character: 12 });
@@ -57,7 +63,11 @@ describe("references", () => {
 
   test("every use of a parameter, skipping comments", () => {
     const { doc, at } = docAt("$IF=eth0\nvrrp_instance A {\n    interface $|IF # not $IF here\n    unicast_src_ip ${IF}\n}\n");
-    expect(references(doc, at).map((l) => [l.range.start.line, textOf(doc, l.range)])).toEqual([[0, "IF"], [2, "IF"], [3, "IF"]]);
+    expect(references(doc, at).map((l) => [l.range.start.line, textOf(doc, l.range)])).toEqual([
+      [0, "IF"],
+      [2, "IF"],
+      [3, "IF"],
+    ]);
   });
 });
 
@@ -65,7 +75,10 @@ describe("rename", () => {
   test("renames an instance in its block and in the sync group", () => {
     const doc = docOf(SCRIPTED);
     const edit = rename(doc, posOf(doc, "VI_1", 0, 1), "VI_web")!;
-    expect(edit.changes![mainUri]!.map((e) => [e.range.start.line, e.newText])).toEqual([[10, "VI_web"], [38, "VI_web"]]);
+    expect(edit.changes![mainUri]!.map((e) => [e.range.start.line, e.newText])).toEqual([
+      [10, "VI_web"],
+      [38, "VI_web"],
+    ]);
   });
 
   test("prepareRename gives the name under the cursor, nothing on a keyword", () => {
@@ -78,7 +91,9 @@ describe("rename", () => {
 
   test("renaming a $VAR touches its definition and every use, in included files too", () => {
     const other = "/etc/keepalived/more.conf";
-    const { doc, at } = docAt("$IF=eth0\ninclude more.conf\nvrrp_instance A {\n    interface $I|F\n}\n", { [other]: "vrrp_instance B {\n    interface ${IF}\n}\n" });
+    const { doc, at } = docAt("$IF=eth0\ninclude more.conf\nvrrp_instance A {\n    interface $I|F\n}\n", {
+      [other]: "vrrp_instance B {\n    interface ${IF}\n}\n",
+    });
     const edit = rename(doc, at, "NIC")!;
     expect(edit.changes![mainUri]!.map((e) => e.range.start.line)).toEqual([0, 3]);
     expect(edit.changes![pathToFileURL(other).href]!.map((e) => [e.range.start, e.newText])).toEqual([[{ line: 1, character: 16 }, "NIC"]]);

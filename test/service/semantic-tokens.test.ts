@@ -18,7 +18,8 @@ function decode(text: string, data: readonly number[]) {
 }
 
 test("keywords, declarations, references, parameters, numbers, enum values, comments", () => {
-  const text = '$IF=eth0 # nic\nvrrp_script chk {\n    script "/bin/true"\n}\nvrrp_instance A {\n    state MASTER\n    interface $IF\n    priority 100\n    track_script {\n        chk\n    }\n}\n';
+  const text =
+    '$IF=eth0 # nic\nvrrp_script chk {\n    script "/bin/true"\n}\nvrrp_instance A {\n    state MASTER\n    interface $IF\n    priority 100\n    track_script {\n        chk\n    }\n}\n';
   expect(decode(text, semanticTokens(docOf(text)).data)).toEqual([
     [0, 0, "$IF", "variable", "declaration"],
     [0, 9, "# nic", "comment"],
@@ -40,6 +41,7 @@ test("keywords, declarations, references, parameters, numbers, enum values, comm
 });
 
 test("a deprecated keyword carries the deprecated modifier", () => {
-  const text = "virtual_server 10.0.0.1 80 {\n    real_server 10.0.0.2 80 {\n        HTTP_GET {\n            nb_get_retry 3\n        }\n    }\n}\n";
+  const text =
+    "virtual_server 10.0.0.1 80 {\n    real_server 10.0.0.2 80 {\n        HTTP_GET {\n            nb_get_retry 3\n        }\n    }\n}\n";
   expect(decode(text, semanticTokens(docOf(text)).data)).toContainEqual([3, 12, "nb_get_retry", "keyword", "deprecated"]);
 });

@@ -1,6 +1,17 @@
 /** The language service on a template: every feature reads literal keepalived text and keeps out of template tags. */
 import { describe, expect, test } from "vitest";
-import { analyseDocument, codeActions, completion, diagnostics, documentSymbols, foldingRanges, formatting, hover, semanticTokens, SEMANTIC_LEGEND } from "../../server/src/service/index.js";
+import {
+  analyseDocument,
+  codeActions,
+  completion,
+  diagnostics,
+  documentSymbols,
+  foldingRanges,
+  formatting,
+  hover,
+  semanticTokens,
+  SEMANTIC_LEGEND,
+} from "../../server/src/service/index.js";
 import { memoryHost } from "../support/memory-host.js";
 import { posOf, textOf } from "./helpers.js";
 
@@ -61,8 +72,22 @@ describe("a template in the language service", () => {
       tokens.push({ line, char, len: data[i + 2]!, type: SEMANTIC_LEGEND.tokenTypes[data[i + 3]!]! });
     }
     const text = (t: (typeof tokens)[number]) => TEXT.split("\n")[t.line]!.slice(t.char, t.char + t.len);
-    expect(tokens.filter((t) => t.type === "macro").map(text)).toEqual(["{% for vi in instances %}", "{{ vi.name }}", "{{ vi.state }}", "{{ vi.vrid }}", "{{ vi.vip }}", "{% endfor %}"]);
-    expect(tokens.filter((t) => t.type === "keyword").map(text)).toEqual(["vrrp_instance", "state", "interface", "virtual_router_id", "advert_intt", "virtual_ipaddress"]);
+    expect(tokens.filter((t) => t.type === "macro").map(text)).toEqual([
+      "{% for vi in instances %}",
+      "{{ vi.name }}",
+      "{{ vi.state }}",
+      "{{ vi.vrid }}",
+      "{{ vi.vip }}",
+      "{% endfor %}",
+    ]);
+    expect(tokens.filter((t) => t.type === "keyword").map(text)).toEqual([
+      "vrrp_instance",
+      "state",
+      "interface",
+      "virtual_router_id",
+      "advert_intt",
+      "virtual_ipaddress",
+    ]);
   });
 
   test("formatting declines a template", () => {

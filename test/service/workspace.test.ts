@@ -14,7 +14,12 @@ import { ROLE_TEMPLATE } from "../support/render-role.js";
 const node = (state: string, priority: number, vrid: number) =>
   `vrrp_instance VI_1 {\n    state ${state}\n    interface eth0\n    virtual_router_id ${vrid}\n    priority ${priority}\n    virtual_ipaddress {\n        192.0.2.10/24\n    }\n}\n`;
 
-function workspace(files: Record<string, string>, browser = false, settings: DocumentSettings = { rules: {}, peers: [] }, reads: string[] = []) {
+function workspace(
+  files: Record<string, string>,
+  browser = false,
+  settings: DocumentSettings = { rules: {}, peers: [] },
+  reads: string[] = [],
+) {
   const open = new Map<string, { version: number; text: string }>();
   const texts: OpenTexts = {
     get: (uri) => {
@@ -24,7 +29,17 @@ function workspace(files: Record<string, string>, browser = false, settings: Doc
     keys: () => [...open.keys()],
   };
   // In a browser the open documents are all the files there are (lsp/browser-environment.ts).
-  const ws: Workspace = new Workspace({ files: browser ? openFilesHost(() => ws.openPaths()) : counted(memoryHost(files), reads), onlyOpenDocuments: browser, folders: () => ["/w"], settingsFor: () => settings, pathOf: (uri) => uri.replace(/^mem:/, ""), uriOfPath: (path) => `mem:${path}` }, texts);
+  const ws: Workspace = new Workspace(
+    {
+      files: browser ? openFilesHost(() => ws.openPaths()) : counted(memoryHost(files), reads),
+      onlyOpenDocuments: browser,
+      folders: () => ["/w"],
+      settingsFor: () => settings,
+      pathOf: (uri) => uri.replace(/^mem:/, ""),
+      uriOfPath: (path) => `mem:${path}`,
+    },
+    texts,
+  );
   const edit = (path: string, text: string) => {
     const uri = `mem:${path}`;
     const known = open.get(uri);
@@ -49,12 +64,22 @@ function counted(host: FileHost, reads: string[]): FileHost {
 /** A template whose two nodes the rc file names (render mode): its files, and settings naming it. */
 function renderRole() {
   const files = { "/w/defaults/main.yml": "lb_priority: 100\n", "/w/lb1.yml": "lb_state: MASTER\n", "/w/lb2.yml": "lb_state: BACKUP\n" };
-  const entry = { template: "/w/keepalived.conf.j2", defaults: ["/w/defaults/main.yml"], nodes: [{ name: "lb1", files: ["/w/lb1.yml"] }, { name: "lb2", files: ["/w/lb2.yml"] }] };
+  const entry = {
+    template: "/w/keepalived.conf.j2",
+    defaults: ["/w/defaults/main.yml"],
+    nodes: [
+      { name: "lb1", files: ["/w/lb1.yml"] },
+      { name: "lb2", files: ["/w/lb2.yml"] },
+    ],
+  };
   return { files, settings: { rules: {}, peers: [], renders: [entry] } satisfies DocumentSettings };
 }
 
 test("peers in the workspace folder: the open document shows the cluster's findings; its backup copy is no peer", () => {
-  const { ws, edit } = workspace({ "/w/lb2/keepalived.conf": node("BACKUP", 100, 52), "/w/lb1/keepalived.conf.bak": node("BACKUP", 150, 51) });
+  const { ws, edit } = workspace({
+    "/w/lb2/keepalived.conf": node("BACKUP", 100, 52),
+    "/w/lb1/keepalived.conf.bak": node("BACKUP", 150, 51),
+  });
   const uri = edit("/w/lb1/keepalived.conf", node("MASTER", 150, 51));
   const view = ws.view(uri)!;
   expect(view.peers).toEqual(["/w/lb2/keepalived.conf"]);

@@ -22,11 +22,16 @@ describe("lab cases, as the model predicts them", () => {
   for (const c of CASES) {
     it(c.name, () => {
       const result = simulateCase(c);
-      const got = Object.fromEntries(result.scenarios.map((s) => {
-        const first = Object.keys(s.owners)[0]!;
-        const want = c.expect[s.id]!;
-        return [s.id, { verdict: s.verdict, ...(want.owner ? { owner: s.owners[first] } : {}), ...(want.race ? { race: s.race[first] } : {}) }];
-      }));
+      const got = Object.fromEntries(
+        result.scenarios.map((s) => {
+          const first = Object.keys(s.owners)[0]!;
+          const want = c.expect[s.id]!;
+          return [
+            s.id,
+            { verdict: s.verdict, ...(want.owner ? { owner: s.owners[first] } : {}), ...(want.race ? { race: s.race[first] } : {}) },
+          ];
+        }),
+      );
       expect(got).toEqual(c.expect);
     });
   }

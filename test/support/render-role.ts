@@ -28,7 +28,12 @@ export function writeRenderRole(dir: string): void {
   writeFileSync(join(dir, "defaults/main.yml"), "lb_priority: 100\n");
   writeFileSync(join(dir, "host_vars/lb1.yml"), "lb_state: MASTER\n");
   writeFileSync(join(dir, "host_vars/lb2.yml"), "lb_state: BACKUP\n");
-  writeFileSync(join(dir, ".kalintrc.json"), JSON.stringify({
-    templates: { [ROLE_TEMPLATE_PATH]: { defaults: ["defaults/main.yml"], nodes: { lb1: ["host_vars/lb1.yml"], lb2: ["host_vars/lb2.yml"] } } },
-  }));
+  writeFileSync(
+    join(dir, ".kalintrc.json"),
+    JSON.stringify({
+      templates: {
+        [ROLE_TEMPLATE_PATH]: { defaults: ["defaults/main.yml"], nodes: { lb1: ["host_vars/lb1.yml"], lb2: ["host_vars/lb2.yml"] } },
+      },
+    }),
+  );
 }

@@ -74,7 +74,8 @@ type Scoped = readonly [text: string, line: number | undefined, scope: string];
 /** Every row's text has the row's innermost scope in the fixture. */
 function expectScopes(name: string, rows: readonly Scoped[]): void {
   const tokens = fixture(name);
-  for (const [text, line, scope] of rows) expect(scopeOf(tokens, text, line), `${JSON.stringify(text)}${line ? ` on line ${line}` : ""}`).toBe(scope);
+  for (const [text, line, scope] of rows)
+    expect(scopeOf(tokens, text, line), `${JSON.stringify(text)}${line ? ` on line ${line}` : ""}`).toBe(scope);
 }
 
 test("the committed grammar is the one the schema generates", () => {

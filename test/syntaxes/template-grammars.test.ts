@@ -16,7 +16,10 @@ let registry: Registry;
 beforeAll(async () => {
   await loadWASM({ data: readFileSync("node_modules/vscode-oniguruma/release/onig.wasm") });
   registry = new Registry({
-    onigLib: Promise.resolve({ createOnigScanner: (s: string[]) => new OnigScanner(s), createOnigString: (s: string) => new OnigString(s) }),
+    onigLib: Promise.resolve({
+      createOnigScanner: (s: string[]) => new OnigScanner(s),
+      createOnigString: (s: string) => new OnigString(s),
+    }),
     loadGrammar: async (scope) => (FILES[scope] ? parseRawGrammar(readFileSync(FILES[scope]!, "utf8"), FILES[scope]) : null),
   });
 });
@@ -43,7 +46,10 @@ test("the committed grammars are the generated ones", () => {
 
 describe("tags and keepalived text", () => {
   test("Jinja2", async () => {
-    const s = await scopes("jinja", "{% for vi in instances %}\nvrrp_instance {{ vi.name }} {\n    state {{ 'MASTER' if m else 'BACKUP' }}\n{# note #}\n}\n{% endfor %}");
+    const s = await scopes(
+      "jinja",
+      "{% for vi in instances %}\nvrrp_instance {{ vi.name }} {\n    state {{ 'MASTER' if m else 'BACKUP' }}\n{# note #}\n}\n{% endfor %}",
+    );
     expect(s).toContain("{%: punctuation.section.embedded.begin.jinja");
     expect(s).toContain("for: keyword.control.jinja");
     expect(s).toContain("vrrp_instance: storage.type.block.keepalived");

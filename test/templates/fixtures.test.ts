@@ -20,18 +20,30 @@ function files(dir: string): string[] {
 function expected(path: string): string[] {
   const m = /^# expect: (.*)$/m.exec(readFileSync(path, "utf8"));
   if (!m) throw new Error(`${path} has no '# expect:' line`);
-  return m[1]!.trim() === "none" ? [] : m[1]!.split(",").map((s) => s.trim()).sort();
+  return m[1]!.trim() === "none"
+    ? []
+    : m[1]!
+        .split(",")
+        .map((s) => s.trim())
+        .sort();
 }
 
 /** Findings of `path` as `code@line`, for the file itself only. */
 function found(path: string, fragment = false): string[] {
   const a = analyze(path, { host: nodeFileHost, ...(fragment ? { fragment: true } : {}) });
-  return a.diagnostics.filter((d) => d.file.path === path).map((d) => `${d.code}@${d.file.positionAt(d.start).line + 1}`).sort();
+  return a.diagnostics
+    .filter((d) => d.file.path === path)
+    .map((d) => `${d.code}@${d.file.positionAt(d.start).line + 1}`)
+    .sort();
 }
 
 const PARTIALS = new Set([join(DIR, "role/templates/checks.j2")]);
 
-describe.each(files(DIR).filter((f) => !PARTIALS.has(f) && !f.endsWith("script_body.j2")).map((f) => [relative(DIR, f), f] as const))("%s", (_name, path) => {
+describe.each(
+  files(DIR)
+    .filter((f) => !PARTIALS.has(f) && !f.endsWith("script_body.j2"))
+    .map((f) => [relative(DIR, f), f] as const),
+)("%s", (_name, path) => {
   test("gives the findings its expect line names, and no others", () => {
     expect(found(path, path.endsWith("fragment-vrrp.erb"))).toEqual(expected(path));
   });
@@ -55,5 +67,7 @@ test("a fragment named on its own is read in the one block its first keyword bel
   const path = "/role/templates/real-server.erb";
   const text = "real_server <%= @ip %> <%= @port %> {\n    weight <%= @weight %>\n    bogus 1\n}\n";
   const a = analyze(path, { host: memoryHost({ [path]: text }), fragment: true });
-  expect(a.diagnostics.map((d) => `${d.code}@${d.file.positionAt(d.start).line + 1}: ${d.message}`)).toEqual(["unknown-keyword@3: unknown keyword 'bogus' in virtual_server > real_server"]);
+  expect(a.diagnostics.map((d) => `${d.code}@${d.file.positionAt(d.start).line + 1}: ${d.message}`)).toEqual([
+    "unknown-keyword@3: unknown keyword 'bogus' in virtual_server > real_server",
+  ]);
 });

@@ -16,16 +16,23 @@ function at(code: string, text: string, targetVersion?: Version): string[] {
   return a.diagnostics.filter((d) => d.code === code).map((d) => `${d.code}@${d.file.positionAt(d.start).line + 1}`);
 }
 
-const instance = (body: string, name = "VI_1") => `vrrp_instance ${name} {\n    interface eth0\n    virtual_router_id 51\n${body}\n    virtual_ipaddress {\n        192.0.2.10/24\n    }\n}\n`;
+const instance = (body: string, name = "VI_1") =>
+  `vrrp_instance ${name} {\n    interface eth0\n    virtual_router_id 51\n${body}\n    virtual_ipaddress {\n        192.0.2.10/24\n    }\n}\n`;
 
 describe("schema checks", () => {
   test("unknown-keyword: a literal keyword is checked; a keyword an expression writes never is", () => {
-    expect(at("unknown-keyword", instance("    advert_intt 1\n    {{ extra }} 2\n    notify_{{ kind }} /bin/true"))).toEqual(["unknown-keyword@4"]);
+    expect(at("unknown-keyword", instance("    advert_intt 1\n    {{ extra }} 2\n    notify_{{ kind }} /bin/true"))).toEqual([
+      "unknown-keyword@4",
+    ]);
   });
 
   test("invalid-value and out-of-range: literal values and every literal alternative; expressions never", () => {
-    expect(at("invalid-value", instance("    state {{ 'MASTR' if m else 'BACKUP' }}\n    advert_int {{ x }}"))).toEqual(["invalid-value@4"]);
-    expect(at("out-of-range", instance("    priority {% if m %}256{% else %}100{% endif %}\n    priority {{ p | default(300) }}"))).toEqual(["out-of-range@4"]);
+    expect(at("invalid-value", instance("    state {{ 'MASTR' if m else 'BACKUP' }}\n    advert_int {{ x }}"))).toEqual([
+      "invalid-value@4",
+    ]);
+    expect(at("out-of-range", instance("    priority {% if m %}256{% else %}100{% endif %}\n    priority {{ p | default(300) }}"))).toEqual(
+      ["out-of-range@4"],
+    );
   });
 
   test("missing-argument and extra-argument: not where an expression may write any number of words", () => {
@@ -34,7 +41,14 @@ describe("schema checks", () => {
   });
 
   test("duplicate-keyword: two unconditional copies only; branches and separate ifs are no duplicates; an open block none", () => {
-    expect(at("duplicate-keyword", instance("{% if a %}\n    priority 1\n{% else %}\n    priority 2\n{% endif %}\n{% if b %}\n    advert_int 1\n{% endif %}\n    advert_int 2"))).toEqual([]);
+    expect(
+      at(
+        "duplicate-keyword",
+        instance(
+          "{% if a %}\n    priority 1\n{% else %}\n    priority 2\n{% endif %}\n{% if b %}\n    advert_int 1\n{% endif %}\n    advert_int 2",
+        ),
+      ),
+    ).toEqual([]);
     expect(at("duplicate-keyword", instance("    advert_int 1\n    advert_int 2"))).toEqual(["duplicate-keyword@5"]);
     expect(at("duplicate-keyword", instance("    advert_int 1\n    advert_int 2\n    {{ more }}"))).toEqual([]);
   });
@@ -58,8 +72,12 @@ describe("schema checks", () => {
 
 describe("single-file rules", () => {
   test("missing-required: literal blocks only; a block holding a line an expression writes is open", () => {
-    expect(at("missing-required", "vrrp_instance A {\n    interface eth0\n    {{ rest }}\n}\nvrrp_instance B {\n    interface eth0\n}\n")).toEqual(["missing-required@5"]);
-    expect(at("missing-required", "vrrp_instance A {\n    interface eth0\n{% if id %}\n    virtual_router_id {{ id }}\n{% endif %}\n}\n")).toEqual([]);
+    expect(
+      at("missing-required", "vrrp_instance A {\n    interface eth0\n    {{ rest }}\n}\nvrrp_instance B {\n    interface eth0\n}\n"),
+    ).toEqual(["missing-required@5"]);
+    expect(
+      at("missing-required", "vrrp_instance A {\n    interface eth0\n{% if id %}\n    virtual_router_id {{ id }}\n{% endif %}\n}\n"),
+    ).toEqual([]);
   });
 
   test("duplicate-definition: two literal names under the same conditions; not one per branch", () => {
@@ -76,12 +94,16 @@ describe("single-file rules", () => {
 
   test("unused-definition: only when no expression can name it", () => {
     expect(at("unused-definition", `vrrp_script chk {\n    script "/bin/true"\n}\n${instance("")}`)).toEqual(["unused-definition@1"]);
-    expect(at("unused-definition", `vrrp_script chk {\n    script "/bin/true"\n}\n${instance("    track_script {\n        {{ s }}\n    }")}`)).toEqual([]);
+    expect(
+      at("unused-definition", `vrrp_script chk {\n    script "/bin/true"\n}\n${instance("    track_script {\n        {{ s }}\n    }")}`),
+    ).toEqual([]);
   });
 
   test("empty-block: only a literally empty block", () => {
     expect(at("empty-block", "global_defs {\n    notification_email {\n    }\n}\n")).toEqual(["empty-block@2"]);
-    expect(at("empty-block", "global_defs {\n    notification_email {\n{% for e in mails %}\n        {{ e }}\n{% endfor %}\n    }\n}\n")).toEqual([]);
+    expect(
+      at("empty-block", "global_defs {\n    notification_email {\n{% for e in mails %}\n        {{ e }}\n{% endfor %}\n    }\n}\n"),
+    ).toEqual([]);
   });
 
   test("vrid-collision: literal VRIDs and interfaces, in instances rendered together", () => {
@@ -98,8 +120,12 @@ describe("single-file rules", () => {
   });
 
   test("nopreempt-with-master: state MASTER and nopreempt rendered together, not one per branch", () => {
-    expect(at("nopreempt-with-master", instance("    state MASTER\n{% if np %}\n    nopreempt\n{% endif %}"))).toEqual(["nopreempt-with-master@6"]);
-    expect(at("nopreempt-with-master", instance("{% if m %}\n    state MASTER\n{% else %}\n    state BACKUP\n    nopreempt\n{% endif %}"))).toEqual([]);
+    expect(at("nopreempt-with-master", instance("    state MASTER\n{% if np %}\n    nopreempt\n{% endif %}"))).toEqual([
+      "nopreempt-with-master@6",
+    ]);
+    expect(
+      at("nopreempt-with-master", instance("{% if m %}\n    state MASTER\n{% else %}\n    state BACKUP\n    nopreempt\n{% endif %}")),
+    ).toEqual([]);
   });
 
   test("implicit-owner-priority: not where the block is open", () => {
@@ -108,7 +134,8 @@ describe("single-file rules", () => {
   });
 
   test("mixed-address-family: addresses rendered together; expressions have no family", () => {
-    const vips = (lines: string) => `vrrp_instance A {\n    interface eth0\n    virtual_router_id 1\n    virtual_ipaddress {\n${lines}\n    }\n}\n`;
+    const vips = (lines: string) =>
+      `vrrp_instance A {\n    interface eth0\n    virtual_router_id 1\n    virtual_ipaddress {\n${lines}\n    }\n}\n`;
     expect(at("mixed-address-family", vips("        192.0.2.1\n        2001:db8::1"))).toEqual(["mixed-address-family@6"]);
     expect(at("mixed-address-family", vips("{% if v6 %}\n        2001:db8::1\n{% else %}\n        192.0.2.1\n{% endif %}"))).toEqual([]);
     expect(at("mixed-address-family", vips("        192.0.2.1\n        {{ v6 }}"))).toEqual([]);
@@ -117,7 +144,12 @@ describe("single-file rules", () => {
   test("strict-mode-conflict: only with what is rendered together with the strict setting", () => {
     const auth = "    authentication {\n        auth_type PASS\n        auth_pass x\n    }";
     expect(at("strict-mode-conflict", `global_defs {\n    vrrp_strict\n}\n${instance(auth)}`)).toEqual(["strict-mode-conflict@7"]);
-    expect(at("strict-mode-conflict", `global_defs {\n{% if strict %}\n    vrrp_strict\n{% endif %}\n}\n${instance(`{% if not strict %}\n${auth}\n{% endif %}`)}`)).toEqual([]);
+    expect(
+      at(
+        "strict-mode-conflict",
+        `global_defs {\n{% if strict %}\n    vrrp_strict\n{% endif %}\n}\n${instance(`{% if not strict %}\n${auth}\n{% endif %}`)}`,
+      ),
+    ).toEqual([]);
   });
 
   test("script-security: literal scripts against the literal global_defs; an open global_defs may enable it", () => {
@@ -129,23 +161,28 @@ describe("single-file rules", () => {
   });
 
   test("relative-script-path: a literal program only", () => {
-    expect(at("relative-script-path", instance('    notify_master "check.sh"\n    notify_backup "{{ dir }}/backup.sh"'))).toEqual(["relative-script-path@4"]);
+    expect(at("relative-script-path", instance('    notify_master "check.sh"\n    notify_backup "{{ dir }}/backup.sh"'))).toEqual([
+      "relative-script-path@4",
+    ]);
   });
 
   test("config-test-terminates: not when the user is template output", () => {
-    const script = (user: string) => `vrrp_script chk {\n    script "/bin/true"\n    user ${user}\n}\n${instance("    track_script {\n        chk\n    }")}`;
+    const script = (user: string) =>
+      `vrrp_script chk {\n    script "/bin/true"\n    user ${user}\n}\n${instance("    track_script {\n        chk\n    }")}`;
     expect(at("config-test-terminates", script("nobody"), [2, 2, 7])).toEqual(["config-test-terminates@2"]);
     expect(at("config-test-terminates", script("{{ user }}"), [2, 2, 7])).toEqual([]);
   });
 
   test("vip-label-too-long: a literal label only", () => {
-    const label = (l: string) => `vrrp_instance A {\n    interface eth0\n    virtual_router_id 1\n    virtual_ipaddress {\n        192.0.2.1/24 dev eth0 label ${l}\n    }\n}\n`;
+    const label = (l: string) =>
+      `vrrp_instance A {\n    interface eth0\n    virtual_router_id 1\n    virtual_ipaddress {\n        192.0.2.1/24 dev eth0 label ${l}\n    }\n}\n`;
     expect(at("vip-label-too-long", label("eth0:averyveryverylong"))).toEqual(["vip-label-too-long@5"]);
     expect(at("vip-label-too-long", label("eth0:{{ name }}"))).toEqual([]);
   });
 
   test("weighted-track-in-sync-group: a literal track name in a literal group", () => {
-    const body = (track: string) => `vrrp_script chk {\n    script "/bin/true"\n    weight 10\n}\nvrrp_sync_group G {\n    group {\n        VI_1\n    }\n}\n${instance(`    track_script {\n        ${track}\n    }`)}`;
+    const body = (track: string) =>
+      `vrrp_script chk {\n    script "/bin/true"\n    weight 10\n}\nvrrp_sync_group G {\n    group {\n        VI_1\n    }\n}\n${instance(`    track_script {\n        ${track}\n    }`)}`;
     expect(at("weighted-track-in-sync-group", body("chk"))).toEqual(["weighted-track-in-sync-group@14"]);
     expect(at("weighted-track-in-sync-group", body("{{ t }}"))).toEqual([]);
   });
@@ -154,12 +191,20 @@ describe("single-file rules", () => {
     const vs = (body: string) => `virtual_server 192.0.2.1 80 {\n    lvs_method NAT\n${body}\n}\n`;
     expect(at("missing-real-server", vs("    quorum 1"))).toEqual(["missing-real-server@1"]);
     expect(at("missing-real-server", vs("{% include 'real-servers.j2' %}"))).toEqual([]);
-    expect(at("quorum-unreachable", vs("    quorum 3\n    real_server 192.0.2.2 80 {\n        weight 1\n    }"))).toEqual(["quorum-unreachable@3"]);
-    expect(at("quorum-unreachable", vs("    quorum 3\n{% for rs in servers %}\n    real_server {{ rs }} 80 {\n        weight 1\n    }\n{% endfor %}"))).toEqual([]);
+    expect(at("quorum-unreachable", vs("    quorum 3\n    real_server 192.0.2.2 80 {\n        weight 1\n    }"))).toEqual([
+      "quorum-unreachable@3",
+    ]);
+    expect(
+      at(
+        "quorum-unreachable",
+        vs("    quorum 3\n{% for rs in servers %}\n    real_server {{ rs }} 80 {\n        weight 1\n    }\n{% endfor %}"),
+      ),
+    ).toEqual([]);
   });
 
   test("duplicate-real-server and real-server-port-mismatch: literal addresses and ports", () => {
-    const vs = (a: string, b: string) => `virtual_server 192.0.2.1 80 {\n    lvs_method DR\n    real_server ${a} {\n    }\n    real_server ${b} {\n    }\n}\n`;
+    const vs = (a: string, b: string) =>
+      `virtual_server 192.0.2.1 80 {\n    lvs_method DR\n    real_server ${a} {\n    }\n    real_server ${b} {\n    }\n}\n`;
     expect(at("duplicate-real-server", vs("192.0.2.2 80", "192.0.2.2 80"))).toEqual(["duplicate-real-server@5"]);
     expect(at("duplicate-real-server", vs("{{ a }} 80", "{{ a }} 80"))).toEqual([]);
     expect(at("real-server-port-mismatch", vs("192.0.2.2 8080", "192.0.2.3 {{ port }}"))).toEqual(["real-server-port-mismatch@3"]);

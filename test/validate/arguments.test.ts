@@ -68,25 +68,33 @@ test.each([
   ["vrrp_instance VI_1", "garp_master_refresh_repeat"],
 ])("%s > %s 0 is out of range (keepalived reports it and uses 1)", (block, kw) => {
   const text = `${block} {\n    ${kw} 0\n}\n`;
-  expect(findings(text).filter((f) => f.word === "0").map((f) => f.code)).toEqual(["out-of-range"]);
+  expect(
+    findings(text)
+      .filter((f) => f.word === "0")
+      .map((f) => f.code),
+  ).toEqual(["out-of-range"]);
   expect(findings(`${block} {\n    ${kw} 5\n}\n`).filter((f) => f.line === 2)).toEqual([]);
 });
 
 describe("arguments keepalived 2.2.7 requires or ignores, measured by the differential's keyword sweep", () => {
   const global = (line: string) => `global_defs {\n    ${line}\n}\n`;
 
-  test.each(["startup_script", "notify_fifo", "default_interface", "vrrp_cpu_affinity", "tmp_config_directory"])("%s with no value is missing-argument, not fatal", (kw) => {
-    const [found] = findings(global(kw));
-    expect(found).toMatchObject({ code: "missing-argument", word: kw });
-    expect(found!.message).not.toContain("stops reading");
-  });
+  test.each(["startup_script", "notify_fifo", "default_interface", "vrrp_cpu_affinity", "tmp_config_directory"])(
+    "%s with no value is missing-argument, not fatal",
+    (kw) => {
+      const [found] = findings(global(kw));
+      expect(found).toMatchObject({ code: "missing-argument", word: kw });
+      expect(found!.message).not.toContain("stops reading");
+    },
+  );
 
   test.each(["umask", "lvs_process_name"])("%s with no value stops keepalived (exit 2)", (kw) => {
     expect(findings(global(kw)).find((f) => f.code === "missing-argument")!.message).toContain("stops reading");
   });
 
   test("an empty regex line is only logged by keepalived before 2.2.8, so kalint says nothing there; 2.2.8 reports it", () => {
-    const url = "virtual_server 10.0.0.1 80 {\n  real_server 10.0.0.2 80 {\n    HTTP_GET {\n      url {\n        path /\n        regex\n        regex_min_offset\n      }\n    }\n  }\n}\n";
+    const url =
+      "virtual_server 10.0.0.1 80 {\n  real_server 10.0.0.2 80 {\n    HTTP_GET {\n      url {\n        path /\n        regex\n        regex_min_offset\n      }\n    }\n  }\n}\n";
     expect(findings(url, [2, 2, 7]).filter((f) => f.code === "missing-argument")).toEqual([]);
     const [found, ...rest] = findings(url, [2, 2, 8]).filter((f) => f.code === "missing-argument");
     expect(rest).toEqual([]);
@@ -102,14 +110,20 @@ describe("arguments keepalived 2.2.7 requires or ignores, measured by the differ
   test("multicast groups must be multicast addresses", () => {
     expect(findings(global("vrrp_mcast_group4 224.0.0.19"))).toEqual([]);
     expect(findings(global("vrrp_mcast_group6 ff02::12"))).toEqual([]);
-    expect(findings(global("vrrp_mcast_group4 10.9.9.9"))).toEqual([expect.objectContaining({ code: "invalid-value", word: "10.9.9.9", message: expect.stringContaining("not a multicast address") })]);
-    expect(findings(global("vrrp_mcast_group6 2001:db8::1"))).toEqual([expect.objectContaining({ code: "invalid-value", word: "2001:db8::1" })]);
-    const instance = "vrrp_instance V {\n    state MASTER\n    interface eth0\n    virtual_router_id 5\n    priority 100\n    mcast_dst_ip 10.1.1.1\n    virtual_ipaddress {\n        10.0.0.1\n    }\n}\n";
+    expect(findings(global("vrrp_mcast_group4 10.9.9.9"))).toEqual([
+      expect.objectContaining({ code: "invalid-value", word: "10.9.9.9", message: expect.stringContaining("not a multicast address") }),
+    ]);
+    expect(findings(global("vrrp_mcast_group6 2001:db8::1"))).toEqual([
+      expect.objectContaining({ code: "invalid-value", word: "2001:db8::1" }),
+    ]);
+    const instance =
+      "vrrp_instance V {\n    state MASTER\n    interface eth0\n    virtual_router_id 5\n    priority 100\n    mcast_dst_ip 10.1.1.1\n    virtual_ipaddress {\n        10.0.0.1\n    }\n}\n";
     expect(findings(instance)).toContainEqual(expect.objectContaining({ code: "invalid-value", word: "10.1.1.1" }));
   });
 
   test("a UDP_CHECK payload line needs its bytes; an empty require_reply is accepted", () => {
-    const udp = (line: string) => `virtual_server 10.0.0.1 53 {\n  protocol UDP\n  real_server 10.0.0.2 53 {\n    UDP_CHECK {\n      ${line}\n    }\n  }\n}\n`;
+    const udp = (line: string) =>
+      `virtual_server 10.0.0.1 53 {\n  protocol UDP\n  real_server 10.0.0.2 53 {\n    UDP_CHECK {\n      ${line}\n    }\n  }\n}\n`;
     expect(findings(udp("payload"))).toContainEqual(expect.objectContaining({ code: "missing-argument", word: "payload" }));
     expect(findings(udp("require_reply")).filter((f) => f.severity === "error")).toEqual([]);
   });
@@ -117,11 +131,14 @@ describe("arguments keepalived 2.2.7 requires or ignores, measured by the differ
 
 describe("a single address written with a /prefix or -range (keepalived drops it without a word)", () => {
   const inInstance = (line: string) => `vrrp_instance VI_1 {\n    ${line}\n}\n`;
-  test.each(["unicast_src_ip 192.0.2.1/24", "mcast_src_ip 192.0.2.1/24", "unicast_src_ip 192.0.2.1-5"])("%s: misread-value, with a safe fix that removes it", (line) => {
-    const [found] = findings(inInstance(line));
-    expect(found).toMatchObject({ code: "misread-value", severity: "warning", word: line.split(" ")[1] });
-    expect(found!.fix).toMatchObject({ safe: true, edits: [{ newText: "192.0.2.1" }] });
-  });
+  test.each(["unicast_src_ip 192.0.2.1/24", "mcast_src_ip 192.0.2.1/24", "unicast_src_ip 192.0.2.1-5"])(
+    "%s: misread-value, with a safe fix that removes it",
+    (line) => {
+      const [found] = findings(inInstance(line));
+      expect(found).toMatchObject({ code: "misread-value", severity: "warning", word: line.split(" ")[1] });
+      expect(found!.fix).toMatchObject({ safe: true, edits: [{ newText: "192.0.2.1" }] });
+    },
+  );
 
   test("an address alone is fine; one that is no address is still invalid", () => {
     expect(findings(inInstance("unicast_src_ip 192.0.2.1"))).toEqual([]);
@@ -146,6 +163,8 @@ describe("keywords keepalived reads one word of (their handlers take the first w
   });
 
   test("keywords whose handler reads every word still take them (a notify command, a track_process pattern)", () => {
-    expect(findings("vrrp_instance VI_1 {\n    notify /usr/local/bin/notify.sh --all\n}\n").map((f) => f.code)).not.toContain("extra-argument");
+    expect(findings("vrrp_instance VI_1 {\n    notify /usr/local/bin/notify.sh --all\n}\n").map((f) => f.code)).not.toContain(
+      "extra-argument",
+    );
   });
 });

@@ -43,12 +43,17 @@ describe("forwarding method", () => {
 });
 
 describe("weights of tracked objects", () => {
-  test("vrrp_script weight with reverse", () => expect(codes("vrrp_script chk {\n  script /bin/true\n  weight -20 reverse\n}\n")).toEqual([]));
+  test("vrrp_script weight with reverse", () =>
+    expect(codes("vrrp_script chk {\n  script /bin/true\n  weight -20 reverse\n}\n")).toEqual([]));
   test("an unknown weight option", () => {
-    expect(findings("vrrp_script chk {\n  script /bin/true\n  weight 20 surplus\n}\n")).toContainEqual(expect.objectContaining({ code: "invalid-value", word: "surplus" }));
+    expect(findings("vrrp_script chk {\n  script /bin/true\n  weight 20 surplus\n}\n")).toContainEqual(
+      expect.objectContaining({ code: "invalid-value", word: "surplus" }),
+    );
   });
   test("vrrp_script weight beyond 253", () => {
-    expect(findings("vrrp_script chk {\n  script /bin/true\n  weight 254\n}\n")).toContainEqual(expect.objectContaining({ code: "out-of-range", word: "254" }));
+    expect(findings("vrrp_script chk {\n  script /bin/true\n  weight 254\n}\n")).toContainEqual(
+      expect.objectContaining({ code: "out-of-range", word: "254" }),
+    );
   });
   test("track_file allows 254", () => expect(codes("track_file tf {\n  file /tmp/x\n  weight 254\n}\n")).toEqual([]));
 });
@@ -58,11 +63,15 @@ describe("init_file", () => {
     expect(codes("track_file tf {\n  file /tmp/x\n  init_file overwrite 5\n}\n")).toEqual([]);
   });
   test.each(["abc", "12x", "OVERWRITE", "+5"])("refuses %s", (word) => {
-    expect(findings(`track_file tf {\n  file /tmp/x\n  init_file ${word}\n}\n`)).toContainEqual(expect.objectContaining({ code: "invalid-value", word }));
+    expect(findings(`track_file tf {\n  file /tmp/x\n  init_file ${word}\n}\n`)).toContainEqual(
+      expect.objectContaining({ code: "invalid-value", word }),
+    );
   });
   test("a value beyond ±254 is out of range (it becomes a priority offset); ±254 is fine", () => {
     for (const word of ["255", "-255", "65536"]) {
-      expect(findings(`track_file tf {\n  file /tmp/x\n  init_file ${word}\n}\n`)).toContainEqual(expect.objectContaining({ code: "out-of-range", word }));
+      expect(findings(`track_file tf {\n  file /tmp/x\n  init_file ${word}\n}\n`)).toContainEqual(
+        expect.objectContaining({ code: "out-of-range", word }),
+      );
     }
     expect(codes("track_file tf {\n  file /tmp/x\n  init_file -254 overwrite\n}\n")).toEqual([]);
     expect(codes("vrrp_track_file tf {\n  file /tmp/x\n  init_file 254\n}\n")).toEqual(["deprecated-keyword"]);
@@ -70,14 +79,17 @@ describe("init_file", () => {
 });
 
 describe("smtp_server", () => {
-  test.each(["127.0.0.1 25", "mail.example.com", "::1 587", "127.1"])("accepts %s", (args) => expect(codes(inGlobal(`smtp_server ${args}`))).toEqual([]));
+  test.each(["127.0.0.1 25", "mail.example.com", "::1 587", "127.1"])("accepts %s", (args) =>
+    expect(codes(inGlobal(`smtp_server ${args}`))).toEqual([]),
+  );
   test.each(["127.0.0.300", "127.0.0.1/33", "fe80:::1", "127.0.0.1\u00a0", "mail.example.com\u3000"])("refuses %s", (host) => {
     expect(findings(inGlobal(`smtp_server ${host} 25`))).toContainEqual(expect.objectContaining({ code: "invalid-value", word: host }));
   });
 });
 
 describe("UDP_CHECK hex strings", () => {
-  const udp = (line: string) => `virtual_server 10.0.0.1 53 {\n  protocol UDP\n  real_server 10.0.0.2 53 {\n    UDP_CHECK {\n      ${line}\n    }\n  }\n}\n`;
+  const udp = (line: string) =>
+    `virtual_server 10.0.0.1 53 {\n  protocol UDP\n  real_server 10.0.0.2 53 {\n    UDP_CHECK {\n      ${line}\n    }\n  }\n}\n`;
   test("payload bytes may be spaced", () => expect(codes(udp("payload 0a 0b ff"))).toEqual([]));
   test("require_reply takes x wildcards", () => expect(codes(udp("require_reply 0ax0"))).toEqual([]));
   test("a non-hex word", () => expect(codes(udp("require_reply surplus"))).toContain("invalid-value"));
@@ -94,13 +106,16 @@ describe("digest", () => {
     ["9b3a0c85a887a256d6939da88aabd8cd0", "not 33"],
     ["9b3a0c85a887a256d6939da88aabd8zz", "'zz' at character 31"],
   ])("refuses %s", (value, message) => {
-    expect(findings(inUrl(`digest ${value}`))).toContainEqual(expect.objectContaining({ code: "invalid-value", word: value, message: expect.stringContaining(message) }));
+    expect(findings(inUrl(`digest ${value}`))).toContainEqual(
+      expect.objectContaining({ code: "invalid-value", word: value, message: expect.stringContaining(message) }),
+    );
   });
   test("missing", () => expect(codes(inUrl("digest"))).toContain("missing-argument"));
 });
 
 describe("DNS_CHECK type", () => {
-  const inDns = (line: string) => `virtual_server 10.0.0.1 53 {\n  real_server 10.0.0.2 53 {\n    DNS_CHECK {\n      ${line}\n    }\n  }\n}\n`;
+  const inDns = (line: string) =>
+    `virtual_server 10.0.0.1 53 {\n  real_server 10.0.0.2 53 {\n    DNS_CHECK {\n      ${line}\n    }\n  }\n}\n`;
   test.each(["A", "aaaa", "MX", "DNSKEY"])("accepts %s (any case)", (type) => expect(codes(inDns(`type ${type}`))).toEqual([]));
   test.each(["<your_value>", "PTR", "A\u3000"])("refuses %s", (type) => {
     expect(findings(inDns(`type ${type}`))).toContainEqual(expect.objectContaining({ code: "invalid-value", word: type }));

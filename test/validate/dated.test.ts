@@ -26,20 +26,33 @@ describe("the table", () => {
   test("every check fact names blocks of the schema; the facts of lines name value blocks", () => {
     // instanceInterface is a fact of a whole block (missing-required reads it); the others are of a value block's lines.
     for (const [id, f] of Object.entries(DATED_CHECKS)) {
-      for (const b of f.blocks) expect(keywordsNamed(b).some((k) => (id === "instanceInterface" ? k.block !== undefined : k.block === "values")), b).toBe(true);
+      for (const b of f.blocks)
+        expect(
+          keywordsNamed(b).some((k) => (id === "instanceInterface" ? k.block !== undefined : k.block === "values")),
+          b,
+        ).toBe(true);
     }
   });
 
   test("the microsecond timers read as strtod numbers before 2.2.3 (advert_int, delay_loop, garp_group garp_interval, ...)", () => {
     const timers = allKeywords().filter((k) => k.earlierArgs?.some((e) => e.before.join(".") === "2.2.3"));
-    expect(timers.map((k) => k.name)).toEqual(expect.arrayContaining(["advert_int", "preempt_delay", "delay_loop", "connect_timeout", "garp_interval", "vrrp_garp_interval"]));
+    expect(timers.map((k) => k.name)).toEqual(
+      expect.arrayContaining(["advert_int", "preempt_delay", "delay_loop", "connect_timeout", "garp_interval", "vrrp_garp_interval"]),
+    );
     // A timer keyword that arrived with or after the change has no older reading.
     expect(keywordAt(["global_defs"], "vrrp_delay_after_boot")!.earlierArgs).toBeUndefined();
   });
 });
 
 describe("strtod numbers (seconds before 2.2.3)", () => {
-  test.each([["1e3", 1000], ["0x10", 16], [".5", 0.5], ["1.1234567", 1.1234567], [" +2", 2], ["0x1p-2", 0.25]])("%s reads as %d", (text, value) => {
+  test.each([
+    ["1e3", 1000],
+    ["0x10", 16],
+    [".5", 0.5],
+    ["1.1234567", 1.1234567],
+    [" +2", 2],
+    ["0x1p-2", 0.25],
+  ])("%s reads as %d", (text, value) => {
     expect(readReal(text, {})).toEqual({ ok: true, value });
   });
   test.each(["abc", "12x", "inf", "nan", "1e", "0x", ""])("%s is not a number", (text) => {
@@ -88,7 +101,9 @@ describe("mistakes older releases let through are warnings for them, saying what
     const [old] = ruleFindings("vip-label-too-long", text, {}, { targetVersion: [2, 1, 5] });
     expect(old).toMatchObject({ severity: "warning", text: "eth0:frontend-vip-1" });
     expect(old!.message).toContain("keepalived 2.1.5 keeps the first 16 bytes of the label in a 16-byte field");
-    expect(ruleFindings("vip-label-too-long", text, {}, { targetVersion: [2, 2, 3] })).toEqual([expect.objectContaining({ severity: "error" })]);
+    expect(ruleFindings("vip-label-too-long", text, {}, { targetVersion: [2, 2, 3] })).toEqual([
+      expect.objectContaining({ severity: "error" }),
+    ]);
   });
 });
 
@@ -105,9 +120,14 @@ describe("argument lists of older releases", () => {
   });
 
   test("UDP_CHECK require_reply ignores its words before 2.2.0, reads them as hex bytes from 2.2.0", () => {
-    const udp = (line: string) => `virtual_server 10.0.0.1 53 {\n  real_server 10.0.0.2 53 {\n    UDP_CHECK {\n      ${line}\n    }\n  }\n}\n`;
-    expect(findings(udp("require_reply 0a0b surplus"), [2, 1, 5])).toEqual([expect.objectContaining({ code: "extra-argument", severity: "warning" })]);
-    expect(findings(udp("require_reply 0a0b surplus"), [2, 2, 0])).toEqual([expect.objectContaining({ code: "invalid-value", severity: "error" })]);
+    const udp = (line: string) =>
+      `virtual_server 10.0.0.1 53 {\n  real_server 10.0.0.2 53 {\n    UDP_CHECK {\n      ${line}\n    }\n  }\n}\n`;
+    expect(findings(udp("require_reply 0a0b surplus"), [2, 1, 5])).toEqual([
+      expect.objectContaining({ code: "extra-argument", severity: "warning" }),
+    ]);
+    expect(findings(udp("require_reply 0a0b surplus"), [2, 2, 0])).toEqual([
+      expect.objectContaining({ code: "invalid-value", severity: "error" }),
+    ]);
   });
 
   test("vrrp_skip_check_adv_addr takes any word before 2.3.0, a boolean from 2.3.0", () => {
@@ -120,15 +140,23 @@ describe("explain and hover say what each release accepts", () => {
   test("advert_int: the current form, and the strtod form before 2.2.3 with why", () => {
     const text = describeKeyword(keywordAt(["vrrp_instance"], "advert_int")!);
     expect(text).toContain("keepalived 2.2.3 and later: `advert_int SECONDS (0.01..255)`");
-    expect(text).toContain("keepalived before 2.2.3: `advert_int SECONDS (0.01..255)` (SECONDS: number in any form C's strtod reads (1.5, 1e3, 0x10), 0.01..255;");
+    expect(text).toContain(
+      "keepalived before 2.2.3: `advert_int SECONDS (0.01..255)` (SECONDS: number in any form C's strtod reads (1.5, 1e3, 0x10), 0.01..255;",
+    );
   });
 
   test("vrrp_mcast_group4: what 2.2.4 and earlier do with a unicast address", () => {
-    expect(describeKeyword(keywordAt(["global_defs"], "vrrp_mcast_group4")!)).toContain("keepalived 2.0.20 to before 2.2.5: `vrrp_mcast_group4 ADDRESS` (ADDRESS: an IPv4 or IPv6 address; a value later releases refuse: it takes any address as the group");
+    expect(describeKeyword(keywordAt(["global_defs"], "vrrp_mcast_group4")!)).toContain(
+      "keepalived 2.0.20 to before 2.2.5: `vrrp_mcast_group4 ADDRESS` (ADDRESS: an IPv4 or IPv6 address; a value later releases refuse: it takes any address as the group",
+    );
   });
 
   test("a value block whose lines changed: virtual_server_group and the address blocks", () => {
-    expect(describeKeyword(keywordsNamed("virtual_server_group").find((k) => k.parents.length === 0)!)).toContain("an entry written as a network (10.0.0.0/29): keepalived before 2.2.2 drops the /prefix");
-    expect(describeKeyword(keywordAt(["vrrp_instance"], "virtual_ipaddress")!)).toContain("an address label over 15 characters: keepalived before 2.2.3");
+    expect(describeKeyword(keywordsNamed("virtual_server_group").find((k) => k.parents.length === 0)!)).toContain(
+      "an entry written as a network (10.0.0.0/29): keepalived before 2.2.2 drops the /prefix",
+    );
+    expect(describeKeyword(keywordAt(["vrrp_instance"], "virtual_ipaddress")!)).toContain(
+      "an address label over 15 characters: keepalived before 2.2.3",
+    );
   });
 });

@@ -8,7 +8,9 @@ const realServer = (checker: string) => `virtual_server 10.0.0.1 80 {\n  real_se
 describe("versions", () => {
   test("a keyword newer than the target version is keyword-too-new", () => {
     const text = instance("  no_virtual_ipaddress");
-    expect(findings(text, [2, 2, 7])).toContainEqual(expect.objectContaining({ code: "keyword-too-new", severity: "error", word: "no_virtual_ipaddress" }));
+    expect(findings(text, [2, 2, 7])).toContainEqual(
+      expect.objectContaining({ code: "keyword-too-new", severity: "error", word: "no_virtual_ipaddress" }),
+    );
     expect(findings(text, [2, 2, 8]).filter((f) => f.code === "keyword-too-new")).toEqual([]);
   });
 
@@ -41,7 +43,9 @@ describe("arguments", () => {
   test("out-of-range numbers", () => {
     expect(findings(instance("  priority 256"))).toContainEqual(expect.objectContaining({ code: "out-of-range", word: "256" }));
     expect(findings(instance("  priority 0"))).toContainEqual(expect.objectContaining({ code: "out-of-range", word: "0" }));
-    expect(findings("vrrp_instance VI_1 {\n  virtual_router_id 300\n}\n")).toContainEqual(expect.objectContaining({ code: "out-of-range", word: "300" }));
+    expect(findings("vrrp_instance VI_1 {\n  virtual_router_id 300\n}\n")).toContainEqual(
+      expect.objectContaining({ code: "out-of-range", word: "300" }),
+    );
   });
 
   test("not a number at all is an invalid value", () => {
@@ -49,15 +53,23 @@ describe("arguments", () => {
   });
 
   test("timers with too many decimals", () => {
-    expect(findings("global_defs {\n  vrrp_garp_interval 0.1234567\n}\n")).toContainEqual(expect.objectContaining({ code: "invalid-value", word: "0.1234567" }));
-    expect(findings("global_defs {\n  vrrp_garp_interval 0\n}\n")).toContainEqual(expect.objectContaining({ code: "out-of-range", word: "0" }));
+    expect(findings("global_defs {\n  vrrp_garp_interval 0.1234567\n}\n")).toContainEqual(
+      expect.objectContaining({ code: "invalid-value", word: "0.1234567" }),
+    );
+    expect(findings("global_defs {\n  vrrp_garp_interval 0\n}\n")).toContainEqual(
+      expect.objectContaining({ code: "out-of-range", word: "0" }),
+    );
   });
 
   test("case-sensitive enums", () => {
     expect(findings(instance("  state master"))).toContainEqual(expect.objectContaining({ code: "invalid-value", word: "master" }));
     expect(findings(instance("  state MASTER")).filter((f) => f.severity === "error")).toEqual([]);
-    expect(findings("virtual_server 10.0.0.1 80 {\n  lb_kind dr\n}\n")).toContainEqual(expect.objectContaining({ code: "invalid-value", word: "dr" }));
-    expect(findings(instance("  authentication {\n    auth_type pass\n  }"))).toContainEqual(expect.objectContaining({ code: "invalid-value", word: "pass" }));
+    expect(findings("virtual_server 10.0.0.1 80 {\n  lb_kind dr\n}\n")).toContainEqual(
+      expect.objectContaining({ code: "invalid-value", word: "dr" }),
+    );
+    expect(findings(instance("  authentication {\n    auth_type pass\n  }"))).toContainEqual(
+      expect.objectContaining({ code: "invalid-value", word: "pass" }),
+    );
   });
 
   test("booleans, and a bare boolean keyword meaning true", () => {
@@ -66,16 +78,24 @@ describe("arguments", () => {
   });
 
   test("a missing argument points at the keyword", () => {
-    expect(findings(instance("  priority"))).toContainEqual(expect.objectContaining({ code: "missing-argument", severity: "error", word: "priority" }));
+    expect(findings(instance("  priority"))).toContainEqual(
+      expect.objectContaining({ code: "missing-argument", severity: "error", word: "priority" }),
+    );
   });
 
   test("surplus words are a warning covering them all", () => {
-    expect(findings(instance("  priority 100 200 300"))).toContainEqual(expect.objectContaining({ code: "extra-argument", severity: "warning", word: "200 300" }));
+    expect(findings(instance("  priority 100 200 300"))).toContainEqual(
+      expect.objectContaining({ code: "extra-argument", severity: "warning", word: "200 300" }),
+    );
   });
 
   test("virtual and real server addresses", () => {
-    expect(findings("virtual_server 10.0.0.300 80 {\n}\n")).toContainEqual(expect.objectContaining({ code: "invalid-value", word: "10.0.0.300" }));
-    expect(findings("virtual_server 10.0.0.1 70000 {\n}\n")).toContainEqual(expect.objectContaining({ code: "out-of-range", word: "70000" }));
+    expect(findings("virtual_server 10.0.0.300 80 {\n}\n")).toContainEqual(
+      expect.objectContaining({ code: "invalid-value", word: "10.0.0.300" }),
+    );
+    expect(findings("virtual_server 10.0.0.1 70000 {\n}\n")).toContainEqual(
+      expect.objectContaining({ code: "out-of-range", word: "70000" }),
+    );
     expect(findings("virtual_server fwmark x {\n}\n")).toContainEqual(expect.objectContaining({ code: "invalid-value", word: "x" }));
     expect(findings("virtual_server {\n}\n")).toContainEqual(expect.objectContaining({ code: "missing-argument", word: "virtual_server" }));
     expect(findings(realServer("")).filter((f) => f.severity === "error")).toEqual([]);
@@ -104,7 +124,9 @@ describe("block shape", () => {
   });
 
   test("a brace with no keyword", () => {
-    expect(findings("global_defs {\n  {\n    router_id x\n  }\n}\n")).toContainEqual(expect.objectContaining({ code: "syntax-error", word: "{", line: 2 }));
+    expect(findings("global_defs {\n  {\n    router_id x\n  }\n}\n")).toContainEqual(
+      expect.objectContaining({ code: "syntax-error", word: "{", line: 2 }),
+    );
   });
 });
 

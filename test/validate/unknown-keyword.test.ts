@@ -5,19 +5,48 @@ import { findings } from "./helpers.js";
 
 /** Arguments that make each block's opening line valid. */
 const ARGS: Readonly<Record<string, string>> = {
-  vrrp_instance: "VI_1", vrrp_sync_group: "VG_1", vrrp_script: "chk", vrrp_track_process: "proc", track_group: "TG",
-  bfd_instance: "bfd1", track_file: "tf", vrrp_track_file: "tf", virtual_server: "10.0.0.1 80", real_server: "10.0.0.2 80",
+  vrrp_instance: "VI_1",
+  vrrp_sync_group: "VG_1",
+  vrrp_script: "chk",
+  vrrp_track_process: "proc",
+  track_group: "TG",
+  bfd_instance: "bfd1",
+  track_file: "tf",
+  vrrp_track_file: "tf",
+  virtual_server: "10.0.0.1 80",
+  real_server: "10.0.0.2 80",
 };
 
 /** Every block whose lines are keywords, by path. */
 const BLOCKS: readonly (readonly string[])[] = [
-  ["global_defs"], ["track_group"], ["vrrp_sync_group"], ["garp_group"], ["vrrp_instance"], ["vrrp_instance", "authentication"],
-  ["vrrp_instance", "auth_hmac"], ["vrrp_script"], ["vrrp_track_process"], ["SSL"], ["virtual_server"], ["virtual_server", "real_server"],
-  ["virtual_server", "real_server", "MISC_CHECK"], ["virtual_server", "real_server", "SMTP_CHECK"], ["virtual_server", "real_server", "SMTP_CHECK", "host"],
-  ["virtual_server", "real_server", "TCP_CHECK"], ["virtual_server", "real_server", "PING_CHECK"], ["virtual_server", "real_server", "UDP_CHECK"],
-  ["virtual_server", "real_server", "HTTP_GET"], ["virtual_server", "real_server", "HTTP_GET", "url"], ["virtual_server", "real_server", "SSL_GET"],
-  ["virtual_server", "real_server", "SSL_GET", "url"], ["virtual_server", "real_server", "DNS_CHECK"], ["virtual_server", "real_server", "FILE_CHECK"],
-  ["virtual_server", "real_server", "BFD_CHECK"], ["bfd_instance"], ["track_file"], ["vrrp_track_file"],
+  ["global_defs"],
+  ["track_group"],
+  ["vrrp_sync_group"],
+  ["garp_group"],
+  ["vrrp_instance"],
+  ["vrrp_instance", "authentication"],
+  ["vrrp_instance", "auth_hmac"],
+  ["vrrp_script"],
+  ["vrrp_track_process"],
+  ["SSL"],
+  ["virtual_server"],
+  ["virtual_server", "real_server"],
+  ["virtual_server", "real_server", "MISC_CHECK"],
+  ["virtual_server", "real_server", "SMTP_CHECK"],
+  ["virtual_server", "real_server", "SMTP_CHECK", "host"],
+  ["virtual_server", "real_server", "TCP_CHECK"],
+  ["virtual_server", "real_server", "PING_CHECK"],
+  ["virtual_server", "real_server", "UDP_CHECK"],
+  ["virtual_server", "real_server", "HTTP_GET"],
+  ["virtual_server", "real_server", "HTTP_GET", "url"],
+  ["virtual_server", "real_server", "SSL_GET"],
+  ["virtual_server", "real_server", "SSL_GET", "url"],
+  ["virtual_server", "real_server", "DNS_CHECK"],
+  ["virtual_server", "real_server", "FILE_CHECK"],
+  ["virtual_server", "real_server", "BFD_CHECK"],
+  ["bfd_instance"],
+  ["track_file"],
+  ["vrrp_track_file"],
 ];
 
 function nested(path: readonly string[], inner: string): string {
@@ -29,7 +58,9 @@ function nested(path: readonly string[], inner: string): string {
 describe("unknown-keyword in every block kind", () => {
   test.each(BLOCKS.map((p) => [p.join(" > "), p] as const))("%s", (label, path) => {
     const found = findings(nested(path, "no_such_keyword 1"));
-    expect(found).toContainEqual(expect.objectContaining({ code: "unknown-keyword", severity: "error", word: "no_such_keyword", line: path.length + 1 }));
+    expect(found).toContainEqual(
+      expect.objectContaining({ code: "unknown-keyword", severity: "error", word: "no_such_keyword", line: path.length + 1 }),
+    );
     expect(found.find((f) => f.code === "unknown-keyword")!.message).toContain(label);
   });
 
@@ -38,7 +69,11 @@ describe("unknown-keyword in every block kind", () => {
   });
 
   test("the table above covers every keyword block of the schema", () => {
-    const inSchema = new Set(allKeywords().filter((k) => k.block === "keywords").map((k) => [...k.parents, k.name].join(" > ")));
+    const inSchema = new Set(
+      allKeywords()
+        .filter((k) => k.block === "keywords")
+        .map((k) => [...k.parents, k.name].join(" > ")),
+    );
     const tested = new Set(BLOCKS.map((p) => p.join(" > ")));
     expect([...inSchema].filter((p) => !tested.has(p))).toEqual([]);
   });
@@ -58,7 +93,9 @@ describe("what unknown-keyword says", () => {
   });
 
   test("keywords are case-sensitive", () => {
-    expect(findings(nested(["vrrp_instance"], "Priority 100"))).toContainEqual(expect.objectContaining({ code: "unknown-keyword", word: "Priority" }));
+    expect(findings(nested(["vrrp_instance"], "Priority 100"))).toContainEqual(
+      expect.objectContaining({ code: "unknown-keyword", word: "Priority" }),
+    );
   });
 
   test("names only the manual page uses point at the keyword keepalived reads", () => {
@@ -68,7 +105,9 @@ describe("what unknown-keyword says", () => {
   });
 
   test("removed keywords are removed-keyword errors", () => {
-    expect(findings(nested(["global_defs"], "lvs_id LVS1"))).toContainEqual(expect.objectContaining({ code: "removed-keyword", severity: "error", word: "lvs_id" }));
+    expect(findings(nested(["global_defs"], "lvs_id LVS1"))).toContainEqual(
+      expect.objectContaining({ code: "removed-keyword", severity: "error", word: "lvs_id" }),
+    );
   });
 
   test("the contents of an unknown block are not reported again", () => {
@@ -81,7 +120,11 @@ describe("merge conflict markers", () => {
   test("each marker line is named as an unresolved merge conflict", () => {
     const text = "vrrp_instance VI_1 {\n<<<<<<< HEAD\n    priority 150\n=======\n    priority 100\n>>>>>>> feature\n}\n";
     const found = findings(text).filter((f) => f.code === "unknown-keyword");
-    expect(found.map((f) => [f.line, f.word])).toEqual([[2, "<<<<<<<"], [4, "======="], [6, ">>>>>>>"]]);
+    expect(found.map((f) => [f.line, f.word])).toEqual([
+      [2, "<<<<<<<"],
+      [4, "======="],
+      [6, ">>>>>>>"],
+    ]);
     for (const f of found) expect(f.message).toContain("unresolved merge conflict");
   });
 

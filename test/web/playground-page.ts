@@ -9,12 +9,19 @@ export interface Finding {
 }
 
 export async function waitForDiagnostics(page: Page, timeout = 15_000): Promise<void> {
-  await page.waitForFunction(() => (globalThis as unknown as { __kalint?: { firstDiagnostics?: number } }).__kalint?.firstDiagnostics !== undefined, { timeout });
+  await page.waitForFunction(
+    () => (globalThis as unknown as { __kalint?: { firstDiagnostics?: number } }).__kalint?.firstDiagnostics !== undefined,
+    { timeout },
+  );
 }
 
 export const findings = (page: Page): Promise<Finding[]> =>
   page.$$eval("#findings-list li.finding:not(.none)", (items) =>
-    items.map((li) => ({ file: (li as HTMLElement).dataset["file"] ?? "", code: (li as HTMLElement).dataset["code"] ?? "", text: li.textContent ?? "" })),
+    items.map((li) => ({
+      file: (li as HTMLElement).dataset["file"] ?? "",
+      code: (li as HTMLElement).dataset["code"] ?? "",
+      text: li.textContent ?? "",
+    })),
   );
 
 /** Waits until the findings list satisfies `check` (the list follows the server's publishes). */
@@ -25,7 +32,8 @@ export async function waitForFindings(page: Page, check: (f: Finding[]) => boole
   return matched;
 }
 
-export const paneNames = (page: Page): Promise<string[]> => page.$$eval(".pane-name", (inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+export const paneNames = (page: Page): Promise<string[]> =>
+  page.$$eval(".pane-name", (inputs) => inputs.map((i) => (i as HTMLInputElement).value));
 
 export interface PageState {
   readonly files: readonly { readonly name: string; readonly text: string }[];
@@ -33,12 +41,16 @@ export interface PageState {
 }
 
 /** What the page shows: its panes' names and texts and the target version. */
-export const pageState = (page: Page): Promise<PageState> => page.evaluate(() => (globalThis as unknown as { __kalint: { state(): PageState } }).__kalint.state());
+export const pageState = (page: Page): Promise<PageState> =>
+  page.evaluate(() => (globalThis as unknown as { __kalint: { state(): PageState } }).__kalint.state());
 
 /** Squiggles (lint ranges) in pane `index` by severity class, with the text they underline. */
 export const squiggles = (page: Page, index: number): Promise<{ severity: string; text: string }[]> =>
   page.$$eval(`.pane:nth-child(${index + 1}) .cm-lintRange`, (spans) =>
-    spans.map((s) => ({ severity: [...s.classList].find((c) => c.startsWith("cm-lintRange-"))!.slice("cm-lintRange-".length), text: s.textContent ?? "" })),
+    spans.map((s) => ({
+      severity: [...s.classList].find((c) => c.startsWith("cm-lintRange-"))!.slice("cm-lintRange-".length),
+      text: s.textContent ?? "",
+    })),
   );
 
 /** Replaces pane `index`'s text the way a paste does: select all, then one insertion of the whole text. */

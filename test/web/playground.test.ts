@@ -9,7 +9,16 @@ import type { Browser, Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { servePlayground } from "../../scripts/playground.mjs";
 import { chromiumPath, foreignRequests, launchChromium, recordRequests } from "./chromium.js";
-import { cursorAtLineEnd, findings, pageState, paneNames, pasteInto, squiggles, waitForDiagnostics, waitForFindings } from "./playground-page.js";
+import {
+  cursorAtLineEnd,
+  findings,
+  pageState,
+  paneNames,
+  pasteInto,
+  squiggles,
+  waitForDiagnostics,
+  waitForFindings,
+} from "./playground-page.js";
 
 const available = chromiumPath() !== undefined;
 // CI installs chromium (.ci/run): there a missing browser is a failure, not a skip.
@@ -79,7 +88,9 @@ describe.skipIf(!available)("the playground in Chromium", () => {
     const typo = list.find((x) => x.text.includes("garp_master_dleay"))!;
     expect(typo).toMatchObject({ file: "master.conf", code: "unknown-keyword" });
     expect(typo.text).toContain("garp_master_delay");
-    await page.waitForFunction(() => [...document.querySelectorAll(".pane:nth-child(1) .cm-lintRange-error")].some((s) => s.textContent === "garp_master_dleay"));
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll(".pane:nth-child(1) .cm-lintRange-error")].some((s) => s.textContent === "garp_master_dleay"),
+    );
     expect(await squiggles(page, 0)).toContainEqual({ severity: "error", text: "garp_master_dleay" });
     // The server's quick fix is offered on the diagnostic (once typing pauses); taking it edits the file.
     const squiggles0 = await page.$$(".pane:nth-child(1) .cm-lintRange-error");
@@ -129,8 +140,14 @@ describe.skipIf(!available)("the playground in Chromium", () => {
     await pasteInto(page, 0, "vrrp_instance VI_1 {\nstate MASTER\n      interface eth0\nvirtual_router_id 51\n    priority 150\n}\n");
     await waitForFindings(page, (f) => !f.some((x) => x.file === "master.conf" && x.code === "unknown-keyword"));
     await page.click(".pane:nth-child(1) .pane-format");
-    await page.waitForFunction(() => (globalThis as unknown as { __kalint: { state(): { files: { text: string }[] } } }).__kalint.state().files[0]!.text.includes("\n    state MASTER\n"));
-    expect((await pageState(page)).files[0]!.text).toBe("vrrp_instance VI_1 {\n    state MASTER\n    interface eth0\n    virtual_router_id 51\n    priority 150\n}\n");
+    await page.waitForFunction(() =>
+      (globalThis as unknown as { __kalint: { state(): { files: { text: string }[] } } }).__kalint
+        .state()
+        .files[0]!.text.includes("\n    state MASTER\n"),
+    );
+    expect((await pageState(page)).files[0]!.text).toBe(
+      "vrrp_instance VI_1 {\n    state MASTER\n    interface eth0\n    virtual_router_id 51\n    priority 150\n}\n",
+    );
     const keyword = await page.$$(".pane:nth-child(1) .cm-line");
     const box = (await keyword[3]!.boundingBox())!;
     await page.mouse.move(box.x + 40, box.y + box.height / 2);
@@ -181,7 +198,10 @@ describe.skipIf(!available)("the playground in Chromium", () => {
       await waitForDiagnostics(fresh);
       expect(await pageState(fresh)).toEqual(before);
       expect(await fresh.$eval("#target-version", (s) => (s as HTMLInputElement).value)).toBe("2.2.7");
-      const list = await waitForFindings(fresh, (f) => f.some((x) => x.code === "vrid-mismatch") && f.some((x) => x.code === "keyword-too-new"));
+      const list = await waitForFindings(
+        fresh,
+        (f) => f.some((x) => x.code === "vrid-mismatch") && f.some((x) => x.code === "keyword-too-new"),
+      );
       expect(list.filter((x) => x.code === "keyword-too-new")).toEqual([expect.objectContaining({ file: "edge.conf" })]);
       expect(foreignRequests(requests, origin)).toEqual([]);
     } finally {
@@ -216,7 +236,14 @@ describe.skipIf(!available)("the playground in Chromium", () => {
       const page = await browser.newPage();
       const requests = recordRequests(page);
       await page.goto(`${url}rules/vrid-mismatch.html`, { waitUntil: "load" });
-      await page.evaluate((u) => fetch(u).then(() => undefined, () => undefined), `${otherUrl}style.css`);
+      await page.evaluate(
+        (u) =>
+          fetch(u).then(
+            () => undefined,
+            () => undefined,
+          ),
+        `${otherUrl}style.css`,
+      );
       expect(foreignRequests(requests, origin)).toEqual([`${otherUrl}style.css`]);
     } finally {
       await new Promise((r) => other.close(r));
@@ -243,7 +270,9 @@ describe.skipIf(!available)("the playground in Chromium", () => {
     const first = await findings(page);
     await page.focus("#findings-list .finding-place");
     await page.keyboard.press("Enter");
-    const focused = await page.evaluate(() => document.activeElement?.closest(".pane")?.querySelector<HTMLInputElement>(".pane-name")?.value);
+    const focused = await page.evaluate(
+      () => document.activeElement?.closest(".pane")?.querySelector<HTMLInputElement>(".pane-name")?.value,
+    );
     expect(focused).toBe(first[0]!.file);
   });
 });

@@ -47,13 +47,31 @@ test("url: file URLs of paths and back, as Node writes them", () => {
 });
 
 test("net: isIPv6 as Node reads it, zones included", () => {
-  const samples = ["::1", "2001:db8::1", "2001:DB8:0:0:0:0:0:1", "fe80::1%eth0", "::ffff:192.0.2.1", "1::2::3", "2001:db8::g", "192.0.2.1", "", ":", "fe80::1%", "1:2:3:4:5:6:7:8", "1:2:3:4:5:6:7:8:9"];
+  const samples = [
+    "::1",
+    "2001:db8::1",
+    "2001:DB8:0:0:0:0:0:1",
+    "fe80::1%eth0",
+    "::ffff:192.0.2.1",
+    "1::2::3",
+    "2001:db8::g",
+    "192.0.2.1",
+    "",
+    ":",
+    "fe80::1%",
+    "1:2:3:4:5:6:7:8",
+    "1:2:3:4:5:6:7:8:9",
+  ];
   for (const s of samples) expect(isIPv6(s), s).toBe(nodeIsIPv6(s));
 });
 
 test("Buffer.byteLength: UTF-8 bytes as Node counts them, lone surrogates included (keepalived's limits are in bytes)", () => {
-  for (const s of ["abc", "é", "€", "😀", "a\ud800b", "\udc00", "\ud800\ud800", ""]) expect(BrowserBuffer.byteLength(s), JSON.stringify(s)).toBe(Buffer.byteLength(s));
+  for (const s of ["abc", "é", "€", "😀", "a\ud800b", "\udc00", "\ud800\ud800", ""])
+    expect(BrowserBuffer.byteLength(s), JSON.stringify(s)).toBe(Buffer.byteLength(s));
   const halves = fc.constantFrom("\ud800", "\udbff", "\udc00", "\udfff");
   const text = fc.array(fc.oneof(fc.string({ unit: "binary", maxLength: 4 }), halves), { maxLength: 20 }).map((parts) => parts.join(""));
-  fc.assert(fc.property(text, (s) => BrowserBuffer.byteLength(s) === Buffer.byteLength(s)), { numRuns: 2000 });
+  fc.assert(
+    fc.property(text, (s) => BrowserBuffer.byteLength(s) === Buffer.byteLength(s)),
+    { numRuns: 2000 },
+  );
 });

@@ -10,7 +10,8 @@ import { stateFragment, tryItLink, wrongExample } from "../../scripts/try-it.mjs
 import { decodeState } from "../../web/src/share.js";
 
 test("a single-file page's Wrong block is one file", () => {
-  const md = "# x\n\n**error** · schema\n\n## Example\n\nWrong:\n\n```\nvrrp_instance VI_1 {\n}\n```\n\nRight:\n\n```\nok\n```\n\n## How to fix\n\n```\nnot this\n```\n";
+  const md =
+    "# x\n\n**error** · schema\n\n## Example\n\nWrong:\n\n```\nvrrp_instance VI_1 {\n}\n```\n\nRight:\n\n```\nok\n```\n\n## How to fix\n\n```\nnot this\n```\n";
   expect(wrongExample(md)).toEqual([{ name: "keepalived.conf", text: "vrrp_instance VI_1 {\n}\n" }]);
 });
 
@@ -20,7 +21,8 @@ test("a cluster page's blocks keep their node names (scripts/rule-docs.mjs reads
     { name: "master.conf", text: "A\n" },
     { name: "backup.conf", text: "B\n" },
   ]);
-  const labelled = "## Example\n\nmaster.conf, wrong:\n\n```\nA\n```\n\nbackup.conf:\n\n```\nB\n```\n\nmaster.conf, right:\n\n```\nC\n```\n";
+  const labelled =
+    "## Example\n\nmaster.conf, wrong:\n\n```\nA\n```\n\nbackup.conf:\n\n```\nB\n```\n\nmaster.conf, right:\n\n```\nC\n```\n";
   expect(wrongExample(labelled)?.map((f) => f.name)).toEqual(["master.conf", "backup.conf"]);
   expect(wrongExample("## Example\n\nReported for 2.2.7:\n\n```\nA\n```\n")).toBeUndefined();
 });
@@ -40,7 +42,10 @@ test("the link's fragment is what the page decodes", async () => {
 test("a Wrong block checked against a release opens with that release picked", async () => {
   const link = tryItLink(readFileSync("docs/rules/keyword-too-new.md", "utf8"), "http://example.test/")!;
   expect((await decodeState(link.slice(link.indexOf("#"))))?.target).toBe("2.0.20");
-  expect(await decodeState(stateFragment([{ name: "a.conf", text: "x\n" }], "2.1.5"))).toEqual({ files: [{ name: "a.conf", text: "x\n" }], target: "2.1.5" });
+  expect(await decodeState(stateFragment([{ name: "a.conf", text: "x\n" }], "2.1.5"))).toEqual({
+    files: [{ name: "a.conf", text: "x\n" }],
+    target: "2.1.5",
+  });
 });
 
 test("every docs/rules page's Try it line is current (node scripts/try-it.mjs writes them)", () => {

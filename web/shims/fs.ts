@@ -11,4 +11,13 @@ function absent(path: unknown): never {
 export const existsSync = (): boolean => false;
 export const constants = { O_RDONLY: 0, O_NONBLOCK: 0, O_NOCTTY: 0, O_NOFOLLOW: 0 };
 export function closeSync(): void {}
-export { absent as fstatSync, absent as openSync, absent as readdirSync, absent as readFileSync, absent as readSync, absent as realpathSync, absent as statSync, absent as writeFileSync };
+export {
+  absent as fstatSync,
+  absent as openSync,
+  absent as readdirSync,
+  absent as readFileSync,
+  absent as readSync,
+  absent as realpathSync,
+  absent as statSync,
+  absent as writeFileSync,
+};

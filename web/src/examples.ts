@@ -12,6 +12,24 @@ export interface Example {
 }
 
 export const EXAMPLES: readonly Example[] = [
-  { id: "lvs-dr", title: "LVS-DR pair", state: { files: [{ name: "master.conf", text: master }, { name: "backup.conf", text: backup }] } },
-  { id: "broken", title: "Broken pair", state: { files: [{ name: "master.conf", text: brokenMaster }, { name: "backup.conf", text: brokenBackup }] } },
+  {
+    id: "lvs-dr",
+    title: "LVS-DR pair",
+    state: {
+      files: [
+        { name: "master.conf", text: master },
+        { name: "backup.conf", text: backup },
+      ],
+    },
+  },
+  {
+    id: "broken",
+    title: "Broken pair",
+    state: {
+      files: [
+        { name: "master.conf", text: brokenMaster },
+        { name: "backup.conf", text: brokenBackup },
+      ],
+    },
+  },
 ];

@@ -62,7 +62,10 @@ const ACTIONS_DELAY_MS = 250;
 export const SEVERITY = { 1: "error", 2: "warning", 3: "info", 4: "hint" } as const;
 
 const sameRange = (a: lsp.Range, b: lsp.Range) =>
-  a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+  a.start.line === b.start.line &&
+  a.start.character === b.start.character &&
+  a.end.line === b.end.line &&
+  a.end.character === b.end.character;
 
 /** Applies a workspace edit's changes to the views that show its files. */
 function applyEdit(edit: lsp.WorkspaceEdit | undefined, viewOf: (uri: string) => EditorView | null): void {
@@ -71,7 +74,14 @@ function applyEdit(edit: lsp.WorkspaceEdit | undefined, viewOf: (uri: string) =>
     const plugin = view && LSPPlugin.get(view);
     if (!view || !plugin) continue;
     const doc = view.state.doc;
-    view.dispatch({ changes: edits.map((e) => ({ from: plugin.fromPosition(e.range.start, doc), to: plugin.fromPosition(e.range.end, doc), insert: e.newText })), userEvent: "input.fix" });
+    view.dispatch({
+      changes: edits.map((e) => ({
+        from: plugin.fromPosition(e.range.start, doc),
+        to: plugin.fromPosition(e.range.end, doc),
+        insert: e.newText,
+      })),
+      userEvent: "input.fix",
+    });
   }
 }
 
@@ -121,7 +131,8 @@ export function startKalint(workerUrl: string, options: KalintOptions): KalintCl
   };
 
   /** The other files in which these findings mark a place (relatedInformation). */
-  const markedFiles = (diagnostics: readonly lsp.Diagnostic[] = []) => diagnostics.flatMap((d) => (d.relatedInformation ?? []).map((r) => r.location.uri));
+  const markedFiles = (diagnostics: readonly lsp.Diagnostic[] = []) =>
+    diagnostics.flatMap((d) => (d.relatedInformation ?? []).map((r) => r.location.uri));
 
   /** Shows a file's diagnostics in its editor: its own, then the markers other files' findings put there. */
   const show = (uri: string) => {
@@ -161,7 +172,11 @@ export function startKalint(workerUrl: string, options: KalintOptions): KalintCl
     entry.diagnostics = entry.diagnostics.map((d, i) => {
       const source = params.diagnostics[i]!;
       const mine = actions.filter(
-        (a): a is lsp.CodeAction => "edit" in a && !!a.diagnostics?.some((x) => x.code === source.code && messageText(x) === messageText(source) && sameRange(x.range, source.range)),
+        (a): a is lsp.CodeAction =>
+          "edit" in a &&
+          !!a.diagnostics?.some(
+            (x) => x.code === source.code && messageText(x) === messageText(source) && sameRange(x.range, source.range),
+          ),
       );
       const list: Action[] = mine.map((a) => ({ name: a.title, apply: () => applyEdit(a.edit, viewOf) }));
       return list.length ? { ...d, actions: list } : d;
@@ -210,7 +225,9 @@ export function startKalint(workerUrl: string, options: KalintOptions): KalintCl
         return true;
       },
     },
-    extensions: [{ clientCapabilities: { textDocument: { publishDiagnostics: { versionSupport: true, relatedInformation: true }, codeAction: {} } } }],
+    extensions: [
+      { clientCapabilities: { textDocument: { publishDiagnostics: { versionSupport: true, relatedInformation: true }, codeAction: {} } } },
+    ],
   }).connect(workerTransport(worker));
 
   // Every edit goes to the server at once (the server debounces bursts itself), so findings follow typing.

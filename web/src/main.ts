@@ -3,7 +3,15 @@
  * one cluster. Nothing leaves the page: the worker is a file of this site, and the state lives
  * in the URL fragment, which browsers never send.
  */
-import { formatDocument, formatKeymap, findReferencesKeymap, hoverTooltips, jumpToDefinitionKeymap, renameKeymap, serverCompletion } from "@codemirror/lsp-client";
+import {
+  formatDocument,
+  formatKeymap,
+  findReferencesKeymap,
+  hoverTooltips,
+  jumpToDefinitionKeymap,
+  renameKeymap,
+  serverCompletion,
+} from "@codemirror/lsp-client";
 import { indentUnit, syntaxHighlighting } from "@codemirror/language";
 import { lintGutter } from "@codemirror/lint";
 import { Compartment, EditorSelection } from "@codemirror/state";
@@ -251,7 +259,8 @@ function reports(): void {
     const list = byUri.get(uriOf(p.name)) ?? [];
     const errors = list.filter((d) => d.severity === 1).length;
     const warnings = list.filter((d) => d.severity === 2).length;
-    p.element.querySelector(".pane-counts")!.textContent = `${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`;
+    p.element.querySelector(".pane-counts")!.textContent =
+      `${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`;
   }
   clearTimeout(differencesTimer);
   differencesTimer = setTimeout(() => void differences(), DIFFERENCES_DELAY_MS);

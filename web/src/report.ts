@@ -17,7 +17,11 @@ const documented = new Set(facts.documented);
 export const paneName = (panes: readonly PaneInfo[], uri: string): string =>
   panes.find((p) => p.uri === uri)?.name ?? decodeURIComponent(uri.slice(uri.lastIndexOf("/") + 1));
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: string; text?: string } = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: { className?: string; text?: string } = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   if (props.className) e.className = props.className;
   if (props.text !== undefined) e.textContent = props.text;
@@ -36,12 +40,19 @@ export function ruleLink(code: string): HTMLElement {
   return a;
 }
 
-export function renderFindings(list: HTMLElement, title: HTMLElement, panes: readonly PaneInfo[], byUri: ReadonlyMap<string, readonly lsp.Diagnostic[]>): void {
+export function renderFindings(
+  list: HTMLElement,
+  title: HTMLElement,
+  panes: readonly PaneInfo[],
+  byUri: ReadonlyMap<string, readonly lsp.Diagnostic[]>,
+): void {
   list.replaceChildren();
   let count = 0;
   const totals = { 1: 0, 2: 0, 3: 0, 4: 0 } as Record<number, number>;
   for (const pane of panes) {
-    const diagnostics = [...(byUri.get(pane.uri) ?? [])].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    const diagnostics = [...(byUri.get(pane.uri) ?? [])].sort(
+      (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+    );
     for (const d of diagnostics) {
       count++;
       const severity = d.severity ?? 1;
@@ -51,7 +62,9 @@ export function renderFindings(list: HTMLElement, title: HTMLElement, panes: rea
       jump.type = "button";
       jump.title = `go to ${where}`;
       jump.addEventListener("click", () =>
-        document.dispatchEvent(new CustomEvent("kalint-reveal", { detail: { uri: pane.uri, line: d.range.start.line, character: d.range.start.character } })),
+        document.dispatchEvent(
+          new CustomEvent("kalint-reveal", { detail: { uri: pane.uri, line: d.range.start.line, character: d.range.start.character } }),
+        ),
       );
       const name = SEVERITY[severity];
       const item = el("li", { className: `finding severity-${name}` }, jump, " ", el("span", { className: "severity", text: name }), " ");
@@ -69,15 +82,33 @@ export function renderFindings(list: HTMLElement, title: HTMLElement, panes: rea
 export function renderDifferences(host: HTMLElement, panes: readonly PaneInfo[], first: PaneInfo, result: DifferencesResult): void {
   host.replaceChildren();
   if (result.peers.length === 0) {
-    host.append(el("p", { text: panes.length < 2 ? "Add a second node to compare the two." : `${first.name} has no peer among the other files (no instance pairs up with another node's).` }));
+    host.append(
+      el("p", {
+        text:
+          panes.length < 2
+            ? "Add a second node to compare the two."
+            : `${first.name} has no peer among the other files (no instance pairs up with another node's).`,
+      }),
+    );
     return;
   }
   for (const peer of result.peers) {
     const other = paneName(panes, peer.uri);
     const expected = peer.differences.filter((d) => d.expected).length;
-    host.append(el("h3", { text: `${first.name} and ${other}: ${peer.differences.length} difference${peer.differences.length === 1 ? "" : "s"} (${expected} expected between nodes)` }));
+    host.append(
+      el("h3", {
+        text: `${first.name} and ${other}: ${peer.differences.length} difference${peer.differences.length === 1 ? "" : "s"} (${expected} expected between nodes)`,
+      }),
+    );
     if (peer.differences.length === 0) continue;
-    const head = el("tr", {}, el("th", { text: "setting" }), el("th", { text: first.name }), el("th", { text: other }), el("th", { text: "" }));
+    const head = el(
+      "tr",
+      {},
+      el("th", { text: "setting" }),
+      el("th", { text: first.name }),
+      el("th", { text: other }),
+      el("th", { text: "" }),
+    );
     head.querySelectorAll("th").forEach((th) => th.setAttribute("scope", "col"));
     const body = el("tbody");
     for (const d of peer.differences) {

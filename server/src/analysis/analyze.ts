@@ -3,8 +3,29 @@
  * then apply severity settings and disable comments. The CLI and the language server both call this.
  */
 import {
-  checkDeadline, detectTemplate, diagnostic, FindingLimiter, isOpaque, limitsOf, OPAQUE, parse, parseTemplate, pathKind, preprocess, ruleInfo, SourceText, withDeadline,
-  type ConfigFile, type Diagnostic, type EffectiveConfig, type FileHost, type FileStamp, type Limits, type RuleSetting, type TemplateEngine, type TemplateMode,
+  checkDeadline,
+  detectTemplate,
+  diagnostic,
+  FindingLimiter,
+  isOpaque,
+  limitsOf,
+  OPAQUE,
+  parse,
+  parseTemplate,
+  pathKind,
+  preprocess,
+  ruleInfo,
+  SourceText,
+  withDeadline,
+  type ConfigFile,
+  type Diagnostic,
+  type EffectiveConfig,
+  type FileHost,
+  type FileStamp,
+  type Limits,
+  type RuleSetting,
+  type TemplateEngine,
+  type TemplateMode,
 } from "../../../grammar/index.js";
 import { protect, withoutForeignContent } from "./disclosure.js";
 import { buildModel } from "../model/build.js";
@@ -87,7 +108,10 @@ function analyzeNow(path: string, options: AnalyzeOptions): Analysis {
   checkDeadline();
   const targetVersion = options.targetVersion ?? NEWEST_VERSION;
   const { findingsKept } = limitsOf(options.limits);
-  const found: Diagnostic[] = [...config.diagnostics, ...validateSchema(config.file, { targetVersion, findingsKept, ...(parents ? { parents } : {}) })];
+  const found: Diagnostic[] = [
+    ...config.diagnostics,
+    ...validateSchema(config.file, { targetVersion, findingsKept, ...(parents ? { parents } : {}) }),
+  ];
   const context = { model, targetVersion, reading: [...found], ...(options.fragment ? { fragment: true } : {}) };
   const start = { file: config.root, start: 0, end: 0 };
   const limiter = new FindingLimiter(findingsKept);
@@ -102,8 +126,15 @@ function analyzeNow(path: string, options: AnalyzeOptions): Analysis {
   for (const d of limiter.summaries()) found.push(d);
   const partials = config.raw.template ? readPartials(path, config, options, found) : [];
   if (config.raw.template) nameTemplateOutput(found, config.raw.template.engine);
-  const shown = withoutForeignContent(found, config, options.rootShown ? { rootShown: true } : {}).map((d) => protect(d, config.substituted));
-  const diagnostics = finish(shown, config, options.rules ?? {}, options.standalone ? (code) => ruleInfo(code)?.scope !== "cluster" : undefined);
+  const shown = withoutForeignContent(found, config, options.rootShown ? { rootShown: true } : {}).map((d) =>
+    protect(d, config.substituted),
+  );
+  const diagnostics = finish(
+    shown,
+    config,
+    options.rules ?? {},
+    options.standalone ? (code) => ruleInfo(code)?.scope !== "cluster" : undefined,
+  );
   return { config, model, diagnostics, partials };
 }
 
@@ -128,11 +159,26 @@ function readPartials(path: string, config: EffectiveConfig, options: AnalyzeOpt
       // An import brings macros, whose bodies are checked where they are called, not here:
       // one kalint cannot find costs nothing, and Salt names them from its file root.
       if (partial.include.keyword !== "include" && partial.include.keyword !== "template" && partial.include.keyword !== "render") continue;
-      found.push(diagnostic({ file: config.root, start: tag.start, end: tag.end }, "include-not-found", `no template '${partial.include.name}' in ${partial.searched.join(", ")}; kalint could not check it where it is included (add its folder with --template-path)`));
+      found.push(
+        diagnostic(
+          { file: config.root, start: tag.start, end: tag.end },
+          "include-not-found",
+          `no template '${partial.include.name}' in ${partial.searched.join(", ")}; kalint could not check it where it is included (add its folder with --template-path)`,
+        ),
+      );
       continue;
     }
     if (partial.parents === undefined || visiting.has(resolve(partial.path))) continue;
-    const sub = analyze(partial.path, { ...options, text: undefined, stamp: undefined, rootShown: false, parents: partial.parents, fragment: true, template: options.template === "none" ? "auto" : options.template ?? "auto", visiting } as AnalyzeOptions);
+    const sub = analyze(partial.path, {
+      ...options,
+      text: undefined,
+      stamp: undefined,
+      rootShown: false,
+      parents: partial.parents,
+      fragment: true,
+      template: options.template === "none" ? "auto" : (options.template ?? "auto"),
+      visiting,
+    } as AnalyzeOptions);
     read.push(partial.path, ...sub.partials);
     for (const d of sub.diagnostics) found.push(d);
   }
@@ -147,7 +193,7 @@ function readPartials(path: string, config: EffectiveConfig, options: AnalyzeOpt
 function read(path: string, options: AnalyzeOptions): { config: EffectiveConfig; parents?: readonly string[] } {
   const mode = options.template ?? "auto";
   const read = mode === "none" || options.text !== undefined ? undefined : options.host.readFile(path, limitsOf(options.limits).fileBytes);
-  const text = mode === "none" ? undefined : options.text ?? (read && "text" in read ? read.text : undefined);
+  const text = mode === "none" ? undefined : (options.text ?? (read && "text" in read ? read.text : undefined));
   const engine: TemplateEngine | undefined = text === undefined ? undefined : detectTemplate(path, text, mode);
   if (engine === undefined || text === undefined) {
     return {
@@ -162,14 +208,18 @@ function read(path: string, options: AnalyzeOptions): { config: EffectiveConfig;
     };
   }
   const root = new SourceText(path, text);
-  const parse = (parents: readonly string[] | undefined) => parseTemplate(root, engine, { ...(parents ? { parents } : {}), ...(options.fragment ? { fragment: true } : {}) });
+  const parse = (parents: readonly string[] | undefined) =>
+    parseTemplate(root, engine, { ...(parents ? { parents } : {}), ...(options.fragment ? { fragment: true } : {}) });
   let raw = parse(options.parents);
   // A fragment named on its own (`--fragment`, rc fragments) has no include site to say which
   // block it is read in: when its first literal keyword belongs to exactly one block, that one.
   const guessed = options.fragment && !options.parents ? fragmentBlock(raw) : undefined;
   if (guessed) raw = parse(guessed);
   const parents = guessed ?? options.parents;
-  return { config: { root, raw, file: raw, files: [root], includes: [], parameters: new Map(), substituted: [], diagnostics: raw.diagnostics }, ...(parents ? { parents } : {}) };
+  return {
+    config: { root, raw, file: raw, files: [root], includes: [], parameters: new Map(), substituted: [], diagnostics: raw.diagnostics },
+    ...(parents ? { parents } : {}),
+  };
 }
 
 /** The block path a fragment's first literal top-level keyword belongs to, when it is not the top level and is one path. */
@@ -188,7 +238,12 @@ function fragmentBlock(file: ConfigFile): readonly string[] | undefined {
  * Severity settings and suppressions, shared with the cluster analysis. `ran` narrows the codes
  * whose silence makes a disable comment stale (default: every code that is not "off").
  */
-export function finish(found: readonly Diagnostic[], config: EffectiveConfig, rules: Readonly<Record<string, RuleSetting>>, ran?: (code: string) => boolean): Diagnostic[] {
+export function finish(
+  found: readonly Diagnostic[],
+  config: EffectiveConfig,
+  rules: Readonly<Record<string, RuleSetting>>,
+  ran?: (code: string) => boolean,
+): Diagnostic[] {
   const suppressions = config.files.flatMap((f) => collectSuppressions(f === config.root ? config.raw : rawOf(f)));
   const judge: SuppressionJudge = {
     known: (code) => ruleInfo(code) !== undefined,
@@ -209,5 +264,7 @@ function rawOf(file: SourceText) {
 }
 
 export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
-  return list.sort((a, b) => (a.file.path < b.file.path ? -1 : a.file.path > b.file.path ? 1 : a.start - b.start || a.end - b.end || (a.code < b.code ? -1 : 1)));
+  return list.sort((a, b) =>
+    a.file.path < b.file.path ? -1 : a.file.path > b.file.path ? 1 : a.start - b.start || a.end - b.end || (a.code < b.code ? -1 : 1),
+  );
 }

@@ -26,6 +26,10 @@ export function capFindings(diagnostics: readonly Diagnostic[], max: number, how
     } else hidden.add(d.file.path, d);
   }
   if (hidden.size === 0) return out;
-  for (const d of hidden.summaries((first, count) => `${formatCount(count)} more ${first.code} finding${count === 1 ? "" : "s"} in this file ${count === 1 ? "is" : "are"} not shown (${how})`)) out.push(d);
+  for (const d of hidden.summaries(
+    (first, count) =>
+      `${formatCount(count)} more ${first.code} finding${count === 1 ? "" : "s"} in this file ${count === 1 ? "is" : "are"} not shown (${how})`,
+  ))
+    out.push(d);
   return sortDiagnostics(out);
 }

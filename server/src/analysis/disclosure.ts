@@ -12,7 +12,16 @@
  * - every message is one line of printable text: control characters, bidirectional overrides
  *   and lone surrogates are escaped, and a quoted excerpt of the input is cut short.
  */
-import { diagnostic, firstAtOrAfter, isOpaque, type Diagnostic, type EffectiveConfig, type Node, type SourceText, type Substitution } from "../../../grammar/index.js";
+import {
+  diagnostic,
+  firstAtOrAfter,
+  isOpaque,
+  type Diagnostic,
+  type EffectiveConfig,
+  type Node,
+  type SourceText,
+  type Substitution,
+} from "../../../grammar/index.js";
 import { keywordsNamed, removedKeyword } from "../schema/lookup.js";
 
 /** A keyword keepalived knows, or one a template expression writes (a template is configuration). */
@@ -43,7 +52,9 @@ export function scrubText(text: string, substitutions: readonly Substitution[], 
   // Secrets first, then longer values first, so a value that contains another is replaced
   // whole. A message may quote part of a value (the 8 characters of a password keepalived
   // keeps): every long enough piece of one goes too.
-  const hidden = substitutions.filter((s) => s.secret || options.redact).sort((a, b) => Number(b.secret) - Number(a.secret) || b.value.length - a.value.length);
+  const hidden = substitutions
+    .filter((s) => s.secret || options.redact)
+    .sort((a, b) => Number(b.secret) - Number(a.secret) || b.value.length - a.value.length);
   for (const s of hidden) {
     const value = s.value.trim();
     out = value.length >= PIECE ? replacePieces(out, value, s.label) : replaceValue(out, value, s.label);
@@ -88,7 +99,8 @@ function replaceValue(text: string, value: string, label: string): string {
 }
 
 /** Control characters, bidirectional controls and lone surrogates, which a terminal or a web page would act on. */
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const UNPRINTABLE =
+  /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** A message as one line of printable text, with excerpts of the input cut short. */
 export function printable(message: string): string {
@@ -102,7 +114,9 @@ export function printable(message: string): string {
   if (out.length > MAX_EXCERPT) {
     // A quote opens after a blank or punctuation and closes before one: the apostrophe of
     // "peer's" in kalint's own words is no quote.
-    out = out.replace(/(^|[^\p{L}\p{N}_])'([^'\n]*)'(?=$|[^\p{L}\p{N}_])/gu, (whole, before: string, inner: string) => (inner.length > MAX_EXCERPT ? `${before}'${inner.slice(0, MAX_EXCERPT - 4)}…'` : whole));
+    out = out.replace(/(^|[^\p{L}\p{N}_])'([^'\n]*)'(?=$|[^\p{L}\p{N}_])/gu, (whole, before: string, inner: string) =>
+      inner.length > MAX_EXCERPT ? `${before}'${inner.slice(0, MAX_EXCERPT - 4)}…'` : whole,
+    );
     out = out.replace(new RegExp(`\\S{${MAX_WORD + 1},}`, "g"), (word) => `${word.slice(0, MAX_WORD - 1)}…`);
   }
   return out;
@@ -161,7 +175,8 @@ export function foreignFiles(config: EffectiveConfig, diagnostics: readonly Diag
         if (!evidence.has(n.keyword.file) && isKnownKeyword(n.keyword.text)) evidence.add(n.keyword.file);
       } else if (n.kind === "value") {
         seen.add(n.file);
-        if (!evidence.has(n.file) && n.start < (countedFrom.get(n.file) ?? Infinity) && !errorIn(n.file, n.start, n.end)) evidence.add(n.file);
+        if (!evidence.has(n.file) && n.start < (countedFrom.get(n.file) ?? Infinity) && !errorIn(n.file, n.start, n.end))
+          evidence.add(n.file);
       }
       if (n.kind === "block" || n.kind === "anonymous-block") visit(n.children);
     }
@@ -175,12 +190,20 @@ export function foreignFiles(config: EffectiveConfig, diagnostics: readonly Diag
  * gets one finding instead, at the include that read it (or at the start of the file when it is
  * the one checked), and its content is marked confidential so no output quotes it.
  */
-export function withoutForeignContent(diagnostics: readonly Diagnostic[], config: EffectiveConfig, options: { readonly rootShown?: boolean } = {}): Diagnostic[] {
+export function withoutForeignContent(
+  diagnostics: readonly Diagnostic[],
+  config: EffectiveConfig,
+  options: { readonly rootShown?: boolean } = {},
+): Diagnostic[] {
   const foreign = foreignFiles(config, diagnostics);
   if (options.rootShown) foreign.delete(config.root);
   if (foreign.size === 0) return [...diagnostics];
   // A limit met in such a file is still reported: its message names only the file and the limit.
-  const out = diagnostics.filter((d) => (!foreign.has(d.file) || (d.code === "resource-limit" && d.omitted === undefined)) && !(d.fix?.edits.some((e) => foreign.has(e.file)) ?? false));
+  const out = diagnostics.filter(
+    (d) =>
+      (!foreign.has(d.file) || (d.code === "resource-limit" && d.omitted === undefined)) &&
+      !(d.fix?.edits.some((e) => foreign.has(e.file)) ?? false),
+  );
   for (const file of foreign) {
     confidential.add(file);
     const message = `${file.path} does not look like keepalived configuration (no line of it starts with a keepalived keyword); kalint shows nothing of its content`;

@@ -25,7 +25,6 @@ export interface RenderEntry {
 
 export const EMPTY_CONFIG: LintConfig = { rules: {}, peers: [] };
 
-
 export class ConfigError extends Error {}
 
 /** Parses and checks an rc file's text; throws ConfigError with a one-line reason. */
@@ -39,13 +38,20 @@ export function parseLintConfig(text: string, path: string): LintConfig {
   if (typeof data !== "object" || data === null || Array.isArray(data)) throw new ConfigError(`${path}: expected a JSON object`);
   const o = data as Record<string, unknown>;
   for (const key of Object.keys(o)) {
-    if (!["targetVersion", "rules", "peers", "templates", "$schema"].includes(key)) throw new ConfigError(`${path}: unknown setting '${key}'`);
+    if (!["targetVersion", "rules", "peers", "templates", "$schema"].includes(key))
+      throw new ConfigError(`${path}: unknown setting '${key}'`);
   }
   const rules: Record<string, RuleSetting> = {};
   if (o["rules"] !== undefined) {
-    if (typeof o["rules"] !== "object" || o["rules"] === null || Array.isArray(o["rules"])) throw new ConfigError(`${path}: 'rules' must be an object`);
+    if (typeof o["rules"] !== "object" || o["rules"] === null || Array.isArray(o["rules"]))
+      throw new ConfigError(`${path}: 'rules' must be an object`);
     for (const [code, value] of Object.entries(o["rules"] as Record<string, unknown>)) {
-      if (typeof value !== "string" || !(RULE_SETTINGS as readonly string[]).includes(value)) throw new ConfigError(`${path}: rule '${code}' must be ${RULE_SETTINGS.map((s) => `"${s}"`).join(", ").replace(/, ([^,]*)$/, " or $1")}, not ${JSON.stringify(value)}`);
+      if (typeof value !== "string" || !(RULE_SETTINGS as readonly string[]).includes(value))
+        throw new ConfigError(
+          `${path}: rule '${code}' must be ${RULE_SETTINGS.map((s) => `"${s}"`)
+            .join(", ")
+            .replace(/, ([^,]*)$/, " or $1")}, not ${JSON.stringify(value)}`,
+        );
       rules[code] = value as RuleSetting;
     }
   }
@@ -56,10 +62,18 @@ export function parseLintConfig(text: string, path: string): LintConfig {
     }
     for (const g of o["peers"] as string[][]) peers.push(g.map((p) => resolve(dirname(path), p)));
   }
-  if (o["targetVersion"] !== undefined && typeof o["targetVersion"] !== "string") throw new ConfigError(`${path}: 'targetVersion' must be a string`);
+  if (o["targetVersion"] !== undefined && typeof o["targetVersion"] !== "string")
+    throw new ConfigError(`${path}: 'targetVersion' must be a string`);
   const fragments = templateFragments(o["templates"], path);
   const renders = renderEntries(o["templates"], path);
-  return { rules, peers, path, ...(typeof o["targetVersion"] === "string" ? { targetVersion: o["targetVersion"] } : {}), ...(fragments ? { fragments } : {}), ...(renders.length ? { renders } : {}) };
+  return {
+    rules,
+    peers,
+    path,
+    ...(typeof o["targetVersion"] === "string" ? { targetVersion: o["targetVersion"] } : {}),
+    ...(fragments ? { fragments } : {}),
+    ...(renders.length ? { renders } : {}),
+  };
 }
 
 /**
@@ -71,11 +85,13 @@ function templateFragments(value: unknown, path: string): string[] | undefined {
   if (typeof value !== "object" || value === null || Array.isArray(value)) throw new ConfigError(`${path}: 'templates' must be an object`);
   const o = value as Record<string, unknown>;
   for (const [key, entry] of Object.entries(o)) {
-    if (key !== "fragments" && (typeof entry !== "object" || entry === null || Array.isArray(entry))) throw new ConfigError(`${path}: templates entry '${key}' must be an object`);
+    if (key !== "fragments" && (typeof entry !== "object" || entry === null || Array.isArray(entry)))
+      throw new ConfigError(`${path}: templates entry '${key}' must be an object`);
   }
   const fragments = o["fragments"];
   if (fragments === undefined) return undefined;
-  if (!Array.isArray(fragments) || !fragments.every((g) => typeof g === "string")) throw new ConfigError(`${path}: 'templates.fragments' must be a list of file globs`);
+  if (!Array.isArray(fragments) || !fragments.every((g) => typeof g === "string"))
+    throw new ConfigError(`${path}: 'templates.fragments' must be a list of file globs`);
   return fragments as string[];
 }
 
@@ -92,13 +108,19 @@ function renderEntries(value: unknown, path: string): RenderEntry[] {
   for (const [key, entry] of Object.entries(value as Record<string, unknown>)) {
     if (key === "fragments") continue;
     const e = entry as Record<string, unknown>;
-    for (const k of Object.keys(e)) if (k !== "defaults" && k !== "nodes") throw new ConfigError(`${path}: templates entry '${key}' has unknown setting '${k}' (defaults, nodes)`);
+    for (const k of Object.keys(e))
+      if (k !== "defaults" && k !== "nodes")
+        throw new ConfigError(`${path}: templates entry '${key}' has unknown setting '${k}' (defaults, nodes)`);
     const nodes = e["nodes"] ?? {};
-    if (typeof nodes !== "object" || nodes === null || Array.isArray(nodes)) throw new ConfigError(`${path}: templates entry '${key}': 'nodes' must map node names to lists of vars files`);
+    if (typeof nodes !== "object" || nodes === null || Array.isArray(nodes))
+      throw new ConfigError(`${path}: templates entry '${key}': 'nodes' must map node names to lists of vars files`);
     out.push({
       template: resolve(base, key),
       defaults: list(e["defaults"], `templates entry '${key}': 'defaults'`),
-      nodes: Object.entries(nodes as Record<string, unknown>).map(([name, files]) => ({ name, files: list(files, `templates entry '${key}': node '${name}'`) })),
+      nodes: Object.entries(nodes as Record<string, unknown>).map(([name, files]) => ({
+        name,
+        files: list(files, `templates entry '${key}': node '${name}'`),
+      })),
     });
   }
   return out;
@@ -134,7 +156,11 @@ const defaultCache = new Map<string, LintConfig>();
  * between them. The language server passes a cache of its own, which it clears when an rc file
  * changes, and a loader that turns a broken rc file into a warning.
  */
-export function findLintConfig(file: string, cache: Map<string, LintConfig> = defaultCache, load: (path: string) => LintConfig = loadLintConfig): LintConfig {
+export function findLintConfig(
+  file: string,
+  cache: Map<string, LintConfig> = defaultCache,
+  load: (path: string) => LintConfig = loadLintConfig,
+): LintConfig {
   const walked: string[] = [];
   let dir = dirname(resolve(file));
   let found = EMPTY_CONFIG;
@@ -164,6 +190,11 @@ const MAX_RC_BYTES = 1024 * 1024;
 export function loadLintConfig(path: string): LintConfig {
   // Read as any input is: a regular file, bounded (a FIFO or /dev/zero in its place must not hang or fill memory).
   const read = readRegularFile(path, MAX_RC_BYTES);
-  if ("refused" in read) throw new ConfigError(read.refused.reason === "missing" ? `cannot read config file ${path}` : read.refused.message.replace(/^cannot read /, "cannot read config file "));
+  if ("refused" in read)
+    throw new ConfigError(
+      read.refused.reason === "missing"
+        ? `cannot read config file ${path}`
+        : read.refused.message.replace(/^cannot read /, "cannot read config file "),
+    );
   return parseLintConfig(read.bytes.toString("utf8"), path);
 }

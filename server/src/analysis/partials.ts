@@ -23,7 +23,7 @@ export interface ResolvedPartial {
 /** Folders to look for a partial of `file` in, in order. */
 export function searchPath(file: string, templatePath: readonly string[] = []): string[] {
   const dirs = [dirname(resolve(file))];
-  for (let d = dirs[0]!; ; ) {
+  for (let d = dirs[0]!; ;) {
     if (basename(d) === "templates") {
       if (!dirs.includes(d)) dirs.push(d);
       dirs.push(dirname(d));
@@ -38,7 +38,12 @@ export function searchPath(file: string, templatePath: readonly string[] = []): 
 }
 
 /** Where each literal partial of a parsed template is, and the block it is included in. */
-export function resolvePartials(file: ConfigFile, path: string, templatePath: readonly string[], exists: (p: string) => boolean): ResolvedPartial[] {
+export function resolvePartials(
+  file: ConfigFile,
+  path: string,
+  templatePath: readonly string[],
+  exists: (p: string) => boolean,
+): ResolvedPartial[] {
   const layer = file.template;
   if (!layer) return [];
   const dirs = searchPath(path, templatePath);
@@ -51,7 +56,12 @@ export function resolvePartials(file: ConfigFile, path: string, templatePath: re
     const parents = blockPathAt(file.children, include.tag.start, []);
     // Named as the includer is: relative to the working folder when it was given so.
     const shown = found !== undefined && !isAbsolute(path) ? relative(process.cwd(), found) : found;
-    out.push({ include, path: shown, parents: parents.some(isOpaque) ? undefined : parents, searched: isAbsolute(name) ? [dirname(name)] : dirs });
+    out.push({
+      include,
+      path: shown,
+      parents: parents.some(isOpaque) ? undefined : parents,
+      searched: isAbsolute(name) ? [dirname(name)] : dirs,
+    });
   }
   return out;
 }
@@ -59,7 +69,11 @@ export function resolvePartials(file: ConfigFile, path: string, templatePath: re
 /** Keywords of the blocks whose braces hold `offset`. */
 export function blockPathAt(children: readonly Node[], offset: number, base: readonly string[]): string[] {
   for (const n of children) {
-    if ((n.kind === "block" || n.kind === "anonymous-block") && n.open.end <= offset && (n.close === undefined || offset <= n.close.start)) {
+    if (
+      (n.kind === "block" || n.kind === "anonymous-block") &&
+      n.open.end <= offset &&
+      (n.close === undefined || offset <= n.close.start)
+    ) {
       return blockPathAt(n.children, offset, n.kind === "block" ? [...base, n.keyword.text] : base);
     }
   }

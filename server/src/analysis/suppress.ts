@@ -6,7 +6,16 @@
  * one that names an unknown code or is written wrong, so a stale or mistyped comment never
  * silently hides nothing.
  */
-import { diagnostic, isBlockLike, type ConfigFile, type Diagnostic, type Node, type SourceText, type Span, type TextEdit } from "../../../grammar/index.js";
+import {
+  diagnostic,
+  isBlockLike,
+  type ConfigFile,
+  type Diagnostic,
+  type Node,
+  type SourceText,
+  type Span,
+  type TextEdit,
+} from "../../../grammar/index.js";
 
 export interface Suppression {
   readonly comment: Span;
@@ -93,7 +102,11 @@ function unusedDiagnostic(s: Suppression, message: string, whole: boolean): Diag
  * Drops suppressed diagnostics and adds `unused-suppression` for comments (or codes in them)
  * that matched nothing although their rule ran, named an unknown code, or could not be read.
  */
-export function applySuppressions(diagnostics: readonly Diagnostic[], suppressions: readonly Suppression[], judge: SuppressionJudge = EVERYTHING): Diagnostic[] {
+export function applySuppressions(
+  diagnostics: readonly Diagnostic[],
+  suppressions: readonly Suppression[],
+  judge: SuppressionJudge = EVERYTHING,
+): Diagnostic[] {
   if (suppressions.length === 0) return [...diagnostics];
   const readable = suppressions.filter((s) => !s.malformed);
   const kept: Diagnostic[] = [];
@@ -116,13 +129,27 @@ export function applySuppressions(diagnostics: readonly Diagnostic[], suppressio
     }
     const unknown = s.codes.filter((c) => c !== "all" && !judge.known(c));
     if (unknown.length) {
-      kept.push(unusedDiagnostic(s, `unknown rule ${unknown.map((c) => `'${c}'`).join(", ")} in this kalint comment; 'kalint rules' lists them`, unknown.length === s.codes.length));
+      kept.push(
+        unusedDiagnostic(
+          s,
+          `unknown rule ${unknown.map((c) => `'${c}'`).join(", ")} in this kalint comment; 'kalint rules' lists them`,
+          unknown.length === s.codes.length,
+        ),
+      );
       continue;
     }
     const stale = s.codes.filter((c) => !s.used.has(c) && (c === "all" || judge.ran(c)));
     if (stale.length === 0) continue;
     const whole = s.used.size === 0 && stale.length === s.codes.length;
-    kept.push(unusedDiagnostic(s, whole ? `this kalint comment suppresses nothing (${stale.join(", ")}); remove it` : `${stale.join(", ")} in this kalint comment suppresses nothing; remove ${stale.length === 1 ? "it" : "them"}`, whole));
+    kept.push(
+      unusedDiagnostic(
+        s,
+        whole
+          ? `this kalint comment suppresses nothing (${stale.join(", ")}); remove it`
+          : `${stale.join(", ")} in this kalint comment suppresses nothing; remove ${stale.length === 1 ? "it" : "them"}`,
+        whole,
+      ),
+    );
   }
   return kept;
 }

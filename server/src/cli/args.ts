@@ -78,7 +78,11 @@ export function redacts(o: Pick<CliOptions, "redact" | "format">): boolean {
 }
 
 /** A comma-separated option value (`--disable a,b`, `--vars x.yml,y.yml`), blanks dropped. */
-const commaList = (value: string): string[] => value.split(",").map((s) => s.trim()).filter(Boolean);
+const commaList = (value: string): string[] =>
+  value
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /** Each option without a value and what it sets: the one list of their names. */
 const FLAG_OPTIONS: Readonly<Record<string, (o: CliOptions) => void>> = {
@@ -103,11 +107,13 @@ const FLAG_OPTIONS: Readonly<Record<string, (o: CliOptions) => void>> = {
 /** Each option that takes a value (`--name value` or `--name=value`), what it checks and sets: the one list of their names. */
 const VALUE_OPTIONS: Readonly<Record<string, (o: CliOptions, value: string) => void>> = {
   "--format": (o, value) => {
-    if (!["text", "json", "sarif", "github", "html"].includes(value)) throw new UsageError(`--format must be text, json, sarif, github or html, not '${value}'`);
+    if (!["text", "json", "sarif", "github", "html"].includes(value))
+      throw new UsageError(`--format must be text, json, sarif, github or html, not '${value}'`);
     o.format = value as CliOptions["format"];
   },
   "--fail-on": (o, value) => {
-    if (!(RULE_SEVERITIES as readonly string[]).includes(value)) throw new UsageError(`--fail-on must be ${RULE_SEVERITIES.join(", ").replace(/, ([^,]*)$/, " or $1")}, not '${value}'`);
+    if (!(RULE_SEVERITIES as readonly string[]).includes(value))
+      throw new UsageError(`--fail-on must be ${RULE_SEVERITIES.join(", ").replace(/, ([^,]*)$/, " or $1")}, not '${value}'`);
     o.failOn = value as CliOptions["failOn"];
   },
   "--target-version": (o, value) => {
@@ -125,7 +131,8 @@ const VALUE_OPTIONS: Readonly<Record<string, (o: CliOptions, value: string) => v
     o.as = value;
   },
   "--template": (o, value) => {
-    if (!["auto", "jinja", "go", "erb", "none"].includes(value)) throw new UsageError(`--template must be auto, jinja, go, erb or none, not '${value}'`);
+    if (!["auto", "jinja", "go", "erb", "none"].includes(value))
+      throw new UsageError(`--template must be auto, jinja, go, erb or none, not '${value}'`);
     o.template = value as CliOptions["template"];
   },
   "--template-path": (o, value) => o.templatePath.push(value),
@@ -152,9 +159,30 @@ const VALUE_OPTIONS: Readonly<Record<string, (o: CliOptions, value: string) => v
 
 export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY: boolean): CliOptions {
   const o: CliOptions = {
-    command: "check", commandGiven: false, files: [], format: "text", failOn: "error", noConfig: false, disable: [], enable: [],
-    fix: false, check: false, write: false, tty: isTTY, template: "auto", templatePath: [], fragment: false, scenarios: [], addresses: {}, compare: false, vars: [], defaults: [], nodes: [], map: false,
-    maxFindings: DEFAULT_MAX_FINDINGS, force: false,
+    command: "check",
+    commandGiven: false,
+    files: [],
+    format: "text",
+    failOn: "error",
+    noConfig: false,
+    disable: [],
+    enable: [],
+    fix: false,
+    check: false,
+    write: false,
+    tty: isTTY,
+    template: "auto",
+    templatePath: [],
+    fragment: false,
+    scenarios: [],
+    addresses: {},
+    compare: false,
+    vars: [],
+    defaults: [],
+    nodes: [],
+    map: false,
+    maxFindings: DEFAULT_MAX_FINDINGS,
+    force: false,
     // no-color.org: NO_COLOR set to anything but the empty string turns colour off.
     color: isTTY && !env["NO_COLOR"],
   };
@@ -199,17 +227,20 @@ function validate(o: CliOptions): void {
   if (o.fix && o.command !== "check") throw new UsageError("--fix works only with check");
   if ((o.check || o.write) && o.command !== "fmt") throw new UsageError("--check and --write work only with fmt");
   if (o.check && o.write) throw new UsageError("fmt takes --check or --write, not both");
-  if (o.stdinFilename !== undefined && !o.files.includes("-")) throw new UsageError("--stdin-filename goes with '-' (read the file from stdin)");
+  if (o.stdinFilename !== undefined && !o.files.includes("-"))
+    throw new UsageError("--stdin-filename goes with '-' (read the file from stdin)");
   if (o.as !== undefined) {
     if (o.command !== "check" && o.command !== "fmt") throw new UsageError("--as works only with check and fmt");
     if (o.stdinFilename !== undefined) throw new UsageError("--as and --stdin-filename both name the input; give one");
     if (o.files.length !== 1) throw new UsageError("--as names one input; give exactly one file (or '-')");
-    if (o.fix) throw new UsageError("--fix rewrites the file it reads, and --as checks that file under another name; they cannot be combined");
+    if (o.fix)
+      throw new UsageError("--fix rewrites the file it reads, and --as checks that file under another name; they cannot be combined");
   }
   if (o.files.filter((f) => f === "-").length > 1) throw new UsageError("'-' (standard input) can be given only once");
   if (o.fix && o.files.includes("-")) throw new UsageError("--fix rewrites files in place and cannot fix standard input");
   if (o.force && !o.fix && !o.write) throw new UsageError("--force goes with --fix or fmt --write");
-  if (["check", "fmt"].includes(o.command) && o.files.length === 0) throw new UsageError(`${o.command} needs at least one file (or '-' for stdin)`);
+  if (["check", "fmt"].includes(o.command) && o.files.length === 0)
+    throw new UsageError(`${o.command} needs at least one file (or '-' for stdin)`);
   validateRender(o);
   if (o.command === "diff" && (o.nodes.length > 0 || o.inventory !== undefined)) return;
   if (o.command === "diff" && !(o.files.length === 2 || (o.files.length === 1 && o.ids))) {
@@ -223,8 +254,10 @@ function validate(o: CliOptions): void {
     throw new UsageError(`${o.command} needs two or more node files, or one file with --ids A,B`);
   }
   if (simulating && o.files.includes("-")) throw new UsageError(`${o.command} reads files, not standard input`);
-  if (!simulating && (o.scenarios.length || Object.keys(o.addresses).length)) throw new UsageError("--scenario and --address work only with simulate and lab");
-  if (o.command !== "lab" && (o.compare || o.keepalived !== undefined)) throw new UsageError("--compare and --keepalived work only with lab");
+  if (!simulating && (o.scenarios.length || Object.keys(o.addresses).length))
+    throw new UsageError("--scenario and --address work only with simulate and lab");
+  if (o.command !== "lab" && (o.compare || o.keepalived !== undefined))
+    throw new UsageError("--compare and --keepalived work only with lab");
   if (o.format === "html" && !simulating) throw new UsageError("--format html works only with simulate and lab");
   if (simulating && (o.format === "sarif" || o.format === "github")) throw new UsageError(`${o.command} prints text, json or html`);
 }
@@ -232,18 +265,25 @@ function validate(o: CliOptions): void {
 /** Render mode's options (docs/templates.md): which command takes which, and what each needs. */
 function validateRender(o: CliOptions): void {
   const renderOptions = o.vars.length > 0 || o.defaults.length > 0 || o.nodes.length > 0 || o.inventory !== undefined;
-  if (o.vars.length && !["check", "render"].includes(o.command)) throw new UsageError("--vars works with check and render (diff takes --node NAME=FILE per node)");
-  if (o.nodes.length && !["diff", "simulate"].includes(o.command)) throw new UsageError("--node works with diff and simulate (check and render take --vars)");
-  if (o.defaults.length && !["check", "diff", "render", "simulate"].includes(o.command)) throw new UsageError("--defaults works with check, diff, render and simulate");
-  if (o.inventory !== undefined && !["diff", "render", "simulate"].includes(o.command)) throw new UsageError("--inventory works with diff, render and simulate");
-  if ((o.hosts || o.group !== undefined) && o.inventory === undefined) throw new UsageError("--hosts and --group pick hosts of an --inventory");
+  if (o.vars.length && !["check", "render"].includes(o.command))
+    throw new UsageError("--vars works with check and render (diff takes --node NAME=FILE per node)");
+  if (o.nodes.length && !["diff", "simulate"].includes(o.command))
+    throw new UsageError("--node works with diff and simulate (check and render take --vars)");
+  if (o.defaults.length && !["check", "diff", "render", "simulate"].includes(o.command))
+    throw new UsageError("--defaults works with check, diff, render and simulate");
+  if (o.inventory !== undefined && !["diff", "render", "simulate"].includes(o.command))
+    throw new UsageError("--inventory works with diff, render and simulate");
+  if ((o.hosts || o.group !== undefined) && o.inventory === undefined)
+    throw new UsageError("--hosts and --group pick hosts of an --inventory");
   if (o.hosts && o.group !== undefined) throw new UsageError("give --hosts or --group, not both");
   if ((o.output !== undefined || o.map) && o.command !== "render") throw new UsageError("-o and --map work only with render");
   if (o.inventory !== undefined && o.nodes.length) throw new UsageError("--inventory and --node both name the nodes; give one");
   if (o.command === "render") {
     if (o.files.length !== 1) throw new UsageError("render needs exactly one template");
-    if (o.inventory !== undefined && !(o.hosts?.length === 1)) throw new UsageError("render --inventory renders one host: give --hosts NAME");
-    if (o.inventory === undefined && !o.vars.length && !o.defaults.length) throw new UsageError("render needs the node's variables: --vars FILE (and --defaults FILE), or --inventory FILE --hosts NAME");
+    if (o.inventory !== undefined && !(o.hosts?.length === 1))
+      throw new UsageError("render --inventory renders one host: give --hosts NAME");
+    if (o.inventory === undefined && !o.vars.length && !o.defaults.length)
+      throw new UsageError("render needs the node's variables: --vars FILE (and --defaults FILE), or --inventory FILE --hosts NAME");
   }
   if (!renderOptions) return;
   if (o.files.includes("-")) throw new UsageError("render mode reads the template from a file, not standard input");
@@ -251,7 +291,8 @@ function validateRender(o: CliOptions): void {
   if (o.command === "check" && o.fix) throw new UsageError("--fix never edits a template; render mode has nothing to fix in place");
   if (o.command === "diff" || o.command === "simulate") {
     if (o.files.length !== 1) throw new UsageError(`${o.command} TEMPLATE --node ... takes exactly one template`);
-    if (o.inventory === undefined && o.nodes.length < 2) throw new UsageError(`${o.command} TEMPLATE needs two or more --node NAME=FILE (or --inventory with --hosts/--group)`);
+    if (o.inventory === undefined && o.nodes.length < 2)
+      throw new UsageError(`${o.command} TEMPLATE needs two or more --node NAME=FILE (or --inventory with --hosts/--group)`);
   }
 }
 

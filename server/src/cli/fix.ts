@@ -12,7 +12,17 @@
  * hard links, and there is no temporary file to leave behind.
  */
 import { closeSync, constants, fstatSync, fsyncSync, ftruncateSync, openSync, writeSync } from "node:fs";
-import { decodeFile, DEFAULT_LIMITS, fileErrorReason as reason, formatBytes, type DecodedText, type FileStamp, type Fix, type SourceText, type TextEdit } from "../../../grammar/index.js";
+import {
+  decodeFile,
+  DEFAULT_LIMITS,
+  fileErrorReason as reason,
+  formatBytes,
+  type DecodedText,
+  type FileStamp,
+  type Fix,
+  type SourceText,
+  type TextEdit,
+} from "../../../grammar/index.js";
 import { readBounded } from "../../../grammar/node-host.js";
 import type { Analysis } from "../analysis/analyze.js";
 import { InputError } from "./inputs.js";
@@ -103,7 +113,11 @@ export interface WriteOptions {
 /** Applies the analysis' safe fixes to disk; returns how many findings were fixed. */
 export function applyFixes(analysis: Analysis, options: WriteOptions = {}): number {
   const { edits, count } = planFixes(analysis);
-  for (const [file, list] of edits) rewriteChecked(file.path, file.text, applyEdits(file.text, list), { ...options, ...(file.origin.stamp ? { stamp: file.origin.stamp } : {}) });
+  for (const [file, list] of edits)
+    rewriteChecked(file.path, file.text, applyEdits(file.text, list), {
+      ...options,
+      ...(file.origin.stamp ? { stamp: file.origin.stamp } : {}),
+    });
   return count;
 }
 
@@ -135,7 +149,8 @@ export function rewriteChecked(path: string, expected: string, text: string, opt
   try {
     const st = fstatSync(fd);
     if (!st.isFile()) refuse("it is not a regular file");
-    if (options.stamp && (st.dev !== options.stamp.dev || st.ino !== options.stamp.ino)) refuse("it was replaced by another file while kalint was checking it");
+    if (options.stamp && (st.dev !== options.stamp.dev || st.ino !== options.stamp.ino))
+      refuse("it was replaced by another file while kalint was checking it");
     // Root may write anything: the permission bits are what the owner asked for.
     if ((st.mode & 0o222) === 0 && !options.force) refuse("it is read-only (--force rewrites it anyway)");
     const bytes = readBounded(fd, st.size, DEFAULT_LIMITS.fileBytes);
@@ -144,7 +159,7 @@ export function rewriteChecked(path: string, expected: string, text: string, opt
     if (now.text !== expected) refuse("it changed while kalint was checking it");
     const out = Buffer.from(text, options.encoding ?? now.encoding);
     // New content first, then the length: a reader never sees an empty file.
-    for (let done = 0; done < out.length; ) done += writeSync(fd, out, done, out.length - done, done);
+    for (let done = 0; done < out.length;) done += writeSync(fd, out, done, out.length - done, done);
     ftruncateSync(fd, out.length);
     fsyncSync(fd);
   } catch (e) {

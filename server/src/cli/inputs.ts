@@ -1,6 +1,14 @@
 /** Turning command-line operands into files to read: paths, directories, and `-` for stdin. */
 import { statSync } from "node:fs";
-import { decodeFile, DEFAULT_LIMITS, fileErrorReason, findConfigFiles, nodeFileHost, type DecodedText, type FileStamp } from "../../../grammar/node.js";
+import {
+  decodeFile,
+  DEFAULT_LIMITS,
+  fileErrorReason,
+  findConfigFiles,
+  nodeFileHost,
+  type DecodedText,
+  type FileStamp,
+} from "../../../grammar/node.js";
 import { readBounded, readDecodedFile, tooLarge } from "../../../grammar/node-host.js";
 
 /** A file or directory that cannot be read: one line on stderr and exit 2. */
@@ -52,7 +60,8 @@ export function expandInputs(operands: readonly string[], as?: string, templates
       inputs.push(...found.map((path) => ({ path, foundInDirectory: true })));
     } else inputs.push({ path: op, foundInDirectory: false });
   }
-  if (as !== undefined && (inputs.length !== 1 || inputs[0]!.foundInDirectory)) throw new InputError(`--as ${as} names one file, and ${operands.join(" ")} is a directory`);
+  if (as !== undefined && (inputs.length !== 1 || inputs[0]!.foundInDirectory))
+    throw new InputError(`--as ${as} names one file, and ${operands.join(" ")} is a directory`);
   return inputs;
 }
 

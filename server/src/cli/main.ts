@@ -23,7 +23,11 @@ async function shown(report: Report, o: CliOptions): Promise<Report> {
   const redact = redacts(o);
   const substituted = report.substituted ?? [];
   const how = `--max-findings ${o.maxFindings}; --max-findings 0 shows all`;
-  const diagnostics = capFindings(redact ? report.diagnostics.map((d) => protect(d, substituted, { redact })) : report.diagnostics, o.maxFindings, how);
+  const diagnostics = capFindings(
+    redact ? report.diagnostics.map((d) => protect(d, substituted, { redact })) : report.diagnostics,
+    o.maxFindings,
+    how,
+  );
   return { ...report, diagnostics };
 }
 

@@ -14,7 +14,10 @@ export interface FileSettings {
 }
 
 function unknownRule(code: string, where: string): UsageError {
-  const hint = suggest(code, allRuleInfo().map((r) => r.code));
+  const hint = suggest(
+    code,
+    allRuleInfo().map((r) => r.code),
+  );
   return new UsageError(`${where}unknown rule '${code}'${hint ? ` (did you mean ${hint}?)` : ""}; 'kalint rules' lists them`);
 }
 
@@ -40,7 +43,8 @@ export function settingsFor(file: string, o: CliOptions): FileSettings {
   if (o.targetVersion !== undefined) targetVersion = o.targetVersion;
   else if (lintConfig.targetVersion !== undefined) {
     targetVersion = parseVersion(lintConfig.targetVersion);
-    if (!targetVersion) throw new UsageError(`${lintConfig.path}: targetVersion must look like 2.2 or 2.2.7, not '${lintConfig.targetVersion}'`);
+    if (!targetVersion)
+      throw new UsageError(`${lintConfig.path}: targetVersion must look like 2.2 or 2.2.7, not '${lintConfig.targetVersion}'`);
   }
   return { rules, lintConfig, ...(targetVersion ? { targetVersion } : {}) };
 }

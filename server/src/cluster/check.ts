@@ -24,10 +24,22 @@ export function clusterFindings(fleet: Fleet, rules: readonly ClusterRule[] = RU
   for (const rule of rules) {
     for (const cluster of fleet.clusters) {
       const checkCluster = rule.checkCluster;
-      if (checkCluster) runIsolated(rule.code, startOf(cluster.nodes[0]), (d) => out.push(d), (report) => checkCluster(cluster, report));
+      if (checkCluster)
+        runIsolated(
+          rule.code,
+          startOf(cluster.nodes[0]),
+          (d) => out.push(d),
+          (report) => checkCluster(cluster, report),
+        );
     }
     const checkFleet = rule.checkFleet;
-    if (checkFleet) runIsolated(rule.code, startOf(fleet.clusters[0]?.nodes[0]), (d) => out.push(d), (report) => checkFleet(fleet, report));
+    if (checkFleet)
+      runIsolated(
+        rule.code,
+        startOf(fleet.clusters[0]?.nodes[0]),
+        (d) => out.push(d),
+        (report) => checkFleet(fleet, report),
+      );
   }
   return out;
 }
@@ -64,7 +76,7 @@ export function checkFleet(fleet: Fleet, rules: readonly ClusterRule[] = RULE_SE
     const settled = finish(byNode.get(n) ?? [], n.config, n.rules);
     const first = new Map(n.diagnostics.filter((d) => d.code === "unused-suppression").map((d) => [keyOf(d), d]));
     const second = new Set(settled.filter((d) => d.code === "unused-suppression").map(keyOf));
-    for (const [k, d] of first) (second.has(k) ? unused.set(k, d) : used.add(k));
+    for (const [k, d] of first) second.has(k) ? unused.set(k, d) : used.add(k);
     for (const k of second) if (!first.has(k)) used.add(k);
     for (const d of n.diagnostics) if (d.code !== "unused-suppression") add(d);
     for (const d of settled) if (d.code !== "unused-suppression") add(d);

@@ -14,13 +14,19 @@ export interface Difference {
 }
 
 /** Settings that must differ (or may) between the nodes of one cluster. */
-export const EXPECTED_DIFFERENCES: ReadonlySet<string> = new Set(["state", "priority", "router_id", "unicast_src_ip", "unicast_peer", "interface"]);
+export const EXPECTED_DIFFERENCES: ReadonlySet<string> = new Set([
+  "state",
+  "priority",
+  "router_id",
+  "unicast_src_ip",
+  "unicast_peer",
+  "interface",
+]);
 
 const PRESENT = "{ … }";
 
 type Entry =
-  | { readonly kind: "values"; readonly text: string[] }
-  | { readonly kind: "block"; readonly block: Block; readonly label: string };
+  { readonly kind: "values"; readonly text: string[] } | { readonly kind: "block"; readonly block: Block; readonly label: string };
 
 const words = (ws: readonly { readonly text: string }[]) => ws.map((w) => w.text).join(" ");
 

@@ -38,7 +38,8 @@ function groupingKeys(node: ClusterNode): string[] {
     else keys.push(`instance:${i.name}/${i.virtualRouterId?.value ?? ""}/${i.interface?.value ?? ""}`);
   }
   // A director with no VRRP at all still pairs with the node serving the same virtual servers.
-  if (node.model.instances.length === 0) keys.push(...node.model.virtualServers.filter((vs) => isLiteralBlock(node.model.file, vs.block)).map((vs) => `vs:${vs.key}`));
+  if (node.model.instances.length === 0)
+    keys.push(...node.model.virtualServers.filter((vs) => isLiteralBlock(node.model.file, vs.block)).map((vs) => `vs:${vs.key}`));
   return keys;
 }
 
@@ -46,7 +47,11 @@ function groupingKeys(node: ClusterNode): string[] {
  * Groups nodes into clusters. `peers` lists groups of absolute paths that belong together
  * whatever their contents (`.kalintrc.json` "peers").
  */
-export function groupIntoClusters(nodes: readonly ClusterNode[], peers: readonly (readonly string[])[] = [], resolvePath: (p: string) => string = (p) => p): Fleet {
+export function groupIntoClusters(
+  nodes: readonly ClusterNode[],
+  peers: readonly (readonly string[])[] = [],
+  resolvePath: (p: string) => string = (p) => p,
+): Fleet {
   const uf = new UnionFind(nodes.length);
   const firstWithKey = new Map<string, number>();
   const join = (key: string, i: number) => {
@@ -72,7 +77,13 @@ export function groupIntoClusters(nodes: readonly ClusterNode[], peers: readonly
 
 export interface ClusterSummary {
   readonly nodes: readonly string[];
-  readonly instances: readonly { readonly name: string; readonly vrid: number | null; readonly segment: string | null; readonly vips: readonly string[]; readonly nodes: number }[];
+  readonly instances: readonly {
+    readonly name: string;
+    readonly vrid: number | null;
+    readonly segment: string | null;
+    readonly vips: readonly string[];
+    readonly nodes: number;
+  }[];
 }
 
 export function summarize(cluster: Cluster): ClusterSummary {

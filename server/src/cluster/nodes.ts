@@ -6,7 +6,12 @@ import type { ClusterNode } from "./types.js";
 const asGiven = (path: string) => path;
 
 /** A node from an analysis already made (the editor keeps one per open document). */
-export function nodeOf(path: string, analysis: Pick<Analysis, "config" | "model" | "diagnostics">, options: Pick<AnalyzeOptions, "configId" | "rules" | "targetVersion">, fileLabel: (path: string) => string = asGiven): ClusterNode {
+export function nodeOf(
+  path: string,
+  analysis: Pick<Analysis, "config" | "model" | "diagnostics">,
+  options: Pick<AnalyzeOptions, "configId" | "rules" | "targetVersion">,
+  fileLabel: (path: string) => string = asGiven,
+): ClusterNode {
   return {
     label: options.configId !== undefined ? `${fileLabel(path)}@${options.configId}` : fileLabel(path),
     fileLabel,

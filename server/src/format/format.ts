@@ -4,7 +4,16 @@
  * exactly; the layout rules are in layout.ts.
  */
 import type { IToken } from "chevrotain";
-import { DEFAULT_LIMITS, diagnostic, formatBytes, formatCount, MAX_LINE_BYTES, SourceText, type Code, type Diagnostic } from "../../../grammar/index.js";
+import {
+  DEFAULT_LIMITS,
+  diagnostic,
+  formatBytes,
+  formatCount,
+  MAX_LINE_BYTES,
+  SourceText,
+  type Code,
+  type Diagnostic,
+} from "../../../grammar/index.js";
 import { lineProblems } from "../../../grammar/parse.js";
 import { linesTooLongToLex, MAX_LEXED_LINE, syntaxDiagnostics } from "../../../grammar/chunked-parse.js";
 import { layoutLines, type OutputLine } from "./layout.js";
@@ -31,12 +40,24 @@ export function formatDocument(text: string, path = ""): FormatResult {
   // The parser reports these on statements only; anywhere else a quote that runs to the end of
   // its line would swallow a brace pulled onto that line.
   if (unterminated !== undefined) {
-    return refuse(source, unterminated.startOffset, unterminated.startOffset + unterminated.image.length, "syntax-error", "this quoted string has no closing '\"' on its line");
+    return refuse(
+      source,
+      unterminated.startOffset,
+      unterminated.startOffset + unterminated.image.length,
+      "syntax-error",
+      "this quoted string has no closing '\"' on its line",
+    );
   }
   if (uncovered !== undefined) {
     const code = text.codePointAt(uncovered)!;
     const name = `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
-    return refuse(source, uncovered, uncovered + String.fromCodePoint(code).length, "syntax-error", `kalint does not read the character ${name} here, so it leaves the file as it is`);
+    return refuse(
+      source,
+      uncovered,
+      uncovered + String.fromCodePoint(code).length,
+      "syntax-error",
+      `kalint does not read the character ${name} here, so it leaves the file as it is`,
+    );
   }
 
   const layout = layoutLines(lines);
@@ -81,7 +102,13 @@ function tooLong(source: SourceText, l: OutputLine, text: string): Diagnostic[] 
   const longest = Math.max(...text.split("\n").map((part) => Buffer.byteLength(part)));
   if (longest <= MAX_LINE_BYTES) return [];
   const end = source.lineEnd(source.lineOf(l.origin));
-  return refuse(source, l.origin, end, "line-too-long", `indented, this line would be ${longest} bytes long; keepalived ignores lines over ${MAX_LINE_BYTES} bytes, so shorten it first`).diagnostics;
+  return refuse(
+    source,
+    l.origin,
+    end,
+    "line-too-long",
+    `indented, this line would be ${longest} bytes long; keepalived ignores lines over ${MAX_LINE_BYTES} bytes, so shorten it first`,
+  ).diagnostics;
 }
 
 /**
@@ -92,7 +119,14 @@ function tooLong(source: SourceText, l: OutputLine, text: string): Diagnostic[] 
 function beyondLimits(source: SourceText): { ok: false; diagnostics: Diagnostic[] } | undefined {
   const text = source.text;
   const long = linesTooLongToLex(text)[0];
-  if (long) return refuse(source, long[0], long[0], "line-too-long", `this line is over ${formatBytes(MAX_LEXED_LINE)}; keepalived drops lines over ${MAX_LINE_BYTES} bytes, and kalint does not format a file that has one`);
+  if (long)
+    return refuse(
+      source,
+      long[0],
+      long[0],
+      "line-too-long",
+      `this line is over ${formatBytes(MAX_LEXED_LINE)}; keepalived drops lines over ${MAX_LINE_BYTES} bytes, and kalint does not format a file that has one`,
+    );
   const { lines, words } = DEFAULT_LIMITS;
   let n = 0;
   for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1)) {
@@ -103,7 +137,8 @@ function beyondLimits(source: SourceText): { ok: false; diagnostics: Diagnostic[
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     const blank = c === 32 || c === 9 || c === 10 || c === 13;
-    if (!blank && !inWord && ++count > words) return refuse(source, i, i, "resource-limit", `kalint formats files of up to ${formatCount(words)} words`);
+    if (!blank && !inWord && ++count > words)
+      return refuse(source, i, i, "resource-limit", `kalint formats files of up to ${formatCount(words)} words`);
     inWord = !blank;
   }
   return undefined;

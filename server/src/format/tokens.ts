@@ -92,7 +92,8 @@ export function mustStayWhole(line: SourceLine): boolean {
     const type = t.tokenType;
     if (type === AtWord || type === SequenceHead) return true;
     if (type === Word && directiveLike.test(t.image)) return true;
-    if ((type === Word || type === QuotedString) && t.image.includes("$") && line[i + 1] !== undefined && isBrace(line[i + 1]!)) return true;
+    if ((type === Word || type === QuotedString) && t.image.includes("$") && line[i + 1] !== undefined && isBrace(line[i + 1]!))
+      return true;
   }
   return false;
 }

@@ -9,11 +9,38 @@ import { LabError } from "./network.js";
 
 /** Keywords whose statement or block is dropped from the copy: they run or reach things outside the lab. */
 const DROPPED = new Set([
-  "notify", "notify_master", "notify_backup", "notify_fault", "notify_stop", "notify_deleted", "notify_master_rx_lower_pri",
-  "smtp_server", "smtp_connect_timeout", "smtp_alert", "smtp_alert_vrrp", "smtp_alert_checker", "notification_email", "notification_email_from",
-  "enable_script_security", "script_user", "vrrp_notify_fifo", "vrrp_notify_fifo_script", "notify_fifo", "notify_fifo_script",
-  "lvs_notify_fifo", "lvs_notify_fifo_script", "lvs_sync_daemon", "enable_snmp_vrrp", "enable_snmp_checker", "enable_snmp_rfc",
-  "enable_snmp_rfcv2", "enable_snmp_rfcv3", "enable_traps", "enable_dbus", "vrrp_netlink_cmd_rcv_bufs", "process_names",
+  "notify",
+  "notify_master",
+  "notify_backup",
+  "notify_fault",
+  "notify_stop",
+  "notify_deleted",
+  "notify_master_rx_lower_pri",
+  "smtp_server",
+  "smtp_connect_timeout",
+  "smtp_alert",
+  "smtp_alert_vrrp",
+  "smtp_alert_checker",
+  "notification_email",
+  "notification_email_from",
+  "enable_script_security",
+  "script_user",
+  "vrrp_notify_fifo",
+  "vrrp_notify_fifo_script",
+  "notify_fifo",
+  "notify_fifo_script",
+  "lvs_notify_fifo",
+  "lvs_notify_fifo_script",
+  "lvs_sync_daemon",
+  "enable_snmp_vrrp",
+  "enable_snmp_checker",
+  "enable_snmp_rfc",
+  "enable_snmp_rfcv2",
+  "enable_snmp_rfcv3",
+  "enable_traps",
+  "enable_dbus",
+  "vrrp_netlink_cmd_rcv_bufs",
+  "process_names",
 ]);
 
 export interface LabFiles {
@@ -37,7 +64,8 @@ const quote = (s: string) => `"${s}"`;
 export function labConfig(node: ClusterNode, dir: string): { text: string; files: LabFiles } {
   // The file as written: keepalived itself picks the @id lines (the lab passes -i).
   const main = node.config.root;
-  if (node.config.files.length > 1) throw new LabError(`${node.label}: the lab runs single-file configurations; this one includes ${node.config.files[1]!.path}`);
+  if (node.config.files.length > 1)
+    throw new LabError(`${node.label}: the lab runs single-file configurations; this one includes ${node.config.files[1]!.path}`);
   const edits: Edit[] = [];
   const scriptFlags = new Map<string, string>();
   const trackFiles = new Map<string, string>();

@@ -64,7 +64,9 @@ export class LabNetwork {
     const ns = `${this.tag}n${index}`;
     this.addNamespace(ns);
     // Addresses become usable at once (no duplicate address detection to wait for).
-    execFileSync("ip", ["netns", "exec", ns, "sysctl", "-qw", "net.ipv6.conf.all.accept_dad=0", "net.ipv6.conf.default.accept_dad=0"], { stdio: "ignore" });
+    execFileSync("ip", ["netns", "exec", ns, "sysctl", "-qw", "net.ipv6.conf.all.accept_dad=0", "net.ipv6.conf.default.accept_dad=0"], {
+      stdio: "ignore",
+    });
     const interfaces: LabInterface[] = [];
     segment.forEach((s, k) => {
       const port = `n${index}p${k}`;

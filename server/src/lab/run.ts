@@ -11,7 +11,15 @@ import { chmodSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, rea
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { VrrpState, World } from "../simulate/engine.js";
-import { scenariosFor, verdictOf, worldAfter, type InstanceOutcome, type Scenario, type ScenarioResult, type ScenarioStep } from "../simulate/scenarios.js";
+import {
+  scenariosFor,
+  verdictOf,
+  worldAfter,
+  type InstanceOutcome,
+  type Scenario,
+  type ScenarioResult,
+  type ScenarioStep,
+} from "../simulate/scenarios.js";
 import type { SimInstance, SimSetup } from "../simulate/setup.js";
 import { labConfig, type LabFiles } from "./config.js";
 import { ip, LabError, LabNetwork } from "./network.js";
@@ -31,7 +39,8 @@ export interface LabScenarioResult extends Omit<ScenarioResult, "settled_ms"> {
 /** Checks what the lab needs, with one clear line for what is missing. */
 export function preflight(keepalived: string): string {
   if (process.platform !== "linux") throw new LabError("the lab needs Linux (network namespaces)");
-  if (typeof process.getuid === "function" && process.getuid() !== 0) throw new LabError("the lab needs root (it creates network namespaces); run it with sudo");
+  if (typeof process.getuid === "function" && process.getuid() !== 0)
+    throw new LabError("the lab needs root (it creates network namespaces); run it with sudo");
   try {
     execFileSync("ip", ["-V"], { stdio: "ignore" });
   } catch {
@@ -39,7 +48,8 @@ export function preflight(keepalived: string): string {
   }
   // keepalived prints its version on stderr.
   const r = spawnSync(keepalived, ["--version"], { encoding: "utf8" });
-  if (r.error) throw new LabError(`keepalived not found (${keepalived}); install it (apt-get install keepalived) or pass --keepalived PATH`);
+  if (r.error)
+    throw new LabError(`keepalived not found (${keepalived}); install it (apt-get install keepalived) or pass --keepalived PATH`);
   const m = /Keepalived v(\S+)/.exec(`${r.stdout}${r.stderr}`);
   return m ? m[1]! : "unknown";
 }
@@ -81,7 +91,10 @@ export class Lab {
   };
   private readonly onExit = () => this.cleanup();
 
-  constructor(readonly setup: SimSetup, readonly options: LabOptions) {
+  constructor(
+    readonly setup: SimSetup,
+    readonly options: LabOptions,
+  ) {
     this.network = new LabNetwork(options.tag ?? `kl${process.pid}`);
     this.dir = mkdtempSync(join(tmpdir(), "kalint-lab-"));
     process.on("SIGINT", this.onSignal);
@@ -95,11 +108,20 @@ export class Lab {
     for (const n of this.setup.nodes) {
       const insts = this.setup.instances.filter((i) => i.node === n.index);
       const segment = [...new Set(insts.map((i) => i.iface))];
-      const tracked = [...new Set(insts.flatMap((i) => i.tracks.filter((t) => t.kind === "interface").map((t) => t.name)))].filter((x) => !segment.includes(x));
+      const tracked = [...new Set(insts.flatMap((i) => i.tracks.filter((t) => t.kind === "interface").map((t) => t.name)))].filter(
+        (x) => !segment.includes(x),
+      );
       const families = new Set(insts.map((i) => i.family));
-      const addresses = [...(families.has(4) || families.size === 0 ? [`${n.address[4]}/24`] : []), ...(families.has(6) ? [`${n.address[6]}/64`] : [])];
+      const addresses = [
+        ...(families.has(4) || families.size === 0 ? [`${n.address[4]}/24`] : []),
+        ...(families.has(6) ? [`${n.address[6]}/64`] : []),
+      ];
       if (segment.length === 0) segment.push("eth0");
-      this.network.addNode(n.index, segment.map((name, k) => ({ name, addresses: k === 0 ? addresses : [] })), tracked);
+      this.network.addNode(
+        n.index,
+        segment.map((name, k) => ({ name, addresses: k === 0 ? addresses : [] })),
+        tracked,
+      );
       const nodeDir = join(this.dir, `n${n.index}`);
       mkdirSync(nodeDir, { recursive: true });
       const { text, files } = labConfig(n.node, nodeDir);
@@ -131,9 +153,25 @@ export class Lab {
     const out = openSync(log, "w");
     const node = this.setup.nodes[index]!.node;
     const args = [
-      "netns", "exec", this.network.nodes[index]!.ns, this.options.keepalived,
-      "-n", "-l", "-D", "-G", "-P", "-f", this.configs[index]!,
-      "-p", join(nodeDir, "keepalived.pid"), "-r", join(nodeDir, "vrrp.pid"), "-c", join(nodeDir, "checkers.pid"), "-b", join(nodeDir, "bfd.pid"),
+      "netns",
+      "exec",
+      this.network.nodes[index]!.ns,
+      this.options.keepalived,
+      "-n",
+      "-l",
+      "-D",
+      "-G",
+      "-P",
+      "-f",
+      this.configs[index]!,
+      "-p",
+      join(nodeDir, "keepalived.pid"),
+      "-r",
+      join(nodeDir, "vrrp.pid"),
+      "-c",
+      join(nodeDir, "checkers.pid"),
+      "-b",
+      join(nodeDir, "bfd.pid"),
       ...(node.configId !== undefined ? ["-i", node.configId] : []),
     ];
     const child = spawn("ip", args, { stdio: ["ignore", out, out] });
@@ -198,7 +236,10 @@ export class Lab {
     const file = files.trackFiles.get(id);
     if (file) {
       // The value that makes the priority fall (the model's convention, simulate/engine.ts contribution()).
-      const track = this.setup.instances.filter((i) => i.node === node).flatMap((i) => i.tracks).find((t) => t.id === id);
+      const track = this.setup.instances
+        .filter((i) => i.node === node)
+        .flatMap((i) => i.tracks)
+        .find((t) => t.id === id);
       const m = track?.reverse ? -1 : 1;
       writeFileSync(file, `${track && track.weight * m > 0 ? -1 : 1}\n`);
       return;
@@ -216,7 +257,12 @@ export class Lab {
   }
 
   /** Waits until the owners have not changed for `quiet` ms and at least `min` ms have passed; returns ms to the last change. */
-  private async settle(t0: number, before: string, min: number, quiet: number): Promise<{ owners: Record<string, string[]>; settled: number }> {
+  private async settle(
+    t0: number,
+    before: string,
+    min: number,
+    quiet: number,
+  ): Promise<{ owners: Record<string, string[]>; settled: number }> {
     let last = before;
     let lastChange = t0;
     let changed = false;
@@ -286,7 +332,10 @@ export class Lab {
         let state: VrrpState = running ? "BACKUP" : "STOPPED";
         let priority = i.basePriority;
         const name = i.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-        const re = new RegExp(`\\(${name}\\) (?:Entering (MASTER|BACKUP|FAULT) STATE|Changing effective priority from \\d+ to (\\d+))`, "g");
+        const re = new RegExp(
+          `\\(${name}\\) (?:Entering (MASTER|BACKUP|FAULT) STATE|Changing effective priority from \\d+ to (\\d+))`,
+          "g",
+        );
         for (const m of text.matchAll(re)) {
           if (m[1] && running) state = m[1] as VrrpState;
           if (m[2]) priority = Number(m[2]);
@@ -305,11 +354,21 @@ export class Lab {
     process.off("SIGTERM", this.onSignal);
     process.off("exit", this.onExit);
     const pids = [...this.daemons.values()].filter((d) => !d.exited).map((d) => d.pid);
-    for (const pid of pids) try { process.kill(pid, "SIGTERM"); } catch { /* already gone */ }
+    for (const pid of pids)
+      try {
+        process.kill(pid, "SIGTERM");
+      } catch {
+        /* already gone */
+      }
     for (let t = 0; t < 60 && pids.some(alive); t++) sleepSync(50);
     // Anything still running in the lab's namespaces was started by the lab (a daemon's children).
     const left = [...new Set([...pids.filter(alive), ...this.network.pids()])];
-    for (const pid of left) try { process.kill(pid, "SIGKILL"); } catch { /* already gone */ }
+    for (const pid of left)
+      try {
+        process.kill(pid, "SIGKILL");
+      } catch {
+        /* already gone */
+      }
     for (let t = 0; t < 40 && left.some(alive); t++) sleepSync(50);
     this.network.destroy();
     rmSync(this.dir, { recursive: true, force: true });

@@ -15,11 +15,13 @@ export const oversizedReason = (document: TextDocument): string | undefined => o
 
 function tooBig(content: string): string | undefined {
   const limits = DEFAULT_LIMITS;
-  if (content.length > limits.fileBytes) return `this document is over ${formatBytes(limits.fileBytes)}; kalint analyses documents of up to ${formatBytes(limits.fileBytes)}`;
+  if (content.length > limits.fileBytes)
+    return `this document is over ${formatBytes(limits.fileBytes)}; kalint analyses documents of up to ${formatBytes(limits.fileBytes)}`;
   if (content.length > limits.lines) {
     let lines = 0;
     for (let at = content.indexOf("\n"); at !== -1; at = content.indexOf("\n", at + 1)) {
-      if (++lines > limits.lines) return `this document has over ${formatCount(limits.lines)} lines; kalint analyses documents of up to ${formatCount(limits.lines)} lines`;
+      if (++lines > limits.lines)
+        return `this document has over ${formatCount(limits.lines)} lines; kalint analyses documents of up to ${formatCount(limits.lines)} lines`;
     }
   }
   return undefined;

@@ -3,7 +3,15 @@
  * (`--node-ipc`) or a socket (`--socket=PORT`); vscode-languageserver reads the transport from
  * the command line.
  */
-import { createConnection, LSPErrorCodes, ProposedFeatures, StreamMessageWriter, type Connection, type Message, type ResponseMessage } from "vscode-languageserver/node";
+import {
+  createConnection,
+  LSPErrorCodes,
+  ProposedFeatures,
+  StreamMessageWriter,
+  type Connection,
+  type Message,
+  type ResponseMessage,
+} from "vscode-languageserver/node";
 import { VERSION } from "../version.js";
 import { nodeEnvironment } from "./node-environment.js";
 import { MAX_MESSAGE_BYTES, startServer } from "./server.js";
@@ -14,7 +22,13 @@ const args = process.argv.slice(2);
 
 if (args.includes("--version")) {
   process.stdout.write(`keepalived-language-server ${VERSION}\n`);
-} else if (args.includes("--help") || !args.some((a) => a === "--stdio" || a === "--node-ipc" || a.startsWith("--socket=") || a.startsWith("--pipe=") || a.startsWith("--clientProcessId"))) {
+} else if (
+  args.includes("--help") ||
+  !args.some(
+    (a) =>
+      a === "--stdio" || a === "--node-ipc" || a.startsWith("--socket=") || a.startsWith("--pipe=") || a.startsWith("--clientProcessId"),
+  )
+) {
   process.stderr.write(`${USAGE}\n`);
   process.exitCode = args.includes("--help") ? 0 : 2;
 } else {
@@ -31,7 +45,8 @@ if (args.includes("--version")) {
     connection = createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(process.stdout), { cancelUndispatched });
     // What vscode-languageserver does for --stdio: stdout carries the protocol, so console output
     // goes to stderr, and the server ends with its input.
-    for (const name of ["log", "info", "warn", "error", "debug"] as const) console[name] = (...a: unknown[]) => void process.stderr.write(`${a.map(String).join(" ")}\n`);
+    for (const name of ["log", "info", "warn", "error", "debug"] as const)
+      console[name] = (...a: unknown[]) => void process.stderr.write(`${a.map(String).join(" ")}\n`);
     const end = () => process.exit(server.shutDown() ? 0 : 1);
     process.stdin.on("end", end);
     process.stdin.on("close", end);

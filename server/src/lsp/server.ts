@@ -4,8 +4,19 @@
  * and no request can throw through to the connection: a failure is logged and answered empty.
  */
 import {
-  CodeActionKind, DidChangeConfigurationNotification, MessageType, ShowMessageNotification, DidChangeWatchedFilesNotification, FileChangeType, LSPErrorCodes,
-  ResponseError, TextDocuments, TextDocumentSyncKind, type CancellationToken, type Connection, type InitializeResult,
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  MessageType,
+  ShowMessageNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  LSPErrorCodes,
+  ResponseError,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CancellationToken,
+  type Connection,
+  type InitializeResult,
 } from "vscode-languageserver";
 import * as service from "../service/index.js";
 import type { Difference } from "../cluster/differences.js";
@@ -162,7 +173,8 @@ export function startServer(connection: Connection, environment: ServerEnvironme
     const folderUris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     folders = folderUris.map(pathOf).map((p) => p.replace(/\/+$/, ""));
     const init = params.initializationOptions as { settings?: unknown } | undefined;
-    if (init && typeof init === "object") settings.setClient(readClientSettings((init.settings as { kalint?: unknown } | undefined)?.kalint ?? init.settings ?? init));
+    if (init && typeof init === "object")
+      settings.setClient(readClientSettings((init.settings as { kalint?: unknown } | undefined)?.kalint ?? init.settings ?? init));
     // While the client sets itself up and before the user types, so the first edits are fast too.
     if ((options.warmUp ?? "initialize") === "initialize") startWarmUp();
     return {
@@ -199,7 +211,9 @@ export function startServer(connection: Connection, environment: ServerEnvironme
     if (configRegistration) void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
     if (watchRegistration) {
       void connection.client
-        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: "**/*.conf" }, { globPattern: "**/.kalintrc.json" }, { globPattern: "**/keepalived*" }] })
+        .register(DidChangeWatchedFilesNotification.type, {
+          watchers: [{ globPattern: "**/*.conf" }, { globPattern: "**/.kalintrc.json" }, { globPattern: "**/keepalived*" }],
+        })
         .catch(() => undefined);
     }
     // Documents opened meanwhile were analysed with the defaults; redo them only if that was wrong.
@@ -240,7 +254,8 @@ export function startServer(connection: Connection, environment: ServerEnvironme
     // An opening is not typing: the first edit after it must not count as part of a burst, or
     // it would wait out the quiet time whenever the opening's analysis was quick.
     // Where the open documents are all the files there are, an opening or a closing changes every folder's nodes.
-    if (opening.delete(uri)) publisher.now(environment.onlyOpenDocuments ? [uri, ...workspace.openUris()] : [uri, ...workspace.dependents(uri, path)]);
+    if (opening.delete(uri))
+      publisher.now(environment.onlyOpenDocuments ? [uri, ...workspace.openUris()] : [uri, ...workspace.dependents(uri, path)]);
     else publisher.changed(uri, workspace.dependents(uri, path));
   });
   documents.onDidClose((e) => {
@@ -281,13 +296,25 @@ export function startServer(connection: Connection, environment: ServerEnvironme
       const [uri, node] = params.arguments ?? [];
       const view = typeof uri === "string" ? workspace.rendered(uri) : undefined;
       const text = view && typeof node === "string" ? service.renderedText(view, node) : undefined;
-      return text !== undefined ? { text } : { text: null, reason: view ? `no node '${String(node)}' in this template's .kalintrc.json entry` : "not a template whose nodes .kalintrc.json names" };
+      return text !== undefined
+        ? { text }
+        : {
+            text: null,
+            reason: view
+              ? `no node '${String(node)}' in this template's .kalintrc.json entry`
+              : "not a template whose nodes .kalintrc.json names",
+          };
     }
     if (params.command !== FAILOVER_MAP_COMMAND) return null;
     const uri = params.arguments?.[0];
     const doc = typeof uri === "string" ? workspace.current(uri) : undefined;
     const cluster = doc ? workspace.peers.clusterOf(doc) : undefined;
-    return cluster ? { html: service.failoverMap(cluster) } : { html: null, reason: doc ? "this file has no peers: open its folder, or list them in kalint.peers" : "not an open keepalived file" };
+    return cluster
+      ? { html: service.failoverMap(cluster) }
+      : {
+          html: null,
+          reason: doc ? "this file has no peers: open its folder, or list them in kalint.peers" : "not an open keepalived file",
+        };
   });
   connection.onCompletion(handle(null, (doc, p) => service.completion(doc, p.position, { snippets })));
   connection.onDefinition(handle([], (doc, p) => service.definition(doc, p.position)));
@@ -338,14 +365,22 @@ export function startServer(connection: Connection, environment: ServerEnvironme
     messageSkipped(skipped) {
       const n = (loggedSkips.get(skipped.reason) ?? 0) + 1;
       loggedSkips.set(skipped.reason, n);
-      const what = { header: "a message without a usable Content-Length header", json: "a message that is not a JSON object", size: `a message of ${formatBytes(skipped.bytes)}, over the ${formatBytes(MAX_MESSAGE_BYTES)} kalint reads` }[skipped.reason];
+      const what = {
+        header: "a message without a usable Content-Length header",
+        json: "a message that is not a JSON object",
+        size: `a message of ${formatBytes(skipped.bytes)}, over the ${formatBytes(MAX_MESSAGE_BYTES)} kalint reads`,
+      }[skipped.reason];
       if (n <= 5) log(`kalint: skipped ${what}${skipped.method ? ` (${skipped.method})` : ""}`);
       // The document that message opened or changed would otherwise show stale findings, or none.
       if (skipped.reason === "size" && skipped.uri && /^textDocument\/did(Open|Change)$/.test(skipped.method ?? "")) {
         const doc = workspace.analysed(skipped.uri);
         const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
         const message = `kalint did not receive this document: its last ${skipped.method === "textDocument/didOpen" ? "opening" : "change"} was ${formatBytes(skipped.bytes)}, over the ${formatBytes(MAX_MESSAGE_BYTES)} kalint reads in one message; close and reopen it once it is smaller`;
-        void connection.sendDiagnostics({ uri: skipped.uri, ...(doc ? { version: doc.version } : {}), diagnostics: [{ range, severity: 1, code: "resource-limit", source: "kalint", message }] });
+        void connection.sendDiagnostics({
+          uri: skipped.uri,
+          ...(doc ? { version: doc.version } : {}),
+          diagnostics: [{ range, severity: 1, code: "resource-limit", source: "kalint", message }],
+        });
       }
     },
   };

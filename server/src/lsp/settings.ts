@@ -17,17 +17,18 @@ export interface ClientSettings {
   readonly rules?: Readonly<Record<string, RuleSetting>>;
 }
 
-
 /** Keeps only well-formed values from whatever JSON the client sent. */
 export function readClientSettings(value: unknown): ClientSettings {
   if (typeof value !== "object" || value === null) return {};
   const o = value as Record<string, unknown>;
   const out: { targetVersion?: string; peers?: string[][]; rules?: Record<string, RuleSetting> } = {};
   if (typeof o["targetVersion"] === "string" && o["targetVersion"].trim() !== "") out.targetVersion = o["targetVersion"];
-  if (Array.isArray(o["peers"])) out.peers = o["peers"].filter((g): g is string[] => Array.isArray(g) && g.every((p) => typeof p === "string"));
+  if (Array.isArray(o["peers"]))
+    out.peers = o["peers"].filter((g): g is string[] => Array.isArray(g) && g.every((p) => typeof p === "string"));
   if (typeof o["rules"] === "object" && o["rules"] !== null) {
     out.rules = {};
-    for (const [code, v] of Object.entries(o["rules"] as Record<string, unknown>)) if (typeof v === "string" && (RULE_SETTINGS as readonly string[]).includes(v)) out.rules[code] = v as RuleSetting;
+    for (const [code, v] of Object.entries(o["rules"] as Record<string, unknown>))
+      if (typeof v === "string" && (RULE_SETTINGS as readonly string[]).includes(v)) out.rules[code] = v as RuleSetting;
   }
   return out;
 }
@@ -65,7 +66,13 @@ export class SettingsStore {
     }
     const folder = folderOf(this.folders(), path) ?? this.folders()[0] ?? dirname(path);
     const peers = [...rc.peers, ...(this.client.peers ?? []).map((g) => g.map((p) => resolve(folder, p)))];
-    return { rules, peers, renders: rc.renders ?? [], ...(targetVersion ? { targetVersion } : {}), ...(rc.path ? { rcPath: rc.path } : {}) };
+    return {
+      rules,
+      peers,
+      renders: rc.renders ?? [],
+      ...(targetVersion ? { targetVersion } : {}),
+      ...(rc.path ? { rcPath: rc.path } : {}),
+    };
   }
 
   private rcFor(file: string): LintConfig {

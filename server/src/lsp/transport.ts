@@ -42,7 +42,7 @@ function isHeaderFields(bytes: Buffer): boolean {
 function indexOfIgnoringCase(buffer: Buffer, needle: string, from: number): number {
   const lower = Buffer.from(needle.toLowerCase(), "latin1");
   const upper = Buffer.from(needle.toUpperCase(), "latin1");
-  for (let i = buffer.indexOf(lower[0]!, from), j = buffer.indexOf(upper[0]!, from); i !== -1 || j !== -1; ) {
+  for (let i = buffer.indexOf(lower[0]!, from), j = buffer.indexOf(upper[0]!, from); i !== -1 || j !== -1;) {
     const at = i === -1 ? j : j === -1 ? i : Math.min(i, j);
     let k = 0;
     while (k < lower.length && at + k < buffer.length && (buffer[at + k] === lower[k] || buffer[at + k] === upper[k])) k++;
@@ -171,7 +171,8 @@ export class ResyncingMessageReader extends AbstractMessageReader {
   }
 
   private noteSkipped(bytes: Buffer): void {
-    if (this.skipped && this.skipped.head.length < PEEK_BYTES) this.skipped.head = Buffer.concat([this.skipped.head, bytes.subarray(0, PEEK_BYTES - this.skipped.head.length)]);
+    if (this.skipped && this.skipped.head.length < PEEK_BYTES)
+      this.skipped.head = Buffer.concat([this.skipped.head, bytes.subarray(0, PEEK_BYTES - this.skipped.head.length)]);
   }
 
   private endSkip(): void {

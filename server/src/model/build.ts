@@ -10,12 +10,29 @@ import { buildVirtualServer, buildVirtualServerGroup, lvsScopes } from "./lvs.js
 import { childBlocks, flagSetting, scopeOf, statements, textSetting, valueLines, valueSetting } from "./settings.js";
 import { TRACK_KINDS, trackKindOf } from "./tracks.js";
 import type {
-  Authentication, ConfigModel, Definition, DefinitionKind, Reference, Setting, SyncGroup,
-  TrackEntry, VirtualAddress, VirtualServer, VirtualServerGroup, VrrpInstance,
+  Authentication,
+  ConfigModel,
+  Definition,
+  DefinitionKind,
+  Reference,
+  Setting,
+  SyncGroup,
+  TrackEntry,
+  VirtualAddress,
+  VirtualServer,
+  VirtualServerGroup,
+  VrrpInstance,
 } from "./types.js";
 
 const DEFINING_BLOCKS: ReadonlySet<string> = new Set<DefinitionKind>([
-  "vrrp_instance", "vrrp_sync_group", "vrrp_script", "vrrp_track_process", "vrrp_track_file", "track_group", "bfd_instance", "virtual_server_group",
+  "vrrp_instance",
+  "vrrp_sync_group",
+  "vrrp_script",
+  "vrrp_track_process",
+  "vrrp_track_file",
+  "track_group",
+  "bfd_instance",
+  "virtual_server_group",
 ]);
 
 /** Top-level blocks of addresses, routes and rules whose lines may name a track_group. */
@@ -111,8 +128,7 @@ function tracks(block: Block, references: Reference[]): TrackEntry[] {
           // keepalived reads a track line's weight within ±254 and otherwise keeps the object's.
           const read = readInteger(line.words[++i]!.text, TRACK_WEIGHT_READ);
           if (read.ok) weight = read.value;
-        }
-        else if (w === "reverse") reverse = true;
+        } else if (w === "reverse") reverse = true;
         else if (w === "noreverse") reverse = false;
       }
       out.push({ kind, name: name.text, reverse, line, ...(weight !== undefined ? { weight } : {}) });
@@ -162,13 +178,14 @@ function buildInstance(
   const vips = addresses(valueLines(block, "virtual_ipaddress"));
   const family: 4 | 6 = s.has("native_ipv6") || vips[0]?.family === 6 ? 6 : 4;
   const instanceVersion = valueSetting<number>(scopes.instance, s.get("version"));
-  const version: Setting<2 | 3> = instanceVersion && (instanceVersion.value === 2 || instanceVersion.value === 3)
-    ? (instanceVersion as Setting<2 | 3>)
-    : family === 6
-      ? { value: 3 }
-      : globalVersion && (globalVersion.value === 2 || globalVersion.value === 3)
-        ? (globalVersion as Setting<2 | 3>)
-        : { value: 2 };
+  const version: Setting<2 | 3> =
+    instanceVersion && (instanceVersion.value === 2 || instanceVersion.value === 3)
+      ? (instanceVersion as Setting<2 | 3>)
+      : family === 6
+        ? { value: 3 }
+        : globalVersion && (globalVersion.value === 2 || globalVersion.value === 3)
+          ? (globalVersion as Setting<2 | 3>)
+          : { value: 2 };
   const authBlock = childBlocks(block, "authentication")[0];
   let authentication: Authentication | undefined;
   if (authBlock) {
@@ -224,7 +241,6 @@ function buildSyncGroup(block: Block, references: Reference[]): SyncGroup {
   }
   return { name: block.args[0]?.text ?? "", nameWord: block.args[0], block, members, tracks: tracks(block, references) };
 }
-
 
 /** Every node of a tree, depth first, in file order. */
 export function* walk(nodes: readonly Node[]): Generator<Node> {

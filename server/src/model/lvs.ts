@@ -139,7 +139,12 @@ function realServer(c: Block | Statement, virtualServer: Block, references: Refe
   return rs;
 }
 
-function checkerReferences(checker: Block, target: { keyword: string; kind: DefinitionKind }, virtualServer: Block, references: Reference[]): void {
+function checkerReferences(
+  checker: Block,
+  target: { keyword: string; kind: DefinitionKind },
+  virtualServer: Block,
+  references: Reference[],
+): void {
   for (const c of checker.children) {
     if (c.kind !== "statement" || c.keyword.text !== target.keyword) continue;
     const name = c.args[0];

@@ -6,7 +6,16 @@
  * the plain one (nothing open, everything together), so rules call these unconditionally.
  */
 export { hasOpaqueLine };
-import { hasOpaqueLine, isOpaque, type AnonymousBlock, type Block, type ConfigFile, type Node, type Span, type TemplateBranch } from "../../../grammar/index.js";
+import {
+  hasOpaqueLine,
+  isOpaque,
+  type AnonymousBlock,
+  type Block,
+  type ConfigFile,
+  type Node,
+  type Span,
+  type TemplateBranch,
+} from "../../../grammar/index.js";
 
 /** A block whose contents the template writes in part: statements there may exist unseen. */
 export function isOpenBlock(file: ConfigFile, block: Block | AnonymousBlock): boolean {
@@ -59,7 +68,8 @@ export function sameConditions(file: ConfigFile, a: Span, b: Span): boolean {
 export function variesWithin(file: ConfigFile, inner: Span, outer: Span): boolean {
   if (!file.template) return false;
   const stop = branchOf(file, outer);
-  for (let b = branchOf(file, inner); b && b !== stop; b = b.parent) if (b.construct.kind === "loop" || b.construct.kind === "if") return true;
+  for (let b = branchOf(file, inner); b && b !== stop; b = b.parent)
+    if (b.construct.kind === "loop" || b.construct.kind === "if") return true;
   return false;
 }
 
@@ -68,7 +78,11 @@ export function hasOpaqueWord(node: Node): boolean {
   switch (node.kind) {
     case "statement":
     case "block":
-      return isOpaque(node.keyword.text) || node.args.some((w) => isOpaque(w.text)) || (node.kind === "block" && node.children.some(hasOpaqueWord));
+      return (
+        isOpaque(node.keyword.text) ||
+        node.args.some((w) => isOpaque(w.text)) ||
+        (node.kind === "block" && node.children.some(hasOpaqueWord))
+      );
     case "value":
       return node.words.some((w) => isOpaque(w.text));
     case "anonymous-block":
@@ -87,7 +101,8 @@ export function hasOpaqueWord(node: Node): boolean {
 export function isLiteralBlock(file: ConfigFile, block: Block): boolean {
   if (!file.template) return true;
   if (hasOpaqueWord(block) || isOpenBlock(file, block) || file.template.branchAt(block.start) !== undefined) return false;
-  const open = (nodes: readonly Node[]): boolean => nodes.some((n) => (n.kind === "block" || n.kind === "anonymous-block") && (isOpenBlock(file, n) || open(n.children)));
+  const open = (nodes: readonly Node[]): boolean =>
+    nodes.some((n) => (n.kind === "block" || n.kind === "anonymous-block") && (isOpenBlock(file, n) || open(n.children)));
   if (open(block.children)) return false;
   // A construct inside the block makes some of its lines conditional.
   const end = block.close ? block.close.end : block.end;

@@ -89,7 +89,14 @@ export function effectiveTracks(model: ConfigModel, instance: VrrpInstance): Eff
   return entries.map((t) => {
     const { weight, reverse, from } = trackWeight(model, t);
     const limit = WEIGHT_LIMIT[t.kind];
-    return { kind: t.kind, name: t.name, weight: apply ? Math.max(-limit, Math.min(limit, weight)) : 0, reverse, line: t.line, weightFrom: from };
+    return {
+      kind: t.kind,
+      name: t.name,
+      weight: apply ? Math.max(-limit, Math.min(limit, weight)) : 0,
+      reverse,
+      line: t.line,
+      weightFrom: from,
+    };
   });
 }
 
@@ -131,7 +138,9 @@ export function trackEffect(track: WeightedTrack, failing: boolean): number | "f
  * bottom.
  */
 export function trackSwing(track: WeightedTrack): { readonly low: number; readonly high: number } {
-  const [a, b] = [trackEffect(track, false), trackEffect(track, true)].map((e) => (e !== "fault" ? e : track.weight === 0 ? 0 : -OWNER_PRIORITY)) as [number, number];
+  const [a, b] = [trackEffect(track, false), trackEffect(track, true)].map((e) =>
+    e !== "fault" ? e : track.weight === 0 ? 0 : -OWNER_PRIORITY,
+  ) as [number, number];
   return { low: Math.min(a, b), high: Math.max(a, b) };
 }
 

@@ -16,7 +16,9 @@ export const TRACK_KINDS: Readonly<Record<TrackKind, TrackKindInfo>> = {
   interface: { keyword: "track_interface" },
 };
 
-const BY_KEYWORD: ReadonlyMap<string, TrackKind> = new Map(Object.entries(TRACK_KINDS).map(([kind, info]) => [info.keyword, kind as TrackKind]));
+const BY_KEYWORD: ReadonlyMap<string, TrackKind> = new Map(
+  Object.entries(TRACK_KINDS).map(([kind, info]) => [info.keyword, kind as TrackKind]),
+);
 
 /** The kind of track line a block keyword lists (`track_file` → file), if it is one. */
 export function trackKindOf(keyword: string): TrackKind | undefined {

@@ -114,7 +114,13 @@ export interface VirtualServerGroup {
 
 export type VsgEntry =
   /** `ADDRESS[-END|/PREFIX] [PORT]`: the first address of the entry, canonical. */
-  | { readonly kind: "address"; readonly line: ValueLine; readonly address: string; readonly family: 4 | 6 | undefined; readonly port?: number }
+  | {
+      readonly kind: "address";
+      readonly line: ValueLine;
+      readonly address: string;
+      readonly family: 4 | 6 | undefined;
+      readonly port?: number;
+    }
   | { readonly kind: "fwmark"; readonly line: ValueLine; readonly fwmark?: number };
 
 /** A named object other parts of the file refer to. */

@@ -7,7 +7,15 @@
  * as a static one is not repeated.
  */
 import { dirname, join } from "node:path";
-import { diagnostic, refusalMessage, SourceText, type Diagnostic, type FileHost, type RelatedInformation, type TemplateLayer } from "../../../grammar/index.js";
+import {
+  diagnostic,
+  refusalMessage,
+  SourceText,
+  type Diagnostic,
+  type FileHost,
+  type RelatedInformation,
+  type TemplateLayer,
+} from "../../../grammar/index.js";
 import { analyze, sortDiagnostics, type Analysis, type AnalyzeOptions } from "../analysis/analyze.js";
 import { checkFleet } from "../cluster/check.js";
 import { structuralDifferences } from "../cluster/differences.js";
@@ -65,8 +73,14 @@ export interface RenderModeResult {
 export function checkRendered(path: string, nodes: readonly NodeVars[], options: RenderModeOptions): RenderModeResult {
   // The template's own analysis (unless the caller has its findings) read the template once: its text and layer are rendered.
   const own = options.statics ? undefined : staticAnalysis(path, options);
-  const read = own?.config.raw.template ? { text: own.config.root.text, layer: own.config.raw.template } : { ...(options.text !== undefined ? { text: options.text } : {}), ...(options.layer ? { layer: options.layer } : {}) };
-  const template = prepareTemplate(path, { host: options.host, ...read, ...(options.templatePath ? { templatePath: options.templatePath } : {}) });
+  const read = own?.config.raw.template
+    ? { text: own.config.root.text, layer: own.config.raw.template }
+    : { ...(options.text !== undefined ? { text: options.text } : {}), ...(options.layer ? { layer: options.layer } : {}) };
+  const template = prepareTemplate(path, {
+    host: options.host,
+    ...read,
+    ...(options.templatePath ? { templatePath: options.templatePath } : {}),
+  });
   const done: RenderedClusterNode[] = nodes.map((vars) => {
     const rendered = renderNode(template, vars);
     if (!rendered.ok) return { vars, rendered };
@@ -104,7 +118,11 @@ export function checkRendered(path: string, nodes: readonly NodeVars[], options:
       found.push({ d: setting && setting !== d.severity ? { ...d, severity: setting } : d, node: n.vars.name });
     }
   }
-  const diagnostics = merge(found, nodes.map((n) => n.name), own ? staticFindings(own) : [...options.statics!]);
+  const diagnostics = merge(
+    found,
+    nodes.map((n) => n.name),
+    own ? staticFindings(own) : [...options.statics!],
+  );
   return { template, nodes: done, diagnostics, differences: options.differences === false || !cluster ? [] : differencesOf(done, cluster) };
 }
 
@@ -119,7 +137,13 @@ export function renderedHost(name: string, text: string): FileHost {
 
 /** The template read as it is (docs/templates.md), with its partials. */
 function staticAnalysis(path: string, options: RenderModeOptions): Analysis {
-  return analyze(path, { ...options.analyze, host: options.host, ...(options.text !== undefined ? { text: options.text } : {}), template: "jinja", ...(options.templatePath ? { templatePath: options.templatePath } : {}) });
+  return analyze(path, {
+    ...options.analyze,
+    host: options.host,
+    ...(options.text !== undefined ? { text: options.text } : {}),
+    template: "jinja",
+    ...(options.templatePath ? { templatePath: options.templatePath } : {}),
+  });
 }
 
 /** The template's own static findings, without a node; a partial included twice is seen once. */
@@ -137,17 +161,30 @@ const PLACE = "\uE030";
 const PLACE_RE = /\uE030([^:\uE030]+):(\d+)/g;
 
 /** `lb1:15` (line 15 of lb1's rendering) as `lb1 at templates/keepalived.conf.j2:18`. */
-function mapPlaces(message: string, t: PreparedTemplate, bySource: ReadonlyMap<SourceText, RenderedClusterNode>, shown: (path: string) => string): string {
+function mapPlaces(
+  message: string,
+  t: PreparedTemplate,
+  bySource: ReadonlyMap<SourceText, RenderedClusterNode>,
+  shown: (path: string) => string,
+): string {
   if (!message.includes(PLACE)) return message;
-  return message.replace(PLACE_RE, (_m, name: string, line: string) => {
-    const n = [...bySource.values()].find((x) => x.vars.name === name);
-    const o = n?.rendered.ok ? n.rendered.origins[Number(line) - 1] : undefined;
-    return o ? `${name} at ${shown(t.files[o.file]!.path)}:${o.line + 1}` : name;
-  }).replaceAll(PLACE, "");
+  return message
+    .replace(PLACE_RE, (_m, name: string, line: string) => {
+      const n = [...bySource.values()].find((x) => x.vars.name === name);
+      const o = n?.rendered.ok ? n.rendered.origins[Number(line) - 1] : undefined;
+      return o ? `${name} at ${shown(t.files[o.file]!.path)}:${o.line + 1}` : name;
+    })
+    .replaceAll(PLACE, "");
 }
 
 /** A rendered finding at the template line that wrote it; related places likewise, naming their node. */
-function mapDiagnostic(d: Diagnostic, owner: RenderedClusterNode, t: PreparedTemplate, bySource: ReadonlyMap<SourceText, RenderedClusterNode>, shown: (path: string) => string): Diagnostic | undefined {
+function mapDiagnostic(
+  d: Diagnostic,
+  owner: RenderedClusterNode,
+  t: PreparedTemplate,
+  bySource: ReadonlyMap<SourceText, RenderedClusterNode>,
+  shown: (path: string) => string,
+): Diagnostic | undefined {
   const at = mapSpan(d.file, d.start, d.end, owner, t);
   if (!at) return undefined;
   const related: RelatedInformation[] = [];
@@ -163,7 +200,13 @@ function mapDiagnostic(d: Diagnostic, owner: RenderedClusterNode, t: PreparedTem
   return { ...rest, ...at, message: mapPlaces(d.message, t, bySource, shown), ...(related.length ? { related } : {}) };
 }
 
-function mapSpan(file: SourceText, start: number, end: number, owner: RenderedClusterNode, t: PreparedTemplate): { file: SourceText; start: number; end: number } | undefined {
+function mapSpan(
+  file: SourceText,
+  start: number,
+  end: number,
+  owner: RenderedClusterNode,
+  t: PreparedTemplate,
+): { file: SourceText; start: number; end: number } | undefined {
   if (!owner.rendered.ok) return undefined;
   const pos = file.positionAt(start);
   const origin: Origin | undefined = owner.rendered.origins[pos.line] ?? owner.rendered.origins.find((o) => o !== undefined);
@@ -216,7 +259,7 @@ function differencesOf(done: readonly RenderedClusterNode[], cluster: Cluster): 
   return [...byPath].map(([path, e]) => {
     const values: Record<string, string | null> = {};
     // A node not in a pair's difference has the first node's value.
-    for (const n of nodes) values[n.name] = n.name in e.values ? e.values[n.name]! : e.values[first.name] ?? null;
+    for (const n of nodes) values[n.name] = n.name in e.values ? e.values[n.name]! : (e.values[first.name] ?? null);
     return { path, master: values[first.name] ?? null, backup: values[nodes[1]!.name] ?? null, nodes: values, expected: e.expected };
   });
 }

@@ -26,10 +26,12 @@ function pad(bytes: Uint8Array, littleEndian: boolean): DataView {
 }
 
 const hex = (words: readonly number[], littleEndian: boolean) =>
-  words.map((w) => {
-    const b = [w >>> 24, (w >>> 16) & 255, (w >>> 8) & 255, w & 255];
-    return (littleEndian ? b.reverse() : b).map((x) => x.toString(16).padStart(2, "0")).join("");
-  }).join("");
+  words
+    .map((w) => {
+      const b = [w >>> 24, (w >>> 16) & 255, (w >>> 8) & 255, w & 255];
+      return (littleEndian ? b.reverse() : b).map((x) => x.toString(16).padStart(2, "0")).join("");
+    })
+    .join("");
 
 const rotl = (x: number, n: number) => (x << n) | (x >>> (32 - n));
 
@@ -55,7 +57,10 @@ export function md5(text: string): string {
     }
     [a0, b0, c0, d0] = [(a0 + a) | 0, (b0 + b) | 0, (c0 + c) | 0, (d0 + d) | 0];
   }
-  return hex([a0, b0, c0, d0].map((x) => x >>> 0), true);
+  return hex(
+    [a0, b0, c0, d0].map((x) => x >>> 0),
+    true,
+  );
 }
 
 export function sha1(text: string): string {
@@ -66,11 +71,21 @@ export function sha1(text: string): string {
     for (let i = 16; i < 80; i++) w.push(rotl(w[i - 3]! ^ w[i - 8]! ^ w[i - 14]! ^ w[i - 16]!, 1));
     let [a, b, c, d, e] = h as [number, number, number, number, number];
     for (let i = 0; i < 80; i++) {
-      const [f, k] = i < 20 ? [(b & c) | (~b & d), 0x5a827999] : i < 40 ? [b ^ c ^ d, 0x6ed9eba1] : i < 60 ? [(b & c) | (b & d) | (c & d), 0x8f1bbcdc] : [b ^ c ^ d, 0xca62c1d6];
+      const [f, k] =
+        i < 20
+          ? [(b & c) | (~b & d), 0x5a827999]
+          : i < 40
+            ? [b ^ c ^ d, 0x6ed9eba1]
+            : i < 60
+              ? [(b & c) | (b & d) | (c & d), 0x8f1bbcdc]
+              : [b ^ c ^ d, 0xca62c1d6];
       const t = (rotl(a, 5) + f + e + k + w[i]!) | 0;
       [e, d, c, b, a] = [d, c, rotl(b, 30), a, t];
     }
     h = [h[0]! + a, h[1]! + b, h[2]! + c, h[3]! + d, h[4]! + e].map((x) => x | 0);
   }
-  return hex(h.map((x) => x >>> 0), false);
+  return hex(
+    h.map((x) => x >>> 0),
+    false,
+  );
 }

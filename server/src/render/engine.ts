@@ -30,7 +30,8 @@ export interface RenderFault {
   readonly name?: string;
 }
 
-export type ValueOutcome = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly message: string; readonly undefined: boolean };
+export type ValueOutcome =
+  { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly message: string; readonly undefined: boolean };
 
 export type RenderOutcome = { readonly ok: true; readonly output: string } | { readonly ok: false; readonly fault: RenderFault };
 
@@ -82,7 +83,10 @@ export class TemplateSet {
   /** Newlines the entry template ends with: Ansible's rendering ends with as many. */
   private readonly finalNewlines: number;
 
-  constructor(templates: ReadonlyMap<string, string>, readonly entry: string) {
+  constructor(
+    templates: ReadonlyMap<string, string>,
+    readonly entry: string,
+  ) {
     if (!engineAvailable()) throw new Error("the Jinja2 engine (minijinja.wasm) is missing beside kalint; reinstall kalint");
     this.env = new Environment();
     this.env.enablePyCompat();
@@ -175,18 +179,27 @@ export class TemplateSet {
       width = caret[2]!.length;
       break;
     }
-    const shift = template ? this.headerLines.get(template) ?? 0 : 0;
-    const place = { ...(template ? { template } : {}), ...(line !== undefined ? { line: line + shift } : {}), ...(column !== undefined ? { column, width: width! } : {}) };
+    const shift = template ? (this.headerLines.get(template) ?? 0) : 0;
+    const place = {
+      ...(template ? { template } : {}),
+      ...(line !== undefined ? { line: line + shift } : {}),
+      ...(column !== undefined ? { column, width: width! } : {}),
+    };
     const message = first.replace(/\s*\(in .+:\d+\)\s*$/, "");
     let m: RegExpExecArray | null;
-    if (/^undefined value/.test(message) || /^invalid operation: .*undefined/.test(message)) return { kind: "undefined", message, ...place };
-    if ((m = /unknown filter: filter (\S+) is unknown/.exec(message))) return { kind: "unsupported", message, name: `filter '${m[1]}'`, ...place };
-    if ((m = /unknown test: test (\S+) is unknown/.exec(message))) return { kind: "unsupported", message, name: `test '${m[1]}'`, ...place };
+    if (/^undefined value/.test(message) || /^invalid operation: .*undefined/.test(message))
+      return { kind: "undefined", message, ...place };
+    if ((m = /unknown filter: filter (\S+) is unknown/.exec(message)))
+      return { kind: "unsupported", message, name: `filter '${m[1]}'`, ...place };
+    if ((m = /unknown test: test (\S+) is unknown/.exec(message)))
+      return { kind: "unsupported", message, name: `test '${m[1]}'`, ...place };
     if ((m = /unknown function: (\S+) is unknown/.exec(message))) return { kind: "unsupported", message, name: `${m[1]}()`, ...place };
-    if ((m = /unknown method: .* has no method named (\S+)/.exec(message))) return { kind: "unsupported", message, name: `method .${m[1]}()`, ...place };
+    if ((m = /unknown method: .* has no method named (\S+)/.exec(message)))
+      return { kind: "unsupported", message, name: `method .${m[1]}()`, ...place };
     if (/^unknown method/.test(message)) return { kind: "unsupported", message, name: "method", ...place };
     if ((m = /could not render include: error in "([^"]+)"/.exec(message))) return { kind: "include", message, name: m[1]!, ...place };
-    if ((m = /template not found: tried to (?:include|import) non-existing template "([^"]*)"/.exec(message))) return { kind: "unsupported", message, name: `partial '${m[1]}'`, ...place };
+    if ((m = /template not found: tried to (?:include|import) non-existing template "([^"]*)"/.exec(message)))
+      return { kind: "unsupported", message, name: `partial '${m[1]}'`, ...place };
     if (/^syntax error/.test(message)) return { kind: "unsupported", message, name: "syntax", ...place };
     return { kind: "error", message, ...place };
   }

@@ -11,7 +11,8 @@
 import { md5, sha1 } from "./digest.js";
 
 /** What a filter receives: the engine hands mappings over as Map, sequences as arrays. */
-export type JinjaValue = string | number | boolean | null | undefined | JinjaValue[] | Map<string, JinjaValue> | { [key: string]: JinjaValue };
+export type JinjaValue =
+  string | number | boolean | null | undefined | JinjaValue[] | Map<string, JinjaValue> | { [key: string]: JinjaValue };
 
 export type FaultKind = "undefined" | "unsupported" | "error";
 
@@ -83,11 +84,14 @@ export function pyJson(v: JinjaValue, indent?: number, sortKeys = false, level =
   if (v === null || v === undefined) return "null";
   if (typeof v === "boolean") return v ? "true" : "false";
   if (typeof v === "number") return Number.isFinite(v) ? String(v) : v > 0 ? "Infinity" : v < 0 ? "-Infinity" : "NaN";
-  if (typeof v === "string") return JSON.stringify(v).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  if (typeof v === "string")
+    return JSON.stringify(v).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
   if (Array.isArray(v)) return v.length ? `[${nl}${v.map((x) => pyJson(x, indent, sortKeys, level + 1)).join(sep + nl)}${end}]` : "[]";
   let list = entries(v) ?? [];
   if (sortKeys) list = [...list].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return list.length ? `{${nl}${list.map(([k, x]) => `${pyJson(k)}: ${pyJson(x, indent, sortKeys, level + 1)}`).join(sep + nl)}${end}}` : "{}";
+  return list.length
+    ? `{${nl}${list.map(([k, x]) => `${pyJson(k)}: ${pyJson(x, indent, sortKeys, level + 1)}`).join(sep + nl)}${end}}`
+    : "{}";
 }
 
 /** Ansible's `bool`: yes/on/1/true (any case) and 1 are true, everything else false. */
@@ -130,7 +134,17 @@ function comment(text: JinjaValue, ...rest: JinjaValue[]): string {
   const chosen = styles[style];
   if (!chosen) return faultMark("error", `comment style '${style}' is not one of ${Object.keys(styles).join(", ")}`);
   const prepostfix = kw.has("decoration") ? pyStr(kw.get("decoration")) : chosen["decoration"]!;
-  const p: Record<string, string> = { newline: "\n", beginning: "", prefix: prepostfix.trimEnd(), prefix_count: "1", decoration: "", postfix: prepostfix.trimEnd(), postfix_count: "1", end: "", ...chosen };
+  const p: Record<string, string> = {
+    newline: "\n",
+    beginning: "",
+    prefix: prepostfix.trimEnd(),
+    prefix_count: "1",
+    decoration: "",
+    postfix: prepostfix.trimEnd(),
+    postfix_count: "1",
+    end: "",
+    ...chosen,
+  };
   for (const [k, v] of kw) p[k] = pyStr(v);
   const nl = p["newline"]!;
   const beginning = p["beginning"] ? `${p["beginning"]}${nl}` : "";
@@ -152,7 +166,11 @@ function quote(v: JinjaValue): string {
 
 /** A Python regular expression as JavaScript reads one (named groups, \A and \Z). */
 function jsRegex(pattern: string, flags: string): RegExp {
-  const source = pattern.replace(/\(\?P<(\w+)>/g, "(?<$1>").replace(/\(\?P=(\w+)\)/g, "\\k<$1>").replace(/\\A/g, "^").replace(/\\Z/g, "$");
+  const source = pattern
+    .replace(/\(\?P<(\w+)>/g, "(?<$1>")
+    .replace(/\(\?P=(\w+)\)/g, "\\k<$1>")
+    .replace(/\\A/g, "^")
+    .replace(/\\Z/g, "$");
   return new RegExp(source, flags);
 }
 
@@ -168,7 +186,10 @@ function regexReplace(value: JinjaValue, ...rest: JinjaValue[]): string {
     return faultMark("error", `regex_replace: '${pattern}' is not a regular expression kalint can read`);
   }
   // Python's \1, \g<1>, \g<name> in the replacement; a literal $ stays literal.
-  const js = replacement.replace(/\$/g, "$$$$").replace(/\\g<(\w+)>/g, (_m, g: string) => (/^\d+$/.test(g) ? `$${g}` : `$<${g}>`)).replace(/\\(\d+)/g, "$$$1");
+  const js = replacement
+    .replace(/\$/g, "$$$$")
+    .replace(/\\g<(\w+)>/g, (_m, g: string) => (/^\d+$/.test(g) ? `$${g}` : `$<${g}>`))
+    .replace(/\\(\d+)/g, "$$$1");
   return pyStr(value).replace(re, js);
 }
 
@@ -205,7 +226,10 @@ function combine(...terms: JinjaValue[]): JinjaValue {
     for (const [k, v] of b) {
       const old = a[k];
       const e = entries(v);
-      a[k] = recursive && e && old !== null && typeof old === "object" && !Array.isArray(old) ? merge({ ...(old as { [k: string]: JinjaValue }) }, e) : plain(v);
+      a[k] =
+        recursive && e && old !== null && typeof old === "object" && !Array.isArray(old)
+          ? merge({ ...(old as { [k: string]: JinjaValue }) }, e)
+          : plain(v);
     }
     return a;
   };
@@ -242,7 +266,8 @@ function items2dict(v: JinjaValue, ...rest: JinjaValue[]): JinjaValue {
 
 function flatten(v: JinjaValue, levels?: JinjaValue): JinjaValue {
   const depth = levels === undefined || levels === null ? Infinity : Number(levels);
-  const walk = (list: JinjaValue[], d: number): JinjaValue[] => list.flatMap((x) => (Array.isArray(x) && d > 0 ? walk(x, d - 1) : x === null ? [] : [plain(x)]));
+  const walk = (list: JinjaValue[], d: number): JinjaValue[] =>
+    list.flatMap((x) => (Array.isArray(x) && d > 0 ? walk(x, d - 1) : x === null ? [] : [plain(x)]));
   return Array.isArray(v) ? walk(v, depth) : v;
 }
 
@@ -274,7 +299,7 @@ function parseIPv6(s: string): bigint | undefined {
     if (text === ":" && !s.startsWith("::")) return undefined;
     if (s.endsWith("::" + v4[1])) text = text + ":";
   }
-  const [head, rest] = text.includes("::") ? text.split("::") as [string, string] : [text, undefined];
+  const [head, rest] = text.includes("::") ? (text.split("::") as [string, string]) : [text, undefined];
   const groups = (g: string) => (g === "" ? [] : g.split(":"));
   const h = groups(head);
   const r = rest === undefined ? [] : groups(rest);
@@ -312,12 +337,19 @@ function formatIp(n: bigint, family: 4 | 6): string {
   if (family === 4) return [24n, 16n, 8n, 0n].map((s) => String((n >> s) & 255n)).join(".");
   const words = [112n, 96n, 80n, 64n, 48n, 32n, 16n, 0n].map((s) => Number((n >> s) & 0xffffn));
   // The longest run of two or more zero words becomes '::' (RFC 5952).
-  let best = -1, bestLen = 1;
-  for (let i = 0; i < 8; ) {
-    if (words[i] !== 0) { i++; continue; }
+  let best = -1,
+    bestLen = 1;
+  for (let i = 0; i < 8;) {
+    if (words[i] !== 0) {
+      i++;
+      continue;
+    }
     let j = i;
     while (j < 8 && words[j] === 0) j++;
-    if (j - i > bestLen) { best = i; bestLen = j - i; }
+    if (j - i > bestLen) {
+      best = i;
+      bestLen = j - i;
+    }
     i = j;
   }
   const hex = words.map((w) => w.toString(16));
@@ -333,7 +365,22 @@ function masks(n: Net): { mask: bigint; network: bigint; broadcast: bigint } {
   return { mask, network, broadcast: network | (all ^ mask) };
 }
 
-const IPADDR_QUERIES = new Set(["", "address", "host", "prefix", "network", "netmask", "broadcast", "net", "public", "private", "ipv4", "ipv6", "size", "cidr"]);
+const IPADDR_QUERIES = new Set([
+  "",
+  "address",
+  "host",
+  "prefix",
+  "network",
+  "netmask",
+  "broadcast",
+  "net",
+  "public",
+  "private",
+  "ipv4",
+  "ipv6",
+  "size",
+  "cidr",
+]);
 
 function ipQuery(v: JinjaValue, query: string, family?: 4 | 6): JinjaValue {
   const n = parseNet(v);
@@ -404,13 +451,24 @@ const dirname = (v: JinjaValue) => {
 
 /** Ansible's urlsplit: the whole split as a mapping, or one part of it. */
 function urlsplit(v: JinjaValue, query?: JinjaValue): JinjaValue {
-  const m = /^(?:([A-Za-z][\w+.-]*):)?(?:\/\/(?:([^:@/]*)(?::([^@/]*))?@)?(\[[^\]]*\]|[^:/?#]*)(?::(\d*))?)?([^?#]*)(?:\?([^#]*))?(?:#(.*))?$/.exec(pyStr(v));
+  const m =
+    /^(?:([A-Za-z][\w+.-]*):)?(?:\/\/(?:([^:@/]*)(?::([^@/]*))?@)?(\[[^\]]*\]|[^:/?#]*)(?::(\d*))?)?([^?#]*)(?:\?([^#]*))?(?:#(.*))?$/.exec(
+      pyStr(v),
+    );
   if (!m) return faultMark("error", `urlsplit cannot read '${pyStr(v)}'`);
   const host = m[4] ?? "";
   const parts: { [k: string]: JinjaValue } = {
-    scheme: m[1] ?? "", username: m[2] ?? null, password: m[3] ?? null, hostname: host ? host.toLowerCase().replace(/^\[|\]$/g, "") : null,
-    port: m[5] ? Number(m[5]) : null, path: m[6] ?? "", query: m[7] ?? "", fragment: m[8] ?? "",
-    netloc: pyStr(v).replace(/^(?:[A-Za-z][\w+.-]*:)?\/\//, "").replace(/[/?#].*$/, ""),
+    scheme: m[1] ?? "",
+    username: m[2] ?? null,
+    password: m[3] ?? null,
+    hostname: host ? host.toLowerCase().replace(/^\[|\]$/g, "") : null,
+    port: m[5] ? Number(m[5]) : null,
+    path: m[6] ?? "",
+    query: m[7] ?? "",
+    fragment: m[8] ?? "",
+    netloc: pyStr(v)
+      .replace(/^(?:[A-Za-z][\w+.-]*:)?\/\//, "")
+      .replace(/[/?#].*$/, ""),
   };
   if (query === undefined || query === null) return parts;
   const q = pyStr(query);

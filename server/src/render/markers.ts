@@ -24,7 +24,23 @@ export interface Origin {
 }
 
 /** Block keywords after which a mark may go on the same line (text that follows is output). */
-const MARK_AFTER = new Set(["if", "elif", "else", "endif", "for", "endfor", "with", "endwith", "raw", "endraw", "endmacro", "endcall", "endfilter", "call", "filter"]);
+const MARK_AFTER = new Set([
+  "if",
+  "elif",
+  "else",
+  "endif",
+  "for",
+  "endfor",
+  "with",
+  "endwith",
+  "raw",
+  "endraw",
+  "endmacro",
+  "endcall",
+  "endfilter",
+  "call",
+  "filter",
+]);
 
 const mark = (file: number, line: number) => `${OPEN}${file}:${line}${CLOSE}`;
 
@@ -54,7 +70,14 @@ export function insertMarks(text: string, file: number, layer: TemplateLayer = r
 }
 
 /** Where on the line [start, end) a mark goes, or undefined for none. */
-function markAt(text: string, start: number, end: number, tags: readonly TemplateTag[], next: number, captured: readonly [number, number][]): number | undefined {
+function markAt(
+  text: string,
+  start: number,
+  end: number,
+  tags: readonly TemplateTag[],
+  next: number,
+  captured: readonly [number, number][],
+): number | undefined {
   if (captured.some(([a, b]) => start > a && start < b)) return undefined;
   const tag = tags[next];
   // A line that starts inside a tag (a multi-line tag or comment) is the tag's.
@@ -76,7 +99,13 @@ function markAt(text: string, start: number, end: number, tags: readonly Templat
     const rest = text.slice(tag.end, end);
     if (!/\S/.test(rest)) return undefined;
     const following = tags[next + 1];
-    if (following && following.start < end && /^\s*$/.test(text.slice(tag.end, following.start)) && /^\{[%#]/.test(text.slice(following.start, following.start + 2))) return undefined;
+    if (
+      following &&
+      following.start < end &&
+      /^\s*$/.test(text.slice(tag.end, following.start)) &&
+      /^\{[%#]/.test(text.slice(following.start, following.start + 2))
+    )
+      return undefined;
     return tag.end;
   }
   return start;

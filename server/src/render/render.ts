@@ -99,7 +99,13 @@ export interface NodeFault {
 }
 
 export type RenderedNode =
-  | { readonly name: string; readonly ok: true; readonly text: string; readonly origins: readonly (Origin | undefined)[]; readonly faults: readonly NodeFault[] }
+  | {
+      readonly name: string;
+      readonly ok: true;
+      readonly text: string;
+      readonly origins: readonly (Origin | undefined)[];
+      readonly faults: readonly NodeFault[];
+    }
   | { readonly name: string; readonly ok: false; readonly faults: readonly NodeFault[] };
 
 /** The variables a node's rendering sees (template variables added, templated values resolved). */
@@ -127,9 +133,25 @@ export function renderNode(t: PreparedTemplate, node: NodeVars): RenderedNode {
         const expr = new RegExp(`([A-Za-z_][\\w.[\\]'"]*)\\s*\\|\\s*${filter}\\b`).exec(lineText);
         const what = expr ? `'${expr[1]}'` : "a variable";
         const note = m[2] && !m[2].startsWith("filter:") ? ` (${m[2]})` : "";
-        faults.push(at(o, lineText, expr?.[1], "template-undefined-variable", `${what} is undefined on node ${node.name}${note}; searched ${searched(node)}`));
+        faults.push(
+          at(
+            o,
+            lineText,
+            expr?.[1],
+            "template-undefined-variable",
+            `${what} is undefined on node ${node.name}${note}; searched ${searched(node)}`,
+          ),
+        );
       } else {
-        faults.push(at(o, lineText, undefined, "template-render-unsupported", `${m[2]}: kalint cannot evaluate this, so node ${node.name} is not rendered`));
+        faults.push(
+          at(
+            o,
+            lineText,
+            undefined,
+            "template-render-unsupported",
+            `${m[2]}: kalint cannot evaluate this, so node ${node.name} is not rendered`,
+          ),
+        );
       }
     }
     if (faults.length) return { name: node.name, ok: false, faults };
@@ -173,15 +195,37 @@ function faultOf(t: PreparedTemplate, node: NodeVars, f: RenderFault, poisoned: 
     case "undefined": {
       const root = expression ? /^[A-Za-z_]\w*/.exec(expression)?.[0] : undefined;
       const poison = root ? poisoned.get(root) : undefined;
-      if (poison) return { ...place, code: poison.code, message: `'${root}' (set in ${node.origin.get(root!) ?? "a vars file"}) ${poison.why} on node ${node.name}` };
+      if (poison)
+        return {
+          ...place,
+          code: poison.code,
+          message: `'${root}' (set in ${node.origin.get(root!) ?? "a vars file"}) ${poison.why} on node ${node.name}`,
+        };
       const name = expression ? `'${expression}'` : "a variable";
-      return { ...place, code: "template-undefined-variable", message: `${name} is undefined on node ${node.name}; searched ${searched(node)}` };
+      return {
+        ...place,
+        code: "template-undefined-variable",
+        message: `${name} is undefined on node ${node.name}; searched ${searched(node)}`,
+      };
     }
     case "include":
-      return { ...place, code: "template-render-unsupported", message: `the partial '${f.name}' fails to render for node ${node.name}: ${f.message}` };
+      return {
+        ...place,
+        code: "template-render-unsupported",
+        message: `the partial '${f.name}' fails to render for node ${node.name}: ${f.message}`,
+      };
     case "unsupported":
-      if (f.name === "syntax") return { ...place, code: "template-render-unsupported", message: `the Jinja2 engine cannot read this template (${f.message}); node ${node.name} is not rendered` };
-      return { ...place, code: "template-render-unsupported", message: `${f.name ?? "this"} is not supported in render mode (lookups and plugins are never run); node ${node.name} is not rendered` };
+      if (f.name === "syntax")
+        return {
+          ...place,
+          code: "template-render-unsupported",
+          message: `the Jinja2 engine cannot read this template (${f.message}); node ${node.name} is not rendered`,
+        };
+      return {
+        ...place,
+        code: "template-render-unsupported",
+        message: `${f.name ?? "this"} is not supported in render mode (lookups and plugins are never run); node ${node.name} is not rendered`,
+      };
     default:
       return { ...place, code: "template-render-unsupported", message: `rendering node ${node.name} fails here: ${f.message}` };
   }
@@ -228,7 +272,8 @@ function resolveTemplatedVars(t: PreparedTemplate, node: NodeVars): { vars: Vars
     const i = visiting.indexOf(name);
     if (i >= 0) {
       const cycle = [...visiting.slice(i), name].join(" → ");
-      for (const n of visiting.slice(i)) poisoned.set(n, { code: "template-undefined-variable", why: `is defined through itself (${cycle})` });
+      for (const n of visiting.slice(i))
+        poisoned.set(n, { code: "template-undefined-variable", why: `is defined through itself (${cycle})` });
       return;
     }
     visiting.push(name);
@@ -253,19 +298,27 @@ function resolveTemplatedVars(t: PreparedTemplate, node: NodeVars): { vars: Vars
       for (const dep of namesIn(v)) {
         const p = poisoned.get(dep);
         if (p && dep !== owner) throw new ValueFault({ code: p.code, why: `uses '${dep}', which ${p.why}` });
-        if (dep === owner && !(dep in ctx)) throw new ValueFault({ code: "template-undefined-variable", why: `is defined through itself (${owner} → ${owner})` });
+        if (dep === owner && !(dep in ctx))
+          throw new ValueFault({ code: "template-undefined-variable", why: `is defined through itself (${owner} → ${owner})` });
       }
       const single = /^\s*\{\{(.*)\}\}\s*$/s.exec(v);
       if (single && !single[1]!.includes("}}") && !single[1]!.includes("{{")) {
         const r = t.set.evaluate(single[1]!, sanitize(ctx, 0, new Set()) as Vars);
         // An expression that comes out undefined (a name no file sets) leaves the variable undefined too.
-        if (r.ok && r.value === undefined) throw new ValueFault({ code: "template-undefined-variable", why: `is '${v.trim()}', which is undefined` });
+        if (r.ok && r.value === undefined)
+          throw new ValueFault({ code: "template-undefined-variable", why: `is '${v.trim()}', which is undefined` });
         if (r.ok) return r.value;
-        throw new ValueFault({ code: r.undefined ? "template-undefined-variable" : "template-render-unsupported", why: `cannot be rendered: ${r.message}` });
+        throw new ValueFault({
+          code: r.undefined ? "template-undefined-variable" : "template-render-unsupported",
+          why: `cannot be rendered: ${r.message}`,
+        });
       }
       const r = t.set.renderString(v, sanitize(ctx, 0, new Set()) as Vars);
       if (r.ok) return r.value;
-      throw new ValueFault({ code: r.undefined ? "template-undefined-variable" : "template-render-unsupported", why: `cannot be rendered: ${r.message}` });
+      throw new ValueFault({
+        code: r.undefined ? "template-undefined-variable" : "template-render-unsupported",
+        why: `cannot be rendered: ${r.message}`,
+      });
     }
     if (Array.isArray(v)) return v.map((x) => resolveValue(x, owner));
     if (v !== null && typeof v === "object") {
@@ -292,7 +345,8 @@ function resolveTemplatedVars(t: PreparedTemplate, node: NodeVars): { vars: Vars
 
 /** Plain data the engine can take: no cycles (a shared value is copied, a value inside itself dropped), bounded depth. */
 function sanitize(v: unknown, depth: number, path: Set<object>): unknown {
-  if (v === null || typeof v !== "object") return typeof v === "bigint" ? Number(v) : typeof v === "function" || typeof v === "symbol" ? undefined : v;
+  if (v === null || typeof v !== "object")
+    return typeof v === "bigint" ? Number(v) : typeof v === "function" || typeof v === "symbol" ? undefined : v;
   if (path.has(v) || depth > MAX_DEPTH) return null;
   path.add(v);
   let out: unknown;
@@ -316,7 +370,29 @@ class ValueFault extends Error {
   }
 }
 
-const WORDS = new Set(["if", "else", "elif", "for", "in", "not", "and", "or", "is", "true", "false", "none", "True", "False", "None", "defined", "undefined", "endif", "endfor", "set", "loop"]);
+const WORDS = new Set([
+  "if",
+  "else",
+  "elif",
+  "for",
+  "in",
+  "not",
+  "and",
+  "or",
+  "is",
+  "true",
+  "false",
+  "none",
+  "True",
+  "False",
+  "None",
+  "defined",
+  "undefined",
+  "endif",
+  "endfor",
+  "set",
+  "loop",
+]);
 
 /** Top-level names a template string may read (an over-approximation: filters and attributes too). */
 function namesIn(text: string): string[] {
@@ -329,4 +405,3 @@ function namesIn(text: string): string[] {
   }
   return [...out];
 }
-

@@ -25,8 +25,20 @@ export interface NodeVars {
 // as booleans (but not y/n, which PyYAML keeps as text). Ansible's own tags: `!unsafe` text is
 // never templated; `!vault` text is encrypted and kalint has no key.
 const ANSIBLE_TAGS: Tags = [
-  { identify: (v) => typeof v === "boolean", default: true, tag: "tag:yaml.org,2002:bool", test: /^(?:yes|Yes|YES|on|On|ON)$/, resolve: () => true },
-  { identify: (v) => typeof v === "boolean", default: true, tag: "tag:yaml.org,2002:bool", test: /^(?:no|No|NO|off|Off|OFF)$/, resolve: () => false },
+  {
+    identify: (v) => typeof v === "boolean",
+    default: true,
+    tag: "tag:yaml.org,2002:bool",
+    test: /^(?:yes|Yes|YES|on|On|ON)$/,
+    resolve: () => true,
+  },
+  {
+    identify: (v) => typeof v === "boolean",
+    default: true,
+    tag: "tag:yaml.org,2002:bool",
+    test: /^(?:no|No|NO|off|Off|OFF)$/,
+    resolve: () => false,
+  },
   { tag: "!unsafe", resolve: (s: string) => ({ __unsafe: s }), identify: () => false },
   { tag: "!vault", resolve: () => faultMark("unsupported", "a !vault encrypted value"), identify: () => false },
 ];
@@ -42,7 +54,8 @@ export function parseVarsText(text: string, file: string): Vars {
       throw new VarsError(`${file}: bad JSON: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
-  const read = (t: string) => parseDocument(t, { schema: "core", merge: true, customTags: ANSIBLE_TAGS, uniqueKeys: false, prettyErrors: true });
+  const read = (t: string) =>
+    parseDocument(t, { schema: "core", merge: true, customTags: ANSIBLE_TAGS, uniqueKeys: false, prettyErrors: true });
   let doc = read(text);
   if (doc.errors.length) {
     // Only when the file does not read as YAML 1.2: what PyYAML would still take.
@@ -55,7 +68,12 @@ export function parseVarsText(text: string, file: string): Vars {
   const error = doc.errors[0];
   if (error) {
     const line = error.linePos?.[0]?.line;
-    throw new VarsError(`${file}${line ? `:${line}` : ""}: bad YAML: ${error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "").replace(/:$/, "")}`);
+    throw new VarsError(
+      `${file}${line ? `:${line}` : ""}: bad YAML: ${error.message
+        .split("\n")[0]!
+        .replace(/ at line \d+, column \d+:?$/, "")
+        .replace(/:$/, "")}`,
+    );
   }
   return topMapping(unsafeToText(doc.toJS({ maxAliasCount: 1000 })), file);
 }
@@ -99,7 +117,10 @@ export function indentQuotedContinuations(text: string): string {
 
 function topMapping(value: unknown, file: string): Vars {
   if (value === null || value === undefined) return {};
-  if (typeof value !== "object" || Array.isArray(value)) throw new VarsError(`${file}: the variables must be a mapping of names to values at the top, not ${Array.isArray(value) ? "a list" : "a single value"}`);
+  if (typeof value !== "object" || Array.isArray(value))
+    throw new VarsError(
+      `${file}: the variables must be a mapping of names to values at the top, not ${Array.isArray(value) ? "a list" : "a single value"}`,
+    );
   return value as Vars;
 }
 
@@ -155,7 +176,14 @@ export function nodeFromFiles(read: VarsFiles, name: string, defaults: readonly 
 export function parseNodeOption(value: string): { name: string; files: string[] } {
   const eq = value.indexOf("=");
   const name = eq > 0 ? value.slice(0, eq).trim() : "";
-  const files = eq > 0 ? value.slice(eq + 1).split(",").map((s) => s.trim()).filter(Boolean) : [];
+  const files =
+    eq > 0
+      ? value
+          .slice(eq + 1)
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : [];
   if (!name || files.length === 0) throw new VarsError(`--node takes NAME=FILE[,FILE], e.g. --node lb1=host_vars/lb1.yml, not '${value}'`);
   return { name, files };
 }
@@ -180,7 +208,8 @@ export function parseInventory(text: string, file: string): Inventory {
   } catch (e) {
     throw new VarsError(`${file}: not the JSON of 'ansible-inventory --list' (${e instanceof Error ? e.message : String(e)})`);
   }
-  if (data === null || typeof data !== "object" || Array.isArray(data)) throw new VarsError(`${file}: not the JSON of 'ansible-inventory --list' (a mapping of groups and _meta)`);
+  if (data === null || typeof data !== "object" || Array.isArray(data))
+    throw new VarsError(`${file}: not the JSON of 'ansible-inventory --list' (a mapping of groups and _meta)`);
   const groups = new Map<string, InventoryGroup>();
   let hostvars: Record<string, Vars> = {};
   for (const [k, v] of Object.entries(data as Record<string, unknown>)) {
@@ -227,12 +256,16 @@ function groupsOfHost(inv: Inventory, host: string): string[] {
 export function pickHosts(inv: Inventory, hosts: readonly string[] | undefined, group: string | undefined): string[] {
   const known = allHosts(inv);
   if (group !== undefined) {
-    if (!inv.groups.has(group)) throw new VarsError(`${inv.file}: no group '${group}' (groups: ${[...inv.groups.keys()].filter((g) => g !== "all").join(", ") || "none"})`);
+    if (!inv.groups.has(group))
+      throw new VarsError(
+        `${inv.file}: no group '${group}' (groups: ${[...inv.groups.keys()].filter((g) => g !== "all").join(", ") || "none"})`,
+      );
     const list = hostsOf(inv, group);
     if (list.length === 0) throw new VarsError(`${inv.file}: group '${group}' has no hosts`);
     return list;
   }
-  if (!hosts || hosts.length === 0) throw new VarsError("--inventory needs --hosts H1,H2 or --group NAME to say which hosts are the cluster's nodes");
+  if (!hosts || hosts.length === 0)
+    throw new VarsError("--inventory needs --hosts H1,H2 or --group NAME to say which hosts are the cluster's nodes");
   for (const h of hosts) if (!known.includes(h)) throw new VarsError(`${inv.file}: no host '${h}' (hosts: ${known.join(", ") || "none"})`);
   return [...hosts];
 }
@@ -297,4 +330,3 @@ export function withMagicVariables(nodes: readonly NodeVars[]): NodeVars[] {
 }
 
 const MAGIC = new Set(["ansible_play_hosts", "ansible_play_batch", "ansible_play_hosts_all", "ansible_facts"]);
-

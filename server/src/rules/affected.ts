@@ -15,5 +15,7 @@ export function affects(releases: AffectedReleases, target: Version): boolean {
 
 /** "fixed in keepalived 2.2.3", or "not fixed as of keepalived 2.4.3" (the newest release kalint knows). */
 export function fixText(releases: AffectedReleases): string {
-  return releases.fixedIn ? `fixed in keepalived ${formatVersion(releases.fixedIn)}` : `not fixed as of keepalived ${formatVersion(NEWEST_VERSION)}`;
+  return releases.fixedIn
+    ? `fixed in keepalived ${formatVersion(releases.fixedIn)}`
+    : `not fixed as of keepalived ${formatVersion(NEWEST_VERSION)}`;
 }

@@ -20,9 +20,16 @@ export const authPassTruncated: FileRule = {
         const literal = literalPart(pass.value);
         if (alternatives && whole && whole.start === word.start && whole.end === word.end) {
           const long = alternatives.find((a) => Buffer.byteLength(a) > MAX_BYTES);
-          if (long !== undefined) report({ at: word, message: `auth_pass can be '${long}', ${Buffer.byteLength(long)} characters; keepalived uses only the first ${MAX_BYTES} ('${long.slice(0, MAX_BYTES)}'), so a peer expecting the whole password never matches` });
+          if (long !== undefined)
+            report({
+              at: word,
+              message: `auth_pass can be '${long}', ${Buffer.byteLength(long)} characters; keepalived uses only the first ${MAX_BYTES} ('${long.slice(0, MAX_BYTES)}'), so a peer expecting the whole password never matches`,
+            });
         } else if (Buffer.byteLength(literal) > MAX_BYTES) {
-          report({ at: word, message: `auth_pass holds ${Buffer.byteLength(literal)} literal characters ('${literal}') besides what the template adds; keepalived uses only the first ${MAX_BYTES}, so a peer expecting the whole password never matches` });
+          report({
+            at: word,
+            message: `auth_pass holds ${Buffer.byteLength(literal)} literal characters ('${literal}') besides what the template adds; keepalived uses only the first ${MAX_BYTES}, so a peer expecting the whole password never matches`,
+          });
         }
         continue;
       }
@@ -30,7 +37,10 @@ export const authPassTruncated: FileRule = {
       // Only ASCII passwords are cut at a character boundary; anything else is left to the user.
       const ascii = /^[\x21-\x7e]*$/.test(pass.value);
       const kept = pass.value.slice(0, MAX_BYTES);
-      const fix = ascii && !/["#!\\]/.test(kept) ? replaceWord(word, kept, `use the ${MAX_BYTES} characters keepalived uses: ${kept}`, true) : undefined;
+      const fix =
+        ascii && !/["#!\\]/.test(kept)
+          ? replaceWord(word, kept, `use the ${MAX_BYTES} characters keepalived uses: ${kept}`, true)
+          : undefined;
       report({
         at: word,
         message: `auth_pass '${pass.value}' is ${Buffer.byteLength(pass.value)} characters; keepalived uses only the first ${MAX_BYTES} ('${kept}'), so a peer expecting the whole password never matches`,

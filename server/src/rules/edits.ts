@@ -32,7 +32,11 @@ export function insertLineAfter(statement: Statement, text: string, description:
  * (nothing but blanks before it, nothing but blanks or a comment after it) and has no `@id` or
  * `~SEQ` prefix; undefined otherwise.
  */
-export function removeLines(node: Span & { readonly condition?: unknown; readonly sequences?: readonly unknown[] }, description: string, safe: boolean): Fix | undefined {
+export function removeLines(
+  node: Span & { readonly condition?: unknown; readonly sequences?: readonly unknown[] },
+  description: string,
+  safe: boolean,
+): Fix | undefined {
   if (node.condition || node.sequences?.length) return undefined;
   const file = node.file;
   const first = file.lineOf(node.start);

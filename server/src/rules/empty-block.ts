@@ -5,7 +5,12 @@ import type { FileRule, Report } from "./types.js";
 
 /** Value blocks keepalived reports when they hold no entry (and then ignores), by the block they sit in. */
 const WATCHED: readonly { readonly parent: string; readonly block: string; readonly effect: string; readonly removable: boolean }[] = [
-  { parent: "global_defs", block: "notification_email", effect: "no mail is sent, which an absent block says just as well", removable: true },
+  {
+    parent: "global_defs",
+    block: "notification_email",
+    effect: "no mail is sent, which an absent block says just as well",
+    removable: true,
+  },
   { parent: "garp_group", block: "interfaces", effect: "the garp_group applies to no interface", removable: false },
 ];
 
@@ -18,7 +23,9 @@ export const emptyBlock: FileRule = {
       if (top.kind !== "block") continue;
       for (const w of WATCHED) {
         if (top.keyword.text !== w.parent) continue;
-        for (const child of top.children) if (child.kind === "block" && child.keyword.text === w.block && !child.children.some(isEntry) && !isOpenBlock(model.file, child)) emptyFound(child, w, report);
+        for (const child of top.children)
+          if (child.kind === "block" && child.keyword.text === w.block && !child.children.some(isEntry) && !isOpenBlock(model.file, child))
+            emptyFound(child, w, report);
       }
     }
   },

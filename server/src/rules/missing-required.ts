@@ -15,29 +15,34 @@ interface Requirement {
   readonly effect: string;
 }
 
-const TOP_LEVEL: ReadonlyMap<string, Requirement> = new Map(Object.entries({
-  vrrp_script: { anyOf: ["script"], effect: "keepalived removes the script, and every track_script naming it" },
-  vrrp_track_process: { anyOf: ["process"], effect: "keepalived removes the tracker" },
-  vrrp_track_file: { anyOf: ["file"], effect: "keepalived removes the tracker" },
-  track_file: { anyOf: ["file"], effect: "keepalived removes the tracker" },
-  track_group: { anyOf: ["group"], effect: "keepalived removes the group" },
-  vrrp_sync_group: { anyOf: ["group"], effect: "keepalived removes the sync group" },
-  garp_group: { anyOf: ["garp_interval", "gna_interval"], effect: "keepalived removes the garp_group" },
-  bfd_instance: { anyOf: ["neighbor_ip"], effect: "keepalived disables the BFD instance" },
-}));
+const TOP_LEVEL: ReadonlyMap<string, Requirement> = new Map(
+  Object.entries({
+    vrrp_script: { anyOf: ["script"], effect: "keepalived removes the script, and every track_script naming it" },
+    vrrp_track_process: { anyOf: ["process"], effect: "keepalived removes the tracker" },
+    vrrp_track_file: { anyOf: ["file"], effect: "keepalived removes the tracker" },
+    track_file: { anyOf: ["file"], effect: "keepalived removes the tracker" },
+    track_group: { anyOf: ["group"], effect: "keepalived removes the group" },
+    vrrp_sync_group: { anyOf: ["group"], effect: "keepalived removes the sync group" },
+    garp_group: { anyOf: ["garp_interval", "gna_interval"], effect: "keepalived removes the garp_group" },
+    bfd_instance: { anyOf: ["neighbor_ip"], effect: "keepalived disables the BFD instance" },
+  }),
+);
 
-const CHECKERS: ReadonlyMap<string, Requirement> = new Map(Object.entries({
-  MISC_CHECK: { anyOf: ["misc_path"], effect: "keepalived drops the checker" },
-  HTTP_GET: { anyOf: ["url"], effect: "keepalived drops the checker" },
-  SSL_GET: { anyOf: ["url"], effect: "keepalived drops the checker" },
-}));
+const CHECKERS: ReadonlyMap<string, Requirement> = new Map(
+  Object.entries({
+    MISC_CHECK: { anyOf: ["misc_path"], effect: "keepalived drops the checker" },
+    HTTP_GET: { anyOf: ["url"], effect: "keepalived drops the checker" },
+    SSL_GET: { anyOf: ["url"], effect: "keepalived drops the checker" },
+  }),
+);
 
 /**
  * Present in the effective block, or written on an `@id` line for another node: a file shared by
  * several nodes (`keepalived -i ID`) is only incomplete if no node gets the setting.
  */
 const has = (block: Block, keyword: string): boolean =>
-  block.children.some((c) => (c.kind === "statement" || c.kind === "block") && c.keyword.text === keyword) || onConditionalLine(block, keyword);
+  block.children.some((c) => (c.kind === "statement" || c.kind === "block") && c.keyword.text === keyword) ||
+  onConditionalLine(block, keyword);
 
 function onConditionalLine(block: Block, keyword: string): boolean {
   const file = block.open.file;
@@ -47,7 +52,7 @@ function onConditionalLine(block: Block, keyword: string): boolean {
 
 const describe = (block: Block): string => [block.keyword.text, ...block.args.map((a) => a.text)].join(" ");
 
-const missing = (req: Requirement): string => req.anyOf.length === 1 ? req.anyOf[0]! : req.anyOf.join(" or ");
+const missing = (req: Requirement): string => (req.anyOf.length === 1 ? req.anyOf[0]! : req.anyOf.join(" or "));
 
 export const missingRequired: FileRule = {
   code: "missing-required",
@@ -66,7 +71,13 @@ export const missingRequired: FileRule = {
         report({ at: node.keyword, message: `${describe(node)} lists no addresses or fwmarks; keepalived removes it` });
       }
     }
-    for (const vs of model.virtualServers) for (const rs of vs.realServers) checkCheckers(rs.checkers.filter((c) => !open(c)), report, open);
+    for (const vs of model.virtualServers)
+      for (const rs of vs.realServers)
+        checkCheckers(
+          rs.checkers.filter((c) => !open(c)),
+          report,
+          open,
+        );
   },
 };
 
@@ -87,7 +98,10 @@ function checkInstance(model: ConfigModel, inst: VrrpInstance, targetVersion: Ve
     if (!unicast) {
       report({ at, message: `${name} has no interface and no unicast_peer; keepalived refuses to load the configuration` });
     } else if (!set("unicast_src_ip") && !set("mcast_src_ip")) {
-      report({ at, message: `${name} has unicast peers but neither interface nor unicast_src_ip; keepalived refuses to load the configuration` });
+      report({
+        at,
+        message: `${name} has unicast peers but neither interface nor unicast_src_ip; keepalived refuses to load the configuration`,
+      });
     }
   }
   if (inst.virtualAddresses.length === 0 && !set("no_virtual_ipaddress") && !set("virtual_ipaddress")) {

@@ -40,7 +40,8 @@ export const mixedAddressFamily: FileRule = {
       };
       const visit = (nodes: readonly Node[]) => {
         for (const n of nodes) {
-          if (n.kind === "statement" && SOURCE_KEYWORDS.has(n.keyword.text) && n.args[0]) see(n.args[0], n.keyword.text, parseAddress(n.args[0].text).family);
+          if (n.kind === "statement" && SOURCE_KEYWORDS.has(n.keyword.text) && n.args[0])
+            see(n.args[0], n.keyword.text, parseAddress(n.args[0].text).family);
           else if (n.kind === "statement" && n.keyword.text === "native_ipv6") see(n.keyword, "native_ipv6", 6);
           else if (n.kind === "block" && ADDRESS_BLOCKS[n.keyword.text]) {
             for (const line of n.children) {

@@ -49,11 +49,19 @@ function checkGroup(vs: VirtualServer, group: VirtualServerGroup, method: string
     if (rs.port === undefined || other.length === 0 || !portWord) continue;
     const entries = other.map((p) => `${p.entry.line.words.map((w) => w.text).join(" ")}`).join(", ");
     // Only when every entry has one port is there one right value; keepalived does not reset it, so changing it changes what runs.
-    const fix: Fix | undefined = distinct.length === 1 ? replaceWord(portWord, String(distinct[0]), `use port ${distinct[0]}, the port of virtual_server_group ${group.name}`, false) : undefined;
+    const fix: Fix | undefined =
+      distinct.length === 1
+        ? replaceWord(portWord, String(distinct[0]), `use port ${distinct[0]}, the port of virtual_server_group ${group.name}`, false)
+        : undefined;
     report({
       at: portWord,
       message: `real_server ${rs.address} port ${rs.port} differs from the port of virtual_server_group ${group.name} entry ${entries}; ${method} forwarding keeps the destination port, and keepalived does not reset a real server of a group, so that traffic reaches a port the server may not listen on`,
-      related: other.map(({ entry: { line }, port }) => ({ file: line.file, start: line.start, end: line.end, message: `virtual_server_group ${group.name} entry on port ${port}` })),
+      related: other.map(({ entry: { line }, port }) => ({
+        file: line.file,
+        start: line.start,
+        end: line.end,
+        message: `virtual_server_group ${group.name} entry on port ${port}`,
+      })),
       ...(fix ? { fix } : {}),
     });
   }

@@ -4,9 +4,15 @@ import type { ConfigModel } from "../model/types.js";
 
 /** Keywords whose arguments are a command, by the block they sit in. */
 const SCRIPT_KEYWORDS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
-  ["global_defs", new Set(["startup_script", "shutdown_script", "notify_fifo_script", "vrrp_notify_fifo_script", "lvs_notify_fifo_script"])],
+  [
+    "global_defs",
+    new Set(["startup_script", "shutdown_script", "notify_fifo_script", "vrrp_notify_fifo_script", "lvs_notify_fifo_script"]),
+  ],
   ["vrrp_script", new Set(["script"])],
-  ["vrrp_instance", new Set(["notify", "notify_master", "notify_backup", "notify_fault", "notify_stop", "notify_deleted", "notify_master_rx_lower_pri"])],
+  [
+    "vrrp_instance",
+    new Set(["notify", "notify_master", "notify_backup", "notify_fault", "notify_stop", "notify_deleted", "notify_master_rx_lower_pri"]),
+  ],
   ["vrrp_sync_group", new Set(["notify", "notify_master", "notify_backup", "notify_fault", "notify_stop"])],
   ["virtual_server", new Set(["quorum_up", "quorum_down"])],
   ["real_server", new Set(["notify_up", "notify_down"])],

@@ -3,7 +3,15 @@
  * category and docs) and a check over the analysed model. Rules report through a callback and
  * never see the CLI or LSP.
  */
-import { DeadlineExceeded, diagnostic, type Code, type Diagnostic, type Fix, type RelatedInformation, type Span } from "../../../grammar/index.js";
+import {
+  DeadlineExceeded,
+  diagnostic,
+  type Code,
+  type Diagnostic,
+  type Fix,
+  type RelatedInformation,
+  type Span,
+} from "../../../grammar/index.js";
 import type { ConfigModel } from "../model/types.js";
 import type { Version } from "../schema/types.js";
 
@@ -51,7 +59,13 @@ export function runIsolated(code: Code, at: Span, add: (d: Diagnostic) => void, 
     // Running out of time is the analysis's to report (grammar/limits.ts), not a rule's bug.
     if (e instanceof DeadlineExceeded) throw e;
     const reason = e instanceof Error ? e.message : String(e);
-    add(diagnostic(at, "internal-error", `rule ${code} failed here and reported nothing: ${reason.split("\n")[0]} (a bug in kalint; the other rules ran)`));
+    add(
+      diagnostic(
+        at,
+        "internal-error",
+        `rule ${code} failed here and reported nothing: ${reason.split("\n")[0]} (a bug in kalint; the other rules ran)`,
+      ),
+    );
   }
 }
 

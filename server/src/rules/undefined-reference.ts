@@ -29,9 +29,15 @@ export const undefinedReference: FileRule = {
     };
     for (const ref of model.references) {
       if (isOpaque(ref.name)) continue;
-      if ((unseen || opaqueKinds.has(ref.kind)) && !defs.has(`${ref.kind} ${ref.name}`) && !(ref.kind === "vrrp_instance" && instances.has(ref.name))) continue;
+      if (
+        (unseen || opaqueKinds.has(ref.kind)) &&
+        !defs.has(`${ref.kind} ${ref.name}`) &&
+        !(ref.kind === "vrrp_instance" && instances.has(ref.name))
+      )
+        continue;
       if (ref.kind === "vrrp_instance") {
-        if (!instances.has(ref.name)) report({ at: ref.word, message: `no vrrp_instance named '${ref.name}' is defined; keepalived drops it from the group` });
+        if (!instances.has(ref.name))
+          report({ at: ref.word, message: `no vrrp_instance named '${ref.name}' is defined; keepalived drops it from the group` });
         continue;
       }
       const def = defs.get(`${ref.kind} ${ref.name}`);

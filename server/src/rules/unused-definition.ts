@@ -21,7 +21,13 @@ export const unusedDefinition: FileRule = {
     if (fragment) return;
     const used = new Set(model.references.map((r) => `${r.kind} ${r.name}`));
     // A template may name a definition where an expression writes the name or the lines.
-    if (model.file.template && (model.references.some((r) => isOpaque(r.name)) || isOpenTopLevel(model.file) || [...walk(model.file.children)].some((n) => n.kind === "block" && isOpenBlock(model.file, n)))) return;
+    if (
+      model.file.template &&
+      (model.references.some((r) => isOpaque(r.name)) ||
+        isOpenTopLevel(model.file) ||
+        [...walk(model.file.children)].some((n) => n.kind === "block" && isOpenBlock(model.file, n)))
+    )
+      return;
     for (const def of model.definitions) {
       const why = WHAT_USES[def.kind];
       if (!why || !def.name || isOpaque(def.name) || used.has(`${def.kind} ${def.name}`)) continue;

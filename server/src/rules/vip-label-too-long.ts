@@ -16,7 +16,11 @@ export const vipLabelTooLong: FileRule = {
       const address = line.words[0]!.text;
       const size = `label '${label.text}' of ${address} is ${Buffer.byteLength(label.text)} characters, over the ${MAX_LABEL} Linux allows`;
       if (older) {
-        report({ at: label, mild: true, message: `${size}; keepalived ${formatVersion(targetVersion)} ${older.does} (${formatVersion(older.before)} and later drop the address)` });
+        report({
+          at: label,
+          mild: true,
+          message: `${size}; keepalived ${formatVersion(targetVersion)} ${older.does} (${formatVersion(older.before)} and later drop the address)`,
+        });
       } else report({ at: label, message: `${size}; keepalived drops the address ${address} from ${owner}` });
     };
     for (const inst of model.instances) {

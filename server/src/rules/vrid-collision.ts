@@ -29,7 +29,9 @@ export const vridCollision: FileRule = {
         report({
           at: vrid.word,
           message: `virtual_router_id ${vrid.value} (IPv${inst.family}, ${mode}) on ${where} is already used by vrrp_instance '${clash.name}'; keepalived refuses to load both`,
-          related: [{ ...(clash.virtualRouterId?.word ?? clash.nameWord ?? clash.block.keyword), message: `vrrp_instance '${clash.name}'` }],
+          related: [
+            { ...(clash.virtualRouterId?.word ?? clash.nameWord ?? clash.block.keyword), message: `vrrp_instance '${clash.name}'` },
+          ],
         });
       }
       earlier.push(inst);
@@ -41,7 +43,8 @@ export const vridCollision: FileRule = {
 const mcastGroup = (i: VrrpInstance): string => i.settings.get("mcast_dst_ip")?.args[0]?.text ?? "";
 
 /** Unicast lists an expression writes in part cannot be compared. */
-const knownPeers = (i: VrrpInstance): boolean => !i.unicastPeers.some((p) => isOpaque(p.line.words[0]!.text)) && !isOpaque(i.unicastSrcIp?.value ?? "") && !isOpaque(mcastGroup(i));
+const knownPeers = (i: VrrpInstance): boolean =>
+  !i.unicastPeers.some((p) => isOpaque(p.line.words[0]!.text)) && !isOpaque(i.unicastSrcIp?.value ?? "") && !isOpaque(mcastGroup(i));
 
 function collides(a: VrrpInstance, b: VrrpInstance): boolean {
   if (!knownPeers(a) || !knownPeers(b)) return false;

@@ -29,8 +29,12 @@ export interface DatedArguments {
 }
 
 /** A decimal argument's range read as another kind of number: C's strtod ("real") or whole numbers only. */
-const readAs = (type: "real" | "integer") => (kind: ArgKind): ArgKind =>
-  kind.type === "decimal" ? { type, ...(kind.min !== undefined ? { min: kind.min } : {}), ...(kind.max !== undefined ? { max: kind.max } : {}) } : kind;
+const readAs =
+  (type: "real" | "integer") =>
+  (kind: ArgKind): ArgKind =>
+    kind.type === "decimal"
+      ? { type, ...(kind.min !== undefined ? { min: kind.min } : {}), ...(kind.max !== undefined ? { max: kind.max } : {}) }
+      : kind;
 const seconds = readAs("real");
 const wholeNumber = readAs("integer");
 const isMicroseconds = (kind: ArgKind | undefined): boolean => kind?.type === "decimal" && kind.decimals === 6;
@@ -76,7 +80,10 @@ export const DATED_ARGUMENTS: readonly DatedArguments[] = [
   {
     keywords: ["global_defs > lvs_sync_daemon"],
     before: [2, 1, 0],
-    args: [{ name: "INTERFACE", kind: { type: "string" } }, { name: "VRRP_INSTANCE", kind: { type: "name" } }],
+    args: [
+      { name: "INTERFACE", kind: { type: "string" } },
+      { name: "VRRP_INSTANCE", kind: { type: "name" } },
+    ],
     why: "the VRRP instance was a required second word until 2.1.0, which made it optional (`inst NAME`)",
   },
   {

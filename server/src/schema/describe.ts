@@ -24,10 +24,15 @@ export function describeKeywordBody(spec: KeywordSpec): string {
   if (spec.aliasOf && !spec.deprecated) facts.push(`another name for \`${spec.aliasOf}\``);
   if (spec.deprecated) {
     const since = spec.deprecated.since ? ` since ${formatVersion(spec.deprecated.since)}` : "";
-    const instead = spec.deprecated.replacement ? `: use \`${spec.deprecated.replacement}\`` : spec.deprecated.note ? `: ${spec.deprecated.note}` : "";
+    const instead = spec.deprecated.replacement
+      ? `: use \`${spec.deprecated.replacement}\``
+      : spec.deprecated.note
+        ? `: ${spec.deprecated.note}`
+        : "";
     facts.push(`**deprecated**${since}${instead}`);
   }
-  if (spec.buildConditions?.length) facts.push(`only in builds with ${spec.buildConditions.map((c) => `\`${c.replace(/^defined\s+/, "")}\``).join(", ")}`);
+  if (spec.buildConditions?.length)
+    facts.push(`only in builds with ${spec.buildConditions.map((c) => `\`${c.replace(/^defined\s+/, "")}\``).join(", ")}`);
   lines.push("", facts.map((f) => `- ${f}`).join("\n"));
   return lines.join("\n");
 }

@@ -72,7 +72,13 @@ function datedArgs(spec: FactEntry): EarlierArgs[] {
     // A keyword newer than the change never had the older reading.
     if (compareVersions(spec.since, d.before) >= 0 || spec.args === undefined) continue;
     const args = typeof d.args === "function" ? d.args(spec.args) : d.args;
-    out.push({ before: d.before, args, ...(d.lenient !== undefined ? { lenient: d.lenient } : {}), why: d.why, ...(d.allowsExtra !== undefined ? { allowsExtra: d.allowsExtra } : {}) });
+    out.push({
+      before: d.before,
+      args,
+      ...(d.lenient !== undefined ? { lenient: d.lenient } : {}),
+      why: d.why,
+      ...(d.allowsExtra !== undefined ? { allowsExtra: d.allowsExtra } : {}),
+    });
   }
   return out;
 }
@@ -168,9 +174,7 @@ let removedByName: Map<string, RemovedKeyword> | undefined;
 
 /** A keyword keepalived once accepted and has since dropped. */
 export function removedKeyword(name: string): RemovedKeyword | undefined {
-  removedByName ??= new Map(
-    data.removed.map((r) => [r.name, { ...r, doc: keywordDoc([], r.name, true) }]),
-  );
+  removedByName ??= new Map(data.removed.map((r) => [r.name, { ...r, doc: keywordDoc([], r.name, true) }]));
   return removedByName.get(name);
 }
 

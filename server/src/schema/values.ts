@@ -86,7 +86,8 @@ export function readDecimal(text: string, bounds: DecimalBounds): Checked<number
     const scale = 10 ** bounds.decimals;
     const scaled = plain * scale;
     const inRange =
-      (bounds.min === undefined || scaled >= Math.round(bounds.min * scale)) && (bounds.max === undefined || scaled <= Math.round(bounds.max * scale));
+      (bounds.min === undefined || scaled >= Math.round(bounds.min * scale)) &&
+      (bounds.max === undefined || scaled <= Math.round(bounds.max * scale));
     if (!inRange) return bad("out-of-range", `${text} is out of range; ${describeRange(bounds)}`);
     return ok(scaled / scale);
   }
@@ -103,7 +104,8 @@ export function readDecimal(text: string, bounds: DecimalBounds): Checked<number
   if (m[1]!.replace(/^0+/, "").length > 15) return bad("out-of-range", `${text} is out of range; ${describeRange(bounds)}`);
   const scaled = whole * scale + Number(fraction.padEnd(bounds.decimals, "0") || "0");
   const inRange =
-    (bounds.min === undefined || scaled >= Math.round(bounds.min * scale)) && (bounds.max === undefined || scaled <= Math.round(bounds.max * scale));
+    (bounds.min === undefined || scaled >= Math.round(bounds.min * scale)) &&
+    (bounds.max === undefined || scaled <= Math.round(bounds.max * scale));
   if (!inRange) return bad("out-of-range", `${text} is out of range; ${describeRange(bounds)}`);
   return ok(scaled / scale);
 }
@@ -130,12 +132,13 @@ export function readReal(text: string, bounds: IntegerBounds): Checked<number> {
     const hex = REAL_HEX.exec(text);
     if (!hex) return bad("invalid-value", `'${text}' is not a number`);
     const [whole = "", fraction = ""] = hex[2]!.split(".");
-    const mantissa = [...whole + fraction].reduce((v, c) => v * 16 + parseInt(c, 16), 0);
+    const mantissa = [...(whole + fraction)].reduce((v, c) => v * 16 + parseInt(c, 16), 0);
     value = (hex[1] === "-" ? -1 : 1) * mantissa * 2 ** (Number(hex[3] ?? "0") - 4 * fraction.length);
     digitsNonZero = mantissa !== 0;
   }
   const magnitude = Math.abs(value);
-  if (!Number.isFinite(value) || (digitsNonZero && magnitude < SMALLEST_NORMAL)) return bad("out-of-range", `${text} is out of range of a floating-point number`);
+  if (!Number.isFinite(value) || (digitsNonZero && magnitude < SMALLEST_NORMAL))
+    return bad("out-of-range", `${text} is out of range of a floating-point number`);
   if ((bounds.min !== undefined && value < bounds.min) || (bounds.max !== undefined && value > bounds.max)) {
     return bad("out-of-range", `${text} is out of range; ${describeRange(bounds)}`);
   }
@@ -257,7 +260,10 @@ export function readAddressPrefix(text: string): Checked<Address> {
   const max = base.value.family === 4 ? 32 : 128;
   const prefix = readInteger(text.slice(slash + 1), { min: 0, max });
   if (!prefix.ok) {
-    return bad(prefix.problem.code === "out-of-range" ? "out-of-range" : "invalid-value", `'${text.slice(slash + 1)}' is not a prefix length for ${text.slice(0, slash)} (0..${max})`);
+    return bad(
+      prefix.problem.code === "out-of-range" ? "out-of-range" : "invalid-value",
+      `'${text.slice(slash + 1)}' is not a prefix length for ${text.slice(0, slash)} (0..${max})`,
+    );
   }
   return ok({ ...base.value, prefix: prefix.value });
 }
@@ -318,13 +324,16 @@ export function readValue(kind: ArgKind, text: string): Checked<unknown> {
  * kind is (a trailing /prefix or -range dropped); keepalived ignores a line outside the ranges.
  */
 export function readMulticast(text: string, family?: 4 | 6): Checked<string> {
-  const read = family === 4 ? readValue({ type: "ipv4" }, text) : family === 6 ? readValue({ type: "ipv6" }, text) : readAddress(addressPart(text));
+  const read =
+    family === 4 ? readValue({ type: "ipv4" }, text) : family === 6 ? readValue({ type: "ipv6" }, text) : readAddress(addressPart(text));
   if (!read.ok) return read;
   const address = family === undefined ? addressPart(text) : text;
   const v6 = address.includes(":");
   const firstByte = Number(address.split(".")[0]);
   const multicast = v6 ? /^ff[0-9a-f]{2}:/i.test(address) : firstByte >= 224 && firstByte <= 239;
-  return multicast ? ok(address) : bad("invalid-value", `${address} is not a multicast address (${v6 ? "ff00::/8" : "224.0.0.0 to 239.255.255.255"})`);
+  return multicast
+    ? ok(address)
+    : bad("invalid-value", `${address} is not a multicast address (${v6 ? "ff00::/8" : "224.0.0.0 to 239.255.255.255"})`);
 }
 
 /**

@@ -36,8 +36,18 @@ export function codeActions(doc: AnalysedDocument, range: Range, only?: readonly
       if (d.code === "unused-suppression" || seen.has(d.code)) continue;
       seen.add(d.code);
       const lsp = [toLspDiagnostic(d, doc.uriOf)];
-      out.push({ title: `Disable ${d.code} for this line`, kind: "quickfix", diagnostics: lsp, edit: { changes: { [doc.uri]: [disableLine(root, d)] } } });
-      out.push({ title: `Disable ${d.code} for this file`, kind: "quickfix", diagnostics: lsp, edit: { changes: { [doc.uri]: [disableFile(doc, d.code)] } } });
+      out.push({
+        title: `Disable ${d.code} for this line`,
+        kind: "quickfix",
+        diagnostics: lsp,
+        edit: { changes: { [doc.uri]: [disableLine(root, d)] } },
+      });
+      out.push({
+        title: `Disable ${d.code} for this file`,
+        kind: "quickfix",
+        diagnostics: lsp,
+        edit: { changes: { [doc.uri]: [disableFile(doc, d.code)] } },
+      });
     }
   }
   if (wants(FIX_ALL_KIND)) {

@@ -49,7 +49,12 @@ export function completion(doc: AnalysedDocument, position: Position, options: C
   if (current.startsWith("$")) return { isIncomplete: false, items: variableItems(doc, range) };
 
   // Words already on the line before the one being typed (an `@id` prefix is not one of them).
-  const words = root.text.slice(lineStart, wordStart).replace(/[{}]/g, " ").trim().split(/[ \t]+/).filter(Boolean);
+  const words = root.text
+    .slice(lineStart, wordStart)
+    .replace(/[{}]/g, " ")
+    .trim()
+    .split(/[ \t]+/)
+    .filter(Boolean);
   if (words[0]?.startsWith("@")) words.shift();
 
   const place = locate(doc, offset);
@@ -57,22 +62,40 @@ export function completion(doc: AnalysedDocument, position: Position, options: C
     const blockKeyword = place.block.keyword.text;
     const kind = namesIn(blockKeyword);
     if (kind && (words.length === 0 || blockKeyword === "group")) return { isIncomplete: false, items: nameItems(doc, kind, range) };
-    if (kind && blockKeyword.startsWith("track_")) return { isIncomplete: false, items: TRACK_OPTIONS.map((label) => ({ label, kind: KIND.keyword, textEdit: { range, newText: label } })) };
+    if (kind && blockKeyword.startsWith("track_"))
+      return {
+        isIncomplete: false,
+        items: TRACK_OPTIONS.map((label) => ({ label, kind: KIND.keyword, textEdit: { range, newText: label } })),
+      };
     return empty;
   }
   if (words.length === 0) return { isIncomplete: false, items: keywordsIn(place.parents).map((spec) => keywordItem(spec, range, options)) };
 
   const keyword = words[0]!;
   if (keyword === "virtual_server" && place.parents.length === 0) {
-    if (words.length === 1) return { isIncomplete: false, items: ["group", "fwmark"].map((label) => ({ label, kind: KIND.keyword, textEdit: { range, newText: label } })) };
+    if (words.length === 1)
+      return {
+        isIncomplete: false,
+        items: ["group", "fwmark"].map((label) => ({ label, kind: KIND.keyword, textEdit: { range, newText: label } })),
+      };
     if (words.length === 2 && words[1] === "group") return { isIncomplete: false, items: nameItems(doc, "virtual_server_group", range) };
     return empty;
   }
   const spec = keywordAt(place.parents, keyword);
   const arg = spec && argumentAt(spec.args, words.length - 1);
   if (!arg) return empty;
-  if (arg.kind.type === "enum") return { isIncomplete: false, items: arg.kind.values.map((v) => ({ label: v, kind: KIND.enumMember, detail: `${keyword} ${arg.name}`, textEdit: { range, newText: v } })) };
-  if (arg.kind.type === "boolean") return { isIncomplete: false, items: ["true", "false"].map((v) => ({ label: v, kind: KIND.value, textEdit: { range, newText: v } })) };
+  if (arg.kind.type === "enum")
+    return {
+      isIncomplete: false,
+      items: arg.kind.values.map((v) => ({
+        label: v,
+        kind: KIND.enumMember,
+        detail: `${keyword} ${arg.name}`,
+        textEdit: { range, newText: v },
+      })),
+    };
+  if (arg.kind.type === "boolean")
+    return { isIncomplete: false, items: ["true", "false"].map((v) => ({ label: v, kind: KIND.value, textEdit: { range, newText: v } })) };
   return empty;
 }
 
@@ -118,7 +141,19 @@ function variableItems(doc: AnalysedDocument, range: Range): CompletionItem[] {
   const names = new Set<string>(doc.analysis.config.parameters.keys());
   // Definitions later in the file count too: the user may be writing above them.
   for (const d of parameterDefinitions(rawOf(doc).children)) names.add(d.name);
-  const items: CompletionItem[] = [...names].map((name) => ({ label: `$${name}`, kind: KIND.variable, detail: "parameter", textEdit: { range, newText: `$${name}` } }));
-  for (const name of BUILTIN_NAMES) items.push({ label: `\${${name}}`, kind: KIND.variable, detail: "keepalived built-in", sortText: `~${name}`, textEdit: { range, newText: `\${${name}}` } });
+  const items: CompletionItem[] = [...names].map((name) => ({
+    label: `$${name}`,
+    kind: KIND.variable,
+    detail: "parameter",
+    textEdit: { range, newText: `$${name}` },
+  }));
+  for (const name of BUILTIN_NAMES)
+    items.push({
+      label: `\${${name}}`,
+      kind: KIND.variable,
+      detail: "keepalived built-in",
+      sortText: `~${name}`,
+      textEdit: { range, newText: `\${${name}}` },
+    });
   return items;
 }

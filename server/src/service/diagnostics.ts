@@ -38,5 +38,7 @@ export function toLspDiagnostic(d: Diagnostic, uriOf: (path: string) => string):
 export const MAX_FINDINGS_SHOWN = 100;
 
 export function diagnostics(doc: AnalysedDocument): LspDiagnostic[] {
-  return capFindings(documentDiagnostics(doc), MAX_FINDINGS_SHOWN, `kalint shows ${MAX_FINDINGS_SHOWN} per code and document`).map((d) => toLspDiagnostic(d, doc.uriOf));
+  return capFindings(documentDiagnostics(doc), MAX_FINDINGS_SHOWN, `kalint shows ${MAX_FINDINGS_SHOWN} per code and document`).map((d) =>
+    toLspDiagnostic(d, doc.uriOf),
+  );
 }

@@ -45,10 +45,22 @@ function symbolsOf(nodes: readonly Node[]): DocumentSymbol[] {
         out.push(...symbolsOf(node.children));
         break;
       case "definition":
-        out.push({ name: `$${node.name}`, detail: node.value.split("\n")[0], kind: 13 /* Variable */, range: rangeOf(node), selectionRange: rangeOf(node.nameSpan) });
+        out.push({
+          name: `$${node.name}`,
+          detail: node.value.split("\n")[0],
+          kind: 13 /* Variable */,
+          range: rangeOf(node),
+          selectionRange: rangeOf(node.nameSpan),
+        });
         break;
       case "include":
-        if (node.pattern) out.push({ name: `${node.directive.text} ${node.pattern.text}`, kind: 1 /* File */, range: rangeOf(node), selectionRange: rangeOf(node.pattern) });
+        if (node.pattern)
+          out.push({
+            name: `${node.directive.text} ${node.pattern.text}`,
+            kind: 1 /* File */,
+            range: rangeOf(node),
+            selectionRange: rangeOf(node.pattern),
+          });
         break;
       default:
         break;

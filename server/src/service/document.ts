@@ -4,7 +4,17 @@
  * as written, for editing) or the model (the effective configuration, for meaning).
  */
 import { pathToFileURL } from "node:url";
-import { DeadlineExceeded, diagnostic, parse, SourceText, type ConfigFile, type Diagnostic, type EffectiveConfig, type FileHost, type RuleSetting } from "../../../grammar/index.js";
+import {
+  DeadlineExceeded,
+  diagnostic,
+  parse,
+  SourceText,
+  type ConfigFile,
+  type Diagnostic,
+  type EffectiveConfig,
+  type FileHost,
+  type RuleSetting,
+} from "../../../grammar/index.js";
 import { analyze, type Analysis } from "../analysis/analyze.js";
 import { buildModel } from "../model/build.js";
 import type { Version } from "../schema/types.js";
@@ -51,7 +61,11 @@ export function analyseDocument(path: string, text: string, options: DocumentOpt
     });
   } catch (e) {
     if (!(e instanceof DeadlineExceeded)) throw e;
-    analysis = unanalysed(path, text, `kalint stopped analysing this document after ${e.budgetMs / 1000} s (its limit per document), so it shows no findings and most features are off for it; what makes it slow is usually an include pattern that matches very many files, or a very large file`);
+    analysis = unanalysed(
+      path,
+      text,
+      `kalint stopped analysing this document after ${e.budgetMs / 1000} s (its limit per document), so it shows no findings and most features are off for it; what makes it slow is usually an include pattern that matches very many files, or a very large file`,
+    );
   }
   const uriOf = options.uriOf ?? fileUri;
   return { uri: options.uri ?? uriOf(path), path, version: options.version ?? 0, analysis, uriOf };
@@ -66,7 +80,16 @@ export function unanalysed(path: string, text: string, message: string): Analysi
   const root = new SourceText(path, text, { truncated: true });
   const raw: ConfigFile = { kind: "file", source: root, children: [], comments: [], diagnostics: [] };
   const note = diagnostic({ file: root, start: 0, end: 0 }, "resource-limit", message);
-  const config: EffectiveConfig = { root, raw, file: raw, files: [root], includes: [], parameters: new Map(), substituted: [], diagnostics: [note] };
+  const config: EffectiveConfig = {
+    root,
+    raw,
+    file: raw,
+    files: [root],
+    includes: [],
+    parameters: new Map(),
+    substituted: [],
+    diagnostics: [note],
+  };
   return { config, model: buildModel(raw), diagnostics: [note], partials: [] };
 }
 

@@ -41,7 +41,9 @@ function target(doc: AnalysedDocument, offset: number): { instance: VrrpInstance
   for (const d of model.definitions) {
     if (!d.nameWord || d.nameWord.file !== root || !inside(d.nameWord, offset)) continue;
     if (d.kind !== "vrrp_script" && d.kind !== "vrrp_track_file" && d.kind !== "vrrp_track_process") return undefined;
-    const instance = model.instances.find((i) => i.tracks.some((t) => t.name === d.name) || i.syncGroup?.tracks.some((t) => t.name === d.name));
+    const instance = model.instances.find(
+      (i) => i.tracks.some((t) => t.name === d.name) || i.syncGroup?.tracks.some((t) => t.name === d.name),
+    );
     return instance ? { instance, track: d.name } : undefined;
   }
   return undefined;

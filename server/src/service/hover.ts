@@ -47,7 +47,8 @@ function describeUnknown(name: string, parents: readonly string[]): string | und
 function describeSymbol(doc: AnalysedDocument, symbol: Symbol, offset: number): string {
   if (symbol.kind === "include") {
     const files = symbol.link.files;
-    if (files.length === 0) return `Include pattern \`${symbol.span.file.text.slice(symbol.span.start, symbol.span.end)}\` matches no file.`;
+    if (files.length === 0)
+      return `Include pattern \`${symbol.span.file.text.slice(symbol.span.start, symbol.span.end)}\` matches no file.`;
     return `Includes ${files.length} file${files.length === 1 ? "" : "s"}:\n\n${files.map((f) => `- \`${f}\``).join("\n")}`;
   }
   if (symbol.kind === "variable") return describeVariable(doc, symbol.name, offset);
@@ -77,7 +78,9 @@ function excerpt(node: Span): string {
 function describeVariable(doc: AnalysedDocument, name: string, offset: number): string {
   const root = rootOf(doc);
   // Definitions are read in order: the value in effect here is the last one written before it.
-  const defs = rawTrees(doc).flatMap((tree) => parameterDefinitions(tree.children)).filter((d) => d.name === name);
+  const defs = rawTrees(doc)
+    .flatMap((tree) => parameterDefinitions(tree.children))
+    .filter((d) => d.name === name);
   const before = defs.filter((d) => d.file !== root || d.start < offset);
   const def = before[before.length - 1] ?? defs[0];
   const known = doc.analysis.config.parameters.get(name);

@@ -3,7 +3,15 @@
  * results. Nothing here knows about a connection; server/src/lsp maps the protocol onto it.
  */
 export { analyseDocument, unanalysed, withClusterDiagnostics, type AnalysedDocument, type DocumentOptions } from "./document.js";
-export { ANALYSIS_BUDGET_MS, folderOf, Workspace, type DocumentSettings, type DocumentView, type OpenTexts, type WorkspaceEnvironment } from "./workspace.js";
+export {
+  ANALYSIS_BUDGET_MS,
+  folderOf,
+  Workspace,
+  type DocumentSettings,
+  type DocumentView,
+  type OpenTexts,
+  type WorkspaceEnvironment,
+} from "./workspace.js";
 export { diagnostics } from "./diagnostics.js";
 export { hover } from "./hover.js";
 export { completion, type CompletionOptions } from "./completion.js";
@@ -15,4 +23,12 @@ export { semanticTokens, SEMANTIC_LEGEND } from "./semantic-tokens.js";
 export { codeActions, FIX_ALL_KIND } from "./code-actions.js";
 export { documentLinks } from "./document-links.js";
 export { failoverHover, failoverLenses, failoverMap, SHOW_FAILOVER_MAP, type FailoverContext } from "./failover.js";
-export { renderDocument, renderModeAvailable, renderHover, renderLenses, renderedText, SHOW_RENDERING, type RenderedTemplate } from "./rendered.js";
+export {
+  renderDocument,
+  renderModeAvailable,
+  renderHover,
+  renderLenses,
+  renderedText,
+  SHOW_RENDERING,
+  type RenderedTemplate,
+} from "./rendered.js";

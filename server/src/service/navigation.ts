@@ -31,7 +31,9 @@ export function prepareRename(doc: AnalysedDocument, position: Position): { rang
   const symbol = symbolAt(doc, offsetOf(rootOf(doc), position));
   if (!symbol || symbol.kind === "include") return null;
   if (symbol.kind === "variable") {
-    const span = occurrences(doc, symbol).find((o) => o.span.file === symbol.span.file && o.span.start >= symbol.span.start && o.span.end <= symbol.span.end)?.span;
+    const span = occurrences(doc, symbol).find(
+      (o) => o.span.file === symbol.span.file && o.span.start >= symbol.span.start && o.span.end <= symbol.span.end,
+    )?.span;
     return { range: rangeOf(span ?? symbol.span), placeholder: symbol.name };
   }
   return { range: rangeOf(symbol.span), placeholder: symbol.name };
@@ -41,8 +43,10 @@ export class RenameError extends Error {}
 
 /** Keepalived reads names as single words; a `$VAR` name is letters, digits and `_`. */
 function checkName(kind: "variable" | "object", name: string): void {
-  if (kind === "variable" && !isParameterName(name)) throw new RenameError(`'${name}' is not a parameter name (letters, digits and _, not starting with a digit)`);
-  if (kind === "object" && !/^[^\s{}"#!$]+$/.test(name)) throw new RenameError(`'${name}' cannot be a name: it must be one word without braces, quotes, # or !`);
+  if (kind === "variable" && !isParameterName(name))
+    throw new RenameError(`'${name}' is not a parameter name (letters, digits and _, not starting with a digit)`);
+  if (kind === "object" && !/^[^\s{}"#!$]+$/.test(name))
+    throw new RenameError(`'${name}' cannot be a name: it must be one word without braces, quotes, # or !`);
 }
 
 /** The edits that rename the symbol everywhere; throws RenameError for a name keepalived cannot read. */
@@ -51,6 +55,7 @@ export function rename(doc: AnalysedDocument, position: Position, newName: strin
   if (!symbol || symbol.kind === "include") return null;
   checkName(symbol.kind, newName);
   const changes: Record<string, TextEdit[]> = {};
-  for (const o of occurrences(doc, symbol)) (changes[doc.uriOf(o.span.file.path)] ??= []).push({ range: rangeOf(o.span), newText: newName });
+  for (const o of occurrences(doc, symbol))
+    (changes[doc.uriOf(o.span.file.path)] ??= []).push({ range: rangeOf(o.span), newText: newName });
   return { changes };
 }

@@ -183,7 +183,16 @@ export class PeerIndex {
     const s = this.sources.settingsFor(path);
     let node: ClusterNode | null;
     try {
-      node = loadNode(path, { host: this.sources.host, rules: s.rules, budgetMs: ANALYSIS_BUDGET_MS, ...(s.targetVersion ? { targetVersion: s.targetVersion } : {}) }, this.displayPath);
+      node = loadNode(
+        path,
+        {
+          host: this.sources.host,
+          rules: s.rules,
+          budgetMs: ANALYSIS_BUDGET_MS,
+          ...(s.targetVersion ? { targetVersion: s.targetVersion } : {}),
+        },
+        this.displayPath,
+      );
     } catch (e) {
       if (!(e instanceof DeadlineExceeded)) throw e;
       // Too slow to be a peer: not tried again until the file changes.

@@ -51,12 +51,21 @@ export function loadEntryNodes(entry: RenderEntry, host: FileHost): readonly Nod
 }
 
 /** Renders the document (a Jinja2 template) for each node of its rc entry (loadEntryNodes). */
-export function renderDocument(doc: AnalysedDocument, entry: RenderEntry, nodes: readonly NodeVars[], host: FileHost, settings: RenderSettings): RenderedTemplate {
+export function renderDocument(
+  doc: AnalysedDocument,
+  entry: RenderEntry,
+  nodes: readonly NodeVars[],
+  host: FileHost,
+  settings: RenderSettings,
+): RenderedTemplate {
   const result = checkRendered(doc.path, nodes, {
     host,
     text: doc.analysis.config.root.text,
     ...(doc.analysis.config.raw.template ? { layer: doc.analysis.config.raw.template } : {}),
-    analyze: { ...(settings.rules ? { rules: settings.rules } : {}), ...(settings.targetVersion ? { targetVersion: settings.targetVersion } : {}) },
+    analyze: {
+      ...(settings.rules ? { rules: settings.rules } : {}),
+      ...(settings.targetVersion ? { targetVersion: settings.targetVersion } : {}),
+    },
     cluster: nodes.length >= 2,
     statics: doc.analysis.diagnostics,
     differences: false,
@@ -83,7 +92,11 @@ export function renderedText(r: RenderedTemplate, node: string): string | undefi
   const n = r.result.nodes.find((x) => x.vars.name === node);
   if (!n) return undefined;
   if (n.rendered.ok) return n.rendered.text;
-  return n.rendered.faults.map((f) => `# not rendered: ${r.result.template.files[f.file]!.path}:${f.line + 1}: [${f.code}] ${f.message}`).join("\n") + "\n";
+  return (
+    n.rendered.faults
+      .map((f) => `# not rendered: ${r.result.template.files[f.file]!.path}:${f.line + 1}: [${f.code}] ${f.message}`)
+      .join("\n") + "\n"
+  );
 }
 
 /** Hover on a `{{ expression }}`: its value on each node (a loop variable's value depends on the iteration). */
@@ -96,11 +109,18 @@ export function renderHover(doc: AnalysedDocument, r: RenderedTemplate, offset: 
   const rows: string[] = [];
   for (const node of r.nodes) {
     const v = r.result.template.set.evaluate(code, nodeContext(r.result.template, node));
-    const shown = !v.ok ? `(${v.undefined ? "undefined here: a loop or macro variable, or not set" : v.message})` : v.value === undefined ? "(undefined here: a loop or macro variable, or not set)" : `\`${show(v.value)}\``;
+    const shown = !v.ok
+      ? `(${v.undefined ? "undefined here: a loop or macro variable, or not set" : v.message})`
+      : v.value === undefined
+        ? "(undefined here: a loop or macro variable, or not set)"
+        : `\`${show(v.value)}\``;
     rows.push(`| ${node.name} | ${shown} |`);
   }
   const range = rangeOf({ file: doc.analysis.config.root, start: tag.start, end: tag.end });
-  return { contents: { kind: "markdown", value: [`\`{{ ${code} }}\` on each node`, "", "| node | value |", "|---|---|", ...rows].join("\n") }, range };
+  return {
+    contents: { kind: "markdown", value: [`\`{{ ${code} }}\` on each node`, "", "| node | value |", "|---|---|", ...rows].join("\n") },
+    range,
+  };
 }
 
 function show(v: unknown): string {

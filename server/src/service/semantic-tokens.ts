@@ -52,7 +52,7 @@ export function semanticTokens(doc: AnalysedDocument): SemanticTokens {
 
   /** A span that may cross lines, as one token per line (tokens may not cross a line break). */
   const pushLines = (start: number, end: number, type: TokenType, modifiers = 0) => {
-    for (let at = start; at < end; ) {
+    for (let at = start; at < end;) {
       const lineEnd = root.lineEnd(root.lineOf(at));
       push(at, Math.min(end, lineEnd) - at, type, modifiers);
       const next = root.lineStarts[root.lineOf(at) + 1];
@@ -63,8 +63,10 @@ export function semanticTokens(doc: AnalysedDocument): SemanticTokens {
 
   const objects = new Map<number, { type: TokenType; declaration: boolean }>();
   const written = (w: Word) => sameFile(w.file, root) && writtenAs(w);
-  for (const d of doc.analysis.model.definitions) if (d.nameWord && written(d.nameWord)) objects.set(d.nameWord.start, { type: OBJECT_TYPE[d.kind], declaration: true });
-  for (const r of doc.analysis.model.references) if (written(r.word)) objects.set(r.word.start, { type: OBJECT_TYPE[r.kind], declaration: false });
+  for (const d of doc.analysis.model.definitions)
+    if (d.nameWord && written(d.nameWord)) objects.set(d.nameWord.start, { type: OBJECT_TYPE[d.kind], declaration: true });
+  for (const r of doc.analysis.model.references)
+    if (written(r.word)) objects.set(r.word.start, { type: OBJECT_TYPE[r.kind], declaration: false });
 
   const word = (w: Word, enumValues?: readonly string[]) => {
     if (isOpaque(w.text)) return; // template output: its tags are tokens of their own below
@@ -119,7 +121,8 @@ export function semanticTokens(doc: AnalysedDocument): SemanticTokens {
   walk(rawOf(doc).children, []);
   for (const c of rawOf(doc).comments) if (sameFile(c.file, root)) push(c.start, c.end - c.start, "comment");
   // Template syntax, told apart from keepalived text: tags as macros, template comments as comments.
-  for (const t of rawOf(doc).template?.tags ?? []) pushLines(t.start, t.end, t.kind === "comment" ? "comment" : "macro", t.kind === "statement" ? CONTROL : 0);
+  for (const t of rawOf(doc).template?.tags ?? [])
+    pushLines(t.start, t.end, t.kind === "comment" ? "comment" : "macro", t.kind === "statement" ? CONTROL : 0);
 
   tokens.sort((a, b) => a.start - b.start || b.type - a.type);
   const data: number[] = [];

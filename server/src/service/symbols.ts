@@ -22,7 +22,6 @@ export interface Occurrence {
   readonly declaration: boolean;
 }
 
-
 export function symbolAt(doc: AnalysedDocument, offset: number): Symbol | undefined {
   const root = rootOf(doc);
   const { model, config } = doc.analysis;
@@ -47,7 +46,8 @@ function variableAt(doc: AnalysedDocument, root: SourceText, offset: number): Sy
   const limit = commentStart(text);
   for (const ref of findReferences(text.slice(0, limit))) {
     const start = lineStart + ref.from;
-    if (offset >= start && offset <= lineStart + ref.to) return { kind: "variable", name: ref.name, span: { file: root, start, end: lineStart + ref.to } };
+    if (offset >= start && offset <= lineStart + ref.to)
+      return { kind: "variable", name: ref.name, span: { file: root, start, end: lineStart + ref.to } };
   }
   // On a `$NAME=` line: the name, or the `$` before it.
   const def = parameterDefinitions(rawOf(doc).children).find((d) => offset >= d.nameSpan.start - 1 && offset <= d.nameSpan.end);
@@ -82,7 +82,8 @@ export function occurrences(doc: AnalysedDocument, symbol: Symbol): Occurrence[]
   if (symbol.kind === "object") {
     const out: Occurrence[] = [];
     for (const d of model.definitions) {
-      if (d.kind === symbol.type && d.name === symbol.name && d.nameWord && writtenAs(d.nameWord)) out.push({ span: d.nameWord, declaration: true });
+      if (d.kind === symbol.type && d.name === symbol.name && d.nameWord && writtenAs(d.nameWord))
+        out.push({ span: d.nameWord, declaration: true });
     }
     for (const r of model.references) {
       if (r.kind === symbol.type && r.name === symbol.name && writtenAs(r.word)) out.push({ span: r.word, declaration: false });
@@ -94,7 +95,8 @@ export function occurrences(doc: AnalysedDocument, symbol: Symbol): Occurrence[]
     const file = tree.source;
     if (!file.text.includes("$")) continue;
     const inFile: Occurrence[] = [];
-    for (const def of parameterDefinitions(tree.children)) if (def.name === symbol.name) inFile.push({ span: def.nameSpan, declaration: true });
+    for (const def of parameterDefinitions(tree.children))
+      if (def.name === symbol.name) inFile.push({ span: def.nameSpan, declaration: true });
     const starts = file.lineStarts;
     for (let line = 0; line < starts.length; line++) {
       const text = file.lineText(line);
@@ -123,5 +125,7 @@ function dedupe(list: Occurrence[]): Occurrence[] {
 
 /** The words that define the symbol. */
 export function declarations(doc: AnalysedDocument, symbol: Symbol): Span[] {
-  return occurrences(doc, symbol).filter((o) => o.declaration).map((o) => o.span);
+  return occurrences(doc, symbol)
+    .filter((o) => o.declaration)
+    .map((o) => o.span);
 }

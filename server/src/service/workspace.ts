@@ -92,13 +92,19 @@ export class Workspace {
   /** Each open document's cluster peers at its last view, until it closes. */
   private readonly peersOf = new Map<string, readonly string[]>();
   /** Templates the rc file names nodes for, rendered from their document's current analysis (render mode in the editor). */
-  private readonly renderings = new Map<string, { readonly doc: AnalysedDocument; readonly view: RenderedTemplate | { readonly error: string } }>();
+  private readonly renderings = new Map<
+    string,
+    { readonly doc: AnalysedDocument; readonly view: RenderedTemplate | { readonly error: string } }
+  >();
   /**
    * Each rendered template's nodes, their vars files read: kept while the template is typed in,
    * read again once any file changes or another document opens, changes or closes (it may be a
    * vars file, read through its buffer).
    */
-  private readonly renderNodes = new Map<string, { readonly entry: RenderEntry; readonly nodes: readonly NodeVars[] | { readonly error: string } }>();
+  private readonly renderNodes = new Map<
+    string,
+    { readonly entry: RenderEntry; readonly nodes: readonly NodeVars[] | { readonly error: string } }
+  >();
   readonly peers: PeerIndex;
 
   /**
@@ -110,9 +116,22 @@ export class Workspace {
       const uri = this.byPath.get(path);
       const open = uri === undefined ? undefined : this.texts.get(uri);
       if (open === undefined) return this.env.files.readFile(path, maxBytes);
-      if (open.tooLarge !== undefined) return { refused: { reason: "too-large", message: refusalMessage(path, "too-large", open.tooLarge.replace(/^this document/, "the open document")) } };
+      if (open.tooLarge !== undefined)
+        return {
+          refused: {
+            reason: "too-large",
+            message: refusalMessage(path, "too-large", open.tooLarge.replace(/^this document/, "the open document")),
+          },
+        };
       const text = open.getText();
-      return text.length > maxBytes ? { refused: { reason: "too-large", message: refusalMessage(path, "too-large", `the open document is over ${formatBytes(maxBytes)}`) } } : { text };
+      return text.length > maxBytes
+        ? {
+            refused: {
+              reason: "too-large",
+              message: refusalMessage(path, "too-large", `the open document is over ${formatBytes(maxBytes)}`),
+            },
+          }
+        : { text };
     },
     nameOf: (path) => this.env.files.nameOf?.(path) ?? path,
     readDirectory: (dir) => {
@@ -299,7 +318,14 @@ export class Workspace {
     let known = this.renderNodes.get(uri);
     if (known?.entry !== entry) this.renderNodes.set(uri, (known = { entry, nodes: loadEntryNodes(entry, this.host) }));
     const nodes = known.nodes;
-    const view = "error" in nodes ? nodes : renderDocument(doc, entry, nodes, this.host, { rules: s.rules, displayPath: this.peers.displayPath, ...(s.targetVersion ? { targetVersion: s.targetVersion } : {}) });
+    const view =
+      "error" in nodes
+        ? nodes
+        : renderDocument(doc, entry, nodes, this.host, {
+            rules: s.rules,
+            displayPath: this.peers.displayPath,
+            ...(s.targetVersion ? { targetVersion: s.targetVersion } : {}),
+          });
     this.renderings.set(uri, { doc, view });
     return view;
   }
@@ -339,13 +365,27 @@ export class Workspace {
     const includer = rendering ? undefined : this.includerOf(doc.path);
     if (rendering) {
       // Render mode: the nodes' findings at the template's lines, each naming its node.
-      const shown = "result" in rendering
-        ? rendering.result.diagnostics.filter((d) => d.file.path === doc.path)
-        : [...doc.analysis.diagnostics, diagnostic({ file: doc.analysis.config.root, start: 0, end: 0 }, "template-render-unsupported", `render mode: ${rendering.error}`)];
+      const shown =
+        "result" in rendering
+          ? rendering.result.diagnostics.filter((d) => d.file.path === doc.path)
+          : [
+              ...doc.analysis.diagnostics,
+              diagnostic(
+                { file: doc.analysis.config.root, start: 0, end: 0 },
+                "template-render-unsupported",
+                `render mode: ${rendering.error}`,
+              ),
+            ];
       view = { doc: withClusterDiagnostics(doc, shown), peers: [] };
     } else if (includer) {
       const all = includer.clusterDiagnostics ?? includer.analysis.diagnostics;
-      view = { doc: withClusterDiagnostics(doc, all.filter((d) => d.file.path === doc.path)), peers: [] };
+      view = {
+        doc: withClusterDiagnostics(
+          doc,
+          all.filter((d) => d.file.path === doc.path),
+        ),
+        peers: [],
+      };
     } else {
       let cluster: ClusterResult;
       try {

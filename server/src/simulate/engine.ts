@@ -77,7 +77,11 @@ export function trackFailing(world: World, node: number, track: SimTrack): boole
 }
 
 /** The priority the instance runs with and whether its own objects put it in FAULT. */
-export function priorityOf(inst: SimInstance, world: World, base = inst.basePriority): { priority: number; fault: boolean; parts: Contribution[] } {
+export function priorityOf(
+  inst: SimInstance,
+  world: World,
+  base = inst.basePriority,
+): { priority: number; fault: boolean; parts: Contribution[] } {
   const parts = inst.tracks.map((t) => contribution(t, trackFailing(world, inst.node, t)));
   let fault = parts.some((p) => p.effect === "fault");
   if (world.linkDown.has(`${inst.node}/${inst.iface}`) && !inst.dontTrackPrimary) fault = true;
@@ -97,7 +101,11 @@ const downInterval = (r: Runtime) => 3 * r.masterAdvMs + skew(r);
 /** Numeric order of two addresses of one family: negative when a < b. */
 export function compareAddresses(a: string, b: string): number {
   const key = (x: string) => {
-    if (x.includes(".") && !x.includes(":")) return x.split(".").map((o) => Number(o).toString(16).padStart(2, "0")).join("");
+    if (x.includes(".") && !x.includes(":"))
+      return x
+        .split(".")
+        .map((o) => Number(o).toString(16).padStart(2, "0"))
+        .join("");
     const [h = "", t] = x.split("::") as [string, string | undefined];
     const hh = h ? h.split(":") : [];
     const tt = t ? t.split(":") : [];
@@ -130,12 +138,26 @@ export class VrrpRun {
    * `lag[node]`: how late that node's timers fire (ms), as a busy host's would. Runs with the
    * nodes in different orders let equal timers expire in either order, as on a real segment.
    */
-  constructor(readonly setup: SimSetup, private readonly lag: readonly number[] = []) {
+  constructor(
+    readonly setup: SimSetup,
+    private readonly lag: readonly number[] = [],
+  ) {
     this.runtimes = setup.instances.map((inst) => ({
-      inst, state: "STOPPED", base: inst.basePriority, prio: inst.basePriority, fault: false,
-      masterAdvMs: inst.advertMs, downAt: Infinity, advertAt: Infinity, preemptTime: undefined,
+      inst,
+      state: "STOPPED",
+      base: inst.basePriority,
+      prio: inst.basePriority,
+      fault: false,
+      masterAdvMs: inst.advertMs,
+      downAt: Infinity,
+      advertAt: Infinity,
+      preemptTime: undefined,
     }));
-    this.accepts = setup.instances.map((from) => setup.instances.map((to) => from !== to && from.set === to.set && from.node !== to.node && advertProblem(from, to, setup) === undefined));
+    this.accepts = setup.instances.map((from) =>
+      setup.instances.map(
+        (to) => from !== to && from.set === to.set && from.node !== to.node && advertProblem(from, to, setup) === undefined,
+      ),
+    );
   }
 
   /** Starts every instance of a node, as keepalived does when it starts. */
@@ -188,7 +210,9 @@ export class VrrpRun {
       }
     }
     // A sync group is in FAULT while any of its members is.
-    const faultyGroups = new Set(this.runtimes.filter((r) => r.state !== "STOPPED" && r.fault && r.inst.syncGroup).map((r) => r.inst.syncGroup!));
+    const faultyGroups = new Set(
+      this.runtimes.filter((r) => r.state !== "STOPPED" && r.fault && r.inst.syncGroup).map((r) => r.inst.syncGroup!),
+    );
     for (const r of this.runtimes) {
       if (r.state === "STOPPED") continue;
       const fault = r.fault || (r.inst.syncGroup !== undefined && faultyGroups.has(r.inst.syncGroup));
@@ -220,14 +244,16 @@ export class VrrpRun {
   }
 
   private becomeMaster(r: Runtime): void {
-    for (const o of this.runtimes) if (o !== r && o.inst.set === r.inst.set && o.state === "BACKUP" && Math.abs(o.downAt - r.downAt) < 50) this.timingSensitive = true;
+    for (const o of this.runtimes)
+      if (o !== r && o.inst.set === r.inst.set && o.state === "BACKUP" && Math.abs(o.downAt - r.downAt) < 50) this.timingSensitive = true;
     r.state = "MASTER";
     r.downAt = Infinity;
     r.preemptTime = undefined;
     this.send(r, r.prio);
     r.advertAt = this.now + r.inst.advertMs;
     // A sync group follows its member into MASTER.
-    if (r.inst.syncGroup) for (const o of this.runtimes) if (o !== r && o.inst.syncGroup === r.inst.syncGroup && o.state === "BACKUP") this.becomeMaster(o);
+    if (r.inst.syncGroup)
+      for (const o of this.runtimes) if (o !== r && o.inst.syncGroup === r.inst.syncGroup && o.state === "BACKUP") this.becomeMaster(o);
     this.noteHolding();
   }
 
@@ -237,7 +263,9 @@ export class VrrpRun {
     r.advertAt = Infinity;
     if (r.inst.version === 3) r.masterAdvMs = masterAdvMs;
     r.downAt = this.now + downInterval(r);
-    if (r.inst.syncGroup) for (const o of this.runtimes) if (o !== r && o.inst.syncGroup === r.inst.syncGroup && o.state === "MASTER") this.toBackup(o, o.masterAdvMs);
+    if (r.inst.syncGroup)
+      for (const o of this.runtimes)
+        if (o !== r && o.inst.syncGroup === r.inst.syncGroup && o.state === "MASTER") this.toBackup(o, o.masterAdvMs);
     this.noteHolding();
   }
 
@@ -247,7 +275,11 @@ export class VrrpRun {
     if (r.state === "BACKUP") {
       if (m.prio === 0) {
         r.downAt = t + skew(r);
-      } else if (r.inst.nopreempt || m.prio >= r.prio || (r.inst.preemptDelayMs > 0 && (r.preemptTime === undefined || r.preemptTime > t))) {
+      } else if (
+        r.inst.nopreempt ||
+        m.prio >= r.prio ||
+        (r.inst.preemptDelayMs > 0 && (r.preemptTime === undefined || r.preemptTime > t))
+      ) {
         if (r.inst.version === 3) r.masterAdvMs = m.advMs;
         r.downAt = t + downInterval(r);
         if (r.inst.preemptDelayMs > 0) {
@@ -284,7 +316,7 @@ export class VrrpRun {
   settle(quiet: number, limit: number): number {
     const from = this.now;
     this.lastActivity = from;
-    for (let t = from; t < limit; ) {
+    for (let t = from; t < limit;) {
       t = Math.min(limit, Math.max(t + 250, this.lastActivity + quiet));
       this.runUntil(t);
       if (this.now - this.lastActivity >= quiet) break;

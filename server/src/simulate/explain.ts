@@ -25,7 +25,12 @@ function holders(s: ScenarioResult, addresses: readonly string[]): string {
   return [...new Set(parts)].join("; ");
 }
 
-const MARK: Readonly<Record<Verdict, string>> = { ok: "ok", "split-brain": "**split brain**", "no-owner": "**no owner**", "no-failover": "**no failover**" };
+const MARK: Readonly<Record<Verdict, string>> = {
+  ok: "ok",
+  "split-brain": "**split brain**",
+  "no-owner": "**no owner**",
+  "no-failover": "**no failover**",
+};
 
 const cell = (t: string) => t.replace(/\|/g, "\\|").replace(/\n/g, " ");
 
@@ -42,7 +47,9 @@ export function failoverTable(setup: SimSetup, result: SimulationResult, node: s
     "|---|---|---|---|",
   ];
   for (const s of rows) {
-    const prios = Object.entries(s.instances[instance] ?? {}).map(([n, o]) => `${n} ${o.state === "MASTER" || o.state === "BACKUP" ? o.priority : o.state.toLowerCase()}`).join(", ");
+    const prios = Object.entries(s.instances[instance] ?? {})
+      .map(([n, o]) => `${n} ${o.state === "MASTER" || o.state === "BACKUP" ? o.priority : o.state.toLowerCase()}`)
+      .join(", ");
     lines.push(`| \`${cell(s.id)}\` | ${cell(holders(s, addresses))} | ${cell(prios)} | ${MARK[s.verdict]} |`);
   }
   const bad = rows.filter((s) => s.verdict !== "ok");

@@ -56,7 +56,14 @@ function pad(text: string, width: number): string {
 
 function table(rows: string[][]): string[] {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length)));
-  return rows.map((r) => "  " + r.map((cell, c) => pad(cell, widths[c]!)).join("  ").trimEnd());
+  return rows.map(
+    (r) =>
+      "  " +
+      r
+        .map((cell, c) => pad(cell, widths[c]!))
+        .join("  ")
+        .trimEnd(),
+  );
 }
 
 function holdersText(s: Pick<ScenarioResult, "owners" | "race">, address: string): string {
@@ -67,7 +74,10 @@ function holdersText(s: Pick<ScenarioResult, "owners" | "race">, address: string
 }
 
 /** One block per scenario: the owners of each address, then each instance's state and priority. */
-export function renderText(result: SimulationResult | SimulationJson, { color = false, settledLabel }: { color?: boolean; settledLabel?: string } = {}): string {
+export function renderText(
+  result: SimulationResult | SimulationJson,
+  { color = false, settledLabel }: { color?: boolean; settledLabel?: string } = {},
+): string {
   const out: string[] = [];
   result.scenarios.forEach((s, n) => {
     const head = `[${n + 1}/${result.scenarios.length}] ${s.id}: ${s.description}`;
@@ -76,30 +86,41 @@ export function renderText(result: SimulationResult | SimulationJson, { color = 
     for (const a of Object.keys(s.owners)) rows.push([a, holdersText(s, a)]);
     out.push(...table(rows));
     const inst: string[][] = [["instance", ...result.nodes]];
-    for (const [name, per] of Object.entries(s.instances)) inst.push([name, ...result.nodes.map((node) => (per[node] ? `${per[node].state} ${per[node].priority}` : "-"))]);
+    for (const [name, per] of Object.entries(s.instances))
+      inst.push([name, ...result.nodes.map((node) => (per[node] ? `${per[node].state} ${per[node].priority}` : "-"))]);
     out.push(...table(inst));
-    const settled = "settled_ms" in s && s.settled_ms !== undefined && settledLabel ? `, ${settledLabel} ${(s.settled_ms / 1000).toFixed(1)} s` : "";
+    const settled =
+      "settled_ms" in s && s.settled_ms !== undefined && settledLabel ? `, ${settledLabel} ${(s.settled_ms / 1000).toFixed(1)} s` : "";
     out.push(`  verdict: ${paint(color, COLOR[s.verdict], s.verdict)}${settled}`);
     if (s.because) out.push(`  because: ${s.because}`);
     out.push("");
   });
   const sum = result.summary;
-  out.push(`${sum.scenarios} scenarios: ${sum.ok} ok, ${sum["split-brain"]} split-brain, ${sum["no-owner"]} no-owner, ${sum["no-failover"]} no-failover`);
+  out.push(
+    `${sum.scenarios} scenarios: ${sum.ok} ok, ${sum["split-brain"]} split-brain, ${sum["no-owner"]} no-owner, ${sum["no-failover"]} no-failover`,
+  );
   return out.join("\n");
 }
 
 const escapeHtml = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
-const CELL: Readonly<Record<Verdict, string>> = { ok: "#d8f0d8", "split-brain": "#f6c9c9", "no-owner": "#f6c9c9", "no-failover": "#f8e3b0" };
+const CELL: Readonly<Record<Verdict, string>> = {
+  ok: "#d8f0d8",
+  "split-brain": "#f6c9c9",
+  "no-owner": "#f6c9c9",
+  "no-failover": "#f8e3b0",
+};
 
 /** A matrix of scenarios × addresses, each cell the holders after settling, coloured by the scenario's verdict. */
 export function renderHtml(result: SimulationResult | SimulationJson, title = "kalint failover map"): string {
   const addresses = [...new Set(result.scenarios.flatMap((s) => Object.keys(s.owners)))];
   const head = addresses.map((a) => `<th>${escapeHtml(a)}</th>`).join("");
-  const rows = result.scenarios.map((s) => {
-    const cells = addresses.map((a) => `<td>${escapeHtml(a in s.owners ? holdersText(s, a) : "")}</td>`).join("");
-    return `<tr class="${s.verdict}" title="${escapeHtml(s.because)}"><th scope="row"><code>${escapeHtml(s.id)}</code><br><small>${escapeHtml(s.description)}</small></th>${cells}<td class="v">${escapeHtml(s.verdict)}</td><td class="why">${escapeHtml(s.because)}</td></tr>`;
-  }).join("\n");
+  const rows = result.scenarios
+    .map((s) => {
+      const cells = addresses.map((a) => `<td>${escapeHtml(a in s.owners ? holdersText(s, a) : "")}</td>`).join("");
+      return `<tr class="${s.verdict}" title="${escapeHtml(s.because)}"><th scope="row"><code>${escapeHtml(s.id)}</code><br><small>${escapeHtml(s.description)}</small></th>${cells}<td class="v">${escapeHtml(s.verdict)}</td><td class="why">${escapeHtml(s.because)}</td></tr>`;
+    })
+    .join("\n");
   const sum = result.summary;
   const style = [
     "body{font:14px system-ui,sans-serif;margin:1.5em;color:#222;background:#fff}",

@@ -69,13 +69,46 @@ export function scenariosFor(setup: SimSetup): Scenario[] {
   for (const n of setup.nodes) {
     const name = n.name;
     out.push({ id: `stop:${name}`, description: `${name} stops`, steps: [{ kind: "stop", node: n.index }] });
-    out.push({ id: `restart:${name}`, description: `${name} stops, the others settle, then ${name} starts again`, steps: [{ kind: "stop", node: n.index }, { kind: "start", node: n.index }] });
+    out.push({
+      id: `restart:${name}`,
+      description: `${name} stops, the others settle, then ${name} starts again`,
+      steps: [
+        { kind: "stop", node: n.index },
+        { kind: "start", node: n.index },
+      ],
+    });
     const tracks = nodeTracks(setup, n.index);
-    for (const t of tracks) out.push({ id: `fail:${name}:${t.id}`, description: `${t.kind === "interface" ? `interface ${t.name}` : `${t.kind} ${t.name}`} fails on ${name}`, steps: [{ kind: "fail", node: n.index, tracks: [t.id] }] });
-    if (tracks.length > 1) out.push({ id: `fail-all:${name}`, description: `everything ${name} tracks fails`, steps: [{ kind: "fail", node: n.index, tracks: tracks.map((t) => t.id) }] });
-    out.push({ id: `isolate:${name}`, description: `${name} hears no peer and no peer hears it`, steps: [{ kind: "isolate", node: n.index }] });
-    out.push({ id: `heal:${name}`, description: `${name} is isolated, then joins again`, steps: [{ kind: "isolate", node: n.index }, { kind: "heal", node: n.index }] });
-    for (const iface of interfacesOf(setup, n.index)) out.push({ id: `link-down:${name}:${iface}`, description: `${iface} goes down on ${name}`, steps: [{ kind: "link-down", node: n.index, iface }] });
+    for (const t of tracks)
+      out.push({
+        id: `fail:${name}:${t.id}`,
+        description: `${t.kind === "interface" ? `interface ${t.name}` : `${t.kind} ${t.name}`} fails on ${name}`,
+        steps: [{ kind: "fail", node: n.index, tracks: [t.id] }],
+      });
+    if (tracks.length > 1)
+      out.push({
+        id: `fail-all:${name}`,
+        description: `everything ${name} tracks fails`,
+        steps: [{ kind: "fail", node: n.index, tracks: tracks.map((t) => t.id) }],
+      });
+    out.push({
+      id: `isolate:${name}`,
+      description: `${name} hears no peer and no peer hears it`,
+      steps: [{ kind: "isolate", node: n.index }],
+    });
+    out.push({
+      id: `heal:${name}`,
+      description: `${name} is isolated, then joins again`,
+      steps: [
+        { kind: "isolate", node: n.index },
+        { kind: "heal", node: n.index },
+      ],
+    });
+    for (const iface of interfacesOf(setup, n.index))
+      out.push({
+        id: `link-down:${name}:${iface}`,
+        description: `${iface} goes down on ${name}`,
+        steps: [{ kind: "link-down", node: n.index, iface }],
+      });
   }
   return out;
 }
@@ -159,14 +192,25 @@ export function components(setup: SimSetup): SimSetup[] {
 
 /** The steps that can change anything in `part`: a failure of an object it does not track changes nothing. */
 function relevantSteps(part: SimSetup, steps: readonly ScenarioStep[]): string {
-  return JSON.stringify(steps.map((step) => {
-    if (step.kind === "fail") {
-      const tracked = step.tracks.filter((id) => part.instances.some((i) => i.node === step.node && i.tracks.some((t) => t.id === id)));
-      return tracked.length ? { ...step, tracks: tracked } : undefined;
-    }
-    if (step.kind === "link-down" && !part.instances.some((i) => i.node === step.node && (i.iface === step.iface || i.tracks.some((t) => t.kind === "interface" && t.name === step.iface)))) return undefined;
-    return step;
-  }).filter((s) => s !== undefined));
+  return JSON.stringify(
+    steps
+      .map((step) => {
+        if (step.kind === "fail") {
+          const tracked = step.tracks.filter((id) => part.instances.some((i) => i.node === step.node && i.tracks.some((t) => t.id === id)));
+          return tracked.length ? { ...step, tracks: tracked } : undefined;
+        }
+        if (
+          step.kind === "link-down" &&
+          !part.instances.some(
+            (i) =>
+              i.node === step.node && (i.iface === step.iface || i.tracks.some((t) => t.kind === "interface" && t.name === step.iface)),
+          )
+        )
+          return undefined;
+        return step;
+      })
+      .filter((s) => s !== undefined),
+  );
 }
 
 interface PartOutcome {
@@ -213,11 +257,34 @@ function fingerprint(part: SimSetup): string {
 }
 
 function fingerprintOf(part: SimSetup): string {
-  return JSON.stringify(part.instances.map((i) => [
-    i.node, i.set, i.vrid, i.version, i.family, i.advertMs, i.auth, i.advertised, i.held, i.unicast, i.unicastPeers, i.checkUnicastSrc,
-    i.mcastGroup, i.iface, i.src, i.basePriority, i.owner, i.wantMaster, i.nopreempt, i.preemptDelayMs,
-    i.tracks.map((t) => [t.kind, t.id, t.weight, t.reverse]), i.syncGroup, i.dontTrackPrimary, i.release,
-  ]));
+  return JSON.stringify(
+    part.instances.map((i) => [
+      i.node,
+      i.set,
+      i.vrid,
+      i.version,
+      i.family,
+      i.advertMs,
+      i.auth,
+      i.advertised,
+      i.held,
+      i.unicast,
+      i.unicastPeers,
+      i.checkUnicastSrc,
+      i.mcastGroup,
+      i.iface,
+      i.src,
+      i.basePriority,
+      i.owner,
+      i.wantMaster,
+      i.nopreempt,
+      i.preemptDelayMs,
+      i.tracks.map((t) => [t.kind, t.id, t.weight, t.reverse]),
+      i.syncGroup,
+      i.dontTrackPrimary,
+      i.release,
+    ]),
+  );
 }
 
 /** A part's outcome in every start order that can matter: the first order, and the others only when timing could decide. */
@@ -231,7 +298,9 @@ function partOutcomes(part: SimSetup, steps: string, orders: readonly (readonly 
       const print = fingerprint(part);
       // An unchanged part of an edited file (the editor rebuilds the cluster on every edit) is not run again.
       const seen = recent.get(`${print}|${key}`);
-      outcome = seen ? { ...seen, states: seen.states.map((st, k) => ({ ...st, inst: part.instances[k]! })) } : runPart(part, JSON.parse(steps) as ScenarioStep[], order);
+      outcome = seen
+        ? { ...seen, states: seen.states.map((st, k) => ({ ...st, inst: part.instances[k]! })) }
+        : runPart(part, JSON.parse(steps) as ScenarioStep[], order);
       if (!seen) {
         if (recent.size >= RECENT_LIMIT) recent.clear();
         recent.set(`${print}|${key}`, outcome);
@@ -257,12 +326,20 @@ function runAll(setup: SimSetup, scenario: Scenario, cache: RunCache): { first: 
     const first = outcomes[0]!;
     for (const [a, nodes] of first.holding) {
       const variants = new Set(outcomes.map((o) => (o.holding.get(a) ?? []).join(",")));
-      if (variants.size > 1) race.set(a, [...new Set([...(race.get(a) ?? []), ...outcomes.flatMap((o) => o.holding.get(a) ?? [])])].sort((x, y) => x - y));
-      holding.set(a, [...new Set([...(holding.get(a) ?? []), ...nodes])].sort((x, y) => x - y));
+      if (variants.size > 1)
+        race.set(
+          a,
+          [...new Set([...(race.get(a) ?? []), ...outcomes.flatMap((o) => o.holding.get(a) ?? [])])].sort((x, y) => x - y),
+        );
+      holding.set(
+        a,
+        [...new Set([...(holding.get(a) ?? []), ...nodes])].sort((x, y) => x - y),
+      );
     }
     states.push(...first.states);
     // A part untouched by the scenario settled long before its last step.
-    if (steps !== "[]" || scenario.steps.length === 0) for (const o of outcomes) settled = Math.max(settled, Math.round(o.lastChange - o.stepAt));
+    if (steps !== "[]" || scenario.steps.length === 0)
+      for (const o of outcomes) settled = Math.max(settled, Math.round(o.lastChange - o.stepAt));
   }
   return { first: { holding, states, world: worldAfter(scenario), settled }, race, settled: Math.max(0, settled) };
 }
@@ -399,7 +476,11 @@ export function verdictOf(
     if (holders.length === 0 && racing.length === 0) {
       if (healthyCarriers.length > 0) {
         const who = healthyCarriers.map((i) => names[i.node]!).join(", ");
-        consider({ verdict: "no-owner", because: `nobody holds ${address} although ${who} is up and healthy${groupHint(healthyCarriers, stateOf)}`, related: [] });
+        consider({
+          verdict: "no-owner",
+          because: `nobody holds ${address} although ${who} is up and healthy${groupHint(healthyCarriers, stateOf)}`,
+          related: [],
+        });
       }
       continue;
     }
@@ -414,7 +495,9 @@ export function verdictOf(
       consider({
         verdict: "no-failover",
         because: `${names[holder]}'s priority ${arithmetic(inst, world)}, not below ${names[other.node]}'s ${stateOf(other).priority}: ${address} stays where the tracked service is down`,
-        related: inst.tracks.filter((t) => world.failed.has(`${inst.node}/${t.id}`)).map((t) => related(t.line, t.weight ? `weight ${t.weight}${t.reverse ? " reverse" : ""}` : "tracked")),
+        related: inst.tracks
+          .filter((t) => world.failed.has(`${inst.node}/${t.id}`))
+          .map((t) => related(t.line, t.weight ? `weight ${t.weight}${t.reverse ? " reverse" : ""}` : "tracked")),
       });
     }
   }
@@ -427,7 +510,9 @@ function arithmetic(inst: SimInstance, world: World): string {
   const healthyWorld: World = { stopped: new Set(), isolated: new Set(), linkDown: new Set(), failed: new Set() };
   const before = priorityOf(inst, healthyWorld).priority;
   const now = priorityOf(inst, world);
-  const changed = now.parts.filter((p) => p.failing).map((p) => `${p.track.id} ${p.track.weight > 0 ? "+" : ""}${p.track.weight}${p.track.reverse ? " reverse" : ""}`);
+  const changed = now.parts
+    .filter((p) => p.failing)
+    .map((p) => `${p.track.id} ${p.track.weight > 0 ? "+" : ""}${p.track.weight}${p.track.reverse ? " reverse" : ""}`);
   const how = changed.length ? ` (${changed.join(", ")})` : "";
   return now.priority === before ? `stays ${before}${how}` : `falls from ${before} to ${now.priority}${how}`;
 }
@@ -437,7 +522,7 @@ function splitReason(setup: SimSetup, address: string, holders: number[], carrie
   const who = holders.map((n) => names[n]!).join(" and ");
   const a = carriers.find((i) => i.node === holders[0]);
   const b = carriers.find((i) => i.node === holders[1]);
-  const problem = a && b ? advertProblem(a, b, setup) ?? advertProblem(b, a, setup) : undefined;
+  const problem = a && b ? (advertProblem(a, b, setup) ?? advertProblem(b, a, setup)) : undefined;
   if (problem) return `${who} both hold ${address}: ${problem}, so each takes the other for dead`;
   return `${who} both hold ${address}`;
 }
@@ -456,8 +541,11 @@ function okReason(setup: SimSetup, world: World, owners: Record<string, string[]
     if (reachable.length) byHolder.set(reachable.join("+"), [...(byHolder.get(reachable.join("+")) ?? []), a]);
   }
   for (const [h, as] of byHolder) parts.push(`${h} holds ${as.join(", ")}`);
-  for (const [a, r] of Object.entries(race)) parts.push(`${a} goes to whichever of ${r.join(", ")} becomes master first (equal priorities)`);
-  const nobody = Object.entries(owners).filter(([a, h]) => h.filter((n) => !cut.has(n)).length === 0 && !race[a]).map(([a]) => a);
+  for (const [a, r] of Object.entries(race))
+    parts.push(`${a} goes to whichever of ${r.join(", ")} becomes master first (equal priorities)`);
+  const nobody = Object.entries(owners)
+    .filter(([a, h]) => h.filter((n) => !cut.has(n)).length === 0 && !race[a])
+    .map(([a]) => a);
   if (nobody.length) parts.push(`nobody can hold ${nobody.join(", ")}`);
   const cutHolding = [...cut].filter((n) => Object.values(owners).some((h) => h.includes(n)));
   if (cutHolding.length) parts.push(`${cutHolding.join(", ")} also holds addresses but is cut off from the segment`);

@@ -99,7 +99,10 @@ export const releaseOf = (node: ClusterNode): Version => node.targetVersion ?? N
  */
 export function checksUnicastSource(node: ClusterNode, instance: VrrpInstance, release: Version): boolean {
   const since = keywordAt(["vrrp_instance"], "check_unicast_src")?.since;
-  return (instance.settings.has("check_unicast_src") && since !== undefined && atLeast(release, since)) || node.model.global("vrrp_check_unicast_src") !== undefined;
+  return (
+    (instance.settings.has("check_unicast_src") && since !== undefined && atLeast(release, since)) ||
+    node.model.global("vrrp_check_unicast_src") !== undefined
+  );
 }
 
 export interface SimNode {
@@ -163,7 +166,8 @@ function nodeAddresses(nodes: readonly ClusterNode[], given: Readonly<Record<str
       const candidates = new Set<string>();
       nodes.forEach((m, j) => {
         if (j === i) return;
-        for (const inst of m.model.instances) for (const p of inst.unicastPeers) if (p.family === family && !claimed.has(p.address)) candidates.add(p.address);
+        for (const inst of m.model.instances)
+          for (const p of inst.unicastPeers) if (p.family === family && !claimed.has(p.address)) candidates.add(p.address);
       });
       if (candidates.size === 1) {
         const [only] = candidates;
@@ -194,14 +198,22 @@ function instanceOf(simNode: SimNode, set: number, peer: Peer, release: Version 
   const delay = valueSetting<number>(scopeOf("vrrp_instance"), instance.settings.get("preempt_delay"))?.value ?? 0;
   const preemptDelayMs = !wantMaster && !nopreempt && !strict ? Math.round(delay * 1000) : 0;
   const auth = authInEffect(peer.instance);
-  const group = instance.family === 4
-    ? node.model.global("vrrp_mcast_group4")?.args[0]?.text ?? "224.0.0.18"
-    : node.model.global("vrrp_mcast_group6")?.args[0]?.text ?? "ff02::12";
+  const group =
+    instance.family === 4
+      ? (node.model.global("vrrp_mcast_group4")?.args[0]?.text ?? "224.0.0.18")
+      : (node.model.global("vrrp_mcast_group6")?.args[0]?.text ?? "ff02::12");
   const src = instance.unicastSrcIp ? parseAddress(instance.unicastSrcIp.value).address : simNode.address[instance.family];
   // An address owner runs without weighted tracks (vrrp_complete_instance drops them); unweighted ones still put it in FAULT.
   const tracks: SimTrack[] = effectiveTracks(peer.node.model, peer.instance)
     .filter((t) => !(owner && t.weight !== 0))
-    .map((t) => ({ kind: t.kind, name: t.name, id: t.kind === "interface" ? `if:${t.name}` : t.name, weight: t.weight, reverse: t.reverse, line: t.line }));
+    .map((t) => ({
+      kind: t.kind,
+      name: t.name,
+      id: t.kind === "interface" ? `if:${t.name}` : t.name,
+      weight: t.weight,
+      reverse: t.reverse,
+      line: t.line,
+    }));
   return {
     node: simNode.index,
     set,
@@ -248,19 +260,29 @@ export function advertProblem(from: SimInstance, to: SimInstance, setup: SimSetu
   if (from.family !== to.family) return "they use different address families";
   if (from.unicast) {
     const toAddress = setup.nodes[to.node]!.address[to.family];
-    if (!from.unicastPeers.includes(toAddress) && !from.unicastPeers.includes(to.src)) return `${nodeLabel(setup, from)} sends unicast adverts only to ${from.unicastPeers.join(", ") || "nobody"}, not to ${to.src}`;
-  } else if (!to.unicast && from.mcastGroup !== to.mcastGroup) return `they use different multicast groups (${from.mcastGroup}, ${to.mcastGroup})`;
-  if (from.unicast !== to.unicast) return to.unicast ? `${nodeLabel(setup, to)} expects unicast adverts but ${nodeLabel(setup, from)} sends multicast` : `${nodeLabel(setup, to)} expects multicast adverts but ${nodeLabel(setup, from)} sends unicast`;
+    if (!from.unicastPeers.includes(toAddress) && !from.unicastPeers.includes(to.src))
+      return `${nodeLabel(setup, from)} sends unicast adverts only to ${from.unicastPeers.join(", ") || "nobody"}, not to ${to.src}`;
+  } else if (!to.unicast && from.mcastGroup !== to.mcastGroup)
+    return `they use different multicast groups (${from.mcastGroup}, ${to.mcastGroup})`;
+  if (from.unicast !== to.unicast)
+    return to.unicast
+      ? `${nodeLabel(setup, to)} expects unicast adverts but ${nodeLabel(setup, from)} sends multicast`
+      : `${nodeLabel(setup, to)} expects multicast adverts but ${nodeLabel(setup, from)} sends unicast`;
   if (from.version !== to.version) return `VRRP version ${from.version} differs from ${to.version}`;
   if (from.vrid !== to.vrid) return `virtual_router_id ${from.vrid ?? "(none)"} differs from ${to.vrid ?? "(none)"}`;
   if (to.version === 2) {
     if (from.auth !== to.auth) return "their authentication differs (VRRPv2 checks type and password)";
-    if (from.advertMs !== to.advertMs) return `advert_int ${from.advertMs / 1000} differs from ${to.advertMs / 1000} (VRRPv2 drops a differing interval)`;
+    if (from.advertMs !== to.advertMs)
+      return `advert_int ${from.advertMs / 1000} differs from ${to.advertMs / 1000} (VRRPv2 drops a differing interval)`;
   }
-  if (!atLeast(to.release, RELEASES.vipMismatchAccepted) && (from.advertised.length !== to.advertised.length || to.advertised.some((a) => !from.advertised.includes(a)))) {
+  if (
+    !atLeast(to.release, RELEASES.vipMismatchAccepted) &&
+    (from.advertised.length !== to.advertised.length || to.advertised.some((a) => !from.advertised.includes(a)))
+  ) {
     return `their virtual_ipaddress lists differ (before keepalived ${formatVersion(RELEASES.vipMismatchAccepted)} an advert must carry exactly the receiver's addresses)`;
   }
-  if (to.unicast && to.checkUnicastSrc && !to.unicastPeers.includes(from.src)) return `${nodeLabel(setup, to)} checks unicast sources and ${from.src} is not in its unicast_peer`;
+  if (to.unicast && to.checkUnicastSrc && !to.unicastPeers.includes(from.src))
+    return `${nodeLabel(setup, to)} checks unicast sources and ${from.src} is not in its unicast_peer`;
   return undefined;
 }
 

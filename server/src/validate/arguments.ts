@@ -7,13 +7,21 @@ import { cover, type Reporter } from "./report.js";
 import { addressPart, checkValue, type ValueProblem } from "../schema/values.js";
 
 /** The argument list keepalived `target` reads; when that is an earlier one, the version that changed it and what it does with values now refused. */
-export function argsFor(spec: KeywordSpec, target: Version): { args: readonly ArgSpec[] | undefined; changedIn?: Version; lenient?: string; allowsExtra?: boolean } {
+export function argsFor(
+  spec: KeywordSpec,
+  target: Version,
+): { args: readonly ArgSpec[] | undefined; changedIn?: Version; lenient?: string; allowsExtra?: boolean } {
   let chosen: EarlierArgs | undefined;
   for (const e of spec.earlierArgs ?? []) {
     if (compareVersions(target, e.before) < 0 && (!chosen || compareVersions(e.before, chosen.before) < 0)) chosen = e;
   }
   if (!chosen) return { args: spec.args };
-  return { args: chosen.args, changedIn: chosen.before, ...(chosen.lenient !== undefined ? { lenient: chosen.lenient } : {}), ...(chosen.allowsExtra !== undefined ? { allowsExtra: chosen.allowsExtra } : {}) };
+  return {
+    args: chosen.args,
+    changedIn: chosen.before,
+    ...(chosen.lenient !== undefined ? { lenient: chosen.lenient } : {}),
+    ...(chosen.allowsExtra !== undefined ? { allowsExtra: chosen.allowsExtra } : {}),
+  };
 }
 
 export function checkArguments(spec: KeywordSpec, node: Statement | Block, reporter: Reporter, target: Version): void {
@@ -41,7 +49,13 @@ export function checkArguments(spec: KeywordSpec, node: Statement | Block, repor
   }
   if (used < words.length && !(earlier?.allowsExtra ?? spec.allowsExtra)) {
     const extra = cover(words[used]!, words[words.length - 1]!);
-    reporter.report(extra, "extra-argument", specs.length === 0 ? `${spec.name} takes no arguments; keepalived ignores these` : `${spec.name} takes ${specs.length} argument${specs.length === 1 ? "" : "s"}; keepalived ignores the rest`);
+    reporter.report(
+      extra,
+      "extra-argument",
+      specs.length === 0
+        ? `${spec.name} takes no arguments; keepalived ignores these`
+        : `${spec.name} takes ${specs.length} argument${specs.length === 1 ? "" : "s"}; keepalived ignores the rest`,
+    );
   }
 }
 
@@ -52,9 +66,18 @@ interface Older {
   readonly lenient: string | undefined;
 }
 
-function checkWord(spec: KeywordSpec, kind: ArgKind, word: Word, context: string, position: number, reporter: Reporter, older: Older | undefined): void {
+function checkWord(
+  spec: KeywordSpec,
+  kind: ArgKind,
+  word: Word,
+  context: string,
+  position: number,
+  reporter: Reporter,
+  older: Older | undefined,
+): void {
   const problem = checkValue(kind, word.text);
-  if (problem) reporter.problem(word, older ? olderReading(problem, spec, position, word, kind, older.target, older.changedIn) : problem, context);
+  if (problem)
+    reporter.problem(word, older ? olderReading(problem, spec, position, word, kind, older.target, older.changedIn) : problem, context);
   else if (older?.lenient !== undefined) {
     // The target takes the word; if the current list does not, it is a mistake that release lets through.
     const current = spec.args?.[Math.min(position, spec.args.length - 1)];
@@ -71,13 +94,29 @@ function checkWord(spec: KeywordSpec, kind: ArgKind, word: Word, context: string
 function droppedSuffix(spec: KeywordSpec, word: Word, reporter: Reporter): void {
   const address = addressPart(word.text);
   if (address === word.text) return;
-  const fix = writtenAs(word) ? { fix: { description: `remove '${word.text.slice(address.length)}'`, edits: [{ file: word.file, start: word.start, end: word.end, newText: address }], safe: true } } : {};
-  reporter.report(word, "misread-value", `${spec.name} takes one address: keepalived reads ${address} and drops '${word.text.slice(address.length)}' without a word`, fix);
+  const fix = writtenAs(word)
+    ? {
+        fix: {
+          description: `remove '${word.text.slice(address.length)}'`,
+          edits: [{ file: word.file, start: word.start, end: word.end, newText: address }],
+          safe: true,
+        },
+      }
+    : {};
+  reporter.report(
+    word,
+    "misread-value",
+    `${spec.name} takes one address: keepalived reads ${address} and drops '${word.text.slice(address.length)}' without a word`,
+    fix,
+  );
 }
 
 /** The first release after `target` whose argument list refuses `text` at `position`. */
 function refusedFrom(spec: KeywordSpec, position: number, text: string, target: Version): Version | undefined {
-  const changes = (spec.earlierArgs ?? []).map((e) => e.before).filter((v) => compareVersions(v, target) > 0).sort(compareVersions);
+  const changes = (spec.earlierArgs ?? [])
+    .map((e) => e.before)
+    .filter((v) => compareVersions(v, target) > 0)
+    .sort(compareVersions);
   for (const release of changes) {
     const args = argsFor(spec, release).args;
     const arg = args?.[Math.min(position, args.length - 1)];
@@ -90,7 +129,15 @@ function refusedFrom(spec: KeywordSpec, position: number, text: string, target: 
  * A value the target version refuses (read as `oldKind`): when the current argument list would
  * take it, say which release started to, so the reader knows the line is fine for newer keepalived.
  */
-function olderReading(problem: ValueProblem, spec: KeywordSpec, position: number, word: Word, oldKind: ArgKind, target: Version, changedIn: Version): ValueProblem {
+function olderReading(
+  problem: ValueProblem,
+  spec: KeywordSpec,
+  position: number,
+  word: Word,
+  oldKind: ArgKind,
+  target: Version,
+  changedIn: Version,
+): ValueProblem {
   const current = spec.args?.[Math.min(position, spec.args.length - 1)];
   if (!current || checkValue(current.kind, word.text)) return problem;
   return {

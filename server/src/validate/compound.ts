@@ -12,7 +12,8 @@ type Checker = (keyword: Word, words: readonly Word[], reporter: Reporter, paren
 
 /** `lvs_timeouts tcp N tcpfin N udp N`: option words in any order, each with seconds up to 31 days. */
 const lvsTimeouts: Checker = (keyword, words, reporter) => {
-  if (words.length === 0) return reporter.report(keyword, "missing-argument", "lvs_timeouts needs at least one of tcp, tcpfin or udp with a number of seconds");
+  if (words.length === 0)
+    return reporter.report(keyword, "missing-argument", "lvs_timeouts needs at least one of tcp, tcpfin or udp with a number of seconds");
   for (let i = 0; i < words.length; i++) {
     const option = words[i]!;
     if (!["tcp", "tcpfin", "udp"].includes(option.text)) {
@@ -34,7 +35,12 @@ const statusCode: Checker = (_keyword, words, reporter) => {
     const m = /^(\d{1,3})(?:-(\d{1,3}))?$/.exec(w.text);
     const low = m ? Number(m[1]) : NaN;
     const high = m?.[2] !== undefined ? Number(m[2]) : low;
-    if (!m || low < 100 || high > 599 || high < low) reporter.report(w, "invalid-value", `status_code: '${w.text}' is not an HTTP status code (100..599) or a range of them (e.g. 200-299)`);
+    if (!m || low < 100 || high > 599 || high < low)
+      reporter.report(
+        w,
+        "invalid-value",
+        `status_code: '${w.text}' is not an HTTP status code (100..599) or a range of them (e.g. 200-299)`,
+      );
   }
 };
 
@@ -59,13 +65,18 @@ const forwardingMethod: Checker = (keyword, words, reporter) => {
         reporter.report(w, "missing-argument", `${keyword.text}: '${w.text}' needs a value`);
         break;
       }
-      if (w.text === "type" && !TUNNEL_TYPES.includes(value.text)) reporter.report(value, "invalid-value", `${keyword.text}: tunnel type '${value.text}' is not one of ${TUNNEL_TYPES.join(", ")}`);
+      if (w.text === "type" && !TUNNEL_TYPES.includes(value.text))
+        reporter.report(value, "invalid-value", `${keyword.text}: tunnel type '${value.text}' is not one of ${TUNNEL_TYPES.join(", ")}`);
       if (w.text === "port") {
         const p = readPort(value.text, 1);
         if (!p.ok) reporter.problem(value, p.problem, `${keyword.text} tunnel port`);
       }
     } else if (!CHECKSUM_OPTIONS.includes(w.text)) {
-      reporter.report(w, "invalid-value", `${keyword.text}: '${w.text}' is not a tunnel option (type, port, ${CHECKSUM_OPTIONS.join(", ")})`);
+      reporter.report(
+        w,
+        "invalid-value",
+        `${keyword.text}: '${w.text}' is not a tunnel option (type, port, ${CHECKSUM_OPTIONS.join(", ")})`,
+      );
     }
   }
 };
@@ -88,9 +99,13 @@ const initFile: Checker = (_keyword, words, reporter) => {
     const n = readInteger(w.text, INIT_VALUE);
     if (n.ok) continue;
     const outOfRange = n.problem.code === "out-of-range";
-    reporter.report(w, n.problem.code, outOfRange
-      ? `init_file: ${w.text} is out of range; allowed: ${INIT_VALUE.min}..${INIT_VALUE.max} (the value is added to the priority of the instances tracking the file)`
-      : `init_file: '${w.text}' is not a whole number`);
+    reporter.report(
+      w,
+      n.problem.code,
+      outOfRange
+        ? `init_file: ${w.text} is out of range; allowed: ${INIT_VALUE.min}..${INIT_VALUE.max} (the value is added to the priority of the instances tracking the file)`
+        : `init_file: '${w.text}' is not a whole number`,
+    );
   }
 };
 
@@ -99,10 +114,15 @@ function hexString(wildcards: boolean): Checker {
   const digit = wildcards ? /^[0-9a-fA-FxX]+$/ : /^[0-9a-fA-F]+$/;
   return (keyword, words, reporter) => {
     // keepalived refuses a payload line with nothing on it; an empty reply pattern it takes.
-    if (words.length === 0 && !wildcards) return reporter.report(keyword, "missing-argument", `${keyword.text} needs the bytes to send, in hexadecimal`);
+    if (words.length === 0 && !wildcards)
+      return reporter.report(keyword, "missing-argument", `${keyword.text} needs the bytes to send, in hexadecimal`);
     const joined = words.map((w) => w.text).join("");
     if (words.length > 0 && !digit.test(joined)) {
-      reporter.report({ file: words[0]!.file, start: words[0]!.start, end: words[words.length - 1]!.end }, "invalid-value", `${keyword.text}: not a string of hexadecimal digits${wildcards ? " (x marks a wildcard digit)" : ""}`);
+      reporter.report(
+        { file: words[0]!.file, start: words[0]!.start, end: words[words.length - 1]!.end },
+        "invalid-value",
+        `${keyword.text}: not a string of hexadecimal digits${wildcards ? " (x marks a wildcard digit)" : ""}`,
+      );
     }
   };
 }
@@ -114,11 +134,21 @@ function hexString(wildcards: boolean): Checker {
  */
 const digest: Checker = (keyword, words, reporter) => {
   const value = words[0];
-  if (!value) return reporter.report(keyword, "missing-argument", "digest needs the MD5 sum of the page (keepalived stops reading the configuration here)");
-  if (value.text.length !== 32) return reporter.report(value, "invalid-value", `digest: an MD5 sum is 32 hexadecimal digits, not ${value.text.length} characters`);
+  if (!value)
+    return reporter.report(
+      keyword,
+      "missing-argument",
+      "digest needs the MD5 sum of the page (keepalived stops reading the configuration here)",
+    );
+  if (value.text.length !== 32)
+    return reporter.report(value, "invalid-value", `digest: an MD5 sum is 32 hexadecimal digits, not ${value.text.length} characters`);
   for (let i = 0; i < 32; i += 2) {
     if (!/^(?:[0-9a-fA-F]{2}|[+-][0-9a-fA-F])$/.test(value.text.slice(i, i + 2))) {
-      return reporter.report(value, "invalid-value", `digest: '${value.text.slice(i, i + 2)}' at character ${i + 1} is not a hexadecimal byte`);
+      return reporter.report(
+        value,
+        "invalid-value",
+        `digest: '${value.text.slice(i, i + 2)}' at character ${i + 1} is not a hexadecimal byte`,
+      );
     }
   }
 };
@@ -131,7 +161,8 @@ const digest: Checker = (keyword, words, reporter) => {
  */
 const persistenceGranularity: Checker = (keyword, words, reporter, parent) => {
   const value = words[0];
-  if (!value) return reporter.report(keyword, "missing-argument", "persistence_granularity needs a netmask (IPv4) or a prefix length (IPv6)");
+  if (!value)
+    return reporter.report(keyword, "missing-argument", "persistence_granularity needs a netmask (IPv4) or a prefix length (IPv6)");
   const address = parent?.args[0] ? readAddress(parent.args[0].text) : undefined;
   const v6 = address?.ok ? address.value.family === 6 : !value.text.includes(".");
   if (v6) {
@@ -142,10 +173,16 @@ const persistenceGranularity: Checker = (keyword, words, reporter, parent) => {
   if (/^\d+$/.test(value.text)) {
     const bits = Number(value.text);
     const mask = bits >= 1 && bits <= 32 ? prefixMask(bits) : undefined;
-    reporter.report(value, "misread-value", `keepalived reads persistence_granularity ${value.text} as the netmask ${numberAsAddress(value.text)}, not a prefix length${mask ? `; write ${mask} for /${bits}` : ""}`, mask ? { fix: { description: `use ${mask}`, edits: [{ file: value.file, start: value.start, end: value.end, newText: mask }] } } : {});
+    reporter.report(
+      value,
+      "misread-value",
+      `keepalived reads persistence_granularity ${value.text} as the netmask ${numberAsAddress(value.text)}, not a prefix length${mask ? `; write ${mask} for /${bits}` : ""}`,
+      mask ? { fix: { description: `use ${mask}`, edits: [{ file: value.file, start: value.start, end: value.end, newText: mask }] } } : {},
+    );
     return;
   }
-  if (!isResolverAddress(value.text)) reporter.report(value, "invalid-value", `persistence_granularity: '${value.text}' is not an IPv4 netmask`);
+  if (!isResolverAddress(value.text))
+    reporter.report(value, "invalid-value", `persistence_granularity: '${value.text}' is not an IPv4 netmask`);
 };
 
 /** The dotted netmask of a prefix length (24 → 255.255.255.0). */
@@ -158,7 +195,9 @@ const numberAsAddress = (text: string): string => ipv4Text(Number(text) >>> 0);
 function isResolverAddress(text: string): boolean {
   const parts = text.split(".");
   if (parts.length > 4) return false;
-  const values = parts.map((p) => (/^0x[0-9a-f]+$/i.test(p) ? parseInt(p, 16) : /^0[0-7]*$/.test(p) ? parseInt(p, 8) : /^[1-9]\d*$/.test(p) ? Number(p) : NaN));
+  const values = parts.map((p) =>
+    /^0x[0-9a-f]+$/i.test(p) ? parseInt(p, 16) : /^0[0-7]*$/.test(p) ? parseInt(p, 8) : /^[1-9]\d*$/.test(p) ? Number(p) : NaN,
+  );
   if (values.some((v) => Number.isNaN(v))) return false;
   const last = values.pop()!;
   return values.every((v) => v <= 255) && last < 2 ** (8 * (4 - values.length));
@@ -184,7 +223,7 @@ const CHECKERS: ReadonlyMap<string, Checker> = new Map<string, Checker>([
  */
 const BY_KEYWORD = new Map<string, Map<string, Checker>>();
 for (const [key, checker] of CHECKERS) {
-  const [parent, name] = key.includes(" > ") ? key.split(" > ") as [string, string] : ["", key];
+  const [parent, name] = key.includes(" > ") ? (key.split(" > ") as [string, string]) : ["", key];
   (BY_KEYWORD.get(name) ?? BY_KEYWORD.set(name, new Map()).get(name)!).set(parent, checker);
 }
 

@@ -21,7 +21,11 @@ export function checkKeyword(
   if (!spec) return undefined;
 
   if (compareVersions(spec.since, target) > 0) {
-    reporter.report(word, "keyword-too-new", `${word.text} arrived in keepalived ${formatVersion(spec.since)}; the target version ${formatVersion(target)} does not know it`);
+    reporter.report(
+      word,
+      "keyword-too-new",
+      `${word.text} arrived in keepalived ${formatVersion(spec.since)}; the target version ${formatVersion(target)} does not know it`,
+    );
   }
 
   if (spec.deprecated) {
@@ -32,9 +36,20 @@ export function checkKeyword(
     const renamable = replacementSpec !== undefined && compareVersions(replacementSpec.since, target) <= 0;
     const since = spec.deprecated.since ? ` since keepalived ${formatVersion(spec.deprecated.since)}` : "";
     const advice = replacement ? `; use ${replacement}` : spec.deprecated.note ? `; ${spec.deprecated.note}` : "";
-    reporter.report(word, "deprecated-keyword", `${word.text} is deprecated${since}${advice}`, renamable
-      ? { fix: { description: `rename to ${replacementSpec.name}`, edits: [{ file: word.file, start: word.start, end: word.end, newText: replacementSpec.name }], safe: true } }
-      : {});
+    reporter.report(
+      word,
+      "deprecated-keyword",
+      `${word.text} is deprecated${since}${advice}`,
+      renamable
+        ? {
+            fix: {
+              description: `rename to ${replacementSpec.name}`,
+              edits: [{ file: word.file, start: word.start, end: word.end, newText: replacementSpec.name }],
+              safe: true,
+            },
+          }
+        : {},
+    );
   }
 
   if (spec.single && seen) {
@@ -46,9 +61,14 @@ export function checkKeyword(
     const earlier = seen.get(key);
     if (earlier) {
       const line = earlier.keyword.file.positionAt(earlier.keyword.start).line + 1;
-      reporter.report(word, "duplicate-keyword", `${word.text} is already set in this block (line ${line}); only one of them takes effect`, {
-        related: [{ file: earlier.keyword.file, start: earlier.keyword.start, end: earlier.keyword.end, message: "first set here" }],
-      });
+      reporter.report(
+        word,
+        "duplicate-keyword",
+        `${word.text} is already set in this block (line ${line}); only one of them takes effect`,
+        {
+          related: [{ file: earlier.keyword.file, start: earlier.keyword.start, end: earlier.keyword.end, message: "first set here" }],
+        },
+      );
     } else seen.set(key, node);
   }
   return spec;

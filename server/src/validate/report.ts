@@ -2,7 +2,15 @@
  * How the validator turns a finding into a diagnostic: the code decides the default severity
  * (the registry, grammar/registry.ts), so every module reports through these helpers.
  */
-import { diagnostic, FindingLimiter, type Code, type Diagnostic, type Fix, type RelatedInformation, type Span } from "../../../grammar/index.js";
+import {
+  diagnostic,
+  FindingLimiter,
+  type Code,
+  type Diagnostic,
+  type Fix,
+  type RelatedInformation,
+  type Span,
+} from "../../../grammar/index.js";
 import type { ValueProblem } from "../schema/values.js";
 
 export interface Extras {

@@ -7,7 +7,17 @@
  * keywords are found through its scope, never through a joined path string); the candidate
  * lists for did-you-mean are built once per block path, and only for unknown keywords.
  */
-import { hasOpaqueLine, isOpaque, type AnonymousBlock, type Block, type ConfigFile, type Node, type Statement, type TemplateLayer, type Word } from "../../../grammar/index.js";
+import {
+  hasOpaqueLine,
+  isOpaque,
+  type AnonymousBlock,
+  type Block,
+  type ConfigFile,
+  type Node,
+  type Statement,
+  type TemplateLayer,
+  type Word,
+} from "../../../grammar/index.js";
 import { rootScope, type KeywordScope } from "../schema/lookup.js";
 import { literalVariants } from "./template-words.js";
 import type { Version } from "../schema/types.js";
@@ -98,7 +108,12 @@ class SchemaWalk {
           break;
         case "include":
           // keepalived takes an include line only with a pattern; alone the word is an unknown keyword.
-          if (!node.pattern) this.reporter.report(node.directive, "unknown-keyword", `${node.directive.text} needs a file pattern; without one keepalived reads it as an unknown keyword`);
+          if (!node.pattern)
+            this.reporter.report(
+              node.directive,
+              "unknown-keyword",
+              `${node.directive.text} needs a file pattern; without one keepalived reads it as an unknown keyword`,
+            );
           break;
         case "definition":
           break;
@@ -108,7 +123,12 @@ class SchemaWalk {
     this.depth--;
   }
 
-  private keyword(node: Statement | Block, scope: KeywordScope, seen: Map<string, Statement | Block> | undefined, parent: Block | undefined): void {
+  private keyword(
+    node: Statement | Block,
+    scope: KeywordScope,
+    seen: Map<string, Statement | Block> | undefined,
+    parent: Block | undefined,
+  ): void {
     const spec = checkKeyword(node, scope, seen, this.options.targetVersion, this.reporter, this.layer);
     if (!spec) {
       // Unknown: keepalived skips the line and reads a following block at the current level,
@@ -137,7 +157,11 @@ class SchemaWalk {
       return;
     }
     if (!spec.block && node.kind === "block") {
-      this.reporter.report(node.open, "syntax-error", `${name} takes no block; keepalived would read the lines inside it as if they were outside`);
+      this.reporter.report(
+        node.open,
+        "syntax-error",
+        `${name} takes no block; keepalived would read the lines inside it as if they were outside`,
+      );
       return;
     }
     if (node.kind !== "block") return;
@@ -169,7 +193,11 @@ class SchemaWalk {
 
   private anonymous(node: AnonymousBlock, scope: KeywordScope): void {
     if (!this.reportedBraces.has(node.open.start)) {
-      this.reporter.report(node.open, "syntax-error", `a '{' with no keyword before it; keepalived ignores the brace and reads the lines inside at this level`);
+      this.reporter.report(
+        node.open,
+        "syntax-error",
+        `a '{' with no keyword before it; keepalived ignores the brace and reads the lines inside at this level`,
+      );
     }
     this.walkKeywords(node.children, scope, undefined);
   }

@@ -18,7 +18,11 @@ export function checkServerArgs(keyword: Word, words: readonly Word[], reporter:
   const second = words[1];
   if (keyword.text === "virtual_server" && (first.text === "fwmark" || first.text === "group")) {
     if (!second) {
-      reporter.report(first, "missing-argument", `'${first.text}' needs ${first.text === "fwmark" ? "a mark number" : "a virtual_server_group name"}`);
+      reporter.report(
+        first,
+        "missing-argument",
+        `'${first.text}' needs ${first.text === "fwmark" ? "a mark number" : "a virtual_server_group name"}`,
+      );
       return;
     }
     if (first.text === "fwmark") {
@@ -40,7 +44,8 @@ export function checkServerArgs(keyword: Word, words: readonly Word[], reporter:
 }
 
 function extra(keyword: Word, words: readonly Word[], used: number, reporter: Reporter): void {
-  if (words.length > used) reporter.report(cover(words[used]!, words[words.length - 1]!), "extra-argument", `${keyword.text} ignores the words after its address`);
+  if (words.length > used)
+    reporter.report(cover(words[used]!, words[words.length - 1]!), "extra-argument", `${keyword.text} ignores the words after its address`);
 }
 
 export const SERVER_KEYWORDS: ReadonlySet<string> = new Set(["virtual_server", "real_server", "sorry_server"]);

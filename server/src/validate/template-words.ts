@@ -30,7 +30,10 @@ export function literalVariants(words: readonly Word[], layer: TemplateLayer | u
     const next: Word[][] = [];
     for (const v of variants) {
       for (const alt of o.alternatives) {
-        const parts = alt.split(/\s+/).filter(Boolean).map((text): Word => ({ ...w, raw: text, text }));
+        const parts = alt
+          .split(/\s+/)
+          .filter(Boolean)
+          .map((text): Word => ({ ...w, raw: text, text }));
         next.push([...v, ...parts]);
       }
     }

@@ -24,7 +24,11 @@ export class UnknownKeywords {
     const here = blockLabel(parents);
 
     if (CONFLICT_MARKER.test(name)) {
-      this.reporter.report(word, "unknown-keyword", `'${name}' is a marker of an unresolved merge conflict: keepalived skips the marker lines and reads the lines of both sides, so for a setting given on both sides the later one wins`);
+      this.reporter.report(
+        word,
+        "unknown-keyword",
+        `'${name}' is a marker of an unresolved merge conflict: keepalived skips the marker lines and reads the lines of both sides, so for a setting given on both sides the later one wins`,
+      );
       return;
     }
 

@@ -51,8 +51,16 @@ export function runCheck(o: CliOptions): Report {
     checked[i] = { input, name, analysis };
   }
   // A file checked before the file that includes it is dropped now.
-  const kept = checked.filter((c): c is Checked => c !== undefined && !partOfAnother(c.input, c.name, included) && !(partials.has(resolve(c.name)) && !includesPartial(checked, c)));
-  return { files: kept.map((c) => c.name), diagnostics: merged(kept), substituted: kept.flatMap((c) => c.analysis.config.substituted), ...(o.fix ? { fixed } : {}) };
+  const kept = checked.filter(
+    (c): c is Checked =>
+      c !== undefined && !partOfAnother(c.input, c.name, included) && !(partials.has(resolve(c.name)) && !includesPartial(checked, c)),
+  );
+  return {
+    files: kept.map((c) => c.name),
+    diagnostics: merged(kept),
+    substituted: kept.flatMap((c) => c.analysis.config.substituted),
+    ...(o.fix ? { fixed } : {}),
+  };
 }
 
 /**
@@ -71,7 +79,8 @@ function inputsOf(o: CliOptions): Input[] {
   } catch (e) {
     const first = o.files[0]!;
     const command = !o.commandGiven && e instanceof InputError && /^[a-z]+$/.test(first) ? suggest(first, COMMAND_NAMES) : undefined;
-    if (command && (e as InputError).message.startsWith(`cannot read ${first}:`)) throw new UsageError(`'${first}' is neither a file nor a command (did you mean ${command}?)`);
+    if (command && (e as InputError).message.startsWith(`cannot read ${first}:`))
+      throw new UsageError(`'${first}' is neither a file nor a command (did you mean ${command}?)`);
     throw e;
   }
 }
@@ -86,7 +95,9 @@ function partOfAnother(input: Input, name: string, included: ReadonlySet<string>
 
 /** Whether `c` is itself the file that reads a partial (a partial never drops its own includer). */
 function includesPartial(checked: readonly (Checked | undefined)[], c: Checked): boolean {
-  return !checked.some((other) => other !== undefined && other !== c && other.analysis.partials.some((p) => resolve(p) === resolve(c.name)));
+  return !checked.some(
+    (other) => other !== undefined && other !== c && other.analysis.partials.some((p) => resolve(p) === resolve(c.name)),
+  );
 }
 
 /** Every finding once (a file included by two checked files is seen twice), sorted by file, line, column. */

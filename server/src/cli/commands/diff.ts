@@ -34,7 +34,15 @@ export function loadDiffNodes(o: CliOptions): ClusterNode[] {
 
 /** The differences of two nodes: path, master value, backup value, and whether it is expected. */
 export function renderDifferences(differences: readonly Difference[], master: string, backup: string, color: boolean): string {
-  return differencesTable(differences, [{ title: master, value: (d) => d.master }, { title: backup, value: (d) => d.backup }], `${master} and ${backup}`, color);
+  return differencesTable(
+    differences,
+    [
+      { title: master, value: (d) => d.master },
+      { title: backup, value: (d) => d.backup },
+    ],
+    `${master} and ${backup}`,
+    color,
+  );
 }
 
 export function runDiff(o: CliOptions): Report {
@@ -46,7 +54,12 @@ export function runDiff(o: CliOptions): Report {
   // substituted value) are left out as they are in messages.
   const substituted = nodes.flatMap((n) => n.config.substituted);
   const hide = (v: string | null) => (v === null ? v : scrubText(v, substituted, { redact: redacts(o) }));
-  const differences = structuralDifferences(master, backup, cluster.peerSets).map((d) => ({ ...d, path: hide(d.path)!, master: hide(d.master), backup: hide(d.backup) }));
+  const differences = structuralDifferences(master, backup, cluster.peerSets).map((d) => ({
+    ...d,
+    path: hide(d.path)!,
+    master: hide(d.master),
+    backup: hide(d.backup),
+  }));
   return {
     files: o.ids ? [o.files[0]!] : [...o.files],
     diagnostics: checkFleet({ clusters: [cluster] }),

@@ -18,8 +18,12 @@ export function runExplain(name: string): number {
     if (doc && !doc.endsWith("\n")) process.stdout.write("\n");
     return 0;
   }
-  const [block, keyword] = name.includes("/") ? [name.slice(0, name.lastIndexOf("/")), name.slice(name.lastIndexOf("/") + 1)] : [undefined, name];
-  const specs = keywordsNamed(keyword).filter((k) => block === undefined || k.parents[k.parents.length - 1] === block || k.parents.join("/") === block);
+  const [block, keyword] = name.includes("/")
+    ? [name.slice(0, name.lastIndexOf("/")), name.slice(name.lastIndexOf("/") + 1)]
+    : [undefined, name];
+  const specs = keywordsNamed(keyword).filter(
+    (k) => block === undefined || k.parents[k.parents.length - 1] === block || k.parents.join("/") === block,
+  );
   if (specs.length > 0) {
     // Positions that share one text (a checker keyword in every checker) are shown once.
     const shown = new Map<string, string[]>();

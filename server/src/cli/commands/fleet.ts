@@ -25,18 +25,31 @@ function renderSummary(fleet: Fleet, summaries: readonly ClusterSummary[], color
     const nameWidth = Math.max(4, ...s.instances.map((x) => x.name.length));
     for (const x of s.instances) {
       const vrid = x.vrid === null ? "VRID ?" : `VRID ${x.vrid}`;
-      lines.push(`  ${x.name.padEnd(nameWidth)}  ${vrid.padEnd(8)}  ${(x.segment ?? "-").padEnd(18)}  VIPs ${x.vips.join(", ") || "-"}  (${x.nodes} of ${s.nodes.length} node${s.nodes.length === 1 ? "" : "s"})`);
+      lines.push(
+        `  ${x.name.padEnd(nameWidth)}  ${vrid.padEnd(8)}  ${(x.segment ?? "-").padEnd(18)}  VIPs ${x.vips.join(", ") || "-"}  (${x.nodes} of ${s.nodes.length} node${s.nodes.length === 1 ? "" : "s"})`,
+      );
     }
     if (s.instances.length === 0) lines.push("  no vrrp_instance");
   });
   if (collisions.length) {
     lines.push(paint(color, "1", "VRID collisions between clusters:"));
     for (const c of collisions) {
-      const fix = c.suggestion !== undefined ? `; suggested free VRID for cluster ${index.get(c.moved.cluster)}: ${c.suggestion}` : "; no free VRID left on this segment";
-      lines.push(paint(color, "31", `  VRID ${c.vrid} on ${c.segment}: cluster ${index.get(c.kept.cluster)} (${c.kept.set.name}) and cluster ${index.get(c.moved.cluster)} (${c.moved.set.name})${fix}`));
+      const fix =
+        c.suggestion !== undefined
+          ? `; suggested free VRID for cluster ${index.get(c.moved.cluster)}: ${c.suggestion}`
+          : "; no free VRID left on this segment";
+      lines.push(
+        paint(
+          color,
+          "31",
+          `  VRID ${c.vrid} on ${c.segment}: cluster ${index.get(c.kept.cluster)} (${c.kept.set.name}) and cluster ${index.get(c.moved.cluster)} (${c.moved.set.name})${fix}`,
+        ),
+      );
     }
   }
-  lines.push(`${summaries.length} cluster${summaries.length === 1 ? "" : "s"}, ${fleet.clusters.reduce((n, c) => n + c.nodes.length, 0)} nodes, ${collisions.length} VRID collision${collisions.length === 1 ? "" : "s"}`);
+  lines.push(
+    `${summaries.length} cluster${summaries.length === 1 ? "" : "s"}, ${fleet.clusters.reduce((n, c) => n + c.nodes.length, 0)} nodes, ${collisions.length} VRID collision${collisions.length === 1 ? "" : "s"}`,
+  );
   return lines.join("\n");
 }
 
@@ -57,7 +70,9 @@ export function runFleet(o: CliOptions): Report {
   const fleet = groupIntoClusters(nodes, peers, (p) => resolve(p));
   const substituted = nodes.flatMap((n) => n.config.substituted);
   const hide = (v: string) => scrubText(v, substituted, { redact: redacts(o) });
-  const summaries = fleet.clusters.map(summarize).map((s) => ({ ...s, instances: s.instances.map((i) => ({ ...i, name: hide(i.name), vips: i.vips.map(hide) })) }));
+  const summaries = fleet.clusters
+    .map(summarize)
+    .map((s) => ({ ...s, instances: s.instances.map((i) => ({ ...i, name: hide(i.name), vips: i.vips.map(hide) })) }));
   return {
     files,
     diagnostics: checkFleet(fleet),

@@ -20,7 +20,8 @@ export function disagreements(model: ScenarioResult, lab: Pick<LabScenarioResult
     const seen = lab.owners[address] ?? [];
     const race = model.race[address];
     if (race && race.length) {
-      if (!(seen.length === 1 && race.includes(seen[0]!))) out.push(`${address}: the model expects one of ${race.join(", ")} (a race), the daemons gave ${seen.join(", ") || "nobody"}`);
+      if (!(seen.length === 1 && race.includes(seen[0]!)))
+        out.push(`${address}: the model expects one of ${race.join(", ")} (a race), the daemons gave ${seen.join(", ") || "nobody"}`);
       continue;
     }
     const want = model.owners[address] ?? [];
@@ -65,14 +66,21 @@ export async function runLabCommand(o: CliOptions): Promise<number> {
     return simulationExitCode(json);
   }
   const model = simulate(setup, only);
-  const differences = model.scenarios.map((m, k) => ({ id: m.id, problems: disagreements(m, results[k]!) })).filter((d) => d.problems.length);
+  const differences = model.scenarios
+    .map((m, k) => ({ id: m.id, problems: disagreements(m, results[k]!) }))
+    .filter((d) => d.problems.length);
   if (o.format === "json") {
-    process.stdout.write(JSON.stringify({ ...json, model: toJson(model, { settled: true }).scenarios, disagreements: differences }, null, 2) + "\n");
+    process.stdout.write(
+      JSON.stringify({ ...json, model: toJson(model, { settled: true }).scenarios, disagreements: differences }, null, 2) + "\n",
+    );
   } else {
     printSimulation(json, o, { settledLabel: "settled after" });
     if (o.format === "text") {
       const lines = differences.length
-        ? [`lab and model disagree on ${differences.length} of ${results.length} scenarios (keepalived ${version}):`, ...differences.flatMap((d) => [`  ${d.id}:`, ...d.problems.map((p) => `    ${p}`)])]
+        ? [
+            `lab and model disagree on ${differences.length} of ${results.length} scenarios (keepalived ${version}):`,
+            ...differences.flatMap((d) => [`  ${d.id}:`, ...d.problems.map((p) => `    ${p}`)]),
+          ]
         : [`lab and model agree on all ${results.length} scenarios (keepalived ${version})`];
       process.stdout.write(lines.join("\n") + "\n");
     }

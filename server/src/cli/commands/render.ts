@@ -11,7 +11,17 @@ import { loadNode } from "../../cluster/nodes.js";
 import type { ClusterNode } from "../../cluster/types.js";
 import { checkRendered, renderedHost, type Difference } from "../../render/check.js";
 import { prepareTemplate, renderNode } from "../../render/render.js";
-import { nodeFromFiles, nodeFromInventory, parseNodeOption, pickHosts, readInventory, VarsError, varsFiles, withMagicVariables, type NodeVars } from "../../render/vars.js";
+import {
+  nodeFromFiles,
+  nodeFromInventory,
+  parseNodeOption,
+  pickHosts,
+  readInventory,
+  VarsError,
+  varsFiles,
+  withMagicVariables,
+  type NodeVars,
+} from "../../render/vars.js";
 import { UsageError, type CliOptions } from "../args.js";
 import { readDecoded } from "../inputs.js";
 import { differencesTable } from "../output/differences.js";
@@ -63,7 +73,13 @@ export function runRenderMode(o: CliOptions, cluster: boolean): Report {
   const { host: _host, template: _template, ...analyze } = analyzeOptions(settings, o.configId, o, path);
   void _host;
   void _template;
-  const result = checkRendered(path, nodes, { host: nodeFileHost, text, analyze, cluster, ...(o.templatePath.length ? { templatePath: o.templatePath } : {}) });
+  const result = checkRendered(path, nodes, {
+    host: nodeFileHost,
+    text,
+    analyze,
+    cluster,
+    ...(o.templatePath.length ? { templatePath: o.templatePath } : {}),
+  });
   const names = nodes.map((n) => n.name);
   const files = result.template.files.map((f) => f.path);
   if (!cluster) return { files, diagnostics: result.diagnostics };
@@ -71,7 +87,18 @@ export function runRenderMode(o: CliOptions, cluster: boolean): Report {
     files,
     diagnostics: result.diagnostics,
     differences: result.differences,
-    ...(o.format === "text" ? { sections: [renderNodeDifferences(result.differences, names, result.nodes.filter((n) => !n.rendered.ok).map((n) => n.vars.name), o.color)] } : {}),
+    ...(o.format === "text"
+      ? {
+          sections: [
+            renderNodeDifferences(
+              result.differences,
+              names,
+              result.nodes.filter((n) => !n.rendered.ok).map((n) => n.vars.name),
+              o.color,
+            ),
+          ],
+        }
+      : {}),
   };
 }
 
@@ -102,11 +129,24 @@ export function loadRenderedNodes(o: CliOptions): ClusterNode[] {
 }
 
 /** The differences table with a column per node that rendered. */
-export function renderNodeDifferences(differences: readonly Difference[], names: readonly string[], failed: readonly string[], color: boolean): string {
+export function renderNodeDifferences(
+  differences: readonly Difference[],
+  names: readonly string[],
+  failed: readonly string[],
+  color: boolean,
+): string {
   const rendered = names.filter((n) => !failed.includes(n));
   const lines: string[] = [];
   if (failed.length) lines.push(`Not rendered: ${failed.join(", ")} (see the findings below)`);
-  if (rendered.length >= 2) lines.push(differencesTable(differences, rendered.map((n) => ({ title: n, value: (d: Difference) => d.nodes[n] })), rendered.join(", "), color));
+  if (rendered.length >= 2)
+    lines.push(
+      differencesTable(
+        differences,
+        rendered.map((n) => ({ title: n, value: (d: Difference) => d.nodes[n] })),
+        rendered.join(", "),
+        color,
+      ),
+    );
   return lines.join("\n");
 }
 
@@ -118,7 +158,10 @@ export function runRender(o: CliOptions): number {
   const t = prepareTemplate(path, { host: nodeFileHost, text, ...(o.templatePath.length ? { templatePath: o.templatePath } : {}) });
   const r = renderNode(t, nodes[0]!);
   if (!r.ok) {
-    for (const f of r.faults) process.stderr.write(`${t.files[f.file]!.path}:${f.line + 1}:${f.column + 1}: ${f.code === "template-undefined-variable" ? "error" : "info"} [${f.code}] ${f.message}\n`);
+    for (const f of r.faults)
+      process.stderr.write(
+        `${t.files[f.file]!.path}:${f.line + 1}:${f.column + 1}: ${f.code === "template-undefined-variable" ? "error" : "info"} [${f.code}] ${f.message}\n`,
+      );
     return 1;
   }
   let out = r.text;
@@ -136,4 +179,3 @@ export function runRender(o: CliOptions): number {
   else process.stdout.write(out);
   return 0;
 }
-

@@ -11,11 +11,22 @@ function rulesText(o: CliOptions): string {
   const rules = allRuleInfo();
   if (o.format === "json") {
     return JSON.stringify(
-      { rules: rules.map((r) => ({ code: r.code, severity: r.severity, category: r.category, fixable: r.fixable, summary: r.summary, docs: `docs/rules/${r.code}.md` })) },
+      {
+        rules: rules.map((r) => ({
+          code: r.code,
+          severity: r.severity,
+          category: r.category,
+          fixable: r.fixable,
+          summary: r.summary,
+          docs: `docs/rules/${r.code}.md`,
+        })),
+      },
       null,
       2,
     );
   }
   const width = Math.max(...rules.map((r) => r.code.length));
-  return rules.map((r) => `${r.code.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.category.padEnd(8)}  ${r.fixable ? "fix" : "   "}  ${r.summary}`).join("\n");
+  return rules
+    .map((r) => `${r.code.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.category.padEnd(8)}  ${r.fixable ? "fix" : "   "}  ${r.summary}`)
+    .join("\n");
 }

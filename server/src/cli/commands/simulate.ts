@@ -31,7 +31,8 @@ function checkedNodes(nodes: ClusterNode[], o: CliOptions): ClusterNode[] {
   const names = nodes.map(nodeName);
   const twice = names.find((n, i) => names.indexOf(n) !== i);
   if (twice !== undefined) throw new UsageError(`two nodes are named ${twice} (a node's name is its file's base name); rename one file`);
-  for (const a of Object.keys(o.addresses)) if (!names.includes(a)) throw new UsageError(`--address names no node '${a}' (nodes: ${names.join(", ")})`);
+  for (const a of Object.keys(o.addresses))
+    if (!names.includes(a)) throw new UsageError(`--address names no node '${a}' (nodes: ${names.join(", ")})`);
   return nodes;
 }
 
@@ -43,11 +44,16 @@ export function setupFor(o: CliOptions): SimSetup {
 export function chosenScenarios(setup: SimSetup, o: CliOptions): string[] | undefined {
   if (o.scenarios.length === 0) return undefined;
   const known = scenariosFor(setup).map((s) => s.id);
-  for (const id of o.scenarios) if (!known.includes(id)) throw new UsageError(`no scenario '${id}' applies to these nodes; they have: ${known.join(", ")}`);
+  for (const id of o.scenarios)
+    if (!known.includes(id)) throw new UsageError(`no scenario '${id}' applies to these nodes; they have: ${known.join(", ")}`);
   return o.scenarios;
 }
 
-export function printSimulation(result: SimulationResult | ReturnType<typeof toJson>, o: CliOptions, extra?: { settledLabel?: string }): void {
+export function printSimulation(
+  result: SimulationResult | ReturnType<typeof toJson>,
+  o: CliOptions,
+  extra?: { settledLabel?: string },
+): void {
   let text: string;
   if (o.format === "json") text = JSON.stringify("version" in result ? result : toJson(result), null, 2);
   else if (o.format === "html") text = renderHtml(result);

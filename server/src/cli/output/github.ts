@@ -12,7 +12,14 @@ export function renderGithub(report: Report): string {
   return report.diagnostics
     .map((d) => {
       const p = lineColumns(d);
-      const props = [`file=${escapeProperty(d.file.path)}`, `line=${p.line}`, `col=${p.column}`, `endLine=${p.endLine}`, `endColumn=${p.endColumn}`, `title=${escapeProperty(`kalint ${d.code}`)}`];
+      const props = [
+        `file=${escapeProperty(d.file.path)}`,
+        `line=${p.line}`,
+        `col=${p.column}`,
+        `endLine=${p.endLine}`,
+        `endColumn=${p.endColumn}`,
+        `title=${escapeProperty(`kalint ${d.code}`)}`,
+      ];
       return `::${LEVEL[d.severity]} ${props.join(",")}::${escapeData(d.node !== undefined ? `(${d.node}) ${d.message}` : d.message)}`;
     })
     .join("\n");

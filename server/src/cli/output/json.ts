@@ -11,8 +11,24 @@ export function diagnosticJson(d: Diagnostic) {
     code: d.code,
     message: d.message,
     ...(d.node !== undefined ? { node: d.node } : {}),
-    ...(d.related?.length ? { related: d.related.map((r) => ({ file: r.file.path, line: lineColumns(r).line, column: lineColumns(r).column, message: r.message })) } : {}),
-    ...(d.fix ? { fix: { description: d.fix.description, edits: d.fix.edits.map((e) => ({ ...(e.file !== d.file ? { file: e.file.path } : {}), ...lineColumns(e), newText: e.newText })) } } : {}),
+    ...(d.related?.length
+      ? {
+          related: d.related.map((r) => ({
+            file: r.file.path,
+            line: lineColumns(r).line,
+            column: lineColumns(r).column,
+            message: r.message,
+          })),
+        }
+      : {}),
+    ...(d.fix
+      ? {
+          fix: {
+            description: d.fix.description,
+            edits: d.fix.edits.map((e) => ({ ...(e.file !== d.file ? { file: e.file.path } : {}), ...lineColumns(e), newText: e.newText })),
+          },
+        }
+      : {}),
     ...(d.omitted !== undefined ? { omitted: d.omitted } : {}),
   };
 }

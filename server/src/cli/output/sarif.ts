@@ -44,7 +44,14 @@ export function renderSarif(report: Report): string {
         ? {
             relatedLocations: d.related.map((r, i) => {
               const q = lineColumns(r);
-              return { id: i, message: { text: r.message }, physicalLocation: { artifactLocation: { uri: artifactUri(r.file.path) }, region: { startLine: q.line, startColumn: q.column } } };
+              return {
+                id: i,
+                message: { text: r.message },
+                physicalLocation: {
+                  artifactLocation: { uri: artifactUri(r.file.path) },
+                  region: { startLine: q.line, startColumn: q.column },
+                },
+              };
             }),
           }
         : {}),
@@ -57,7 +64,10 @@ export function renderSarif(report: Report): string {
                   artifactLocation: { uri: artifactUri(edits[0]!.file.path) },
                   replacements: edits.map((e) => {
                     const q = lineColumns(e);
-                    return { deletedRegion: { startLine: q.line, startColumn: q.column, endLine: q.endLine, endColumn: q.endColumn }, insertedContent: { text: e.newText } };
+                    return {
+                      deletedRegion: { startLine: q.line, startColumn: q.column, endLine: q.endLine, endColumn: q.endColumn },
+                      insertedContent: { text: e.newText },
+                    };
                   }),
                 })),
               },

@@ -12,9 +12,10 @@ export const advertIntMismatch: ClusterRule = {
       setting: (p) => p.instance.advertInt,
       related: "peer value",
       // VRRPv2 drops an advert with another interval; a VRRPv3 backup adopts the master's (vrrp.c, checked in the lab).
-      message: (got, want, where, { master, backup }) => bothV3(master, backup)
-        ? `advert_int ${shown(got)} differs from its peer's ${shown(want)} (${where}); with VRRPv3 a backup adopts the master's interval, so the addresses still move, but how fast a failure is noticed depends on which node is master`
-        : `advert_int ${shown(got)} differs from its peer's ${shown(want)} (${where}); with VRRPv2 each node drops the other's adverts, so both become master and hold the addresses (split brain)`,
+      message: (got, want, where, { master, backup }) =>
+        bothV3(master, backup)
+          ? `advert_int ${shown(got)} differs from its peer's ${shown(want)} (${where}); with VRRPv3 a backup adopts the master's interval, so the addresses still move, but how fast a failure is noticed depends on which node is master`
+          : `advert_int ${shown(got)} differs from its peer's ${shown(want)} (${where}); with VRRPv2 each node drops the other's adverts, so both become master and hold the addresses (split brain)`,
       mild: ({ master, backup }) => bothV3(master, backup),
     });
   },

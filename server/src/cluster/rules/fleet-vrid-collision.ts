@@ -16,7 +16,8 @@ export const fleetVridCollision: ClusterRule = {
       const edits: TextEdit[] = [];
       for (const p of c.moved.set.peers) {
         const w = p.instance.virtualRouterId?.word;
-        if (w && writtenAs(w) && c.suggestion !== undefined && p.instance.virtualRouterId?.value === c.vrid) edits.push({ file: w.file, start: w.start, end: w.end, newText: String(c.suggestion) });
+        if (w && writtenAs(w) && c.suggestion !== undefined && p.instance.virtualRouterId?.value === c.vrid)
+          edits.push({ file: w.file, start: w.start, end: w.end, newText: String(c.suggestion) });
       }
       const keptNodes = c.kept.cluster.nodes.map((n) => n.label).join(", ");
       report({

@@ -43,7 +43,10 @@ export const trackWeightInsufficient: ClusterRule = {
       const arithmetic = down.length
         ? `${range.base} ${down.map((d) => `- ${d.by}`).join(" ")} = ${range.lowest}`
         : `${range.base} with no track that lowers it`;
-      const backupShown = best.priority > priorityRange(best.peer.node.model, best.peer.instance).base ? `${best.priority} with its tracks succeeding` : `${best.priority}`;
+      const backupShown =
+        best.priority > priorityRange(best.peer.node.model, best.peer.instance).base
+          ? `${best.priority} with its tracks succeeding`
+          : `${best.priority}`;
       // One line-weighted negative track: offer the weight that crosses the gap.
       let fix;
       if (down.length === 1 && down[0]!.t.weightFrom === "line" && down[0]!.t.weight < 0 && !down[0]!.t.reverse) {

@@ -19,9 +19,7 @@ function addPeerFix(block: Block, address: string): Fix | undefined {
   const description = `add ${address} to unicast_peer`;
   if (before.trim() !== "") return { description, edits: [{ file, start: close.start, end: close.start, newText: `${address} ` }] };
   const first = block.children[0];
-  const indent = first
-    ? file.lineText(file.lineOf(first.start)).match(/^\s*/)![0]
-    : `${before}    `;
+  const indent = first ? file.lineText(file.lineOf(first.start)).match(/^\s*/)![0] : `${before}    `;
   return { description, edits: [{ file, start: lineStart, end: lineStart, newText: `${indent}${address}\n` }] };
 }
 

@@ -14,7 +14,8 @@ export const versionMismatch: ClusterRule = {
     reportSettingMismatches(cluster, report, {
       setting: (p) => p.instance.version,
       related: "peer version",
-      message: (got, want, where, { master, backup }) => `VRRP version ${got.value} (${origin(backup)}) differs from its peer's ${want.value} (${origin(master)}, ${where}); the nodes cannot read each other's adverts`,
+      message: (got, want, where, { master, backup }) =>
+        `VRRP version ${got.value} (${origin(backup)}) differs from its peer's ${want.value} (${origin(master)}, ${where}); the nodes cannot read each other's adverts`,
       // Only an instance's own `version` word is safe to rewrite; a global one affects every instance.
       fixable: (got) => (got.statement?.keyword.text === "version" ? got.word : undefined),
     });

@@ -16,10 +16,7 @@ export const vipMismatch: ClusterRule = {
       const missing = want.filter((a) => !got.includes(a));
       const extra = got.filter((a) => !want.includes(a));
       if (missing.length === 0 && extra.length === 0) continue;
-      const parts = [
-        ...(missing.length ? [`missing ${missing.join(", ")}`] : []),
-        ...(extra.length ? [`extra ${extra.join(", ")}`] : []),
-      ];
+      const parts = [...(missing.length ? [`missing ${missing.join(", ")}`] : []), ...(extra.length ? [`extra ${extra.join(", ")}`] : [])];
       const wantAt = vipAnchor(master);
       // Adverts carry addresses without prefixes, and keepalived drops an advert that does not carry
       // exactly its own addresses (vrrp_check_packet; checked in the lab).

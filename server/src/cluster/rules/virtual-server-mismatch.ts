@@ -34,7 +34,11 @@ function compare(want: VirtualServer, got: VirtualServer): string[] {
     const t = theirs.get(k);
     if (!t) continue;
     if (t.weight !== r.weight) out.push(`real_server ${k} weight ${r.weight} here, ${t.weight} on its peer`);
-    const checks = (x: typeof r) => x.checkers.map((c) => c.keyword.text).sort().join(", ") || "none";
+    const checks = (x: typeof r) =>
+      x.checkers
+        .map((c) => c.keyword.text)
+        .sort()
+        .join(", ") || "none";
     if (checks(t) !== checks(r)) out.push(`real_server ${k} checks ${checks(r)} here, ${checks(t)} on its peer`);
   }
   return out;

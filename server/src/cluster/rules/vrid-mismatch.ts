@@ -8,7 +8,8 @@ export const vridMismatch: ClusterRule = {
     reportSettingMismatches(cluster, report, {
       setting: (p) => p.instance.virtualRouterId,
       related: "peer value",
-      message: (got, want, where) => `virtual_router_id ${got.value} differs from its peer's ${want.value} (${where}); the nodes ignore each other's adverts and both become master`,
+      message: (got, want, where) =>
+        `virtual_router_id ${got.value} differs from its peer's ${want.value} (${where}); the nodes ignore each other's adverts and both become master`,
     });
   },
 };

@@ -33,14 +33,11 @@ export const GLOBAL_DOCS: Readonly<Record<string, string>> = {
     "Give each keepalived process its standard name (`keepalived` for the parent, `keepalived_vrrp`, `keepalived_ipvs` and `keepalived_bfd` for the children) so `ps` and `top` show which is which. Without it every process carries the parent's name.",
   process_name:
     "Process name shown by `ps`/`top` for the parent keepalived process; handy when several keepalived daemons run on one host. The children are named with `vrrp_process_name`, `checker_process_name` and `bfd_process_name`.",
-  vrrp_process_name:
-    "Process name of the VRRP child process (`keepalived_vrrp` when `process_names` is used).",
-  checker_process_name:
-    "Process name of the health-checker (IPVS) child process (`keepalived_ipvs` when `process_names` is used).",
+  vrrp_process_name: "Process name of the VRRP child process (`keepalived_vrrp` when `process_names` is used).",
+  checker_process_name: "Process name of the health-checker (IPVS) child process (`keepalived_ipvs` when `process_names` is used).",
   lvs_process_name:
     "Old name of `checker_process_name`: sets the process name of the health-checker child. Write `checker_process_name` instead.",
-  bfd_process_name:
-    "Process name of the BFD child process (`keepalived_bfd` when `process_names` is used).",
+  bfd_process_name: "Process name of the BFD child process (`keepalived_bfd` when `process_names` is used).",
 
   // --- scripts --------------------------------------------------------------------------
   use_symlink_paths:
@@ -108,12 +105,10 @@ export const GLOBAL_DOCS: Readonly<Record<string, string>> = {
   bfd_cpu_affinity: "Pin the BFD process to the listed CPUs (numbers as in `/proc/cpuinfo`).",
   vrrp_rlimit_rttime:
     "Microseconds of CPU a realtime VRRP process may use without blocking (its RLIMIT_RTTIME) before the kernel stops it; a guard against a runaway realtime process. Default 10000; raise it on slow CPUs.",
-  checker_rlimit_rttime:
-    "Microseconds of CPU a realtime health-checker process may use without blocking (RLIMIT_RTTIME). Default 10000.",
+  checker_rlimit_rttime: "Microseconds of CPU a realtime health-checker process may use without blocking (RLIMIT_RTTIME). Default 10000.",
   bfd_rlimit_rttime: "Microseconds of CPU a realtime BFD process may use without blocking (RLIMIT_RTTIME). Default 10000.",
   vrrp_rlimit_rtime: "Misspelt older form of `vrrp_rlimit_rttime`, with the same meaning. Write `vrrp_rlimit_rttime`.",
-  checker_rlimit_rtime:
-    "Misspelt older form of `checker_rlimit_rttime`, with the same meaning. Write `checker_rlimit_rttime`.",
+  checker_rlimit_rtime: "Misspelt older form of `checker_rlimit_rttime`, with the same meaning. Write `checker_rlimit_rttime`.",
   bfd_rlimit_rtime: "Misspelt older form of `bfd_rlimit_rttime`, with the same meaning. Write `bfd_rlimit_rttime`.",
 
   // --- VRRP defaults --------------------------------------------------------------------
@@ -175,8 +170,7 @@ export const GLOBAL_DOCS: Readonly<Record<string, string>> = {
     "Shortcut for modern switches: send a single gratuitous ARP / NA when becoming master and no delayed second burst, by changing the repeat, delay and refresh settings that are still at their defaults. The keyword alone means yes.",
   vrrp_garp_extra_if:
     "Every this many seconds, re-send gratuitous ARPs / NAs for VIPs that sit on interfaces other than the instance's own, so switch MAC tables stay current (about a third of the switch's ageing time, e.g. 100 for 300 s). Only VMAC interfaces are refreshed unless `all` is added before or after the number.",
-  vrrp_vmac_garp_intvl:
-    "Former name of `vrrp_garp_extra_if`, with the same arguments and meaning. Write `vrrp_garp_extra_if` instead.",
+  vrrp_vmac_garp_intvl: "Former name of `vrrp_garp_extra_if`, with the same arguments and meaning. Write `vrrp_garp_extra_if` instead.",
 
   // --- firewall integration --------------------------------------------------------------
   vrrp_iptables:
@@ -201,8 +195,7 @@ export const GLOBAL_DOCS: Readonly<Record<string, string>> = {
   lvs_flush: "Remove every IPVS virtual server already present when keepalived starts, including ones it did not create.",
   lvs_flush_on_stop:
     "At shutdown, clear IPVS in one operation instead of deleting each virtual and real server separately, which is much faster for large configurations. With `VS` only the virtual servers keepalived manages are removed (the kernel drops their real servers); alone the whole IPVS table is flushed.",
-  lvs_flush_onstop:
-    "Older spelling of `lvs_flush_on_stop`, with the same arguments and meaning. Write `lvs_flush_on_stop` instead.",
+  lvs_flush_onstop: "Older spelling of `lvs_flush_on_stop`, with the same arguments and meaning. Write `lvs_flush_on_stop` instead.",
   lvs_sync_daemon:
     "Run the kernel's IPVS connection-sync daemon on INTERFACE so a backup director knows the open connections after failover. With `inst NAME` its master/backup role follows that vrrp_instance; without one both roles run. Options: `id` (sync ID, default the instance's VRID), `maxlen`, `port` (default 8848), `ttl`, `group` (default 224.0.0.81). Write the sync ID as `id N`; the bare positional form is deprecated.",
 
@@ -215,8 +208,7 @@ export const GLOBAL_DOCS: Readonly<Record<string, string>> = {
     "Named pipe receiving VRRP events only: one line per instance or sync group change, giving the kind, the quoted name, the new state and the priority.",
   vrrp_notify_fifo_script:
     "Command keepalived starts to read `vrrp_notify_fifo`; the FIFO's path is passed as its last argument. An optional user and group may come last.",
-  lvs_notify_fifo:
-    "Named pipe receiving health-checker events only: one line each time a virtual or real server goes up or down.",
+  lvs_notify_fifo: "Named pipe receiving health-checker events only: one line each time a virtual or real server goes up or down.",
   lvs_notify_fifo_script:
     "Command keepalived starts to read `lvs_notify_fifo`; the FIFO's path is passed as its last argument. An optional user and group may come last.",
   fifo_write_vrrp_states_on_reload:
@@ -236,8 +228,7 @@ export const GLOBAL_DOCS: Readonly<Record<string, string>> = {
     "When answering SNMP queries, re-read a virtual server's IPVS counters from the kernel only if the last read is older than this many seconds. Default 5.",
   snmp_rs_stats_update_interval:
     "Like `snmp_vs_stats_update_interval`, for real-server counters, which are only read when an SNMP query asks for them. Default 5.",
-  enable_dbus:
-    "Enable the D-Bus interface of the VRRP process, which publishes instance states and offers some control.",
+  enable_dbus: "Enable the D-Bus interface of the VRRP process, which publishes instance states and offers some control.",
   dbus_service_name:
     "D-Bus service name to register; change it when several keepalived daemons with D-Bus run on one host. Default `org.keepalived.Vrrp1`.",
   dbus_no_interface_name:
@@ -333,12 +324,9 @@ export const GLOBAL_DOCS: Readonly<Record<string, string>> = {
     "Block of interface names (separated by spaces or new lines) whose messages share this group's limits, typically all links into one switch.",
 
   // --- SSL --------------------------------------------------------------------------------
-  SSL:
-    "Unnamed block setting up the TLS context shared by every SSL_GET health check: a client certificate, its key and key password, and a CA file. When the block is absent keepalived uses a default context without a client certificate.",
+  SSL: "Unnamed block setting up the TLS context shared by every SSL_GET health check: a client certificate, its key and key password, and a CA file. When the block is absent keepalived uses a default context without a client certificate.",
   password: "Passphrase that decrypts the private key given with `key`.",
-  ca:
-    "File of trusted CA certificates (PEM) loaded into the SSL_GET context. keepalived does not enforce certificate verification, so a check does not fail because a server's certificate is untrusted.",
+  ca: "File of trusted CA certificates (PEM) loaded into the SSL_GET context. keepalived does not enforce certificate verification, so a check does not fail because a server's certificate is untrusted.",
   certificate: "Certificate file (PEM, may hold a chain) presented as client certificate to servers checked with SSL_GET.",
-  "SSL > key":
-    "Private key file (PEM) for `certificate`; when it is encrypted, give its passphrase with `password`.",
+  "SSL > key": "Private key file (PEM) for `certificate`; when it is encrypted, give its passphrase with `password`.",
 };

@@ -90,8 +90,7 @@ export const LVS_DOCS: Readonly<Record<string, string>> = {
   hysteresis:
     "Margin around `quorum` that stops flapping: the quorum is lost below `quorum - hysteresis` and regained only at `quorum + hysteresis` (default 0). " +
     "It must be smaller than the quorum; otherwise keepalived reduces it.",
-  "virtual_server > weight":
-    "Default IPVS weight for the real servers of this service that set no `weight` of their own (default 1).",
+  "virtual_server > weight": "Default IPVS weight for the real servers of this service that set no `weight` of their own (default 1).",
   sorry_server:
     "A fallback server (address and optional port) that IPVS uses while the service has lost its quorum, typically a maintenance page; it is removed again once enough real servers are healthy. " +
     "For fwmark services a port on it is ignored, and for non-NAT services it is reset to the service's port.",
@@ -144,8 +143,7 @@ export const LVS_DOCS: Readonly<Record<string, string>> = {
     "Random delay, up to this many seconds, before the first check of each checker of this real server. Overrides the virtual server's value; 0 disables the spread.",
   "real_server > connect_timeout":
     "Time, in seconds, the checkers of this real server wait for a connection or answer before counting a failure. Overrides the virtual server's value (default 5).",
-  "real_server > delay_loop":
-    "Interval, in seconds, between checks of this real server, overriding the virtual server's `delay_loop`.",
+  "real_server > delay_loop": "Interval, in seconds, between checks of this real server, overriding the virtual server's `delay_loop`.",
   "real_server > smtp_alert":
     "Sends an e-mail when this real server changes state. Optional boolean, the keyword alone means on. " +
     "When absent it follows `smtp_alert_checker`, then `smtp_alert` in `global_defs`, and otherwise is on (unlike most other alert defaults).",
@@ -183,13 +181,17 @@ export const LVS_DOCS: Readonly<Record<string, string>> = {
   connect_ip:
     "Address the checker connects to, when it is not the real server's own address (for example a separate health port on another interface). Must be of the same family as `bindto`.",
   connect_port: "Port the checker connects to instead of the real server's port, for a service whose health endpoint listens elsewhere.",
-  "PING_CHECK > connect_port": "Accepted because all connection checkers share it, but an ICMP echo has no destination port, so it does not change the ping.",
-  bindto: "Source address for the checker's connection, when the default route's address is not the right one. Must be of the same family as `connect_ip`.",
+  "PING_CHECK > connect_port":
+    "Accepted because all connection checkers share it, but an ICMP echo has no destination port, so it does not change the ping.",
+  bindto:
+    "Source address for the checker's connection, when the default route's address is not the right one. Must be of the same family as `connect_ip`.",
   bind_port: "Source port for the checker's connection; normally left to the kernel.",
-  bind_if: "Interface the checker's socket is bound to. Needed when `bindto` is an IPv6 link-local address, which is only unique per interface.",
+  bind_if:
+    "Interface the checker's socket is bound to. Needed when `bindto` is an IPv6 link-local address, which is only unique per interface.",
   connect_timeout:
     "Time, in seconds (decimals allowed), this checker waits for the connection or the answer before counting the attempt as failed. Defaults to the real server's, then the virtual server's value (5).",
-  fwmark: "Firewall mark put on the checker's packets (SO_MARK), so policy routing or firewall rules can treat health-check traffic separately.",
+  fwmark:
+    "Firewall mark put on the checker's packets (SO_MARK), so policy routing or firewall rules can treat health-check traffic separately.",
   retry:
     "How many more attempts this checker makes after a failed one before it declares the real server down (default 1, or the real/virtual server's `retry`).",
   "MISC_CHECK > retry":
@@ -248,12 +250,14 @@ export const LVS_DOCS: Readonly<Record<string, string>> = {
   regex_options:
     "PCRE2 compile options for `regex`, such as `caseless`, `multiline`, `dotall`, `extended`, `ungreedy` or `utf`. Misspelled option names are silently ignored.",
   regex_min_offset: "First position in the response body where a `regex` match may begin; earlier matches do not count.",
-  regex_max_offset: "Last position in the response body where a `regex` match may begin; it must be larger than `regex_min_offset`, otherwise both limits are dropped.",
+  regex_max_offset:
+    "Last position in the response body where a `regex` match may begin; it must be larger than `regex_min_offset`, otherwise both limits are dropped.",
   regex_stack:
     "Initial and maximum size of the PCRE2 JIT stack for `regex`, for expressions that need more than the default. The first number may not exceed the second.",
 
   // SMTP_CHECK
-  helo_name: "Name this checker announces in its `HELO` command. Without it keepalived sends a fixed placeholder name of its own, not this host's name.",
+  helo_name:
+    "Name this checker announces in its `HELO` command. Without it keepalived sends a fixed placeholder name of its own, not this host's name.",
   "SMTP_CHECK > host":
     "Formerly listed several servers to test within one `SMTP_CHECK`. It is only compiled into special builds, so normal keepalived rejects it as unknown. Instead, write one `SMTP_CHECK` block per server, with `connect_ip`/`connect_port` inside.",
 
@@ -269,11 +273,13 @@ export const LVS_DOCS: Readonly<Record<string, string>> = {
   payload: "Bytes the UDP checker sends, written in hexadecimal (spaces between bytes allowed).",
   require_reply:
     "Requires an answer to the UDP datagram. With a hex pattern the reply must start with those bytes; an `x` nibble matches anything.",
-  min_reply_length: "Shortest reply accepted by `require_reply` (default 0). Must not exceed `max_reply_length`, or the check can never pass.",
+  min_reply_length:
+    "Shortest reply accepted by `require_reply` (default 0). Must not exceed `max_reply_length`, or the check can never pass.",
   max_reply_length: "Longest reply accepted by `require_reply` (default 255).",
 
   // DNS_CHECK
-  "DNS_CHECK > type": "Record type to query: `A`, `AAAA`, `NS`, `CNAME`, `SOA` (default), `MX`, `TXT`, `RRSIG` or `DNSKEY`. Case does not matter.",
+  "DNS_CHECK > type":
+    "Record type to query: `A`, `AAAA`, `NS`, `CNAME`, `SOA` (default), `MX`, `TXT`, `RRSIG` or `DNSKEY`. Case does not matter.",
   "DNS_CHECK > name": "Domain name to query; defaults to the root zone, which every DNS server can answer.",
 
   // FILE_CHECK
@@ -284,5 +290,6 @@ export const LVS_DOCS: Readonly<Record<string, string>> = {
     "Without it the weight given on the `track_file` definition applies.",
 
   // BFD_CHECK
-  "BFD_CHECK > name": "Name of the `bfd_instance` whose session state this checker follows. It must be configured, and a real server can follow each instance only once.",
+  "BFD_CHECK > name":
+    "Name of the `bfd_instance` whose session state this checker follows. It must be configured, and a real server can follow each instance only once.",
 };

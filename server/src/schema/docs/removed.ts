@@ -12,8 +12,7 @@ export const REMOVED_DOCS: Readonly<Record<string, string>> = {
     "Top-level block that defined a named, reusable set of real servers with their weights, referenced from virtual servers with `real_group`. There is no replacement: write the `real_server` blocks in each virtual_server, sharing them through `include` if needed. Not to be confused with `virtual_server_group`, which groups virtual addresses.",
   "CI-LINUX":
     "Health checker that asked the Cluster Infrastructure for Linux (CI) membership service whether a real server's node was up. Dropped without a direct successor; a `MISC_CHECK` running a script can make the same test.",
-  lvs_id:
-    "Old `global_defs` keyword naming this node in alert e-mails. It was renamed: write `router_id` with the same value.",
+  lvs_id: "Old `global_defs` keyword naming this node in alert e-mails. It was renamed: write `router_id` with the same value.",
   nat_mask:
     "Old `virtual_server` keyword giving a netmask for masquerading real servers, used only by the firewall code of 2.2-era kernels and ignored long before it was removed. Delete the line: IPVS NAT needs no mask from keepalived.",
   plugin_dir:

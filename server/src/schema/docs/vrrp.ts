@@ -19,8 +19,7 @@ export const VRRP_DOCS: Readonly<Record<string, string>> = {
     "Initial state the instance starts in: `MASTER` or `BACKUP` (upper case). The election decides the real state afterwards. When omitted, the instance starts as BACKUP unless its priority is 255. `nopreempt` and `preempt_delay` only work with `BACKUP`; any other word is treated as BACKUP.",
   "vrrp_instance > interface":
     "Network interface the instance sends and receives its adverts on, and where virtual addresses without their own `dev` are placed. Required unless the instance is unicast with a source address. Names must be shorter than 16 characters and the loopback interface is refused.",
-  vrf:
-    "VRF device to run a unicast instance in when no `interface` is given (for example with asymmetric routing). It cannot be combined with `interface`, and it is cleared for multicast instances.",
+  vrf: "VRF device to run a unicast instance in when no `interface` is given (for example with asymmetric routing). It cannot be combined with `interface`, and it is cleared for multicast instances.",
   virtual_router_id:
     "The VRID (1-255) that identifies this virtual router on the wire. Every node of the same virtual router must use the same value, and it must be unique among the instances sharing an interface, address family and multicast group (or unicast peers). It is mandatory: without it keepalived refuses to load the VRRP configuration.",
   priority:
@@ -181,8 +180,7 @@ export const VRRP_DOCS: Readonly<Record<string, string>> = {
     "Freshness window in seconds (1-300) for `anti_replay time`: adverts with older timestamps are rejected. Defaults to three advert intervals, at least 5 seconds.",
   anti_replay:
     "Replay protection style: `time` (default) rejects adverts outside `time_window` and needs synchronised clocks (NTP); `monotonic` only requires sequence numbers to keep growing.",
-  mode:
-    "`enforce` (default) accepts only signed adverts. `permissive` also accepts unsigned ones, and `receive-only` additionally signs nothing: use them in that order to roll authentication out without downtime. Strict mode forces `enforce`.",
+  mode: "`enforce` (default) accepts only signed adverts. `permissive` also accepts unsigned ones, and `receive-only` additionally signs nothing: use them in that order to roll authentication out without downtime. Strict mode forces `enforce`.",
 
   // --- vrrp_sync_group -------------------------------------------------------------------
   vrrp_sync_group:
@@ -201,8 +199,7 @@ export const VRRP_DOCS: Readonly<Record<string, string>> = {
     "Block of `bfd_instance` names, one per line (`NAME [weight N [reverse|noreverse]]`), applied to every member of the group. They must be defined above.",
   "vrrp_sync_group > notify_master":
     "Program run when the whole group becomes MASTER: a command, optionally quoted with arguments, then an optional user and group to run it as.",
-  "vrrp_sync_group > notify_backup":
-    "Program run when the group becomes BACKUP; same syntax as the group's `notify_master`.",
+  "vrrp_sync_group > notify_backup": "Program run when the group becomes BACKUP; same syntax as the group's `notify_master`.",
   "vrrp_sync_group > notify_fault":
     "Program run when the group enters FAULT because a member or a group tracker failed; same syntax as the group's `notify_master`.",
   "vrrp_sync_group > notify_stop":
@@ -211,8 +208,7 @@ export const VRRP_DOCS: Readonly<Record<string, string>> = {
     "Program run on every state change of the group, after the state-specific script, with four arguments appended: `GROUP`, the group name, the new state and a priority value. Same syntax as the group's `notify_master`.",
   "vrrp_sync_group > smtp_alert":
     "Send an e-mail to the `notification_email` addresses on each state change of the group. Alone it means on; when omitted it follows `smtp_alert`/`smtp_alert_vrrp` in `global_defs`.",
-  "vrrp_sync_group > notify_priority_changes":
-    "Report priority changes of the group's members on the notify FIFOs. Alone it means on.",
+  "vrrp_sync_group > notify_priority_changes": "Report priority changes of the group's members on the notify FIFOs. Alone it means on.",
   global_tracking:
     "Made members share one tracking policy. Deprecated: put `track_interface`, `track_script` or `track_file` on the sync group itself, or use `sync_group_tracking_weight` if members must keep their own weights.",
   sync_group_tracking_weight:
@@ -224,8 +220,7 @@ export const VRRP_DOCS: Readonly<Record<string, string>> = {
   script:
     "Command to run: a path plus arguments, or the whole command in quotes. Exit status 0 counts as success, anything else (or a timeout) as failure.",
   interval: "Seconds between runs of the script, with millisecond resolution (default 1; 0 counts as 1).",
-  timeout:
-    "Seconds a run may take before it is counted as a failure, millisecond resolution. Defaults to the `interval`; 0 counts as 1.",
+  timeout: "Seconds a run may take before it is counted as a failure, millisecond resolution. Defaults to the `interval`; 0 counts as 1.",
   "vrrp_script > weight":
     "Default weight for instances tracking this script (-253 to 253, default 0). With 0 a failing script puts them in FAULT; a positive weight is added to the priority while the script succeeds, a negative one subtracted while it fails, and `reverse` turns this around. A weight on the `track_script` line overrides it.",
   rise: "Consecutive successful runs needed before a failed script is considered OK again (default 1).",
@@ -243,8 +238,7 @@ export const VRRP_DOCS: Readonly<Record<string, string>> = {
     "How the parameters after `process` are compared: `partial` means the first ones given must match, `initial` also lets the last one be a prefix; alone it means an exact match, which with no parameters requires the process to have none.",
   "vrrp_track_process > weight":
     "Default weight for instances tracking this process (default 0). With 0 the instances go to FAULT while the process check fails; a positive weight is added while it passes, a negative one subtracted while it fails; `reverse` turns this around.",
-  "vrrp_track_process > quorum":
-    "Minimum number of matching processes for the check to pass (default 1). Must not exceed `quorum_max`.",
+  "vrrp_track_process > quorum": "Minimum number of matching processes for the check to pass (default 1). Must not exceed `quorum_max`.",
   quorum_max:
     "Maximum number of matching processes for the check to pass (default unlimited); e.g. 1 fails when two copies run (mind short-lived forks, see `fork_delay`). 0 means the check passes only when no matching process runs at all.",
   delay: "Sets both `terminate_delay` and `fork_delay` to this many seconds, to ride out a process restart without a failover.",
@@ -252,8 +246,7 @@ export const VRRP_DOCS: Readonly<Record<string, string>> = {
     "Seconds to wait after the process count drops below quorum before declaring the check failed, so a quick restart does not cause a failover.",
   fork_delay:
     "Seconds to wait after the count reaches quorum because of a fork before declaring the check passed, so a brief fork/exec does not cause flapping.",
-  full_command:
-    "Compare `process` with the full command line (`/proc/PID/cmdline`, like `pgrep -f`) instead of the process name.",
+  full_command: "Compare `process` with the full command line (`/proc/PID/cmdline`, like `pgrep -f`) instead of the process name.",
 
   // --- track_file ------------------------------------------------------------------------
   track_file:

@@ -9,8 +9,19 @@ import { isTableEntry, ROUTE_SCOPES, type LineChecker, type LineContext } from "
 
 /** Option words and whether they take a value. `track_group` only on static addresses, `use_vmac` only on VRRP ones. */
 const OPTIONS: ReadonlyMap<string, boolean> = new Map([
-  ["dev", true], ["scope", true], ["broadcast", true], ["brd", true], ["label", true], ["peer", true], ["preferred_lft", true],
-  ["home", false], ["-nodad", false], ["mngtmpaddr", false], ["noprefixroute", false], ["autojoin", false], ["no_track", false],
+  ["dev", true],
+  ["scope", true],
+  ["broadcast", true],
+  ["brd", true],
+  ["label", true],
+  ["peer", true],
+  ["preferred_lft", true],
+  ["home", false],
+  ["-nodad", false],
+  ["mngtmpaddr", false],
+  ["noprefixroute", false],
+  ["autojoin", false],
+  ["no_track", false],
 ]);
 
 /** Linux interface names (and so address labels) hold at most 15 bytes. */
@@ -37,9 +48,15 @@ function checkAddress(words: readonly Word[], context: LineContext, isStatic: bo
   for (let i = 1; i < words.length; i++) {
     const option = words[i]!;
     const name = option.text;
-    const takesValue = OPTIONS.get(name) ?? (isStatic ? (name === "track_group" ? true : undefined) : name === "use_vmac" ? false : undefined);
+    const takesValue =
+      OPTIONS.get(name) ?? (isStatic ? (name === "track_group" ? true : undefined) : name === "use_vmac" ? false : undefined);
     if (takesValue === undefined) {
-      const hint = !isStatic && name === "track_group" ? " (track_group applies to static addresses only)" : isStatic && name === "use_vmac" ? " (use_vmac applies to VRRP addresses only)" : "";
+      const hint =
+        !isStatic && name === "track_group"
+          ? " (track_group applies to static addresses only)"
+          : isStatic && name === "use_vmac"
+            ? " (use_vmac applies to VRRP addresses only)"
+            : "";
       reporter.report(option, "invalid-value", `unknown address option '${name}'${hint}`);
       continue;
     }
@@ -54,11 +71,13 @@ function checkAddress(words: readonly Word[], context: LineContext, isStatic: bo
       case "dev":
         if (dev) reporter.report(option, "invalid-value", `the address ${first.text} names its device twice`);
         dev = true;
-        if (value.text.length > IFNAME_MAX) reporter.report(value, "invalid-value", `interface name '${value.text}' is longer than ${IFNAME_MAX} characters`);
+        if (value.text.length > IFNAME_MAX)
+          reporter.report(value, "invalid-value", `interface name '${value.text}' is longer than ${IFNAME_MAX} characters`);
         break;
       case "scope":
         scope = option;
-        if (!isTableEntry(value.text, ROUTE_SCOPES, 255)) reporter.report(value, "invalid-value", `'${value.text}' is not an address scope (global, site, link, host, nowhere or 0..255)`);
+        if (!isTableEntry(value.text, ROUTE_SCOPES, 255))
+          reporter.report(value, "invalid-value", `'${value.text}' is not an address scope (global, site, link, host, nowhere or 0..255)`);
         break;
       case "broadcast":
       case "brd":
@@ -68,7 +87,8 @@ function checkAddress(words: readonly Word[], context: LineContext, isStatic: bo
         }
         brd = option;
         if (value.text === "+" || value.text === "-") brdRelative = true;
-        else if (!isIPv4(value.text)) reporter.report(value, "invalid-value", `'${value.text}' is not a broadcast address (an IPv4 address, + or -)`);
+        else if (!isIPv4(value.text))
+          reporter.report(value, "invalid-value", `'${value.text}' is not a broadcast address (an IPv4 address, + or -)`);
         break;
       case "label":
         // A label over IFNAMSIZ is the vip-label-too-long rule's finding, reported once there.
@@ -82,7 +102,8 @@ function checkAddress(words: readonly Word[], context: LineContext, isStatic: bo
         peer = option;
         const p = readAddress(value.text);
         if (!p.ok) reporter.report(value, "invalid-value", `'${value.text}' is not a valid peer address`);
-        else if (p.value.family !== family) reporter.report(value, "invalid-value", `peer ${value.text} is not of the same address family as ${first.text}`);
+        else if (p.value.family !== family)
+          reporter.report(value, "invalid-value", `peer ${value.text} is not of the same address family as ${first.text}`);
         else if (addr.value.prefix !== undefined && addr.value.prefix !== (family === 4 ? 32 : 128)) {
           reporter.report(first, "invalid-value", `an address with a peer takes no prefix length; give it on the peer instead`);
         }

@@ -19,10 +19,36 @@ export type LineChecker = (words: readonly Word[], context: LineContext) => void
  */
 export const ROUTE_SCOPES: ReadonlySet<string> = new Set(["global", "nowhere", "host", "link", "site"]);
 export const ROUTE_TYPES: ReadonlySet<string> = new Set([
-  "local", "nat", "broadcast", "brd", "anycast", "multicast", "prohibit", "unreachable", "blackhole", "xresolve", "unicast", "throw",
+  "local",
+  "nat",
+  "broadcast",
+  "brd",
+  "anycast",
+  "multicast",
+  "prohibit",
+  "unreachable",
+  "blackhole",
+  "xresolve",
+  "unicast",
+  "throw",
 ]);
 export const ROUTE_PROTOCOLS: ReadonlySet<string> = new Set([
-  "none", "redirect", "kernel", "boot", "static", "gated", "ra", "mrt", "zebra", "bird", "babel", "dnrouted", "xorp", "ntk", "dhcp", "keepalived",
+  "none",
+  "redirect",
+  "kernel",
+  "boot",
+  "static",
+  "gated",
+  "ra",
+  "mrt",
+  "zebra",
+  "bird",
+  "babel",
+  "dnrouted",
+  "xorp",
+  "ntk",
+  "dhcp",
+  "keepalived",
 ]);
 export const ROUTE_TABLES: ReadonlySet<string> = new Set(["default", "main", "local"]);
 

@@ -25,7 +25,8 @@ const checkUpDownDelay: LineChecker = (words, { reporter }) => {
 /** `IF [MII|ETHTOOL|IOCTL]`. */
 const checkLinkbeat: LineChecker = (words, { reporter }) => {
   const method = words[1];
-  if (method && !["MII", "ETHTOOL", "IOCTL"].includes(method.text)) reporter.report(method, "invalid-value", `'${method.text}' is not a link polling method (MII, ETHTOOL or IOCTL)`);
+  if (method && !["MII", "ETHTOOL", "IOCTL"].includes(method.text))
+    reporter.report(method, "invalid-value", `'${method.text}' is not a link polling method (MII, ETHTOOL or IOCTL)`);
   else if (words.length > 2) reporter.report(words[2]!, "invalid-value", `only one polling method may follow the interface`);
 };
 

@@ -16,7 +16,11 @@ export const checkUnicastPeer: LineChecker = (words, { reporter, target }) => {
   }
   const older = words.length > 1 ? datedCheck("peerOptions", target) : undefined;
   if (older) {
-    reporter.report(cover(words[1]!, words[words.length - 1]!), "extra-argument", `keepalived ${formatVersion(target)} ${older.does} (${older.why})`);
+    reporter.report(
+      cover(words[1]!, words[words.length - 1]!),
+      "extra-argument",
+      `keepalived ${formatVersion(target)} ${older.does} (${older.why})`,
+    );
     return;
   }
   let min: number | undefined;
@@ -25,7 +29,11 @@ export const checkUnicastPeer: LineChecker = (words, { reporter, target }) => {
     const option = words[i]!;
     const value = words[i + 1];
     if (!value) {
-      reporter.report(option, TTL_OPTIONS.has(option.text) ? "missing-argument" : "invalid-value", TTL_OPTIONS.has(option.text) ? `'${option.text}' needs a value` : `unknown unicast_peer option '${option.text}'`);
+      reporter.report(
+        option,
+        TTL_OPTIONS.has(option.text) ? "missing-argument" : "invalid-value",
+        TTL_OPTIONS.has(option.text) ? `'${option.text}' needs a value` : `unknown unicast_peer option '${option.text}'`,
+      );
       return;
     }
     const ttl = readInteger(value.text, { min: 0, max: 255 });

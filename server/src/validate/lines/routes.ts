@@ -12,19 +12,41 @@ type ValueCheck = "address" | "u32" | "u8" | "number" | "name" | "any";
 
 /** Options taking one value; `lock` may precede the value of the metrics marked true. */
 const VALUED: ReadonlyMap<string, { readonly check: ValueCheck; readonly lock?: boolean }> = new Map([
-  ["src", { check: "address" }], ["from", { check: "any" }],
-  ["tos", { check: "number" }], ["dsfield", { check: "number" }],
-  ["table", { check: "name" }], ["protocol", { check: "name" }], ["scope", { check: "name" }],
-  ["metric", { check: "u32" }], ["priority", { check: "u32" }], ["preference", { check: "u32" }],
-  ["dev", { check: "name" }], ["oif", { check: "name" }],
-  ["expires", { check: "u32" }], ["mtu", { check: "u32", lock: true }], ["hoplimit", { check: "u8" }],
-  ["advmss", { check: "u32", lock: true }], ["rtt", { check: "number", lock: true }], ["rttvar", { check: "number", lock: true }],
-  ["reordering", { check: "u32", lock: true }], ["window", { check: "u32" }], ["cwnd", { check: "u32", lock: true }],
-  ["ssthresh", { check: "u32", lock: true }], ["realms", { check: "name" }], ["rto_min", { check: "number", lock: true }],
-  ["initcwnd", { check: "u32" }], ["initrwnd", { check: "u32" }], ["features", { check: "name" }],
-  ["quickack", { check: "number" }], ["congctl", { check: "name", lock: true }], ["pref", { check: "name" }],
-  ["ttl-propagate", { check: "name" }], ["fastopen_no_cookie", { check: "number" }], ["track_group", { check: "name" }],
-  ["vrf", { check: "name" }], ["or", { check: "address" }],
+  ["src", { check: "address" }],
+  ["from", { check: "any" }],
+  ["tos", { check: "number" }],
+  ["dsfield", { check: "number" }],
+  ["table", { check: "name" }],
+  ["protocol", { check: "name" }],
+  ["scope", { check: "name" }],
+  ["metric", { check: "u32" }],
+  ["priority", { check: "u32" }],
+  ["preference", { check: "u32" }],
+  ["dev", { check: "name" }],
+  ["oif", { check: "name" }],
+  ["expires", { check: "u32" }],
+  ["mtu", { check: "u32", lock: true }],
+  ["hoplimit", { check: "u8" }],
+  ["advmss", { check: "u32", lock: true }],
+  ["rtt", { check: "number", lock: true }],
+  ["rttvar", { check: "number", lock: true }],
+  ["reordering", { check: "u32", lock: true }],
+  ["window", { check: "u32" }],
+  ["cwnd", { check: "u32", lock: true }],
+  ["ssthresh", { check: "u32", lock: true }],
+  ["realms", { check: "name" }],
+  ["rto_min", { check: "number", lock: true }],
+  ["initcwnd", { check: "u32" }],
+  ["initrwnd", { check: "u32" }],
+  ["features", { check: "name" }],
+  ["quickack", { check: "number" }],
+  ["congctl", { check: "name", lock: true }],
+  ["pref", { check: "name" }],
+  ["ttl-propagate", { check: "name" }],
+  ["fastopen_no_cookie", { check: "number" }],
+  ["track_group", { check: "name" }],
+  ["vrf", { check: "name" }],
+  ["or", { check: "address" }],
 ]);
 
 const FLAGS: ReadonlySet<string> = new Set(["inet", "inet6", "onlink", "add", "prepend", "append", "no_track"]);
@@ -46,7 +68,10 @@ export const checkRoute: LineChecker = (words, context) => {
     // nexthop and encap carry their own sub-grammars; we stop reading the line there.
     if (name === "nexthop" || name === "encap") break;
     if (name === "via" || name === "gw") {
-      if (name === "gw") reporter.report(word, "deprecated-keyword", `'gw' is an old spelling of 'via'`, { fix: { description: "use via", edits: [{ ...span(word), newText: "via" }], safe: true } });
+      if (name === "gw")
+        reporter.report(word, "deprecated-keyword", `'gw' is an old spelling of 'via'`, {
+          fix: { description: "use via", edits: [{ ...span(word), newText: "via" }], safe: true },
+        });
       let value = words[i + 1];
       if (value && (value.text === "inet" || value.text === "inet6")) value = words[++i + 1];
       if (!missing(word, value, context)) return;
@@ -96,7 +121,12 @@ export const checkRoute: LineChecker = (words, context) => {
     reporter.report(protocol, "invalid-value", `a tracked route must keep protocol keepalived; add no_track to set another`);
   }
   // keepalived loads such a route but says it will not track it: a warning, not an error.
-  if (tracked && !dev) reporter.report(dest, "route-not-tracked", `keepalived cannot track a route with no 'dev IF' and will not; add dev, or no_track to say so`);
+  if (tracked && !dev)
+    reporter.report(
+      dest,
+      "route-not-tracked",
+      `keepalived cannot track a route with no 'dev IF' and will not; add dev, or no_track to say so`,
+    );
 };
 
 function span(word: Word) {
@@ -121,16 +151,21 @@ function checkOption(name: string, check: ValueCheck, value: Word, { reporter }:
       return;
     }
     case "number":
-      if (!/^(0x[0-9a-fA-F]+|\d+(\.\d+)?(s|ms|sec|secs|msec|msecs)?)$/.test(value.text)) reporter.report(value, "invalid-value", `'${value.text}' is not a number for ${name}`);
+      if (!/^(0x[0-9a-fA-F]+|\d+(\.\d+)?(s|ms|sec|secs|msec|msecs)?)$/.test(value.text))
+        reporter.report(value, "invalid-value", `'${value.text}' is not a number for ${name}`);
       return;
     case "name":
-      if (name === "scope" && !isTableEntry(value.text, ROUTE_SCOPES, 255)) reporter.report(value, "invalid-value", `'${value.text}' is not a route scope`);
-      if (name === "pref" && !["low", "medium", "high"].includes(value.text)) reporter.report(value, "invalid-value", `'${value.text}' is not a route preference (low, medium or high)`);
-      if (name === "ttl-propagate" && value.text !== "enabled" && value.text !== "disabled") reporter.report(value, "invalid-value", `ttl-propagate takes enabled or disabled`);
+      if (name === "scope" && !isTableEntry(value.text, ROUTE_SCOPES, 255))
+        reporter.report(value, "invalid-value", `'${value.text}' is not a route scope`);
+      if (name === "pref" && !["low", "medium", "high"].includes(value.text))
+        reporter.report(value, "invalid-value", `'${value.text}' is not a route preference (low, medium or high)`);
+      if (name === "ttl-propagate" && value.text !== "enabled" && value.text !== "disabled")
+        reporter.report(value, "invalid-value", `ttl-propagate takes enabled or disabled`);
       if (name === "features" && value.text !== "ecn") reporter.report(value, "invalid-value", `the only route feature is ecn`);
       return;
     case "any":
-      if (name === "from" && !readAddressPrefix(value.text).ok) reporter.report(value, "invalid-value", `'${value.text}' is not a valid source prefix`);
+      if (name === "from" && !readAddressPrefix(value.text).ok)
+        reporter.report(value, "invalid-value", `'${value.text}' is not a valid source prefix`);
       return;
   }
 }

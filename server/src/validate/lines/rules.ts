@@ -10,9 +10,31 @@ import { readAddressPrefix, readInteger } from "../../schema/values.js";
 import type { LineChecker } from "./context.js";
 
 const VALUED: ReadonlySet<string> = new Set([
-  "from", "to", "table", "lookup", "preference", "order", "priority", "tos", "dsfield", "fwmark", "realms",
-  "suppress_prefixlength", "sup_pl", "suppress_ifgroup", "sup_group", "dev", "iif", "oif", "tunnel-id", "uidrange",
-  "protocol", "ipproto", "sport", "dport", "track_group",
+  "from",
+  "to",
+  "table",
+  "lookup",
+  "preference",
+  "order",
+  "priority",
+  "tos",
+  "dsfield",
+  "fwmark",
+  "realms",
+  "suppress_prefixlength",
+  "sup_pl",
+  "suppress_ifgroup",
+  "sup_group",
+  "dev",
+  "iif",
+  "oif",
+  "tunnel-id",
+  "uidrange",
+  "protocol",
+  "ipproto",
+  "sport",
+  "dport",
+  "track_group",
 ]);
 const FLAGS: ReadonlySet<string> = new Set(["inet", "inet6", "not", "l3mdev", "no_track"]);
 const ACTIONS: ReadonlySet<string> = new Set(["nop", "blackhole", "prohibit", "unreachable"]);
@@ -39,7 +61,8 @@ export const checkRule: LineChecker = (words, { reporter }) => {
       switch (name) {
         case "from":
         case "to":
-          if (!ADDRESS_WORDS.has(value.text) && !readAddressPrefix(value.text).ok) reporter.report(value, "invalid-value", `'${value.text}' is not a valid ${name} address`);
+          if (!ADDRESS_WORDS.has(value.text) && !readAddressPrefix(value.text).ok)
+            reporter.report(value, "invalid-value", `'${value.text}' is not a valid ${name} address`);
           break;
         case "table":
         case "lookup":
@@ -50,7 +73,9 @@ export const checkRule: LineChecker = (words, { reporter }) => {
         case "order":
         case "priority": {
           // This one number is read with C base detection, so 0x10 and 010 are numbers too.
-          const n = /^0x[0-9a-fA-F]+$/i.test(value.text) ? { ok: true as const, value: parseInt(value.text, 16) } : readInteger(value.text, { min: 0, max: 4294967295 });
+          const n = /^0x[0-9a-fA-F]+$/i.test(value.text)
+            ? { ok: true as const, value: parseInt(value.text, 16) }
+            : readInteger(value.text, { min: 0, max: 4294967295 });
           if (!n.ok) reporter.problem(value, n.problem, "rule preference");
           else preference = n.value;
           break;
@@ -91,15 +116,27 @@ export const checkRule: LineChecker = (words, { reporter }) => {
       return;
     }
     if (action) {
-      reporter.report(actionWord, "invalid-value", `a rule takes one action (table, goto, nop, blackhole, prohibit, unreachable or l3mdev)`);
+      reporter.report(
+        actionWord,
+        "invalid-value",
+        `a rule takes one action (table, goto, nop, blackhole, prohibit, unreachable or l3mdev)`,
+      );
       return;
     }
     action = actionWord;
   }
   if (gotoTarget) {
-    if (preference === undefined) return reporter.report(gotoTarget.word, "missing-argument", `a goto rule needs its own preference, lower than the target`);
-    if (preference >= gotoTarget.value) return reporter.report(gotoTarget.word, "invalid-value", `goto must jump forward: target ${gotoTarget.value} is not above preference ${preference}`);
+    if (preference === undefined)
+      return reporter.report(gotoTarget.word, "missing-argument", `a goto rule needs its own preference, lower than the target`);
+    if (preference >= gotoTarget.value)
+      return reporter.report(
+        gotoTarget.word,
+        "invalid-value",
+        `goto must jump forward: target ${gotoTarget.value} is not above preference ${preference}`,
+      );
   }
-  if (!action) return reporter.report(words[0]!, "missing-argument", `the rule has no action (table, goto, nop, blackhole, prohibit or unreachable)`);
-  if (preference === undefined) reporter.report(words[0]!, "missing-argument", `the rule has no preference; keepalived would pick one for it`);
+  if (!action)
+    return reporter.report(words[0]!, "missing-argument", `the rule has no action (table, goto, nop, blackhole, prohibit or unreachable)`);
+  if (preference === undefined)
+    reporter.report(words[0]!, "missing-argument", `the rule has no preference; keepalived would pick one for it`);
 };

@@ -20,7 +20,8 @@ export const checkVsgEntry: LineChecker = (words, { reporter, target }) => {
     const n = readInteger(mark.text, { min: 0, max: 4294967295 });
     if (!n.ok) return reporter.problem(mark, n.problem, "fwmark");
     const family = words[2];
-    if (family && family.text !== "inet" && family.text !== "inet6") reporter.report(family, "invalid-value", `'${family.text}' is not an address family; use inet or inet6`);
+    if (family && family.text !== "inet" && family.text !== "inet6")
+      reporter.report(family, "invalid-value", `'${family.text}' is not an address family; use inet or inet6`);
     if (words.length > 3) reporter.report(words[3]!, "extra-argument", `words after the fwmark entry are ignored`);
     return;
   }
@@ -35,8 +36,15 @@ export const checkVsgEntry: LineChecker = (words, { reporter, target }) => {
   if (network) {
     // The release drops the prefix: the entry is the one address before it.
     const address = first.text.slice(0, first.text.indexOf("/"));
-    if (!(address.includes(":") ? isIPv6(address) : isIPv4(address))) reporter.report(first, "invalid-value", `'${first.text}' is not a valid address for a virtual server group`);
-    else reporter.report(first, "invalid-value", `${first.text}: keepalived ${formatVersion(target)} ${network.does}, ${address} (${network.why})`, { mild: true });
+    if (!(address.includes(":") ? isIPv6(address) : isIPv4(address)))
+      reporter.report(first, "invalid-value", `'${first.text}' is not a valid address for a virtual server group`);
+    else
+      reporter.report(
+        first,
+        "invalid-value",
+        `${first.text}: keepalived ${formatVersion(target)} ${network.does}, ${address} (${network.why})`,
+        { mild: true },
+      );
   } else checkRange(first, reporter);
   if (words.length > 2) reporter.report(words[2]!, "extra-argument", `words after the address and port are ignored`);
 };
@@ -58,7 +66,8 @@ function checkRange(word: Word, reporter: Reporter): void {
       reporter.report(word, "invalid-value", `'${maskText}' is not a usable prefix length (1..${bits})`);
       return;
     }
-    if (!hostBitsClear(start, Number(maskText), v6 ? 16 : 8)) reporter.report(word, "invalid-value", `${text} has host bits set; write the network address`);
+    if (!hostBitsClear(start, Number(maskText), v6 ? 16 : 8))
+      reporter.report(word, "invalid-value", `${text} has host bits set; write the network address`);
     return;
   }
   const dash = text.indexOf("-");
@@ -73,7 +82,13 @@ function checkRange(word: Word, reporter: Reporter): void {
     return;
   }
   // A short end replaces the last byte (IPv4, decimal) or the last group (IPv6, hex).
-  const end = v6 ? (/^[0-9a-fA-F]*$/.test(endText) ? parseInt(endText || "0", 16) : NaN) : /^\d*$/.test(endText) ? Number(endText || "0") : NaN;
+  const end = v6
+    ? /^[0-9a-fA-F]*$/.test(endText)
+      ? parseInt(endText || "0", 16)
+      : NaN
+    : /^\d*$/.test(endText)
+      ? Number(endText || "0")
+      : NaN;
   if (Number.isNaN(end)) {
     reporter.report(word, "invalid-value", `the range end '${endText}' is not a number`);
     return;
@@ -91,7 +106,10 @@ function groups(address: string, v6: boolean): number[] {
   let text = address;
   const lastColon = text.lastIndexOf(":");
   if (text.indexOf(".", lastColon) !== -1) {
-    const [a, b, c, d] = text.slice(lastColon + 1).split(".").map(Number) as [number, number, number, number];
+    const [a, b, c, d] = text
+      .slice(lastColon + 1)
+      .split(".")
+      .map(Number) as [number, number, number, number];
     text = `${text.slice(0, lastColon + 1)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
   }
   const [left, right] = text.includes("::") ? (text.split("::") as [string, string]) : [text, undefined];
