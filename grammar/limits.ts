@@ -58,8 +58,8 @@ export function limitsOf(limits?: Partial<Limits>): Limits {
 export type Resource = "totalBytes" | "files" | "lines" | "words" | "expandedBytes" | "globDirectories" | "globEntries";
 
 /**
- * What one analysis has used of each resource. `take` says whether an amount still fits; the
- * first refusal of each resource is remembered, so the caller reports each limit once.
+ * What one analysis has used of each resource. `take` says whether an amount still fits;
+ * `firstReport` says which refusal of a resource is the one to report, so each limit is reported once.
  */
 export class Budget {
   private readonly used: Record<Resource, number> = {
@@ -71,30 +71,22 @@ export class Budget {
     globDirectories: 0,
     globEntries: 0,
   };
-  private readonly exhausted = new Set<Resource>();
   private readonly reported = new Set<Resource>();
 
   constructor(readonly limits: Limits = DEFAULT_LIMITS) {}
 
   /** Uses `amount` of `resource`; false (and nothing used) when that would pass the limit. */
   take(resource: Resource, amount = 1): boolean {
-    if (this.used[resource] + amount > this.limits[resource]) {
-      this.exhausted.add(resource);
-      return false;
-    }
+    if (this.used[resource] + amount > this.limits[resource]) return false;
     this.used[resource] += amount;
     return true;
   }
 
-  /** True the first time it is asked about an exhausted resource: the one time to report it. */
+  /** True the first time it is asked about `resource`: callers ask once `take` refused it, to report each limit once. */
   firstReport(resource: Resource): boolean {
     if (this.reported.has(resource)) return false;
     this.reported.add(resource);
     return true;
-  }
-
-  isExhausted(resource: Resource): boolean {
-    return this.exhausted.has(resource);
   }
 }
 
