@@ -32,7 +32,7 @@ export function memoryHost(files: Record<string, string>): FileHost {
     stat(path) {
       const at = resolve("/", path);
       const k = kind(at);
-      return k === undefined ? undefined : { kind: k, size: byPath.get(at)?.length ?? 0, realPath: at };
+      return k === undefined ? undefined : { kind: k, size: Buffer.byteLength(byPath.get(at) ?? ""), realPath: at };
     },
   };
 }
