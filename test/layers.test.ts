@@ -15,6 +15,8 @@ const LAYERS: Readonly<Record<string, number>> = {
   // The registry of codes (grammar/registry.ts) is part of the floor: the grammar reports codes too.
   grammar: 0,
   "server/src/version.ts": 0,
+  // The messages kalint adds to LSP, read by the server and by both clients (it imports nothing).
+  "server/src/protocol.ts": 0,
   "package.json": -1,
   "server/src/schema": 1,
   "server/src/validate": 2,

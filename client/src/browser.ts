@@ -7,7 +7,7 @@
  */
 import * as vscode from "vscode";
 import { LanguageClient } from "vscode-languageclient/browser";
-import type { DifferencesResult } from "../../server/src/lsp/server.js";
+import { DIFFERENCES_REQUEST, type DifferencesResult } from "../../server/src/protocol.js";
 import { claimedLanguage, clientOptions, KEEPALIVED_LANGUAGES, registerCommands, startFailed } from "./client-options.js";
 import { KalintStatus } from "./status.js";
 
@@ -59,7 +59,7 @@ async function compareOpenPeers(languageClient: LanguageClient): Promise<void> {
     void vscode.window.showWarningMessage("kalint: open a keepalived configuration to compare it with its peers.");
     return;
   }
-  const result = await languageClient.sendRequest<DifferencesResult>("kalint/differences", { textDocument: { uri: doc.uri.toString() } });
+  const result = await languageClient.sendRequest<DifferencesResult>(DIFFERENCES_REQUEST, { textDocument: { uri: doc.uri.toString() } });
   if (result.peers.length === 0) {
     void vscode.window.showInformationMessage(
       "kalint: no peer is open. In the browser, kalint compares the open files of one folder: open the other node's configuration too.",

@@ -5,9 +5,7 @@
  */
 import * as vscode from "vscode";
 import { ExecuteCommandRequest, type LanguageClient } from "vscode-languageclient/node";
-
-/** The server's command (see server/src/lsp/server.ts FAILOVER_MAP_COMMAND). */
-const SERVER_COMMAND = "kalint.failoverMap";
+import { FAILOVER_MAP_COMMAND, type FailoverMapReply } from "../../server/src/protocol.js";
 
 export async function showFailoverMap(
   client: LanguageClient,
@@ -20,10 +18,10 @@ export async function showFailoverMap(
     return undefined;
   }
   await ready();
-  const answer = (await client.sendRequest(ExecuteCommandRequest.type, { command: SERVER_COMMAND, arguments: [target] })) as {
-    html: string | null;
-    reason?: string;
-  } | null;
+  const answer = (await client.sendRequest(ExecuteCommandRequest.type, {
+    command: FAILOVER_MAP_COMMAND,
+    arguments: [target],
+  })) as FailoverMapReply | null;
   if (!answer?.html) {
     void vscode.window.showWarningMessage(`kalint: no failover map: ${answer?.reason ?? "the language server gave none"}`);
     return undefined;

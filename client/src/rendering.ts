@@ -6,10 +6,9 @@
  */
 import * as vscode from "vscode";
 import { ExecuteCommandRequest, type LanguageClient } from "vscode-languageclient/node";
+import { RENDERED_NODE_COMMAND, type RenderedNodeReply } from "../../server/src/protocol.js";
 
 export const RENDER_SCHEME = "kalint-render";
-/** The server's command (see server/src/lsp/server.ts RENDERED_NODE_COMMAND). */
-const SERVER_COMMAND = "kalint.renderedNode";
 
 export class RenderedNodeProvider implements vscode.TextDocumentContentProvider {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
@@ -24,9 +23,9 @@ export class RenderedNodeProvider implements vscode.TextDocumentContentProvider 
     const q = new URLSearchParams(uri.query);
     await this.ready();
     const answer = (await this.client.sendRequest(ExecuteCommandRequest.type, {
-      command: SERVER_COMMAND,
+      command: RENDERED_NODE_COMMAND,
       arguments: [q.get("template"), q.get("node")],
-    })) as { text: string | null; reason?: string } | null;
+    })) as RenderedNodeReply | null;
     return answer?.text ?? `# kalint: no rendering: ${answer?.reason ?? "the language server gave none"}\n`;
   }
 

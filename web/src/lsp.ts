@@ -9,6 +9,7 @@ import { setDiagnostics, type Action, type Diagnostic as CmDiagnostic } from "@c
 import type { Extension } from "@codemirror/state";
 import { ViewPlugin, type EditorView } from "@codemirror/view";
 import type * as lsp from "vscode-languageserver-protocol";
+import { DIFFERENCES_REQUEST, type DifferencesParams, type DifferencesResult } from "../../server/src/protocol.js";
 
 export const ROOT_URI = "file:///playground";
 export const LANGUAGE_ID = "keepalived";
@@ -42,15 +43,7 @@ export interface KalintClient {
   differences(uri: string): Promise<DifferencesResult>;
 }
 
-export interface Difference {
-  readonly path: string;
-  readonly master: string | null;
-  readonly backup: string | null;
-  readonly expected: boolean;
-}
-export interface DifferencesResult {
-  readonly peers: readonly { readonly uri: string; readonly differences: readonly Difference[] }[];
-}
+export type { Difference, DifferencesResult } from "../../server/src/protocol.js";
 
 /** LSP 3.18 allows markup in a message; kalint sends plain text. */
 export const messageText = (d: lsp.Diagnostic): string => (typeof d.message === "string" ? d.message : d.message.value);
@@ -258,7 +251,7 @@ export function startKalint(workerUrl: string, options: KalintOptions): KalintCl
     },
     async differences(uri) {
       client.sync();
-      return client.request<{ textDocument: { uri: string } }, DifferencesResult>("kalint/differences", { textDocument: { uri } });
+      return client.request<DifferencesParams, DifferencesResult>(DIFFERENCES_REQUEST, { textDocument: { uri } });
     },
   };
 }

@@ -4,14 +4,10 @@
  * virtual_ipaddress compared as sets. Some differences are the point of having two nodes.
  */
 import type { Block, Node } from "../../../grammar/index.js";
+import type { Difference } from "../protocol.js";
 import type { ClusterNode, PeerSet } from "./types.js";
 
-export interface Difference {
-  readonly path: string;
-  readonly master: string | null;
-  readonly backup: string | null;
-  readonly expected: boolean;
-}
+export type { Difference };
 
 /** Settings that must differ (or may) between the nodes of one cluster. */
 export const EXPECTED_DIFFERENCES: ReadonlySet<string> = new Set([

@@ -19,7 +19,6 @@ import {
   type InitializeResult,
 } from "vscode-languageserver";
 import * as service from "../service/index.js";
-import type { Difference } from "../cluster/differences.js";
 import type { AnalysedDocument } from "../service/index.js";
 import { baseName, type ServerEnvironment } from "./environment.js";
 import { DEFAULT_LIMITS, formatBytes } from "../../../grammar/index.js";
@@ -30,15 +29,15 @@ import { readClientSettings, SettingsStore } from "./settings.js";
 import { pathOf, uriOfPath } from "./uris.js";
 import { warmUp } from "./warm-up.js";
 import { VERSION } from "../version.js";
-
-/** The request behind `kalint diff` in an editor: the document against each peer. */
-export const DIFFERENCES_REQUEST = "kalint/differences";
-export interface DifferencesParams {
-  readonly textDocument: { readonly uri: string };
-}
-export interface DifferencesResult {
-  readonly peers: readonly { readonly uri: string; readonly differences: readonly Difference[] }[];
-}
+import {
+  DIFFERENCES_REQUEST,
+  FAILOVER_MAP_COMMAND,
+  RENDERED_NODE_COMMAND,
+  type DifferencesParams,
+  type DifferencesResult,
+  type FailoverMapReply,
+  type RenderedNodeReply,
+} from "../protocol.js";
 
 export interface ServerOptions {
   /** Edits closer together than this are analysed once, after the pause. */
@@ -65,11 +64,6 @@ export interface RunningServer {
 }
 
 const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, "cancelled");
-
-/** The request behind "kalint: Show failover map": the html page of a document's cluster. */
-export const FAILOVER_MAP_COMMAND = "kalint.failoverMap";
-/** The request behind a rendered template's node lens: `[uri, node]` → `{ text }` of that node's rendering. */
-export const RENDERED_NODE_COMMAND = "kalint.renderedNode";
 
 export function startServer(connection: Connection, environment: ServerEnvironment, options: ServerOptions = {}): RunningServer {
   let folders: string[] = [];
@@ -291,7 +285,7 @@ export function startServer(connection: Connection, environment: ServerEnvironme
     }),
   );
   // The client's "kalint: Show failover map" asks for the page of a document's cluster.
-  connection.onExecuteCommand((params) => {
+  connection.onExecuteCommand((params): RenderedNodeReply | FailoverMapReply | null => {
     if (params.command === RENDERED_NODE_COMMAND) {
       const [uri, node] = params.arguments ?? [];
       const view = typeof uri === "string" ? workspace.rendered(uri) : undefined;
