@@ -2,6 +2,7 @@
  * The effective configuration is text keepalived would see after preprocessing. Each of its lines
  * remembers where its pieces came from, so a span in it maps back to a file and offset as written.
  */
+import type { Node } from "./ast.js";
 import type { SourceText, Span } from "./source.js";
 
 /** `len` code units at column `at` of an effective line come from `orig` in `file`. */
@@ -70,4 +71,79 @@ export function mapColumn(line: MappedLine, col: number, end: boolean): { file: 
   if (best.origLen !== undefined) return { file: best.file, offset: end ? best.orig + best.origLen : best.orig };
   const within = Math.min(Math.max(col - best.at, 0), best.len);
   return { file: best.file, offset: best.orig + within };
+}
+
+/** The written place of columns [from, to) of a line. */
+export function spanOf(line: MappedLine, from: number, to: number): Span {
+  const a = mapColumn(line, from, false)!;
+  const b = mapColumn(line, to, true)!;
+  return { file: a.file, start: a.offset, end: b.file === a.file ? Math.max(a.offset, b.offset) : a.offset };
+}
+
+/** The written place of [start, end) of the effective text, whose lines are `lines`. */
+export function mapSpan(effective: SourceText, lines: readonly MappedLine[], start: number, end: number): Span {
+  const sLine = effective.lineOf(start);
+  // Most spans end on the line they start on: no second search for it.
+  const next = effective.lineStarts[sLine + 1];
+  const eLine = next === undefined || end - 1 < next ? sLine : effective.lineOf(end - 1);
+  const startCol = start - effective.lineStarts[sLine]!;
+  const endCol = end - effective.lineStarts[eLine]!;
+  const a = mapColumn(lines[sLine]!, startCol, false);
+  const b = mapColumn(lines[eLine]!, endCol, true);
+  if (!a) return { file: effective, start, end };
+  if (!b || b.file !== a.file || b.offset < a.offset)
+    return { file: a.file, start: a.offset, end: a.file.lineEnd(a.file.lineOf(a.offset)) };
+  return { file: a.file, start: a.offset, end: b.offset };
+}
+
+export type SpanMapper = (span: { start: number; end: number }) => Span;
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * Moves a span of the effective text to where it came from, in place: the tree is fresh from
+ * the parser and nothing else holds it, and a copy would double the memory of a large file.
+ */
+function place<T extends Span>(span: T, map: SpanMapper): T {
+  const to = map(span);
+  const w = span as Writable<T>;
+  w.file = to.file;
+  w.start = to.start;
+  w.end = to.end;
+  return span;
+}
+
+/** Moves every span of a parsed node of the effective text, and of its children, to its written place. */
+export function remapNode(node: Node, map: SpanMapper): Node {
+  const n = place(node, map);
+  switch (n.kind) {
+    case "statement":
+      place(n.keyword, map);
+      for (const w of n.args) place(w, map);
+      break;
+    case "value":
+      for (const w of n.words) place(w, map);
+      break;
+    case "block":
+      place(n.keyword, map);
+      for (const w of n.args) place(w, map);
+      place(n.open, map);
+      if (n.close) place(n.close, map);
+      for (const c of n.children) remapNode(c, map);
+      break;
+    case "anonymous-block":
+      place(n.open, map);
+      if (n.close) place(n.close, map);
+      for (const c of n.children) remapNode(c, map);
+      break;
+    case "include":
+      place(n.directive, map);
+      if (n.pattern) place(n.pattern, map);
+      for (const w of n.extra) place(w, map);
+      break;
+    case "definition":
+      place(n.nameSpan, map);
+      place(n.valueSpan, map);
+      break;
+  }
+  return n;
 }

@@ -4,13 +4,13 @@
  * includes. The result is parsed with the same grammar, and every span of that tree is mapped
  * back to the file and offset its text came from.
  */
-import type { ConfigFile, Node } from "./ast.js";
+import type { ConfigFile } from "./ast.js";
 import { contentEnd, definitionParts, type DefinitionPart } from "./directive-tokens.js";
 import { FindingLimiter, type Diagnostic } from "./diagnostic.js";
 import { directoryOf, type FileHost, type FileStamp } from "./file-host.js";
 import { glob } from "./glob.js";
 import { Budget, checkDeadline, formatBytes, formatCount, limitsOf, type Limits } from "./limits.js";
-import { freshLine, mapColumn, replaceInLine, sliceLine, type MappedLine, type Segment } from "./line-map.js";
+import { freshLine, mapColumn, mapSpan, remapNode, replaceInLine, sliceLine, spanOf, type MappedLine, type Segment } from "./line-map.js";
 import { builtinValue, BUILTIN_NAMES, findReferences, PARAMETER_NAME, type ParameterValue, type Reference } from "./parameters.js";
 import { lineProblems, MAX_LINE_BYTES, parse } from "./parse.js";
 import { parseChunked } from "./chunked-parse.js";
@@ -576,12 +576,6 @@ function wordsIn(text: string): number {
   return n;
 }
 
-function spanOf(line: MappedLine, from: number, to: number): Span {
-  const a = mapColumn(line, from, false)!;
-  const b = mapColumn(line, to, true)!;
-  return { file: a.file, start: a.offset, end: b.file === a.file ? Math.max(a.offset, b.offset) : a.offset };
-}
-
 /** A multi-line definition as one line of text: its lines' text joined by line feeds, lines without text left out. */
 function joinDefinition(source: SourceText, parts: readonly DefinitionPart[]): MappedLine {
   let text = "";
@@ -601,70 +595,4 @@ function insideQuotes(text: string, at: number): boolean {
   let inside = false;
   for (let i = text.indexOf('"'); i !== -1 && i < at; i = text.indexOf('"', i + 1)) inside = !inside;
   return inside;
-}
-
-function mapSpan(effective: SourceText, lines: readonly MappedLine[], start: number, end: number): Span {
-  const sLine = effective.lineOf(start);
-  // Most spans end on the line they start on: no second search for it.
-  const next = effective.lineStarts[sLine + 1];
-  const eLine = next === undefined || end - 1 < next ? sLine : effective.lineOf(end - 1);
-  const startCol = start - effective.lineStarts[sLine]!;
-  const endCol = end - effective.lineStarts[eLine]!;
-  const a = mapColumn(lines[sLine]!, startCol, false);
-  const b = mapColumn(lines[eLine]!, endCol, true);
-  if (!a) return { file: effective, start, end };
-  if (!b || b.file !== a.file || b.offset < a.offset)
-    return { file: a.file, start: a.offset, end: a.file.lineEnd(a.file.lineOf(a.offset)) };
-  return { file: a.file, start: a.offset, end: b.offset };
-}
-
-type SpanMapper = (span: { start: number; end: number }) => Span;
-type Writable<T> = { -readonly [K in keyof T]: T[K] };
-
-/**
- * Moves a span of the effective text to where it came from, in place: the tree is fresh from
- * the parser and nothing else holds it, and a copy would double the memory of a large file.
- */
-function place<T extends Span>(span: T, map: SpanMapper): T {
-  const to = map(span);
-  const w = span as Writable<T>;
-  w.file = to.file;
-  w.start = to.start;
-  w.end = to.end;
-  return span;
-}
-
-function remapNode(node: Node, map: SpanMapper): Node {
-  const n = place(node, map);
-  switch (n.kind) {
-    case "statement":
-      place(n.keyword, map);
-      for (const w of n.args) place(w, map);
-      break;
-    case "value":
-      for (const w of n.words) place(w, map);
-      break;
-    case "block":
-      place(n.keyword, map);
-      for (const w of n.args) place(w, map);
-      place(n.open, map);
-      if (n.close) place(n.close, map);
-      for (const c of n.children) remapNode(c, map);
-      break;
-    case "anonymous-block":
-      place(n.open, map);
-      if (n.close) place(n.close, map);
-      for (const c of n.children) remapNode(c, map);
-      break;
-    case "include":
-      place(n.directive, map);
-      if (n.pattern) place(n.pattern, map);
-      for (const w of n.extra) place(w, map);
-      break;
-    case "definition":
-      place(n.nameSpan, map);
-      place(n.valueSpan, map);
-      break;
-  }
-  return n;
 }
