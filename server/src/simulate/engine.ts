@@ -117,11 +117,27 @@ export function compareAddresses(a: string, b: string): number {
   return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
+const acceptances = new WeakMap<SimSetup, readonly (readonly boolean[])[]>();
+
+/** `[i][j]`: whether instance j accepts the adverts of instance i (same peer set, another node, no advertProblem). */
+export function acceptance(setup: SimSetup): readonly (readonly boolean[])[] {
+  let matrix = acceptances.get(setup);
+  if (!matrix) {
+    matrix = setup.instances.map((from) =>
+      setup.instances.map(
+        (to) => from !== to && from.set === to.set && from.node !== to.node && advertProblem(from, to, setup) === undefined,
+      ),
+    );
+    acceptances.set(setup, matrix);
+  }
+  return matrix;
+}
+
 export class VrrpRun {
   readonly world: World = newWorld();
   now = 0;
   private readonly runtimes: Runtime[];
-  private readonly accepts: boolean[][];
+  private readonly accepts: readonly (readonly boolean[])[];
   private queue: Message[] = [];
   /** Time of the last change of who holds which address. */
   lastChange = 0;
@@ -153,11 +169,7 @@ export class VrrpRun {
       advertAt: Infinity,
       preemptTime: undefined,
     }));
-    this.accepts = setup.instances.map((from) =>
-      setup.instances.map(
-        (to) => from !== to && from.set === to.set && from.node !== to.node && advertProblem(from, to, setup) === undefined,
-      ),
-    );
+    this.accepts = acceptance(setup);
   }
 
   /** Starts every instance of a node, as keepalived does when it starts. */
@@ -365,21 +377,6 @@ export class VrrpRun {
     this.now = Math.max(this.now, until);
   }
 
-  /** Addresses held per node (by a MASTER instance). */
-  holding(): Map<string, number[]> {
-    const out = new Map<string, number[]>();
-    for (const inst of this.setup.instances) for (const a of inst.held) if (!out.has(a)) out.set(a, []);
-    for (const r of this.runtimes) {
-      if (r.state !== "MASTER") continue;
-      for (const a of r.inst.held) {
-        const list = out.get(a)!;
-        if (!list.includes(r.inst.node)) list.push(r.inst.node);
-      }
-    }
-    for (const list of out.values()) list.sort((a, b) => a - b);
-    return out;
-  }
-
   private noteHolding(): void {
     this.lastActivity = this.now;
     // Who holds what follows from which instances are MASTER.
@@ -391,8 +388,23 @@ export class VrrpRun {
     }
   }
 
-  /** State and priority of each instance. */
-  states(): { inst: SimInstance; state: VrrpState; priority: number }[] {
-    return this.runtimes.map((r) => ({ inst: r.inst, state: r.state, priority: r.prio }));
+  /** State and priority of each instance, in the setup's order. */
+  states(): { state: VrrpState; priority: number }[] {
+    return this.runtimes.map((r) => ({ state: r.state, priority: r.prio }));
   }
+}
+
+/** Addresses held per node (by a MASTER instance), given each instance's state in the setup's order. */
+export function holding(setup: SimSetup, states: readonly { readonly state: VrrpState }[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const inst of setup.instances) for (const a of inst.held) if (!out.has(a)) out.set(a, []);
+  setup.instances.forEach((inst, k) => {
+    if (states[k]!.state !== "MASTER") return;
+    for (const a of inst.held) {
+      const list = out.get(a)!;
+      if (!list.includes(inst.node)) list.push(inst.node);
+    }
+  });
+  for (const list of out.values()) list.sort((a, b) => a - b);
+  return out;
 }

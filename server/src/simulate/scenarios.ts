@@ -4,7 +4,7 @@
  */
 import type { RelatedInformation } from "../../../grammar/index.js";
 import { related } from "../cluster/locate.js";
-import { contribution, priorityOf, VrrpRun, type VrrpState, type World } from "./engine.js";
+import { acceptance, compareAddresses, contribution, holding, priorityOf, VrrpRun, type VrrpState, type World } from "./engine.js";
 import type { Cluster } from "../cluster/types.js";
 import { advertProblem, buildSetup, type SimInstance, type SimSetup, type SimTrack } from "./setup.js";
 
@@ -156,7 +156,8 @@ function windows(setup: SimSetup): { readonly settle: number; readonly quiet: nu
 
 interface RunOutcome {
   readonly holding: Map<string, number[]>;
-  readonly states: ReturnType<VrrpRun["states"]>;
+  /** Each instance's settled state and priority, part by part in instance order. */
+  readonly stateOf: Map<SimInstance, InstanceOutcome>;
   readonly world: World;
   readonly settled: number;
 }
@@ -190,38 +191,106 @@ export function components(setup: SimSetup): SimSetup[] {
   return out;
 }
 
-/** The steps that can change anything in `part`: a failure of an object it does not track changes nothing. */
-function relevantSteps(part: SimSetup, steps: readonly ScenarioStep[]): string {
-  return JSON.stringify(
-    steps
-      .map((step) => {
-        if (step.kind === "fail") {
-          const tracked = step.tracks.filter((id) => part.instances.some((i) => i.node === step.node && i.tracks.some((t) => t.id === id)));
-          return tracked.length ? { ...step, tracks: tracked } : undefined;
-        }
-        if (
-          step.kind === "link-down" &&
-          !part.instances.some(
-            (i) =>
-              i.node === step.node && (i.iface === step.iface || i.tracks.some((t) => t.kind === "interface" && t.name === step.iface)),
-          )
-        )
-          return undefined;
-        return step;
-      })
-      .filter((s) => s !== undefined),
-  );
+/**
+ * What a part's runs depend on, read once per part. `print` holds everything of the part the engine
+ * reads, with the names it only compares for equality numbered in order of appearance (track ids,
+ * interfaces, sync groups, peer sets), source addresses by rank (it only orders them), and whether
+ * each instance accepts each other's adverts instead of the settings behind that (vrid,
+ * authentication, addresses, unicast, release). The addresses held do not steer a run: who holds
+ * them is read from the states afterwards. Two parts with one print, under steps that are one after
+ * the same numbering, run alike: a role's template repeats one instance shape dozens of times with
+ * other names, ids and addresses, and each shape now runs once.
+ */
+interface PartFacts {
+  readonly print: string;
+  /** `node/trackId` of every tracked object → the id's number. */
+  readonly tracked: Map<string, number>;
+  /** `node/iface` of every VRRP or tracked interface → the name's number. */
+  readonly links: Map<string, number>;
 }
 
-interface PartOutcome {
-  readonly holding: Map<string, number[]>;
-  readonly states: ReturnType<VrrpRun["states"]>;
+const partFacts = new WeakMap<SimSetup, PartFacts>();
+
+function factsOf(part: SimSetup): PartFacts {
+  let facts = partFacts.get(part);
+  if (facts) return facts;
+  const numbered = (names: Map<string, number>, name: string) => {
+    let n = names.get(name);
+    if (n === undefined) names.set(name, (n = names.size));
+    return n;
+  };
+  const ids = new Map<string, number>();
+  const ifaces = new Map<string, number>();
+  const sets = new Map<string, number>();
+  const groups = new Map<string, number>();
+  const tracked = new Map<string, number>();
+  const links = new Map<string, number>();
+  const sources = [...new Set(part.instances.map((i) => i.src))].sort(compareAddresses);
+  const rank = new Map<string, number>();
+  sources.forEach((src, k) => rank.set(src, k > 0 && compareAddresses(sources[k - 1]!, src) === 0 ? rank.get(sources[k - 1]!)! : k));
+  const accepts = acceptance(part);
+  let print = "";
+  part.instances.forEach((i, k) => {
+    const iface = numbered(ifaces, i.iface);
+    links.set(`${i.node}/${i.iface}`, iface);
+    const group = i.syncGroup === undefined ? "" : numbered(groups, i.syncGroup);
+    print += `${i.node} ${numbered(sets, String(i.set))} ${i.version} ${i.advertMs} ${i.basePriority} ${+i.owner}${+i.wantMaster}${+i.nopreempt}${+i.dontTrackPrimary} ${i.preemptDelayMs} ${group} ${iface} ${rank.get(i.src)!}:`;
+    for (const t of i.tracks) {
+      const id = numbered(ids, t.id);
+      tracked.set(`${i.node}/${t.id}`, id);
+      let name = "";
+      if (t.kind === "interface") {
+        const n = numbered(ifaces, t.name);
+        links.set(`${i.node}/${t.name}`, n);
+        name = String(n);
+      }
+      print += ` ${t.kind} ${id} ${name} ${t.weight} ${+t.reverse}`;
+    }
+    print += `:${accepts[k]!.map(Number).join("")}\n`;
+  });
+  partFacts.set(part, (facts = { print, tracked, links }));
+  return facts;
+}
+
+/**
+ * The steps that can change anything in the part (a failure of an object it does not track changes
+ * nothing), and `key`: the same steps under the part's numbering of ids and interfaces.
+ */
+function relevantSteps(facts: PartFacts, steps: readonly ScenarioStep[]): { readonly steps: ScenarioStep[]; readonly key: string } {
+  const kept: ScenarioStep[] = [];
+  let key = "";
+  for (const step of steps) {
+    if (step.kind === "fail") {
+      const tracked = step.tracks.filter((id) => facts.tracked.has(`${step.node}/${id}`));
+      if (tracked.length === 0) continue;
+      kept.push(tracked.length === step.tracks.length ? step : { ...step, tracks: tracked });
+      key += `fail ${step.node} ${tracked.map((id) => facts.tracked.get(`${step.node}/${id}`)!).join(",")};`;
+    } else if (step.kind === "link-down") {
+      const iface = facts.links.get(`${step.node}/${step.iface}`);
+      if (iface === undefined) continue;
+      kept.push(step);
+      key += `link-down ${step.node} ${iface};`;
+    } else {
+      kept.push(step);
+      key += `${step.kind} ${step.node};`;
+    }
+  }
+  return { steps: kept, key };
+}
+
+/** A run of a part: each instance's state and priority in the part's order, and its timing. */
+interface PartRun {
+  readonly states: readonly InstanceOutcome[];
   readonly lastChange: number;
   readonly stepAt: number;
   readonly timingSensitive: boolean;
 }
 
-function runPart(part: SimSetup, steps: readonly ScenarioStep[], order: readonly number[]): PartOutcome {
+interface PartOutcome extends PartRun {
+  readonly holding: Map<string, number[]>;
+}
+
+function runPart(part: SimSetup, steps: readonly ScenarioStep[], order: readonly number[]): PartRun {
   const lag: number[] = [];
   order.forEach((node, k) => (lag[node] = k));
   const run = new VrrpRun(part, lag);
@@ -237,74 +306,49 @@ function runPart(part: SimSetup, steps: readonly ScenarioStep[], order: readonly
     applyStep(run, step);
     last = run.settle(quiet, last + window);
   }
-  return { holding: run.holding(), states: run.states(), lastChange: run.lastChange, stepAt, timingSensitive: run.timingSensitive };
+  return { states: run.states(), lastChange: run.lastChange, stepAt, timingSensitive: run.timingSensitive };
 }
 
 /** Outcomes of parts already run, by part, start order and the steps that matter to the part. */
 export type RunCache = Map<SimSetup, Map<string, PartOutcome>>;
 
-/** Outcomes by what decides them (the part's fingerprint, start order, steps), across runs. */
-const recent = new Map<string, PartOutcome>();
+/**
+ * Runs by what decides them (the part's print, then start order and steps), across setups: parts
+ * of one shape, and the unchanged parts of an edited file (the editor rebuilds the cluster on every
+ * edit), are not run again.
+ */
+const recent = new Map<string, Map<string, PartRun>>();
+let recentRuns = 0;
 const RECENT_LIMIT = 20_000;
 
-const prints = new WeakMap<SimSetup, string>();
-
-/** Everything of a part the engine reads, as text: equal fingerprints run alike. Made once per part, not per scenario. */
-function fingerprint(part: SimSetup): string {
-  let print = prints.get(part);
-  if (print === undefined) prints.set(part, (print = fingerprintOf(part)));
-  return print;
-}
-
-function fingerprintOf(part: SimSetup): string {
-  return JSON.stringify(
-    part.instances.map((i) => [
-      i.node,
-      i.set,
-      i.vrid,
-      i.version,
-      i.family,
-      i.advertMs,
-      i.auth,
-      i.advertised,
-      i.held,
-      i.unicast,
-      i.unicastPeers,
-      i.checkUnicastSrc,
-      i.mcastGroup,
-      i.iface,
-      i.src,
-      i.basePriority,
-      i.owner,
-      i.wantMaster,
-      i.nopreempt,
-      i.preemptDelayMs,
-      i.tracks.map((t) => [t.kind, t.id, t.weight, t.reverse]),
-      i.syncGroup,
-      i.dontTrackPrimary,
-      i.release,
-    ]),
-  );
-}
-
 /** A part's outcome in every start order that can matter: the first order, and the others only when timing could decide. */
-function partOutcomes(part: SimSetup, steps: string, orders: readonly (readonly number[])[], cache: RunCache): PartOutcome[] {
+function partOutcomes(
+  part: SimSetup,
+  relevant: { readonly steps: ScenarioStep[]; readonly key: string },
+  orders: readonly (readonly number[])[],
+  cache: RunCache,
+): PartOutcome[] {
   let memo = cache.get(part);
   if (!memo) cache.set(part, (memo = new Map()));
   const run = (order: readonly number[]) => {
-    const key = `${order.join(",")}|${steps}`;
+    const key = `${order.join(",")}|${relevant.key}`;
     let outcome = memo!.get(key);
     if (!outcome) {
-      const print = fingerprint(part);
-      // An unchanged part of an edited file (the editor rebuilds the cluster on every edit) is not run again.
-      const seen = recent.get(`${print}|${key}`);
-      outcome = seen
-        ? { ...seen, states: seen.states.map((st, k) => ({ ...st, inst: part.instances[k]! })) }
-        : runPart(part, JSON.parse(steps) as ScenarioStep[], order);
-      if (!seen) {
-        if (recent.size >= RECENT_LIMIT) recent.clear();
-        recent.set(`${print}|${key}`, outcome);
+      const print = factsOf(part).print;
+      let runs = recent.get(print);
+      let done = runs?.get(key);
+      if (!done) {
+        done = runPart(part, relevant.steps, order);
+        if (recentRuns >= RECENT_LIMIT) {
+          recent.clear();
+          recentRuns = 0;
+          runs = undefined;
+        }
+        if (!runs) recent.set(print, (runs = new Map()));
+        runs.set(key, done);
+        recentRuns++;
       }
+      outcome = { ...done, holding: holding(part, done.states) };
       memo!.set(key, outcome);
     }
     return outcome;
@@ -316,13 +360,13 @@ function partOutcomes(part: SimSetup, steps: string, orders: readonly (readonly 
 /** The scenario part by part: owners where every order agrees, a race where they do not. */
 function runAll(setup: SimSetup, scenario: Scenario, cache: RunCache): { first: RunOutcome; race: Map<string, number[]>; settled: number } {
   const orders = permutations(setup.nodes.length);
-  const holding = new Map<string, number[]>();
+  const holders = new Map<string, number[]>();
   const race = new Map<string, number[]>();
-  const states: ReturnType<VrrpRun["states"]> = [];
+  const stateOf = new Map<SimInstance, InstanceOutcome>();
   let settled = 0;
   for (const part of components(setup)) {
-    const steps = relevantSteps(part, scenario.steps);
-    const outcomes = partOutcomes(part, steps, orders, cache);
+    const relevant = relevantSteps(factsOf(part), scenario.steps);
+    const outcomes = partOutcomes(part, relevant, orders, cache);
     const first = outcomes[0]!;
     for (const [a, nodes] of first.holding) {
       const variants = new Set(outcomes.map((o) => (o.holding.get(a) ?? []).join(",")));
@@ -331,17 +375,17 @@ function runAll(setup: SimSetup, scenario: Scenario, cache: RunCache): { first: 
           a,
           [...new Set([...(race.get(a) ?? []), ...outcomes.flatMap((o) => o.holding.get(a) ?? [])])].sort((x, y) => x - y),
         );
-      holding.set(
+      holders.set(
         a,
-        [...new Set([...(holding.get(a) ?? []), ...nodes])].sort((x, y) => x - y),
+        [...new Set([...(holders.get(a) ?? []), ...nodes])].sort((x, y) => x - y),
       );
     }
-    states.push(...first.states);
+    part.instances.forEach((inst, k) => stateOf.set(inst, first.states[k]!));
     // A part untouched by the scenario settled long before its last step.
-    if (steps !== "[]" || scenario.steps.length === 0)
+    if (relevant.steps.length !== 0 || scenario.steps.length === 0)
       for (const o of outcomes) settled = Math.max(settled, Math.round(o.lastChange - o.stepAt));
   }
-  return { first: { holding, states, world: worldAfter(scenario), settled }, race, settled: Math.max(0, settled) };
+  return { first: { holding: holders, stateOf, world: worldAfter(scenario), settled }, race, settled: Math.max(0, settled) };
 }
 
 function permutations(n: number): number[][] {
@@ -388,9 +432,9 @@ export function runScenario(setup: SimSetup, scenario: Scenario, cache: RunCache
     }
   }
   const instances: Record<string, Record<string, InstanceOutcome>> = {};
-  for (const s of first.states) {
-    const name = setup.sets[s.inst.set]!;
-    (instances[name] ??= {})[names[s.inst.node]!] = { state: s.state, priority: s.priority };
+  for (const [inst, s] of first.stateOf) {
+    const name = setup.sets[inst.set]!;
+    (instances[name] ??= {})[names[inst.node]!] = { state: s.state, priority: s.priority };
   }
   const judged = judge(setup, first, owners, race);
   return {
@@ -440,8 +484,7 @@ export function worldAfter(scenario: Scenario): World {
 }
 
 function judge(setup: SimSetup, outcome: RunOutcome, owners: Record<string, string[]>, race: Record<string, string[]>): Judgement {
-  const stateOf = new Map(outcome.states.map((s) => [s.inst, s]));
-  return verdictOf(setup, outcome.world, (i) => stateOf.get(i)!, owners, race);
+  return verdictOf(setup, outcome.world, (i) => outcome.stateOf.get(i)!, owners, race);
 }
 
 /**
