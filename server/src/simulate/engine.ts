@@ -73,7 +73,11 @@ export function contribution(track: SimTrack, failing: boolean): Contribution {
 }
 
 export function trackFailing(world: World, node: number, track: SimTrack): boolean {
-  return world.failed.has(`${node}/${track.id}`) || (track.kind === "interface" && world.linkDown.has(`${node}/${track.name}`));
+  // Most worlds fail nothing: no key to build then.
+  return (
+    (world.failed.size > 0 && world.failed.has(`${node}/${track.id}`)) ||
+    (track.kind === "interface" && world.linkDown.size > 0 && world.linkDown.has(`${node}/${track.name}`))
+  );
 }
 
 /** The priority the instance runs with and whether its own objects put it in FAULT. */

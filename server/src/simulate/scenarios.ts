@@ -4,7 +4,17 @@
  */
 import type { RelatedInformation } from "../../../grammar/index.js";
 import { related } from "../cluster/locate.js";
-import { acceptance, compareAddresses, contribution, holding, priorityOf, VrrpRun, type VrrpState, type World } from "./engine.js";
+import {
+  acceptance,
+  compareAddresses,
+  contribution,
+  holding,
+  priorityOf,
+  trackFailing,
+  VrrpRun,
+  type VrrpState,
+  type World,
+} from "./engine.js";
 import type { Cluster } from "../cluster/types.js";
 import { advertProblem, buildSetup, type SimInstance, type SimSetup, type SimTrack } from "./setup.js";
 
@@ -309,8 +319,8 @@ function runPart(part: SimSetup, steps: readonly ScenarioStep[], order: readonly
   return { states: run.states(), lastChange: run.lastChange, stepAt, timingSensitive: run.timingSensitive };
 }
 
-/** Outcomes of parts already run, by part, start order and the steps that matter to the part. */
-export type RunCache = Map<SimSetup, Map<string, PartOutcome>>;
+/** Outcomes of parts already run, by part and the steps that matter to the part: one per start order that can matter. */
+export type RunCache = Map<SimSetup, Map<string, PartOutcome[]>>;
 
 /**
  * Runs by what decides them (the part's print, then start order and steps), across setups: parts
@@ -330,31 +340,30 @@ function partOutcomes(
 ): PartOutcome[] {
   let memo = cache.get(part);
   if (!memo) cache.set(part, (memo = new Map()));
-  const run = (order: readonly number[]) => {
+  let outcomes = memo.get(relevant.key);
+  if (outcomes) return outcomes;
+  const run = (order: readonly number[]): PartOutcome => {
     const key = `${order.join(",")}|${relevant.key}`;
-    let outcome = memo!.get(key);
-    if (!outcome) {
-      const print = factsOf(part).print;
-      let runs = recent.get(print);
-      let done = runs?.get(key);
-      if (!done) {
-        done = runPart(part, relevant.steps, order);
-        if (recentRuns >= RECENT_LIMIT) {
-          recent.clear();
-          recentRuns = 0;
-          runs = undefined;
-        }
-        if (!runs) recent.set(print, (runs = new Map()));
-        runs.set(key, done);
-        recentRuns++;
+    const print = factsOf(part).print;
+    let runs = recent.get(print);
+    let done = runs?.get(key);
+    if (!done) {
+      done = runPart(part, relevant.steps, order);
+      if (recentRuns >= RECENT_LIMIT) {
+        recent.clear();
+        recentRuns = 0;
+        runs = undefined;
       }
-      outcome = { ...done, holding: holding(part, done.states) };
-      memo!.set(key, outcome);
+      if (!runs) recent.set(print, (runs = new Map()));
+      runs.set(key, done);
+      recentRuns++;
     }
-    return outcome;
+    return { ...done, holding: holding(part, done.states) };
   };
   const first = run(orders[0]!);
-  return first.timingSensitive ? orders.map(run) : [first];
+  outcomes = first.timingSensitive ? [first, ...orders.slice(1).map(run)] : [first];
+  memo.set(relevant.key, outcomes);
+  return outcomes;
 }
 
 /** The scenario part by part: owners where every order agrees, a race where they do not. */
@@ -369,16 +378,15 @@ function runAll(setup: SimSetup, scenario: Scenario, cache: RunCache): { first: 
     const outcomes = partOutcomes(part, relevant, orders, cache);
     const first = outcomes[0]!;
     for (const [a, nodes] of first.holding) {
-      const variants = new Set(outcomes.map((o) => (o.holding.get(a) ?? []).join(",")));
-      if (variants.size > 1)
+      // One start order (the outcome did not hang on timing) cannot race.
+      if (outcomes.length > 1 && new Set(outcomes.map((o) => (o.holding.get(a) ?? []).join(","))).size > 1)
         race.set(
           a,
           [...new Set([...(race.get(a) ?? []), ...outcomes.flatMap((o) => o.holding.get(a) ?? [])])].sort((x, y) => x - y),
         );
-      holders.set(
-        a,
-        [...new Set([...(holders.get(a) ?? []), ...nodes])].sort((x, y) => x - y),
-      );
+      // `nodes` is sorted and distinct; only an address held in several parts needs a merge.
+      const before = holders.get(a);
+      holders.set(a, before ? [...new Set([...before, ...nodes])].sort((x, y) => x - y) : nodes);
     }
     part.instances.forEach((inst, k) => stateOf.set(inst, first.states[k]!));
     // A part untouched by the scenario settled long before its last step.
@@ -388,7 +396,16 @@ function runAll(setup: SimSetup, scenario: Scenario, cache: RunCache): { first: 
   return { first: { holding: holders, stateOf, world: worldAfter(scenario), settled }, race, settled: Math.max(0, settled) };
 }
 
+const orderLists = new Map<number, number[][]>();
+
+/** Every start order of n nodes (n rotations beyond 4 nodes); made once per n. */
 function permutations(n: number): number[][] {
+  let out = orderLists.get(n);
+  if (!out) orderLists.set(n, (out = startOrders(n)));
+  return out;
+}
+
+function startOrders(n: number): number[][] {
   const base = Array.from({ length: n }, (_, i) => i);
   if (n > 4) return base.map((_, k) => [...base.slice(k), ...base.slice(0, k)]);
   const out: number[][] = [];
@@ -408,7 +425,7 @@ function permutations(n: number): number[][] {
 function healthy(inst: SimInstance, world: World, state: VrrpState): boolean {
   if (state === "STOPPED" || state === "FAULT") return false;
   if (world.isolated.has(inst.node) || world.linkDown.has(`${inst.node}/${inst.iface}`)) return false;
-  return !priorityOf(inst, world).parts.some((p) => p.failing && hurts(p.track));
+  return !inst.tracks.some((t) => trackFailing(world, inst.node, t) && hurts(t));
 }
 
 function hurts(track: SimTrack): boolean {
@@ -456,6 +473,18 @@ export interface Judgement {
   readonly related: RelatedInformation[];
 }
 
+const nameIndex = new WeakMap<SimSetup, { readonly names: readonly string[]; readonly byName: ReadonlyMap<string, number> }>();
+
+/** The nodes' names, and each name's node, once per setup. */
+function nodeNames(setup: SimSetup): { readonly names: readonly string[]; readonly byName: ReadonlyMap<string, number> } {
+  let found = nameIndex.get(setup);
+  if (!found) {
+    const names = setup.nodes.map((n) => n.name);
+    nameIndex.set(setup, (found = { names, byName: new Map(names.map((n, i) => [n, i])) }));
+  }
+  return found;
+}
+
 const carrierIndex = new WeakMap<SimSetup, Map<string, SimInstance[]>>();
 
 /** The instances that carry each address, indexed once per setup (a file may hold thousands). */
@@ -498,50 +527,53 @@ export function verdictOf(
   owners: Record<string, string[]>,
   race: Record<string, string[]>,
 ): Judgement {
-  const names = setup.nodes.map((n) => n.name);
-  const byName = new Map(names.map((n, i) => [n, i]));
+  const { names, byName } = nodeNames(setup);
   // A node whose VRRP link is down is cut off from the clients too, whatever it holds.
   const down = new Set([...world.linkDown].map((k) => Number(k.split("/")[0])));
   const connected = (node: number) => !world.isolated.has(node) && !world.stopped.has(node) && !down.has(node);
   let worst: Judgement = { verdict: "ok", because: "", related: [] };
-  const consider = (j: Judgement) => {
-    if (RANK[j.verdict] > RANK[worst.verdict]) worst = j;
-  };
+  // Only a verdict worse than the worst so far replaces it: its reason is written only then.
+  const worse = (v: Verdict) => RANK[v] > RANK[worst.verdict];
   for (const address of Object.keys(owners)) {
+    // Nothing ranks above a split brain.
+    if (worst.verdict === "split-brain") break;
     const carriers = carriersOf(setup).get(address) ?? [];
     const holders = (owners[address] ?? []).map((n) => byName.get(n)!).filter(connected);
-    const racing = (race[address] ?? []).map((n) => byName.get(n)!);
-    const healthyCarriers = carriers.filter((i) => connected(i.node) && healthy(i, world, stateOf(i).state));
     if (holders.length >= 2) {
-      consider({ verdict: "split-brain", because: splitReason(setup, address, holders, carriers), related: [] });
+      if (worse("split-brain")) worst = { verdict: "split-brain", because: splitReason(setup, address, holders, carriers), related: [] };
       continue;
     }
+    const racing = (race[address] ?? []).map((n) => byName.get(n)!);
     if (holders.length === 0 && racing.length === 0) {
+      if (!worse("no-owner")) continue;
+      const healthyCarriers = carriers.filter((i) => connected(i.node) && healthy(i, world, stateOf(i).state));
       if (healthyCarriers.length > 0) {
         const who = healthyCarriers.map((i) => names[i.node]!).join(", ");
-        consider({
+        worst = {
           verdict: "no-owner",
           because: `nobody holds ${address} although ${who} is up and healthy${groupHint(healthyCarriers, stateOf)}`,
           related: [],
-        });
+        };
       }
       continue;
     }
+    if (!worse("no-failover")) continue;
     // One holder (or a race): is it one whose tracked service failed while a healthy node could take over?
     const candidates = holders.length ? holders : racing;
     const sick = candidates.filter((n) => !carriers.some((i) => i.node === n && healthy(i, world, stateOf(i).state)));
-    const others = healthyCarriers.filter((i) => !candidates.includes(i.node));
-    if (sick.length === candidates.length && others.length > 0) {
+    if (sick.length !== candidates.length) continue;
+    const others = carriers.filter((i) => connected(i.node) && !candidates.includes(i.node) && healthy(i, world, stateOf(i).state));
+    if (others.length > 0) {
       const holder = sick[0]!;
       const inst = carriers.find((i) => i.node === holder)!;
       const other = others[0]!;
-      consider({
+      worst = {
         verdict: "no-failover",
         because: `${names[holder]}'s priority ${arithmetic(inst, world)}, not below ${names[other.node]}'s ${stateOf(other).priority}: ${address} stays where the tracked service is down`,
         related: inst.tracks
           .filter((t) => world.failed.has(`${inst.node}/${t.id}`))
           .map((t) => related(t.line, t.weight ? `weight ${t.weight}${t.reverse ? " reverse" : ""}` : "tracked")),
-      });
+      };
     }
   }
   if (worst.verdict === "ok") worst = { verdict: "ok", because: okReason(setup, world, owners, race), related: [] };
@@ -579,18 +611,29 @@ function okReason(setup: SimSetup, world: World, owners: Record<string, string[]
   const cut = new Set(setup.nodes.filter((n) => world.isolated.has(n.index)).map((n) => n.name));
   const parts: string[] = [];
   const byHolder = new Map<string, string[]>();
+  const nobody: string[] = [];
+  const cutHolds = new Set<string>();
+  // One pass over the owners (a file may hold thousands of addresses).
   for (const [a, h] of Object.entries(owners)) {
-    const reachable = h.filter((n) => !cut.has(n));
-    if (reachable.length) byHolder.set(reachable.join("+"), [...(byHolder.get(reachable.join("+")) ?? []), a]);
+    let reachable = h;
+    if (cut.size) {
+      reachable = h.filter((n) => !cut.has(n));
+      for (const n of h) if (cut.has(n)) cutHolds.add(n);
+    }
+    if (!reachable.length) {
+      if (!race[a]) nobody.push(a);
+      continue;
+    }
+    const key = reachable.join("+");
+    const held = byHolder.get(key);
+    if (held) held.push(a);
+    else byHolder.set(key, [a]);
   }
   for (const [h, as] of byHolder) parts.push(`${h} holds ${as.join(", ")}`);
   for (const [a, r] of Object.entries(race))
     parts.push(`${a} goes to whichever of ${r.join(", ")} becomes master first (equal priorities)`);
-  const nobody = Object.entries(owners)
-    .filter(([a, h]) => h.filter((n) => !cut.has(n)).length === 0 && !race[a])
-    .map(([a]) => a);
   if (nobody.length) parts.push(`nobody can hold ${nobody.join(", ")}`);
-  const cutHolding = [...cut].filter((n) => Object.values(owners).some((h) => h.includes(n)));
+  const cutHolding = [...cut].filter((n) => cutHolds.has(n));
   if (cutHolding.length) parts.push(`${cutHolding.join(", ")} also holds addresses but is cut off from the segment`);
   return parts.join("; ") || "no addresses";
 }
