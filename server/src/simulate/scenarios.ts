@@ -262,6 +262,8 @@ function factsOf(part: SimSetup): PartFacts {
   return facts;
 }
 
+const NO_FACTS: PartFacts = { print: "", tracked: new Map(), links: new Map() };
+
 /**
  * The steps that can change anything in the part (a failure of an object it does not track changes
  * nothing), and `key`: the same steps under the part's numbering of ids and interfaces.
@@ -291,6 +293,8 @@ function relevantSteps(facts: PartFacts, steps: readonly ScenarioStep[]): { read
 /** A run of a part: each instance's state and priority in the part's order, and its timing. */
 interface PartRun {
   readonly states: readonly InstanceOutcome[];
+  /** Which instances ended MASTER ("1") or not ("0"), in the part's order: what decides who holds what. */
+  readonly masters: string;
   readonly lastChange: number;
   readonly stepAt: number;
   readonly timingSensitive: boolean;
@@ -316,7 +320,9 @@ function runPart(part: SimSetup, steps: readonly ScenarioStep[], order: readonly
     applyStep(run, step);
     last = run.settle(quiet, last + window);
   }
-  return { states: run.states(), lastChange: run.lastChange, stepAt, timingSensitive: run.timingSensitive };
+  const states = run.states();
+  const masters = states.map((st) => (st.state === "MASTER" ? "1" : "0")).join("");
+  return { states, masters, lastChange: run.lastChange, stepAt, timingSensitive: run.timingSensitive };
 }
 
 /** Outcomes of parts already run, by part and the steps that matter to the part: one per start order that can matter. */
@@ -330,6 +336,17 @@ export type RunCache = Map<SimSetup, Map<string, PartOutcome[]>>;
 const recent = new Map<string, Map<string, PartRun>>();
 let recentRuns = 0;
 const RECENT_LIMIT = 20_000;
+
+const holdings = new WeakMap<SimSetup, Map<string, Map<string, number[]>>>();
+
+/** Who holds which of the part's addresses after a run: the same for every run that ends with the same masters. */
+function holdingOf(part: SimSetup, done: PartRun): Map<string, number[]> {
+  let byMasters = holdings.get(part);
+  if (!byMasters) holdings.set(part, (byMasters = new Map()));
+  let found = byMasters.get(done.masters);
+  if (!found) byMasters.set(done.masters, (found = holding(part, done.states)));
+  return found;
+}
 
 /** A part's outcome in every start order that can matter: the first order, and the others only when timing could decide. */
 function partOutcomes(
@@ -358,7 +375,7 @@ function partOutcomes(
       runs.set(key, done);
       recentRuns++;
     }
-    return { ...done, holding: holding(part, done.states) };
+    return { ...done, holding: holdingOf(part, done) };
   };
   const first = run(orders[0]!);
   outcomes = first.timingSensitive ? [first, ...orders.slice(1).map(run)] : [first];
@@ -373,20 +390,22 @@ function runAll(setup: SimSetup, scenario: Scenario, cache: RunCache): { first: 
   const race = new Map<string, number[]>();
   const stateOf = new Map<SimInstance, InstanceOutcome>();
   let settled = 0;
+  // Steps that fail nothing and take no link down matter to every part alike: their key is made once.
+  const alike = scenario.steps.every((step) => step.kind !== "fail" && step.kind !== "link-down");
+  const shared = alike ? relevantSteps(NO_FACTS, scenario.steps) : undefined;
   for (const part of components(setup)) {
-    const relevant = relevantSteps(factsOf(part), scenario.steps);
+    const relevant = shared ?? relevantSteps(factsOf(part), scenario.steps);
     const outcomes = partOutcomes(part, relevant, orders, cache);
     const first = outcomes[0]!;
     for (const [a, nodes] of first.holding) {
       // One start order (the outcome did not hang on timing) cannot race.
-      if (outcomes.length > 1 && new Set(outcomes.map((o) => (o.holding.get(a) ?? []).join(","))).size > 1)
-        race.set(
-          a,
-          [...new Set([...(race.get(a) ?? []), ...outcomes.flatMap((o) => o.holding.get(a) ?? [])])].sort((x, y) => x - y),
-        );
-      // `nodes` is sorted and distinct; only an address held in several parts needs a merge.
+      if (outcomes.length > 1 && outcomes.some((o) => !sameNodes(o.holding.get(a) ?? [], nodes))) {
+        let racing = race.get(a) ?? [];
+        for (const o of outcomes) racing = union(racing, o.holding.get(a) ?? []);
+        race.set(a, racing);
+      }
       const before = holders.get(a);
-      holders.set(a, before ? [...new Set([...before, ...nodes])].sort((x, y) => x - y) : nodes);
+      holders.set(a, before ? union(before, nodes) : nodes);
     }
     part.instances.forEach((inst, k) => stateOf.set(inst, first.states[k]!));
     // A part untouched by the scenario settled long before its last step.
@@ -394,6 +413,25 @@ function runAll(setup: SimSetup, scenario: Scenario, cache: RunCache): { first: 
       for (const o of outcomes) settled = Math.max(settled, Math.round(o.lastChange - o.stepAt));
   }
   return { first: { holding: holders, stateOf, world: worldAfter(scenario), settled }, race, settled: Math.max(0, settled) };
+}
+
+/** Two lists of nodes (sorted, distinct) alike. */
+function sameNodes(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((n, i) => n === b[i]);
+}
+
+/** The nodes of two sorted, distinct lists, sorted and distinct (either list itself when the other is empty; never changed after). */
+function union(a: number[], b: number[]): number[] {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!;
+    if (out[out.length - 1] !== x) out.push(x);
+  }
+  return out;
 }
 
 const orderLists = new Map<number, number[][]>();
