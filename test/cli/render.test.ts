@@ -65,6 +65,8 @@ describe.runIf(built)("render mode on the command line", () => {
     }),
   );
   const template = "roles/lb/templates/keepalived.conf.j2";
+  /** The template with the role's defaults and one vars file per node: the arguments most tests give. */
+  const role = [template, "--defaults", "roles/lb/defaults/main.yml", "--node", "lb1=host_vars/lb1.yml", "--node", "lb2=host_vars/lb2.yml"];
   const kalint = (args: string[]) => {
     const r = spawnSync(process.execPath, [bundle, ...args], { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
     return { code: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -89,16 +91,7 @@ describe.runIf(built)("render mode on the command line", () => {
   };
 
   test("diff --node: priority-tie at the template's priority line, naming both nodes", () => {
-    const { out } = json([
-      "diff",
-      template,
-      "--defaults",
-      "roles/lb/defaults/main.yml",
-      "--node",
-      "lb1=host_vars/lb1.yml",
-      "--node",
-      "lb2=host_vars/lb2.yml",
-    ]);
+    const { out } = json(["diff", ...role]);
     const tie = out.diagnostics.filter((d) => d.code === "priority-tie");
     expect(tie).toHaveLength(1);
     expect(tie[0]).toMatchObject({ file: template, line: 6, node: "lb2" });
@@ -168,18 +161,7 @@ describe.runIf(built)("render mode on the command line", () => {
   });
 
   test("simulate TEMPLATE --node: the rendered nodes are the simulation's (docs/simulate.md, docs/templates.md)", () => {
-    const r = kalint([
-      "simulate",
-      template,
-      "--defaults",
-      "roles/lb/defaults/main.yml",
-      "--node",
-      "lb1=host_vars/lb1.yml",
-      "--node",
-      "lb2=host_vars/lb2.yml",
-      "--format",
-      "json",
-    ]);
+    const r = kalint(["simulate", ...role, "--format", "json"]);
     expect(r.stderr).toBe("");
     const out = JSON.parse(r.stdout) as { nodes?: unknown; scenarios: { id: string; addresses?: unknown }[] };
     expect(JSON.stringify(out)).toContain("lb1");
@@ -193,16 +175,7 @@ describe.runIf(built)("render mode on the command line", () => {
   });
 
   test("text output names the node in parentheses, and the table has a column per node", () => {
-    const r = kalint([
-      "diff",
-      template,
-      "--defaults",
-      "roles/lb/defaults/main.yml",
-      "--node",
-      "lb1=host_vars/lb1.yml",
-      "--node",
-      "lb2=host_vars/lb2.yml",
-    ]);
+    const r = kalint(["diff", ...role]);
     expect(r.stdout).toContain(`${template}:6:5: warning [priority-tie] (lb2) priority 100 ties with its peer`);
     expect(r.stdout).toMatch(/path\s+lb1\s+lb2/);
   });
