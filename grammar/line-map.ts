@@ -124,13 +124,11 @@ export function remapNode(node: Node, map: SpanMapper): Node {
       for (const w of n.words) place(w, map);
       break;
     case "block":
-      place(n.keyword, map);
-      for (const w of n.args) place(w, map);
-      place(n.open, map);
-      if (n.close) place(n.close, map);
-      for (const c of n.children) remapNode(c, map);
-      break;
     case "anonymous-block":
+      if (n.kind === "block") {
+        place(n.keyword, map);
+        for (const w of n.args) place(w, map);
+      }
       place(n.open, map);
       if (n.close) place(n.close, map);
       for (const c of n.children) remapNode(c, map);
