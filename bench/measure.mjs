@@ -58,6 +58,36 @@ export function timeCommand(cmd, args, { runs = 5, cwd, expectExit } = {}) {
   return { ...stats(seconds), peakMB, exit };
 }
 
+/**
+ * NODE_EXTRA_CA_CERTS makes every node process read and parse that certificate bundle as it
+ * starts, before any script runs (about 60 ms a process on the CI machine, whose environment sets
+ * it for package downloads). kalint opens no TLS connection, so the bench measures its processes
+ * without it, and prints what it cost node alone here so that the figures can be read either way.
+ */
+export function caCertificatesApart() {
+  const file = process.env.NODE_EXTRA_CA_CERTS;
+  if (!file) return;
+  const withIt = [];
+  const without = [];
+  const env = { ...process.env };
+  delete env.NODE_EXTRA_CA_CERTS;
+  for (let i = 0; i < 7; i++) {
+    for (const [list, e] of [
+      [withIt, process.env],
+      [without, env],
+    ]) {
+      const t0 = process.hrtime.bigint();
+      spawnSync(process.execPath, ["-e", "0"], { env: e });
+      list.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    }
+  }
+  delete process.env.NODE_EXTRA_CA_CERTS;
+  const cost = percentile(withIt, 50) - percentile(without, 50);
+  console.log(
+    `NOTICE: NODE_EXTRA_CA_CERTS=${file} is set here; the bench runs every process without it. With it, node -e 0 takes ${percentile(withIt, 50).toFixed(0)} ms instead of ${percentile(without, 50).toFixed(0)} (median of 7): add ${cost.toFixed(0)} ms to each whole-process figure below to read it with.`,
+  );
+}
+
 /** The sample at or just above the p-th percentile (nearest rank; p = 50: the median). */
 export function percentile(samples, p) {
   const sorted = [...samples].sort((a, b) => a - b);

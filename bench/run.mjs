@@ -14,6 +14,7 @@ import { parse } from "./parse.mjs";
 import { render } from "./render-section.mjs";
 import { simulate } from "./simulate-section.mjs";
 import { summary } from "./summary.mjs";
+import { caCertificatesApart } from "./measure.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const sections = [inputs, parse, cli, render, keepalived, fleet, simulate, lsp, web, summary];
@@ -21,6 +22,7 @@ const only = process.argv.slice(2);
 
 const ctx = { root, dir: join(root, ".bench"), files: [], results: {} };
 console.log(`kalint bench: node ${process.version}, ${new Date().toISOString()}`);
+caCertificatesApart();
 for (const section of sections) {
   if (only.length && section !== inputs && !only.some((o) => section.title.startsWith(o))) continue;
   console.log(`\n== ${section.title}`);
