@@ -39,8 +39,12 @@ const bundles = [
   { entry: "server/src/lsp/main.ts", out: "dist/server.js", codeCache: false },
 ].filter((b) => existsSync(b.entry));
 await Promise.all(bundles.map((b) => build({ ...common, entryPoints: [b.entry], outfile: b.out, banner: { js: "#!/usr/bin/env node" } })));
+// The loader picks its cache by the command words and render-mode options, before the bundle runs: from the module that defines them.
+const words = await build({ ...common, entryPoints: ["server/src/cli/command-words.ts"], format: "esm", write: false, plugins: [] });
+const { COMMAND_NAMES, RENDER_MODE_OPTIONS } = await import(`data:text/javascript,${encodeURIComponent(words.outputFiles[0].text)}`);
+const kinds = { commands: COMMAND_NAMES, template: RENDER_MODE_OPTIONS };
 for (const b of bundles) {
-  if (b.codeCache) writeFileSync(b.out, withCodeCache(readFileSync(b.out, "utf8").replace(/^#!.*\n/, "")));
+  if (b.codeCache) writeFileSync(b.out, withCodeCache(readFileSync(b.out, "utf8").replace(/^#!.*\n/, ""), kinds));
   chmodSync(b.out, 0o755);
 }
 

@@ -1,5 +1,5 @@
 /** The CLI bundle's compile cache (scripts/code-cache.mjs): written once, reused, never in the way. */
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import {
   chmodSync,
   chownSync,
@@ -15,10 +15,10 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Script } from "node:vm";
 import { afterAll, describe, expect, it } from "vitest";
 // @ts-expect-error: a build script in plain JavaScript, without type declarations
-import { openCodeCache } from "../../scripts/code-cache.mjs";
+import { cacheKind, openCodeCache, V8_FLAGS } from "../../scripts/code-cache.mjs";
+import { COMMAND_NAMES, RENDER_MODE_OPTIONS } from "../../server/src/cli/command-words.js";
 import { built, bundle, CLEAN, kalint, removeTrees, tempTree, WITH_ERROR } from "./run-kalint.js";
 
 if (!built) console.warn("notice: dist/kalint.js is missing (run npm run build); the code cache tests are skipped");
@@ -49,7 +49,7 @@ describe.skipIf(!built)("compile cache of dist/kalint.js", () => {
     expect(first.code).toBe(1);
     const files = cacheFiles(dir);
     expect(files).toHaveLength(1);
-    expect(files[0]).toMatch(new RegExp(`^[0-9a-f]{16}-${process.version}-${process.arch}\\.v8cache$`));
+    expect(files[0]).toMatch(new RegExp(`^[0-9a-f]{16}-check-${process.version}-${process.arch}\\.v8cache$`));
     const before = statSync(join(dir, files[0]!));
     const second = kalint(["check", "--no-config", join(configs, "bad.conf")], { env: { KALINT_CACHE_DIR: dir } });
     // Same verdict and output with the cache as without it.
@@ -60,9 +60,39 @@ describe.skipIf(!built)("compile cache of dist/kalint.js", () => {
     expect(after.mtimeMs).toBe(before.mtimeMs);
   });
 
+  it("keeps one cache per kind of run, so that a --version run first leaves the checker out of none", () => {
+    const dir = cacheDir();
+    const env = { KALINT_CACHE_DIR: dir };
+    kalint(["--version"], { env });
+    const [options] = cacheFiles(dir);
+    expect(options).toMatch(/^[0-9a-f]{16}-options-/);
+    expect(kalint(["check", "--no-config", join(configs, "bad.conf")], { env }).code).toBe(1);
+    const check = cacheFiles(dir).find((f) => f !== options)!;
+    expect(check).toMatch(/^[0-9a-f]{16}-check-/);
+    // The checker's functions are in its own cache, which is therefore larger than the one --version wrote.
+    expect(statSync(join(dir, check)).size).toBeGreaterThan(statSync(join(dir, options!)).size);
+    // `kalint FILE` is a check too: the same cache, reused as it is.
+    const before = statSync(join(dir, check));
+    expect(kalint(["--no-config", join(configs, "bad.conf")], { env }).code).toBe(1);
+    expect(cacheFiles(dir)).toHaveLength(2);
+    expect(statSync(join(dir, check)).mtimeMs).toBe(before.mtimeMs);
+  });
+
+  it("writes no new kind of cache once a build has 32", () => {
+    const dir = cacheDir();
+    const env = { KALINT_CACHE_DIR: dir };
+    kalint(["--version"], { env });
+    const build = cacheFiles(dir)[0]!.slice(0, 16);
+    for (let i = 0; i < 31; i++)
+      writeFileSync(join(dir, `${build}-word${i}-${process.version}-${process.arch}.v8cache`), "x", { mode: 0o600 });
+    expect(kalint(["check", "--no-config", join(configs, "clean.conf")], { env })).toMatchObject({ code: 0, stderr: "" });
+    expect(cacheFiles(dir)).toHaveLength(32);
+    expect(cacheFiles(dir).some((f) => f.includes("-check-"))).toBe(false);
+  });
+
   it("replaces a corrupt cache and still gives the right answer", () => {
     const dir = cacheDir();
-    kalint(["--version"], { env: { KALINT_CACHE_DIR: dir } });
+    kalint(["check", "--no-config", join(configs, "bad.conf")], { env: { KALINT_CACHE_DIR: dir } });
     const [name] = cacheFiles(dir);
     const path = join(dir, name!);
     const garbage = Buffer.alloc(statSync(path).size, 0x5a);
@@ -117,7 +147,7 @@ describe.skipIf(!built)("compile cache of dist/kalint.js", () => {
 
   it("leaves alone a cache file others can write to (V8 would run what it holds)", () => {
     const dir = cacheDir();
-    kalint(["--version"], { env: { KALINT_CACHE_DIR: dir } });
+    kalint(["check", "--no-config", join(configs, "clean.conf")], { env: { KALINT_CACHE_DIR: dir } });
     const path = join(dir, cacheFiles(dir)[0]!);
     const garbage = Buffer.alloc(64, 0x5a);
     writeFileSync(path, garbage);
@@ -144,6 +174,26 @@ describe.skipIf(!built)("compile cache of dist/kalint.js", () => {
   });
 });
 
+describe("the kind of run a cache is kept for", () => {
+  const kinds = { commands: COMMAND_NAMES, template: RENDER_MODE_OPTIONS };
+  it.each([
+    [["check", "a.conf"], "check"],
+    [["a.conf", "b.conf"], "check"],
+    [["-"], "check"],
+    [["--format", "json", "a.conf"], "check"],
+    [["diff", "a.conf", "b.conf"], "diff"],
+    [["diff", "t.j2", "--node", "lb1=lb1.yml"], "diff-template"],
+    [["check", "t.j2", "--vars=lb1.yml"], "check-template"],
+    [["render", "t.j2", "--inventory", "inv.json"], "render-template"],
+    [["simulate", "t.j2", "--defaults", "d.yml", "--node", "a=a.yml"], "simulate-template"],
+    [["--version"], "options"],
+    [["--help"], "options"],
+    [[], "options"],
+  ])("%j is a %s run", (argv, kind) => {
+    expect(cacheKind(argv, kinds)).toBe(kind);
+  });
+});
+
 /**
  * A cache V8 accepts for the bundle that runs other code: V8 checks only the source's length,
  * so an attacker compiles a script of that length. Returns the bytes and the file name kalint
@@ -156,7 +206,13 @@ function craftedCache(marker: string): { name: string; bytes: Buffer } {
   const build = JSON.parse(line("BUILD").slice("const BUILD = ".length, -1)) as string;
   const head = `(function (exports, require, module, __filename, __dirname) {require("fs").writeFileSync(${JSON.stringify(marker)}, "pwned");`;
   const evil = `${head}${" ".repeat(source.length - head.length - 3)}\n})`;
-  return { name: `${build}-${process.version}-${process.arch}.v8cache`, bytes: new Script(evil, { filename: bundle }).createCachedData() };
+  // Made under the bundle's V8 flags, as an attacker would: V8 refuses a cache made under others.
+  const make = `require("v8").setFlagsFromString(${JSON.stringify(V8_FLAGS)});
+    const script = new (require("vm").Script)(${JSON.stringify(evil)}, { filename: ${JSON.stringify(bundle)} });
+    process.stdout.write(script.createCachedData().toString("base64"));`;
+  const bytes = Buffer.from(execFileSync(process.execPath, ["-"], { input: make, encoding: "utf8", maxBuffer: 1 << 26 }), "base64");
+  // The cache `kalint --version` reads (a run with options only).
+  return { name: `${build}-options-${process.version}-${process.arch}.v8cache`, bytes };
 }
 
 describe.skipIf(!built || process.getuid?.() !== 0)("the cache-path swap race, run as root against user nobody", () => {
@@ -181,12 +237,17 @@ describe.skipIf(!built || process.getuid?.() !== 0)("the cache-path swap race, r
     mkdirSync(join(base, "legit"), { mode: 0o700 });
     const legit = Buffer.from("legit cache bytes");
     writeFileSync(join(base, "legit", name), legit, { mode: 0o600 });
-    writeFileSync(join(base, "legit", `test-${process.version}-${process.arch}.v8cache`), legit, { mode: 0o600 });
+    writeFileSync(join(base, "legit", `test-check-${process.version}-${process.arch}.v8cache`), legit, { mode: 0o600 });
     const att = join(base, "att");
     mkdirSync(join(att, "evil"), { recursive: true });
     writeFileSync(join(att, "evil", name), bytes, { mode: 0o600 });
-    writeFileSync(join(att, "evil", `test-${process.version}-${process.arch}.v8cache`), bytes, { mode: 0o600 });
-    for (const p of [att, join(att, "evil"), join(att, "evil", name), join(att, "evil", `test-${process.version}-${process.arch}.v8cache`)])
+    writeFileSync(join(att, "evil", `test-check-${process.version}-${process.arch}.v8cache`), bytes, { mode: 0o600 });
+    for (const p of [
+      att,
+      join(att, "evil"),
+      join(att, "evil", name),
+      join(att, "evil", `test-check-${process.version}-${process.arch}.v8cache`),
+    ])
       chownSync(p, 65534, 65534);
     const swapper = `
       const fs = require("fs"), a = ${JSON.stringify(att)};

@@ -7,6 +7,9 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
+import { parseArgs } from "../../server/src/cli/args.js";
+import { COMMAND_NAMES, RENDER_MODE_OPTIONS } from "../../server/src/cli/command-words.js";
+import { isRenderMode } from "../../server/src/cli/commands/render.js";
 
 const root = resolve(__dirname, "../..");
 const bundle = join(root, "dist/kalint.js");
@@ -22,6 +25,41 @@ interface Finding {
   node?: string;
   related?: { file: string; line: number; message: string }[];
 }
+
+// The bundle's loader keeps render mode's compile cache apart by RENDER_MODE_OPTIONS: they must be what isRenderMode reads.
+test("RENDER_MODE_OPTIONS are the options that put a command in render mode", () => {
+  // Each option as a command takes it whole (diff and simulate need two nodes).
+  const given: Record<string, string[]> = {
+    "--node": ["--node", "lb1=lb1.yml", "--node", "lb2=lb2.yml"],
+    "--inventory": ["--inventory", "inventory.json", "--hosts", "lb1,lb2"],
+  };
+  const commands = COMMAND_NAMES.filter((c) => c !== "help" && c !== "version");
+  for (const option of RENDER_MODE_OPTIONS) {
+    const modes = commands.flatMap((c) => {
+      try {
+        return [isRenderMode(parseArgs([c, "t.j2", ...(given[option] ?? [option, "x.yml"])], {}, false))];
+      } catch {
+        return [];
+      }
+    });
+    expect(modes.length, option).toBeGreaterThan(0);
+    expect(modes.every(Boolean), option).toBe(true);
+  }
+  // Options that only qualify render mode do not start it.
+  for (const [option, v] of [
+    ["--hosts", "lb1"],
+    ["--group", "lb"],
+    ["--template-path", "t"],
+    ["--format", "json"],
+  ])
+    for (const c of commands) {
+      try {
+        expect(isRenderMode(parseArgs([c, "a.conf", "b.conf", option!, v!], {}, false)), `${c} ${option}`).toBe(false);
+      } catch {
+        // refused with a usage error: not render mode either
+      }
+    }
+});
 
 describe.runIf(built)("render mode on the command line", () => {
   const dir = mkdtempSync(join(tmpdir(), "kalint-render-"));

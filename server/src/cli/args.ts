@@ -2,12 +2,12 @@
 import { RULE_SEVERITIES } from "../../../grammar/index.js";
 import { parseVersion } from "../schema/lookup.js";
 import type { Version } from "../schema/types.js";
+import { COMMAND_NAMES, type CommandName } from "./command-words.js";
+
+// The command words (commands/index.ts holds what each runs).
+export { COMMAND_NAMES, type CommandName };
 
 export class UsageError extends Error {}
-
-/** The command words (commands/index.ts holds what each runs). */
-export const COMMAND_NAMES = ["check", "diff", "fleet", "fmt", "render", "explain", "rules", "simulate", "lab", "help", "version"] as const;
-export type CommandName = (typeof COMMAND_NAMES)[number];
 
 export interface CliOptions {
   command: CommandName;
