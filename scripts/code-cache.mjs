@@ -143,10 +143,11 @@ function loader() {
  * V8 settings for a CLI run. One run renders a template at most a few times: V8's optimizing
  * compiler for WebAssembly compiled the Jinja2 engine's hot functions on the second core for
  * longer than they then ran (render mode: 0.70x the CPU and 0.83x the wall time without it, and
- * still 0.90x the CPU on a 20,000-line template). The language server, which renders on every
- * keystroke for hours, keeps it.
+ * still 0.90x the CPU on a 20,000-line template); the language server, which renders on every
+ * keystroke for hours, keeps it. And the engine's memory bound (server/src/render/engine.ts,
+ * ENGINE_MEMORY_PAGES: a test keeps the two alike), which the language server sets too.
  */
-export const V8_FLAGS = "--liftoff-only";
+export const V8_FLAGS = "--liftoff-only --wasm-max-mem-pages=4096";
 
 /** The most cache files one build keeps (commands, each also in render mode, and runs with options only). */
 const MAX_KINDS = 32;

@@ -37,18 +37,25 @@ interface Outcome {
   readonly wall: number;
 }
 
-function run(dir: string, args: readonly string[], env: Readonly<Record<string, string>> = {}): Outcome {
+function run(dir: string, args: readonly string[], env: Readonly<Record<string, string>> = {}, addressSpace = true): Outcome {
   const out = join(dir, `.measure-${Math.random().toString(36).slice(2)}.json`);
   const started = performance.now();
   // prlimit caps the address space (a blow-up fails here instead of taking the machine); the
-  // heap flag makes V8 give up before that, with a message.
-  const r = spawnSync("prlimit", [`--as=${4 * 1024 ** 3}`, process.execPath, "--max-old-space-size=1024", "-r", measure, bundle, ...args], {
-    cwd: dir,
-    encoding: "utf8",
-    timeout: 60_000,
-    maxBuffer: 64 << 20,
-    env: { PATH: process.env["PATH"] ?? "", HOME: dir, KALINT_MEASURE: out, KALINT_CODE_CACHE: "0", ...env },
-  });
+  // heap flag makes V8 give up before that, with a message. Not for render mode: node 20 reserves
+  // 10 GB of address space for any WebAssembly memory (its trap handler), so the engine would not
+  // load at all; there the peak memory measured below is the bound.
+  const cap = addressSpace ? ["prlimit", `--as=${4 * 1024 ** 3}`] : [];
+  const r = spawnSync(
+    cap[0] ?? process.execPath,
+    [...cap.slice(1), ...(cap.length ? [process.execPath] : []), "--max-old-space-size=1024", "-r", measure, bundle, ...args],
+    {
+      cwd: dir,
+      encoding: "utf8",
+      timeout: 60_000,
+      maxBuffer: 64 << 20,
+      env: { PATH: process.env["PATH"] ?? "", HOME: dir, KALINT_MEASURE: out, KALINT_CODE_CACHE: "0", ...env },
+    },
+  );
   const wall = (performance.now() - started) / 1000;
   let m = { cpu: Infinity, rssMB: Infinity };
   try {
@@ -108,4 +115,79 @@ describe.runIf(built)("kalint check of hostile inputs", () => {
     },
     120_000,
   );
+});
+
+/** Templates that are programs a pull request or workspace could bring: each renders to a finding, soon, in bounded memory. */
+const TEMPLATES: readonly { readonly name: string; readonly text: string; readonly expect: RegExp }[] = [
+  {
+    name: "three nested range() loops (10^15 steps)",
+    text: "{% for i in range(100000) %}{% for j in range(100000) %}{% for k in range(100000) %}x{% endfor %}{% endfor %}{% endfor %}\n",
+    expect: /more than kalint's 10,000,000 steps/,
+  },
+  { name: "a 1 GB string in one expression", text: "{{ 'x' * 1000000000 }}\n", expect: /256 MB of memory/ },
+  {
+    name: "a 10 GB rendering built in a loop",
+    text: "{% set s = 'x' * 100000 %}{% for i in range(100000) %}{{ s }}{% endfor %}\n",
+    expect: /256 MB of memory|10,000,000 steps/,
+  },
+];
+
+describe.runIf(built)("render mode on hostile templates", () => {
+  test.each(TEMPLATES.map((t) => [t.name, t] as const))(
+    "%s",
+    (_, t) => {
+      const dir = mkdtempSync(join(work, "template-"));
+      try {
+        writeFileSync(join(dir, "t.j2"), `global_defs {\n  router_id {{ inventory_hostname }}\n}\n${t.text}`);
+        writeFileSync(join(dir, "lb1.yml"), "a: 1\n");
+        writeFileSync(join(dir, "lb2.yml"), "a: 2\n");
+        const r = run(
+          dir,
+          ["diff", "--no-config", "--format", "json", "t.j2", "--node", "lb1=lb1.yml", "--node", "lb2=lb2.yml"],
+          {},
+          false,
+        );
+        const found = (JSON.parse(r.stdout || "{}").diagnostics ?? []) as { code: string; message: string; node?: string }[];
+        const limits = found.filter((d) => d.code === "resource-limit");
+        measured.push(
+          `${t.name} | ${r.wall.toFixed(2)} | ${r.cpu.toFixed(2)} | ${Math.round(r.rssMB)} | ${limits[0]?.message.slice(0, 110) ?? "(none)"}`,
+        );
+        expect(r.stderr).toBe("");
+        expect(r.code).toBe(1);
+        // Both nodes: the first where the engine stops, the next named as not rendered after it.
+        expect(limits.map((d) => d.node).sort()).toEqual(["lb1", "lb2"]);
+        for (const d of limits) expect(d.message).toMatch(new RegExp(`${t.expect.source}|stopped on an earlier rendering`));
+        expect(limits.some((d) => t.expect.test(d.message))).toBe(true);
+        expect(Math.min(r.wall, r.cpu), `seconds to end for ${t.name}`).toBeLessThan(MAX_SECONDS);
+        expect(r.rssMB, `peak MB for ${t.name}`).toBeLessThan(MAX_RSS_MB);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    120_000,
+  );
+
+  test("after the engine stops on one node, the others are reported as not rendered, and render in a run of their own", () => {
+    const dir = mkdtempSync(join(work, "template-"));
+    try {
+      writeFileSync(
+        join(dir, "t.j2"),
+        // Not a constant (the engine would fold it, and stop, as it reads the template): lb1's variable asks for 1 GB.
+        "{{ 'x' * (size * 1000) }}\nglobal_defs {\n  router_id {{ inventory_hostname }}\n}\n",
+      );
+      writeFileSync(join(dir, "lb1.yml"), "size: 1000000\n");
+      writeFileSync(join(dir, "lb2.yml"), "size: 1\n");
+      const r = run(dir, ["diff", "--no-config", "--format", "json", "t.j2", "--node", "lb1=lb1.yml", "--node", "lb2=lb2.yml"], {}, false);
+      const found = JSON.parse(r.stdout) as { diagnostics: { code: string; node?: string; message: string }[] };
+      const limits = found.diagnostics.filter((d) => d.code === "resource-limit");
+      expect(limits.map((d) => [d.node, /256 MB/.test(d.message), /earlier rendering/.test(d.message)])).toEqual([
+        ["lb1", true, false],
+        ["lb2", false, true],
+      ]);
+      const rendered = run(dir, ["render", "--no-config", "t.j2", "--vars", "lb2.yml"], {}, false);
+      expect(rendered.stdout).toContain("router_id lb2");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -10,10 +10,11 @@
  * template that calls one is reported, never run.
  */
 import { initSync, Environment } from "minijinja-js/dist/web/minijinja_js.js";
+import { formatBytes, formatCount } from "../../../grammar/index.js";
 import { ANSIBLE_FILTERS, ANSIBLE_TESTS, guarded, plain, type JinjaValue } from "./filters.js";
 import { readEngineWasm } from "./wasm.js";
 
-export type FaultKind = "undefined" | "unsupported" | "error" | "include";
+export type FaultKind = "undefined" | "unsupported" | "error" | "include" | "limit";
 
 /** Why a template did not render, and where. */
 export interface RenderFault {
@@ -65,7 +66,31 @@ function trailingNewlines(text: string): number {
   return n;
 }
 
+/**
+ * Steps one rendering may take (minijinja's fuel: about 50 ns a step here). A template is a
+ * program, and one from a pull request or a workspace may loop for ever (`range()` in three nested
+ * loops): 10 million steps is 200 times what the 20,000-line bench template takes per node, and
+ * half a second.
+ */
+export const RENDER_FUEL = 10_000_000;
+
+/**
+ * The engine's memory, in 64 KiB WebAssembly pages: 256 MB. A one-line template can ask for
+ * gigabytes (`{{ 'x' * 1000000000 }}`); past this the engine stops with a trap. V8 takes the bound
+ * as a flag (--wasm-max-mem-pages) that each Node entry sets before the engine loads (the CLI's
+ * loader, the language server's main); kalint's tests render without it.
+ */
+export const ENGINE_MEMORY_PAGES = 4096;
+
 let ready: boolean | undefined;
+/** The trap that stopped the engine in this process, if one did (TemplateSet.call). */
+let stoppedBy: string | undefined;
+
+class EngineStopped extends Error {}
+
+/** A WebAssembly trap: the runtime's own error type, which the TypeScript libraries used here do not declare. */
+const TRAP = (globalThis as unknown as { WebAssembly: { RuntimeError: abstract new (...args: never[]) => Error } }).WebAssembly
+  .RuntimeError;
 
 /** Loads the engine once; false when its WebAssembly cannot be found. */
 export function engineAvailable(): boolean {
@@ -82,44 +107,70 @@ export class TemplateSet {
   private readonly headerLines = new Map<string, number>();
   /** Newlines the entry template ends with: Ansible's rendering ends with as many. */
   private readonly finalNewlines: number;
+  private readonly head: ReturnType<typeof readHeader>;
 
   constructor(
-    templates: ReadonlyMap<string, string>,
+    private readonly templates: ReadonlyMap<string, string>,
     readonly entry: string,
   ) {
     if (!engineAvailable()) throw new Error("the Jinja2 engine (minijinja.wasm) is missing beside kalint; reinstall kalint");
-    this.env = new Environment();
-    this.env.enablePyCompat();
-    this.env.undefinedBehavior = "strict";
-    this.env.debug = true;
-    const head = readHeader(templates.get(entry) ?? "");
-    this.finalNewlines = trailingNewlines(head.body);
-    this.env.trimBlocks = head.options.trimBlocks ?? true;
-    this.env.lstripBlocks = head.options.lstripBlocks ?? false;
+    this.head = readHeader(templates.get(entry) ?? "");
+    this.finalNewlines = trailingNewlines(this.head.body);
+    this.env = this.load();
+  }
+
+  private pending: { name: string; error: unknown }[] = [];
+
+  /** An engine environment configured as Ansible's, with every template of the set added. */
+  private load(): Environment {
+    const env = new Environment();
+    env.enablePyCompat();
+    env.undefinedBehavior = "strict";
+    env.debug = true;
+    env.fuel = RENDER_FUEL;
+    env.trimBlocks = this.head.options.trimBlocks ?? true;
+    env.lstripBlocks = this.head.options.lstripBlocks ?? false;
     // Ansible keeps the rendered file's last newline (preserve_trailing_newlines); partials lose theirs as in Jinja2.
-    this.env.keepTrailingNewline = false;
-    for (const [name, f] of Object.entries(ANSIBLE_FILTERS)) this.env.addFilter(name, guarded(name, f, name === "mandatory"));
-    for (const [name, t] of Object.entries(ANSIBLE_TESTS)) this.env.addTest(name, guarded(name, t, true));
+    env.keepTrailingNewline = false;
+    for (const [name, f] of Object.entries(ANSIBLE_FILTERS)) env.addFilter(name, guarded(name, f, name === "mandatory"));
+    for (const [name, t] of Object.entries(ANSIBLE_TESTS)) env.addTest(name, guarded(name, t, true));
     this.pending = [];
-    for (const [name, text] of templates) {
-      const h = name === entry ? head : readHeader(text);
+    for (const [name, text] of this.templates) {
+      const h = name === this.entry ? this.head : readHeader(text);
       this.headerLines.set(name, h.lines);
       try {
-        this.env.addTemplate(name, h.body);
+        env.addTemplate(name, h.body);
       } catch (e) {
-        // Kept for render(): a syntax error is a fault of rendering, reported where it is.
+        // Kept for render(): a syntax error is a fault of rendering, reported where it is. The
+        // engine folds constants as it reads a template, so `{{ 'x' * 1000000000 }}` traps here.
+        if (e instanceof TRAP) stoppedBy = e.message;
         this.pending.push({ name, error: e });
       }
     }
+    return env;
   }
 
-  private pending: { name: string; error: unknown }[];
+  /**
+   * Runs one call into the engine. A WebAssembly trap (the engine out of memory, or failing
+   * inside) leaves the whole engine unusable for the rest of the process, in any environment:
+   * its Rust side stays marked busy, and the bindings cannot load it again. Every later call
+   * reports that at once instead of trapping again (in the editor, until the server restarts).
+   */
+  private call<T>(run: (env: Environment) => T): T {
+    if (stoppedBy !== undefined) throw new EngineStopped(stoppedBy);
+    try {
+      return run(this.env);
+    } catch (e) {
+      if (e instanceof TRAP) stoppedBy = e.message;
+      throw e;
+    }
+  }
 
   render(context: Readonly<Record<string, unknown>>): RenderOutcome {
     const broken = this.pending.find((p) => p.name === this.entry) ?? this.pending[0];
     if (broken) return { ok: false, fault: this.fault(broken.error) };
     try {
-      let out = this.env.renderTemplate(this.entry, context);
+      let out = this.call((env) => env.renderTemplate(this.entry, context));
       // Jinja2 drops the template's final newline; Ansible's template module puts back as many as the file ends with.
       const have = trailingNewlines(out);
       if (this.finalNewlines > have) out += "\n".repeat(this.finalNewlines - have);
@@ -132,7 +183,7 @@ export class TemplateSet {
   /** One expression's value (a variable whose value is `{{ expr }}` keeps the expression's type). */
   evaluate(expression: string, context: Readonly<Record<string, unknown>>): ValueOutcome {
     try {
-      return { ok: true, value: plain(this.env.evalExpr(expression, context) as JinjaValue) };
+      return { ok: true, value: plain(this.call((env) => env.evalExpr(expression, context)) as JinjaValue) };
     } catch (e) {
       return this.valueFault(e);
     }
@@ -141,7 +192,7 @@ export class TemplateSet {
   /** Text rendered as a template of its own (a variable whose value holds template syntax). */
   renderString(text: string, context: Readonly<Record<string, unknown>>): ValueOutcome {
     try {
-      return { ok: true, value: this.env.renderStr(text, context) };
+      return { ok: true, value: this.call((env) => env.renderStr(text, context)) };
     } catch (e) {
       return this.valueFault(e);
     }
@@ -159,6 +210,18 @@ export class TemplateSet {
 
   /** The engine's error as a fault: its kind, the unsupported name, the place from its debug view. */
   private fault(e: unknown): RenderFault {
+    // A trap has no place. An allocation past the bound is refused before memory grows, so the
+    // memory's size cannot tell it from the engine failing inside (both trap as `unreachable`).
+    if (e instanceof EngineStopped)
+      return {
+        kind: "limit",
+        message: `the Jinja2 engine stopped on an earlier rendering in this run (${e.message}) and cannot render again until kalint restarts`,
+      };
+    if (e instanceof TRAP)
+      return {
+        kind: "limit",
+        message: `the Jinja2 engine stopped (${e.message}): it needs more than the ${formatBytes(ENGINE_MEMORY_PAGES * 65536)} of memory kalint gives it, or failed inside`,
+      };
     const text = e instanceof Error ? e.message : String(e);
     const first = text.split("\n")[0]!;
     const where = /\(in (.+):(\d+)\)\s*$/.exec(first);
@@ -186,6 +249,8 @@ export class TemplateSet {
       ...(column !== undefined ? { column, width: width! } : {}),
     };
     const message = first.replace(/\s*\(in .+:\d+\)\s*$/, "");
+    if (/^engine ran out of fuel/.test(message))
+      return { kind: "limit", message: `it takes more than kalint's ${formatCount(RENDER_FUEL)} steps to render`, ...place };
     let m: RegExpExecArray | null;
     if (/^undefined value/.test(message) || /^invalid operation: .*undefined/.test(message))
       return { kind: "undefined", message, ...place };

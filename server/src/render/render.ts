@@ -89,7 +89,7 @@ function relativeTo(entry: string, found: string): string {
 
 /** Why a node did not render: the place (a template file and line) and what to report. */
 export interface NodeFault {
-  readonly code: "template-undefined-variable" | "template-render-unsupported";
+  readonly code: "template-undefined-variable" | "template-render-unsupported" | "resource-limit";
   readonly message: string;
   /** Index into PreparedTemplate.files, and the 0-based line and column there. */
   readonly file: number;
@@ -208,6 +208,9 @@ function faultOf(t: PreparedTemplate, node: NodeVars, f: RenderFault, poisoned: 
         message: `${name} is undefined on node ${node.name}; searched ${searched(node)}`,
       };
     }
+    case "limit":
+      // A template that loops or allocates without bound (engine.ts, RENDER_FUEL and ENGINE_MEMORY_PAGES).
+      return { ...place, code: "resource-limit", message: `node ${node.name} is not rendered: ${f.message}` };
     case "include":
       return {
         ...place,

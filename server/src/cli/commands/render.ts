@@ -6,6 +6,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { basename } from "node:path";
+import { ruleInfo } from "../../../../grammar/index.js";
 import { nodeFileHost } from "../../../../grammar/node.js";
 import { loadNode } from "../../cluster/nodes.js";
 import type { ClusterNode } from "../../cluster/types.js";
@@ -160,7 +161,7 @@ export function runRender(o: CliOptions): number {
   if (!r.ok) {
     for (const f of r.faults)
       process.stderr.write(
-        `${t.files[f.file]!.path}:${f.line + 1}:${f.column + 1}: ${f.code === "template-undefined-variable" ? "error" : "info"} [${f.code}] ${f.message}\n`,
+        `${t.files[f.file]!.path}:${f.line + 1}:${f.column + 1}: ${ruleInfo(f.code)!.severity} [${f.code}] ${f.message}\n`,
       );
     return 1;
   }
