@@ -167,6 +167,21 @@ describe.runIf(built)("render mode on hostile templates", () => {
     120_000,
   );
 
+  test("under an address-space limit the engine cannot load: one line, exit 2, no internal error", () => {
+    const dir = mkdtempSync(join(work, "template-"));
+    try {
+      writeFileSync(join(dir, "t.j2"), "global_defs {\n  router_id {{ inventory_hostname }}\n}\n");
+      writeFileSync(join(dir, "lb1.yml"), "a: 1\n");
+      const r = run(dir, ["check", "--no-config", "t.j2", "--vars", "lb1.yml"]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(
+        /^kalint: the Jinja2 engine cannot load here \(.*\); under an address-space limit .*--disable-wasm-trap-handler\n$/,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   test("after the engine stops on one node, the others are reported as not rendered, and render in a run of their own", () => {
     const dir = mkdtempSync(join(work, "template-"));
     try {

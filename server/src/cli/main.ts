@@ -12,6 +12,7 @@ import type { Report } from "./output/report.js";
 import { renderSarif } from "./output/sarif.js";
 import { renderText } from "./output/text.js";
 import { checkRuleCodes } from "./settings.js";
+import { EngineUnavailable } from "../render/unavailable.js";
 
 /**
  * The report as output shows it: at most `--max-findings` of a code per file, and without
@@ -75,7 +76,7 @@ export async function main(argv: readonly string[]): Promise<number> {
  * its stack trace only when KALINT_DEBUG=1.
  */
 export function describeFailure(e: unknown, debug: boolean): string {
-  if (e instanceof UsageError || e instanceof InputError) return `kalint: ${e.message}\n`;
+  if (e instanceof UsageError || e instanceof InputError || e instanceof EngineUnavailable) return `kalint: ${e.message}\n`;
   const message = e instanceof Error ? e.message : String(e);
   const stack = debug && e instanceof Error && e.stack ? `${e.stack}\n` : "";
   return `kalint: internal error: ${message.split("\n")[0]}${debug ? "" : " (KALINT_DEBUG=1 shows where)"}\n${stack}`;

@@ -12,6 +12,7 @@
 import { initSync, Environment } from "minijinja-js/dist/web/minijinja_js.js";
 import { formatBytes, formatCount } from "../../../grammar/index.js";
 import { ANSIBLE_FILTERS, ANSIBLE_TESTS, guarded, plain, type JinjaValue } from "./filters.js";
+import { EngineUnavailable } from "./unavailable.js";
 import { readEngineWasm } from "./wasm.js";
 
 export type FaultKind = "undefined" | "unsupported" | "error" | "include" | "limit";
@@ -92,12 +93,21 @@ class EngineStopped extends Error {}
 const TRAP = (globalThis as unknown as { WebAssembly: { RuntimeError: abstract new (...args: never[]) => Error } }).WebAssembly
   .RuntimeError;
 
-/** Loads the engine once; false when its WebAssembly cannot be found. */
+let unavailable = "the Jinja2 engine (minijinja.wasm) is missing beside kalint; reinstall kalint";
+
+/** Loads the engine once; false when its WebAssembly cannot be found or loaded. */
 export function engineAvailable(): boolean {
   if (ready !== undefined) return ready;
   const bytes = readEngineWasm();
   if (!bytes) return (ready = false);
-  initSync({ module: bytes });
+  try {
+    initSync({ module: bytes });
+  } catch (e) {
+    // Node 20 reserves ~10 GB of address space for a WebAssembly memory (its trap handler): an
+    // address-space limit refuses it before the engine runs.
+    unavailable = `the Jinja2 engine cannot load here (${e instanceof Error ? e.message : String(e)}); under an address-space limit (ulimit -v) run node with --disable-wasm-trap-handler`;
+    return (ready = false);
+  }
   return (ready = true);
 }
 
@@ -113,7 +123,7 @@ export class TemplateSet {
     private readonly templates: ReadonlyMap<string, string>,
     readonly entry: string,
   ) {
-    if (!engineAvailable()) throw new Error("the Jinja2 engine (minijinja.wasm) is missing beside kalint; reinstall kalint");
+    if (!engineAvailable()) throw new EngineUnavailable(unavailable);
     this.head = readHeader(templates.get(entry) ?? "");
     this.finalNewlines = trailingNewlines(this.head.body);
     this.env = this.load();
