@@ -10,8 +10,9 @@
  * template that calls one is reported, never run.
  */
 import { initSync, Environment } from "minijinja-js/dist/web/minijinja_js.js";
-import { formatBytes, formatCount } from "../../../grammar/index.js";
+import { formatBytes, formatCount, readTemplate } from "../../../grammar/index.js";
 import { ANSIBLE_FILTERS, ANSIBLE_TESTS, guarded, plain, type JinjaValue } from "./filters.js";
+import { METHOD_FILTERS, methodsAsFilters, methodsInCode } from "./methods.js";
 import { EngineUnavailable } from "./unavailable.js";
 import { readEngineWasm } from "./wasm.js";
 
@@ -144,6 +145,7 @@ export class TemplateSet {
     env.keepTrailingNewline = false;
     for (const [name, f] of Object.entries(ANSIBLE_FILTERS)) env.addFilter(name, guarded(name, f, name === "mandatory"));
     for (const [name, t] of Object.entries(ANSIBLE_TESTS)) env.addTest(name, guarded(name, t, true));
+    for (const [name, f] of Object.entries(METHOD_FILTERS)) env.addFilter(name, guarded(name, f));
     this.pending = [];
     for (const [name, text] of this.templates) {
       const h = name === this.entry ? this.head : readHeader(text);
@@ -193,7 +195,7 @@ export class TemplateSet {
   /** One expression's value (a variable whose value is `{{ expr }}` keeps the expression's type). */
   evaluate(expression: string, context: Readonly<Record<string, unknown>>): ValueOutcome {
     try {
-      return { ok: true, value: plain(this.call((env) => env.evalExpr(expression, context)) as JinjaValue) };
+      return { ok: true, value: plain(this.call((env) => env.evalExpr(methodsInCode(expression), context)) as JinjaValue) };
     } catch (e) {
       return this.valueFault(e);
     }
@@ -202,7 +204,7 @@ export class TemplateSet {
   /** Text rendered as a template of its own (a variable whose value holds template syntax). */
   renderString(text: string, context: Readonly<Record<string, unknown>>): ValueOutcome {
     try {
-      return { ok: true, value: this.call((env) => env.renderStr(text, context)) };
+      return { ok: true, value: this.call((env) => env.renderStr(methodsAsFilters(text, readTemplate(text, "jinja")), context)) };
     } catch (e) {
       return this.valueFault(e);
     }

@@ -16,6 +16,7 @@ import { searchPath } from "../analysis/partials.js";
 import { TemplateSet, type RenderFault } from "./engine.js";
 import { FAULT_RE } from "./filters.js";
 import { insertMarks, takeMarks, type Origin } from "./markers.js";
+import { methodsAsFilters } from "./methods.js";
 import { UNSAFE, type NodeVars, type Vars } from "./vars.js";
 
 export interface PrepareOptions {
@@ -54,7 +55,7 @@ export function prepareTemplate(path: string, options: PrepareOptions): Prepared
   const layers = new Map<number, TemplateLayer>();
   const mark = (text: string, index: number, layer = readTemplate(text, "jinja")) => {
     layers.set(index, layer);
-    return insertMarks(text, index, layer);
+    return insertMarks(methodsAsFilters(text, layer), index, layer);
   };
   const queue: number[] = [add(path, entryText)];
   registered.set(path, mark(entryText, 0, options.layer));
