@@ -474,7 +474,7 @@ function hurts(track: SimTrack): boolean {
 }
 
 export function runScenario(setup: SimSetup, scenario: Scenario, cache: RunCache = new Map()): ScenarioResult {
-  const names = setup.nodes.map((n) => n.name);
+  const { names } = nodeNames(setup);
   const { first, race: raced, settled } = runAll(setup, scenario, cache);
   const owners: Record<string, string[]> = {};
   const race: Record<string, string[]> = {};
@@ -631,7 +631,7 @@ function arithmetic(inst: SimInstance, world: World): string {
 }
 
 function splitReason(setup: SimSetup, address: string, holders: number[], carriers: SimInstance[]): string {
-  const names = setup.nodes.map((n) => n.name);
+  const { names } = nodeNames(setup);
   const who = holders.map((n) => names[n]!).join(" and ");
   const a = carriers.find((i) => i.node === holders[0]);
   const b = carriers.find((i) => i.node === holders[1]);
