@@ -39,12 +39,25 @@ const bundles = [
   { entry: "server/src/lsp/main.ts", out: "dist/server.js", codeCache: false },
 ].filter((b) => existsSync(b.entry));
 await Promise.all(bundles.map((b) => build({ ...common, entryPoints: [b.entry], outfile: b.out, banner: { js: "#!/usr/bin/env node" } })));
-// The loader picks its cache by the command words and render-mode options, before the bundle runs: from the module that defines them.
-const words = await build({ ...common, entryPoints: ["server/src/cli/command-words.ts"], format: "esm", write: false, plugins: [] });
-const { COMMAND_NAMES, RENDER_MODE_OPTIONS } = await import(`data:text/javascript,${encodeURIComponent(words.outputFiles[0].text)}`);
-const kinds = { commands: COMMAND_NAMES, template: RENDER_MODE_OPTIONS };
+// Before the bundle runs, the loader picks its cache by the command words and render-mode options
+// and sets the engine's memory bound: read from the modules that define them (both import nothing).
+const facts = await build({
+  ...common,
+  stdin: {
+    contents: 'export * from "./server/src/cli/command-words.ts"; export * from "./server/src/render/bounds.ts";',
+    resolveDir: ".",
+    loader: "ts",
+  },
+  format: "esm",
+  write: false,
+  plugins: [],
+});
+const { COMMAND_NAMES, RENDER_MODE_OPTIONS, ENGINE_MEMORY_PAGES } = await import(
+  `data:text/javascript,${encodeURIComponent(facts.outputFiles[0].text)}`
+);
+const loaderFacts = { kinds: { commands: COMMAND_NAMES, template: RENDER_MODE_OPTIONS }, enginePages: ENGINE_MEMORY_PAGES };
 for (const b of bundles) {
-  if (b.codeCache) writeFileSync(b.out, withCodeCache(readFileSync(b.out, "utf8").replace(/^#!.*\n/, ""), kinds));
+  if (b.codeCache) writeFileSync(b.out, withCodeCache(readFileSync(b.out, "utf8").replace(/^#!.*\n/, ""), loaderFacts));
   chmodSync(b.out, 0o755);
 }
 

@@ -144,19 +144,22 @@ function loader() {
  * compiler for WebAssembly compiled the Jinja2 engine's hot functions on the second core for
  * longer than they then ran (render mode: 0.70x the CPU and 0.83x the wall time without it, and
  * still 0.90x the CPU on a 20,000-line template); the language server, which renders on every
- * keystroke for hours, keeps it. And the engine's memory bound (server/src/render/engine.ts,
- * ENGINE_MEMORY_PAGES: a test keeps the two alike), which the language server sets too.
+ * keystroke for hours, keeps it. And the engine's memory bound, `enginePages`
+ * (server/src/render/bounds.ts, ENGINE_MEMORY_PAGES), which the language server sets too.
  */
-export const V8_FLAGS = "--liftoff-only --wasm-max-mem-pages=4096";
+export function v8Flags(enginePages) {
+  return `--liftoff-only --wasm-max-mem-pages=${enginePages}`;
+}
 
 /** The most cache files one build keeps (commands, each also in render mode, and runs with options only). */
 const MAX_KINDS = 32;
 
 /**
  * The self-contained script that runs `bundle` (a CommonJS bundle, shebang removed) through the
- * cache; `kinds` holds the command words and the render-mode options (cacheKind).
+ * cache; `kinds` holds the command words and the render-mode options (cacheKind), `enginePages`
+ * the Jinja2 engine's memory bound (v8Flags).
  */
-export function withCodeCache(bundle, kinds, shebang = "#!/usr/bin/env node") {
+export function withCodeCache(bundle, { kinds, enginePages }, shebang = "#!/usr/bin/env node") {
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${bundle}\n})`;
   const build = createHash("sha256").update(wrapped).digest("hex").slice(0, 16);
   return [
@@ -166,7 +169,7 @@ export function withCodeCache(bundle, kinds, shebang = "#!/usr/bin/env node") {
     `const SOURCE = ${JSON.stringify(wrapped)};`,
     `const KINDS = ${JSON.stringify({ commands: kinds.commands, template: kinds.template })};`,
     `const MAX_KINDS = ${MAX_KINDS};`,
-    `const V8_FLAGS = ${JSON.stringify(V8_FLAGS)};`,
+    `const V8_FLAGS = ${JSON.stringify(v8Flags(enginePages))};`,
     isPrivate.toString(),
     cacheKind.toString(),
     openCodeCache.toString(),

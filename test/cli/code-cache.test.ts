@@ -17,7 +17,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 // @ts-expect-error: a build script in plain JavaScript, without type declarations
-import { cacheKind, openCodeCache, V8_FLAGS } from "../../scripts/code-cache.mjs";
+import { cacheKind, openCodeCache, v8Flags } from "../../scripts/code-cache.mjs";
+import { ENGINE_MEMORY_PAGES } from "../../server/src/render/bounds.js";
 import { COMMAND_NAMES, RENDER_MODE_OPTIONS } from "../../server/src/cli/command-words.js";
 import { built, bundle, CLEAN, kalint, removeTrees, tempTree, WITH_ERROR } from "./run-kalint.js";
 
@@ -174,6 +175,16 @@ describe.skipIf(!built)("compile cache of dist/kalint.js", () => {
   });
 });
 
+describe.skipIf(!built)("the loader's V8 flags", () => {
+  it("bound the Jinja2 engine's memory as render/bounds.ts says, as the build wrote them", () => {
+    const line = readFileSync(bundle, "utf8")
+      .split("\n")
+      .find((l) => l.startsWith("const V8_FLAGS = "))!;
+    expect(JSON.parse(line.slice("const V8_FLAGS = ".length, -1))).toBe(v8Flags(ENGINE_MEMORY_PAGES));
+    expect(v8Flags(ENGINE_MEMORY_PAGES)).toContain(`--wasm-max-mem-pages=${ENGINE_MEMORY_PAGES}`);
+  });
+});
+
 describe("the kind of run a cache is kept for", () => {
   const kinds = { commands: COMMAND_NAMES, template: RENDER_MODE_OPTIONS };
   it.each([
@@ -204,10 +215,11 @@ function craftedCache(marker: string): { name: string; bytes: Buffer } {
   const line = (key: string) => wrapped.split("\n").find((l) => l.startsWith(`const ${key} = `))!;
   const source = JSON.parse(line("SOURCE").slice("const SOURCE = ".length, -1)) as string;
   const build = JSON.parse(line("BUILD").slice("const BUILD = ".length, -1)) as string;
+  const flags = JSON.parse(line("V8_FLAGS").slice("const V8_FLAGS = ".length, -1)) as string;
   const head = `(function (exports, require, module, __filename, __dirname) {require("fs").writeFileSync(${JSON.stringify(marker)}, "pwned");`;
   const evil = `${head}${" ".repeat(source.length - head.length - 3)}\n})`;
   // Made under the bundle's V8 flags, as an attacker would: V8 refuses a cache made under others.
-  const make = `require("v8").setFlagsFromString(${JSON.stringify(V8_FLAGS)});
+  const make = `require("v8").setFlagsFromString(${JSON.stringify(flags)});
     const script = new (require("vm").Script)(${JSON.stringify(evil)}, { filename: ${JSON.stringify(bundle)} });
     process.stdout.write(script.createCachedData().toString("base64"));`;
   const bytes = Buffer.from(execFileSync(process.execPath, ["-"], { input: make, encoding: "utf8", maxBuffer: 1 << 26 }), "base64");

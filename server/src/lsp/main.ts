@@ -13,13 +13,13 @@ import {
   type ResponseMessage,
 } from "vscode-languageserver/node";
 import { setFlagsFromString } from "node:v8";
-import { ENGINE_MEMORY_PAGES } from "../render/engine.js";
+import { ENGINE_MEMORY_PAGES } from "../render/bounds.js";
 import { VERSION } from "../version.js";
 import { nodeEnvironment } from "./node-environment.js";
 import { MAX_MESSAGE_BYTES, startServer } from "./server.js";
 import { ResyncingMessageReader, type SkippedMessage } from "./transport.js";
 
-// A workspace's template renders on every keystroke: bound the Jinja2 engine's memory before it loads (render/engine.ts).
+// A workspace's template renders on every keystroke: bound the Jinja2 engine's memory before it loads (render/bounds.ts).
 setFlagsFromString(`--wasm-max-mem-pages=${ENGINE_MEMORY_PAGES}`);
 
 const USAGE = "usage: keepalived-language-server --stdio | --node-ipc | --socket=PORT";

@@ -12,6 +12,7 @@
 import { initSync, Environment } from "minijinja-js/dist/web/minijinja_js.js";
 import { formatBytes, formatCount, readTemplate } from "../../../grammar/index.js";
 import { ANSIBLE_FILTERS, ANSIBLE_TESTS, guarded, plain, type JinjaValue } from "./filters.js";
+import { ENGINE_MEMORY_PAGES, RENDER_FUEL } from "./bounds.js";
 import { METHOD_FILTERS, methodsAsFilters, methodsInCode } from "./methods.js";
 import { EngineUnavailable } from "./unavailable.js";
 import { readEngineWasm } from "./wasm.js";
@@ -67,22 +68,6 @@ function trailingNewlines(text: string): number {
   while (n < text.length && text.charCodeAt(text.length - 1 - n) === 10) n++;
   return n;
 }
-
-/**
- * Steps one rendering may take (minijinja's fuel: about 50 ns a step here). A template is a
- * program, and one from a pull request or a workspace may loop for ever (`range()` in three nested
- * loops): 10 million steps is 200 times what the 20,000-line bench template takes per node, and
- * half a second.
- */
-export const RENDER_FUEL = 10_000_000;
-
-/**
- * The engine's memory, in 64 KiB WebAssembly pages: 256 MB. A one-line template can ask for
- * gigabytes (`{{ 'x' * 1000000000 }}`); past this the engine stops with a trap. V8 takes the bound
- * as a flag (--wasm-max-mem-pages) that each Node entry sets before the engine loads (the CLI's
- * loader, the language server's main); kalint's tests render without it.
- */
-export const ENGINE_MEMORY_PAGES = 4096;
 
 let ready: boolean | undefined;
 /** The trap that stopped the engine in this process, if one did (TemplateSet.call). */

@@ -210,7 +210,7 @@ function faultOf(t: PreparedTemplate, node: NodeVars, f: RenderFault, poisoned: 
       };
     }
     case "limit":
-      // A template that loops or allocates without bound (engine.ts, RENDER_FUEL and ENGINE_MEMORY_PAGES).
+      // A template that loops or allocates without bound (bounds.ts: RENDER_FUEL and ENGINE_MEMORY_PAGES).
       return { ...place, code: "resource-limit", message: `node ${node.name} is not rendered: ${f.message}` };
     case "include":
       return {
