@@ -42,9 +42,13 @@ describe("list.index(), str.index(), dict.get()", () => {
     expect(faults("{{ n.get('a') }}", "n: 3")).toEqual([
       expect.objectContaining({ line: 1, message: expect.stringMatching(/a number has no method get\(\)/) }),
     ]);
+    expect(faults("{{ d.index('a') }}", "d: {a: 1}")).toEqual([
+      expect.objectContaining({ line: 1, message: expect.stringMatching(/a mapping has no method index\(\)/) }),
+    ]);
   });
 
-  test("in a vars value that is itself a template", () => {
+  test("in a vars value that is itself a template: one expression, or text with tags", () => {
     expect(render("{{ first }}", "hosts: [lb1, lb2]\nfirst: \"{{ hosts.index('lb2') }}\"")).toBe("1");
+    expect(render("{{ label }}", "d: {a: 1}\nlabel: \"vip-{{ d.get('z', 5) }}-{{ d.get('a') }}\"")).toBe("vip-5-1");
   });
 });

@@ -10,10 +10,10 @@
  * template that calls one is reported, never run.
  */
 import { initSync, Environment } from "minijinja-js/dist/web/minijinja_js.js";
-import { formatBytes, formatCount, readTemplate } from "../../../grammar/index.js";
+import { formatBytes, formatCount } from "../../../grammar/index.js";
 import { ANSIBLE_FILTERS, ANSIBLE_TESTS, guarded, plain, type JinjaValue } from "./filters.js";
 import { ENGINE_MEMORY_PAGES, RENDER_FUEL } from "./bounds.js";
-import { METHOD_FILTERS, methodsAsFilters, methodsInCode } from "./methods.js";
+import { METHOD_FILTERS, methodsInCode, methodsInTemplate } from "./methods.js";
 import { EngineUnavailable } from "./unavailable.js";
 import { readEngineWasm } from "./wasm.js";
 
@@ -103,48 +103,39 @@ export class TemplateSet {
   private readonly headerLines = new Map<string, number>();
   /** Newlines the entry template ends with: Ansible's rendering ends with as many. */
   private readonly finalNewlines: number;
-  private readonly head: ReturnType<typeof readHeader>;
+  /** Templates the engine refused to read, kept for render(): a syntax error is a fault of rendering, reported where it is. */
+  private readonly pending: { name: string; error: unknown }[] = [];
 
   constructor(
-    private readonly templates: ReadonlyMap<string, string>,
+    templates: ReadonlyMap<string, string>,
     readonly entry: string,
   ) {
     if (!engineAvailable()) throw new EngineUnavailable(unavailable);
-    this.head = readHeader(templates.get(entry) ?? "");
-    this.finalNewlines = trailingNewlines(this.head.body);
-    this.env = this.load();
-  }
-
-  private pending: { name: string; error: unknown }[] = [];
-
-  /** An engine environment configured as Ansible's, with every template of the set added. */
-  private load(): Environment {
-    const env = new Environment();
-    env.enablePyCompat();
-    env.undefinedBehavior = "strict";
-    env.debug = true;
-    env.fuel = RENDER_FUEL;
-    env.trimBlocks = this.head.options.trimBlocks ?? true;
-    env.lstripBlocks = this.head.options.lstripBlocks ?? false;
+    this.env = new Environment();
+    this.env.enablePyCompat();
+    this.env.undefinedBehavior = "strict";
+    this.env.debug = true;
+    this.env.fuel = RENDER_FUEL;
+    const head = readHeader(templates.get(entry) ?? "");
+    this.finalNewlines = trailingNewlines(head.body);
+    this.env.trimBlocks = head.options.trimBlocks ?? true;
+    this.env.lstripBlocks = head.options.lstripBlocks ?? false;
     // Ansible keeps the rendered file's last newline (preserve_trailing_newlines); partials lose theirs as in Jinja2.
-    env.keepTrailingNewline = false;
-    for (const [name, f] of Object.entries(ANSIBLE_FILTERS)) env.addFilter(name, guarded(name, f, name === "mandatory"));
-    for (const [name, t] of Object.entries(ANSIBLE_TESTS)) env.addTest(name, guarded(name, t, true));
-    for (const [name, f] of Object.entries(METHOD_FILTERS)) env.addFilter(name, guarded(name, f));
-    this.pending = [];
-    for (const [name, text] of this.templates) {
-      const h = name === this.entry ? this.head : readHeader(text);
+    this.env.keepTrailingNewline = false;
+    for (const [name, f] of Object.entries(ANSIBLE_FILTERS)) this.env.addFilter(name, guarded(name, f, name === "mandatory"));
+    for (const [name, t] of Object.entries(ANSIBLE_TESTS)) this.env.addTest(name, guarded(name, t, true));
+    for (const [name, f] of Object.entries(METHOD_FILTERS)) this.env.addFilter(name, guarded(name, f));
+    for (const [name, text] of templates) {
+      const h = name === entry ? head : readHeader(text);
       this.headerLines.set(name, h.lines);
       try {
-        env.addTemplate(name, h.body);
+        this.env.addTemplate(name, h.body);
       } catch (e) {
-        // Kept for render(): a syntax error is a fault of rendering, reported where it is. The
-        // engine folds constants as it reads a template, so `{{ 'x' * 1000000000 }}` traps here.
+        // The engine folds constants as it reads a template, so `{{ 'x' * 1000000000 }}` traps here.
         if (e instanceof TRAP) stoppedBy = e.message;
         this.pending.push({ name, error: e });
       }
     }
-    return env;
   }
 
   /**
@@ -189,7 +180,7 @@ export class TemplateSet {
   /** Text rendered as a template of its own (a variable whose value holds template syntax). */
   renderString(text: string, context: Readonly<Record<string, unknown>>): ValueOutcome {
     try {
-      return { ok: true, value: this.call((env) => env.renderStr(methodsAsFilters(text, readTemplate(text, "jinja")), context)) };
+      return { ok: true, value: this.call((env) => env.renderStr(methodsInTemplate(text), context)) };
     } catch (e) {
       return this.valueFault(e);
     }
@@ -207,13 +198,13 @@ export class TemplateSet {
 
   /** The engine's error as a fault: its kind, the unsupported name, the place from its debug view. */
   private fault(e: unknown): RenderFault {
-    // A trap has no place. An allocation past the bound is refused before memory grows, so the
-    // memory's size cannot tell it from the engine failing inside (both trap as `unreachable`).
     if (e instanceof EngineStopped)
       return {
         kind: "limit",
         message: `the Jinja2 engine stopped on an earlier rendering in this run (${e.message}) and cannot render again until kalint restarts`,
       };
+    // A trap has no place. An allocation past the bound is refused before memory grows, so the
+    // memory's size cannot tell it from the engine failing inside (both trap as `unreachable`).
     if (e instanceof TRAP)
       return {
         kind: "limit",

@@ -26,7 +26,7 @@ export function faultMark(kind: FaultKind, detail: string): string {
   return `${FAULT_OPEN}${kind}${FAULT_SEP}${detail.replace(/[\uE010-\uE012]/g, "")}${FAULT_CLOSE}`;
 }
 
-const isMap = (v: unknown): v is Map<string, JinjaValue> => v instanceof Map;
+export const isMap = (v: unknown): v is Map<string, JinjaValue> => v instanceof Map;
 
 /** A plain JS value (Maps to objects), as the engine takes values back. */
 export function plain(v: JinjaValue): JinjaValue {
