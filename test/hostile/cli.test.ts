@@ -132,77 +132,73 @@ const TEMPLATES: readonly { readonly name: string; readonly text: string; readon
   },
 ];
 
+/** Runs `body` in a scratch folder holding `files` (a template and its nodes' vars files), removed after. */
+function inFolder<T>(files: Readonly<Record<string, string>>, body: (dir: string) => T): T {
+  const dir = mkdtempSync(join(work, "template-"));
+  try {
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+    return body(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** t.j2 rendered for lb1 and lb2 (lb1.yml, lb2.yml) and compared, as JSON. */
+const DIFF_TWO_NODES = ["diff", "--no-config", "--format", "json", "t.j2", "--node", "lb1=lb1.yml", "--node", "lb2=lb2.yml"];
+
 describe.runIf(built)("render mode on hostile templates", () => {
   test.each(TEMPLATES.map((t) => [t.name, t] as const))(
     "%s",
     (_, t) => {
-      const dir = mkdtempSync(join(work, "template-"));
-      try {
-        writeFileSync(join(dir, "t.j2"), `global_defs {\n  router_id {{ inventory_hostname }}\n}\n${t.text}`);
-        writeFileSync(join(dir, "lb1.yml"), "a: 1\n");
-        writeFileSync(join(dir, "lb2.yml"), "a: 2\n");
-        const r = run(
-          dir,
-          ["diff", "--no-config", "--format", "json", "t.j2", "--node", "lb1=lb1.yml", "--node", "lb2=lb2.yml"],
-          {},
-          false,
-        );
-        const found = (JSON.parse(r.stdout || "{}").diagnostics ?? []) as { code: string; message: string; node?: string }[];
-        const limits = found.filter((d) => d.code === "resource-limit");
-        measured.push(
-          `${t.name} | ${r.wall.toFixed(2)} | ${r.cpu.toFixed(2)} | ${Math.round(r.rssMB)} | ${limits[0]?.message.slice(0, 110) ?? "(none)"}`,
-        );
-        expect(r.stderr).toBe("");
-        expect(r.code).toBe(1);
-        // Both nodes: the first where the engine stops, the next named as not rendered after it.
-        expect(limits.map((d) => d.node).sort()).toEqual(["lb1", "lb2"]);
-        for (const d of limits) expect(d.message).toMatch(new RegExp(`${t.expect.source}|stopped on an earlier rendering`));
-        expect(limits.some((d) => t.expect.test(d.message))).toBe(true);
-        expect(Math.min(r.wall, r.cpu), `seconds to end for ${t.name}`).toBeLessThan(MAX_SECONDS);
-        expect(r.rssMB, `peak MB for ${t.name}`).toBeLessThan(MAX_RSS_MB);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
+      const files = {
+        "t.j2": `global_defs {\n  router_id {{ inventory_hostname }}\n}\n${t.text}`,
+        "lb1.yml": "a: 1\n",
+        "lb2.yml": "a: 2\n",
+      };
+      const r = inFolder(files, (dir) => run(dir, DIFF_TWO_NODES, {}, false));
+      const found = (JSON.parse(r.stdout || "{}").diagnostics ?? []) as { code: string; message: string; node?: string }[];
+      const limits = found.filter((d) => d.code === "resource-limit");
+      measured.push(
+        `${t.name} | ${r.wall.toFixed(2)} | ${r.cpu.toFixed(2)} | ${Math.round(r.rssMB)} | ${limits[0]?.message.slice(0, 110) ?? "(none)"}`,
+      );
+      expect(r.stderr).toBe("");
+      expect(r.code).toBe(1);
+      // Both nodes: the first where the engine stops, the next named as not rendered after it.
+      expect(limits.map((d) => d.node).sort()).toEqual(["lb1", "lb2"]);
+      for (const d of limits) expect(d.message).toMatch(new RegExp(`${t.expect.source}|stopped on an earlier rendering`));
+      expect(limits.some((d) => t.expect.test(d.message))).toBe(true);
+      expect(Math.min(r.wall, r.cpu), `seconds to end for ${t.name}`).toBeLessThan(MAX_SECONDS);
+      expect(r.rssMB, `peak MB for ${t.name}`).toBeLessThan(MAX_RSS_MB);
     },
     120_000,
   );
 
   test("under an address-space limit the engine cannot load: one line, exit 2, no internal error", () => {
-    const dir = mkdtempSync(join(work, "template-"));
-    try {
-      writeFileSync(join(dir, "t.j2"), "global_defs {\n  router_id {{ inventory_hostname }}\n}\n");
-      writeFileSync(join(dir, "lb1.yml"), "a: 1\n");
-      const r = run(dir, ["check", "--no-config", "t.j2", "--vars", "lb1.yml"]);
-      expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(
-        /^kalint: the Jinja2 engine cannot load here \(.*\); under an address-space limit .*--disable-wasm-trap-handler\n$/,
-      );
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const files = { "t.j2": "global_defs {\n  router_id {{ inventory_hostname }}\n}\n", "lb1.yml": "a: 1\n" };
+    const r = inFolder(files, (dir) => run(dir, ["check", "--no-config", "t.j2", "--vars", "lb1.yml"]));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /^kalint: the Jinja2 engine cannot load here \(.*\); under an address-space limit .*--disable-wasm-trap-handler\n$/,
+    );
   }, 60_000);
 
   test("after the engine stops on one node, the others are reported as not rendered, and render in a run of their own", () => {
-    const dir = mkdtempSync(join(work, "template-"));
-    try {
-      writeFileSync(
-        join(dir, "t.j2"),
-        // Not a constant (the engine would fold it, and stop, as it reads the template): lb1's variable asks for 1 GB.
-        "{{ 'x' * (size * 1000) }}\nglobal_defs {\n  router_id {{ inventory_hostname }}\n}\n",
-      );
-      writeFileSync(join(dir, "lb1.yml"), "size: 1000000\n");
-      writeFileSync(join(dir, "lb2.yml"), "size: 1\n");
-      const r = run(dir, ["diff", "--no-config", "--format", "json", "t.j2", "--node", "lb1=lb1.yml", "--node", "lb2=lb2.yml"], {}, false);
-      const found = JSON.parse(r.stdout) as { diagnostics: { code: string; node?: string; message: string }[] };
-      const limits = found.diagnostics.filter((d) => d.code === "resource-limit");
-      expect(limits.map((d) => [d.node, /256 MB/.test(d.message), /earlier rendering/.test(d.message)])).toEqual([
-        ["lb1", true, false],
-        ["lb2", false, true],
-      ]);
-      const rendered = run(dir, ["render", "--no-config", "t.j2", "--vars", "lb2.yml"], {}, false);
-      expect(rendered.stdout).toContain("router_id lb2");
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const files = {
+      // Not a constant (the engine would fold it, and stop, as it reads the template): lb1's variable asks for 1 GB.
+      "t.j2": "{{ 'x' * (size * 1000) }}\nglobal_defs {\n  router_id {{ inventory_hostname }}\n}\n",
+      "lb1.yml": "size: 1000000\n",
+      "lb2.yml": "size: 1\n",
+    };
+    const [r, rendered] = inFolder(files, (dir) => [
+      run(dir, DIFF_TWO_NODES, {}, false),
+      run(dir, ["render", "--no-config", "t.j2", "--vars", "lb2.yml"], {}, false),
+    ]);
+    const found = JSON.parse(r!.stdout) as { diagnostics: { code: string; node?: string; message: string }[] };
+    const limits = found.diagnostics.filter((d) => d.code === "resource-limit");
+    expect(limits.map((d) => [d.node, /256 MB/.test(d.message), /earlier rendering/.test(d.message)])).toEqual([
+      ["lb1", true, false],
+      ["lb2", false, true],
+    ]);
+    expect(rendered!.stdout).toContain("router_id lb2");
   }, 60_000);
 });
