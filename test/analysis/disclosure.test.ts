@@ -36,6 +36,14 @@ describe("printable", () => {
     expect(printable(long)).toBe(`unknown keyword '${"a".repeat(60)}…' in global_defs`);
     expect(printable("an emoji 😀 stays")).toBe("an emoji 😀 stays");
   });
+
+  test("a word over 512 characters outside quotes is cut; one of 512 is not", () => {
+    const word = "b".repeat(600);
+    expect(printable(`cannot read ${word}`)).toBe(`cannot read ${"b".repeat(511)}…`);
+    expect(printable(word)).toBe(`${"b".repeat(511)}…`);
+    const fits = "c".repeat(512);
+    expect(printable(`path ${fits} here`)).toBe(`path ${fits} here`);
+  });
 });
 
 describe("protect", () => {

@@ -102,6 +102,8 @@ function replaceValue(text: string, value: string, label: string): string {
 const UNPRINTABLE =
   /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
+const LONG_WORD = new RegExp(`\\S{${MAX_WORD + 1},}`, "g");
+
 /** A message as one line of printable text, with excerpts of the input cut short. */
 export function printable(message: string): string {
   let out = message.replace(UNPRINTABLE, (c) => {
@@ -117,8 +119,10 @@ export function printable(message: string): string {
     out = out.replace(/(^|[^\p{L}\p{N}_])'([^'\n]*)'(?=$|[^\p{L}\p{N}_])/gu, (whole, before: string, inner: string) =>
       inner.length > MAX_EXCERPT ? `${before}'${inner.slice(0, MAX_EXCERPT - 4)}…'` : whole,
     );
-    out = out.replace(new RegExp(`\\S{${MAX_WORD + 1},}`, "g"), (word) => `${word.slice(0, MAX_WORD - 1)}…`);
   }
+  // Only a message longer than a word may be can hold one too long: the scan below retries at
+  // every character of every word, and ran for each of the ~100 findings of every keystroke.
+  if (out.length > MAX_WORD) out = out.replace(LONG_WORD, (word) => `${word.slice(0, MAX_WORD - 1)}…`);
   return out;
 }
 
