@@ -102,22 +102,24 @@ function skew(r: Runtime, prio = r.prio): number {
 
 const downInterval = (r: Runtime) => 3 * r.masterAdvMs + skew(r);
 
+/** A text whose string order is the numeric order of addresses of one family. */
+export function addressKey(x: string): string {
+  if (x.includes(".") && !x.includes(":"))
+    return x
+      .split(".")
+      .map((o) => Number(o).toString(16).padStart(2, "0"))
+      .join("");
+  const [h = "", t] = x.split("::") as [string, string | undefined];
+  const hh = h ? h.split(":") : [];
+  const tt = t ? t.split(":") : [];
+  const fill = t === undefined ? [] : new Array(Math.max(0, 8 - hh.length - tt.length)).fill("0");
+  return [...hh, ...fill, ...tt].map((g) => g.padStart(4, "0")).join("");
+}
+
 /** Numeric order of two addresses of one family: negative when a < b. */
 export function compareAddresses(a: string, b: string): number {
-  const key = (x: string) => {
-    if (x.includes(".") && !x.includes(":"))
-      return x
-        .split(".")
-        .map((o) => Number(o).toString(16).padStart(2, "0"))
-        .join("");
-    const [h = "", t] = x.split("::") as [string, string | undefined];
-    const hh = h ? h.split(":") : [];
-    const tt = t ? t.split(":") : [];
-    const fill = t === undefined ? [] : new Array(Math.max(0, 8 - hh.length - tt.length)).fill("0");
-    return [...hh, ...fill, ...tt].map((g) => g.padStart(4, "0")).join("");
-  };
-  const ka = key(a);
-  const kb = key(b);
+  const ka = addressKey(a);
+  const kb = addressKey(b);
   return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 

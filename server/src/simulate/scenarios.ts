@@ -4,17 +4,7 @@
  */
 import type { RelatedInformation } from "../../../grammar/index.js";
 import { related } from "../cluster/locate.js";
-import {
-  acceptance,
-  compareAddresses,
-  contribution,
-  holding,
-  priorityOf,
-  trackFailing,
-  VrrpRun,
-  type VrrpState,
-  type World,
-} from "./engine.js";
+import { acceptance, addressKey, contribution, holding, priorityOf, trackFailing, VrrpRun, type VrrpState, type World } from "./engine.js";
 import type { Cluster } from "../cluster/types.js";
 import { advertProblem, buildSetup, type SimInstance, type SimSetup, type SimTrack } from "./setup.js";
 
@@ -43,12 +33,13 @@ export interface InstanceOutcome {
   readonly priority: number;
 }
 
+/** Read-only: scenarios of one simulation share the lists and records of the parts they leave alike. */
 export interface ScenarioResult {
   readonly id: string;
   readonly description: string;
-  readonly owners: Record<string, string[]>;
-  readonly race: Record<string, string[]>;
-  readonly instances: Record<string, Record<string, InstanceOutcome>>;
+  readonly owners: Readonly<Record<string, readonly string[]>>;
+  readonly race: Readonly<Record<string, readonly string[]>>;
+  readonly instances: Readonly<Record<string, Readonly<Record<string, InstanceOutcome>>>>;
   readonly verdict: Verdict;
   readonly because: string;
   readonly related: readonly RelatedInformation[];
@@ -164,22 +155,11 @@ function windows(setup: SimSetup): { readonly settle: number; readonly quiet: nu
   return { settle: 8 * adv + delay + 3000, quiet: 4 * adv + delay + 1000 };
 }
 
-interface RunOutcome {
-  readonly holding: Map<string, number[]>;
-  /** Each instance's settled state and priority, part by part in instance order. */
-  readonly stateOf: Map<SimInstance, InstanceOutcome>;
-  readonly world: World;
-  readonly settled: number;
-}
-
 /**
  * Independent parts of the cluster: peer sets, joined when a sync group ties their instances.
  * Each part runs on its own, so a file with hundreds of instances costs hundreds of small runs.
  */
-const partsCache = new WeakMap<SimSetup, SimSetup[]>();
 export function components(setup: SimSetup): SimSetup[] {
-  const cached = partsCache.get(setup);
-  if (cached) return cached;
   const parent = setup.sets.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
   const byGroup = new Map<string, number>();
@@ -196,9 +176,7 @@ export function components(setup: SimSetup): SimSetup[] {
     list.push(inst);
     parts.set(root, list);
   }
-  const out = [...parts.values()].map((instances) => ({ nodes: setup.nodes, sets: setup.sets, instances }));
-  partsCache.set(setup, out);
-  return out;
+  return [...parts.values()].map((instances) => ({ nodes: setup.nodes, sets: setup.sets, instances }));
 }
 
 /**
@@ -213,17 +191,19 @@ export function components(setup: SimSetup): SimSetup[] {
  */
 interface PartFacts {
   readonly print: string;
-  /** `node/trackId` of every tracked object → the id's number. */
-  readonly tracked: Map<string, number>;
-  /** `node/iface` of every VRRP or tracked interface → the name's number. */
-  readonly links: Map<string, number>;
+  /**
+   * The print with every name a part's views read (node names; each instance's peer set,
+   * interface, addresses held and tracked objects): parts with one label, in any setup, have the
+   * same views, so the parts an edit leaves alone are not read again.
+   */
+  readonly label: string;
+  /** Node → id of each object it tracks → the id's number. */
+  readonly tracked: ReadonlyMap<number, ReadonlyMap<string, number>>;
+  /** Node → each of its VRRP or tracked interfaces → the name's number. */
+  readonly links: ReadonlyMap<number, ReadonlyMap<string, number>>;
 }
 
-const partFacts = new WeakMap<SimSetup, PartFacts>();
-
-function factsOf(part: SimSetup): PartFacts {
-  let facts = partFacts.get(part);
-  if (facts) return facts;
+function factsOf(part: SimSetup, keyOf: (address: string) => string): PartFacts {
   const numbered = (names: Map<string, number>, name: string) => {
     let n = names.get(name);
     if (n === undefined) names.set(name, (n = names.size));
@@ -233,61 +213,77 @@ function factsOf(part: SimSetup): PartFacts {
   const ifaces = new Map<string, number>();
   const sets = new Map<string, number>();
   const groups = new Map<string, number>();
-  const tracked = new Map<string, number>();
-  const links = new Map<string, number>();
-  const sources = [...new Set(part.instances.map((i) => i.src))].sort(compareAddresses);
-  const rank = new Map<string, number>();
-  sources.forEach((src, k) => rank.set(src, k > 0 && compareAddresses(sources[k - 1]!, src) === 0 ? rank.get(sources[k - 1]!)! : k));
+  const tracked = new Map<number, Map<string, number>>();
+  const links = new Map<number, Map<string, number>>();
+  const onNode = (byNode: Map<number, Map<string, number>>, node: number, name: string, n: number) => {
+    let names = byNode.get(node);
+    if (!names) byNode.set(node, (names = new Map()));
+    names.set(name, n);
+  };
+  // A source's rank is its place among the distinct addresses in order (equal ones written differently share it).
+  const sourceKeys = new Map<string, string>();
+  for (const i of part.instances) if (!sourceKeys.has(i.src)) sourceKeys.set(i.src, keyOf(i.src));
+  const sources = [...new Set(sourceKeys.values())].sort();
   const accepts = acceptance(part);
   let print = "";
   part.instances.forEach((i, k) => {
     const iface = numbered(ifaces, i.iface);
-    links.set(`${i.node}/${i.iface}`, iface);
+    onNode(links, i.node, i.iface, iface);
     const group = i.syncGroup === undefined ? "" : numbered(groups, i.syncGroup);
-    print += `${i.node} ${numbered(sets, String(i.set))} ${i.version} ${i.advertMs} ${i.basePriority} ${+i.owner}${+i.wantMaster}${+i.nopreempt}${+i.dontTrackPrimary} ${i.preemptDelayMs} ${group} ${iface} ${rank.get(i.src)!}:`;
+    print += `${i.node} ${numbered(sets, String(i.set))} ${i.version} ${i.advertMs} ${i.basePriority} ${+i.owner}${+i.wantMaster}${+i.nopreempt}${+i.dontTrackPrimary} ${i.preemptDelayMs} ${group} ${iface} ${sources.indexOf(sourceKeys.get(i.src)!)}:`;
     for (const t of i.tracks) {
       const id = numbered(ids, t.id);
-      tracked.set(`${i.node}/${t.id}`, id);
+      onNode(tracked, i.node, t.id, id);
       let name = "";
       if (t.kind === "interface") {
         const n = numbered(ifaces, t.name);
-        links.set(`${i.node}/${t.name}`, n);
+        onNode(links, i.node, t.name, n);
         name = String(n);
       }
       print += ` ${t.kind} ${id} ${name} ${t.weight} ${+t.reverse}`;
     }
     print += `:${accepts[k]!.map(Number).join("")}\n`;
   });
-  partFacts.set(part, (facts = { print, tracked, links }));
-  return facts;
+  const names = part.instances.map((i) => [part.sets[i.set], i.iface, i.held, i.tracks.map((t) => t.name)]);
+  const label = JSON.stringify([print, part.nodes.map((n) => n.name), names]);
+  return { print, label, tracked, links };
 }
 
-const NO_FACTS: PartFacts = { print: "", tracked: new Map(), links: new Map() };
+const NO_FACTS: PartFacts = { print: "", label: "", tracked: new Map(), links: new Map() };
 
 /**
  * The steps that can change anything in the part (a failure of an object it does not track changes
  * nothing), and `key`: the same steps under the part's numbering of ids and interfaces.
  */
-function relevantSteps(facts: PartFacts, steps: readonly ScenarioStep[]): { readonly steps: ScenarioStep[]; readonly key: string } {
-  const kept: ScenarioStep[] = [];
+interface RelevantSteps {
+  readonly steps: readonly ScenarioStep[];
+  readonly key: string;
+}
+
+/** No step matters to the part: it runs as it started. */
+const UNTOUCHED: RelevantSteps = { steps: [], key: "" };
+
+function relevantSteps(facts: PartFacts, steps: readonly ScenarioStep[]): RelevantSteps {
+  let kept: ScenarioStep[] | undefined;
   let key = "";
   for (const step of steps) {
     if (step.kind === "fail") {
-      const tracked = step.tracks.filter((id) => facts.tracked.has(`${step.node}/${id}`));
+      const ids = facts.tracked.get(step.node);
+      const tracked = ids ? step.tracks.filter((id) => ids.has(id)) : [];
       if (tracked.length === 0) continue;
-      kept.push(tracked.length === step.tracks.length ? step : { ...step, tracks: tracked });
-      key += `fail ${step.node} ${tracked.map((id) => facts.tracked.get(`${step.node}/${id}`)!).join(",")};`;
+      (kept ??= []).push(tracked.length === step.tracks.length ? step : { ...step, tracks: tracked });
+      key += `fail ${step.node} ${tracked.map((id) => ids!.get(id)!).join(",")};`;
     } else if (step.kind === "link-down") {
-      const iface = facts.links.get(`${step.node}/${step.iface}`);
+      const iface = facts.links.get(step.node)?.get(step.iface);
       if (iface === undefined) continue;
-      kept.push(step);
+      (kept ??= []).push(step);
       key += `link-down ${step.node} ${iface};`;
     } else {
-      kept.push(step);
+      (kept ??= []).push(step);
       key += `${step.kind} ${step.node};`;
     }
   }
-  return { steps: kept, key };
+  return kept ? { steps: kept, key } : UNTOUCHED;
 }
 
 /** A run of a part: each instance's state and priority in the part's order, and its timing. */
@@ -298,10 +294,6 @@ interface PartRun {
   readonly lastChange: number;
   readonly stepAt: number;
   readonly timingSensitive: boolean;
-}
-
-interface PartOutcome extends PartRun {
-  readonly holding: Map<string, number[]>;
 }
 
 function runPart(part: SimSetup, steps: readonly ScenarioStep[], order: readonly number[]): PartRun {
@@ -325,95 +317,301 @@ function runPart(part: SimSetup, steps: readonly ScenarioStep[], order: readonly
   return { states, masters, lastChange: run.lastChange, stepAt, timingSensitive: run.timingSensitive };
 }
 
-/** Outcomes of parts already run, by part and the steps that matter to the part: one per start order that can matter. */
-export type RunCache = Map<SimSetup, Map<string, PartOutcome[]>>;
-
 /**
- * Runs by what decides them (the part's print, then start order and steps), across setups: parts
- * of one shape, and the unchanged parts of an edited file (the editor rebuilds the cluster on every
- * edit), are not run again.
+ * Runs by what decides them (the part's print, then the steps that matter to it), across setups:
+ * parts of one shape, and the unchanged parts of an edited file (the editor rebuilds the cluster
+ * on every edit), are not run again.
  */
-const recent = new Map<string, Map<string, PartRun>>();
+const recent = new Map<string, Map<string, readonly PartRun[]>>();
 let recentRuns = 0;
 const RECENT_LIMIT = 20_000;
 
-const holdings = new WeakMap<SimSetup, Map<string, Map<string, number[]>>>();
+/** A part's runs in every start order that can matter: the first order, and the others only when timing could decide. */
+function runsOf(part: Part, relevant: RelevantSteps): readonly PartRun[] {
+  const print = part.facts.print;
+  let byKey = recent.get(print);
+  let runs = byKey?.get(relevant.key);
+  if (runs) return runs;
+  const [first, ...others] = permutations(part.setup.nodes.length);
+  const run = (order: readonly number[]) => runPart(part.setup, relevant.steps, order);
+  const firstRun = run(first!);
+  runs = firstRun.timingSensitive ? [firstRun, ...others.map(run)] : [firstRun];
+  if (recentRuns >= RECENT_LIMIT) {
+    recent.clear();
+    recentRuns = 0;
+    byKey = undefined;
+  }
+  if (!byKey) recent.set(print, (byKey = new Map()));
+  byKey.set(relevant.key, runs);
+  recentRuns += runs.length;
+  return runs;
+}
 
-/** Who holds which of the part's addresses after a run: the same for every run that ends with the same masters. */
-function holdingOf(part: SimSetup, done: PartRun): Map<string, number[]> {
-  let byMasters = holdings.get(part);
-  if (!byMasters) holdings.set(part, (byMasters = new Map()));
-  let found = byMasters.get(done.masters);
-  if (!found) byMasters.set(done.masters, (found = holding(part, done.states)));
+/** Who holds one address after a run, by node number and by name. */
+interface Held {
+  readonly address: string;
+  readonly nodes: readonly number[];
+  readonly names: readonly string[];
+}
+
+/**
+ * Who holds each of the part's addresses after a run, the same for every run that ends with the
+ * same masters. Every run lists the part's addresses in one order (holding() lists them all, held
+ * or not), so two runs' lists compare place by place.
+ */
+function holdingOf(part: Part, done: PartRun): readonly Held[] {
+  const { holdings } = part.shape;
+  let found = holdings.get(done.masters);
+  if (!found) {
+    const held = holding(part.setup, done.states);
+    found = [...held].map(([address, nodes]) => ({ address, nodes, names: namesOf(part.setup, nodes) }));
+    holdings.set(done.masters, found);
+  }
   return found;
 }
 
-/** A part's outcome in every start order that can matter: the first order, and the others only when timing could decide. */
-function partOutcomes(
-  part: SimSetup,
-  relevant: { readonly steps: ScenarioStep[]; readonly key: string },
-  orders: readonly (readonly number[])[],
-  cache: RunCache,
-): PartOutcome[] {
-  let memo = cache.get(part);
-  if (!memo) cache.set(part, (memo = new Map()));
-  let outcomes = memo.get(relevant.key);
-  if (outcomes) return outcomes;
-  const run = (order: readonly number[]): PartOutcome => {
-    const key = `${order.join(",")}|${relevant.key}`;
-    const print = factsOf(part).print;
-    let runs = recent.get(print);
-    let done = runs?.get(key);
-    if (!done) {
-      done = runPart(part, relevant.steps, order);
-      if (recentRuns >= RECENT_LIMIT) {
-        recent.clear();
-        recentRuns = 0;
-        runs = undefined;
-      }
-      if (!runs) recent.set(print, (runs = new Map()));
-      runs.set(key, done);
-      recentRuns++;
-    }
-    return { ...done, holding: holdingOf(part, done) };
-  };
-  const first = run(orders[0]!);
-  outcomes = first.timingSensitive ? [first, ...orders.slice(1).map(run)] : [first];
-  memo.set(relevant.key, outcomes);
-  return outcomes;
+const namesOf = (setup: SimSetup, nodes: readonly number[]) => nodes.map((n) => setup.nodes[n]!.name);
+
+/** What parts with one label share, in any setup: made for the first, read by the others. */
+interface Shape {
+  /** The part's peer set names, each once, in the order of their first instance: its keys in ScenarioResult.instances. */
+  readonly sets: readonly string[];
+  /** For each instance of the part: its set's place in `sets`, and its node's name. */
+  readonly setOf: readonly number[];
+  readonly nodeOf: readonly string[];
+  /** The addresses the part's instances hold. */
+  readonly held: readonly string[];
+  /** Who holds what after a run, by the run's masters. */
+  readonly holdings: Map<string, readonly Held[]>;
+  /** The part's views, by the key of the steps that matter to it. */
+  readonly views: Map<string, PartView>;
 }
 
-/** The scenario part by part: owners where every order agrees, a race where they do not. */
-function runAll(setup: SimSetup, scenario: Scenario, cache: RunCache): { first: RunOutcome; race: Map<string, number[]>; settled: number } {
-  const orders = permutations(setup.nodes.length);
-  const holders = new Map<string, number[]>();
-  const race = new Map<string, number[]>();
-  const stateOf = new Map<SimInstance, InstanceOutcome>();
-  let settled = 0;
-  // Steps that fail nothing and take no link down matter to every part alike: their key is made once.
-  const alike = scenario.steps.every((step) => step.kind !== "fail" && step.kind !== "link-down");
-  const shared = alike ? relevantSteps(NO_FACTS, scenario.steps) : undefined;
-  for (const part of components(setup)) {
-    const relevant = shared ?? relevantSteps(factsOf(part), scenario.steps);
-    const outcomes = partOutcomes(part, relevant, orders, cache);
-    const first = outcomes[0]!;
-    for (const [a, nodes] of first.holding) {
-      // One start order (the outcome did not hang on timing) cannot race.
-      if (outcomes.length > 1 && outcomes.some((o) => !sameNodes(o.holding.get(a) ?? [], nodes))) {
-        let racing = race.get(a) ?? [];
-        for (const o of outcomes) racing = union(racing, o.holding.get(a) ?? []);
-        race.set(a, racing);
-      }
-      const before = holders.get(a);
-      holders.set(a, before ? union(before, nodes) : nodes);
-    }
-    part.instances.forEach((inst, k) => stateOf.set(inst, first.states[k]!));
-    // A part untouched by the scenario settled long before its last step.
-    if (relevant.steps.length !== 0 || scenario.steps.length === 0)
-      for (const o of outcomes) settled = Math.max(settled, Math.round(o.lastChange - o.stepAt));
+/** Shapes by label, across setups (the editor rebuilds the cluster on every edit). */
+const shapes = new Map<string, Shape>();
+let shapeViews = 0;
+const SHAPE_VIEW_LIMIT = 20_000;
+
+function shapeOf(part: SimSetup, facts: PartFacts): Shape {
+  let shape = shapes.get(facts.label);
+  if (shape) return shape;
+  if (shapeViews >= SHAPE_VIEW_LIMIT) {
+    shapes.clear();
+    shapeViews = 0;
   }
-  return { first: { holding: holders, stateOf, world: worldAfter(scenario), settled }, race, settled: Math.max(0, settled) };
+  const setNames = part.instances.map((i) => part.sets[i.set]!);
+  const sets = [...new Set(setNames)];
+  shape = {
+    sets,
+    setOf: setNames.map((name) => sets.indexOf(name)),
+    nodeOf: part.instances.map((i) => part.nodes[i.node]!.name),
+    held: part.instances.flatMap((i) => i.held),
+    holdings: new Map(),
+    views: new Map(),
+  };
+  shapes.set(facts.label, shape);
+  return shape;
 }
+
+/** One part of a setup. */
+interface Part {
+  /** The part as the engine runs it: the setup's nodes and sets, the part's instances. */
+  readonly setup: SimSetup;
+  readonly facts: PartFacts;
+  readonly shape: Shape;
+}
+
+/**
+ * A part under one set of relevant steps, as a scenario's result reads it, made once: scenarios
+ * whose steps leave a part alone (the failure of an object it does not track, say) share its view,
+ * so the many parts a scenario does not touch cost a lookup each.
+ */
+interface PartView {
+  readonly runs: readonly PartRun[];
+  /** Who holds each of the part's addresses after the first run. */
+  readonly holders: readonly Held[];
+  /** The addresses whose holders differ between start orders, each with every node that holds it in one of them. */
+  readonly racing: ReadonlyMap<string, readonly number[]> | undefined;
+  /** Each of the part's peer sets (Shape.sets) as ScenarioResult.instances has it: settled instances by node name. */
+  readonly sets: readonly Readonly<Record<string, InstanceOutcome>>[];
+  /** The longest time over the runs from the last step to the last change of owners (ms). */
+  readonly settled: number;
+  /**
+   * The verdicts on the view's addresses (`holders`), by the nodes with a link down. They read the
+   * world only through the part's relevant steps, which the view stands for, and through which
+   * nodes clients can reach, which links down elsewhere change.
+   */
+  readonly verdicts: Map<string, readonly Verdict[]>;
+}
+
+/** What every scenario of a setup reads, indexed once per setup. */
+interface SetupIndex {
+  readonly parts: readonly Part[];
+  /** Node → tracked object id → the parts that track it there. */
+  readonly tracking: ReadonlyMap<number, ReadonlyMap<string, readonly number[]>>;
+  /** Node → interface → the parts that use it there. */
+  readonly linking: ReadonlyMap<number, ReadonlyMap<string, readonly number[]>>;
+  /** Each instance's part and position in it: where a scenario finds its settled state. */
+  readonly place: ReadonlyMap<SimInstance, { readonly part: number; readonly at: number }>;
+  /** Addresses held in more than one part: a scenario merges their holders. */
+  readonly shared: ReadonlySet<string>;
+  /** Peer set names used in more than one part (sets without a name): a scenario merges their instances. */
+  readonly sharedSets: ReadonlySet<string>;
+  /**
+   * The addresses of every scenario's owners in their order (the same for all), each with its part
+   * and place in the part's views, or undefined when held in several parts. Read off the first scenario.
+   */
+  owned?: {
+    readonly addresses: readonly string[];
+    readonly places: readonly ({ readonly part: number; readonly at: number } | undefined)[];
+  };
+}
+
+const setupIndexes = new WeakMap<SimSetup, SetupIndex>();
+
+function indexOf(setup: SimSetup): SetupIndex {
+  let index = setupIndexes.get(setup);
+  if (index) return index;
+  // The parts' sources are mostly the nodes' own addresses: each is put in order once.
+  const keys = new Map<string, string>();
+  const keyOf = (address: string) => {
+    let key = keys.get(address);
+    if (key === undefined) keys.set(address, (key = addressKey(address)));
+    return key;
+  };
+  const parts = components(setup).map((part): Part => {
+    const facts = factsOf(part, keyOf);
+    return { setup: part, facts, shape: shapeOf(part, facts) };
+  });
+  const place = new Map<SimInstance, { readonly part: number; readonly at: number }>();
+  parts.forEach((part, p) => part.setup.instances.forEach((inst, at) => place.set(inst, { part: p, at })));
+  // The parts each failure or link touches, from the parts' own facts (what relevantSteps reads).
+  const tracking = new Map<number, Map<string, number[]>>();
+  const linking = new Map<number, Map<string, number[]>>();
+  const add = (byNode: Map<number, Map<string, number[]>>, from: PartFacts["tracked"], p: number) => {
+    for (const [node, names] of from) {
+      let parts = byNode.get(node);
+      if (!parts) byNode.set(node, (parts = new Map()));
+      for (const name of names.keys()) {
+        const list = parts.get(name);
+        if (list) list.push(p);
+        else parts.set(name, [p]);
+      }
+    }
+  };
+  parts.forEach((part, p) => {
+    add(tracking, part.facts.tracked, p);
+    add(linking, part.facts.links, p);
+  });
+  // What more than one part names (a part naming it twice is one).
+  const inSeveral = (names: (part: Part) => Iterable<string>) => {
+    const firstPart = new Map<string, number>();
+    const several = new Set<string>();
+    parts.forEach((part, p) => {
+      for (const x of names(part)) {
+        const first = firstPart.get(x);
+        if (first === undefined) firstPart.set(x, p);
+        else if (first !== p) several.add(x);
+      }
+    });
+    return several;
+  };
+  index = {
+    parts,
+    tracking,
+    linking,
+    place,
+    shared: inSeveral((part) => part.shape.held),
+    sharedSets: inSeveral((part) => part.shape.sets),
+  };
+  setupIndexes.set(setup, index);
+  return index;
+}
+
+/**
+ * The parts that steps failing objects or taking links down touch (the only parts for which
+ * relevantSteps keeps one), or undefined when a step of another kind touches every part.
+ */
+function touchedParts(index: SetupIndex, steps: readonly ScenarioStep[]): ReadonlySet<number> | undefined {
+  const out = new Set<number>();
+  for (const step of steps) {
+    if (step.kind === "fail") for (const id of step.tracks) for (const p of index.tracking.get(step.node)?.get(id) ?? []) out.add(p);
+    else if (step.kind === "link-down") for (const p of index.linking.get(step.node)?.get(step.iface) ?? []) out.add(p);
+    else return undefined;
+  }
+  return out;
+}
+
+function viewOf(part: Part, relevant: RelevantSteps): PartView {
+  const { views } = part.shape;
+  let view = views.get(relevant.key);
+  if (view) return view;
+  const runs = runsOf(part, relevant);
+  const first = runs[0]!;
+  const holders = holdingOf(part, first);
+  let racing: Map<string, readonly number[]> | undefined;
+  // One start order (the outcome did not hang on timing) cannot race.
+  if (runs.length > 1) {
+    const each = runs.map((r) => holdingOf(part, r));
+    holders.forEach(({ address, nodes }, j) => {
+      if (each.every((h) => sameNodes(h[j]!.nodes, nodes))) return;
+      (racing ??= new Map()).set(
+        address,
+        each.reduce((all: readonly number[], h) => union(all, h[j]!.nodes), []),
+      );
+    });
+  }
+  const { setOf, nodeOf } = part.shape;
+  const sets: Record<string, InstanceOutcome>[] = part.shape.sets.map(() => ({}));
+  first.states.forEach((state, k) => (sets[setOf[k]!]![nodeOf[k]!] = state));
+  const settled = runs.reduce((most, r) => Math.max(most, Math.round(r.lastChange - r.stepAt)), 0);
+  views.set(relevant.key, (view = { runs, holders, racing, sets, settled, verdicts: new Map() }));
+  shapeViews++;
+  return view;
+}
+
+/**
+ * Who holds each address in the scenario, in the order the parts list them, and the addresses
+ * raced over start orders (their owners left empty).
+ */
+function ownersOf(
+  setup: SimSetup,
+  index: SetupIndex,
+  views: readonly PartView[],
+): { owners: Record<string, readonly string[]>; race: Record<string, readonly string[]> } {
+  const owners: Record<string, readonly string[]> = {};
+  const race: Record<string, readonly string[]> = {};
+  // Only the rare address of several parts, and a race, need merging.
+  let merged: Map<string, readonly number[]> | undefined;
+  let raced: Map<string, readonly number[]> | undefined;
+  for (const view of views) {
+    for (const { address: a, nodes, names } of view.holders) {
+      if (!index.shared.has(a)) owners[a] = names;
+      else {
+        const before = (merged ??= new Map()).get(a);
+        merged.set(a, before ? union(before, nodes) : nodes);
+        // Its place in the record is taken here; its holders are named once all parts are in.
+        owners[a] = NOBODY;
+      }
+    }
+    if (view.racing)
+      for (const [a, nodes] of view.racing) {
+        const before = (raced ??= new Map()).get(a);
+        raced.set(a, before ? union(before, nodes) : nodes);
+      }
+  }
+  if (merged) for (const [a, nodes] of merged) owners[a] = namesOf(setup, nodes);
+  if (raced)
+    for (const a of Object.keys(owners)) {
+      const r = raced.get(a);
+      if (!r) continue;
+      owners[a] = [];
+      race[a] = namesOf(setup, r);
+    }
+  return { owners, race };
+}
+
+const NOBODY: readonly string[] = [];
 
 /** Two lists of nodes (sorted, distinct) alike. */
 function sameNodes(a: readonly number[], b: readonly number[]): boolean {
@@ -421,7 +619,7 @@ function sameNodes(a: readonly number[], b: readonly number[]): boolean {
 }
 
 /** The nodes of two sorted, distinct lists, sorted and distinct (either list itself when the other is empty; never changed after). */
-function union(a: number[], b: number[]): number[] {
+function union(a: readonly number[], b: readonly number[]): readonly number[] {
   if (b.length === 0) return a;
   if (a.length === 0) return b;
   const out: number[] = [];
@@ -462,8 +660,10 @@ function startOrders(n: number): number[][] {
  */
 function healthy(inst: SimInstance, world: World, state: VrrpState): boolean {
   if (state === "STOPPED" || state === "FAULT") return false;
-  if (world.isolated.has(inst.node) || world.linkDown.has(`${inst.node}/${inst.iface}`)) return false;
-  return !inst.tracks.some((t) => trackFailing(world, inst.node, t) && hurts(t));
+  // Most worlds take no link down: no key to build then.
+  if (world.isolated.has(inst.node) || (world.linkDown.size > 0 && world.linkDown.has(`${inst.node}/${inst.iface}`))) return false;
+  for (const t of inst.tracks) if (trackFailing(world, inst.node, t) && hurts(t)) return false;
+  return true;
 }
 
 function hurts(track: SimTrack): boolean {
@@ -473,25 +673,46 @@ function hurts(track: SimTrack): boolean {
   return ok !== "fault" && failed < ok;
 }
 
-export function runScenario(setup: SimSetup, scenario: Scenario, cache: RunCache = new Map()): ScenarioResult {
-  const { names } = nodeNames(setup);
-  const { first, race: raced, settled } = runAll(setup, scenario, cache);
-  const owners: Record<string, string[]> = {};
-  const race: Record<string, string[]> = {};
-  for (const [address, holders] of first.holding) {
-    const r = raced.get(address);
-    if (!r) owners[address] = holders.map((n) => names[n]!);
-    else {
-      owners[address] = [];
-      race[address] = r.map((n) => names[n]!);
-    }
-  }
-  const instances: Record<string, Record<string, InstanceOutcome>> = {};
-  for (const [inst, s] of first.stateOf) {
-    const name = setup.sets[inst.set]!;
-    (instances[name] ??= {})[names[inst.node]!] = { state: s.state, priority: s.priority };
-  }
-  const judged = judge(setup, first, owners, race);
+export function runScenario(setup: SimSetup, scenario: Scenario): ScenarioResult {
+  const index = indexOf(setup);
+  // Steps that fail nothing and take no link down matter to every part alike: their key is made once.
+  const alike = scenario.steps.every((step) => step.kind !== "fail" && step.kind !== "link-down");
+  const shared = alike ? relevantSteps(NO_FACTS, scenario.steps) : undefined;
+  // Failures and links down alone touch only the parts that track the objects or use the links.
+  const touched = alike ? undefined : touchedParts(index, scenario.steps);
+  const views: PartView[] = [];
+  let settled = 0;
+  index.parts.forEach((part, p) => {
+    const relevant = shared ?? (touched && !touched.has(p) ? UNTOUCHED : relevantSteps(part.facts, scenario.steps));
+    const view = viewOf(part, relevant);
+    views.push(view);
+    // A part untouched by the scenario settled long before its last step.
+    if (relevant.steps.length !== 0 || scenario.steps.length === 0) settled = Math.max(settled, view.settled);
+  });
+  const { owners, race } = ownersOf(setup, index, views);
+  const instances: Record<string, Readonly<Record<string, InstanceOutcome>>> = {};
+  views.forEach((view, p) => {
+    const names = index.parts[p]!.shape.sets;
+    view.sets.forEach((nodes, j) => {
+      const set = names[j]!;
+      // Two peer sets may share a name (instances without one): their entries go in one record.
+      instances[set] = index.sharedSets.has(set) && Object.hasOwn(instances, set) ? { ...instances[set], ...nodes } : nodes;
+    });
+  });
+  const stateOf = (inst: SimInstance) => {
+    const at = index.place.get(inst)!;
+    return views[at.part]!.runs[0]!.states[at.at]!;
+  };
+  const scene = sceneOf(setup, worldAfter(scenario), stateOf);
+  const { addresses, places } = (index.owned ??= ownedOf(index, views, owners));
+  const judged = worstOf(scene, owners, race, addresses, (address, j) => {
+    const place = places[j];
+    if (!place) return addressVerdict(scene, carriersOf(setup).get(address) ?? [], owners[address] ?? NOBODY, race[address] ?? NOBODY);
+    const view = views[place.part]!;
+    let verdicts = view.verdicts.get(scene.downKey);
+    if (!verdicts) view.verdicts.set(scene.downKey, (verdicts = viewVerdicts(scene, index.parts[place.part]!, view)));
+    return verdicts[place.at]!;
+  });
   return {
     id: scenario.id,
     description: scenario.description,
@@ -530,7 +751,12 @@ function carriersOf(setup: SimSetup): Map<string, SimInstance[]> {
   let index = carrierIndex.get(setup);
   if (!index) {
     index = new Map();
-    for (const i of setup.instances) for (const a of i.held) index.set(a, [...(index.get(a) ?? []), i]);
+    for (const i of setup.instances)
+      for (const a of i.held) {
+        const carriers = index.get(a);
+        if (carriers) carriers.push(i);
+        else index.set(a, [i]);
+      }
     carrierIndex.set(setup, index);
   }
   return index;
@@ -550,8 +776,136 @@ export function worldAfter(scenario: Scenario): World {
   return w;
 }
 
-function judge(setup: SimSetup, outcome: RunOutcome, owners: Record<string, string[]>, race: Record<string, string[]>): Judgement {
-  return verdictOf(setup, outcome.world, (i) => outcome.stateOf.get(i)!, owners, race);
+/**
+ * Each address of the scenarios' owners (in their order) with its part and place in the part's
+ * views; undefined for an address held in several parts.
+ */
+function ownedOf(
+  index: SetupIndex,
+  views: readonly PartView[],
+  owners: Readonly<Record<string, readonly string[]>>,
+): NonNullable<SetupIndex["owned"]> {
+  const where = new Map<string, { readonly part: number; readonly at: number }>();
+  views.forEach((view, part) => view.holders.forEach(({ address }, at) => index.shared.has(address) || where.set(address, { part, at })));
+  const addresses = Object.keys(owners);
+  return { addresses, places: addresses.map((a) => where.get(a)) };
+}
+
+/**
+ * The verdicts on a view's addresses, each as the part alone carries, holds or races for it: what
+ * the scenario has for an address of one part, and the same in any setup where the part has its label.
+ */
+function viewVerdicts(scene: Scene, part: Part, view: PartView): Verdict[] {
+  const carriers = carriersOf(part.setup);
+  return view.holders.map(({ address, names }) => {
+    const racing = view.racing?.get(address);
+    const carried = carriers.get(address) ?? [];
+    return racing ? addressVerdict(scene, carried, NOBODY, namesOf(scene.setup, racing)) : addressVerdict(scene, carried, names, NOBODY);
+  });
+}
+
+/** What a verdict reads of a scenario's end, computed or observed by the lab. */
+interface Scene {
+  readonly setup: SimSetup;
+  readonly world: World;
+  readonly stateOf: (inst: SimInstance) => { state: VrrpState; priority: number };
+  /** Whether clients can reach the node: not isolated, not stopped, no VRRP link down. */
+  readonly connected: (node: number) => boolean;
+  /** The nodes with a link down, as a key. */
+  readonly downKey: string;
+}
+
+function sceneOf(setup: SimSetup, world: World, stateOf: Scene["stateOf"]): Scene {
+  // A node whose VRRP link is down is cut off from the clients too, whatever it holds.
+  const down = new Set([...world.linkDown].map((k) => Number(k.split("/")[0])));
+  return {
+    setup,
+    world,
+    stateOf,
+    connected: (node) => !world.isolated.has(node) && !world.stopped.has(node) && !down.has(node),
+    downKey: [...down].sort().join(),
+  };
+}
+
+/** Reachable and not hurt by the scenario: a carrier that could hold the address. */
+const up = (scene: Scene, i: SimInstance) => scene.connected(i.node) && healthy(i, scene.world, scene.stateOf(i).state);
+
+/** The holders clients can reach, by node. */
+function reachable(scene: Scene, holders: readonly string[]): number[] {
+  const { byName } = nodeNames(scene.setup);
+  return holders.map((n) => byName.get(n)!).filter(scene.connected);
+}
+
+/** Who is judged for an address held by one reachable node or raced for: that node, or the racers. */
+function candidatesOf(scene: Scene, holders: readonly number[], racing: readonly string[]): readonly number[] {
+  const { byName } = nodeNames(scene.setup);
+  return holders.length ? holders : racing.map((n) => byName.get(n)!);
+}
+
+/**
+ * One address's verdict from who holds it (by name) and who races for it: a split brain when two
+ * reachable nodes hold it; no owner when nobody does nor races although a carrier is up; no
+ * failover when its holder (or every racer) is hurt while a healthy carrier elsewhere could take over.
+ */
+function addressVerdict(scene: Scene, carriers: readonly SimInstance[], owners: readonly string[], racing: readonly string[]): Verdict {
+  const holders = reachable(scene, owners);
+  if (holders.length >= 2) return "split-brain";
+  if (holders.length === 0 && racing.length === 0) return carriers.some((i) => up(scene, i)) ? "no-owner" : "ok";
+  const candidates = candidatesOf(scene, holders, racing);
+  const hurt = !carriers.some((i) => candidates.includes(i.node) && healthy(i, scene.world, scene.stateOf(i).state));
+  return hurt && carriers.some((i) => !candidates.includes(i.node) && up(scene, i)) ? "no-failover" : "ok";
+}
+
+/** Why the address has its verdict (one that is not ok). */
+function explain(scene: Scene, address: string, owners: readonly string[], racing: readonly string[], verdict: Verdict): Judgement {
+  const { setup, world, stateOf } = scene;
+  const { names } = nodeNames(setup);
+  const holders = reachable(scene, owners);
+  const carriers = carriersOf(setup).get(address) ?? [];
+  if (verdict === "split-brain") return { verdict, because: splitReason(setup, address, holders, carriers), related: [] };
+  if (verdict === "no-owner") {
+    const healthyCarriers = carriers.filter((i) => up(scene, i));
+    const who = healthyCarriers.map((i) => names[i.node]!).join(", ");
+    return {
+      verdict,
+      because: `nobody holds ${address} although ${who} is up and healthy${groupHint(healthyCarriers, stateOf)}`,
+      related: [],
+    };
+  }
+  const candidates = candidatesOf(scene, holders, racing);
+  const holder = candidates[0]!;
+  const inst = carriers.find((i) => i.node === holder)!;
+  const other = carriers.find((i) => !candidates.includes(i.node) && up(scene, i))!;
+  return {
+    verdict,
+    because: `${names[holder]}'s priority ${arithmetic(inst, world)}, not below ${names[other.node]}'s ${stateOf(other).priority}: ${address} stays where the tracked service is down`,
+    related: inst.tracks
+      .filter((t) => world.failed.has(`${inst.node}/${t.id}`))
+      .map((t) => related(t.line, t.weight ? `weight ${t.weight}${t.reverse ? " reverse" : ""}` : "tracked")),
+  };
+}
+
+/**
+ * The worst verdict over the addresses, told as the story of the first address that has it; ok,
+ * with who holds what, when none is worse.
+ */
+function worstOf(
+  scene: Scene,
+  owners: Readonly<Record<string, readonly string[]>>,
+  race: Readonly<Record<string, readonly string[]>>,
+  addresses: readonly string[],
+  verdictAt: (address: string, j: number) => Verdict,
+): Judgement {
+  let worst: Verdict = "ok";
+  let at = -1;
+  // Nothing ranks above a split brain.
+  for (let j = 0; j < addresses.length && worst !== "split-brain"; j++) {
+    const verdict = verdictAt(addresses[j]!, j);
+    if (RANK[verdict] > RANK[worst]) [worst, at] = [verdict, j];
+  }
+  if (worst === "ok") return { verdict: "ok", because: okReason(scene.setup, scene.world, owners, race, addresses), related: [] };
+  const address = addresses[at]!;
+  return explain(scene, address, owners[address] ?? NOBODY, race[address] ?? NOBODY, worst);
 }
 
 /**
@@ -562,60 +916,14 @@ export function verdictOf(
   setup: SimSetup,
   world: World,
   stateOf: (inst: SimInstance) => { state: VrrpState; priority: number },
-  owners: Record<string, string[]>,
-  race: Record<string, string[]>,
+  owners: Readonly<Record<string, readonly string[]>>,
+  race: Readonly<Record<string, readonly string[]>>,
 ): Judgement {
-  const { names, byName } = nodeNames(setup);
-  // A node whose VRRP link is down is cut off from the clients too, whatever it holds.
-  const down = new Set([...world.linkDown].map((k) => Number(k.split("/")[0])));
-  const connected = (node: number) => !world.isolated.has(node) && !world.stopped.has(node) && !down.has(node);
-  let worst: Judgement = { verdict: "ok", because: "", related: [] };
-  // Only a verdict worse than the worst so far replaces it: its reason is written only then.
-  const worse = (v: Verdict) => RANK[v] > RANK[worst.verdict];
-  for (const address of Object.keys(owners)) {
-    // Nothing ranks above a split brain.
-    if (worst.verdict === "split-brain") break;
-    const carriers = carriersOf(setup).get(address) ?? [];
-    const holders = (owners[address] ?? []).map((n) => byName.get(n)!).filter(connected);
-    if (holders.length >= 2) {
-      if (worse("split-brain")) worst = { verdict: "split-brain", because: splitReason(setup, address, holders, carriers), related: [] };
-      continue;
-    }
-    const racing = (race[address] ?? []).map((n) => byName.get(n)!);
-    if (holders.length === 0 && racing.length === 0) {
-      if (!worse("no-owner")) continue;
-      const healthyCarriers = carriers.filter((i) => connected(i.node) && healthy(i, world, stateOf(i).state));
-      if (healthyCarriers.length > 0) {
-        const who = healthyCarriers.map((i) => names[i.node]!).join(", ");
-        worst = {
-          verdict: "no-owner",
-          because: `nobody holds ${address} although ${who} is up and healthy${groupHint(healthyCarriers, stateOf)}`,
-          related: [],
-        };
-      }
-      continue;
-    }
-    if (!worse("no-failover")) continue;
-    // One holder (or a race): is it one whose tracked service failed while a healthy node could take over?
-    const candidates = holders.length ? holders : racing;
-    const sick = candidates.filter((n) => !carriers.some((i) => i.node === n && healthy(i, world, stateOf(i).state)));
-    if (sick.length !== candidates.length) continue;
-    const others = carriers.filter((i) => connected(i.node) && !candidates.includes(i.node) && healthy(i, world, stateOf(i).state));
-    if (others.length > 0) {
-      const holder = sick[0]!;
-      const inst = carriers.find((i) => i.node === holder)!;
-      const other = others[0]!;
-      worst = {
-        verdict: "no-failover",
-        because: `${names[holder]}'s priority ${arithmetic(inst, world)}, not below ${names[other.node]}'s ${stateOf(other).priority}: ${address} stays where the tracked service is down`,
-        related: inst.tracks
-          .filter((t) => world.failed.has(`${inst.node}/${t.id}`))
-          .map((t) => related(t.line, t.weight ? `weight ${t.weight}${t.reverse ? " reverse" : ""}` : "tracked")),
-      };
-    }
-  }
-  if (worst.verdict === "ok") worst = { verdict: "ok", because: okReason(setup, world, owners, race), related: [] };
-  return worst;
+  const scene = sceneOf(setup, world, stateOf);
+  const carriers = carriersOf(setup);
+  const verdictAt = (address: string) =>
+    addressVerdict(scene, carriers.get(address) ?? [], owners[address] ?? NOBODY, race[address] ?? NOBODY);
+  return worstOf(scene, owners, race, Object.keys(owners), verdictAt);
 }
 
 /** `falls from 150 to 140 (chk_haproxy -10)` or `stays 150 (...)`. */
@@ -630,7 +938,7 @@ function arithmetic(inst: SimInstance, world: World): string {
   return now.priority === before ? `stays ${before}${how}` : `falls from ${before} to ${now.priority}${how}`;
 }
 
-function splitReason(setup: SimSetup, address: string, holders: number[], carriers: SimInstance[]): string {
+function splitReason(setup: SimSetup, address: string, holders: readonly number[], carriers: readonly SimInstance[]): string {
   const { names } = nodeNames(setup);
   const who = holders.map((n) => names[n]!).join(" and ");
   const a = carriers.find((i) => i.node === holders[0]);
@@ -640,19 +948,26 @@ function splitReason(setup: SimSetup, address: string, holders: number[], carrie
   return `${who} both hold ${address}`;
 }
 
-function groupHint(carriers: SimInstance[], stateOf: (inst: SimInstance) => { state: VrrpState }): string {
+function groupHint(carriers: readonly SimInstance[], stateOf: (inst: SimInstance) => { state: VrrpState }): string {
   const grouped = carriers.find((i) => i.syncGroup && stateOf(i).state === "FAULT");
   return grouped ? ` (its sync group ${grouped.syncGroup!.split("/")[1]} is in FAULT)` : "";
 }
 
-function okReason(setup: SimSetup, world: World, owners: Record<string, string[]>, race: Record<string, string[]>): string {
+function okReason(
+  setup: SimSetup,
+  world: World,
+  owners: Readonly<Record<string, readonly string[]>>,
+  race: Readonly<Record<string, readonly string[]>>,
+  addresses: readonly string[],
+): string {
   const cut = new Set(setup.nodes.filter((n) => world.isolated.has(n.index)).map((n) => n.name));
   const parts: string[] = [];
   const byHolder = new Map<string, string[]>();
   const nobody: string[] = [];
   const cutHolds = new Set<string>();
   // One pass over the owners (a file may hold thousands of addresses).
-  for (const [a, h] of Object.entries(owners)) {
+  for (const a of addresses) {
+    const h = owners[a]!;
     let reachable = h;
     if (cut.size) {
       reachable = h.filter((n) => !cut.has(n));
@@ -662,7 +977,7 @@ function okReason(setup: SimSetup, world: World, owners: Record<string, string[]
       if (!race[a]) nobody.push(a);
       continue;
     }
-    const key = reachable.join("+");
+    const key = reachable.length === 1 ? reachable[0]! : reachable.join("+");
     const held = byHolder.get(key);
     if (held) held.push(a);
     else byHolder.set(key, [a]);
@@ -679,8 +994,7 @@ function okReason(setup: SimSetup, world: World, owners: Record<string, string[]
 export function simulate(setup: SimSetup, only?: readonly string[]): SimulationResult {
   const all = scenariosFor(setup);
   const chosen = only && only.length ? all.filter((s) => only.includes(s.id)) : all;
-  const cache: RunCache = new Map();
-  const scenarios = chosen.map((s) => runScenario(setup, s, cache));
+  const scenarios = chosen.map((s) => runScenario(setup, s));
   const summary = { scenarios: scenarios.length, ok: 0, "split-brain": 0, "no-owner": 0, "no-failover": 0 };
   for (const s of scenarios) summary[s.verdict]++;
   return { nodes: setup.nodes.map((n) => n.name), scenarios, summary };
