@@ -79,11 +79,22 @@ export interface EffectiveTrack {
   readonly weightFrom: TrackWeight["from"];
 }
 
+const tracksOf = new WeakMap<ConfigModel, WeakMap<VrrpInstance, readonly EffectiveTrack[]>>();
+
 /**
  * The instance's tracks with the weights keepalived runs them with. Members of a sync group take
- * the group's tracks too; where weights do not apply (weightsApply) every weight is 0.
+ * the group's tracks too; where weights do not apply (weightsApply) every weight is 0. Read once
+ * per instance: the cluster rules and the failover simulation ask for them again on every check.
  */
-export function effectiveTracks(model: ConfigModel, instance: VrrpInstance): EffectiveTrack[] {
+export function effectiveTracks(model: ConfigModel, instance: VrrpInstance): readonly EffectiveTrack[] {
+  let byInstance = tracksOf.get(model);
+  if (!byInstance) tracksOf.set(model, (byInstance = new WeakMap()));
+  let tracks = byInstance.get(instance);
+  if (!tracks) byInstance.set(instance, (tracks = readTracks(model, instance)));
+  return tracks;
+}
+
+function readTracks(model: ConfigModel, instance: VrrpInstance): EffectiveTrack[] {
   const apply = weightsApply(instance);
   const entries = [...instance.tracks, ...(instance.syncGroup?.tracks ?? [])];
   return entries.map((t) => {
