@@ -3,7 +3,7 @@ import { simulateCluster, type ScenarioResult } from "../../simulate/scenarios.j
 import type { SimSetup } from "../../simulate/setup.js";
 import { instanceAnchor, plain } from "../locate.js";
 import type { Cluster, ClusterRule } from "../types.js";
-import { trackWeightInsufficient } from "./track-weight-insufficient.js";
+import { weightFindings } from "./track-weight-insufficient.js";
 
 /** Scenarios of one node's failure: what a cluster exists to survive. */
 const FAILURES = new Set(["stop", "fail", "fail-all", "isolate"]);
@@ -16,12 +16,12 @@ const WHAT: Readonly<Record<ScenarioResult["verdict"], string>> = {
 };
 
 /** Nodes (by index) whose no-failover track-weight-insufficient already reports. */
-function weightFindings(cluster: Cluster, setup: SimSetup): Set<number> {
+function weightCovered(cluster: Cluster, setup: SimSetup): Set<number> {
   const out = new Set<number>();
-  trackWeightInsufficient.checkCluster?.(cluster, (f) => {
+  for (const f of weightFindings(cluster)) {
     const n = setup.nodes.find((x) => x.node.config.files.includes(f.at.file));
     if (n) out.add(n.index);
-  });
+  }
   return out;
 }
 
@@ -51,7 +51,7 @@ export const failoverOutage: ClusterRule = {
       if (start && start.verdict === s.verdict) continue;
       const node = setup.nodes.find((n) => n.name === nodeName);
       if (!node) continue;
-      if (s.verdict === "no-failover" && (covered ??= weightFindings(cluster, setup)).has(node.index)) continue;
+      if (s.verdict === "no-failover" && (covered ??= weightCovered(cluster, setup)).has(node.index)) continue;
       const at = anchorOf(setup, s, node.index);
       if (!at) continue;
       report({
