@@ -35,27 +35,108 @@ export function runScript(ctx, script) {
   return r.stdout;
 }
 
+/**
+ * Runs a command once: its wall-clock seconds, peak RSS (MB, when /usr/bin/time is there) and
+ * exit status, or `{ error }` when the exit status is not one of `expectExit`.
+ */
+export function runOnce(cmd, args, { cwd, expectExit } = {}) {
+  const viaTime = existsSync(TIME);
+  const argv = viaTime ? [TIME, "-f", "%M", cmd, ...args] : [cmd, ...args];
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(argv[0], argv.slice(1), { cwd, encoding: "utf8", maxBuffer: 256 << 20 });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (expectExit && !expectExit.includes(r.status)) return { error: `${cmd} exited ${r.status}: ${(r.stderr || r.stdout).slice(0, 300)}` };
+  let peakMB;
+  if (viaTime) {
+    const kb = Number(r.stderr.trim().split("\n").at(-1));
+    if (Number.isFinite(kb)) peakMB = kb / 1024;
+  }
+  return { seconds, peakMB, exit: r.status };
+}
+
 /** Runs a command `runs` times; wall-clock seconds of each run and the peak RSS (MB) seen. */
 export function timeCommand(cmd, args, { runs = 5, cwd, expectExit } = {}) {
-  const seconds = [];
-  let peakMB;
-  let exit;
-  const viaTime = existsSync(TIME);
+  const samples = [];
   for (let i = 0; i < runs; i++) {
-    const argv = viaTime ? [TIME, "-f", "%M", cmd, ...args] : [cmd, ...args];
-    const t0 = process.hrtime.bigint();
-    const r = spawnSync(argv[0], argv.slice(1), { cwd, encoding: "utf8", maxBuffer: 256 << 20 });
-    seconds.push(Number(process.hrtime.bigint() - t0) / 1e9);
-    exit = r.status;
-    if (viaTime) {
-      const kb = Number(r.stderr.trim().split("\n").at(-1));
-      if (Number.isFinite(kb)) peakMB = Math.max(peakMB ?? 0, kb / 1024);
-    }
-    if (expectExit && !expectExit.includes(r.status)) {
-      return { error: `${cmd} exited ${r.status}: ${(r.stderr || r.stdout).slice(0, 300)}` };
-    }
+    const r = runOnce(cmd, args, { cwd, expectExit });
+    if (r.error) return r;
+    samples.push(r);
   }
-  return { ...stats(seconds), peakMB, exit };
+  return series(samples);
+}
+
+/** The timing of a list of runs (`{ seconds, peakMB?, exit? }`): best and median seconds, highest peak RSS, the last exit status. */
+export function series(samples) {
+  const peaks = samples.map((s) => s.peakMB).filter((mb) => mb !== undefined);
+  return { ...stats(samples.map((s) => s.seconds)), peakMB: peaks.length ? Math.max(...peaks) : undefined, exit: samples.at(-1)?.exit };
+}
+
+/**
+ * Runs measurements in rounds, each of them once a round, in forward order in even rounds and
+ * backward in odd ones (A B, B A, A B, ... or A B C, C B A, ...): on a shared machine whose speed
+ * changes in phases of seconds to minutes, runs of one round see the same phase, and no command
+ * always runs first (after a pause, or right after another's caches were filled). Each measurement
+ * is a function that runs once and returns `{ seconds, ... }` or `{ error }`; the first error stops
+ * the rounds. Returns every round's samples by key, or `{ error }`.
+ */
+export function interleave(rounds, measures) {
+  const keys = Object.keys(measures);
+  const done = [];
+  for (let i = 0; i < rounds; i++) {
+    const round = {};
+    for (const key of i % 2 === 0 ? keys : [...keys].reverse()) {
+      const sample = measures[key]();
+      if (sample.error) return { error: sample.error };
+      round[key] = sample;
+    }
+    done.push(round);
+  }
+  return { rounds: done };
+}
+
+/**
+ * Pairs behind a ratio against keepalived -t (check, parse-only process): within one run on this
+ * machine the per-pair ratios of the parse-only process spread from 1.47x to 2.17x (other work
+ * takes a core for part of a run), so the median needs more pairs than the 5 to 7 runs a command
+ * had when it was timed alone.
+ */
+export const PAIRS = 11;
+
+/**
+ * THE way the bench compares two commands (every ratio against keepalived -t goes through it):
+ * `measure` and `reference` run interleaved, one pair a round (see interleave), and the ratio is
+ * the median of the per-pair ratios measure / reference.
+ *
+ * Why pairs and their median: the two runs of a pair follow each other within seconds, so the
+ * machine's phase of the moment (2 shared cores: slow and fast phases of seconds to minutes)
+ * slows both alike and divides out of their ratio. A phase change inside one pair spoils only that
+ * pair's ratio, which the median passes over. Two series timed one after the other (all runs of
+ * A, then all of B), or the best or median of each, compare A in one phase with B in another: the
+ * same build read 1.86x to 2.73x parse-only that way. A ratio of the two medians of interleaved
+ * runs is better but may still take the medians from different rounds, hence different phases.
+ *
+ * Without a reference (e.g. keepalived is not installed) the measure runs alone and `ratio` is
+ * undefined. Returns the timing of each (see series), the ratio `{ median, min, max, pairs }`, and
+ * each side's samples; or `{ error }`.
+ */
+export function paired(rounds, measure, reference) {
+  const r = interleave(rounds, reference ? { measure, reference } : { measure });
+  if (r.error) return r;
+  const mine = r.rounds.map((round) => round.measure);
+  const theirs = reference ? r.rounds.map((round) => round.reference) : [];
+  return {
+    measure: series(mine),
+    reference: reference ? series(theirs) : undefined,
+    ratio: pairRatio(mine, theirs),
+    samples: { measure: mine, reference: theirs },
+  };
+}
+
+/** The median, lowest and highest of the ratios a[i] / b[i] of samples measured as pairs; undefined without pairs. */
+function pairRatio(a, b) {
+  const ratios = a.slice(0, b.length).map((s, i) => s.seconds / b[i].seconds);
+  if (ratios.length === 0) return undefined;
+  return { median: percentile(ratios, 50), min: Math.min(...ratios), max: Math.max(...ratios), pairs: ratios.length };
 }
 
 /**
