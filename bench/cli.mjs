@@ -1,11 +1,12 @@
 // Section: the whole `kalint check` process, start to exit, as a user runs it.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { stats, table, timeCommand, timingRow } from "./measure.mjs";
+import { withKeepalived } from "./keepalived.mjs";
+import { interleave, PAIRS, paired, runOnce, series, table, timeCommand, timingRow } from "./measure.mjs";
 
 export const cli = {
   title: "kalint check (whole process: node start, read, parse, validate, rules, output)",
-  run(ctx) {
+  async run(ctx) {
     // KALINT_BIN measures another build of the CLI (e.g. one made from a work in progress).
     const kalint = process.env.KALINT_BIN ?? join(ctx.root, "dist/kalint.js");
     if (!existsSync(kalint)) return console.log(`NOTICE: ${kalint} is missing (run npm run build); skipped`);
@@ -15,29 +16,15 @@ export const cli = {
     // hook or CI step runs it. Interleaved, so a busy machine slows all three alike.
     const example = join(ctx.root, "examples/lvs-dr/master.conf");
     if (existsSync(example)) {
-      const runs = { node: [], version: [], check: [] };
-      let failed;
-      for (let i = 0; i < 11 && !failed; i++) {
-        for (const [key, args, exits] of [
-          ["node", ["-e", "0"], [0]],
-          ["version", [kalint, "--version"], [0]],
-          ["check", [kalint, "check", "--no-config", example], [0, 1]],
-        ]) {
-          const r = timeCommand(process.execPath, args, { runs: 1, expectExit: exits });
-          if (r.error) failed = r.error;
-          else runs[key].push(r);
-        }
-      }
-      if (failed) console.log(`NOTICE: ${failed}`);
+      const once = (args, exits) => () => runOnce(process.execPath, args, { expectExit: exits });
+      const r = interleave(11, {
+        node: once(["-e", "0"], [0]),
+        version: once([kalint, "--version"], [0]),
+        check: once([kalint, "check", "--no-config", example], [0, 1]),
+      });
+      if (r.error) console.log(`NOTICE: ${r.error}`);
       else {
-        const best = (list) => ({
-          ...stats(list.map((r) => r.min)),
-          peakMB: Math.max(...list.map((r) => r.peakMB ?? 0)) || undefined,
-          exit: list[0].exit,
-        });
-        const node = best(runs.node);
-        const version = best(runs.version);
-        const check = best(runs.check);
+        const [node, version, check] = ["node", "version", "check"].map((key) => series(r.rounds.map((round) => round[key])));
         ctx.results["cli:node"] = node;
         ctx.results["cli:version"] = version;
         ctx.results["cli:cold-start"] = check;
@@ -47,18 +34,22 @@ export const cli = {
       }
     }
     if (ctx.files.length === 0) console.log("NOTICE: no input files; only the cold start is measured");
-    for (const f of ctx.files) {
-      const r = timeCommand(process.execPath, [kalint, "check", "--no-config", "--target-version", "2.2.7", f.path], {
-        runs: 7,
-        expectExit: [0, 1],
-      });
-      if (r.error) {
-        console.log(`NOTICE: ${r.error}`);
-        continue;
+    // Each run paired with a keepalived -t run of the same file (the summary's ratios).
+    await withKeepalived(ctx, (keepalived) => {
+      for (const f of ctx.files) {
+        const r = paired(
+          PAIRS,
+          () => runOnce(process.execPath, [kalint, "check", "--no-config", "--target-version", "2.2.7", f.path], { expectExit: [0, 1] }),
+          keepalived && (() => keepalived(f)),
+        );
+        if (r.error) {
+          console.log(`NOTICE: ${r.error}`);
+          continue;
+        }
+        ctx.results[`cli:${f.name}`] = { ...r.measure, againstKeepalived: r.ratio };
+        rows.push(timingRow(f.name, r.measure, f.bytes));
       }
-      ctx.results[`cli:${f.name}`] = r;
-      rows.push(timingRow(f.name, r, f.bytes));
-    }
+    });
     // A 5,000-line Jinja2 template (bench/template-input.mjs): the whole process, under 0.5 s wanted.
     for (const f of ctx.templates ?? []) {
       const r = timeCommand(process.execPath, [kalint, "check", "--no-config", f.path], { runs: 7, expectExit: [0, 1] });

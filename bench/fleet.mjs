@@ -1,14 +1,18 @@
 // `kalint fleet` on a generated fleet: 500 two-node clusters (1,000 files) in a temp dir.
-// Prints the wall time of one run, the clusters and collisions it found, and, when keepalived is
-// installed, what `keepalived -t` needs for a sample of the same files (it checks one file per run).
+// Prints the wall time of a run (the median of three), the clusters and collisions it found, and,
+// when keepalived is installed, what `keepalived -t` needs for a sample of the same files (it
+// checks one file per run), each sample timed right before or after a fleet run.
 //
 //   npm run build && node bench/fleet.mjs [clusters]
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { paired } from "./measure.mjs";
 
 const clusters = Number(process.argv[2] ?? 500);
+/** Fleet runs, each paired with a keepalived -t sample. */
+const ROUNDS = 3;
 const dir = mkdtempSync(join(tmpdir(), "kalint-fleet-bench-"));
 
 function node(c, role) {
@@ -84,31 +88,39 @@ try {
     writeFileSync(join(sub, `lb${c}a.conf`), node(c, "a"));
     writeFileSync(join(sub, `lb${c}b.conf`), node(c, "b"));
   }
-  const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ["dist/kalint.js", "fleet", dir, "--format", "json"], { encoding: "utf8", maxBuffer: 1 << 30 });
-  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  if (r.status === 2 || r.error) {
-    console.error(`kalint fleet failed: ${r.stderr || r.error?.message}`);
-    process.exit(2);
-  }
-  const out = JSON.parse(r.stdout);
-  const codes = {};
-  for (const d of out.diagnostics) codes[d.code] = (codes[d.code] ?? 0) + 1;
-  console.log(
-    `kalint fleet: ${out.files.length} files, ${out.clusters.length} clusters in ${seconds.toFixed(2)} s (${((seconds / out.files.length) * 1000).toFixed(2)} ms per file)`,
-  );
-  console.log(`findings: ${JSON.stringify(codes)}`);
-
-  const probe = spawnSync("keepalived", ["--version"], { encoding: "utf8" });
-  if (probe.error) console.log("keepalived not installed: no comparison");
-  else {
-    const sample = 20;
+  const files = clusters * 2;
+  const fleet = () => {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, ["dist/kalint.js", "fleet", dir, "--format", "json"], { encoding: "utf8", maxBuffer: 1 << 30 });
+    const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+    if (r.status === 2 || r.error) return { error: `kalint fleet failed: ${r.stderr || r.error?.message}` };
+    return { seconds, out: JSON.parse(r.stdout) };
+  };
+  // keepalived checks one file per run: a sample of them, its time scaled to every file.
+  const sample = 20;
+  const keepalived = () => {
     const k0 = process.hrtime.bigint();
     for (let c = 0; c < sample; c++)
       spawnSync("keepalived", ["-t", "-f", join(dir, `site${c % 10}`, `lb${c}a.conf`)], { cwd: dir, encoding: "utf8" });
-    const per = Number(process.hrtime.bigint() - k0) / 1e9 / sample;
+    return { seconds: (Number(process.hrtime.bigint() - k0) / 1e9 / sample) * files };
+  };
+  const probe = spawnSync("keepalived", ["--version"], { encoding: "utf8" });
+  // Each fleet run paired with a keepalived sample, the ratio the median of the pairs' (measure.mjs paired).
+  const r = paired(ROUNDS, fleet, probe.error ? undefined : keepalived);
+  if (r.error) throw new Error(r.error);
+  const seconds = r.measure.median;
+  const out = r.samples.measure[0].out;
+  const codes = {};
+  for (const d of out.diagnostics) codes[d.code] = (codes[d.code] ?? 0) + 1;
+  console.log(
+    `kalint fleet: ${out.files.length} files, ${out.clusters.length} clusters in ${seconds.toFixed(2)} s (${((seconds / out.files.length) * 1000).toFixed(2)} ms per file; median of ${ROUNDS} runs)`,
+  );
+  console.log(`findings: ${JSON.stringify(codes)}`);
+  if (!r.ratio) console.log("keepalived not installed: no comparison");
+  else {
+    const all = r.reference.median;
     console.log(
-      `keepalived -t: ${(per * 1000).toFixed(1)} ms per file (mean of ${sample}); ${out.files.length} files one by one ≈ ${(per * out.files.length).toFixed(2)} s, ratio kalint fleet / keepalived -t ≈ ${(seconds / (per * out.files.length)).toFixed(2)}`,
+      `keepalived -t: ${((all / files) * 1000).toFixed(1)} ms per file (mean of ${sample}, median of ${ROUNDS} rounds); ${files} files one by one ≈ ${all.toFixed(2)} s, ratio kalint fleet / keepalived -t ≈ ${r.ratio.median.toFixed(2)}`,
     );
   }
 } finally {
