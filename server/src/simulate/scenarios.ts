@@ -159,7 +159,7 @@ function windows(setup: SimSetup): { readonly settle: number; readonly quiet: nu
  * Independent parts of the cluster: peer sets, joined when a sync group ties their instances.
  * Each part runs on its own, so a file with hundreds of instances costs hundreds of small runs.
  */
-export function components(setup: SimSetup): SimSetup[] {
+function components(setup: SimSetup): SimSetup[] {
   const parent = setup.sets.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
   const byGroup = new Map<string, number>();
@@ -458,13 +458,12 @@ interface SetupIndex {
   /** Peer set names used in more than one part (sets without a name): a scenario merges their instances. */
   readonly sharedSets: ReadonlySet<string>;
   /**
-   * The addresses of every scenario's owners in their order (the same for all), each with its part
-   * and place in the part's views, or undefined when held in several parts. Read off the first scenario.
+   * Every address of the setup in the order every scenario's owners list them (the parts in order,
+   * each part's addresses as holding() lists them), each with its part and place in the part's
+   * views (PartView.holders), or undefined when held in several parts.
    */
-  owned?: {
-    readonly addresses: readonly string[];
-    readonly places: readonly ({ readonly part: number; readonly at: number } | undefined)[];
-  };
+  readonly addresses: readonly string[];
+  readonly places: readonly ({ readonly part: number; readonly at: number } | undefined)[];
 }
 
 const setupIndexes = new WeakMap<SimSetup, SetupIndex>();
@@ -516,13 +515,21 @@ function indexOf(setup: SimSetup): SetupIndex {
     });
     return several;
   };
+  const shared = inSeveral((part) => part.shape.held);
+  // holding() lists a part's addresses, each once, in the order its instances hold them.
+  const where = new Map<string, { readonly part: number; readonly at: number } | undefined>();
+  parts.forEach((part, p) => {
+    [...new Set(part.shape.held)].forEach((address, at) => where.set(address, shared.has(address) ? undefined : { part: p, at }));
+  });
   index = {
     parts,
     tracking,
     linking,
     place,
-    shared: inSeveral((part) => part.shape.held),
+    shared,
     sharedSets: inSeveral((part) => part.shape.sets),
+    addresses: [...where.keys()],
+    places: [...where.values()],
   };
   setupIndexes.set(setup, index);
   return index;
@@ -704,7 +711,7 @@ export function runScenario(setup: SimSetup, scenario: Scenario): ScenarioResult
     return views[at.part]!.runs[0]!.states[at.at]!;
   };
   const scene = sceneOf(setup, worldAfter(scenario), stateOf);
-  const { addresses, places } = (index.owned ??= ownedOf(index, views, owners));
+  const { addresses, places } = index;
   const judged = worstOf(scene, owners, race, addresses, (address, j) => {
     const place = places[j];
     if (!place) return addressVerdict(scene, carriersOf(setup).get(address) ?? [], owners[address] ?? NOBODY, race[address] ?? NOBODY);
@@ -774,21 +781,6 @@ export function worldAfter(scenario: Scenario): World {
     else w.linkDown.add(`${step.node}/${step.iface}`);
   }
   return w;
-}
-
-/**
- * Each address of the scenarios' owners (in their order) with its part and place in the part's
- * views; undefined for an address held in several parts.
- */
-function ownedOf(
-  index: SetupIndex,
-  views: readonly PartView[],
-  owners: Readonly<Record<string, readonly string[]>>,
-): NonNullable<SetupIndex["owned"]> {
-  const where = new Map<string, { readonly part: number; readonly at: number }>();
-  views.forEach((view, part) => view.holders.forEach(({ address }, at) => index.shared.has(address) || where.set(address, { part, at })));
-  const addresses = Object.keys(owners);
-  return { addresses, places: addresses.map((a) => where.get(a)) };
 }
 
 /**
