@@ -12,6 +12,8 @@ export interface Instance {
   state?: "MASTER" | "BACKUP";
   priority?: number;
   vrid?: number;
+  /** The VRRP interface; eth0 when not given. */
+  iface?: string;
   advert?: number | string;
   version?: 2 | 3;
   vips?: string[];
@@ -44,7 +46,7 @@ function instanceText(i: Instance): string {
   const lines = [
     `vrrp_instance ${i.name ?? "VI_1"} {`,
     `    state ${i.state ?? "BACKUP"}`,
-    "    interface eth0",
+    `    interface ${i.iface ?? "eth0"}`,
     `    virtual_router_id ${i.vrid ?? 51}`,
     ...(i.priority !== undefined ? [`    priority ${i.priority}`] : []),
     `    advert_int ${i.advert ?? 1}`,

@@ -109,3 +109,47 @@ test("a cluster's simulation and findings do not depend on the clusters simulate
   const changed = families.filter((_, f) => a.slice(f * size + 1, (f + 1) * size).some((x) => x !== a[f * size]));
   expect(changed.length).toBeGreaterThan(families.length / 2);
 });
+
+test("each scenario's verdict, read from the parts' views, is the one judged afresh from its owners and states", async () => {
+  const m = await fresh();
+  // Addresses from a small pool, each node its own (as per-node template variables give them), so
+  // that some are held in two parts (peer sets) and the addresses of one part differ in carriers;
+  // interfaces of two, so that a link down on one leaves parts on the other alone.
+  const pool = ["192.0.2.10/24", "192.0.2.20/24", "192.0.2.30/24", "192.0.2.40/24"];
+  const withShared = fc.record({
+    nodes: fc.array(
+      fc.array(fc.record({ instance, vips: fc.subarray(pool, { minLength: 1 }), iface: fc.constantFrom("eth0", "eth1") }), {
+        minLength: 2,
+        maxLength: 3,
+      }),
+      { minLength: 2, maxLength: 3 },
+    ),
+  });
+  let judged = 0;
+  for (const [c, { nodes }] of fc.sample(withShared, { numRuns: 40, seed: 7 }).entries()) {
+    const files = Object.fromEntries(
+      nodes.map((list, n) => [
+        `/v${c}/lb${n + 1}.conf`,
+        nodeText({
+          top: [script("chk_a", -60), script("chk_b", 50)],
+          instances: list.map(({ instance: i, vips, iface }, k) => ({ ...i, name: `VI_${k}`, vrid: 51 + k, vips, iface })),
+        }),
+      ]),
+    );
+    const host = memoryHost(files);
+    const cluster = m.pairing.buildCluster(Object.keys(files).map((p) => m.nodes.loadNode(p, { host })));
+    const { setup, result } = m.scenarios.simulateCluster(cluster);
+    const byId = new Map(m.scenarios.scenariosFor(setup).map((s) => [s.id, s]));
+    for (const s of result.scenarios) {
+      const stateOf = (inst: (typeof setup.instances)[number]) => s.instances[setup.sets[inst.set]!]![setup.nodes[inst.node]!.name]!;
+      const fresh = m.scenarios.verdictOf(setup, m.scenarios.worldAfter(byId.get(s.id)!), stateOf, s.owners, s.race);
+      expect({ id: s.id, verdict: s.verdict, because: s.because }, `cluster ${c}`).toEqual({
+        id: s.id,
+        verdict: fresh.verdict,
+        because: fresh.because,
+      });
+      judged++;
+    }
+  }
+  expect(judged).toBeGreaterThan(200);
+});
