@@ -105,15 +105,8 @@ export const PAIRS = 11;
 /**
  * THE way the bench compares two commands (every ratio against keepalived -t goes through it):
  * `measure` and `reference` run interleaved, one pair a round (see interleave), and the ratio is
- * the median of the per-pair ratios measure / reference.
- *
- * Why pairs and their median: the two runs of a pair follow each other within seconds, so the
- * machine's phase of the moment (2 shared cores: slow and fast phases of seconds to minutes)
- * slows both alike and divides out of their ratio. A phase change inside one pair spoils only that
- * pair's ratio, which the median passes over. Two series timed one after the other (all runs of
- * A, then all of B), or the best or median of each, compare A in one phase with B in another: the
- * same build read 1.86x to 2.73x parse-only that way. A ratio of the two medians of interleaved
- * runs is better but may still take the medians from different rounds, hence different phases.
+ * the median of the per-pair ratios measure / reference. docs/ARCHITECTURE.md, "Measuring against
+ * keepalived", says why pairs and why their median.
  *
  * Without a reference (e.g. keepalived is not installed) the measure runs alone and `ratio` is
  * undefined. Returns the timing of each (see series), the ratio `{ median, min, max, pairs }`, and

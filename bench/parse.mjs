@@ -21,8 +21,8 @@ export const parse = {
     await withKeepalived(ctx, (keepalived) => {
       for (const f of ctx.files) {
         const reference = keepalived && (() => keepalived(f));
-        const child = () => {
-          const r = spawnSync(process.execPath, ["--expose-gc", childScript, pathToFileURL(grammar).href, f.path, String(WARM_RUNS)], {
+        const child = (warmRuns) => () => {
+          const r = spawnSync(process.execPath, ["--expose-gc", childScript, pathToFileURL(grammar).href, f.path, String(warmRuns)], {
             encoding: "utf8",
           });
           if (r.status !== 0) return { error: `parsing ${f.name} failed: ${r.stderr.slice(0, 300)}` };
@@ -32,13 +32,14 @@ export const parse = {
         // The parse timings come from children run back to back, as a series: run between
         // keepalived -t runs, the children's warm parses read 13-14.5x for ten times the input
         // against 8.6-10x run together (same build, same hour), a figure of the interleaving and
-        // not of the parser. Only the first parse's ratio to keepalived takes pairs of its own.
-        const children = paired(PROCESSES, child);
+        // not of the parser. Only the first parse's ratio to keepalived takes pairs of its own,
+        // whose children stop after the first parse (the warm ones would cost 5 s a pair on vs-10k).
+        const children = paired(PROCESSES, child(WARM_RUNS));
         if (children.error) {
           console.log(`NOTICE: ${children.error}`);
           continue;
         }
-        const firstParse = reference ? paired(PROCESSES, child, reference) : undefined;
+        const firstParse = reference ? paired(PROCESSES, child(0), reference) : undefined;
         const runs = children.samples.measure.map((s) => s.report);
         const cold = children.measure.min;
         // The median of the settled warm runs: a 1k parse takes 12-20 ms, where one lucky or slow
